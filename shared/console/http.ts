@@ -99,6 +99,7 @@ import {
   CONSOLE_PREFIX,
   caseFilePath,
   isConsolePath,
+  pathSegment,
   SIGN_OUT_PATH,
 } from './routes';
 import { consoleCasePath } from '../domain/console-link';
@@ -427,8 +428,10 @@ export async function serveConsole(
       return quarantine('POST', path, new URLSearchParams(), form, user, frame, deps, logger);
     }
     const match = CASE_PATH.exec(path);
-    if (match?.[2] !== '/acao') return page(404, errorPage(frame, 'Página não encontrada', 'Endereço desconhecido.'));
-    return act(decodeURIComponent(match[1] as string), form, user, frame, deps, logger);
+    const caseId = pathSegment(match?.[1] ?? '');
+    if (match?.[2] !== '/acao' || caseId === null)
+      return page(404, errorPage(frame, 'Página não encontrada', 'Endereço desconhecido.'));
+    return act(caseId, form, user, frame, deps, logger);
   }
 
   // ---- pages --------------------------------------------------------------------------------
@@ -446,13 +449,14 @@ export async function serveConsole(
     return quarantine('GET', path, query, null, user, frame, deps, logger);
   }
   const match = CASE_PATH.exec(path);
-  if (!match || match[2] === '/acao')
+  const caseId = pathSegment(match?.[1] ?? '');
+  if (!match || match[2] === '/acao' || caseId === null)
     return page(404, errorPage(frame, 'Página não encontrada', 'Endereço desconhecido.'));
   const before = Number(query.get(MESSAGES_BEFORE_PARAM) ?? Number.NaN);
   const messagesBefore = Number.isInteger(before) ? before : undefined;
   // The texts the page shows, none for a file's link: a case of hundreds of long texts reads 50.
   const shown = match[2] === CASE_FILE_SUFFIX ? NO_TEXTS : casePageTexts(messagesBefore);
-  const c = await lifecycle.cases.get(decodeURIComponent(match[1] as string), shown);
+  const c = await lifecycle.cases.get(caseId, shown);
   if (!c) return page(404, errorPage(frame, 'Caso não encontrado', 'Não há caso com esse endereço.'));
   if (!canViewCase(user, c)) return forbidden();
   const files = deps.attachmentLinks && deps.uploadTags ? linkableAttachments(c.messages) : [];

@@ -20,6 +20,7 @@ import { html } from '../domain/html';
 import { RELEASE_REFUSAL_PT, releaseRefusal } from '../domain/quarantine-release';
 import { CSRF_FIELD, type ConsoleUser } from './access';
 import { formatInstant, layout, type PageFrame, wideTable } from './pages';
+import { pathSegment } from './routes';
 
 export const QUARANTINE_PATH = '/equipe/quarentena';
 const ITEM_PATH = /^\/equipe\/quarentena\/([^/]+)(\/acao)?$/;
@@ -144,7 +145,8 @@ export async function serveQuarantine(
     };
   }
   const match = ITEM_PATH.exec(path);
-  const caseId = decodeURIComponent(match?.[1] ?? '');
+  const caseId = pathSegment(match?.[1] ?? '');
+  if (caseId === null) return { status: 404 };
   if (method === 'POST') {
     if (!match?.[2] || !form) return { status: 404 };
     const action = form.get('acao');

@@ -24,6 +24,19 @@ export function caseFilePath(caseId: string, key: string): string | null {
   return casePath ? `${casePath}${CASE_FILE_SUFFIX}?${new URLSearchParams({ [CASE_FILE_KEY]: key }).toString()}` : null;
 }
 
+/**
+ * A percent-encoded segment of a console path, decoded; null for a malformed escape ("%E0", a
+ * link cut short): such a path names nothing, and is answered as an unknown page, never as a
+ * failure (decodeURIComponent throws URIError on it).
+ */
+export function pathSegment(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
 /** Local stack only: the sign-in page of the local key set. */
 export const LOCAL_SIGN_IN_PATH = '/equipe/entrar';
 

@@ -1458,3 +1458,27 @@ describe('serveConsole — file links go through the console (session checked on
     expect(r?.headers['location']).toBe('/equipe/entrar');
   });
 });
+
+// Red team round 44: a stray "%" in a case path (a link cut in a chat, a hand-typed address) threw
+// URIError out of decodeURIComponent: the handler's 503 JSON and an error log, for a page that is
+// simply not there.
+describe('serveConsole — a malformed escape in the path', () => {
+  it.each([
+    ['GET', '/equipe/caso/%E0'],
+    ['GET', '/equipe/caso/webform%3A%ZZ'],
+    ['GET', '/equipe/caso/%E0/arquivo'],
+    ['POST', '/equipe/caso/%E0/acao'],
+  ])('%s %s is a 404 page, not a thrown error', async (method, path) => {
+    const { serve, request } = world();
+    const token = tokenOf('sofia');
+    const r = await serve(
+      request(
+        method,
+        path,
+        method === 'POST' ? post(token, { acao: 'note', texto: 'Liguei para a loja.' }) : { token },
+      ),
+    );
+    expect(r?.statusCode).toBe(404);
+    expect(r?.headers['content-type']).toContain('text/html');
+  });
+});

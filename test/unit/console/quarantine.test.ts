@@ -226,3 +226,15 @@ describe('serveConsole — quarantine routes', () => {
     expect(requests).toMatchObject([{ kind: 'release', caseId: 'email:m1', by: 'sofia' }]);
   });
 });
+
+// Red team round 44: "%E0" in an item's path threw URIError (the handler's 503 and an error log).
+describe('serveConsole — a malformed escape in a quarantine path', () => {
+  it('GET and POST of such an item are 404, nothing discarded', async () => {
+    const { serve, request, discarded } = world();
+    const sofia = await tokenOf('sofia');
+    expect((await serve(request('GET', '/equipe/quarentena/%E0', sofia)))?.statusCode).toBe(404);
+    const form = { csrf: sessionCsrf(sofia, SECRET), acao: 'discard', id: crypto.randomUUID() };
+    expect((await serve(request('POST', '/equipe/quarentena/%E0/acao', sofia, form)))?.statusCode).toBe(404);
+    expect(discarded).toEqual([]);
+  });
+});
