@@ -422,12 +422,42 @@ function hasOneAuthor(parsed: ParsedMail): boolean {
   );
   const entry = entries[0];
   if (entries.length !== 1 || entry?.group !== undefined || !entry?.address) return false;
+  const value = line.slice(line.indexOf(':') + 1);
+  // One "@" outside quoted strings and comments: the address's own. Any other ("<a@x>@evil", a
+  // source route "<@evil:a@x>", an unquoted "Loja @ Centro") lets another reader take another domain.
+  if (atSignsOutsideQuotes(value) !== 1) return false;
   const named = new Set<string>();
-  for (const text of [line.slice(line.indexOf(':') + 1), entry.name ?? '']) addressesWritten(text, named);
+  for (const text of [value, entry.name ?? '']) addressesWritten(text, named);
   // The address read must be the one written: an encoded word ("<=?utf-8?b?…?=>", which RFC 2047
   // keeps out of addresses) decodes to an address that neither SES nor DMARC ever saw.
   const read = asciiAddress(cleanAddress(entry.address));
   return named.size <= 1 && [...named].some((written) => asciiAddress(written) === read);
+}
+
+/**
+ * The "@" signs of a header field's value outside its quoted strings and comments (RFC 5322: where
+ * a mailbox's grammar allows one, in its addr-spec); -1 when a quoted string or a comment is left
+ * open (where it ends is then each reader's guess). Linear: one pass.
+ */
+function atSignsOutsideQuotes(value: string): number {
+  let count = 0;
+  let quoted = false;
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charAt(i);
+    if (c === '\\' && (quoted || depth > 0)) {
+      i++;
+      continue;
+    }
+    if (quoted) {
+      if (c === '"') quoted = false;
+    } else if (c === '(') depth++;
+    else if (depth > 0) {
+      if (c === ')') depth--;
+    } else if (c === '"') quoted = true;
+    else if (c === '@') count++;
+  }
+  return quoted || depth > 0 ? -1 : count;
 }
 
 /** Whether a From field spells out the mailbox's address as read (see hasOneAuthor). */

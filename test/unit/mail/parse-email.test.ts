@@ -1425,3 +1425,26 @@ describe('parseEmail: HTML labelled text/plain is read as its reader sees it', (
     expect(s.text).toContain('<div class="banner">');
   });
 });
+
+// Red team round 44: a domain written beside the bracketed address. We read the mailbox inside the
+// brackets; a DMARC reader that takes the field's last "@domain" checks the attacker's domain, whose
+// own signature passes — and the mail would act as hers (or as staff, on a case's reply address).
+describe('parseEmail: an "@" outside the address, quotes and comments', () => {
+  const rest = ['To: ouvidoria@ouvidoria.example.com.br', 'Subject: Re: [OUV-2026-000001] Recebemos'];
+  const M = 'lojista@modasbella.com.br';
+  it.each([
+    ['a domain right after the brackets', `From: <${M}>@evil.example`],
+    ['a domain after a space', `From: <${M}> @evil.example`],
+    ['a domain after a tab, with a name', `From: Juliana <${M}>\t@evil.example`],
+    ['a domain after a comment', `From: <${M}>(x)@evil.example`],
+    ['a domain on a folded line', `From: <${M}>\r\n @evil.example`],
+    ['a domain and a stray bracket', `From: <${M}>@evil.example>`],
+    ['a domain after a doubled bracket', `From: Juliana <${M}>>@evil.example`],
+    ['a domain after a bare address', `From: ${M} @evil.example`],
+    ['a source route', `From: Juliana <@evil.example:${M}>`],
+    ['an unquoted name with an at sign', `From: Juliana @ Modas Bella <${M}>`],
+  ])('%s: the author is unclear', async (_name, from) => {
+    const s = await parse(mail([from, ...rest], 'Podem encerrar.'));
+    expect(s.authorUnclear).toBe(true);
+  });
+});
