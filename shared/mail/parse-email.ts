@@ -123,10 +123,11 @@ export async function parseEmail(
   limits: ParseEmailLimits,
   keepParts?: (parts: MailFile[]) => void,
 ): Promise<Submission> {
-  const { addressedTo, ...submission } = await parseSubmission(raw, meta, limits, keepParts);
-  // Last, as in SubmissionSchema: the schema's output is this object, key for key.
-  const domains = Buffer.isBuffer(raw) ? readSesVerdictHeaders(raw)?.dkimPassDomains : undefined;
+  const ses = Buffer.isBuffer(raw) ? readSesVerdictHeaders(raw) : undefined;
+  const { addressedTo, ...submission } = await parseSubmission(raw, meta, limits, keepParts, ses?.dmarcFromDomains);
+  const domains = ses?.dkimPassDomains;
   const from = submission.sender.address;
+  // Last, as in SubmissionSchema: the schema's output is this object, key for key.
   return {
     ...submission,
     ...(domains === undefined ? {} : { dkimAligned: dkimAlignedWith(from, domains) }),
@@ -141,6 +142,8 @@ async function parseSubmission(
   meta: ParseEmailMeta,
   limits: ParseEmailLimits,
   keepParts?: (parts: MailFile[]) => void,
+  /** The From domains SES's DMARC results name (readSesVerdictHeaders), when it wrote any. */
+  dmarcFromDomains?: readonly string[],
 ): Promise<Submission> {
   checkMeta(meta);
   const bytes = Buffer.isBuffer(raw) ? raw : Buffer.alloc(0);
@@ -159,7 +162,16 @@ async function parseSubmission(
     }
     const parts = await partsFromParsed(parsed, 0);
     keepParts?.(filesOf(parsed));
-    return finish(meta, { ...parts, parseProblem: structuralProblem(parsed) });
+    // SES's DMARC verdict is about the From domain it read: another than ours (a From two readers
+    // read two ways) proves nothing of the address we read, which is then no single author's.
+    // (A domain SES wrote in Unicode is compared in ASCII, as the address is read.)
+    const otherDomain =
+      dmarcFromDomains?.some((d) => domainOf(asciiAddress(`x@${d}`)) !== domainOf(parts.sender.address)) === true;
+    return finish(meta, {
+      ...parts,
+      ...(otherDomain ? { authorUnclear: true } : {}),
+      parseProblem: structuralProblem(parsed),
+    });
   } catch (err) {
     // Last resort: something above failed in a way we did not foresee.
     return finish(meta, { ...emptyParts(`unparseable: ${errorMessage(err)}`), ...cheapSender(bytes) });

@@ -49,6 +49,11 @@ export interface SesHeaderVerdicts {
    * lower-cased; undefined when SES wrote no Authentication-Results.
    */
   dkimPassDomains?: string[];
+  /**
+   * The From domains SES's DMARC results name (`dmarc=… header.from=d`), lower-cased, without a root
+   * dot; undefined when SES wrote no Authentication-Results. A verdict is about that domain only.
+   */
+  dmarcFromDomains?: string[];
 }
 
 function topFields(raw: Buffer): { name: string; value: string }[] {
@@ -221,7 +226,16 @@ export function readSesVerdictHeaders(raw: Buffer): SesHeaderVerdicts | undefine
       dmarc: dmarc ?? 'GRAY',
     },
     fields: block.map((f) => f.name),
-    ...(auth ? { dkimPassDomains: dkimPassDomains(results, signingDomains(fields)) } : {}),
+    ...(auth
+      ? {
+          dkimPassDomains: dkimPassDomains(results, signingDomains(fields)),
+          dmarcFromDomains: results.flatMap((r) => {
+            const domain = r.method === 'dmarc' ? r.props.get('header.from') : undefined;
+            // The block is read as latin1: a domain SES wrote in UTF-8 is read back as such.
+            return domain === undefined ? [] : [bareDomain(Buffer.from(domain, 'latin1').toString('utf8'))];
+          }),
+        }
+      : {}),
   };
 }
 

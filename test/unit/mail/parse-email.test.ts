@@ -1448,3 +1448,47 @@ describe('parseEmail: an "@" outside the address, quotes and comments', () => {
     expect(s.authorUnclear).toBe(true);
   });
 });
+
+// Red team round 44, the class behind the row above: whatever From form we read one way and SES
+// another, SES names the domain its DMARC verdict is about (`header.from=`). A verdict about another
+// domain than the From we read proves nothing of it: the author is unclear.
+describe('parseEmail: the From domain SES checked DMARC against', () => {
+  const sesTop = (dmarc: string) => [
+    'Return-Path: <bounce@evil.example>',
+    'Received: from mx.evil.example by inbound-smtp.us-east-1.amazonaws.com with SMTP id 1',
+    'X-SES-Spam-Verdict: PASS',
+    'X-SES-Virus-Verdict: PASS',
+    `Authentication-Results: amazonses.com; spf=pass smtp.mailfrom=evil.example; dkim=pass header.i=@evil.example; ${dmarc};`,
+    'DKIM-Signature: v=1; a=rsa-sha256; d=evil.example; s=s1; h=from; bh=AAAA; b=BBBB',
+  ];
+  const message = [
+    'From: Juliana <lojista@modasbella.com.br>',
+    'To: ouvidoria@ouvidoria.example.com.br',
+    'Subject: Re: [OUV-2026-000001]',
+  ];
+  it.each([
+    ['another domain', 'dmarc=pass header.from=evil.example'],
+    ['a parent of hers', 'dmarc=pass header.from=com.br'],
+    ['a subdomain of hers', 'dmarc=pass header.from=mail.modasbella.com.br'],
+  ])('a DMARC verdict about %s: the author is unclear', async (_name, dmarc) => {
+    const s = await parse(mail([...sesTop(dmarc), ...message], 'Podem encerrar.'));
+    expectValid(s);
+    expect(s.authorUnclear).toBe(true);
+  });
+
+  it.each([
+    ['her domain', 'dmarc=pass header.from=modasbella.com.br'],
+    ['her domain in capitals, with a root dot', 'dmarc=pass header.from=ModasBella.com.br.'],
+    ['no domain named', 'dmarc=none'],
+  ])('a DMARC verdict about %s: one author', async (_name, dmarc) => {
+    const s = await parse(mail([...sesTop(dmarc), ...message], 'Podem encerrar.'));
+    expect(s.authorUnclear).toBeUndefined();
+  });
+
+  it('an international domain SES names in Unicode is hers, read in ASCII', async () => {
+    const idn = ['From: Joana <joana@xn--loj-gla.com.br>', 'To: ouvidoria@ouvidoria.example.com.br', 'Subject: Olá'];
+    const s = await parse(mail([...sesTop('dmarc=pass header.from=lojá.com.br'), ...idn], 'Podem encerrar.'));
+    expect(s.sender.address).toBe('joana@xn--loj-gla.com.br');
+    expect(s.authorUnclear).toBeUndefined();
+  });
+});
