@@ -446,7 +446,9 @@ interface TopicText {
 function readTopics(s: Submission, own?: ReadonlySet<string>): TopicText {
   // Her sign-off block (name, role, company, plan, disclaimer) is no request.
   const fresh = withoutSignOff(splitQuoted(capText(s.text)).fresh);
-  const subject = sentencesOf(s.subject);
+  // A form's subject is ours ("Formulário: Outro assunto"), its topic read below: its words are not
+  // hers ("outro assunto" read as her aside took every rule that bounds one away from the topic).
+  const subject = sentencesOf(s.channel === 'webform' ? '' : s.subject);
   const topic = sentencesOf(s.formTopic ?? '');
   const body = sentencesOf(fresh);
   const headline = (text: string) => ({ text, headline: true });

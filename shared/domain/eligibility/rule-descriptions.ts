@@ -43,6 +43,8 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'scope.feature.suggestion': 'Sugestão de melhoria ou reclamação de uma opção que a plataforma não oferece.',
   'scope.feature.suggestion-closing':
     'Sugestão deixada no fecho da mensagem (“fica a sugestão”), sem reclamação de serviço ou falha.',
+  'scope.feature.suggestion-label':
+    'Sugestão apresentada como tal (“Sugestão: …”, “Ideia: …”, “minha sugestão é …”), sem reclamação de serviço ou falha.',
   'scope.feature.integration': 'Pedido de integração que não existe na plataforma.',
   'scope.feature.demand':
     'Exigência de que a plataforma crie algo que não tem (“quero que integrem”, “coloquem logo”).',

@@ -5045,6 +5045,32 @@ export const RULES: readonly Rule[] = [
     unlessInMessage: [...ABOUT_THE_SERVICE, ...ASKS_THE_SERVICE, ...BROKEN, ...USED_TO_WORK, ...ASIDE],
   },
   {
+    id: 'scope.feature.suggestion-label',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    stage: 'feature',
+    trigger: 'text',
+    // The idea headed as one, the way a form's description or a short mail puts it ("Sugestão:
+    // permitir cupom por categoria", "Ideia: deixar o cliente escolher a data de entrega", "Minha
+    // sugestão é ter um app"): the same bounds as the closing's, for the same reasons ("Sugestão:
+    // contratem mais atendentes" is about the service; "Sugestão: voltem o filtro que funcionava").
+    phrases: [
+      ...['sugestao', 'uma sugestao', 'minha sugestao', 'ideia', 'uma ideia', 'minha ideia'].flatMap((label) => [
+        `${label}:`,
+        `${label} -`,
+      ]),
+      ...['minha sugestao', 'a minha sugestao', 'minha ideia', 'a minha ideia'].flatMap((mine) => [
+        `${mine} e`,
+        `${mine} seria`,
+      ]),
+      'sugerencia:',
+      'idea:',
+      'suggestion:',
+      'feature request:',
+    ],
+    unless: [...NOT_ASKING, ...ABOUT_THE_SERVICE, ...ASIDE],
+    unlessInMessage: [...ABOUT_THE_SERVICE, ...ASKS_THE_SERVICE, ...BROKEN, ...USED_TO_WORK, ...ASIDE],
+  },
+  {
     id: 'scope.feature.integration',
     outcome: 'OUT_OF_SCOPE_FEATURE',
     stage: 'feature',
