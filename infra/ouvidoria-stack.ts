@@ -840,6 +840,31 @@ export class OuvidoriaStack extends Stack {
       });
     }
     new CfnOutput(this, 'SchedulerDlqUrl', { value: this.queues.schedulerDlq.queueUrl });
+    // What the other alarms' runbooks act on (infra/runbook.ts): the names CloudFormation generated,
+    // so the command in the alarm mail is complete once the output is pasted in.
+    const runbookOutputs: [id: string, value: string, description: string][] = [
+      ['FeedbackDlqUrl', this.queues.feedbackDlq.queueUrl, 'FeedbackDlq: replayed to SesFeedbackFunctionName'],
+      ['SesFeedbackFunctionName', this.sesFeedback.function.functionName, 'Replay target for FeedbackDlq messages'],
+      ['ReleaseDlqArn', this.queues.releaseDlq.queueArn, 'aws sqs start-message-move-task --source-arn <this>'],
+      ['ConfirmMailDlqArn', this.queues.confirmMailDlq.queueArn, 'aws sqs start-message-move-task --source-arn <this>'],
+      [
+        'ScanResultsDlqUrl',
+        scanResultsDlq.queueUrl,
+        'ScanResultsDlq: each body replayed to AttachmentScanFunctionName',
+      ],
+      ['AttachmentScanFunctionName', this.attachmentScan.function.functionName, 'Replay target for ScanResultsDlq'],
+      [
+        'MonthlyReportFunctionName',
+        this.reports.fn.function.functionName,
+        'Re-run a report: invoke with {"from":"YYYY-MM-DD","to":"YYYY-MM-DD"}',
+      ],
+      [
+        'ScheduleGroupName',
+        this.queues.scheduleGroupName,
+        'EventBridge Scheduler group of every schedule (sweeps, report, deferrals, timers)',
+      ],
+    ];
+    for (const [id, value, description] of runbookOutputs) new CfnOutput(this, id, { value, description });
 
     // Last, once every construct has built its functions: without a configured origin, each function
     // that reads the sealed configuration gets the API's address beside it.

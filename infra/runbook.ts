@@ -53,20 +53,20 @@ const DLQ: Record<string, string> = {
   AssignmentDlq:
     'an accepted case could not be assigned on any of its receives. Fix the cause (AssignmentErrors, NoAnalystAvailable), then aws sqs start-message-move-task --source-arn <AssignmentDlqArn> moves the messages back to the assignment queue.',
   FeedbackDlq:
-    'an SES bounce or complaint notice failed on every retry: that address is not in the bounce memory. Fix the cause (SesFeedbackErrors), then replay its requestPayload to the ses-feedback function as for IntakeDlq, and delete the message.',
+    'an SES bounce or complaint notice failed on every retry: that address is not in the bounce memory. Fix the cause (SesFeedbackErrors), then replay each message of <FeedbackDlqUrl> as for IntakeDlq (its requestPayload), with aws lambda invoke --function-name <SesFeedbackFunctionName>, and delete it.',
   SchedulerDlq:
-    'a schedule (deferral, reminder, due-date alert, sweep, monthly report) could not invoke its target. Read the message attributes for the error (role, deleted function); a deferred case is re-queued by the daily sweep anyway; a lost monthly report is re-run with {"from","to"}; then delete the message (<SchedulerDlqUrl>).',
+    'a schedule (deferral, reminder, due-date alert, sweep, monthly report) could not invoke its target. Read the message attributes for the error (role, deleted function); a deferred case is re-queued by the daily sweep anyway; a lost monthly report is re-run with {"from","to"} (<MonthlyReportFunctionName>); then delete the message (<SchedulerDlqUrl>).',
   ReleaseDlq:
-    'a quarantine release asked on the console failed on every receive (EmailIntakeErrors has why). Fix the cause, then move it back with aws sqs start-message-move-task on this queue, or ask the supervisor to release the mail again from /equipe/quarentena.',
+    'a quarantine release asked on the console failed on every receive (EmailIntakeErrors has why). Fix the cause, then move it back with aws sqs start-message-move-task --source-arn <ReleaseDlqArn>, or ask the supervisor to release the mail again from /equipe/quarentena.',
   ConfirmMailDlq:
-    'a webform confirmation link, or a ticketless post\'s case and guidance, failed on every receive (WebformErrors; the webform log "Confirmation link mail" or "Webform guidance post" has why). Fix the cause, then aws sqs start-message-move-task on this queue moves the messages back (nothing sent is sent twice; a link past its validity is skipped). Never delete one: a guidance post\'s case is stored by its message alone.',
+    'a webform confirmation link, or a ticketless post\'s case and guidance, failed on every receive (WebformErrors; its log "Confirmation link mail" or "Webform guidance post" says why). Fix the cause, then aws sqs start-message-move-task --source-arn <ConfirmMailDlqArn> (nothing is sent twice; an expired link is skipped). Never delete one: a guidance post\'s case is stored by its message alone.',
   ScanResultsDlq:
-    'EventBridge could not deliver a GuardDuty scan result to attachment-scan: that file stays "pending" on its case. Fix the cause (AttachmentScanErrors), then invoke attachment-scan (--invocation-type Event) with each message body and delete it.',
+    'EventBridge could not deliver a GuardDuty scan result to attachment-scan: that file stays "pending" on its case. Fix the cause (AttachmentScanErrors), then per message of aws sqs receive-message --queue-url <ScanResultsDlqUrl>: its Body into event.json, aws lambda invoke --function-name <AttachmentScanFunctionName> --invocation-type Event --payload fileb://event.json out.json, delete it.',
 };
 
 /** The MessageExpiring alarms are also the dlq-watch function's heartbeat (no count for three runs pages). */
 const DLQ_WATCH_STOPPED =
-  'All of them at once, or with DlqWatchErrors: the watch stopped (the DlqWatchSchedule schedule, DlqWatchErrors and its log "Dead-letter queues not measured"; right after the deploy that created the alarms, until its first run: nothing to do); count by hand meanwhile: aws sqs get-queue-attributes --attribute-names ApproximateNumberOfMessages.';
+  'All of them at once, or with DlqWatchErrors: the watch stopped (schedule DlqWatchSchedule… in aws scheduler list-schedules --group-name <ScheduleGroupName>; its log "Dead-letter queues not measured"; just after the deploy that made the alarms, before its first run: nothing to do); count by hand meanwhile: aws sqs get-queue-attributes --attribute-names ApproximateNumberOfMessages.';
 
 const SINGLE: Record<string, string> = {
   MonthlyCost:
@@ -88,13 +88,13 @@ const SINGLE: Record<string, string> = {
   EffectSweepBehind:
     'LifecycleTimerErrors and its log ("Lifecycle effect failed") name the case and the failing effect (SES refusing, a role change); fix it and the next run sends the mail, once.',
   EffectSweepStopped:
-    '(right after the first deploy it can fire once, until the first run reports.) Check the EffectSweep schedule (aws scheduler get-schedule, State ENABLED), SchedulerTargetErrors and SchedulerDlq, and LifecycleTimerThrottles; a redeploy recreates a deleted schedule.',
+    '(right after the first deploy it can fire once, until the first run reports.) Check the EffectSweep schedule (aws scheduler list-schedules --group-name <ScheduleGroupName>: State ENABLED), SchedulerTargetErrors and SchedulerDlq, and LifecycleTimerThrottles; a redeploy recreates a deleted schedule.',
   AntivirusFailing:
     'aws guardduty list-malware-protection-plans, then get-malware-protection-plan: Status and StatusReasons name the problem (plan role, bucket policy, encryption); redeploy the stack to restore them. Affected files stay unreadable: ask the merchant to send them again.',
   AntivirusSilent:
     'aws guardduty list-malware-protection-plans, then get-malware-protection-plan: Status other than ACTIVE, or StatusReasons, name the problem; aws events list-rules --name-prefix DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3 shows whether GuardDuty\'s managed rule still exists, aws events list-rules --name-prefix Ouvidoria-<env> our ScanResults rule (State ENABLED). Redeploy the stack to restore the plan (a deleted managed rule comes back when the plan is recreated). Files already claimed stay "pending": ask those merchants to send them again. Fired once and cleared the next hour with UploadScanResults present: a scan that finished just after the hour, nothing to do.',
   SchedulerTargetErrors:
-    'aws scheduler list-schedules --group-name <group>; read SchedulerDlq for the error (a deleted function, a role without lambda:InvokeFunction) and redeploy.',
+    'aws scheduler list-schedules --group-name <ScheduleGroupName>; read SchedulerDlq for the error (a deleted function, a role without lambda:InvokeFunction) and redeploy.',
   SchedulerInvocationsLost:
     'Scheduler gave up on invocations or could not write them to SchedulerDlq (its queue policy or key): reminders or alerts were lost. Check the SchedulerDlq policy, then re-arm the open cases (a #nota from the console re-sends the notice).',
   SesBounceRate:
@@ -125,7 +125,7 @@ const PER_FUNCTION: [suffix: string, todo: string][] = [
   ],
   [
     'Errors',
-    `${FUNCTION_LOGS}; failed events are retried, then land in the function's DLQ (its own alarm). A MonthlyReport failure: fix it and invoke the function with {"from":"YYYY-MM-DD","to":"YYYY-MM-DD"}.`,
+    `${FUNCTION_LOGS}; failed events are retried, then land in the function's DLQ (its own alarm). A MonthlyReport failure: fix it, then aws lambda invoke --function-name <MonthlyReportFunctionName> --cli-binary-format raw-in-base64-out --payload '{"from":"YYYY-MM-DD","to":"YYYY-MM-DD"}' out.json.`,
   ],
 ];
 

@@ -9,11 +9,16 @@ import { ALARM_DESCRIPTION_MAX, runbookFor, severityOf } from '../../infra/runbo
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
 let alarms: [string, string][];
+/** The stack's outputs, by key: what `aws cloudformation describe-stacks` gives the operator. */
+let outputs: Record<string, { Value: unknown }>;
+/** The dead-letter queues the stack alarms on (from their NotEmpty alarms). */
+let dlqs: string[];
 /** Each alarm's name, by the id Monitoring gave it (the logical id without its scope and hash). */
 let names: Map<string, string>;
 beforeAll(() => {
   const { stack } = buildApp({ context: NO_BUNDLING, config: loadDeploymentConfig('dev'), nag: false });
   const template: Template = T.fromStack(stack);
+  outputs = template.toJSON().Outputs;
   alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm')).map(([id, a]) => [
     id,
     String(a.Properties.AlarmDescription ?? ''),
@@ -24,7 +29,11 @@ beforeAll(() => {
       String(a.Properties.AlarmName ?? ''),
     ]),
   );
+  dlqs = [...names.keys()].filter((id) => id.endsWith('DlqNotEmpty')).map((id) => id.slice(0, -'NotEmpty'.length));
 }, 180_000);
+
+/** `<Name>` placeholders that are not resources: the operator fills them in (environment, domain, case id). */
+const NOT_OUTPUTS = new Set(['env', 'domain', 'id']);
 
 describe('alarm runbook', () => {
   it('gives every alarm of the stack, in its email, what it means and what to do, within CloudWatch’s limit', () => {
@@ -40,23 +49,23 @@ describe('alarm runbook', () => {
   it.each([
     ['IntakeDlqNotEmpty', /<EmailIntakeFunctionName> --invocation-type Event/],
     ['AssignmentDlqNotEmpty', /start-message-move-task --source-arn <AssignmentDlqArn>/],
-    ['FeedbackDlqNotEmpty', /ses-feedback function/],
+    ['FeedbackDlqNotEmpty', /<FeedbackDlqUrl> as for IntakeDlq/],
     ['SchedulerDlqNotEmpty', /<SchedulerDlqUrl>/],
     ['ReleaseDlqNotEmpty', /\/equipe\/quarentena/],
-    ['ScanResultsDlqNotEmpty', /attachment-scan \(--invocation-type Event\)/],
+    ['ScanResultsDlqNotEmpty', /<AttachmentScanFunctionName> --invocation-type Event/],
     ['IntakeDlqMessageExpiring', /lost unread.*<EmailIntakeFunctionName> --invocation-type Event/],
     ['AssignmentDlqMessageExpiring', /lost unread.*start-message-move-task --source-arn <AssignmentDlqArn>/],
     ['ScanResultsDlqMessageExpiring', /lost unread.*attachment-scan/],
     [
       'SchedulerDlqMessageExpiring',
-      /^All of them at once.*DlqWatchSchedule.*until its first run.*get-queue-attributes.*Otherwise NOW/,
+      /^All of them at once.*DlqWatchSchedule.*before its first run.*get-queue-attributes.*Otherwise NOW/,
     ],
     ['DlqWatchErrors', /Logs Insights/],
     ['NoAnalystAvailable', /npm run staff -- list/],
     ['TicketDirectoryFailing', /put-secret-value/],
     ['AntivirusFailing', /get-malware-protection-plan/],
     ['AntivirusSilent', /DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3/],
-    ['EffectSweepStopped', /aws scheduler get-schedule/],
+    ['EffectSweepStopped', /aws scheduler list-schedules/],
     ['SesComplaintRate', /aws sesv2 get-account/],
     ['MonthlyReportErrors', /\{"from":"YYYY-MM-DD","to":"YYYY-MM-DD"\}/],
     ['EmailIntakeThrottles', /get-account-settings/],
@@ -106,5 +115,40 @@ describe('alarm runbook', () => {
     const pages = [...names.values()].filter((n) => n.startsWith('PAGE '));
     // The seven DLQs twice (NotEmpty, MessageExpiring), the intake's three, the webform's three.
     expect(pages).toHaveLength(20);
+  });
+
+  // In an incident the operator copies the command from the alarm mail: a queue, a function or a
+  // schedule group named in words ("on this queue", "the ses-feedback function") is a CloudFormation-
+  // generated name to hunt for (Ouvidoria-prod-QueuesReleaseDlq5E3CB3ED-1A2B3C…) at 3 a.m.
+  it('names every resource an alarm tells to act on by a stack output, and every placeholder is one', () => {
+    for (const [id, description] of alarms) {
+      for (const [, name] of description.matchAll(/<([A-Za-z][\w-]*)>/g)) {
+        if (!NOT_OUTPUTS.has(name as string)) expect(outputs, `${id}: <${name}>`).toHaveProperty(name as string);
+      }
+    }
+  });
+
+  it('names, in every dead-letter queue’s runbook, that queue by its output', () => {
+    expect(dlqs).toHaveLength(7);
+    for (const dlq of dlqs) {
+      for (const alarmId of [`${dlq}NotEmpty`, `${dlq}MessageExpiring`]) {
+        expect(runbookFor(alarmId), alarmId).toMatch(new RegExp(`<${dlq}(Url|Arn)>`));
+      }
+    }
+  });
+
+  it.each([
+    ['FeedbackDlqNotEmpty', /aws lambda invoke --function-name <SesFeedbackFunctionName>/],
+    ['ScanResultsDlqNotEmpty', /aws lambda invoke --function-name <AttachmentScanFunctionName>/],
+    ['ScanResultsDlqNotEmpty', /--queue-url <ScanResultsDlqUrl>/],
+    ['ReleaseDlqNotEmpty', /start-message-move-task --source-arn <ReleaseDlqArn>/],
+    ['ConfirmMailDlqNotEmpty', /start-message-move-task --source-arn <ConfirmMailDlqArn>/],
+    ['MonthlyReportErrors', /aws lambda invoke --function-name <MonthlyReportFunctionName>/],
+    ['SchedulerDlqNotEmpty', /<MonthlyReportFunctionName>/],
+    ['SchedulerTargetErrors', /list-schedules --group-name <ScheduleGroupName>/],
+    ['EffectSweepStopped', /list-schedules --group-name <ScheduleGroupName>/],
+    ['IntakeDlqMessageExpiring', /list-schedules --group-name <ScheduleGroupName>/],
+  ])('%s gives the command with its resource: %s', (alarmId, expected) => {
+    expect(runbookFor(alarmId)).toMatch(expected);
   });
 });
