@@ -4,6 +4,7 @@ import { type DeploymentConfig, loadDeploymentConfig, SUPPORTED_REGIONS } from '
 import { STAFF_GROUPS } from '../shared/console/access';
 import { ENVIRONMENT_TAG } from './names';
 import { receiptRuleOf } from './ouvidoria-stack';
+import { fixedDnsRecords } from './constructs/mail-sending';
 
 /** CDK's default bootstrap qualifier: `cdk bootstrap` writes the version parameter under it. */
 const BOOTSTRAP_VERSION_PARAMETER = '/cdk-bootstrap/hnb659fds/version';
@@ -97,6 +98,8 @@ export function preflightScript(config: DeploymentConfig, envName: string): stri
     'esac',
   );
 
+  if (config.hostedZone) lines.push(...hostedZoneCheck(config, config.hostedZone.zoneId, envName));
+
   lines.push(
     ...sandboxCheck(config),
     `if [ "$failed" = 0 ]; then echo "preflight: ready to deploy Ouvidoria-${envName}"; else echo "preflight: fix every FAIL before npx cdk deploy -c env=${envName}"; fi`,
@@ -120,6 +123,65 @@ function prelude(title: string): string[] {
     // non-empty line of the CLI's error (v2 starts it with an empty line).
     'ask() { local out err status; err=$(mktemp); out=$(aws "$@" 2>"$err"); status=$?; if [ "$status" = 0 ]; then echo "$out"; else echo "ERROR $(grep -m 1 . "$err")"; fi; rm -f "$err"; }',
   ];
+}
+
+/**
+ * Hosted-zone mode: the stack creates the domain's MX, the MAIL FROM MX and SPF and DMARC in the zone
+ * (and DKIM, whose names SES draws at the deploy). CloudFormation fails a first deploy on a record the
+ * zone has already ("Tried to create resource record set … but it already exists"), and a rollback of
+ * an environment that keeps its data leaves its table, buckets, secrets and user pool behind. The zone
+ * must be public and serve the domain. An MX already there also means the domain gets mail elsewhere:
+ * moving it to SES would stop that mail, so the ombudsman needs a subdomain of its own.
+ */
+function hostedZoneCheck(config: DeploymentConfig, zoneId: string, envName: string): string[] {
+  const domain = config.domain.toLowerCase();
+  const records = fixedDnsRecords({
+    domain,
+    mailFromSubdomain: config.mailFromSubdomain,
+    region: config.region,
+    dmarcPolicy: config.dmarcPolicy,
+  });
+  const lines = [
+    `zone=$(ask route53 get-hosted-zone --id ${zoneId} --query '[HostedZone.Name,HostedZone.Config.PrivateZone]' --output text)`,
+    'zone_ok=0',
+    'case "$zone" in',
+    `  ERROR*) fail "could not read the hosted zone ${zoneId} ($zone): hostedZone.zoneId must name the public Route 53 zone of ${domain} in this account" ;;`,
+    `  *[[:space:]]True) fail "the hosted zone ${zoneId} is private: its records are seen inside its VPCs only, so SES never verifies ${domain} and no mail arrives. Name the public zone of ${domain}" ;;`,
+    `  *) zone_name=$(printf '%s' "$zone" | cut -f1); zone_name=\${zone_name%.}`,
+    `     case ${quote(domain)} in`,
+    `       "$zone_name"|*."$zone_name") zone_ok=1; ok "the hosted zone ${zoneId} ($zone_name) serves ${domain}" ;;`,
+    `       *) fail "the hosted zone ${zoneId} is $zone_name: it does not serve ${domain}, and the deploy fails creating its records there. Name the zone of ${domain} (aws route53 list-hosted-zones-by-name --dns-name ${domain})" ;;`,
+    '     esac ;;',
+    'esac',
+    'if [ "$zone_ok" = 1 ]; then',
+    `  records=$(ask route53 list-resource-record-sets --hosted-zone-id ${zoneId} --query 'ResourceRecordSets[].[Name,Type,ResourceRecords[0].Value]' --output text)`,
+    `  case "$records" in ERROR*) fail "could not list the records of the hosted zone ${zoneId} ($records)"; records="" ;; esac`,
+    '  clash=0',
+  ];
+  const named = new Set<string>();
+  for (const record of records) {
+    // A CNAME excludes every other record of its name, so it clashes with any of ours (said once a name).
+    const cname = named.has(record.name) ? '' : ' || $2 == "CNAME"';
+    named.add(record.name);
+    const find = `awk -F '\\t' -v name=${quote(`${record.name}.`)} 'tolower($1) == name && ($2 == "${record.type}"${cname}) { print $2 "\\t" $3; exit }'`;
+    const why =
+      record.id === 'Mx'
+        ? `; and the mail of that domain goes elsewhere today: moving its MX to SES would stop it. Give the ombudsman a subdomain of its own (\\"domain\\": \\"ouvidoria.<that domain>\\"), or remove the record if nothing receives there (README step 2)`
+        : ': remove it first, or publish the records by hand without hostedZone (README step 6)';
+    lines.push(
+      `  found=$(printf '%s\\n' "$records" | ${find})`,
+      '  if [ -n "$found" ]; then',
+      `    clash=1; found_type=$(printf '%s' "$found" | cut -f1); found_value=$(printf '%s' "$found" | cut -f2-)`,
+      `    if [ "$found_type" = ${record.type} ] && [ "$found_value" = ${quote(record.value)} ]; then warn "${record.name} ${record.type} is in the hosted zone with the stack's value: fine on a redeploy of Ouvidoria-${envName}; before a first deploy delete it (CloudFormation fails on \\"already exists\\" for a record it did not create)"`,
+      `    else fail "the hosted zone has ${record.name} $found_type already ($found_value): the deploy fails creating it (\\"already exists\\")${why}"; fi`,
+      '  fi',
+    );
+  }
+  lines.push(
+    '  [ "$clash" = 0 ] && ok "the hosted zone has none of the records the stack creates (MX, MAIL FROM MX and SPF, DMARC)"',
+    'fi',
+  );
+  return lines;
 }
 
 /** The SES sandbox: the deploy passes, but every automatic reply to a merchant is refused. */

@@ -33,6 +33,50 @@ export interface DnsRecord {
 }
 
 /**
+ * The records besides DKIM (whose names SES draws when it creates the identity): the domain's MX to SES
+ * receiving, the MAIL FROM subdomain's MX and SPF, DMARC. Known before the deploy, so the preflight
+ * can look for them in the hosted zone (a record there already fails the deploy: "already exists").
+ */
+export function fixedDnsRecords(props: {
+  readonly domain: string;
+  readonly mailFromSubdomain: string;
+  readonly region: string;
+  readonly dmarcPolicy: MailSendingProps['dmarcPolicy'];
+}): DnsRecord[] {
+  const mailFromDomain = `${props.mailFromSubdomain}.${props.domain}`;
+  return [
+    {
+      id: 'Mx',
+      name: props.domain,
+      type: 'MX',
+      value: `10 inbound-smtp.${props.region}.amazonaws.com`,
+      description: 'Routes the ombudsman mail to SES receiving',
+    },
+    {
+      id: 'MailFromMx',
+      name: mailFromDomain,
+      type: 'MX',
+      value: `10 feedback-smtp.${props.region}.amazonses.com`,
+      description: 'Custom MAIL FROM: bounces come back to SES',
+    },
+    {
+      id: 'MailFromSpf',
+      name: mailFromDomain,
+      type: 'TXT',
+      value: '"v=spf1 include:amazonses.com ~all"',
+      description: 'SPF of the MAIL FROM domain (aligned with the domain for DMARC)',
+    },
+    {
+      id: 'Dmarc',
+      name: `_dmarc.${props.domain}`,
+      type: 'TXT',
+      value: `"v=DMARC1; p=${props.dmarcPolicy}; adkim=r; aspf=r"`,
+      description: 'DMARC policy (start with p=none, tighten once aggregate reports are clean)',
+    },
+  ];
+}
+
+/**
  * SES sending: the domain identity (Easy DKIM), a configuration set that keeps the account-level
  * suppression list on for bounces and complaints, and publishes bounce and complaint events to an
  * encrypted SNS topic that feeds the bounce registry (the ses-feedback function).
@@ -78,34 +122,7 @@ export class MailSending extends Construct {
         value: dkim.value,
         description: `Easy DKIM record ${i + 1} of 3 (verifies the domain and signs every mail)`,
       })),
-      {
-        id: 'Mx',
-        name: props.domain,
-        type: 'MX',
-        value: `10 inbound-smtp.${region}.amazonaws.com`,
-        description: 'Routes the ombudsman mail to SES receiving',
-      },
-      {
-        id: 'MailFromMx',
-        name: this.mailFromDomain,
-        type: 'MX',
-        value: `10 feedback-smtp.${region}.amazonses.com`,
-        description: 'Custom MAIL FROM: bounces come back to SES',
-      },
-      {
-        id: 'MailFromSpf',
-        name: this.mailFromDomain,
-        type: 'TXT',
-        value: '"v=spf1 include:amazonses.com ~all"',
-        description: 'SPF of the MAIL FROM domain (aligned with the domain for DMARC)',
-      },
-      {
-        id: 'Dmarc',
-        name: `_dmarc.${props.domain}`,
-        type: 'TXT',
-        value: `"v=DMARC1; p=${props.dmarcPolicy}; adkim=r; aspf=r"`,
-        description: 'DMARC policy (start with p=none, tighten once aggregate reports are clean)',
-      },
+      ...fixedDnsRecords({ ...props, region }),
     ];
     for (const record of this.dnsRecords) {
       if (props.hostedZoneId) {

@@ -22,6 +22,10 @@ interface Account {
   activeRuleSet?: string;
   identityExists?: boolean;
   production?: boolean;
+  /** The Route 53 zone of hostedZone.zoneId: its name (with the final dot), private, or missing. */
+  zone?: { name: string; private?: boolean } | 'missing';
+  /** Its record sets besides NS and SOA: name (final dot), type, first value. */
+  records?: [name: string, type: string, value: string][];
 }
 
 const bin = join(dir, 'bin');
@@ -37,6 +41,8 @@ case "$*" in
   *"ssm get-parameter"*) [ -z "$BOOTSTRAP" ] && { echo "" >&2; echo "An error occurred (ParameterNotFound) when calling the GetParameter operation: " >&2; exit 254; }; echo "$BOOTSTRAP" ;;
   *describe-active-receipt-rule-set*) echo "$ACTIVE" ;;
   *get-email-identity*) [ -n "$IDENTITY" ] && { echo DOMAIN; exit 0; }; echo "An error occurred (NotFoundException) when calling the GetEmailIdentity operation: Email identity ouvidoria.example.com.br does not exist." >&2; exit 254 ;;
+  *"route53 get-hosted-zone"*) [ "$ZONE" = missing ] && { echo "" >&2; echo "An error occurred (NoSuchHostedZone) when calling the GetHostedZone operation: No hosted zone found with ID: Z0123456789ABC" >&2; exit 254; }; printf '%s\\t%s\\n' "$ZONE" "$ZONE_PRIVATE" ;;
+  *"route53 list-resource-record-sets"*) printf '%b' "$RECORDS" ;;
   *"sesv2 get-account"*) echo "aws: [WARNING] a newer version of the CLI is available" >&2; echo "$PRODUCTION" ;;
   *) echo "unexpected call: $*" >&2; exit 1 ;;
 esac
@@ -55,6 +61,15 @@ function standIn(account: Account): Record<string, string> {
     ACTIVE: account.activeRuleSet ?? 'None',
     IDENTITY: account.identityExists ? '1' : '',
     PRODUCTION: account.production === false ? 'False' : 'True',
+    ZONE: account.zone === 'missing' ? 'missing' : (account.zone?.name ?? 'example.com.br.'),
+    ZONE_PRIVATE: account.zone !== 'missing' && account.zone?.private ? 'True' : 'False',
+    RECORDS: [
+      ['example.com.br.', 'NS', 'ns-1.awsdns-01.org.'],
+      ['example.com.br.', 'SOA', 'ns-1.awsdns-01.org. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400'],
+      ...(account.records ?? []),
+    ]
+      .map((r) => `${r.join('\\t')}\\n`)
+      .join(''),
   };
 }
 
@@ -215,6 +230,98 @@ describe('preflight (npm run preflight)', () => {
       expect.stringMatching(/^FAIL No deployment configuration for environment "producao"/),
     ]);
   }, 120_000); // four npm runs, each starting tsx
+});
+
+// A hosted zone: the stack creates the MX, MAIL FROM and DMARC records (and DKIM) itself, and
+// CloudFormation fails a first deploy on a record the zone already has ("Tried to create resource record
+// set … but it already exists"): the rollback of an environment that keeps its data leaves its table,
+// buckets, secrets and user pool behind. And an MX already there means the domain gets mail elsewhere.
+describe('preflight with a Route 53 hosted zone (hostedZone)', () => {
+  const zoned = (overrides: Record<string, unknown> = {}) =>
+    dev({ hostedZone: { zoneId: 'Z0123456789ABC' }, ...overrides });
+
+  it('passes a public zone that serves the domain and holds none of the records the stack creates', () => {
+    const { lines, status, calls } = run(zoned());
+    expect(status).toBe(0);
+    expect(lines.filter((l) => !l.startsWith('ok '))).toEqual(['preflight: ready to deploy Ouvidoria-dev']);
+    expect(lines).toContainEqual(
+      'ok   the hosted zone Z0123456789ABC (example.com.br) serves ouvidoria.example.com.br',
+    );
+    expect(lines).toContainEqual(
+      'ok   the hosted zone has none of the records the stack creates (MX, MAIL FROM MX and SPF, DMARC)',
+    );
+    expect(calls).toEqual(
+      expect.arrayContaining([
+        'aws route53 get-hosted-zone --id Z0123456789ABC --query [HostedZone.Name,HostedZone.Config.PrivateZone] --output text',
+        'aws route53 list-resource-record-sets --hosted-zone-id Z0123456789ABC --query ResourceRecordSets[].[Name,Type,ResourceRecords[0].Value] --output text',
+      ]),
+    );
+  });
+
+  it('asks Route 53 nothing without a hosted zone (the records are published by hand, step 6)', () => {
+    expect(run(dev()).calls.filter((c) => c.includes('route53'))).toEqual([]);
+  });
+
+  it.each<[string, Record<string, unknown>, Account, RegExp]>([
+    [
+      'an MX of the domain pointing elsewhere (its mail would move to SES)',
+      {},
+      { records: [['ouvidoria.example.com.br.', 'MX', '1 smtp.google.com.']] },
+      /^FAIL the hosted zone has ouvidoria\.example\.com\.br MX already \(1 smtp\.google\.com\.\): the deploy fails creating it \("already exists"\).*mail of that domain goes elsewhere today.*a subdomain of its own/,
+    ],
+    [
+      'a DMARC record of the domain',
+      {},
+      { records: [['_dmarc.ouvidoria.example.com.br.', 'TXT', '"v=DMARC1; p=reject"']] },
+      /^FAIL the hosted zone has _dmarc\.ouvidoria\.example\.com\.br TXT already \("v=DMARC1; p=reject"\): the deploy fails creating it/,
+    ],
+    [
+      'a CNAME on the MAIL FROM name (no other record may sit beside it)',
+      {},
+      { records: [['bounce.ouvidoria.example.com.br.', 'CNAME', 'bounces.example.net.']] },
+      /^FAIL the hosted zone has bounce\.ouvidoria\.example\.com\.br CNAME already/,
+    ],
+    [
+      'a zone of another domain',
+      {},
+      { zone: { name: 'example.org.' } },
+      /^FAIL the hosted zone Z0123456789ABC is example\.org: it does not serve ouvidoria\.example\.com\.br/,
+    ],
+    [
+      'a zone whose name only ends like the domain',
+      {},
+      { zone: { name: 'le.com.br.' } },
+      /^FAIL the hosted zone Z0123456789ABC is le\.com\.br: it does not serve/,
+    ],
+    [
+      'a private zone (nobody outside the VPC sees its records)',
+      {},
+      { zone: { name: 'example.com.br.', private: true } },
+      /^FAIL the hosted zone Z0123456789ABC is private/,
+    ],
+    [
+      'a zone id of no zone of this account',
+      {},
+      { zone: 'missing' },
+      /^FAIL could not read the hosted zone Z0123456789ABC \(ERROR An error occurred \(NoSuchHostedZone\)/,
+    ],
+  ])('fails on %s', (_what, overrides, account, expected) => {
+    const { lines, status } = run(zoned(overrides), account);
+    expect(status).toBe(1);
+    expect(lines.filter((l) => l.startsWith('FAIL'))).toEqual([expect.stringMatching(expected)]);
+  });
+
+  it('warns, without failing, on a record that already has the value the stack publishes (a redeploy)', () => {
+    const { lines, status } = run(zoned(), {
+      records: [['ouvidoria.example.com.br.', 'MX', '10 inbound-smtp.us-east-1.amazonaws.com']],
+    });
+    expect(status).toBe(0);
+    expect(lines.filter((l) => l.startsWith('warn'))).toEqual([
+      expect.stringMatching(
+        /^warn ouvidoria\.example\.com\.br MX is in the hosted zone with the stack's value: fine on a redeploy of Ouvidoria-dev; before a first deploy delete it/,
+      ),
+    ]);
+  });
 });
 
 /** What the deployed stack's account answers; absent = every manual step done. */
