@@ -859,6 +859,11 @@ export class OuvidoriaStack extends Stack {
         'Re-run a report: invoke with {"from":"YYYY-MM-DD","to":"YYYY-MM-DD"}',
       ],
       [
+        'MalwareProtectionPlanId',
+        this.uploads.plan.ref,
+        'GuardDuty Malware Protection plan of the webform uploads (get-malware-protection-plan: Status ACTIVE)',
+      ],
+      [
         'ScheduleGroupName',
         this.queues.scheduleGroupName,
         'EventBridge Scheduler group of every schedule (sweeps, report, deferrals, timers)',

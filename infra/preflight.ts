@@ -204,8 +204,8 @@ function sandboxCheck(config: DeploymentConfig): string[] {
  * nothing, each checked read-only against the account — every alarm address's SNS subscription
  * confirmed (an unconfirmed one delivers nothing, and SNS drops it after three days), the domain
  * verified with its MAIL FROM, the intake rule in the active rule set, the Zendesk credentials set, a
- * supervisor able to sign in, the cost allocation tag active, the SES sandbox left. One line per
- * check, exit 1 on any FAIL. `npm run -s preflight -- <env> --deployed` (README, step 12).
+ * supervisor able to sign in, the antivirus plan active, the cost allocation tag active, the SES
+ * sandbox left. One line per check, exit 1 on any FAIL. `npm run -s preflight -- <env> --deployed` (README, step 12).
  */
 export function deployedCheckScript(config: DeploymentConfig, envName: string): string {
   const region = `--region ${config.region}`;
@@ -283,6 +283,19 @@ export function deployedCheckScript(config: DeploymentConfig, envName: string): 
     '  ERROR*) fail "could not list the supervisors of the console ($supervisors)" ;;',
     `  0) fail "nobody can sign in to the console as a supervisor: npm run -s staff:seed -- ${envName} > seed-${envName}.sh, read it, bash seed-${envName}.sh (README step 11)" ;;`,
     '  *) ok "$supervisors supervisor(s) in the user pool of the console" ;;',
+    'esac',
+  );
+
+  // The antivirus: GuardDuty sets the plan up after CloudFormation created it (the bucket's EventBridge
+  // rule, a validation object); a plan it could not set up scans nothing, every webform file stays
+  // "pending", and AntivirusSilent fires only an hour after a merchant's files were claimed.
+  const planId = '"$(output MalwareProtectionPlanId)"';
+  lines.push(
+    `antivirus=$(ask guardduty get-malware-protection-plan ${region} --malware-protection-plan-id ${planId} --query '[Status,StatusReasons[0].Message]' --output text)`,
+    'case "$antivirus" in',
+    '  ACTIVE*) ok "the antivirus of the webform files is active (GuardDuty Malware Protection for S3)" ;;',
+    '  ERROR*) fail "could not read the antivirus plan ($antivirus)" ;;',
+    `  *) fail "the antivirus of the webform files is not active ($antivirus): every file a merchant sends through the form stays \\"pending\\", unreadable on her case. aws guardduty get-malware-protection-plan ${region} --malware-protection-plan-id $(output MalwareProtectionPlanId) names the problem; fix it and redeploy (runbook of AntivirusFailing)" ;;`,
     'esac',
   );
 

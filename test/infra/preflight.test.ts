@@ -335,6 +335,8 @@ interface Deployed {
   supervisors?: number;
   tag?: string;
   production?: boolean;
+  /** The antivirus plan's Status and first StatusReasons message ("None" when it has none). */
+  antivirus?: string;
 }
 
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:Ouvidoria-dev-MonitoringAlarmTopic-AbC';
@@ -348,13 +350,14 @@ writeFileSync(
 echo "aws $*" >> "$PREFLIGHT_LOG"
 case "$*" in
   *"cloudformation describe-stacks"*) [ -n "$NO_STACK" ] && { echo "" >&2; echo "An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id Ouvidoria-dev does not exist" >&2; exit 254; }
-    printf 'AlarmTopicArn\t%s\nZendeskSecretArn\tarn:aws:secretsmanager:us-east-1:123456789012:secret:ZendeskCredentials-Xy\nStaffUserPoolId\tus-east-1_AbCdEf\n' "${TOPIC}" ;;
+    printf 'AlarmTopicArn\t%s\nZendeskSecretArn\tarn:aws:secretsmanager:us-east-1:123456789012:secret:ZendeskCredentials-Xy\nStaffUserPoolId\tus-east-1_AbCdEf\nMalwareProtectionPlanId\tb4c7f464ab3a4EXAMPLE\n' "${TOPIC}" ;;
   *list-subscriptions-by-topic*) printf '%b' "$SUBSCRIPTIONS" ;;
   *get-email-identity*) echo "$IDENTITY" ;;
   *describe-active-receipt-rule-set*) echo "$ACTIVE_RULE" ;;
   *list-secret-version-ids*"ZendeskCredentials-Xy"*) echo "$ZENDESK_VERSIONS" ;;
   *list-users-in-group*"us-east-1_AbCdEf"*"supervisores"*) echo "$SUPERVISORS" ;;
   *list-cost-allocation-tags*) echo "$TAG" ;;
+  *"guardduty get-malware-protection-plan"*"b4c7f464ab3a4EXAMPLE"*) printf '%b\\n' "$ANTIVIRUS" ;;
   *"sesv2 get-account"*) echo "$PRODUCTION" ;;
   *) echo "unexpected call: $*" >&2; exit 1 ;;
 esac
@@ -378,6 +381,7 @@ function runDeployed(config: DeploymentConfig, state: Deployed = {}) {
     SUPERVISORS: String(state.supervisors ?? 1),
     TAG: state.tag ?? 'Active',
     PRODUCTION: state.production === false ? 'False' : 'True',
+    ANTIVIRUS: state.antivirus ?? 'ACTIVE\\tNone',
   };
   const result = spawnSync('bash', ['-c', deployedCheckScript(config, 'dev')], {
     env,
@@ -397,6 +401,7 @@ describe('deployed check (npm run preflight -- <env> --deployed)', () => {
       'deployed check: Ouvidoria-dev receives, answers and pages',
     ]);
     expect(lines).toContain('ok   alarm mail reaches plantao@example.com.br (subscription confirmed)');
+    expect(lines).toContain('ok   the antivirus of the webform files is active (GuardDuty Malware Protection for S3)');
   });
 
   it.each<[string, Record<string, unknown>, Deployed, RegExp]>([
@@ -453,6 +458,15 @@ describe('deployed check (npm run preflight -- <env> --deployed)', () => {
       {},
       { production: false },
       /^FAIL SES is in the sandbox in us-east-1: every automatic reply to a merchant is refused/,
+    ],
+    // GuardDuty sets the plan up after CloudFormation created it (the bucket's EventBridge rule, a
+    // validation object): a plan it could not set up scans nothing, and AntivirusSilent fires only an
+    // hour after a merchant's files were claimed — they stay "pending", unreadable, on her case.
+    [
+      'the antivirus plan that GuardDuty could not set up',
+      {},
+      { antivirus: 'WARNING\\tThe role does not have s3:PutBucketNotification permission' },
+      /^FAIL the antivirus of the webform files is not active \(WARNING\tThe role does not have s3:PutBucketNotification permission\): .*"pending".*aws guardduty get-malware-protection-plan --region us-east-1 --malware-protection-plan-id b4c7f464ab3a4EXAMPLE/,
     ],
   ])('fails on %s', (_what, overrides, state, expected) => {
     const { lines, status } = runDeployed(dev(overrides), state);

@@ -148,6 +148,8 @@ describe('alarm runbook', () => {
     ['SchedulerTargetErrors', /list-schedules --group-name <ScheduleGroupName>/],
     ['EffectSweepStopped', /list-schedules --group-name <ScheduleGroupName>/],
     ['IntakeDlqMessageExpiring', /list-schedules --group-name <ScheduleGroupName>/],
+    ['AntivirusFailing', /get-malware-protection-plan --malware-protection-plan-id <MalwareProtectionPlanId>/],
+    ['AntivirusSilent', /get-malware-protection-plan --malware-protection-plan-id <MalwareProtectionPlanId>/],
   ])('%s gives the command with its resource: %s', (alarmId, expected) => {
     expect(runbookFor(alarmId)).toMatch(expected);
   });

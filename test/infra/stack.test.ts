@@ -1503,6 +1503,12 @@ describe('DNS and deliverability', () => {
     expect(outputs.UploadsBucketName!.Value).toEqual(ref(stack, stack.uploads.bucket));
   });
 
+  it('outputs the antivirus plan the deployed check and the antivirus runbooks read', () => {
+    const { stack, template } = dev;
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.MalwareProtectionPlanId?.Value).toEqual({ Ref: stack.getLogicalId(stack.uploads.plan) });
+  });
+
   it('outputs the command that lets the first supervisor into the console', () => {
     const outputs = dev.template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(outputs.FirstStaffSignIn!.Value).toBe(firstStaffSignInNotice('dev'));
@@ -2331,7 +2337,9 @@ describe('alarms and dashboard', () => {
       EvaluationPeriods: 1,
       TreatMissingData: 'notBreaching',
     });
-    expect(alarm!.Properties.AlarmDescription).toContain('What to do: aws guardduty list-malware-protection-plans');
+    expect(alarm!.Properties.AlarmDescription).toContain(
+      'What to do: aws guardduty get-malware-protection-plan --malware-protection-plan-id <MalwareProtectionPlanId>',
+    );
     const metrics = alarm!.Properties.Metrics as Array<{
       Id: string;
       Expression?: string;
