@@ -9,6 +9,14 @@ import { fixedDnsRecords } from './constructs/mail-sending';
 /** CDK's default bootstrap qualifier: `cdk bootstrap` writes the version parameter under it. */
 const BOOTSTRAP_VERSION_PARAMETER = '/cdk-bootstrap/hnb659fds/version';
 
+/**
+ * Concurrent Lambda executions the stack needs besides the form's burst: the email intake (SES invokes
+ * it per mail, asynchronously), the assignment, the sweeps and the console share them.
+ */
+export const CONCURRENCY_BESIDES_FORM = 10;
+/** Lambda's concurrent-executions quota (Service Quotas code) and the account default AWS grants on request. */
+const CONCURRENCY_QUOTA = { code: 'L-B99A9384', standard: 1000 };
+
 /** POSIX shell single-quoting. */
 const quote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;
 
@@ -98,6 +106,7 @@ export function preflightScript(config: DeploymentConfig, envName: string): stri
     'esac',
   );
 
+  lines.push(...concurrencyCheck(config));
   if (config.hostedZone) lines.push(...hostedZoneCheck(config, config.hostedZone.zoneId, envName));
 
   lines.push(
@@ -122,6 +131,26 @@ function prelude(title: string): string[] {
     // The answer (stdout only: a CLI warning on stderr is not an answer), or ERROR and the first
     // non-empty line of the CLI's error (v2 starts it with an empty line).
     'ask() { local out err status; err=$(mktemp); out=$(aws "$@" 2>"$err"); status=$?; if [ "$status" = 0 ]; then echo "$out"; else echo "ERROR $(grep -m 1 . "$err")"; fi; rm -f "$err"; }',
+  ];
+}
+
+/**
+ * Lambda's concurrency: a new account gets 10 concurrent executions, shared by every function of the
+ * account. The form's own throttle (webformThrottle.burstLimit) admits more requests at once than that,
+ * and a spam wave's intake can take them all: the form then answers 5xx (Lambda throttled) instead of
+ * serving or answering 429. No reservation is needed, only the account's quota.
+ */
+function concurrencyCheck(config: DeploymentConfig): string[] {
+  const needed = config.webformThrottle.burstLimit + CONCURRENCY_BESIDES_FORM;
+  const request = `aws service-quotas request-service-quota-increase --region ${config.region} --service-code lambda --quota-code ${CONCURRENCY_QUOTA.code} --desired-value ${CONCURRENCY_QUOTA.standard}`;
+  const short = `Lambda allows $concurrency concurrent executions in ${config.region}, fewer than the ${needed} this environment needs (webformThrottle.burstLimit ${config.webformThrottle.burstLimit}, + ${CONCURRENCY_BESIDES_FORM} for the intake and the rest): a burst of posts or a spam wave makes the form answer 5xx. Request the standard quota: ${request} (README step 3)`;
+  return [
+    `concurrency=$(ask lambda get-account-settings --region ${config.region} --query AccountLimit.ConcurrentExecutions --output text)`,
+    'case "$concurrency" in',
+    '  ERROR*) fail "could not read the Lambda account settings ($concurrency)" ;;',
+    `  *) if [ "$concurrency" -ge ${needed} ] 2>/dev/null; then ok "Lambda allows $concurrency concurrent executions in ${config.region} (this environment needs ${needed})"`,
+    `     else ${config.retainData ? 'fail' : 'warn'} "${short}"; fi ;;`,
+    'esac',
   ];
 }
 

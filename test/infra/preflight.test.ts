@@ -26,6 +26,8 @@ interface Account {
   zone?: { name: string; private?: boolean } | 'missing';
   /** Its record sets besides NS and SOA: name (final dot), type, first value. */
   records?: [name: string, type: string, value: string][];
+  /** Lambda's concurrent executions of the account in the region (AccountLimit.ConcurrentExecutions). */
+  concurrency?: number;
 }
 
 const bin = join(dir, 'bin');
@@ -41,6 +43,7 @@ case "$*" in
   *"ssm get-parameter"*) [ -z "$BOOTSTRAP" ] && { echo "" >&2; echo "An error occurred (ParameterNotFound) when calling the GetParameter operation: " >&2; exit 254; }; echo "$BOOTSTRAP" ;;
   *describe-active-receipt-rule-set*) echo "$ACTIVE" ;;
   *get-email-identity*) [ -n "$IDENTITY" ] && { echo DOMAIN; exit 0; }; echo "An error occurred (NotFoundException) when calling the GetEmailIdentity operation: Email identity ouvidoria.example.com.br does not exist." >&2; exit 254 ;;
+  *"lambda get-account-settings"*) echo "$CONCURRENCY" ;;
   *"route53 get-hosted-zone"*) [ "$ZONE" = missing ] && { echo "" >&2; echo "An error occurred (NoSuchHostedZone) when calling the GetHostedZone operation: No hosted zone found with ID: Z0123456789ABC" >&2; exit 254; }; printf '%s\\t%s\\n' "$ZONE" "$ZONE_PRIVATE" ;;
   *"route53 list-resource-record-sets"*) printf '%b' "$RECORDS" ;;
   *"sesv2 get-account"*) echo "aws: [WARNING] a newer version of the CLI is available" >&2; echo "$PRODUCTION" ;;
@@ -61,6 +64,7 @@ function standIn(account: Account): Record<string, string> {
     ACTIVE: account.activeRuleSet ?? 'None',
     IDENTITY: account.identityExists ? '1' : '',
     PRODUCTION: account.production === false ? 'False' : 'True',
+    CONCURRENCY: String(account.concurrency ?? 1000),
     ZONE: account.zone === 'missing' ? 'missing' : (account.zone?.name ?? 'example.com.br.'),
     ZONE_PRIVATE: account.zone !== 'missing' && account.zone?.private ? 'True' : 'False',
     RECORDS: [
@@ -96,6 +100,7 @@ describe('preflight (npm run preflight)', () => {
       'aws ssm get-parameter --region us-east-1 --name /cdk-bootstrap/hnb659fds/version --query Parameter.Value --output text',
       'aws ses describe-active-receipt-rule-set --region us-east-1 --query Metadata.Name --output text',
       'aws sesv2 get-email-identity --region us-east-1 --email-identity ouvidoria.example.com.br --query IdentityType --output text',
+      'aws lambda get-account-settings --region us-east-1 --query AccountLimit.ConcurrentExecutions --output text',
       'aws sesv2 get-account --region us-east-1 --query ProductionAccessEnabled --output text',
     ]);
   });
@@ -144,6 +149,15 @@ describe('preflight (npm run preflight)', () => {
       { bootstrap: null },
       /^FAIL CDK is not bootstrapped in 123456789012\/us-east-1: npx cdk bootstrap aws:\/\/123456789012\/us-east-1/,
     ],
+    // A new account gets 10 concurrent Lambda executions, shared by the stack's twelve functions: the
+    // form's own throttle admits a burst of 20 (dev), and a spam wave's intake takes them all — the form
+    // then answers 5xx (WebformServerErrors pages) instead of the API's 429.
+    [
+      'a new account’s Lambda concurrency (10) below the form’s burst and the rest',
+      {},
+      { concurrency: 10 },
+      /^FAIL Lambda allows 10 concurrent executions in us-east-1, fewer than the 30 this environment needs \(webformThrottle\.burstLimit 20, \+ 10 for the intake and the rest\).*aws service-quotas request-service-quota-increase --region us-east-1 --service-code lambda --quota-code L-B99A9384 --desired-value 1000/,
+    ],
     [
       'credentials of another account than the pinned one',
       { account: '210987654321' },
@@ -171,6 +185,12 @@ describe('preflight (npm run preflight)', () => {
       /^warn SES is in the sandbox in us-east-1: only verified addresses/,
     ],
     [
+      'a new account’s Lambda concurrency in a test environment',
+      { retainData: false },
+      { concurrency: 10 },
+      /^warn Lambda allows 10 concurrent executions in us-east-1, fewer than the 30 this environment needs/,
+    ],
+    [
       'a region off the list, confirmed',
       { region: 'sa-east-1', confirmUnlistedRegion: 'sa-east-1' },
       {},
@@ -193,6 +213,7 @@ describe('preflight (npm run preflight)', () => {
     ],
     ['the identity it references exists', { existingEmailIdentity: true }, { identityExists: true }],
     ['a redeploy: its own set is the active one', {}, { activeRuleSet: 'ouvidoria-dev' }],
+    ['exactly the concurrency it needs', {}, { concurrency: 30 }],
   ])('passes when %s', (_what, overrides, account) => {
     expect(run(dev(overrides), account).status).toBe(0);
   });
