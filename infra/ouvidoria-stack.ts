@@ -843,6 +843,7 @@ export class OuvidoriaStack extends Stack {
     // What the other alarms' runbooks act on (infra/runbook.ts): the names CloudFormation generated,
     // so the command in the alarm mail is complete once the output is pasted in.
     const runbookOutputs: [id: string, value: string, description: string][] = [
+      ['RawMailBucketName', this.rawMail.bucket.bucketName, 'Raw mail as SES stored it: inbound/<SES message id>'],
       ['FeedbackDlqUrl', this.queues.feedbackDlq.queueUrl, 'FeedbackDlq: replayed to SesFeedbackFunctionName'],
       ['SesFeedbackFunctionName', this.sesFeedback.function.functionName, 'Replay target for FeedbackDlq messages'],
       ['ReleaseDlqArn', this.queues.releaseDlq.queueArn, 'aws sqs start-message-move-task --source-arn <this>'],

@@ -113,7 +113,7 @@ const SINGLE: Record<string, string> = {
 const PER_FUNCTION: [suffix: string, todo: string][] = [
   [
     'AsyncEventsDropped',
-    'Lambda discarded events it could not run in time (throttled, or older than the maximum event age): for EmailIntake replay from the raw-mail bucket; raise the account concurrency quota if throttles come with it.',
+    'Lambda discarded events it could not run in time (throttled, or older than the maximum event age): for EmailIntake, those not in IntakeDlq are replayed from the raw mail, s3://<RawMailBucketName>/inbound/<SES message id>, with an SES receipt event for that id (events/ses/receipt-event-minimal.json); raise the account concurrency quota if throttles come with it.',
   ],
   [
     'DurationNearTimeout',

@@ -149,6 +149,7 @@ describe('alarm runbook', () => {
     ['EffectSweepStopped', /list-schedules --group-name <ScheduleGroupName>/],
     ['IntakeDlqMessageExpiring', /list-schedules --group-name <ScheduleGroupName>/],
     ['AntivirusFailing', /get-malware-protection-plan --malware-protection-plan-id <MalwareProtectionPlanId>/],
+    ['EmailIntakeAsyncEventsDropped', /s3:\/\/<RawMailBucketName>\/inbound\/<SES message id>/],
     ['AntivirusSilent', /get-malware-protection-plan --malware-protection-plan-id <MalwareProtectionPlanId>/],
   ])('%s gives the command with its resource: %s', (alarmId, expected) => {
     expect(runbookFor(alarmId)).toMatch(expected);

@@ -1503,6 +1503,12 @@ describe('DNS and deliverability', () => {
     expect(outputs.UploadsBucketName!.Value).toEqual(ref(stack, stack.uploads.bucket));
   });
 
+  it('outputs the raw-mail bucket a lost mail is replayed from (AsyncEventsDropped, a damaged table)', () => {
+    const { stack, template } = dev;
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.RawMailBucketName?.Value).toEqual(ref(stack, stack.rawMail.bucket));
+  });
+
   it('outputs the antivirus plan the deployed check and the antivirus runbooks read', () => {
     const { stack, template } = dev;
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
