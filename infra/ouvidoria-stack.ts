@@ -643,6 +643,14 @@ export class OuvidoriaStack extends Stack {
       environment: baseEnv,
     });
     const scanResultsDlq = this.uploads.connectScanResults(this.attachmentScan, this.table.table);
+    // EventBridge invokes it asynchronously: the rule's DLQ takes the events it could not hand over,
+    // this destination those the function failed on twice more (else Lambda drops them, and the file
+    // stays "pending" on its case for good). Both are GuardDuty scan results, replayed alike.
+    this.attachmentScan.function.configureAsyncInvoke({
+      retryAttempts: ASYNC_RETRY_ATTEMPTS,
+      maxEventAge: ASYNC_MAX_EVENT_AGE,
+      onFailure: new SqsDestination(scanResultsDlq),
+    });
     this.sending.grantSend(this.attachmentScan.role);
 
     // ── Message texts out of the table (issue 16: infra/constructs/message-text-store.ts) ───────

@@ -61,12 +61,12 @@ const DLQ: Record<string, string> = {
   ConfirmMailDlq:
     'a webform confirmation link, or a ticketless post\'s case and guidance, failed on every receive (WebformErrors; its log "Confirmation link mail" or "Webform guidance post" says why). Fix the cause, then aws sqs start-message-move-task --source-arn <ConfirmMailDlqArn> (nothing is sent twice; an expired link is skipped). Never delete one: a guidance post\'s case is stored by its message alone.',
   ScanResultsDlq:
-    'EventBridge could not deliver a GuardDuty scan result to attachment-scan: that file stays "pending" on its case. Fix the cause (AttachmentScanErrors), then per message of aws sqs receive-message --queue-url <ScanResultsDlqUrl>: its Body into event.json, aws lambda invoke --function-name <AttachmentScanFunctionName> --invocation-type Event --payload fileb://event.json out.json, delete it.',
+    'a GuardDuty scan result not delivered, or failed on every retry of attachment-scan: its file stays "pending". Fix the cause (AttachmentScanErrors); per message of aws sqs receive-message --queue-url <ScanResultsDlqUrl>: its Body (or its requestPayload) into event.json, aws lambda invoke --function-name <AttachmentScanFunctionName> --invocation-type Event --payload fileb://event.json out.json, delete it.',
 };
 
 /** The MessageExpiring alarms are also the dlq-watch function's heartbeat (no count for three runs pages). */
 const DLQ_WATCH_STOPPED =
-  'All of them at once, or with DlqWatchErrors: the watch stopped (schedule DlqWatchSchedule… in aws scheduler list-schedules --group-name <ScheduleGroupName>; its log "Dead-letter queues not measured"; just after the deploy that made the alarms, before its first run: nothing to do); count by hand meanwhile: aws sqs get-queue-attributes --attribute-names ApproximateNumberOfMessages.';
+  'All of them at once, or with DlqWatchErrors: the watch stopped (schedule DlqWatchSchedule… in aws scheduler list-schedules --group-name <ScheduleGroupName>; its log "Dead-letter queues not measured"; just after the deploy that made the alarms, before its first run: nothing to do); count by hand meanwhile: aws sqs get-queue-attributes --attribute-names All.';
 
 const SINGLE: Record<string, string> = {
   MonthlyCost:

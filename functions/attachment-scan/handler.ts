@@ -1,7 +1,8 @@
 /**
  * GuardDuty Malware Protection for S3 → EventBridge → this function: records a webform upload's
- * scan result on its case (shared/app/attachment-scan.ts). A failure throws, so EventBridge
- * retries and then keeps the event in the rule's dead-letter queue.
+ * scan result on its case (shared/app/attachment-scan.ts). A failure throws: EventBridge invokes
+ * asynchronously, so Lambda retries, then its on-failure destination keeps the event in the scan
+ * results dead-letter queue (the rule's own, which also takes the events EventBridge could not deliver).
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';

@@ -269,6 +269,26 @@ describe('Lambda functions', () => {
     });
   });
 
+  // EventBridge invokes a Lambda target asynchronously: the rule's dead-letter queue takes only the
+  // events it could not hand to Lambda (permission, a deleted function). An event the function fails
+  // on is Lambda's to retry, then to drop — unless the function has an on-failure destination. For
+  // attachment-scan that drop leaves a merchant's file "pending" (unreadable) on her case for good.
+  it('keeps, for every function an EventBridge rule invokes, the events it failed on in that rule’s DLQ', () => {
+    const { template } = dev;
+    const configs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig'));
+    const rules = Object.values(template.findResources('AWS::Events::Rule'));
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) {
+      for (const target of rule.Properties.Targets as { Arn: unknown; DeadLetterConfig?: { Arn: unknown } }[]) {
+        const fn = (target.Arn as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt']?.[0];
+        expect(fn, 'a Lambda target').toBeDefined();
+        const config = configs.find((c) => JSON.stringify(c.Properties.FunctionName) === JSON.stringify({ Ref: fn }));
+        expect(config?.Properties.DestinationConfig?.OnFailure?.Destination, fn).toEqual(target.DeadLetterConfig?.Arn);
+        expect(config?.Properties.MaximumRetryAttempts, fn).toBe(2);
+      }
+    }
+  });
+
   it('feeds the assignment function from the assignment queue with partial batch failures', () => {
     const { stack, template } = dev;
     template.resourceCountIs('AWS::Lambda::EventSourceMapping', 3);
