@@ -1064,3 +1064,28 @@ describe('extractTicketCandidates: round 42, a number grouped by thousands after
     expect(extractTicketCandidates({ subject: '', text }).map((c) => c.number)).toEqual([]);
   });
 });
+
+describe('extractTicketCandidates: round 44, the number handed over as asked, or after an equals sign', () => {
+  // Answers to our reply asking for the number ("Segue o número do chamado conforme solicitado: 48.214"),
+  // and a form-like "ID do chamado = 48215": keyword-led, as "chamado: 48214" is.
+  it.each([
+    ['conforme solicitado, grouped', 'Segue o número do chamado conforme solicitado: 48.214', '48214'],
+    ['between commas, then the verb', 'O número do chamado, conforme pedido, é 48215.', '48215'],
+    ['como solicitado', 'Protocolo, como solicitado: 52.310', '52310'],
+    ['as you asked', 'o ticket conforme vcs pediram: 51.000', '51000'],
+    ['an equals sign after "ID do chamado"', 'ID do chamado = 48215. Checkout fora.', '48215'],
+    ['an equals sign, grouped', 'Chamado = 52.311', '52311'],
+  ])('%s: %j', (_label, text, number) => {
+    const [first] = extractTicketCandidates({ subject: '', text });
+    expect(first).toMatchObject({ number, source: 'body' });
+    expect(first?.score).toBeGreaterThanOrEqual(TICKET_SCORES.keyword);
+  });
+
+  it.each([
+    ['an order after "conforme pedido"', 'Abri chamado conforme pedido 12345 da loja.'],
+    ['an order named after the keyword', 'chamado do pedido 12345'],
+    ['an amount after an equals sign', 'total = 48.214,50 no chamado de ontem'],
+  ])('no keyword reading: %s: %j', (_label, text) => {
+    expect(extractTicketCandidates({ subject: '', text }).filter((c) => c.score >= WEAK_CANDIDATE_SCORE)).toEqual([]);
+  });
+});
