@@ -1383,6 +1383,15 @@ const CLIENT_MARKERS = [
   // tenho com vocês", "ya tengo una con ustedes").
   ...['que ja tenho com voces', 'ja tenho uma com voces', 'ja tenho uma loja com voces'],
   ...['que ya tengo con ustedes', 'ya tengo una con ustedes', 'ya tengo una tienda con ustedes'],
+  // Round 44: a client says so in the plural, in Spanish and in English too ("Já somos clientes do básico",
+  // "Ya soy cliente del plan básico", "Soy cliente desde 2022", "I'm already a customer"). Never a bare
+  // "sou cliente de vocês", which a prospect negates ("ainda não sou cliente de vocês").
+  ...['ja somos clientes', 'somos clientes ha', 'somos clientes desde', 'somos clientes do'],
+  ...['clientes de voces desde', 'clientes de voces ha', 'cliente de voces desde'],
+  ...['sou cliente da plataforma ha', 'sou cliente da plataforma desde'],
+  ...['ya soy cliente', 'ya somos clientes', 'soy cliente hace', 'soy cliente desde', 'soy cliente del'],
+  ...['somos clientes hace', 'somos clientes desde', 'somos clientes del'],
+  ...['already a customer', 'a customer since', 'been a customer for', 'customers since'],
 ];
 
 /**

@@ -11355,3 +11355,31 @@ describe('round 43 — a second store beside the one she has with us is a client
     await check({ name: text, from: 'novo.lojista@gmail.com', subject: 'loja', text, outcome: 'NOT_A_CLIENT' });
   });
 });
+
+describe('round 44 — a client who says so in the plural, in Spanish or in English is no prospect', () => {
+  it.each([
+    'Quanto custa o plano avançado? Já somos clientes do básico.',
+    'Quanto custa o plano pro? Sou cliente da plataforma há 2 anos.',
+    'Quanto custa o plano pro? Somos clientes de vocês desde 2020.',
+    '¿Cuánto cuesta el plan avanzado? Ya soy cliente del plan básico.',
+    '¿Cuánto cuesta el plan pro? Soy cliente desde 2022.',
+    '¿Cuánto sale el plan anual? Somos clientes hace 3 años.',
+    'What are your prices for the annual plan? We are customers since 2020.',
+    'How much does it cost to move to the annual plan? I have been a customer for years.',
+  ])('BILLING_QUESTION — %s', async (text) => {
+    await check({ name: text, from: 'martin@tiendasur.com.ar', subject: 'plan', text, outcome: 'BILLING_QUESTION' });
+  });
+
+  it.each([
+    // A store still to open, or a client of another platform.
+    'Quanto custa o plano pro? Quero abrir uma loja.',
+    '¿Cuánto cuesta el plan pro? Quiero abrir mi tienda.',
+    'Sou cliente da Shopify e quero migrar, quanto custa?',
+    '¿Cuánto cuesta el plan? Soy cliente de Tiendanube y quiero migrar.',
+    // The client's words, negated.
+    'Ainda não sou cliente de vocês. Quanto custa o plano?',
+    'No somos clientes de ustedes todavía. ¿Cuánto cuesta el plan?',
+  ])('guard — NOT_A_CLIENT: %s', async (text) => {
+    await check({ name: text, from: 'novo.lojista@gmail.com', subject: 'plano', text, outcome: 'NOT_A_CLIENT' });
+  });
+});
