@@ -3369,6 +3369,22 @@ export const RULES: readonly Rule[] = [
       'opening a store with you',
       'your plans and prices',
       'plans and pricing',
+      // Round 44: the site she wants to have, selling elsewhere today ("tenho uma loja no Instagram e quero
+      // montar meu site", "gostaria de criar meu site de vendas"); never a site she is making better.
+      ...['quero', 'queria', 'gostaria de'].flatMap((want) =>
+        ['montar', 'criar', 'ter'].flatMap((make) =>
+          ['meu site', 'meu proprio site', 'minha loja online', 'meu e-commerce', 'meu ecommerce'].map(
+            (site) => `${want} ${make} ${site}`,
+          ),
+        ),
+      ),
+      // The move asked as a noun ("Vocês fazem migração da Shopify para a plataforma de vocês?").
+      ...['migracao da', 'migracao do'].flatMap((from) =>
+        ['para voces', 'para a plataforma de voces', 'para ca'].map((to) => `${from} * ${to}`),
+      ),
+      // Spanish: a store to open, and its prices ("Quisiera saber los precios para abrir una tienda online").
+      ...['precios para abrir', 'precio para abrir', 'cuesta abrir'],
+      ...['abrir una tienda online', 'abrir una tienda virtual', 'abrir una tienda en linea'],
     ],
     // A prospect has nothing that stopped working ("o módulo de orçamento parou"), nor asks the price
     // of a store's shipping ("quanto custa emitir etiqueta dos Correios pela minha loja?").
@@ -3397,6 +3413,8 @@ export const RULES: readonly Rule[] = [
       // "you charged me"): a client's billing matter; a refund only asked about is still a prospect's.
       ...['fui cobrad*', 'foi cobrad*', 'me cobraram', 'me cobrou', 'cobraram', 'debitaram', 'debitou'],
       ...['charged me', 'i was charged', 'got charged'],
+      // Round 44: signed up already ("contratei vocês semana passada e quero criar minha loja online").
+      ...['contratei', 'assinei', 'acabei de assinar', 'acabei de contratar'],
     ],
     unlessInMessage: CLIENT_MARKERS,
   },

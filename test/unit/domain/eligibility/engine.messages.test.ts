@@ -11383,3 +11383,31 @@ describe('round 44 — a client who says so in the plural, in Spanish or in Engl
     await check({ name: text, from: 'novo.lojista@gmail.com', subject: 'plano', text, outcome: 'NOT_A_CLIENT' });
   });
 });
+
+describe('round 44 — a prospect wants her own site, asks for the migration by its noun, or asks in Spanish what opening a store costs', () => {
+  it.each([
+    'Olá, tenho uma loja no Instagram e quero montar meu site. Como funciona?',
+    'Vendo pelo WhatsApp e gostaria de criar meu site de vendas. Vocês ajudam?',
+    'Quero ter minha loja online, como funciona?',
+    'Vocês fazem migração da Shopify para a plataforma de vocês? Estou pensando em trocar.',
+    'Como funciona a migração da Nuvemshop para vocês?',
+    'Quisiera saber los precios para abrir una tienda online.',
+    'Me gustaría abrir una tienda online con ustedes, ¿qué necesito?',
+  ])('NOT_A_CLIENT — %s', async (text) => {
+    await check({ name: text, from: 'thais.insta@gmail.com', subject: 'loja', text, outcome: 'NOT_A_CLIENT' });
+  });
+
+  it.each([
+    // Her site, mended or made better; the migration done, and what it broke; her store that will not open;
+    // a client just signed up.
+    'Quero montar meu site de novo, o tema quebrou. Como faço?',
+    'Quero fazer meu site ficar mais rápido, está muito lento.',
+    'Preciso criar um site de afiliados dentro da minha loja, é possível?',
+    'A migração da Nuvemshop para vocês apagou meus clientes.',
+    'A migração do WooCommerce para vocês não trouxe as fotos dos produtos.',
+    'No puedo abrir mi tienda online desde ayer.',
+    'Contratei vocês semana passada e quero criar minha loja online, como faço?',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
