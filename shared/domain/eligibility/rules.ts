@@ -3636,12 +3636,34 @@ export const RULES: readonly Rule[] = [
       'podemos conversar sobre uma proposta',
       ...['analyzed', 'analysed', 'audited', 'reviewed'].map((looked) => `we ${looked} your website`),
       'discuss a proposal',
+      // Round 44: the partnership wished in the plural ("Somos a PagFácil, gateway de pagamentos, e
+      // gostaríamos de uma parceria com a plataforma"), as the singular above is.
+      // With us only: a store's own partner is another's ("queremos fazer uma parceria com uma transportadora").
+      ...['gostariamos de', 'queremos', 'queriamos'].flatMap((want) =>
+        ['uma parceria', 'fazer uma parceria', 'firmar uma parceria', 'propor uma parceria'].flatMap((deal) =>
+          ['com voces', 'com a plataforma'].map((us) => `${want} ${deal} ${us}`),
+        ),
+      ),
+      // English: a service offered, to the platform or to its stores ("We offer web design services at
+      // affordable prices for your merchants").
+      ...['we offer', 'we provide'].map((offer) => `${offer} * services`),
+      ...['for your merchants', 'for your sellers'],
     ],
     // Their offer may be the stores' shipping or checkout ("oferecer frete mais barato aos lojistas"):
     // only the merchant's own customers are an exception, not STORE_SIDE as a whole.
     unless: ['meus clientes', 'meu cliente', 'minhas clientes', 'minha cliente', ...BROKEN],
     // A store of their own: a merchant who also supplies others ("somos fabricantes e nossa loja…").
-    unlessInMessage: [...CLIENT_MARKERS, 'minha loja', 'nossa loja', 'nossas lojas'],
+    // Round 44: in English too ("We provide gift wrapping services in my store").
+    unlessInMessage: [
+      ...CLIENT_MARKERS,
+      'minha loja',
+      'nossa loja',
+      'nossas lojas',
+      'my store',
+      'our store',
+      'my shop',
+      'our shop',
+    ],
   },
 
   {

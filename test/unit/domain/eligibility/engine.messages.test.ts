@@ -11411,3 +11411,29 @@ describe('round 44 — a prospect wants her own site, asks for the migration by 
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 44 — a supplier wishes a partnership in the plural, or offers its services in English', () => {
+  it.each([
+    'Somos a PagFácil, gateway de pagamentos, e gostaríamos de uma parceria com a plataforma.',
+    'Queremos fazer uma parceria com vocês para oferecer frete mais barato.',
+    'We offer web design services at affordable prices for your merchants.',
+    'We provide SEO and copywriting services for online stores.',
+  ])('NOT_A_CLIENT — %s', async (text) => {
+    await check({ name: text, from: 'parcerias@pagfacil.com.br', subject: 'Parceria', text, outcome: 'NOT_A_CLIENT' });
+  });
+
+  it.each([
+    // Her store's partner, or a service of her own store's.
+    ['Queremos fazer uma parceria com uma transportadora, vocês têm integração com a Jadlog?', 'OUT_OF_SCOPE_FEATURE'],
+    ['We provide gift wrapping services in my store and the option disappeared.', 'NO_PRIOR_TICKET'],
+    ['We offer free shipping in our store but the checkout charges shipping anyway.', 'NO_PRIOR_TICKET'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'loja',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
