@@ -2749,6 +2749,19 @@ export const RULES: readonly Rule[] = [
           ].map((bad) => `${bought} * ${came} ${bad}`),
         ),
       ),
+      // Round 44: a purchase she is trying to make at a store ("Estou tentando comprar numa loja de vocês e
+      // o cartão é sempre recusado"), in the first person: her buyers trying are hers (unless: "meus
+      // clientes", "para testar").
+      ...['estou tentando', 'tentei', 'tento'].flatMap((tried) =>
+        ['na loja', 'numa loja', 'em uma loja', 'no site', 'num site', 'em um site'].flatMap((where) => [
+          `${tried} comprar ${where}`,
+          `${tried} comprar * ${where}`,
+        ]),
+      ),
+      // Where she bought once ("Quero que apaguem meus dados da loja Modas Bella, comprei lá uma vez"). Never
+      // "comprei la * vez": Spanish "compré la plantilla una vez" reads as "comprei la …".
+      ...['comprei la uma vez', 'comprei la ha', 'ja comprei la', 'fiz uma compra la'],
+      ...['comprei nessa loja', 'comprei nesta loja', 'comprei nesse site', 'comprei neste site'],
     ],
     // "meu pedido … da loja" is a shopper's order, not a merchant's request ("meu pedido de saque");
     // the platform's own app and theme stores sell to merchants.
@@ -2804,6 +2817,15 @@ export const RULES: readonly Rule[] = [
       'pedido de troca de tema',
       'pedido de troca de plano',
       'pedido de mudanca de plano',
+      // Round 44: the buyer's words, denied ("Não sou compradora, sou a dona da loja Papelaria Estrela").
+      ...['nao sou compradora', 'nao sou comprador', 'nao sou consumidor*', 'nao sou cliente da loja'],
+      ...[
+        'nao sou cliente de uma loja',
+        'no soy compradora',
+        'no soy comprador',
+        "i'm not a shopper",
+        'i am not a shopper',
+      ],
       // The merchant naming her own store as one that runs on us ("tenho uma loja que usa a
       // plataforma", "sou dona de uma loja que usa a plataforma").
       'tenho uma loja',

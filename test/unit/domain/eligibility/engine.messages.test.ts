@@ -11437,3 +11437,42 @@ describe('round 44 — a supplier wishes a partnership in the plural, or offers 
     });
   });
 });
+
+describe('round 44 — a buyer trying to buy at a store, or who bought "lá" once; the buyer’s words denied', () => {
+  it.each([
+    'Estou tentando comprar numa loja de vocês e o cartão é sempre recusado, podem ajudar?',
+    'Tentei comprar um vestido no site da Modas Bella e deu erro no pagamento.',
+    'to tentando comprar na loja do joao e nao finaliza',
+    'Quero que apaguem meus dados da loja Modas Bella, comprei lá uma vez.',
+    'Já comprei lá e agora recebo e-mail todo dia, quero sair da lista.',
+    'Comprei nessa loja e o produto não chegou, vocês podem me ajudar?',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'bia.costa@gmail.com',
+      subject: 'compra',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // The merchant denies being a buyer; tries her own store, or an app or theme; her buyers try.
+    ['Não sou compradora, sou a dona da loja Papelaria Estrela.', 'NO_PRIOR_TICKET'],
+    ['Não sou consumidora, sou lojista: os pedidos dos meus clientes não aparecem.', 'NO_PRIOR_TICKET'],
+    ['Tentei comprar na loja para testar e o cartão foi recusado.', 'NO_PRIOR_TICKET'],
+    ['Meus clientes estão tentando comprar no site e o cartão é recusado.', 'NO_PRIOR_TICKET'],
+    ['Tentei comprar um tema na loja de temas e deu erro.', 'NO_PRIOR_TICKET'],
+    ['O cliente tentou comprar no site e não conseguiu.', 'NO_PRIOR_TICKET'],
+    ['Solo compré la plantilla premium una vez y me cobran todos los meses.', 'BILLING_QUESTION'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'loja',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
