@@ -4289,6 +4289,15 @@ export const RULES: readonly Rule[] = [
       'parcelar as faturas atrasadas',
       'parcelar as mensalidades em atraso',
       'parcelar as mensalidades atrasadas',
+      // Round 44: one of them, or hers ("Vocês podem parcelar a fatura atrasada em 3x?", "dividir minhas
+      // mensalidades vencidas").
+      ...['parcelar', 'dividir'].flatMap((split) =>
+        ['a', 'as', 'minha', 'minhas', 'essa', 'essas', 'o', 'os', 'meu', 'meus', 'esse', 'esses'].flatMap((which) =>
+          ['fatura*', 'mensalidade*', 'boleto*'].flatMap((bill) =>
+            ['atrasad*', 'em atraso', 'vencid*', 'em aberto'].map((late) => `${split} ${which} ${bill} ${late}`),
+          ),
+        ),
+      ),
       // A rival's offer to match.
       'proposta de outra plataforma',
       'oferta de outra plataforma',
@@ -6219,6 +6228,11 @@ export const RULES: readonly Rule[] = [
       'continuo recebendo cobrancas',
       'continuo sendo cobrado',
       'continuo sendo cobrada',
+      // Round 44: in the third person, what she dropped and still pays ("desinstalei o app mas ele continua
+      // sendo cobrado na minha mensalidade").
+      ...['continua', 'continuam', 'segue', 'seguem', 'ainda esta', 'ainda estao'].map(
+        (still) => `${still} sendo cobrad*`,
+      ),
       'continuam chegando cobrancas',
       'continua chegando cobranca',
       'cobrando apos o cancelamento',

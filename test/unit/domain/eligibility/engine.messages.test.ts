@@ -11476,3 +11476,51 @@ describe('round 44 — a buyer trying to buy at a store, or who bought "lá" onc
     });
   });
 });
+
+describe('round 44 — one late bill to split is a negotiation; what she dropped and "continua sendo cobrado" is our charge', () => {
+  it.each([
+    'Vocês podem parcelar a fatura atrasada em 3x?',
+    'Consigo dividir minhas mensalidades vencidas em 4 vezes?',
+    'Posso parcelar essa fatura em aberto no cartão?',
+    'Dá para parcelar o boleto vencido da mensalidade?',
+  ])('OUT_OF_SCOPE_COMMERCIAL — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'financeiro@casadosaromas.com.br',
+      subject: 'fatura',
+      text,
+      outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    });
+  });
+
+  it.each([
+    'Desinstalei o app de avaliações mas ele continua sendo cobrado na minha mensalidade.',
+    'Cancelei o tema premium e ele segue sendo cobrado.',
+    'O plano antigo ainda está sendo cobrado junto com o novo.',
+    'Os apps que desinstalei ainda estão sendo cobrados.',
+  ])('BILLING_QUESTION — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'financeiro@casadosaromas.com.br',
+      subject: 'apps',
+      text,
+      outcome: 'BILLING_QUESTION',
+    });
+  });
+
+  it.each([
+    // Her buyers' charges and bills, not ours.
+    'Os clientes continuam sendo cobrados em dobro no checkout.',
+    'Meus clientes ainda estão sendo cobrados pelo frete grátis.',
+    'Como faço para parcelar a fatura do cartão dos meus clientes em atraso?',
+    'O boleto vencido dos meus clientes não dá para dividir?',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({
+      name: text,
+      from: 'financeiro@casadosaromas.com.br',
+      subject: 'loja',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+  });
+});
