@@ -6065,6 +6065,10 @@ export const RULES: readonly Rule[] = [
       'contrasena incorrecta',
       'no consigo acceder',
       'no consigo entrar',
+      // Round 44: "no logro", "no consigo ingresar", and the portunhol of a neighbour writing Portuguese
+      // ("tengo una loja y no consigo acessar o painel").
+      ...['no consigo ingresar', 'no consigo acessar', 'no puedo acessar'],
+      ...['no logro entrar', 'no logro ingresar', 'no logro acceder', 'no logro iniciar sesion'],
       'sin acceso al painel',
       'sin acceso a mi tienda',
       'perdi el acceso',
@@ -6164,6 +6168,23 @@ export const RULES: readonly Rule[] = [
       'a plataforma foi hackeada',
       'o sistema foi invadido',
       'o sistema foi hackeado',
+      // Round 44: Spanish "ingresar" is also typing data in ("no puedo ingresar el código de seguimiento en
+      // el pedido", "no puedo ingresar productos nuevos"); never "ingresar el código de verificación".
+      ...['no puedo', 'no consigo', 'no logro'].flatMap((cant) =>
+        [
+          'productos',
+          'los productos',
+          'el codigo de seguimiento',
+          'el codigo de rastreo',
+          'el codigo de envio',
+          'el precio',
+          'los precios',
+          'el stock',
+          'el cbu',
+          'el cupon',
+          'un cupon',
+        ].map((data) => `${cant} ingresar ${data}`),
+      ),
     ],
   },
   {

@@ -11524,3 +11524,31 @@ describe('round 44 — one late bill to split is a negotiation; what she dropped
     });
   });
 });
+
+describe('round 44 — a lost sign-in in "no logro", "no consigo ingresar" and portunhol; Spanish "ingresar" data is no sign-in', () => {
+  it.each([
+    'Hola, tengo una loja y no consigo acessar o painel desde ayer',
+    'no logro entrar al panel de administración',
+    'No consigo ingresar a mi cuenta.',
+    'No logro iniciar sesión desde el celular.',
+  ])('ACCESS_ISSUE — %s', async (text) => {
+    await check({ name: text, from: 'gaby@tiendasur.com.ar', subject: 'panel', text, outcome: 'ACCESS_ISSUE' });
+  });
+
+  it.each([
+    'No puedo ingresar el código de seguimiento en el pedido.',
+    'No puedo ingresar productos nuevos, da error.',
+    'No consigo ingresar el precio de oferta en el producto.',
+  ])('NO_PRIOR_TICKET — %s', async (text) => {
+    await check({ name: text, from: 'gaby@tiendasur.com.ar', subject: 'tienda', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+
+  it.each([
+    // The verification code typed at sign-in, and the panel, are still a lost sign-in.
+    ['No puedo ingresar el código de verificación que me llega por SMS.', 'ACCESS_ISSUE'],
+    ['No puedo ingresar al panel.', 'ACCESS_ISSUE'],
+    ['No consigo que los clientes entren a la tienda.', 'NO_PRIOR_TICKET'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'gaby@tiendasur.com.ar', subject: 'tienda', text, outcome: outcome as Outcome });
+  });
+});
