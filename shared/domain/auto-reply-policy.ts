@@ -214,6 +214,31 @@ const BODY_NOTICE = new RegExp(
   ].join('|'),
 );
 
+/**
+ * The writer herself away, in the first person ("estou de férias", "estarei ausente", "me encontro
+ * fora do escritório", "I am out of the office", "estoy de vacaciones"): not the team's absence nor
+ * the merchant's ("a equipe está de férias", "a senhora estará ausente").
+ */
+const FIRST_PERSON_AWAY = new RegExp(
+  [
+    String.raw`\b(estou|estarei|estamos|estaremos|encontro-me|me encontro|ficarei|permanecerei)( \w+)? (de ferias|ausentes?|fora do escritorio|afastad[oa]s?|em licenca|de licenca)\b`,
+    String.raw`\b(i am|i'm|im|i will be|i'll be|we are)( \w+)? (out of (the )?office|on (vacation|holiday|leave|annual leave)|away)\b`,
+    String.raw`\b(estoy|estare|me encuentro)( \w+)? (de vacaciones|fuera de (la )?oficina|ausente)\b`,
+  ].join('|'),
+);
+
+/**
+ * Whether a text reads as a mailbox's own absence notice: the writer says she is away, and says it
+ * as a notice does (until when, back when, no access to her mail, a robot wrote it). For a staff
+ * member's mail whose headers and subject say nothing (a vacation responder that keeps the notice's
+ * "Re: [OUV-…]" subject and adds no Auto-Submitted): a person tells the merchant of her own absence
+ * in a letter rarely, and is then told the mail was not relayed (commands.ts).
+ */
+export function readsAsAbsenceNotice(text: string): boolean {
+  const folded = fold(text.slice(0, NOTICE_TEXT_CHARS));
+  return FIRST_PERSON_AWAY.test(folded) && BODY_NOTICE.test(folded);
+}
+
 /** A subject that is only a delivery failure's words ("Undeliverable", "Delivery Status Notification (Failure)"). */
 const BARE_BOUNCE_SUBJECT =
   /^(undeliverable|undelivered mail( returned to sender)?|returned mail|mail delivery failed|delivery status notification( \((failure|delay)\))?|(mensagem |e-?mail )?nao entregue|(mensagem |e-?mail )?devolvid[oa]|nao (e|foi) possivel entregar|entrega falhou|falha na entrega)[\s.!:\-–—|]*$/;

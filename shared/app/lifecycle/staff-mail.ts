@@ -167,6 +167,9 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
     config,
   );
 
+  // Her mailbox's absence notice said only by its text (commands.ts withoutAbsenceNotice): refused
+  // as her mail below, and the supervisors hear of it as of any out-of-office of hers.
+  if (!parsed.ok && parsed.problems.some((p) => p.code === 'absence-notice')) await tellSupervisorsAway(mail, deps);
   const result = await applyStaffCommand(
     found.caseId,
     actor,

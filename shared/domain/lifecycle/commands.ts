@@ -37,6 +37,7 @@
  *   the list of problems and the valid commands.
  * Everything here is one pass over the text with anchored, non-nested patterns: linear time.
  */
+import { readsAsAbsenceNotice } from '../auto-reply-policy';
 import { foldKeepingLength, splitQuoted, withoutInvisible } from '../text';
 import { extensionDaysProblem } from './deadlines';
 import { AWAITED_MAX_CHARS } from './machine';
@@ -461,7 +462,9 @@ export function parseStaffMailParts(
   options: CommandOptions,
   subject = '',
 ): ParsedStaffMail {
-  const parsed = withSubjectCommand(parseStaffCommands(textFresh, options), textFresh, subject, options);
+  const parsed = withoutAbsenceNotice(
+    withSubjectCommand(parseStaffCommands(textFresh, options), textFresh, subject, options),
+  );
   if (htmlFresh === undefined) return parsed;
   const inText = commandsSeen(textFresh, options);
   const inHtml = commandsSeen(htmlFresh, options);
@@ -477,6 +480,28 @@ export function parseStaffMailParts(
       },
     ],
     commandLines: inText,
+  };
+}
+
+/**
+ * An answer with no command that reads as her mailbox's absence notice (readsAsAbsenceNotice): a
+ * vacation responder that adds no Auto-Submitted and keeps the notice's subject ("Re: [OUV-…]")
+ * passes every header and subject check, and its "Estou de férias até 04/01" went to the merchant
+ * as her answer, the case moved to IN_PROGRESS. It is refused, as a mail she must send again; a
+ * letter of hers that does tell the merchant of her leave goes from the console.
+ */
+function withoutAbsenceNotice(parsed: ParsedStaffMail): ParsedStaffMail {
+  if (!parsed.ok || parsed.commands.length > 0 || !readsAsAbsenceNotice(parsed.body)) return parsed;
+  return {
+    ok: false,
+    problems: [
+      {
+        code: 'absence-notice',
+        message:
+          'Sua mensagem parece um aviso automático de ausência (férias, licença, fora do escritório): nada foi enviado ao lojista e o caso não mudou. Se o texto era mesmo uma resposta ao lojista, envie-o pelo console, na página do caso.',
+      },
+    ],
+    commandLines: [],
   };
 }
 

@@ -288,6 +288,7 @@ export type RefusalCode =
   | 'misplaced-command'
   | 'command-in-subject'
   | 'parts-disagree'
+  | 'absence-notice'
   | 'invalid-days'
   | 'missing-reason'
   | 'invalid-category'
@@ -316,6 +317,7 @@ export const REFUSAL_LABELS_PT: Record<RefusalCode, string> = {
   'misplaced-command': 'comando no meio do texto, não nas primeiras linhas',
   'command-in-subject': 'comando no assunto, não nas primeiras linhas do texto',
   'parts-disagree': 'versões em HTML e em texto simples da mensagem com comandos diferentes',
+  'absence-notice': 'aviso automático de ausência, não uma resposta ao lojista',
   'invalid-days': 'número de dias úteis inválido',
   'missing-reason': 'prorrogação sem motivo',
   'invalid-category': 'categoria de encerramento desconhecida',

@@ -1719,3 +1719,38 @@ describe('handleStaffMail — the merchant’s subject, echoed by the analyst’
     expect(w.mailer.sent.map((m) => m.to)).toEqual([[ANA]]);
   });
 });
+
+// Journey 44 (local stack): a vacation responder with no Auto-Submitted, keeping the notice's own
+// subject, answered Ana's case notice — its text went to the merchant as her answer, the case
+// moved on to IN_PROGRESS as if answered.
+describe('an analyst’s out-of-office said only by its text', () => {
+  const TEXT =
+    'Olá,\n\nEstou de férias até 04/01/2027 e sem acesso ao e-mail. Sua mensagem será lida no meu retorno.\n\nAna Lima';
+  const ooo = () => mailFrom('ana', ANA, TEXT, { subject: `Re: [${PROTOCOL}] Nova mensagem do lojista` });
+
+  it('reaches no merchant and moves nothing: she is told why, the supervisors that she may be away', async () => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'ASSIGNED' })] });
+    const before = w.cases.must();
+    expect(await handleStaffMail(ooo(), w.deps)).toMatchObject({ kind: 'refused', codes: ['absence-notice'] });
+    const after = w.cases.must();
+    expect(after.status).toBe('ASSIGNED');
+    expect(after.messages).toEqual(before.messages);
+    expect(after.dueAt).toBe(before.dueAt);
+    expect(w.timers.list()).toEqual([]);
+    expect(w.mailer.sent.map((m) => m.to).sort()).toEqual([[ANA], ['sofia@empresa.com.br']]);
+    expect(w.mailer.sent.map((m) => m.to.join()).filter((t) => t === MERCHANT)).toEqual([]);
+    const toHer = w.mailer.sent.find((m) => m.to[0] === ANA)!;
+    expect(toHer.text).toContain('aviso automático de ausência');
+    const toSofia = w.mailer.sent.find((m) => m.to[0] === 'sofia@empresa.com.br')!;
+    expect(toSofia.subject).toBe('Ausência de Ana Lima: casos podem estar parados');
+  });
+
+  it('her answer saying she will come back to the merchant by a date is relayed as ever', async () => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'ASSIGNED' })] });
+    const mail = mailFrom('ana', ANA, 'Olá, Maria. Vou verificar com o financeiro e retorno em 04/12.', {
+      subject: `Re: [${PROTOCOL}] Nova mensagem do lojista`,
+    });
+    expect(await handleStaffMail(mail, w.deps)).toMatchObject({ kind: 'applied', events: ['answered'] });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+  });
+});

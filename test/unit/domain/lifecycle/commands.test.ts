@@ -689,3 +689,39 @@ describe('freshStaffText — the office’s own mail quoted back in a way the sp
     expect(freshStaffText(text, ANA)).toBe(text);
   });
 });
+
+// Journey 44 (local stack): an analyst's vacation responder that sends no Auto-Submitted and keeps
+// the notice's subject ("Re: [OUV-…] Nova mensagem do lojista") answered a case notice; its text
+// was relayed to the merchant as her answer and the case moved to IN_PROGRESS.
+describe('parseStaffMailParts — her mailbox’s absence notice, said only by its text', () => {
+  const SUBJECT = 'Re: [OUV-2026-000001] Nova mensagem do lojista';
+  it.each([
+    'Olá,\n\nEstou de férias até 04/01/2027 e sem acesso ao e-mail. Sua mensagem será lida no meu retorno.\n\nAna Souza\nOuvidoria',
+    'Estarei ausente de 21/12 a 04/01. Para assuntos urgentes, procure a supervisão da Ouvidoria.',
+    'Prezados, estou em licença até 15/01, sem acesso ao meu e-mail. Responderei assim que retornar.',
+    'Me encontro fora do escritório até segunda-feira. Em caso de urgência, fale com a Sofia.',
+    'Hello, I am out of the office until January 4 with limited access to email.',
+    'Estoy de vacaciones hasta el 04/01. Para urgencias, escriba a Sofia.',
+  ])('%j: refused (absence-notice), nothing relayed, she is told how to answer', (text) => {
+    const found = problems(parseStaffMailParts(text, undefined, options, SUBJECT));
+    expect(found.map((p) => p.code)).toEqual(['absence-notice']);
+    expect(found[0]!.message).toContain('aviso automático de ausência');
+    expect(found[0]!.message).toContain('nada foi enviado ao lojista');
+    expect(found[0]!.message).toContain('console');
+  });
+
+  it.each([
+    [
+      'a date she will come back to the merchant with',
+      'Olá, Maria. Vou verificar com o financeiro e retorno em 04/12.',
+    ],
+    ['the team, not her, away', 'Olá, Maria. A equipe de logística está de férias até 04/01; seguimos acompanhando.'],
+    [
+      'the merchant’s own absence, answered',
+      'Maria, como a senhora estará ausente até 04/01, retomamos o caso no dia 05/01.',
+    ],
+    ['a command above her vacation note', '#transferir bruno\nEstarei de férias até 04/01, Bruno segue com o caso.'],
+  ])('keeps %s', (_what, text) => {
+    expect(parseStaffMailParts(text, undefined, options, SUBJECT).ok).toBe(true);
+  });
+});
