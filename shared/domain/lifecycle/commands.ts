@@ -498,7 +498,7 @@ function withoutAbsenceNotice(parsed: ParsedStaffMail): ParsedStaffMail {
       {
         code: 'absence-notice',
         message:
-          'Sua mensagem parece um aviso automático de ausência (férias, licença, fora do escritório): nada foi enviado ao lojista e o caso não mudou. Se o texto era mesmo uma resposta ao lojista, envie-o pelo console, na página do caso.',
+          'Sua mensagem parece um aviso automático de ausência (férias, licença, fora do escritório), não uma resposta ao lojista. Se o texto era mesmo uma resposta ao lojista, envie-o pelo console, na página do caso.',
       },
     ],
     commandLines: [],
