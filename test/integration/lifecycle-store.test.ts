@@ -546,3 +546,49 @@ describe('retention at the closing survives a stop half-way (LGPD: everything ex
     expect(pointers.filter((i) => typeof i['expiresAt'] !== 'number').map((i) => i['pk'])).toEqual([]);
   });
 });
+
+// Journey 44 (local stack): the merchant's mailbox was disabled; her server's delivery report about
+// the analyst's answer, naming its Message-ID, was stored as a new mail from MAILER-DAEMON (a
+// redirected submission) and her address never reached the bounce memory — the answers, the
+// closing and the survey were not mail "we sent" to her as far as the report check knew (no
+// recipients on their Message-ID pointers).
+describe('mail the lifecycle sends the merchant is known as sent to her (delivery reports can name it)', () => {
+  const ANA = 'ana@empresa.com.br';
+  it('the relayed answer and the closing: each id, ours and the provider’s, names the case and her address', async () => {
+    const { table, repository, store } = await seeded([workCase({ status: 'IN_PROGRESS' })]);
+    const staffRepository = new DynamoStaffRepository(doc, table);
+    for (const { role: _role, ...m } of ROSTER) await staffRepository.put(m);
+    const counter = new DynamoOpenCaseCounter(doc, table);
+    await counter.opened('ana', CASE_ID);
+    const mailer = new RecordingMailer();
+    const deps: LifecycleDeps = {
+      cases: store,
+      counter,
+      staff: new RosterStaffDirectory({ staff: staffRepository, supervisorIds: ['sofia'] }),
+      mailer,
+      timers: new RecordingTimerScheduler(),
+      surveys: new DynamoSurveyStore(doc, table),
+      clock: new FixedClock(new Date('2026-03-12T14:00:00.000Z')),
+      config: localConfig,
+      secret: SECRET,
+      calendar: officeCalendar(localConfig),
+    };
+    const to = staffReplyAddress(PROTOCOL, 'ana', SECRET, localConfig);
+    const mail = (text: string, sourceId: string) =>
+      staffMail({ to, from: ANA, text, sourceId, messageId: `${sourceId}@outlook.com` });
+    await handleStaffMail(mail('Olá, Maria. Pedimos o estorno ao financeiro.', 'ses-answer'), deps);
+    await handleStaffMail(mail('#encerrar procedente estorno feito\nOlá, Maria. O estorno caiu.', 'ses-close'), deps);
+    const toHer = mailer.sent.filter((m) => m.to.includes(MERCHANT));
+    expect(toHer).toHaveLength(2);
+    for (const [i, sent] of toHer.entries()) {
+      const n = mailer.sent.indexOf(sent) + 1;
+      for (const id of [sent.messageId, `fake-${n}@fake.amazonses.com`]) {
+        expect({ i, id, found: await repository.findSentMail(id) }).toEqual({
+          i,
+          id,
+          found: { caseId: CASE_ID, recipients: [MERCHANT] },
+        });
+      }
+    }
+  });
+});

@@ -226,7 +226,7 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
     if (pending) delete pending.claimedUntil;
   }
 
-  async addMessageIds(caseId: string, messageIds: string[]) {
+  async addMessageIds(caseId: string, messageIds: string[], _sentTo?: string[]) {
     await tick();
     this.maybeFail('addMessageIds');
     const c = this.records.get(caseId);

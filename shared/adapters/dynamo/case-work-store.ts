@@ -103,8 +103,8 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
     return rest as WorkCaseState;
   }
 
-  async addMessageIds(caseId: string, messageIds: string[]): Promise<void> {
-    await this.repository.addMessageIds(caseId, messageIds);
+  async addMessageIds(caseId: string, messageIds: string[], sentTo?: string[]): Promise<void> {
+    await this.repository.addMessageIds(caseId, messageIds, sentTo);
   }
 
   async commit(commit: CaseCommit): Promise<CommitResult> {

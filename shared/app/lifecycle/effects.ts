@@ -94,8 +94,10 @@ async function sendToMerchant(
   options: { human: boolean; attachments?: RelayedAttachments },
 ): Promise<void> {
   const messageId = lifecycleMessageId(deps, pending.id, pending.effect.kind);
-  // Registered first, so that the merchant's answer threads into the case at once.
-  await deps.cases.addMessageIds(c.caseId, [messageId]);
+  // Registered first, so that the merchant's answer threads into the case at once; with her address,
+  // so that her server's delivery report about it counts as a bounce of mail we sent her.
+  const to = [c.senderEmail];
+  await deps.cases.addMessageIds(c.caseId, [messageId], to);
   const refs = merchantMessageIds(c);
   // Outlook groups a conversation by its topic: the case's subject without "Re:" (replies.ts).
   const headers: Record<string, string> = {
@@ -111,7 +113,7 @@ async function sendToMerchant(
     headers['References'] = refs.map((id) => `<${id}>`).join(' ');
   }
   const outgoing: LifecycleOutgoingMail = {
-    to: [c.senderEmail],
+    to,
     from: fromHeader(deps),
     subject: mail.subject,
     text: mail.text,
@@ -121,7 +123,7 @@ async function sendToMerchant(
     ...(options.attachments ? { attachments: options.attachments } : {}),
   };
   const sent = await deps.mailer.send(outgoing);
-  await bestEffortAfterSend(() => deps.cases.addMessageIds(c.caseId, providerMessageIds(sent, messageId)));
+  await bestEffortAfterSend(() => deps.cases.addMessageIds(c.caseId, providerMessageIds(sent, messageId), to));
 }
 
 async function sendToStaff(

@@ -105,8 +105,12 @@ export interface CaseWorkStore {
   unmarkSettled(caseId: string): Promise<boolean>;
   /** Moves a marked case's time to `since` (the sweep spaces its re-queues). Idempotent. */
   remark(caseId: string, since: string): Promise<void>;
-  /** Message-IDs that thread into the case (our relayed answers): idempotent, as CaseRepository.addMessageIds. */
-  addMessageIds(caseId: string, messageIds: string[]): Promise<void>;
+  /**
+   * Message-IDs that thread into the case (our relayed answers): idempotent, as CaseRepository.addMessageIds.
+   * `sentTo`: the recipients of mail we send with them, so that a delivery report naming one of
+   * them is known to be about mail we really sent her (CaseRepository.findSentMail).
+   */
+  addMessageIds(caseId: string, messageIds: string[], sentTo?: string[]): Promise<void>;
   /**
    * The `item-retention` effect: every item of the case beside the case item (messages, Message-ID
    * and protocol pointers, the survey answer, stored texts) takes the retention the case item has
