@@ -43,7 +43,7 @@ export interface TableAccess {
  *   item, one conditional Update), the status page's look-up by protocol (byProtocol index).
  * - console: cases and their lifecycle (Get/Put/Update, Query of a case's items), the roster, the
  *   case lists and the quarantine queue by status and by sender (byStatus and bySender indexes), the
- *   search by protocol (byProtocol index).
+ *   search by protocol (byProtocol index), the bounce memory of a case's merchant (Get of her OPEN# item).
  * - assignment: case and roster reads (Get, Query), assign/notified (Update), Message-ID pointers (Put).
  * - ses-feedback: the bounce memory only (Get/Update of the OPEN# address items that hold it).
  * - requeue-stale: QUEUED cases by the status index, then each case's items (Query).

@@ -53,12 +53,11 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
   const client = overrides.client ?? tableClient(settings);
   const lifecycle = overrides.lifecycle ?? (await buildLifecycleDeps(settings, { ...overrides, client }));
   const index = new DynamoConsoleCaseIndex(client, settings.tableName);
-  const { staff: roster, cases } = tableStores(
-    client,
-    settings.tableName,
-    settings.config.retention,
-    messageTextStoreFrom(settings),
-  );
+  const {
+    staff: roster,
+    cases,
+    bounces,
+  } = tableStores(client, settings.tableName, settings.config.retention, messageTextStoreFrom(settings));
   const { config } = settings;
   const queue =
     overrides.queue ??
@@ -79,6 +78,7 @@ export async function buildConsoleDeps(settings: Settings, overrides: ConsoleOve
   if (releases) quarantine.releases = releases;
   const shared = {
     roster,
+    bounces,
     quarantine,
     requeueWaiting: () => requeueWaiting({ cases, ...(queue ? { queue } : {}) }),
   };

@@ -86,7 +86,7 @@ import {
 } from './pages';
 import type { CaseListFilter, CasePage, ConsoleCaseIndex, StaffTokenVerifier } from './ports';
 import { changeRoster, ROSTER_PATH, rosterNotice, rosterPage } from './roster';
-import { type Clock, type StaffRepository, systemClock } from '../ports';
+import { type BounceRegistry, type Clock, type StaffRepository, systemClock } from '../ports';
 import type { Analyst } from '../domain/staff';
 import { consoleHeaders } from './security';
 import type { QuarantineDeps } from '../app/quarantine';
@@ -154,6 +154,11 @@ export interface ConsoleDeps {
   attachmentLinks?: AttachmentLinks;
   /** The uploads' tags: a file is served only while it is still the case's (both needed for links). */
   uploadTags?: Pick<UploadStore, 'tags'>;
+  /**
+   * The bounce memory (SES feedback, delivery reports): the case page warns when the merchant's
+   * address bounces our mail. Absent: no warning.
+   */
+  bounces?: Pick<BounceRegistry, 'isSuppressed'>;
 }
 
 export { CONSOLE_PREFIX, isConsolePath };
@@ -492,7 +497,7 @@ export async function serveConsole(
     casePage(
       frame,
       {
-        ...(await caseView(c, user, lifecycle, deps.roster)),
+        ...(await caseView(c, user, lifecycle, deps.roster, deps.bounces)),
         ...(messagesBefore !== undefined ? { messagesBefore } : {}),
         ...(files.length ? { attachmentLinks: fileLinks(basePath, c.caseId, files) } : {}),
         ...(done && Object.hasOwn(DONE_PT, done) ? { notice: DONE_PT[done] } : {}),
@@ -585,6 +590,7 @@ async function caseView(
   user: ConsoleUser,
   lifecycle: LifecycleDeps,
   roster?: StaffRepository,
+  bounces?: Pick<BounceRegistry, 'isSuppressed'>,
 ): Promise<CaseView> {
   const workable = c.status !== 'CLOSED' && c.assignee !== undefined;
   // A note is allowed in every state of an accepted case, closed included (the machine's addNote,
@@ -597,8 +603,13 @@ async function caseView(
   const team = members ? transferTargets(members, c, today) : undefined;
   const citedBy = await citingRecords(c, user, lifecycle);
   const promised = promisedDueAt(c, lifecycle.config, calendarOf(lifecycle));
+  // Unreadable, the memory warns of nothing: the page is served without it.
+  const bouncing = bounces
+    ? await bounces.isSuppressed(c.senderEmail, lifecycle.clock.now()).catch(() => false)
+    : false;
   return {
     c,
+    ...(bouncing ? { merchantBouncing: true as const } : {}),
     ...(promised ? { promisedDueAt: promised } : {}),
     survey: c.protocol ? await lifecycle.surveys.get(c.protocol) : null,
     actions,
@@ -810,7 +821,7 @@ async function act(
   }
   if (!action || !ACTION_ID.test(id)) {
     const view = {
-      ...(await caseView(await withPageTexts(c, lifecycle), user, lifecycle, deps.roster)),
+      ...(await caseView(await withPageTexts(c, lifecycle), user, lifecycle, deps.roster, deps.bounces)),
       problem: 'O formulário veio incompleto. Recarregue a página e tente de novo.',
     };
     return consoleResponse(400, casePage(frame, view, lifecycle.clock.now()), {}, [], formOrigins);
@@ -828,7 +839,7 @@ async function act(
   const commands = commandsOf(action, form, lifecycle.config.lifecycle.maxExtensionBusinessDays);
   if ('problem' in commands) {
     const view = {
-      ...(await caseView(await withPageTexts(c, lifecycle), user, lifecycle, deps.roster)),
+      ...(await caseView(await withPageTexts(c, lifecycle), user, lifecycle, deps.roster, deps.bounces)),
       problem: commands.problem,
       draft: draftOf(action, form),
     };

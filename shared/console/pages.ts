@@ -290,6 +290,8 @@ export interface CaseView {
   team?: ReadonlyArray<{ id: string; name: string }>;
   /** The records whose mail cited this case without joining it (CaseRecord.citedBy) that this user may open. */
   citedBy?: ReadonlyArray<CitingRecord>;
+  /** The merchant's address is in the bounce memory: our mail to it came back (or was reported as spam). */
+  merchantBouncing?: true;
   /** The form the page refused (`problem`), shown filled in again: nothing the analyst wrote is lost. */
   draft?: CaseDraft;
 }
@@ -375,6 +377,10 @@ function replyLine(c: CaseView['c'], tz: string): SafeHtml {
   return html`<p>Resposta automática: ${line.text}${line.reason ? html` <code>${line.reason}</code>` : ''}</p>`;
 }
 
+/** The case page's warning when the merchant's address is in the bounce memory. */
+const BOUNCING_PT =
+  'As mensagens da Ouvidoria para este endereço voltaram (caixa inexistente ou desativada) ou foram marcadas como spam: respostas por e-mail podem não chegar ao lojista. Confirme outro contato pelo chamado anterior no suporte antes de contar com a resposta.';
+
 export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
   const { c, survey, actions } = view;
   const nameOf: NameOf = (id) => view.staffNames?.get(id) ?? id;
@@ -447,7 +453,7 @@ ${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
 ${view.problem ? html`<p class="problem" role="alert">${view.problem}${refusedKind ? html` <a href="#acao-${refusedKind}">Ir para o formulário</a>` : ''}</p>` : ''}
 <dl>
   <dt>Situação</dt><dd>${STATUS_LABELS_PT[c.status] ?? c.status}</dd>
-  <dt>Lojista</dt><dd>${c.senderName ? `${c.senderName} · ` : ''}${c.senderEmail}${c.storeName ? ` · ${c.storeName}` : ''}</dd>
+  <dt>Lojista</dt><dd>${c.senderName ? `${c.senderName} · ` : ''}${c.senderEmail}${c.storeName ? ` · ${c.storeName}` : ''}${view.merchantBouncing ? html`<p class="problem">${BOUNCING_PT}</p>` : ''}</dd>
   <dt>Assunto</dt><dd>${c.subject}</dd>
   <dt>Analista</dt><dd>${c.assignee ? nameOf(c.assignee) : 'sem analista'}</dd>
   <dt>Recebido em</dt><dd>${formatInstant(c.createdAt, tz)}</dd>

@@ -16,7 +16,7 @@ import type { WorkCase } from '../../../shared/domain/lifecycle/types';
 import { officeCalendar } from '../../../shared/domain/calendar';
 import { dueDateFrom, OVERDUE_MARK_PT } from '../../../shared/domain/lifecycle/deadlines';
 import { anAnalyst } from '../../support/builders';
-import { InMemoryStaffRepository } from '../../support/fakes';
+import { InMemoryBounceRegistry, InMemoryStaffRepository } from '../../support/fakes';
 import { handleStaffMail } from '../../../shared/app/lifecycle/staff-mail';
 import { localConfig } from '../../../shared/domain/config';
 import { MAX_CONSOLE_TEXT_CHARS, MAX_NOTE_CHARS } from '../../../shared/domain/lifecycle/machine';
@@ -1480,5 +1480,31 @@ describe('serveConsole — a malformed escape in the path', () => {
     );
     expect(r?.statusCode).toBe(404);
     expect(r?.headers['content-type']).toContain('text/html');
+  });
+});
+
+// Journey 44 (local stack): the merchant's mailbox hard-bounced (SES feedback, or her server's
+// report about the analyst's answer), and the case page showed "Enviada pela Ouvidoria" as ever —
+// the analyst went on answering by mail that would not reach her.
+describe('serveConsole — the case page says when the merchant’s address bounces our mail', () => {
+  const page = async (bouncing: boolean) => {
+    const { deps, request, serve, w } = world();
+    const bounces = new InMemoryBounceRegistry();
+    const now = w.deps.clock.now();
+    if (bouncing) await bounces.markBouncing(MERCHANT, new Date(now.getTime() + 86_400_000), 'ses-permanent-bounce');
+    deps.bounces = bounces;
+    const r = await serve(request('GET', `/equipe/caso/${CASE_ID}`, { token: tokenOf('ana') }));
+    expect(r?.statusCode).toBe(200);
+    return String(r?.body);
+  };
+
+  it('in its bounce memory: a warning beside her address, with what to do', async () => {
+    const body = await page(true);
+    expect(body).toContain('As mensagens da Ouvidoria para este endereço voltaram');
+    expect(body).toContain('podem não chegar ao lojista');
+  });
+
+  it('not bouncing: no warning', async () => {
+    expect(await page(false)).not.toContain('voltaram');
   });
 });
