@@ -97,6 +97,8 @@ export interface ReportEntry {
   withinDeadline?: boolean;
   /** Closed with a protocol (a survey was offered): the score answered, or null. */
   survey?: number | null;
+  /** Automatic mail from outside (isAutomaticMail): no manifestation, counted apart. */
+  automatic?: true;
 }
 
 /** One closure of a case as the report counts it (no instant: office-local dates and business days). */
@@ -208,6 +210,7 @@ export function reportEntryOf(c: ReportCase, calendar: OfficeCalendar, score: nu
   });
   return {
     createdOn: calendar.localDate(new Date(c.createdAt)),
+    ...(isAutomaticMail(c) ? { automatic: true as const } : {}),
     channel: c.channel,
     status: c.status,
     outcome: c.outcome,
@@ -271,6 +274,11 @@ export interface PeriodFigures {
    * notices, senders off the roster): staff traffic, counted apart, in no other figure.
    */
   staffMailSetAside: number;
+  /**
+   * Automatic mail from outside stored as such (isAutomaticMail: merchants' out-of-office answers to
+   * our mail, delivery reports, read receipts): counted apart, in no other figure.
+   */
+  automaticMailSetAside: number;
   byOutcome: CountRow[];
   byChannel: CountRow[];
   byTopicRule: CountRow[];
@@ -419,6 +427,19 @@ export function periodFigures(
 
 const defined = <T>(values: ReadonlyArray<T | undefined>): T[] => values.filter((v): v is T => v !== undefined);
 
+/**
+ * Automatic mail from outside, stored as what it is (the eligibility's automatic stage decided it:
+ * an out-of-office answering our mail, a delivery report not about mail we sent, a read receipt, an
+ * emoji reaction): no one wrote it and no one answered it, so it is no manifestation. A merchant
+ * writing under a notice's subject (the automatic sign fired, another rule decided) is hers.
+ */
+export function isAutomaticMail(c: Pick<ReportCase, 'decision'>): boolean {
+  return (c.decision?.ruleIds.at(-1) ?? '').startsWith(AUTOMATIC_RULE_PREFIX);
+}
+
+/** The eligibility rules of the automatic stage (rules.ts: auto.machine-generated, auto.machine-generated.text). */
+const AUTOMATIC_RULE_PREFIX = 'auto.';
+
 /** Staff-address mail the lifecycle set aside (staffMailQuarantine): no merchant's manifestation. */
 export function isStaffMailSetAside(c: Pick<ReportCase, 'decision'>): boolean {
   return (c.decision?.ruleIds ?? []).includes(STAFF_MAIL_SET_ASIDE);
@@ -426,10 +447,11 @@ export function isStaffMailSetAside(c: Pick<ReportCase, 'decision'>): boolean {
 
 function entryFigures(
   period: ReportPeriod,
-  entries: readonly ReportEntry[],
+  all: readonly ReportEntry[],
   staffNames: ReadonlyMap<string, string>,
   staffMailSetAside = 0,
 ): PeriodFigures {
+  const entries = all.filter((e) => !e.automatic);
   const accepted = entries.filter((e) => e.outcome === 'ACCEPTED');
   // Closed at the end of the period, each with the closure counted.
   const closed = accepted.flatMap((e) => {
@@ -453,6 +475,7 @@ function entryFigures(
     period,
     total: entries.length,
     staffMailSetAside,
+    automaticMailSetAside: all.length - entries.length,
     byOutcome: fixedRows(
       OUTCOMES,
       entries.map((e) => e.outcome),

@@ -108,6 +108,9 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
     f.staffMailSetAside > 0
       ? `<p class="note">Fora destas contas: ${countOf(f.staffMailSetAside, 'mensagem', 'mensagens')} ao endereço de resposta da equipe ${f.staffMailSetAside === 1 ? 'posta' : 'postas'} de lado (respostas automáticas de ausência, remetentes fora da equipe), que não são manifestações.</p>`
       : '',
+    f.automaticMailSetAside > 0
+      ? `<p class="note">Fora destas contas: ${countOf(f.automaticMailSetAside, 'mensagem automática', 'mensagens automáticas')} de fora ${f.automaticMailSetAside === 1 ? 'guardada' : 'guardadas'} sem caso nem resposta (respostas automáticas de ausência às nossas mensagens, avisos de falha de entrega, confirmações de leitura), que não são manifestações.</p>`
+      : '',
     countSection('Manifestações por resultado', 'Resultado', 'manifestações', f.byOutcome),
     section(
       'Aceitas e orientadas',
@@ -230,6 +233,12 @@ export function renderReportCsv(f: ReportFigures): string {
     'equipe_postas_de_lado',
     'Mensagens da equipe postas de lado (fora das manifestações)',
     f.staffMailSetAside,
+  );
+  add(
+    'resumo',
+    'automaticas_postas_de_lado',
+    'Mensagens automáticas de fora guardadas (fora das manifestações)',
+    f.automaticMailSetAside,
   );
   add('resumo', 'primeira_resposta_casos', 'Casos com 1ª resposta', f.firstAnswer.count);
   add('resumo', 'primeira_resposta_mediana', 'Mediana até a 1ª resposta (dias úteis)', f.firstAnswer.median);

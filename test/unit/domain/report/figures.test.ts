@@ -634,3 +634,45 @@ describe('a closure is a fact of its month; a transferred case counts for each a
       ).toEqual(report(all, []));
   });
 });
+
+// Journey 44 (local stack): December's report counted a merchant's out-of-office answering our mail
+// and a mail server's delivery report as "Manifestações recebidas" and "Orientadas (redirecionadas)",
+// outcome "Sem chamado anterior" — mail no one wrote and no one answered. In a real month every
+// acknowledgement to a merchant on vacation adds one.
+describe('automatic mail from outside (out-of-office, delivery reports, reactions) is no manifestation', () => {
+  const accepted = c({ caseId: 'a', assignee: 'ana' });
+  const redirected = c({
+    caseId: 'r',
+    status: 'REDIRECTED',
+    outcome: 'BILLING_QUESTION',
+    decision: { ruleIds: ['ticket.none', 'topic.billing.invoice'] },
+  });
+  const automatic = (caseId: string, ruleIds: string[]): ReportCase =>
+    c({ caseId, status: 'REDIRECTED', outcome: 'NO_PRIOR_TICKET', decision: { ruleIds } });
+  const ooo = automatic('ooo', ['ticket.valid', 'auto.machine-generated']);
+  const dsn = automatic('dsn', ['auto.machine-generated.text', 'ticket.none', 'auto.machine-generated']);
+  const text = automatic('txt', ['ticket.none', 'auto.machine-generated.text']);
+
+  it('counted apart, in no other figure', () => {
+    const f = periodFigures(APRIL, [accepted, redirected, ooo, dsn, text], [], calendar);
+    const without = periodFigures(APRIL, [accepted, redirected], [], calendar);
+    expect(f.total).toBe(2);
+    expect(f.automaticMailSetAside).toBe(3);
+    expect(f.acceptedVsRedirected).toEqual({ accepted: 1, redirected: 1, quarantined: 0 });
+    expect({ ...f, automaticMailSetAside: 0 }).toEqual(without);
+  });
+
+  it('a merchant writing under a notice’s subject (the automatic sign fired, not decisive) is hers', () => {
+    const hers = c({ caseId: 'h', assignee: 'ana', decision: { ruleIds: ['auto.machine-generated', 'ticket.valid'] } });
+    const f = periodFigures(APRIL, [accepted, hers], [], calendar);
+    expect(f.total).toBe(2);
+    expect(f.automaticMailSetAside ?? 0).toBe(0);
+  });
+
+  it('an erased automatic record stays apart (the anonymous statistics keep what it was)', () => {
+    const entry = reportEntryOf(ooo, calendar, undefined);
+    const f = periodFigures(APRIL, [accepted], [], calendar, new Map(), [entry]);
+    expect(f.total).toBe(1);
+    expect(f.automaticMailSetAside).toBe(1);
+  });
+});

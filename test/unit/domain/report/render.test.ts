@@ -160,3 +160,28 @@ describe('report CSV', () => {
     expect(csvCell(value)).toBe(expected);
   });
 });
+
+// Journey 44: a merchant's out-of-office answering our mail and a delivery report were counted as
+// manifestações, outcome "Sem chamado anterior"; they are said apart, as staff mail set aside is.
+describe('automatic mail from outside', () => {
+  const ooo: ReportCase = {
+    caseId: 'ooo',
+    channel: 'email',
+    status: 'REDIRECTED',
+    outcome: 'NO_PRIOR_TICKET',
+    decision: { ruleIds: ['ticket.valid', 'auto.machine-generated'] },
+    createdAt: '2026-04-21T13:00:00.000Z',
+  };
+
+  it('is said apart on the page and in the CSV, and counted in no manifestation figure', () => {
+    const f = figures([one, ooo]);
+    const page = renderReportHtml(f);
+    expect(page).toContain('Fora destas contas: 1 mensagem automática de fora guardada sem caso nem resposta');
+    const lines = renderReportCsv(f).trimEnd().split('\r\n');
+    expect(lines).toContain('resumo,total,Manifestações recebidas,1,,');
+    expect(lines).toContain('resumo,orientadas,Orientadas (redirecionadas),0,,');
+    expect(lines).toContain(
+      'resumo,automaticas_postas_de_lado,Mensagens automáticas de fora guardadas (fora das manifestações),1,,',
+    );
+  });
+});
