@@ -258,6 +258,7 @@ export async function confirmSubmission(
     { source: keySourceOf(pending.id), current: pending.id },
     deps,
     pending.repeatUploadId,
+    true,
   );
   if (result.event.kind === 'submitted' && pending.confirmedCaseId === undefined) {
     await deps.pendingSubmissions.markConfirmed(pending.id, result.event.caseId);

@@ -375,6 +375,28 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
 }
 
 /**
+ * A confirmed post's case holds her ticket on her open-case item, as her proven mail's case does, so
+ * that her mail naming that ticket later joins it (intake.ts joinCaseOfTicket) instead of opening a
+ * parallel case with another analyst. The link proved the mailbox (trust hole F1), which is what a
+ * proven From proves of a mail. An earlier open case of hers keeps the ticket (the webform threads
+ * nothing: the post is a case of its own); a closed or never stored one gives it up.
+ */
+async function holdTicket(
+  email: string,
+  ticket: Decision['ticket'],
+  caseId: string,
+  deps: WebformDeps,
+  now: Date,
+): Promise<void> {
+  if (ticket.status !== 'valid' && ticket.status !== 'unverified') return;
+  const { holder } = await deps.openCases.claimTicket(email, ticket.number, caseId, now);
+  if (holder.caseId === caseId) return;
+  const earlier = await deps.cases.get(holder.caseId, NO_TEXTS);
+  if (earlier && earlier.status !== 'CLOSED') return;
+  await deps.openCases.passTicket(email, ticket.number, holder.caseId, caseId, now);
+}
+
+/**
  * A validated post from the open-case cap on: its case (or its guidance), idempotent by its key.
  * Run by the webform's mail queue consumer for a post that cites no ticket (guidance-post.ts), and
  * on confirmation (confirm.ts) for one that does.
@@ -386,6 +408,8 @@ export async function storeSubmission(
   deps: WebformDeps,
   /** The files of a repeat of a confirmed post (confirm.ts): named on the page when the case lacks them. */
   repeatUploadId?: string,
+  /** Her mailbox confirmed the post (its link, confirm.ts): its case holds her ticket (holdTicket). */
+  mailboxConfirmed = false,
 ): Promise<FormPostResult> {
   const { config, cases } = deps;
   const now = deps.clock.now();
@@ -422,6 +446,8 @@ export async function storeSubmission(
       },
     );
   }
+
+  if (reserving && mailboxConfirmed) await holdTicket(data.email, decided.decision.ticket, caseId, deps, now);
 
   let result: IntakeResult;
   let claimed: ClaimedUploads = { attachments: [], infected: [] };

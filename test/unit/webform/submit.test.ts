@@ -7,6 +7,8 @@ import { PAGE_WORDS } from '../../../shared/webform/page-words';
 import { submitConfirmed as handleFormPost, withoutConfirmations } from '../../support/confirm';
 import type { InMemorySenderOpenCases } from '../../support/fakes';
 import { webformDeps } from '../../support/reliability-harness';
+import { aSubmission } from '../../support/builders';
+import { processSubmission } from '../../../shared/app/intake';
 
 const post = (fields: Record<string, string>) => ({
   body: new URLSearchParams({ consentimento: 'on', website: '', ...fields }).toString(),
@@ -329,8 +331,11 @@ describe('handleFormPost — two tickets in the ticket field', () => {
   });
 });
 
+const caseIdOf = (r: Awaited<ReturnType<typeof handleFormPost>>) =>
+  r.event.kind === 'submitted' ? r.event.caseId : undefined;
+
 describe('handleFormPost — her second post naming the ticket of her open case', () => {
-  it('is a case of its own, within her open-case cap: a typed address proves no From, so a post neither joins her case nor holds her ticket for her mail', async () => {
+  it('is a case of its own, within her open-case cap: the webform threads nothing, and her first post keeps her ticket', async () => {
     const deps = webformDeps();
     const form = rafaelsPost;
     const first = await handleFormPost(
@@ -345,7 +350,33 @@ describe('handleFormPost — her second post naming the ticket of her open case'
     expect(second.json).toMatchObject({ outcome: 'ACCEPTED' });
     const protocols = [...deps.cases.records.values()].map((c) => c.protocol);
     expect(new Set(protocols).size).toBe(2);
-    expect((deps.openCases as InMemorySenderOpenCases).ticketHolders.size).toBe(0);
+    // Her mailbox confirmed the first post (trust hole F1): its case holds the ticket for her mail.
+    const holders = (deps.openCases as InMemorySenderOpenCases).ticketHolders;
+    expect([...holders.values()].map((h) => h.caseId)).toEqual([caseIdOf(first)]);
+  });
+
+  // Journey 44 (local stack): Renata's case came from the form; 15 days later, overdue, she wrote by
+  // mail naming the same ticket, and it opened a parallel case with another analyst — her form's
+  // case held no ticket, so her proven mail had nothing to join (a post proved no address before
+  // the confirmation link; it does since).
+  it('her proven mail naming that ticket afterwards joins the post’s case instead of opening another', async () => {
+    const deps = webformDeps();
+    const posted = await handleFormPost(
+      rafaelsPost('O repasse das vendas de novembro não caiu na conta. Abri o chamado 48215 e ninguém respondeu.'),
+      deps,
+    );
+    expect(posted.json).toMatchObject({ outcome: 'ACCEPTED' });
+    const mail = aSubmission({
+      sourceId: 'ses-rafael-2',
+      sender: { name: 'Rafael Lima', address: 'contato@eletroponto.com.br' },
+      returnPath: 'contato@eletroponto.com.br',
+      messageId: 'rafael-2@eletroponto.com.br',
+      subject: 'Repasse de novembro - chamado 48215',
+      text: 'Olá, o repasse continua sem cair. Chamado 48215, ainda sem resposta.',
+    });
+    const result = await processSubmission(mail, deps);
+    expect(result).toMatchObject({ kind: 'follow-up', caseId: caseIdOf(posted), appended: true });
+    expect([...deps.cases.records.values()].filter((c) => c.outcome === 'ACCEPTED')).toHaveLength(1);
   });
 });
 
