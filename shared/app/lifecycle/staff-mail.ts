@@ -169,7 +169,12 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
 
   // Her mailbox's absence notice said only by its text (commands.ts withoutAbsenceNotice): refused
   // as her mail below, and the supervisors hear of it as of any out-of-office of hers.
-  if (!parsed.ok && parsed.problems.some((p) => p.code === 'absence-notice')) await tellSupervisorsAway(mail, deps);
+  if (!parsed.ok && parsed.problems.some((p) => p.code === 'absence-notice')) {
+    await tellSupervisorsAway(mail, deps);
+    // One explanation a day: a responder that answers every mail (no Auto-Submitted, no interval)
+    // would answer each explanation too, and each answer be explained again — a loop.
+    if (!(await firstToday(`staff-absence-text-${member.id}`, deps))) return quarantine('automatic-message', protocol);
+  }
   const result = await applyStaffCommand(
     found.caseId,
     actor,
@@ -282,6 +287,18 @@ async function tellSupervisorsAway(mail: Submission, deps: ResolvedDeps): Promis
     }
   } catch {
     // As tellSetAside: a notice that cannot go must not fail the delivery (the quarantine list shows the mail).
+  }
+}
+
+/** The first hit of `key` today (office day in UTC, as the other notices' limits); true without a limiter. */
+async function firstToday(key: string, deps: ResolvedDeps): Promise<boolean> {
+  const { noticeLimiter, clock } = deps;
+  if (!noticeLimiter) return true;
+  try {
+    return (await noticeLimiter.hit(key, utcDayStart(clock.now()), DAY_SECONDS)) <= 1;
+  } catch {
+    // A throttled limiter must not fail the delivery: the explanation goes (the loop's next turn asks again).
+    return true;
   }
 }
 

@@ -1745,6 +1745,23 @@ describe('an analyst’s out-of-office said only by its text', () => {
     expect(toSofia.subject).toBe('Ausência de Ana Lima: casos podem estar parados');
   });
 
+  it('explained once a day: a responder that answers every mail would answer each explanation again (a loop)', async () => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'ASSIGNED' })] });
+    const again = (n: number) =>
+      mailFrom('ana', ANA, TEXT, {
+        subject: `Re: [${PROTOCOL}] Sua mensagem não foi processada`,
+        sourceId: `ses-ooo-${n}`,
+        messageId: `ooo-${n}@empresa.com.br`,
+      });
+    expect(await handleStaffMail(again(1), w.deps)).toMatchObject({ kind: 'refused', codes: ['absence-notice'] });
+    const sent = w.mailer.sent.length;
+    for (const n of [2, 3, 4]) {
+      expect(await handleStaffMail(again(n), w.deps)).toEqual({ kind: 'quarantine', reason: 'automatic-message' });
+    }
+    expect(w.mailer.sent).toHaveLength(sent);
+    expect(w.cases.must().status).toBe('ASSIGNED');
+  });
+
   it('her answer saying she will come back to the merchant by a date is relayed as ever', async () => {
     const w = lifecycleWorld({ cases: [workCase({ status: 'ASSIGNED' })] });
     const mail = mailFrom('ana', ANA, 'Olá, Maria. Vou verificar com o financeiro e retorno em 04/12.', {
