@@ -863,6 +863,11 @@ export class OuvidoriaStack extends Stack {
       ],
       ['AttachmentScanFunctionName', this.attachmentScan.function.functionName, 'Replay target for ScanResultsDlq'],
       [
+        'LifecycleTimerFunctionName',
+        this.lifecycle.timerFunction.function.functionName,
+        'A failed timer in SchedulerDlq: its requestPayload replayed to <this>:timers',
+      ],
+      [
         'MonthlyReportFunctionName',
         this.reports.fn.function.functionName,
         'Re-run a report: invoke with {"from":"YYYY-MM-DD","to":"YYYY-MM-DD"}',

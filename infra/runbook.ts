@@ -55,7 +55,7 @@ const DLQ: Record<string, string> = {
   FeedbackDlq:
     'an SES bounce or complaint notice failed on every retry: that address is not in the bounce memory. Fix the cause (SesFeedbackErrors), then replay each message of <FeedbackDlqUrl> as for IntakeDlq (its requestPayload), with aws lambda invoke --function-name <SesFeedbackFunctionName>, and delete it.',
   SchedulerDlq:
-    'a schedule (deferral, reminder, due-date alert, sweep, monthly report) could not invoke its target. Read the message attributes for the error (role, deleted function); a deferred case is re-queued by the daily sweep anyway; a lost monthly report is re-run with {"from","to"} (<MonthlyReportFunctionName>); then delete the message (<SchedulerDlqUrl>).',
+    'a schedule (deferral, timer, sweep, report) could not invoke its target (its attributes say why), or a timer failed in the function (requestPayload in the body: fix it, then aws lambda invoke --function-name <LifecycleTimerFunctionName>:timers with it). A deferred case is re-queued by the daily sweep; a lost report is re-run with {"from","to"} (<MonthlyReportFunctionName>); then delete the message (<SchedulerDlqUrl>).',
   ReleaseDlq:
     'a quarantine release asked on the console failed on every receive (EmailIntakeErrors has why). Fix the cause, then move it back with aws sqs start-message-move-task --source-arn <ReleaseDlqArn>, or ask the supervisor to release the mail again from /equipe/quarentena.',
   ConfirmMailDlq:

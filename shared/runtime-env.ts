@@ -83,3 +83,21 @@ export const BUNDLED_CONFIG = 'process.env.OUVIDORIA_BUNDLED_CONFIG';
 export function configBundleDefine(json: string): Record<string, string> {
   return { [BUNDLED_CONFIG]: JSON.stringify(Buffer.from(json, 'utf8').toString('base64')) };
 }
+
+/**
+ * The lifecycle-timer function's alias the timer schedules invoke: its asynchronous failures (a
+ * reminder or due-date alert the function failed on three times) go to the scheduler DLQ, which a
+ * failure destination on the function itself would also fill with the effects sweep's failed runs,
+ * every five minutes (the sweep invokes the function unqualified; its next run replaces a failed one).
+ */
+export const TIMER_ALIAS = 'timers';
+
+/**
+ * The timers' target named from the function's own ARN (its invocation's, qualified or not): the
+ * timer alias of that function.
+ */
+export function timerAliasArn(functionArn: string): string {
+  const parts = functionArn.split(':');
+  // arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]
+  return [...parts.slice(0, 7), TIMER_ALIAS].join(':');
+}

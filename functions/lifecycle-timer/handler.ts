@@ -2,7 +2,8 @@
  * Lifecycle timers (SPEC step 9): a one-time EventBridge Scheduler schedule invokes this function
  * with `{ kind, caseId, dueAt }` before the due date (reminder to the analyst) and at it (alert to
  * the supervisors, `OverdueCases`). A timer whose case closed or whose due date moved does nothing.
- * A thrown error makes Scheduler retry, then send the event to the scheduler DLQ (alarmed).
+ * The timers invoke its `timers` alias (TIMER_ALIAS): a thrown error makes Lambda retry twice, then
+ * the alias's failure destination keeps the event in the scheduler DLQ (alarmed).
  *
  * A recurring schedule invokes it with `{ kind: 'sweep-effects' }`: the effects sweep
  * (shared/app/lifecycle/effect-sweep.ts) sends what a dead run committed and never sent. An effect
@@ -15,7 +16,7 @@ import * as z from 'zod/mini';
 import { createLogger, createMetrics, lifecycleTelemetry } from '../../shared/adapters/telemetry';
 import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import { type EffectSweepResult, sweepPendingEffects } from '../../shared/app/lifecycle/effect-sweep';
-import { EFFECT_SWEEP_EVENT } from '../../shared/runtime-env';
+import { EFFECT_SWEEP_EVENT, timerAliasArn } from '../../shared/runtime-env';
 import { onTimer, type TimerResult } from '../../shared/app/lifecycle/timers';
 import { assignmentQueueFrom, buildLifecycleDeps } from '../../shared/composition/lifecycle';
 import type { AssignmentQueue } from '../../shared/ports';
@@ -70,10 +71,11 @@ export const handler = async (
   event: unknown,
   context?: Pick<Context, 'invokedFunctionArn'>,
 ): Promise<LifecycleTimerResult> => {
-  // Timers this function arms (a swept extension or reopening) target itself: its ARN comes from the
-  // invocation, as the stack cannot name a function in its own environment.
+  // Timers this function arms (a swept extension or reopening) target its timer alias: named from the
+  // invocation's ARN, as the stack cannot name a function in its own environment.
   const settings = settingsFromEnv();
-  const self = settings.timerTargetArn ?? context?.invokedFunctionArn;
+  const invoked = context?.invokedFunctionArn;
+  const self = settings.timerTargetArn ?? (invoked ? timerAliasArn(invoked) : undefined);
   built ??= startTracing(SERVICE.lifecycleTimer)
     .then(() =>
       buildLifecycleDeps(self ? { ...settings, timerTargetArn: self } : settings, {

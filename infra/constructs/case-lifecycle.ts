@@ -2,11 +2,13 @@ import { type Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-l
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ENV } from '../../shared/runtime-env';
+import { ENV, TIMER_ALIAS } from '../../shared/runtime-env';
 import { METRIC, SERVICE } from '../../shared/telemetry-names';
 import { wildcardResourceFinding } from '../nag';
 import { type CaseTable, TABLE_ACCESS } from './case-table';
@@ -42,6 +44,12 @@ export interface CaseLifecycleProps {
 export class CaseLifecycle extends Construct {
   readonly secret: secretsmanager.Secret;
   readonly timerFunction: OuvidoriaFunction;
+  /**
+   * What the timer schedules invoke (TIMER_ALIAS): Scheduler hands Lambda the event asynchronously
+   * and its own DLQ sees only what it could not hand over, so a reminder or due-date alert the
+   * function failed on is kept by this alias's failure destination, the scheduler DLQ and its alarm.
+   */
+  readonly timerAlias: lambda.Alias;
   readonly timerRole: iam.Role;
   private readonly deadLetterArn: string;
   private readonly metricsNamespace: string;
@@ -74,7 +82,13 @@ export class CaseLifecycle extends Construct {
       environment: { ...props.environment },
     });
 
-    // Assumed by schedules of the stack's group only; may invoke the timer function, nothing else.
+    this.timerAlias = this.timerFunction.function.addAlias(TIMER_ALIAS, {
+      onFailure: new SqsDestination(props.deadLetterQueue),
+      retryAttempts: 2,
+    });
+
+    // Assumed by schedules of the stack's group only; may invoke the timer function, nothing else
+    // (through its alias; unqualified for the timers armed before the alias existed).
     this.timerRole = new iam.Role(this, 'TimerScheduleRole', {
       description: 'Assumed by lifecycle timer schedules to invoke the lifecycle-timer function',
       assumedBy: props.schedulerPrincipal,
@@ -83,7 +97,7 @@ export class CaseLifecycle extends Construct {
       new iam.PolicyStatement({
         sid: 'InvokeLifecycleTimer',
         actions: ['lambda:InvokeFunction'],
-        resources: [this.timerFunction.function.functionArn],
+        resources: [this.timerFunction.function.functionArn, this.timerAlias.functionArn],
       }),
     );
     // Scheduler writes an undeliverable timer to the DLQ with the schedule's own role.
@@ -110,7 +124,7 @@ export class CaseLifecycle extends Construct {
   environment(scheduleGroupName: string): Record<string, string> {
     return {
       [ENV.replySecretArn]: this.secret.secretArn,
-      [ENV.timerTargetArn]: this.timerFunction.function.functionArn,
+      [ENV.timerTargetArn]: this.timerAlias.functionArn,
       [ENV.timerRoleArn]: this.timerRole.roleArn,
       [ENV.schedulerGroup]: scheduleGroupName,
       [ENV.schedulerDlqArn]: this.deadLetterArn,

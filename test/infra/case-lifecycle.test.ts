@@ -50,7 +50,11 @@ describe('case lifecycle infrastructure (SPEC steps 8–9)', () => {
         Sid: 'InvokeLifecycleTimer',
         Effect: 'Allow',
         Action: 'lambda:InvokeFunction',
-        Resource: { 'Fn::GetAtt': [logicalId(stack, stack.lifecycle.timerFunction.function), 'Arn'] },
+        Resource: [
+          // Timers armed before the alias existed name the function itself.
+          { 'Fn::GetAtt': [logicalId(stack, stack.lifecycle.timerFunction.function), 'Arn'] },
+          { Ref: logicalId(stack, stack.lifecycle.timerAlias) },
+        ],
       },
       // Scheduler writes to a schedule's DLQ with the schedule's role: without this, a timer that
       // could not be delivered was lost instead of reaching the scheduler DLQ and its alarm.
@@ -61,6 +65,39 @@ describe('case lifecycle infrastructure (SPEC steps 8–9)', () => {
         Resource: { 'Fn::GetAtt': [logicalId(stack, stack.queues.schedulerDlq), 'Arn'] },
       },
     ]);
+  });
+
+  // EventBridge Scheduler invokes Lambda asynchronously: its DLQ sees what it could not hand over,
+  // never a timer the function failed on, which Lambda dropped after its retries (deploy review 44).
+  it('keeps a timer the function failed on: the timers target an alias whose failures go to the scheduler DLQ', () => {
+    const dlq = { 'Fn::GetAtt': [logicalId(stack, stack.queues.schedulerDlq), 'Arn'] };
+    const alias = logicalId(stack, stack.lifecycle.timerAlias);
+    const fnId = logicalId(stack, stack.lifecycle.timerFunction.function);
+    const configs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig')).filter(
+      (r) => JSON.stringify(r.Properties.FunctionName) === JSON.stringify({ Ref: fnId }),
+    );
+    // On the alias only: the effects sweep invokes the function itself, and a failed run (replaced
+    // five minutes later) must not fill the DLQ nor page.
+    expect(configs.map((c) => c.Properties)).toEqual([
+      expect.objectContaining({
+        Qualifier: expect.anything(),
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: dlq } },
+      }),
+    ]);
+    template.hasResourceProperties('AWS::Lambda::Alias', { Name: 'timers', FunctionName: { Ref: fnId } });
+    for (const fn of [stack.emailIntake, stack.assignment, stack.console]) {
+      const env = template.toJSON().Resources[logicalId(stack, fn.function)].Properties.Environment.Variables;
+      expect(env[ENV.timerTargetArn]).toEqual({ Ref: alias });
+    }
+    const sends = (
+      Object.values(
+        template.findResources('AWS::IAM::Policy', {
+          Properties: { Roles: Match.arrayWith([{ Ref: logicalId(stack, stack.lifecycle.timerFunction.role) }]) },
+        }),
+      ).flatMap((p) => p.Properties.PolicyDocument.Statement) as { Action: unknown; Resource: unknown }[]
+    ).filter((st) => [st.Action].flat().includes('sqs:SendMessage'));
+    expect(sends.map((st) => st.Resource)).toContainEqual(dlq);
   });
 
   it('names the scheduler DLQ to every function that arms timers, and the timer role may write to it', () => {

@@ -145,6 +145,7 @@ describe('alarm runbook', () => {
     ['ConfirmMailDlqNotEmpty', /start-message-move-task --source-arn <ConfirmMailDlqArn>/],
     ['MonthlyReportErrors', /aws lambda invoke --function-name <MonthlyReportFunctionName>/],
     ['SchedulerDlqNotEmpty', /<MonthlyReportFunctionName>/],
+    ['SchedulerDlqNotEmpty', /aws lambda invoke --function-name <LifecycleTimerFunctionName>:timers/],
     ['SchedulerTargetErrors', /list-schedules --group-name <ScheduleGroupName>/],
     ['EffectSweepStopped', /list-schedules --group-name <ScheduleGroupName>/],
     ['IntakeDlqMessageExpiring', /list-schedules --group-name <ScheduleGroupName>/],
