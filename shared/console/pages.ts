@@ -170,7 +170,8 @@ export function casesPage(
   });
   return layout(
     frame,
-    'Casos',
+    // What an action did (the list after a discard, a release) first: said as the page loads.
+    [done, notice, 'Casos'].filter(Boolean).join(' · '),
     html`<h1>Casos</h1>${done ? html`<p class="notice" role="status">${done}</p>` : ''}${notice ? html`<p class="problem" role="status">${notice}</p>` : ''}
 <form method="get" action="${b}${CASES_PATH}" class="filters" aria-label="Filtros">
   <div><label for="f-status">Situação</label><select id="f-status" name="status">${option(OPEN_VIEW, 'Em aberto (na fila e em atendimento)', query.status === OPEN_VIEW)}${shown.map((s) => option(s, STATUS_LABELS_PT[s], s === query.status))}${option(ALL_VIEW, 'Todos', query.status === ALL_VIEW)}</select></div>
@@ -446,8 +447,9 @@ export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
 
   return layout(
     frame,
-    // "Erro:" first in the title, as the webform's: a screen reader says it as the page loads.
-    view.problem ? `Erro: ${title}` : title,
+    // "Erro:" first in the title, as the webform's: a screen reader says it as the page loads. So is
+    // what an action did: the page after it is a new load, whose status line no reader announces.
+    view.problem ? `Erro: ${title}` : view.notice ? `${view.notice} · ${title}` : title,
     html`<h1>${title}</h1>
 ${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
 ${view.problem ? html`<p class="problem" role="alert">${view.problem}${refusedKind ? html` <a href="#acao-${refusedKind}">Ir para o formulário</a>` : ''}</p>` : ''}

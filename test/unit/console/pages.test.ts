@@ -625,3 +625,26 @@ describe('console case page — a message with no text of its own', () => {
     expect(/<pre>\s*<\/pre>/.test(page)).toBe(false);
   });
 });
+
+describe('console pages — what an action did is in the title (a new page load announces its title, not its status line)', () => {
+  const titleOf = (page: string) => /<title>([^<]*)<\/title>/.exec(page)?.[1] ?? '';
+
+  it('the case page after an action', () => {
+    const page = casePage(
+      frame,
+      { c: workCase(), survey: null, actions: new Set(), notice: 'Resposta enviada ao lojista.' },
+      now,
+    );
+    expect(titleOf(page)).toMatch(/^Resposta enviada ao lojista\. · /);
+    expect(titleOf(casePage(frame, { c: workCase(), survey: null, actions: new Set() }, now))).not.toContain(
+      'Resposta',
+    );
+  });
+
+  it('the list after an action', () => {
+    const page = casesPage(frame, { status: 'ASSIGNED' } as never, { items: [] } as never, now, {
+      done: 'Mensagem descartada.',
+    });
+    expect(titleOf(page)).toBe('Mensagem descartada. · Casos · Ouvidoria · Equipe');
+  });
+});
