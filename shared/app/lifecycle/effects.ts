@@ -24,6 +24,7 @@ import {
   renderFilesLeftOut,
   renderStaffExplanation,
   staffMayRetry,
+  renderClosedByOther,
   renderTransferredAway,
   renderTransferNotice,
   renderUndeliverableNotice,
@@ -296,6 +297,14 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
     }
     case 'notify-extension':
       return sendToMerchant(deps, c, pending, renderExtensionNotice(c, effect, config), { human: false });
+    case 'notify-closed': {
+      // Told only while she is on the team; no Reply-To: nothing is left to do on the case by mail.
+      const analyst = await deps.staff.byId(effect.analystId);
+      if (!analyst?.active) return;
+      const by = await deps.staff.byId(effect.by);
+      const mail = renderClosedByOther(c, analyst, by?.name ?? effect.by, config, deps.clock.now());
+      return sendToStaff(deps, c, pending, analyst, mail, undefined, { replyTo: false });
+    }
     case 'notify-reopen': {
       // The same person is promised only if she can answer: active and not on leave today (else the
       // supervisors got the merchant's words, see forward-to-analyst, and may move the case).

@@ -11,8 +11,8 @@
  *   about their own mail: always — nothing later makes them untrue;
  * - `open-count`, `item-retention`: always — each converges on the case as it then is (its counts,
  *   its items' retention), so an overtaken one does the right thing rather than nothing;
- * - `send-closing`: only for the close that is still the case's state (closed at that instant; no
- *   reopening after it);
+ * - `send-closing`, `notify-closed`: only for the close that is still the case's state (closed at
+ *   that instant; no reopening after it);
  * - `notify-reopen`, `reopen-files`: only while the case is open;
  * - `schedule-timers`, `notify-extension`, `escalate`: while open with that due date (a later due
  *   date brought its own effects; a closed case needs no timers, SPEC step 9);
@@ -44,6 +44,8 @@ export function effectStillFits(effect: Effect, c: FitCase): boolean {
     case 'notify-reopen':
     case 'reopen-files':
       return open;
+    case 'notify-closed':
+      return c.status === 'CLOSED' && c.closedAt === effect.closedAt;
     case 'schedule-timers':
     case 'notify-extension':
     case 'escalate':

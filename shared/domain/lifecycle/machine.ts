@@ -458,6 +458,10 @@ export function close(
       // written, rather than being walked again.
       { kind: 'item-retention' },
       { kind: 'send-closing', category, summary: kept, ...(text ? { message: text } : {}), closedAt: at },
+      // A supervisor closed the analyst's case: she would otherwise learn it from the merchant.
+      ...(actor.kind === 'staff' && c.assignee && actor.id !== c.assignee
+        ? [{ kind: 'notify-closed' as const, analystId: c.assignee, by: actor.id, closedAt: at }]
+        : []),
     ],
   );
 }

@@ -36,6 +36,7 @@ import type { SurveyLink } from './survey';
 import { staffGreeting } from '../staff';
 import { caseLanguage, merchantWords, reopenUntilText, staffLanguageLine } from './merchant-words';
 import {
+  CLOSE_CATEGORY_LABELS_PT,
   type CloseCategory,
   type ExtensionNews,
   type HandedOverFiles,
@@ -890,6 +891,39 @@ export function renderTransferredAway(
       caseFacts(c, config, now),
     ],
     // Not "answer this mail": the case's address no longer takes hers.
+    [personalDataNote(config)],
+  );
+}
+
+/** To the case's analyst: someone else (a supervisor) closed her case. */
+export function renderClosedByOther(
+  c: WorkCase,
+  analyst: Pick<StaffMember, 'name'>,
+  byName: string,
+  config: OuvidoriaConfig,
+  now: Date,
+): RenderedMail {
+  const closure = c.closure;
+  return renderMail(
+    subjectFor(c, 'Caso encerrado por outra pessoa'),
+    [
+      { p: [staffGreeting(analyst.name)] },
+      {
+        p: [
+          'O caso ',
+          { strong: protocolOf(c) },
+          ` foi encerrado por ${sanitizeHeaderValue(byName, 80)}`,
+          c.closedAt ? ` em ${formatDateTimePtBr(c.closedAt, config.timeZone)}` : '',
+          closure
+            ? `: ${CLOSE_CATEGORY_LABELS_PT[closure.category]}${closure.summary ? ` — ${closure.summary}` : ''}`
+            : '',
+          '. O lojista recebeu o encerramento e a pesquisa de satisfação; você não precisa mais respondê-lo. ',
+          `Se ele escrever de novo em até ${countOf(config.threading.reopenWindowDays, 'dia', 'dias')}, o caso é reaberto com você.`,
+        ],
+      },
+      caseFacts(c, config, now),
+    ],
+    // Not "answer this mail": the case is closed.
     [personalDataNote(config)],
   );
 }

@@ -242,6 +242,11 @@ export type Effect =
       /** The close it announces (the case's `closedAt`): a later close or a reopening overtakes it. */
       closedAt?: string;
     }
+  /**
+   * Closed by someone else than its analyst (a supervisor, from the console or by mail): she learns
+   * it is closed, by whom and how, and stops working on it. `closedAt`: the close it tells of.
+   */
+  | { kind: 'notify-closed'; analystId: string; by: string; closedAt: string }
   /** Reopened by the merchant's message: they learn the case is open again and its due date. */
   | { kind: 'notify-reopen'; dueAt: string }
   /** Reopened: the case's raw mail and files lose the closed-case expiry tag (kept while the case is open). */

@@ -312,6 +312,12 @@ describe('applyStaffCommand — the path the mail and the console share', () => 
       events: ['closed'],
     });
     expect((await w.cases.get(CASE_ID))?.status).toBe('CLOSED');
+    // Ana, whose case it was, is told who closed it and how; no reply address (nothing to do by mail).
+    const toAna = w.mailer.sent.filter((m) => m.to.includes('ana@empresa.com.br'));
+    expect(toAna.map((m) => m.subject)).toEqual([expect.stringContaining('Caso encerrado por outra pessoa')]);
+    expect(toAna[0]?.text.replace(/\s+/g, ' ')).toContain('foi encerrado por Sofia Martins em');
+    expect(toAna[0]?.text).toContain('Procedente — estorno feito');
+    expect(toAna[0]?.replyTo ?? []).toEqual([]);
     expect(await applyStaffCommand('nope', sofia, close, '', deps, source('console-5'))).toEqual({
       kind: 'not-found',
       caseId: 'nope',

@@ -50,6 +50,25 @@ const table: Array<[string, Effect, FitCase, boolean]> = [
   ['closing of the current close', closing, closed, true],
   ['closing after a reopening', closing, open, false],
   ['closing of an earlier close, closed again', closing, closedAgain, false],
+  // The analyst told that a supervisor closed her case: only that close, never after a reopening.
+  [
+    'closed-by-other notice of the current close',
+    { kind: 'notify-closed', analystId: 'ana', by: 'sofia', closedAt: closed.closedAt as string },
+    closed,
+    true,
+  ],
+  [
+    'closed-by-other notice after a reopening',
+    { kind: 'notify-closed', analystId: 'ana', by: 'sofia', closedAt: closed.closedAt as string },
+    open,
+    false,
+  ],
+  [
+    'closed-by-other notice of an earlier close',
+    { kind: 'notify-closed', analystId: 'ana', by: 'sofia', closedAt: closed.closedAt as string },
+    closedAgain,
+    false,
+  ],
   ['legacy closing, same words', legacyClosing, closed, true],
   ['legacy closing after a reopening', legacyClosing, open, false],
   [

@@ -517,6 +517,11 @@ describe('close', () => {
     const t = okOf(close(workCase(), sofia, 'resolvido', '', ctx));
     expect(t.effects[0]).toEqual({ kind: 'open-count', analystId: 'ana', change: 'closed' });
     expect(t.next.closure).toMatchObject({ by: 'sofia' });
+    // And tells her, for that close: she would otherwise learn it from the merchant.
+    expect(t.effects.at(-1)).toEqual({ kind: 'notify-closed', analystId: 'ana', by: 'sofia', closedAt: NOW });
+    expect(okOf(close(workCase(), ana, 'resolvido', '', ctx)).effects.map((e) => e.kind)).not.toContain(
+      'notify-closed',
+    );
   });
 
   it('refuses an unknown category', () => {
