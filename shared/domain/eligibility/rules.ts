@@ -6347,6 +6347,19 @@ export const RULES: readonly Rule[] = [
       'cancelem minha conta',
       'cancelem meu plano',
       'cancelem minha assinatura',
+      // Round 44: the contract, the store or all of it, in the imperative ("Cancelem meu contrato
+      // imediatamente", "encerrem minha conta").
+      ...['cancela', 'cancelem', 'encerra', 'encerrem'].flatMap((end) =>
+        ['meu contrato', 'o contrato', 'minha loja', 'a loja', 'minha conta', 'tudo'].map((what) => `${end} ${what}`),
+      ),
+      // Spanish "la baja" of the service, the account or the store ("Quiero la baja del servicio"); never
+      // "dar de baja" alone, which a product or a listing gets.
+      ...['dar de baja', 'darme de baja de', 'la baja de'].flatMap((leave) =>
+        ['el servicio', 'mi cuenta', 'la cuenta', 'mi tienda', 'la tienda', 'el plan', 'mi plan'].map(
+          (what) => `${leave} ${what}`,
+        ),
+      ),
+      ...['la baja del servicio', 'la baja del plan', 'darme de baja'],
       // The fine for leaving before the term ("multa de fidelidade", "multa rescisória").
       'multa de fidelidade',
       'multa rescisoria',

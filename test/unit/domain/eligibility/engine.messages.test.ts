@@ -11552,3 +11552,31 @@ describe('round 44 — a lost sign-in in "no logro", "no consigo ingresar" and p
     await check({ name: text, from: 'gaby@tiendasur.com.ar', subject: 'tienda', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 44 — the contract, the store or all of it cancelled in the imperative; Spanish "la baja" of the service', () => {
+  it.each([
+    'Cancelem meu contrato imediatamente sob pena de ação judicial.',
+    'Encerrem minha conta hoje.',
+    'cancela tudo, nao quero mais',
+    'Quiero la baja del servicio y que no me cobren más.',
+    'Necesito dar de baja mi cuenta, ya no vendo más.',
+    'Quiero darme de baja, ¿cómo hago?',
+  ])('BILLING_QUESTION — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'joao@lojadojoao.com.br',
+      subject: 'cancelamento',
+      text,
+      outcome: 'BILLING_QUESTION',
+    });
+  });
+
+  it.each([
+    // A product or a listing taken down, an order cancelled.
+    '¿Cómo doy de baja un producto que ya no vendo?',
+    'Quiero dar de baja una publicación vieja.',
+    'Quero cancelar o pedido 1234, como faço?',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
