@@ -2762,6 +2762,30 @@ export const RULES: readonly Rule[] = [
       // "comprei la * vez": Spanish "compré la plantilla una vez" reads as "comprei la …".
       ...['comprei la uma vez', 'comprei la ha', 'ja comprei la', 'fiz uma compra la'],
       ...['comprei nessa loja', 'comprei nesta loja', 'comprei nesse site', 'comprei neste site'],
+      // What came of it, told with "que" ("comprei uma TV que veio com a tela trincada"); what she got
+      // broken ("Recebi o produto quebrado, a loja não responde"), never what came back to a store (unless:
+      // "de volta"); the store's phone asked for ("Vocês podem me passar o telefone da loja Casa dos
+      // Aromas?"); delivered, said the carrier, and never received ("a transportadora disse que entregou
+      // mas não recebi nada").
+      ...['comprei * que veio', 'comprei * que chegou'],
+      ...[
+        'recebi o produto',
+        'recebi meu produto',
+        'recebi o meu produto',
+        'recebi meu pedido',
+        'recebi o meu pedido',
+      ].flatMap((got) =>
+        ['quebrado', 'com defeito', 'danificado', 'rasgado', 'amassado'].map((bad) => `${got} ${bad}`),
+      ),
+      ...['me passar o', 'me passem o', 'me informar o', 'preciso do'].flatMap((ask) =>
+        ['telefone da loja', 'contato da loja', 'whatsapp da loja', 'e-mail da loja', 'email da loja'].map(
+          (contact) => `${ask} ${contact}`,
+        ),
+      ),
+      ...['entregou', 'entregaram', 'entregue'].flatMap((done) => [
+        `${done} mas nao recebi`,
+        `${done} mas eu nao recebi`,
+      ]),
     ],
     // "meu pedido … da loja" is a shopper's order, not a merchant's request ("meu pedido de saque");
     // the platform's own app and theme stores sell to merchants.
@@ -2817,6 +2841,10 @@ export const RULES: readonly Rule[] = [
       'pedido de troca de tema',
       'pedido de troca de plano',
       'pedido de mudanca de plano',
+      // Round 44: what came back to her store ("recebi o produto quebrado de volta do cliente"); never "de
+      // volta" alone ("quero meu dinheiro de volta, comprei e não recebi").
+      ...['de volta do cliente', 'de volta da cliente', 'de volta do comprador', 'de volta da compradora'],
+      ...['devolvido pelo cliente', 'devolvido pela cliente', 'devolvida pelo cliente', 'devolvida pela cliente'],
       // Round 44: the buyer's words, denied ("Não sou compradora, sou a dona da loja Papelaria Estrela").
       ...['nao sou compradora', 'nao sou comprador', 'nao sou consumidor*', 'nao sou cliente da loja'],
       ...[

@@ -11580,3 +11580,35 @@ describe('round 44 — the contract, the store or all of it cancelled in the imp
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 44 — a buyer: what "que veio" of her purchase, what she got broken, the store’s phone, delivered and never received', () => {
+  it.each([
+    'Olá, sou cliente da Eletro Ponto e comprei uma TV que veio com a tela trincada.',
+    'Recebi o produto quebrado, a loja Doces da Carla não responde.',
+    'Vocês podem me passar o telefone da loja Casa dos Aromas? Preciso trocar um produto.',
+    'A transportadora disse que entregou mas não recebi nada, pedido da Modas Bella.',
+    'Preciso do telefone da loja Casa dos Aromas, quero trocar um produto.',
+    // Held before; "de volta" alone is no store's return.
+    'Quero meu dinheiro de volta, comprei e não recebi.',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'joana.s@gmail.com',
+      subject: 'compra',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // A return to her store; her labels, theme; her own store's phone; her buyer's delivery.
+    'Recebi o produto quebrado de volta do cliente, como faço a troca?',
+    'Comprei etiquetas que vieram erradas e o app não imprime.',
+    'Como mudo o telefone da loja que aparece no rodapé?',
+    'O cliente disse que a transportadora entregou mas ele não recebeu.',
+    'Comprei um tema que veio sem as fontes.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
