@@ -3435,6 +3435,14 @@ export const RULES: readonly Rule[] = [
       // Spanish: a store to open, and its prices ("Quisiera saber los precios para abrir una tienda online").
       ...['precios para abrir', 'precio para abrir', 'cuesta abrir'],
       ...['abrir una tienda online', 'abrir una tienda virtual', 'abrir una tienda en linea'],
+      // Whether her kind of store is taken ("Vocês aceitam loja de suplementos?"), what a site with us costs
+      // ("Qual o valor para criar um site de vendas com vocês?"), and signing up in English ("I'd like to
+      // sign up").
+      ...['voces aceitam', 'voces trabalham com'].flatMap((take) => [`${take} loja de`, `${take} lojas de`]),
+      ...['criar', 'montar', 'ter', 'fazer', 'abrir'].flatMap((make) =>
+        ['um site', 'uma loja', 'meu site', 'minha loja'].map((site) => `${make} ${site} * com voces`),
+      ),
+      ...['like to sign up', 'want to sign up', 'how do i sign up', 'how can i sign up', 'do you support stores in'],
     ],
     // A prospect has nothing that stopped working ("o módulo de orçamento parou"), nor asks the price
     // of a store's shipping ("quanto custa emitir etiqueta dos Correios pela minha loja?").

@@ -11612,3 +11612,24 @@ describe('round 44 — a buyer: what "que veio" of her purchase, what she got br
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 44 — a prospect asks whether her kind of store is taken, what a site with us costs, or signs up in English', () => {
+  it.each([
+    'Vocês aceitam loja de suplementos? Quero começar.',
+    'Vocês trabalham com lojas de roupas?',
+    'Qual o valor para criar um site de vendas com vocês?',
+    "Hi, do you support stores in Portugal? I'd like to sign up.",
+  ])('NOT_A_CLIENT — %s', async (text) => {
+    await check({ name: text, from: 'suple.fit@gmail.com', subject: 'loja', text, outcome: 'NOT_A_CLIENT' });
+  });
+
+  it.each([
+    // Her store with us, a test store she made, the app store.
+    'Minha loja com vocês está fora do ar.',
+    'Criei uma loja de teste com vocês e quero apagar.',
+    'Vocês aceitam loja de aplicativos de terceiros?',
+    'Minha loja está com vocês há 3 anos e nunca tive problema, mas agora o frete parou.',
+  ])('guard — NO_PRIOR_TICKET: %s', async (text) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
+  });
+});
