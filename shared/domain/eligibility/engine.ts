@@ -812,15 +812,17 @@ const FORWARDED_NOTICE_TOPICS: ReadonlySet<string> = new Set([
 const FORWARDED_NOTICE_CHARS = 8000;
 
 /** The hits, plus the FORWARDED_NOTICE_TOPICS that the forwarded message of a bare forward names, in the order of RULES. */
-function withForwardedNotice(s: Submission, hits: TextHit[]): TextHit[] {
+function withForwardedNotice(s: Submission, hits: TextHit[], own?: ReadonlySet<string>): TextHit[] {
   if (s.channel !== 'email') return hits;
   const split = splitQuoted(capText(s.text));
   if (!isBareForward(s.subject, split)) return hits;
   const have = new Set(hits.map((h) => h.ruleId));
-  const forwarded = sentencesOf(split.quoted.slice(0, FORWARDED_NOTICE_CHARS)).canonical.map((text) => ({
-    text,
-    headline: false,
-  }));
+  // Our own reply forwarded back to us ("Fwd: Re: Ouvidoria: fale primeiro…" with "?") is no notice of
+  // hers: its sentences ("conforme o plano contratado") are left out, as in her fresh text (readTopics).
+  const quoted = sentencesOf(split.quoted.slice(0, FORWARDED_NOTICE_CHARS));
+  const forwarded = quoted.canonical
+    .filter((_, i) => own === undefined || !own.has(ownKey(quoted.canonicalFrom[i] ?? '')))
+    .map((text) => ({ text, headline: false }));
   const added = matchTopicRules(forwarded).filter((h) => FORWARDED_NOTICE_TOPICS.has(h.ruleId) && !have.has(h.ruleId));
   if (added.length === 0) return hits;
   const order = (h: TextHit) => RULES.findIndex((r) => r.id === h.ruleId);
@@ -1128,8 +1130,9 @@ export function decide(
   screening: Screening = screen(s, config),
 ): Decision {
   const { quarantine } = screening;
-  const topics = readTopics(s, s.channel === 'email' ? ownReplySentences(config) : undefined);
-  const textHits = withForwardedNotice(s, matchTopicRules(topics.sentences));
+  const own = s.channel === 'email' ? ownReplySentences(config) : undefined;
+  const topics = readTopics(s, own);
+  const textHits = withForwardedNotice(s, matchTopicRules(topics.sentences), own);
   const hitById = new Map(textHits.map((h) => [h.ruleId, h]));
   const firstOf = (stage: Rule['stage'], outcome?: string): TextHit | undefined =>
     textHits.find((h) => {

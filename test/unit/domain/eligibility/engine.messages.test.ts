@@ -11633,3 +11633,57 @@ describe('round 44 — a prospect asks whether her kind of store is taken, what 
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: 'NO_PRIOR_TICKET' });
   });
 });
+
+describe('round 44 — our own reply forwarded back bare is no notice of hers', () => {
+  const npt = renderReply(
+    'NO_PRIOR_TICKET',
+    { subject: 'Loja lenta', receivedAt: '2026-11-25T13:01:00.000Z', ticket: { status: 'none' } },
+    localConfig,
+  ).text;
+  const gmailQuote = (text: string) =>
+    `\n\nEm qua., 25 de nov. de 2026 às 10:02, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n${`${text}\n\n> Loja lenta.`
+      .split('\n')
+      .map((line) => `> ${line}`.trimEnd())
+      .join('\n')}`;
+  const gmailForward = (text: string) =>
+    `\n\n---------- Forwarded message ---------\nDe: Ouvidoria <ouvidoria@ouvidoria.example.com.br>\nDate: qua., 25 de nov. de 2026 às 10:02\nSubject: Re: Loja lenta\nTo: <joao@lojadojoao.com.br>\n\n${text}`;
+  // Its "conforme o plano contratado" read as a plan question: a billing reply to a bare "?".
+  it.each([
+    ['?', 'Fwd: Re: Ouvidoria: fale primeiro com a Central de Atendimento', gmailQuote(npt)],
+    ['Segue abaixo.', 'Fwd: Re: Loja lenta', gmailForward(npt)],
+  ])('%j under %s → NO_PRIOR_TICKET', async (top, subject, below) => {
+    await check({
+      name: top,
+      from: 'joao@lojadojoao.com.br',
+      subject,
+      text: `${top}${below}`,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+  });
+
+  it.each([
+    // The platform's own notice forwarded bare is still read; her words above our reply are hers.
+    [
+      'Segue abaixo.',
+      'Fwd: Aviso de suspensão',
+      gmailForward(
+        'Identificamos pendência financeira referente às faturas de outubro. Sua loja será suspensa em 5 dias.',
+      ),
+      'BILLING_QUESTION',
+    ],
+    [
+      'Minha dúvida é sobre a fatura de novembro.',
+      'Re: Ouvidoria: fale primeiro com a Central de Atendimento',
+      gmailQuote(npt),
+      'BILLING_QUESTION',
+    ],
+  ])('guard — %j under %s → %s', async (top, subject, below, outcome) => {
+    await check({
+      name: top,
+      from: 'joao@lojadojoao.com.br',
+      subject,
+      text: `${top}${below}`,
+      outcome: outcome as Outcome,
+    });
+  });
+});
