@@ -3443,6 +3443,25 @@ export const RULES: readonly Rule[] = [
         ['um site', 'uma loja', 'meu site', 'minha loja'].map((site) => `${make} ${site} * com voces`),
       ),
       ...['like to sign up', 'want to sign up', 'how do i sign up', 'how can i sign up', 'do you support stores in'],
+      // Information asked about the platform, or its plans for a store still to come ("Gostaria de mais
+      // informações sobre a plataforma de vocês", "informações sobre os planos para loja virtual", "quiero
+      // información sobre sus planes para vender online", "more information about your plans").
+      // The platform named as ours: "informações sobre a plataforma de pagamentos que minha loja usa" is hers.
+      ...['informacoes sobre a plataforma de voces', 'informacoes sobre a sua plataforma', 'informacoes sobre voces'],
+      ...['informacion sobre su plataforma', 'informacion sobre sus planes', 'information about your plans'],
+      ...['information about your platform', 'information on your plans', 'information on your platform'],
+      ...[
+        'planos para loja virtual',
+        'planos para loja online',
+        'planos para vender online',
+        'planos para vender pela internet',
+      ],
+      ...[
+        'planes para vender online',
+        'planes para vender en linea',
+        'planes para tienda online',
+        'planes para una tienda',
+      ],
     ],
     // A prospect has nothing that stopped working ("o módulo de orçamento parou"), nor asks the price
     // of a store's shipping ("quanto custa emitir etiqueta dos Correios pela minha loja?").

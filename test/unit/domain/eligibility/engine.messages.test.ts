@@ -11687,3 +11687,36 @@ describe('round 44 — our own reply forwarded back bare is no notice of hers', 
     });
   });
 });
+
+describe('round 44 — information asked about the platform, or its plans for a store still to come', () => {
+  it.each([
+    'Bom dia, gostaria de informações sobre os planos para loja virtual.',
+    'Gostaria de mais informações sobre a plataforma de vocês.',
+    'Hola, quiero información sobre sus planes para vender online.',
+    'Hello, I would like more information about your plans.',
+  ])('NOT_A_CLIENT — %s', async (text) => {
+    await check({ name: text, from: 'novo.negocio@gmail.com', subject: 'informações', text, outcome: 'NOT_A_CLIENT' });
+  });
+
+  it.each([
+    // Her payment platform; a client who says so; the platform asked about as it fails her.
+    [
+      'Gostaria de informações sobre a plataforma de pagamentos que minha loja usa, o repasse atrasou.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'Sou cliente há 5 anos e queria informações sobre os planos para loja virtual com mais produtos.',
+      'BILLING_QUESTION',
+    ],
+    ['Hello, I would like more information about your plans, my plan today is Basic.', 'BILLING_QUESTION'],
+    ['Quero informações sobre a plataforma: o painel está fora do ar?', 'NO_PRIOR_TICKET'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'informações',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
