@@ -2786,6 +2786,20 @@ export const RULES: readonly Rule[] = [
         `${done} mas nao recebi`,
         `${done} mas eu nao recebi`,
       ]),
+      // What she returned and the store kept the money of ("Devolvi o produto há 15 dias e a loja não
+      // estornou o valor no meu cartão"); a fraud she fell for at a site we may host ("caí num golpe… Vocês
+      // hospedam esse site?"); her order asked after in Spanish and English ("¿Dónde está mi pedido?",
+      // "Where is my order? … the shop does not reply").
+      ...['nao estornou', 'nao reembolsou', 'nao devolveu'].map((kept) => `${kept} * no meu cartao`),
+      ...['cai num golpe', 'cai em um golpe', 'cai no golpe'],
+      ...[
+        'voces hospedam esse site',
+        'voces hospedam este site',
+        'voces hospedam essa loja',
+        'voces hospedam esta loja',
+      ],
+      ...['donde esta mi pedido', 'donde esta mi compra', 'where is my order', 'where is my package'],
+      ...['the shop does not answer', "the shop doesn't answer", 'the shop does not reply', "the shop doesn't reply"],
     ],
     // "meu pedido … da loja" is a shopper's order, not a merchant's request ("meu pedido de saque");
     // the platform's own app and theme stores sell to merchants.

@@ -11720,3 +11720,32 @@ describe('round 44 — information asked about the platform, or its plans for a 
     });
   });
 });
+
+describe('round 44 — a buyer: the refund a store kept, a fraud at a site we may host, her order asked after in es/en', () => {
+  it.each([
+    'Devolvi o produto há 15 dias e a loja não estornou o valor no meu cartão.',
+    'Acho que caí num golpe, o site era bem feito mas nunca entregaram. Vocês hospedam esse site?',
+    'Where is my order? I paid two weeks ago and the shop does not reply.',
+    '¿Dónde está mi pedido? Pagué hace dos semanas y la tienda no responde.',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'marta.r@hotmail.com',
+      subject: 'pedido',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // Our fee not refunded to her card; her supplier; her stock; a fake support that phished her; her buyers.
+    ['A plataforma não estornou a mensalidade cobrada duas vezes no meu cartão.', 'BILLING_QUESTION'],
+    ['Devolvi o produto ao fornecedor e ele não estornou.', 'NO_PRIOR_TICKET'],
+    ['Devolvi o produto para o estoque mas o sistema não atualizou.', 'NO_PRIOR_TICKET'],
+    ['Caí num golpe de um falso suporte que pediu minha senha do painel.', 'NO_PRIOR_TICKET'],
+    ['Meus clientes perguntam where is my order e o rastreio não aparece.', 'NO_PRIOR_TICKET'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
