@@ -5186,6 +5186,8 @@ export const RULES: readonly Rule[] = [
       'deixo aqui a sugestao',
       'deixo minha sugestao',
       'deixo aqui minha sugestao',
+      // Round 44: "Fica aqui minha sugestão: deixar escolher a data de entrega no checkout."
+      ...['fica aqui minha sugestao', 'fica minha sugestao', 'segue minha sugestao', 'aqui vai minha sugestao'],
       'queda la sugerencia',
       'dejo la sugerencia',
       'les dejo la sugerencia',
@@ -5348,6 +5350,8 @@ export const RULES: readonly Rule[] = [
     phrases: [
       'voces tem integracao',
       'voces tem alguma integracao',
+      // Round 44: the integration wished, then asked ("Quero integrar minha loja com o Magalu, vocês têm?").
+      ...['quero', 'queria', 'gostaria de', 'preciso'].map((want) => `${want} integrar minha loja com * voces tem`),
       // Round 41: an API asked for ("vocês têm API para integrar com meu ERP próprio?").
       ...['voces tem', 'voces possuem', 'voces oferecem', 'a plataforma tem', 'a plataforma possui', 'existe'].flatMap(
         (has) => [`${has} api`, `${has} uma api`, `${has} alguma api`],

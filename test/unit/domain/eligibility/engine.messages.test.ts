@@ -11749,3 +11749,28 @@ describe('round 44 — a buyer: the refund a store kept, a fraud at a site we ma
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 44 — "fica aqui minha sugestão" closes a feature idea; an integration wished and then asked for', () => {
+  it.each([
+    'Fica aqui minha sugestão: deixar escolher a data de entrega no checkout.',
+    'Aqui vai minha sugestão: um relatório de cupons.',
+    'Quero integrar minha loja com o Magalu, vocês têm?',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'carla@docesdacarla.com.br',
+      subject: 'ideia',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // Broken, about the support, or beside her ticket.
+    ['Quero integrar minha loja com o Bling, vocês têm tutorial? A integração parou de funcionar.', 'NO_PRIOR_TICKET'],
+    ['O suporte não responde há dias. Fica aqui minha sugestão: contratem mais gente.', 'NO_PRIOR_TICKET'],
+    ['Chamado 52310. Fica aqui minha sugestão: avisem antes de mudar o layout.', 'ACCEPTED'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'carla@docesdacarla.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
