@@ -338,13 +338,15 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       return;
     case 'explain-to-staff': {
       const staff = await member(deps, effect.staffId);
+      // Refused on a closed case: who closed it, by name.
+      const closer = c.status === 'CLOSED' && c.closure?.by ? await deps.staff.byId(c.closure.by) : null;
       // A case that is not hers gets no reply address: an answer there would be refused again.
       return sendToStaff(
         deps,
         c,
         pending,
         staff,
-        renderStaffExplanation(c, staff, effect.problems, config),
+        renderStaffExplanation(c, staff, effect.problems, config, closer?.name),
         undefined,
         {
           replyTo: staffMayRetry(effect.problems),

@@ -967,14 +967,20 @@ export function staffMayRetry(problems: readonly Pick<StaffProblem, 'code'>[]): 
   return !problems.every((p) => p.code === 'not-allowed');
 }
 
-/** A staff mail did nothing: why, and the valid commands (or whom to ask, when the case is not hers). */
+/**
+ * A staff mail did nothing: why, and the valid commands (or whom to ask, when the case is not hers).
+ * `closedBy`: the name of who closed the case, when it is closed (a refusal on a closed case says
+ * who and when, and that only a note still goes: nothing is left to correct).
+ */
 export function renderStaffExplanation(
-  c: Pick<WorkCase, 'protocol' | 'caseId'>,
+  c: Pick<WorkCase, 'protocol' | 'caseId'> & Partial<Pick<WorkCase, 'status' | 'closedAt'>>,
   staff: Pick<StaffMember, 'name'>,
   problems: StaffProblem[],
   config: OuvidoriaConfig,
+  closedBy?: string,
 ): RenderedMail {
   const protocol = c.protocol ?? c.caseId;
+  const closedOnly = problems.length > 0 && problems.every((p) => p.code === 'case-closed');
   return renderMail(
     sanitizeHeaderValue(`[${protocol}] Sua mensagem não foi processada`, SUBJECT_MAX),
     [
@@ -993,11 +999,22 @@ export function renderStaffExplanation(
           p.line ? [{ strong: sanitizeHeaderValue(p.line, 200) }, ` — ${p.message}`] : [p.message],
         ),
       },
-      staffMayRetry(problems)
-        ? { p: ['Corrija e envie de novo, respondendo a este e-mail.'] }
-        : {
-            p: ['Para acrescentar algo ao caso ou ao lojista, fale com o(a) analista responsável ou com a supervisão.'],
-          },
+      closedOnly
+        ? {
+            p: [
+              'O caso foi encerrado',
+              closedBy ? ` por ${sanitizeHeaderValue(closedBy, 80)}` : '',
+              c.closedAt ? ` em ${formatDateTimePtBr(c.closedAt, config.timeZone)}` : '',
+              '. Uma nota interna (#nota) ainda pode ser registrada respondendo a este e-mail; uma nova mensagem do lojista reabre o caso.',
+            ],
+          }
+        : staffMayRetry(problems)
+          ? { p: ['Corrija e envie de novo, respondendo a este e-mail.'] }
+          : {
+              p: [
+                'Para acrescentar algo ao caso ou ao lojista, fale com o(a) analista responsável ou com a supervisão.',
+              ],
+            },
     ],
     staffMayRetry(problems) ? staffFooter(config) : [personalDataNote(config)],
   );

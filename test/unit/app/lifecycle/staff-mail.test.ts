@@ -1771,3 +1771,26 @@ describe('an analyst’s out-of-office said only by its text', () => {
     expect(w.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
   });
 });
+
+describe('handleStaffMail — an answer to a case a supervisor already closed', () => {
+  it('the refusal says who closed it and when, and that only a note still goes (nothing to correct)', async () => {
+    const closedAt = '2026-03-11T18:30:00.000Z';
+    const w = lifecycleWorld({
+      cases: [
+        workCase({
+          status: 'CLOSED',
+          closedAt,
+          closure: { category: 'procedente', summary: 'estorno feito', at: closedAt, by: 'sofia' },
+        }),
+      ],
+    });
+    await handleStaffMail(mailFrom('ana', ANA, 'Olá, Maria. O estorno cai amanhã.'), w.deps);
+    const told = w.mailer.sent.filter((m) => m.to.includes(ANA));
+    expect(told).toHaveLength(1);
+    const text = told[0]!.text.replace(/\s+/g, ' ');
+    expect(text).toContain('O caso foi encerrado por Sofia Martins em 11/03/2026 às 15:30.');
+    expect(text).toContain('Uma nota interna (#nota) ainda pode ser registrada');
+    expect(text).not.toContain('Corrija e envie de novo');
+    expect(w.mailer.sent.filter((m) => m.to.includes(MERCHANT))).toEqual([]);
+  });
+});
