@@ -22,6 +22,7 @@ import {
   OPEN_STATUSES,
   refusalReasonsPt,
   STATUS_LABELS_PT,
+  type SummarisedCounts,
   type WorkCase,
 } from '../domain/lifecycle/types';
 import { OUTCOMES } from '../domain/outcome';
@@ -204,6 +205,22 @@ ${page.next ? html`<p><a href="${b}${CASES_PATH}?${listQueryString(query, page.n
 /** A roster id as people read it: the person's name when the roster has it (the id otherwise). */
 type NameOf = (staffId: string) => string;
 
+/** Labels of the events a `summarised` line counts (history-budget.ts SUMMARISED_TYPES). */
+const SUMMARISED_LABELS_PT: Record<keyof SummarisedCounts, [string, string]> = {
+  'merchant-replied': ['resposta do lojista', 'respostas do lojista'],
+  refused: ['ação recusada', 'ações recusadas'],
+  'reminder-sent': ['lembrete de prazo', 'lembretes de prazo'],
+  escalated: ['aviso de prazo vencido', 'avisos de prazo vencido'],
+};
+
+/** "registro resumido: 1.480 respostas do lojista, 3 ações recusadas (de … a …); as mensagens seguem acima". */
+function summarisedLine(counts: SummarisedCounts, from: string, to: string, timeZone: string): string {
+  const parts = (Object.keys(SUMMARISED_LABELS_PT) as Array<keyof SummarisedCounts>)
+    .filter((type) => (counts[type] ?? 0) > 0)
+    .map((type) => countOf(counts[type] as number, ...SUMMARISED_LABELS_PT[type]));
+  return `registro resumido para caber no limite do caso: ${parts.join(', ')} (de ${formatInstant(from, timeZone)} a ${formatInstant(to, timeZone)}); as mensagens do lojista seguem guardadas na íntegra`;
+}
+
 function historyLine(e: HistoryEvent, timeZone: string, nameOf: NameOf): SafeHtml {
   const who = e.actor.kind === 'staff' ? nameOf(e.actor.id) : e.actor.kind === 'merchant' ? 'lojista' : 'sistema';
   const what = (() => {
@@ -236,6 +253,8 @@ function historyLine(e: HistoryEvent, timeZone: string, nameOf: NameOf): SafeHtm
         return 'quarentena: descartado';
       case 'quarantine-released':
         return `quarentena: liberado para a triagem (novo resultado: ${OUTCOME_LABELS_PT[e.outcome] ?? e.outcome})`;
+      case 'summarised':
+        return summarisedLine(e.counts, e.from, e.to, timeZone);
     }
   })();
   return html`<li><time datetime="${e.at}">${formatInstant(e.at, timeZone)}</time> — ${who}: ${what}</li>`;

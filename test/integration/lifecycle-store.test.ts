@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
+import { caseItemKey, DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
 import { DynamoCaseWorkStore } from '../../shared/adapters/dynamo/case-work-store';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
 import { DynamoOpenCaseCounter } from '../../shared/adapters/dynamo/open-case-counter';
@@ -17,7 +17,7 @@ import { officeCalendar } from '../../shared/domain/calendar';
 import type { CaseMessage } from '../../shared/domain/case';
 import { localConfig } from '../../shared/domain/config';
 import { staffReplyAddress } from '../../shared/domain/lifecycle/reply-address';
-import type { WorkCase } from '../../shared/domain/lifecycle/types';
+import type { HistoryEvent, WorkCase } from '../../shared/domain/lifecycle/types';
 import { type DynaliteClients, startDynaliteClients } from '../support/emulators';
 import { FixedClock, RecordingMailer } from '../support/fakes';
 import {
@@ -84,7 +84,7 @@ describe('lifecycle services over the DynamoDB adapters', () => {
       secret: SECRET,
       calendar: officeCalendar(localConfig),
     };
-    return { deps, store, counter, mailer };
+    return { deps, store, counter, mailer, table };
   }
 
   const mailFrom = (text: string, sourceId: string) =>
@@ -127,6 +127,189 @@ describe('lifecycle services over the DynamoDB adapters', () => {
     );
     expect(closing.kind).toBe('applied');
     expect((await w.store.get(CASE_ID))?.status).toBe('CLOSED');
+  });
+
+  // Red team round 45: the case item's history grew with every event, budgeted for notes only. Her
+  // replies (a merchant mailing her case a thousand times, her helpdesk acknowledging our mails) and
+  // refused staff mails (a client looping on a refusal, up to ~7 KB each) took it to DynamoDB's 400
+  // KB, and dynalite (as DynamoDB) then threw on every write of the case: no reply stored, no answer,
+  // no closing. The older traffic events are folded into one counted line now.
+  describe('the case item at its size limit', () => {
+    const LONG_ID = (i: number) => `0100019a${String(i).padStart(8, '0')}-5e2f7c1a-8b3d-4e6f-9a0b-1c2d3e4f5a6b-000000`;
+
+    /**
+     * Appends `make(i)` events until DynamoDB refuses the item, then `last(i)` ones (smaller): it is
+     * then within one small event of 400 KB.
+     */
+    async function fillToLimit(
+      table: string,
+      make: (i: number) => HistoryEvent,
+      last: (i: number) => HistoryEvent = make,
+    ): Promise<number> {
+      let n = 0;
+      for (const [chunk, build] of [
+        [200, make],
+        [20, make],
+        [1, make],
+        [1, last],
+      ] as const) {
+        for (;;) {
+          const events = Array.from({ length: chunk }, (_, k) => build(n + k));
+          try {
+            await doc.send(
+              new UpdateCommand({
+                TableName: table,
+                Key: caseItemKey(CASE_ID),
+                UpdateExpression: 'SET history = list_append(history, :e)',
+                ExpressionAttributeValues: { ':e': events },
+              }),
+            );
+            n += chunk;
+          } catch (error) {
+            expect(String(error)).toMatch(/size/i);
+            break;
+          }
+        }
+      }
+      return n;
+    }
+
+    const herReply = (i: number): HistoryEvent => ({
+      at: new Date(Date.parse('2026-03-11T00:00:00.000Z') + i * 1000).toISOString(),
+      actor: { kind: 'merchant' },
+      sourceId: LONG_ID(i),
+      type: 'merchant-replied',
+      messageSourceId: LONG_ID(i),
+    });
+
+    const herMessage = (sourceId: string): CaseMessage => ({
+      sourceId,
+      channel: 'email',
+      receivedAt: '2026-03-12T13:59:00.000Z',
+      subject: 'Re: Cobrança em duplicidade',
+      text: 'Alguma novidade sobre o estorno?',
+      attachments: [],
+      from: { address: MERCHANT },
+    });
+
+    it('her replies up to 400 KB: the next one is stored (older ones folded), a retry is a duplicate, the closing goes', async () => {
+      const w = await world(workCase({ status: 'IN_PROGRESS' }));
+      const table = w.table;
+      const filled = await fillToLimit(table, herReply);
+      expect(filled).toBeGreaterThan(1000);
+
+      const reply = await handleMerchantReply((await w.store.get(CASE_ID)) as WorkCase, herMessage('ses-new'), w.deps);
+      expect(reply.kind).toBe('applied');
+      const c = (await w.store.get(CASE_ID)) as WorkCase;
+      const summary = c.history?.find((e) => e.type === 'summarised');
+      expect(summary).toMatchObject({ type: 'summarised', counts: { 'merchant-replied': expect.any(Number) } });
+      const kept = c.history?.filter((e) => e.type === 'merchant-replied') ?? [];
+      expect(kept.at(-1)).toMatchObject({ messageSourceId: 'ses-new' });
+      expect((summary?.type === 'summarised' ? summary.counts['merchant-replied'] : 0)! + kept.length).toBe(filled + 1);
+      expect(c.messages.some((m) => m.sourceId === 'ses-new')).toBe(true);
+      expect(w.mailer.sent.filter((m) => m.to.includes(ANA))).toHaveLength(1);
+      const page = casePage(
+        {
+          basePath: '',
+          timeZone: localConfig.timeZone,
+          user: { staffId: 'ana', role: 'analyst', subject: 's' },
+          csrf: 't',
+        },
+        { c, survey: null, actions: new Set(), staffNames: new Map([['ana', 'Ana Lima']]) },
+        new Date('2026-03-12T14:00:00.000Z'),
+      );
+      expect(page).toMatch(/registro resumido para caber no limite do caso: [\d.]+ respostas do lojista \(de /);
+
+      // The same delivery again: its message is on the case, nothing forwarded twice.
+      const again = await handleMerchantReply(c, herMessage('ses-new'), w.deps);
+      expect(again.kind).toBe('duplicate');
+      expect(w.mailer.sent.filter((m) => m.to.includes(ANA))).toHaveLength(1);
+
+      const closing = await handleStaffMail(mailFrom('#encerrar procedente\nEstorno feito.', 'ses-close'), w.deps);
+      expect(closing.kind).toBe('applied');
+      expect((await w.store.get(CASE_ID))?.status).toBe('CLOSED');
+    });
+
+    it('refused staff mails up to 400 KB: the next refusal is recorded and explained, the transfer and the closing go', async () => {
+      const w = await world(workCase({ status: 'IN_PROGRESS' }));
+      const table = w.table;
+      const refusal = (i: number): HistoryEvent => ({
+        at: new Date(Date.parse('2026-03-11T00:00:00.000Z') + i * 1000).toISOString(),
+        actor: { kind: 'staff', id: 'ana', role: 'analyst' },
+        sourceId: LONG_ID(i),
+        type: 'refused',
+        code: 'unknown-command',
+        commands: Array.from({ length: 10 }, () => `#${'x'.repeat(199)}`),
+        reasons: Array.from({ length: 10 }, () => 'Comando desconhecido. '.repeat(22).slice(0, 500)),
+      });
+      const small = (i: number) =>
+        ({ ...refusal(i), commands: ['#x'], reasons: ['Comando desconhecido.'] }) as HistoryEvent;
+      expect(await fillToLimit(table, refusal, small)).toBeGreaterThan(40);
+
+      const refused = await handleStaffMail(mailFrom('#xyz', 'ses-bad'), w.deps);
+      expect(refused).toMatchObject({ kind: 'refused', codes: ['unknown-command'] });
+      expect(w.mailer.sent.at(-1)?.to).toContain(ANA);
+      const transfer = await handleStaffMail(mailFrom('#transferir bruno', 'ses-move'), w.deps);
+      expect(transfer.kind).toBe('applied');
+      const closing = await handleStaffMail(
+        staffMail({
+          to: staffReplyAddress(PROTOCOL, 'bruno', SECRET, localConfig),
+          from: 'bruno@empresa.com.br',
+          text: '#encerrar procedente',
+          sourceId: 'ses-close',
+          messageId: 'ses-close@outlook.com',
+        }),
+        w.deps,
+      );
+      expect(closing.kind).toBe('applied');
+      const c = (await w.store.get(CASE_ID)) as WorkCase;
+      expect(c.status).toBe('CLOSED');
+      expect(c.history?.map((e) => e.type).slice(-3)).toEqual(['refused', 'transferred', 'closed']);
+    });
+
+    it('a record full of what lasts (extensions): adding is refused in pt-BR, transferring and closing still go', async () => {
+      const w = await world(workCase({ status: 'IN_PROGRESS' }));
+      const table = w.table;
+      const extension = (i: number): HistoryEvent => ({
+        at: new Date(Date.parse('2026-03-11T00:00:00.000Z') + i * 1000).toISOString(),
+        actor: { kind: 'staff', id: 'ana', role: 'analyst' },
+        sourceId: LONG_ID(i),
+        type: 'extended',
+        businessDays: 5,
+        reason: 'Aguardando o retorno do financeiro sobre o estorno. '.repeat(10).slice(0, 500),
+        previousDueAt: '2026-03-24T13:00:00.000Z',
+        dueAt: '2026-03-31T13:00:00.000Z',
+      });
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: caseItemKey(CASE_ID),
+          UpdateExpression: 'SET history = :h',
+          ExpressionAttributeValues: { ':h': Array.from({ length: 380 }, (_, i) => extension(i)) },
+        }),
+      );
+      const extend = await handleStaffMail(mailFrom('#prorrogar 5 Aguardando o financeiro.', 'ses-ext'), w.deps);
+      expect(extend).toMatchObject({ kind: 'refused', codes: ['history-full'] });
+      const told = w.mailer.sent.at(-1);
+      expect(told?.to).toContain(ANA);
+      expect(told?.text).toContain('chegou ao limite');
+      const note = await handleStaffMail(mailFrom('#nota\nLiguei para a loja.', 'ses-note'), w.deps);
+      expect(note).toMatchObject({ kind: 'refused', codes: ['history-full'] });
+      const transfer = await handleStaffMail(mailFrom('#transferir bruno', 'ses-move'), w.deps);
+      expect(transfer.kind).toBe('applied');
+      const closing = await handleStaffMail(
+        staffMail({
+          to: staffReplyAddress(PROTOCOL, 'bruno', SECRET, localConfig),
+          from: 'bruno@empresa.com.br',
+          text: '#encerrar procedente\nEstorno feito.',
+          sourceId: 'ses-close',
+          messageId: 'ses-close@outlook.com',
+        }),
+        w.deps,
+      );
+      expect(closing.kind).toBe('applied');
+      expect((await w.store.get(CASE_ID))?.status).toBe('CLOSED');
+    });
   });
 
   it('five concurrent answers: all relayed and stored, none lost', async () => {

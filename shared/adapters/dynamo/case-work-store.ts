@@ -159,7 +159,12 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
       }
     }
 
-    if (commit.events.length > 0) {
+    if (commit.history) {
+      // Folded near the item's limit (CaseCommit.history): the whole list, pinned by the version.
+      names['#history'] = 'history';
+      values[':history'] = commit.history;
+      sets.push('#history = :history');
+    } else if (commit.events.length > 0) {
       names['#history'] = 'history';
       values[':events'] = commit.events;
       values[':emptyList'] = [];

@@ -10,6 +10,7 @@ import type { CaseMessage } from '../../domain/case';
 import type { OuvidoriaConfig } from '../../domain/config';
 import type { ReplySecret } from '../../domain/lifecycle/reply-address';
 import { effectStillFits } from '../../domain/lifecycle/effect-fit';
+import { compactedHistory } from '../../domain/lifecycle/history-budget';
 import { applyChanges } from '../../domain/lifecycle/machine';
 import type { CaseChanges, PendingEffect, Transition, WorkCase } from '../../domain/lifecycle/types';
 import { keyedMessageId } from '../../domain/message-id';
@@ -104,7 +105,11 @@ export function lifecycleMessageId(deps: Pick<LifecycleDeps, 'config' | 'secret'
 
 /** Whether the case recorded this source already: by its id, or, for a staff mail, by the mail's own identity. */
 export function alreadyApplied(c: WorkCase, sourceId: string, mailId?: string): boolean {
-  return (c.history ?? []).some((e) => e.sourceId === sourceId || (mailId !== undefined && e.mailId === mailId));
+  const history = c.history ?? [];
+  if (history.some((e) => e.sourceId === sourceId || (mailId !== undefined && e.mailId === mailId))) return true;
+  // A folded history (history-budget.ts) lost the events of her older replies, not their messages,
+  // which the same write stored: a retry of one of them finds its message.
+  return history.some((e) => e.type === 'summarised') && c.messages.some((m) => m.sourceId === sourceId);
 }
 
 /** The case's pending effects that no longer fit it once `next` is applied (effect-fit.ts). */
@@ -159,6 +164,9 @@ export async function commitWithRetry(
     }));
     // What this transition overtakes leaves in the same write (an in-flight runner checks again).
     const superseded = overtaken(current, planned.transition.next);
+    // Near the item's limit the history is written whole, its older traffic folded (history-budget.ts).
+    const history = compactedHistory(current, planned.transition.events);
+    if (history) deps.telemetry.historyCompacted?.({ caseId, events: history.length });
     const result = await deps.cases.commit({
       caseId,
       expectedVersion: current.version ?? 0,
@@ -167,6 +175,7 @@ export async function commitWithRetry(
       messages: planned.messages ?? [],
       effects,
       ...(superseded.length > 0 ? { superseded: superseded.map((p) => p.id) } : {}),
+      ...(history ? { history } : {}),
     });
     if (result.ok) {
       for (const p of superseded) deps.telemetry.effectSuperseded({ caseId, effect: p.effect.kind });

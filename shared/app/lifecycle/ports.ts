@@ -42,6 +42,12 @@ export interface CaseCommit {
    * (settled meanwhile: settling does not bump the version) is a no-op.
    */
   superseded?: string[];
+  /**
+   * The whole history after this commit, written in place of the stored one (under the same version
+   * condition) instead of appending `events` (which it already holds): the case item neared its
+   * size limit and its older traffic events were folded (history-budget.ts compactedHistory).
+   */
+  history?: HistoryEvent[];
 }
 
 /** A case the effects sweep lists, with when it was marked. */
@@ -238,6 +244,8 @@ export interface LifecycleTelemetry {
   /** A pending effect a later transition overtook (effect-fit.ts): settled without acting. */
   effectSuperseded(event: { caseId: string; effect: string }): void;
   surveyRecorded(event: { protocol: string; score: number }): void;
+  /** The case item neared its size limit: its older traffic events were folded (history-budget.ts). */
+  historyCompacted?(event: { caseId: string; events: number }): void;
 }
 
 export const silentLifecycleTelemetry: LifecycleTelemetry = {

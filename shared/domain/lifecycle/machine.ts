@@ -14,6 +14,7 @@ import type { OuvidoriaConfig } from '../config';
 import { pastRetention } from '../retention';
 import { cutBetweenCharacters, cutMarked } from '../text';
 import { calendarDayPtBr, dueDateFrom, extendDueDate, extensionDaysProblem, reopenWindowEnd } from './deadlines';
+import { historyFull } from './history-budget';
 import { unknownStaffProblem } from './staff-reference';
 import {
   type Actor,
@@ -131,6 +132,19 @@ function checkOpenCaseWork(c: WorkCase, actor: Actor, what: string): StaffProble
   return null;
 }
 
+/**
+ * The case's record is full (history-budget.ts): an action that only adds to it is refused, and the
+ * staff member learns what still goes. Closing, transferring and what the merchant does never are.
+ */
+function checkRoom(c: WorkCase, what: string, line?: string): StaffProblem | null {
+  if (!historyFull(c)) return null;
+  return {
+    code: 'history-full',
+    message: `O registro do caso ${c.protocol ?? c.caseId} chegou ao limite que o sistema guarda por caso: não é mais possível ${what}. O caso ainda pode ser encerrado (#encerrar, com a mensagem final ao lojista) ou transferido (#transferir).`,
+    ...(line === undefined ? {} : { line }),
+  };
+}
+
 function asTransition(problem: StaffProblem | null): Transition | null {
   return problem ? { ok: false, refusal: problem } : null;
 }
@@ -174,7 +188,9 @@ export function assign(c: WorkCase, actor: Actor, analystId: string, ctx: Lifecy
 
 /** The analyst's answer is relayed to the merchant: ASSIGNED / WAITING_MERCHANT / IN_PROGRESS → IN_PROGRESS. */
 export function answer(c: WorkCase, actor: Actor, relayed: RelayedAnswer, ctx: LifecycleContext): Transition {
-  const blocked = asTransition(checkOpenCaseWork(c, actor, 'responder ao lojista'));
+  const blocked = asTransition(
+    checkOpenCaseWork(c, actor, 'responder ao lojista') ?? checkRoom(c, 'responder ao lojista por este caso'),
+  );
   if (blocked) return blocked;
   if (relayed.body.trim() === '' && relayed.attachments.length === 0) {
     return refuse('empty-answer', 'A resposta chegou sem texto novo: nada foi enviado ao lojista.');
@@ -194,7 +210,10 @@ export function tellFilesLeftOut(actor: Actor, files: LeftOutFile[]): Transition
 
 /** `#aguardar`: ASSIGNED / IN_PROGRESS → WAITING_MERCHANT. */
 export function awaitMerchant(c: WorkCase, actor: Actor, ctx: LifecycleContext, awaiting?: string): Transition {
-  const blocked = asTransition(checkOpenCaseWork(c, actor, 'aguardar o lojista'));
+  const blocked = asTransition(
+    checkOpenCaseWork(c, actor, 'aguardar o lojista') ??
+      checkRoom(c, 'marcá-lo como aguardando o lojista', '#aguardar'),
+  );
   if (blocked) return blocked;
   if (c.status === 'WAITING_MERCHANT') {
     return refuse('wrong-state', 'O caso já está aguardando o lojista.', '#aguardar');
@@ -299,6 +318,8 @@ export function addNote(c: WorkCase, actor: Actor, text: string, ctx: LifecycleC
   if (who) return who;
   const note = text.trim();
   if (note === '') return refuse('empty-note', 'A nota interna está vazia: escreva o texto depois de #nota.', '#nota');
+  const full = checkRoom(c, 'registrar notas internas', '#nota');
+  if (full) return { ok: false, refusal: full };
   const kept = cutMarked(note, MAX_NOTE_CHARS);
   const used = (c.history ?? []).reduce((sum, e) => sum + (e.type === 'note' ? utf8Bytes(e.text) : 0), 0);
   const room = MAX_CASE_NOTES_BYTES - used;
@@ -395,6 +416,8 @@ export function extend(
 ): Transition {
   const blocked = asTransition(checkOpenCaseWork(c, actor, 'prorrogar o prazo'));
   if (blocked) return blocked;
+  const full = checkRoom(c, 'prorrogar o prazo', `#prorrogar ${businessDays}`);
+  if (full) return { ok: false, refusal: full };
   const max = ctx.config.lifecycle.maxExtensionBusinessDays;
   const line = `#prorrogar ${businessDays}`;
   if (!Number.isInteger(businessDays) || businessDays < 1 || businessDays > max) {

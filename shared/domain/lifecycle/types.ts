@@ -140,7 +140,16 @@ export type HistoryEvent = {
   /** Quarantine review by a supervisor (staff console): kept out, or decided again as vouched for. */
   | { type: 'quarantine-discarded' }
   | { type: 'quarantine-released'; outcome: Outcome; ruleIds: string[] }
+  /**
+   * Older events of the kinds that only grow with traffic (history-budget.ts SUMMARISED_TYPES: her
+   * replies, refused staff actions, reminders, escalations), folded into one line by count when the
+   * case item neared DynamoDB's 400 KB: `from`/`to` the first and last folded event's instants.
+   */
+  | { type: 'summarised'; counts: SummarisedCounts; from: string; to: string }
 );
+
+/** How many events of each summarised kind a `summarised` event stands for. */
+export type SummarisedCounts = Partial<Record<'merchant-replied' | 'refused' | 'reminder-sent' | 'escalated', number>>;
 
 export type HistoryEventType = HistoryEvent['type'];
 
@@ -303,7 +312,8 @@ export type RefusalCode =
   | 'same-analyst'
   | 'no-due-date'
   | 'reopen-window-passed'
-  | 'notes-full';
+  | 'notes-full'
+  | 'history-full';
 
 /** What each refusal means, in pt-BR: the history's wording of a refusal recorded without its reasons. */
 export const REFUSAL_LABELS_PT: Record<RefusalCode, string> = {
@@ -333,6 +343,7 @@ export const REFUSAL_LABELS_PT: Record<RefusalCode, string> = {
   'no-due-date': 'o caso ainda não tem prazo',
   'reopen-window-passed': 'prazo de reabertura encerrado',
   'notes-full': 'as notas internas do caso chegaram ao limite do registro',
+  'history-full': 'o registro do caso chegou ao limite: só é possível encerrar ou transferir o caso',
 };
 
 /** The pt-BR reasons of a recorded refusal: the explanations given, or the code's label. */
