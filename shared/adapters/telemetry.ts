@@ -78,6 +78,7 @@ export function lifecycleTelemetry(metrics: Metrics, logger: Logger): LifecycleT
     effectFailed: (event) => logger.error('Lifecycle effect failed; it will be retried', event),
     effectSuperseded: (event) => logger.info('Lifecycle effect overtaken by a later transition: settled unsent', event),
     historyCompacted: (event) => logger.warn('Case history folded: the case item neared its size limit', event),
+    noticesDropped: (event) => logger.warn('Staff notices not stored: mail already waits on the case', event),
     surveyRecorded: ({ protocol, score }) => {
       count(METRIC.surveyAnswers, { score: String(score) });
       logger.info('Survey answer recorded', { protocol });

@@ -10,7 +10,7 @@ import type { CaseMessage } from '../../domain/case';
 import type { OuvidoriaConfig } from '../../domain/config';
 import type { ReplySecret } from '../../domain/lifecycle/reply-address';
 import { effectStillFits } from '../../domain/lifecycle/effect-fit';
-import { compactedHistory } from '../../domain/lifecycle/history-budget';
+import { compactedHistory, effectsWithinOutbox } from '../../domain/lifecycle/history-budget';
 import { applyChanges } from '../../domain/lifecycle/machine';
 import type { CaseChanges, PendingEffect, Transition, WorkCase } from '../../domain/lifecycle/types';
 import { keyedMessageId } from '../../domain/message-id';
@@ -153,15 +153,27 @@ export async function commitWithRetry(
       await carryOutEffects(deps, current);
       return { kind: 'duplicate', current };
     }
-    const planned = await plan(current);
-    if (typeof planned === 'string') return { kind: 'skipped', current, reason: planned };
+    const asked = await plan(current);
+    if (typeof asked === 'string') return { kind: 'skipped', current, reason: asked };
     const at = deps.clock.now().toISOString();
-    const effects: PendingEffect[] = planned.transition.effects.map((effect, i) => ({
+    const all: PendingEffect[] = asked.transition.effects.map((effect, i) => ({
       id: effectId(caseId, sourceId, i),
       effect,
       createdAt: at,
       order: i,
     }));
+    // Mail already waits on the case (an outage): notices to staff wait no more (history-budget.ts).
+    const effects = effectsWithinOutbox(current, all);
+    if (effects.length < all.length) {
+      deps.telemetry.noticesDropped?.({
+        caseId,
+        effects: all.filter((e) => !effects.includes(e)).map((e) => e.effect.kind),
+      });
+    }
+    const planned: Planned =
+      effects.length < all.length
+        ? { ...asked, transition: { ...asked.transition, effects: effects.map((e) => e.effect) } }
+        : asked;
     // What this transition overtakes leaves in the same write (an in-flight runner checks again).
     const superseded = overtaken(current, planned.transition.next);
     // Near the item's limit the history is written whole, its older traffic folded (history-budget.ts).

@@ -246,6 +246,8 @@ export interface LifecycleTelemetry {
   surveyRecorded(event: { protocol: string; score: number }): void;
   /** The case item neared its size limit: its older traffic events were folded (history-budget.ts). */
   historyCompacted?(event: { caseId: string; events: number }): void;
+  /** Mail waited on the case (its outbox full): these notices to staff were not stored (history-budget.ts). */
+  noticesDropped?(event: { caseId: string; effects: string[] }): void;
 }
 
 export const silentLifecycleTelemetry: LifecycleTelemetry = {

@@ -13,17 +13,25 @@
  *   mails. Past CASE_LASTING_FULL_BYTES the actions that only add (answer, note, wait, extend) are
  *   refused with a pt-BR word (`history-full`); closing, transferring, reopening and assignment
  *   always go: each adds under 1 KB and the room left above the budget takes hundreds of them.
+ * A third map waits there while mail fails (an SES outage, a throttle): `pendingEffects`, the outbox,
+ * whose relayed answers hold their whole text (up to ~60 KB each) and whose forwards and
+ * explanations pile up with her mails and refused staff mails. It is held to
+ * MAX_PENDING_EFFECTS_BYTES: past it, notices to staff are left unsent (the console shows what they
+ * would have said) and a new answer is refused until the waiting mail has gone out; closings,
+ * transfers, extensions and reopenings overtake their own earlier mails (effect-fit.ts), so they
+ * never pile up. In all: history and ids ≤ ~250 KB, the outbox ≤ ~60 KB plus one transition's, the
+ * rest of the item a few KB.
  */
-import type { HistoryEvent, SummarisedCounts, WorkCase } from './types';
+import type { Effect, EffectKind, HistoryEvent, SummarisedCounts, WorkCase } from './types';
 
 /** Event kinds folded by count when the item nears its limit (none is read by the report). */
 export const SUMMARISED_TYPES = ['merchant-replied', 'refused', 'reminder-sent', 'escalated'] as const;
 type SummarisedType = (typeof SUMMARISED_TYPES)[number];
 
 /** History + Message-IDs (UTF-8 JSON bytes) past which traffic events are folded. */
-export const CASE_GROWTH_COMPACT_BYTES = 280_000;
+export const CASE_GROWTH_COMPACT_BYTES = 250_000;
 /** Lasting history + Message-IDs past which the actions that only add are refused. */
-export const CASE_LASTING_FULL_BYTES = 260_000;
+export const CASE_LASTING_FULL_BYTES = 230_000;
 /** The newest traffic events kept whole when folding, in bytes (the console's recent trail). */
 export const RECENT_SUMMARISABLE_BYTES = 16_000;
 
@@ -119,4 +127,39 @@ export function compactedHistory(
     if (!folded.has(i)) out.push(e);
   });
   return out;
+}
+
+/** The case's outbox (`pendingEffects`) past which notices wait no more and answers are refused. */
+export const MAX_PENDING_EFFECTS_BYTES = 60_000;
+
+/** Notices to staff that may go unsent while the outbox is full (the console shows their content). */
+const DROPPABLE_NOTICES: ReadonlySet<EffectKind> = new Set([
+  'forward-to-analyst',
+  'explain-to-staff',
+  'tell-files-left-out',
+]);
+
+/** What the case's outbox weighs. */
+export function pendingEffectsBytes(c: Pick<WorkCase, 'pendingEffects'>): number {
+  const pending = Object.values(c.pendingEffects ?? {});
+  return pending.length === 0 ? 0 : jsonBytes(pending);
+}
+
+/**
+ * The effects a transition stores: all of them, unless mail already waits on the case and these
+ * would take its outbox past MAX_PENDING_EFFECTS_BYTES — then without the notices to staff.
+ */
+export function effectsWithinOutbox<E extends { effect: Effect }>(
+  c: Pick<WorkCase, 'pendingEffects'>,
+  effects: E[],
+): E[] {
+  const pending = pendingEffectsBytes(c);
+  if (pending === 0 || pending + jsonBytes(effects) <= MAX_PENDING_EFFECTS_BYTES) return effects;
+  return effects.filter((e) => !DROPPABLE_NOTICES.has(e.effect.kind));
+}
+
+/** Mail waits on the case and an answer of `bytes` would take its outbox past the budget. */
+export function outboxFull(c: Pick<WorkCase, 'pendingEffects'>, bytes: number): boolean {
+  const pending = pendingEffectsBytes(c);
+  return pending > 0 && pending + bytes > MAX_PENDING_EFFECTS_BYTES;
 }

@@ -14,7 +14,7 @@ import type { OuvidoriaConfig } from '../config';
 import { pastRetention } from '../retention';
 import { cutBetweenCharacters, cutMarked } from '../text';
 import { calendarDayPtBr, dueDateFrom, extendDueDate, extensionDaysProblem, reopenWindowEnd } from './deadlines';
-import { historyFull } from './history-budget';
+import { historyFull, jsonBytes, outboxFull } from './history-budget';
 import { unknownStaffProblem } from './staff-reference';
 import {
   type Actor,
@@ -194,6 +194,12 @@ export function answer(c: WorkCase, actor: Actor, relayed: RelayedAnswer, ctx: L
   if (blocked) return blocked;
   if (relayed.body.trim() === '' && relayed.attachments.length === 0) {
     return refuse('empty-answer', 'A resposta chegou sem texto novo: nada foi enviado ao lojista.');
+  }
+  if (outboxFull(c, jsonBytes(relayed))) {
+    return refuse(
+      'mail-backlog',
+      `Respostas anteriores do caso ${c.protocol ?? c.caseId} ainda aguardam envio (o envio de e-mails falhou e é refeito automaticamente): esta resposta não foi registrada nem enviada ao lojista. Envie-a de novo quando as anteriores tiverem saído.`,
+    );
   }
   return done(
     c.status === 'IN_PROGRESS' ? {} : { status: 'IN_PROGRESS' },

@@ -313,7 +313,8 @@ export type RefusalCode =
   | 'no-due-date'
   | 'reopen-window-passed'
   | 'notes-full'
-  | 'history-full';
+  | 'history-full'
+  | 'mail-backlog';
 
 /** What each refusal means, in pt-BR: the history's wording of a refusal recorded without its reasons. */
 export const REFUSAL_LABELS_PT: Record<RefusalCode, string> = {
@@ -344,6 +345,7 @@ export const REFUSAL_LABELS_PT: Record<RefusalCode, string> = {
   'reopen-window-passed': 'prazo de reabertura encerrado',
   'notes-full': 'as notas internas do caso chegaram ao limite do registro',
   'history-full': 'o registro do caso chegou ao limite: só é possível encerrar ou transferir o caso',
+  'mail-backlog': 'mensagens anteriores do caso ainda aguardando envio',
 };
 
 /** The pt-BR reasons of a recorded refusal: the explanations given, or the code's label. */
