@@ -105,7 +105,15 @@ export interface CognitoSignInOptions {
   verifier: StaffTokenVerifier;
   timeZone: string;
   fetch?: typeof fetch;
+  /** How long the token endpoint may take (TOKEN_ENDPOINT_TIMEOUT_MS when omitted). */
+  tokenTimeoutMs?: number;
 }
+
+/**
+ * The token exchange's time limit: Cognito answers in well under a second; a hung endpoint would
+ * otherwise hold the console's Lambda (and the person at the door) until the function's own timeout.
+ */
+export const TOKEN_ENDPOINT_TIMEOUT_MS = 5_000;
 
 const b64url = (buf: Buffer) => buf.toString('base64url');
 
@@ -161,18 +169,28 @@ export function cognitoSignIn(options: CognitoSignInOptions): ConsoleSignIn {
       if (!code || !state || !verifier || query.get('state') !== state) {
         return refuse('A entrada expirou ou não começou aqui. Tente de novo.');
       }
-      const response = await doFetch(`${domain}/oauth2/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'authorization_code',
-          client_id: options.clientId,
-          code,
-          redirect_uri: callback,
-          code_verifier: verifier,
-        }).toString(),
-      });
-      const tokens = (response.ok ? await response.json() : {}) as { id_token?: unknown };
+      let tokens: { id_token?: unknown };
+      try {
+        const response = await doFetch(`${domain}/oauth2/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            client_id: options.clientId,
+            code,
+            redirect_uri: callback,
+            code_verifier: verifier,
+          }).toString(),
+          signal: AbortSignal.timeout(options.tokenTimeoutMs ?? TOKEN_ENDPOINT_TIMEOUT_MS),
+        });
+        tokens = (response.ok ? await response.json() : {}) as { id_token?: unknown };
+      } catch {
+        // Timed out, unreachable, or not JSON (a proxy's error page): no token, the person tries again.
+        return refuse(
+          'O serviço de entrada da equipe não respondeu a tempo ou respondeu com erro. Tente de novo em instantes.',
+        );
+      }
+      if (tokens === null || typeof tokens !== 'object') tokens = {};
       const idToken = typeof tokens.id_token === 'string' ? tokens.id_token : '';
       const verified = idToken ? await options.verifier.verify(idToken) : { ok: false as const };
       if (!verified.ok) return refuse('Não foi possível concluir a entrada. Tente de novo.');

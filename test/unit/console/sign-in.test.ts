@@ -142,3 +142,47 @@ describe('cognitoSignIn (hosted UI, code + PKCE)', () => {
     expect(signIn.signedOut('')).toContain('/logout?client_id=client-1');
   });
 });
+
+// Red team round 45: the token exchange had no time limit (a hung Cognito endpoint held the console's
+// Lambda until its own timeout) and a non-JSON answer threw out of the handler (its 503 and an error log).
+describe('cognitoSignIn: a token endpoint that hangs or answers garbage', () => {
+  const callbackWith = async (fetchImpl: typeof fetch) => {
+    const signIn = cognitoSignIn({
+      domain: 'https://ouv.auth.sa-east-1.amazoncognito.com',
+      clientId: CLIENT,
+      webformOrigin: ORIGIN,
+      verifier,
+      timeZone: 'America/Sao_Paulo',
+      fetch: fetchImpl,
+      tokenTimeoutMs: 50,
+    });
+    const start = signIn.start('');
+    const pkce = start.cookies![0]!.split(';')[0]!;
+    const state = new URL(start.location).searchParams.get('state')!;
+    const served = signIn.serve(
+      req('GET', { rawPath: '/equipe/callback', rawQueryString: `code=abc&state=${state}`, cookies: [pkce] }),
+      '/equipe/callback',
+      '',
+    );
+    return Promise.race([served, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 1_500))]);
+  };
+
+  it('a hung endpoint: the exchange is abandoned at its time limit, a pt-BR page to try again', async () => {
+    const hanging = ((_url: string, init: RequestInit) =>
+      new Promise((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      })) as unknown as typeof fetch;
+    const r = await callbackWith(hanging);
+    expect(r).not.toBe('hung');
+    expect(r).toMatchObject({ statusCode: 400 });
+    expect(r !== 'hung' && r?.body).toContain('não respondeu a tempo ou respondeu com erro');
+  });
+
+  it('an answer that is not JSON (a proxy error page): the same page, nothing thrown', async () => {
+    const garbage = (async () =>
+      new Response('<html>502 Bad Gateway</html>', { status: 200 })) as unknown as typeof fetch;
+    await expect(callbackWith(garbage)).resolves.toMatchObject({ statusCode: 400 });
+    const nullBody = (async () => new Response('null', { status: 200 })) as unknown as typeof fetch;
+    await expect(callbackWith(nullBody)).resolves.toMatchObject({ statusCode: 400 });
+  });
+});
