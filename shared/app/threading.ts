@@ -18,6 +18,7 @@ import { merchantAuthenticated } from '../domain/sender-authentication';
 import type { Submission } from '../domain/submission';
 import { splitQuoted } from '../domain/text';
 import { reopenWindowEnd } from '../domain/lifecycle/deadlines';
+import { historyAtCeiling } from '../domain/lifecycle/history-budget';
 
 /** The reads threading needs (idempotent, no writes). */
 export interface ThreadLookup {
@@ -156,7 +157,9 @@ async function classify(
   }
   // Only accepted cases take follow-ups: an answer to our guidance is decided afresh.
   if (parent.outcome !== 'ACCEPTED') return { kind: 'linked', parent, reason: 'not-a-case' };
-  if (closedLongAgo(parent, config, now)) {
+  // A closed case whose record is at its ceiling (history-budget.ts) reopens no more: as one closed
+  // long ago, her mail goes to the newer case her first such mail opened.
+  if (closedLongAgo(parent, config, now) || (parent.status === 'CLOSED' && historyAtCeiling(parent))) {
     // A thank-you for the closing mail, however late, is kept on the closed case (thanks.ts): the
     // lifecycle reopens nothing for it, and no new case is opened for it.
     if (await asksNothing(parent, submission)) return { kind: 'continues', parent };

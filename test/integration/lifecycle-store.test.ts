@@ -17,6 +17,11 @@ import { officeCalendar } from '../../shared/domain/calendar';
 import type { CaseMessage } from '../../shared/domain/case';
 import { localConfig } from '../../shared/domain/config';
 import { staffReplyAddress } from '../../shared/domain/lifecycle/reply-address';
+import {
+  CASE_LASTING_FULL_BYTES,
+  CASE_LASTING_HARD_BYTES,
+  jsonBytes,
+} from '../../shared/domain/lifecycle/history-budget';
 import type { HistoryEvent, WorkCase } from '../../shared/domain/lifecycle/types';
 import { type DynaliteClients, startDynaliteClients } from '../support/emulators';
 import { FixedClock, RecordingMailer } from '../support/fakes';
@@ -174,6 +179,30 @@ describe('lifecycle services over the DynamoDB adapters', () => {
       return n;
     }
 
+    const extension = (i: number): HistoryEvent => ({
+      at: new Date(Date.parse('2026-03-11T00:00:00.000Z') + i * 1000).toISOString(),
+      actor: { kind: 'staff', id: 'ana', role: 'analyst' },
+      sourceId: LONG_ID(i),
+      type: 'extended',
+      businessDays: 5,
+      reason: 'Aguardando o retorno do financeiro sobre o estorno. '.repeat(10).slice(0, 500),
+      previousDueAt: '2026-03-24T13:00:00.000Z',
+      dueAt: '2026-03-31T13:00:00.000Z',
+    });
+
+    /** A history of extensions (what lasts: never folded) just past `bytes`. */
+    async function seedExtensions(table: string, bytes: number): Promise<void> {
+      const count = Math.ceil(bytes / jsonBytes(extension(0)));
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: caseItemKey(CASE_ID),
+          UpdateExpression: 'SET history = :h',
+          ExpressionAttributeValues: { ':h': Array.from({ length: count }, (_, i) => extension(i)) },
+        }),
+      );
+    }
+
     const herReply = (i: number): HistoryEvent => ({
       at: new Date(Date.parse('2026-03-11T00:00:00.000Z') + i * 1000).toISOString(),
       actor: { kind: 'merchant' },
@@ -269,25 +298,7 @@ describe('lifecycle services over the DynamoDB adapters', () => {
 
     it('a record full of what lasts (extensions): adding is refused in pt-BR, transferring and closing still go', async () => {
       const w = await world(workCase({ status: 'IN_PROGRESS' }));
-      const table = w.table;
-      const extension = (i: number): HistoryEvent => ({
-        at: new Date(Date.parse('2026-03-11T00:00:00.000Z') + i * 1000).toISOString(),
-        actor: { kind: 'staff', id: 'ana', role: 'analyst' },
-        sourceId: LONG_ID(i),
-        type: 'extended',
-        businessDays: 5,
-        reason: 'Aguardando o retorno do financeiro sobre o estorno. '.repeat(10).slice(0, 500),
-        previousDueAt: '2026-03-24T13:00:00.000Z',
-        dueAt: '2026-03-31T13:00:00.000Z',
-      });
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: caseItemKey(CASE_ID),
-          UpdateExpression: 'SET history = :h',
-          ExpressionAttributeValues: { ':h': Array.from({ length: 380 }, (_, i) => extension(i)) },
-        }),
-      );
+      await seedExtensions(w.table, CASE_LASTING_FULL_BYTES + 5_000);
       const extend = await handleStaffMail(mailFrom('#prorrogar 5 Aguardando o financeiro.', 'ses-ext'), w.deps);
       expect(extend).toMatchObject({ kind: 'refused', codes: ['history-full'] });
       const told = w.mailer.sent.at(-1);
@@ -308,6 +319,20 @@ describe('lifecycle services over the DynamoDB adapters', () => {
         w.deps,
       );
       expect(closing.kind).toBe('applied');
+      expect((await w.store.get(CASE_ID))?.status).toBe('CLOSED');
+    });
+
+    it('a record at its ceiling: no transfer, the closing goes, and her next mail opens a new linked case', async () => {
+      const w = await world(workCase({ status: 'IN_PROGRESS' }));
+      await seedExtensions(w.table, CASE_LASTING_HARD_BYTES + 5_000);
+      const transfer = await handleStaffMail(mailFrom('#transferir bruno', 'ses-move'), w.deps);
+      expect(transfer).toMatchObject({ kind: 'refused', codes: ['history-full'] });
+      const closing = await handleStaffMail(mailFrom('#encerrar procedente\nEstorno feito.', 'ses-close'), w.deps);
+      expect(closing.kind).toBe('applied');
+      const closed = (await w.store.get(CASE_ID)) as WorkCase;
+      expect(closed.status).toBe('CLOSED');
+      const reply = await handleMerchantReply(closed, herMessage('ses-after'), w.deps);
+      expect(reply).toEqual({ kind: 'open-linked-case', linkedProtocol: PROTOCOL });
       expect((await w.store.get(CASE_ID))?.status).toBe('CLOSED');
     });
   });

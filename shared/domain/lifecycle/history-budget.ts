@@ -12,15 +12,19 @@
  *   extensions, waits, transfers, closings, reopenings, assignments) and the Message-IDs of our
  *   mails. Past CASE_LASTING_FULL_BYTES the actions that only add (answer, note, wait, extend) are
  *   refused with a pt-BR word (`history-full`); closing, transferring, reopening and assignment
- *   always go: each adds under 1 KB and the room left above the budget takes hundreds of them.
+ *   still go, each under 1 KB. Past CASE_LASTING_HARD_BYTES transfers are refused too and her mail
+ *   to the closed case opens a new, linked case: the closing of the open case always goes.
  * A third map waits there while mail fails (an SES outage, a throttle): `pendingEffects`, the outbox,
  * whose relayed answers hold their whole text (up to ~60 KB each) and whose forwards and
  * explanations pile up with her mails and refused staff mails. It is held to
  * MAX_PENDING_EFFECTS_BYTES: past it, notices to staff are left unsent (the console shows what they
  * would have said) and a new answer is refused until the waiting mail has gone out; closings,
  * transfers, extensions and reopenings overtake their own earlier mails (effect-fit.ts), so they
- * never pile up. In all: history and ids ≤ ~250 KB, the outbox ≤ ~60 KB plus one transition's, the
- * rest of the item a few KB.
+ * never pile up. In all (UTF-8 JSON, above DynamoDB's own count): what lasts ≤ 260 KB plus a
+ * closing, the newest traffic 16 KB, the outbox ≤ 40 KB (or one answer alone, ≤ 20,000 characters)
+ * plus a closing's mail, the rest of the item a few KB: ~350 KB for Portuguese text, the 400 KB
+ * limit reached only by 20,000-character answers and closings all in three-byte characters at once.
+ * Notes (MAX_CASE_NOTES_BYTES, 200 KB) fit within CASE_LASTING_FULL_BYTES, so `notes-full` comes first.
  */
 import type { Effect, EffectKind, HistoryEvent, SummarisedCounts, WorkCase } from './types';
 
@@ -29,9 +33,15 @@ export const SUMMARISED_TYPES = ['merchant-replied', 'refused', 'reminder-sent',
 type SummarisedType = (typeof SUMMARISED_TYPES)[number];
 
 /** History + Message-IDs (UTF-8 JSON bytes) past which traffic events are folded. */
-export const CASE_GROWTH_COMPACT_BYTES = 250_000;
+export const CASE_GROWTH_COMPACT_BYTES = 240_000;
 /** Lasting history + Message-IDs past which the actions that only add are refused. */
 export const CASE_LASTING_FULL_BYTES = 230_000;
+/**
+ * Past this, transfers are refused too and her mail to the closed case opens a new, linked case
+ * instead of reopening it (each reopening brings a closing): only the closing of an open case goes,
+ * once. Without it a script transferring a full case back and forth would still reach 400 KB.
+ */
+export const CASE_LASTING_HARD_BYTES = 260_000;
 /** The newest traffic events kept whole when folding, in bytes (the console's recent trail). */
 export const RECENT_SUMMARISABLE_BYTES = 16_000;
 
@@ -63,6 +73,11 @@ export function lastingBytes(c: Pick<WorkCase, 'history' | 'messageIds'>): numbe
 /** The case's record is full: only closing, transferring (and what the merchant or the system do) still go. */
 export function historyFull(c: Pick<WorkCase, 'history' | 'messageIds'>): boolean {
   return lastingBytes(c) > CASE_LASTING_FULL_BYTES;
+}
+
+/** Past the last reserve: only the closing of the open case (CASE_LASTING_HARD_BYTES). */
+export function historyAtCeiling(c: Pick<WorkCase, 'history' | 'messageIds'>): boolean {
+  return lastingBytes(c) > CASE_LASTING_HARD_BYTES;
 }
 
 /**
@@ -130,7 +145,7 @@ export function compactedHistory(
 }
 
 /** The case's outbox (`pendingEffects`) past which notices wait no more and answers are refused. */
-export const MAX_PENDING_EFFECTS_BYTES = 60_000;
+export const MAX_PENDING_EFFECTS_BYTES = 40_000;
 
 /** Notices to staff that may go unsent while the outbox is full (the console shows their content). */
 const DROPPABLE_NOTICES: ReadonlySet<EffectKind> = new Set([

@@ -14,7 +14,7 @@ import type { OuvidoriaConfig } from '../config';
 import { pastRetention } from '../retention';
 import { cutBetweenCharacters, cutMarked } from '../text';
 import { calendarDayPtBr, dueDateFrom, extendDueDate, extensionDaysProblem, reopenWindowEnd } from './deadlines';
-import { historyFull, jsonBytes, outboxFull } from './history-budget';
+import { historyAtCeiling, historyFull, jsonBytes, outboxFull } from './history-budget';
 import { unknownStaffProblem } from './staff-reference';
 import {
   type Actor,
@@ -290,7 +290,9 @@ export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: L
       // and told to its analyst, within the window or past it, but nothing reopens (no new due date,
       // no "reabrimos o seu caso" to her, no case to close again, no new linked case).
       if (message.onlyThanks && !gone) return done({}, [replied], forward(c.assignee));
-      if (Number.isNaN(windowEnd) || ctx.now.getTime() > windowEnd || !c.assignee || gone) {
+      // A record at its ceiling (history-budget.ts) is not reopened: her request goes on in a new,
+      // linked case, as after the window.
+      if (Number.isNaN(windowEnd) || ctx.now.getTime() > windowEnd || !c.assignee || gone || historyAtCeiling(c)) {
         return refuse(
           'reopen-window-passed',
           `O caso foi encerrado há mais de ${countOf(ctx.config.threading.reopenWindowDays, 'dia', 'dias')}: a mensagem abre um novo caso vinculado a ele.`,
@@ -371,6 +373,13 @@ export function transfer(
   const blocked = asTransition(checkOpenCaseWork(c, actor, 'transferir o caso'));
   if (blocked) return blocked;
   const line = `#transferir ${requestedId}`;
+  if (historyAtCeiling(c)) {
+    return refuse(
+      'history-full',
+      `O registro do caso ${c.protocol ?? c.caseId} chegou ao limite que o sistema guarda por caso: não é mais possível transferi-lo. O caso ainda pode ser encerrado (#encerrar, com a mensagem final ao lojista); uma nova mensagem do lojista abrirá um novo caso vinculado a este.`,
+      line,
+    );
+  }
   if (!target) {
     const problem = notFound ?? unknownStaffProblem(requestedId, [], line);
     return refuse(problem.code, problem.message, problem.line ?? line);

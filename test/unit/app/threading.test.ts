@@ -462,3 +462,30 @@ describe('caseOfMerchantMail: her own mail to her case’s staff address', () =>
     expect(await caseOfMerchantMail('OUV-2026-000999', toCaseAddress(), lookup, localConfig, NOW)).toBeUndefined();
   });
 });
+
+// Red team round 45: a closed case whose record is at its ceiling (history-budget.ts) reopens no
+// more; her mail within the window was refused by the lifecycle and opened a new case — each of them.
+describe('findThread: a closed case whose record is at its ceiling', () => {
+  it('is read as closed long ago (a new, linked case: the successor rule then takes her next mails), not continued', async () => {
+    const closedAt = new Date(NOW.getTime() - 86_400_000).toISOString();
+    const note = (i: number) => ({
+      at: closedAt,
+      actor: { kind: 'staff' as const, id: 'ana', role: 'analyst' as const },
+      type: 'note' as const,
+      text: `${'Registro detalhado do atendimento. '.repeat(28)}${i}`,
+    });
+    const history = Array.from({ length: 260 }, (_, i) => note(i));
+    const full = { ...mariasCase, status: 'CLOSED' as const, closedAt, history } as unknown as CaseRecord;
+    expect(await findThread(followUp({ inReplyTo: ACK_ID }), lookupOf(full).lookup, localConfig, NOW)).toEqual({
+      kind: 'linked',
+      parent: full,
+      reason: 'closed-long-ago',
+    });
+    // Under the ceiling, the same mail continues it (and reopens it).
+    const roomy = { ...full, history: history.slice(0, 10) } as unknown as CaseRecord;
+    expect(await findThread(followUp({ inReplyTo: ACK_ID }), lookupOf(roomy).lookup, localConfig, NOW)).toEqual({
+      kind: 'continues',
+      parent: roomy,
+    });
+  });
+});
