@@ -322,6 +322,42 @@ describe('lifecycle services over the DynamoDB adapters', () => {
       expect((await w.store.get(CASE_ID))?.status).toBe('CLOSED');
     });
 
+    it('a folded rewrite never drops an event appended without a version meanwhile (the assignment)', async () => {
+      const w = await world(workCase({ status: 'IN_PROGRESS' }));
+      const read = (await w.store.get(CASE_ID)) as WorkCase;
+      // As DynamoCaseRepository.assign does: list_append, no version bump.
+      await doc.send(
+        new UpdateCommand({
+          TableName: w.table,
+          Key: caseItemKey(CASE_ID),
+          UpdateExpression: 'SET history = list_append(if_not_exists(history, :none), :e)',
+          ExpressionAttributeValues: {
+            ':none': [],
+            ':e': [
+              {
+                at: '2026-03-12T13:00:00.000Z',
+                actor: { kind: 'system' },
+                type: 'assigned',
+                analystId: 'ana',
+                dueAt: '2026-03-24T13:00:00.000Z',
+              },
+            ],
+          },
+        }),
+      );
+      const result = await w.store.commit({
+        caseId: CASE_ID,
+        expectedVersion: read.version ?? 0,
+        changes: {},
+        events: [herReply(1)],
+        messages: [],
+        effects: [],
+        history: { events: [...(read.history ?? []), herReply(1)], base: read.history?.length ?? 0 },
+      });
+      expect(result).toEqual({ ok: false, reason: 'conflict' });
+      expect((await w.store.get(CASE_ID))?.history?.map((e) => e.type)).toEqual(['assigned']);
+    });
+
     it('a record at its ceiling: no transfer, the closing goes, and her next mail opens a new linked case', async () => {
       const w = await world(workCase({ status: 'IN_PROGRESS' }));
       await seedExtensions(w.table, CASE_LASTING_HARD_BYTES + 5_000);

@@ -165,7 +165,8 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
       else if (value !== undefined) next[key] = clone(value);
     }
     const updated = next as WorkCase;
-    updated.history = commit.history ? clone(commit.history) : [...(c.history ?? []), ...clone(commit.events)];
+    if (commit.history && (c.history ?? []).length !== commit.history.base) return { ok: false, reason: 'conflict' };
+    updated.history = commit.history ? clone(commit.history.events) : [...(c.history ?? []), ...clone(commit.events)];
     const messages = [...c.messages];
     for (const m of commit.messages) if (!messages.some((x) => x.sourceId === m.sourceId)) messages.push(clone(m));
     updated.messages = messages;

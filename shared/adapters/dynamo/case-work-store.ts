@@ -160,10 +160,20 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
     }
 
     if (commit.history) {
-      // Folded near the item's limit (CaseCommit.history): the whole list, pinned by the version.
+      // Folded near the item's limit (CaseCommit.history): the whole list, pinned by the version and
+      // by its length when it was computed — the assignment appends its event without a version
+      // (DynamoCaseRepository.assign), and a rewrite from an older read would drop it.
+      const base = commit.history.base;
+      const storedLength = Array.isArray(stored['history']) ? (stored['history'] as unknown[]).length : 0;
+      if (storedLength !== base) return { ok: false, reason: 'conflict' };
       names['#history'] = 'history';
-      values[':history'] = commit.history;
+      values[':history'] = commit.history.events;
       sets.push('#history = :history');
+      if (base === 0) conditions.push('attribute_not_exists(#history)');
+      else {
+        values[':historyBase'] = base;
+        conditions.push('size(#history) = :historyBase');
+      }
     } else if (commit.events.length > 0) {
       names['#history'] = 'history';
       values[':events'] = commit.events;

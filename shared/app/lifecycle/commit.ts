@@ -187,7 +187,7 @@ export async function commitWithRetry(
       messages: planned.messages ?? [],
       effects,
       ...(superseded.length > 0 ? { superseded: superseded.map((p) => p.id) } : {}),
-      ...(history ? { history } : {}),
+      ...(history ? { history: { events: history, base: current.history?.length ?? 0 } } : {}),
     });
     if (result.ok) {
       for (const p of superseded) deps.telemetry.effectSuperseded({ caseId, effect: p.effect.kind });

@@ -43,11 +43,13 @@ export interface CaseCommit {
    */
   superseded?: string[];
   /**
-   * The whole history after this commit, written in place of the stored one (under the same version
-   * condition) instead of appending `events` (which it already holds): the case item neared its
-   * size limit and its older traffic events were folded (history-budget.ts compactedHistory).
+   * The whole history after this commit (`events` already in it), written in place of the stored one
+   * instead of appending `events`: the case item neared its size limit and its older traffic events
+   * were folded (history-budget.ts compactedHistory). `base`: how many events the stored history had
+   * when it was computed — a write that appended meanwhile without a version (the assignment) makes
+   * the commit a conflict, never a rewrite that drops its event.
    */
-  history?: HistoryEvent[];
+  history?: { events: HistoryEvent[]; base: number };
 }
 
 /** A case the effects sweep lists, with when it was marked. */
