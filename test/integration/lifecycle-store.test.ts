@@ -66,30 +66,35 @@ async function seeded(cases: WorkCase[] = [workCase()]) {
   return { table, repository, store };
 }
 
+/** The lifecycle over `table`: the roster, Ana's case counted open, a recording mailer; `cases` as given. */
+async function lifecycleOver(table: string, cases: CaseWorkStore) {
+  const staffRepository = new DynamoStaffRepository(doc, table);
+  for (const { role: _role, ...m } of ROSTER) await staffRepository.put(m);
+  const counter = new DynamoOpenCaseCounter(doc, table);
+  await counter.opened('ana', CASE_ID);
+  const mailer = new RecordingMailer();
+  const deps: LifecycleDeps = {
+    cases,
+    counter,
+    staff: new RosterStaffDirectory({ staff: staffRepository, supervisorIds: ['sofia'] }),
+    mailer,
+    timers: new RecordingTimerScheduler(),
+    surveys: new DynamoSurveyStore(doc, table),
+    clock: new FixedClock(new Date('2026-03-12T14:00:00.000Z')),
+    config: localConfig,
+    secret: SECRET,
+    calendar: officeCalendar(localConfig),
+  };
+  return { deps, counter, mailer };
+}
+
 describe('lifecycle services over the DynamoDB adapters', () => {
   const ANA = 'ana@empresa.com.br';
   const addressOf = (id: string) => staffReplyAddress(PROTOCOL, id, SECRET, localConfig);
 
   async function world(c: WorkCase) {
     const { table, store } = await seeded([c]);
-    const staffRepository = new DynamoStaffRepository(doc, table);
-    for (const { role: _role, ...m } of ROSTER) await staffRepository.put(m);
-    const counter = new DynamoOpenCaseCounter(doc, table);
-    await counter.opened('ana', CASE_ID);
-    const mailer = new RecordingMailer();
-    const deps: LifecycleDeps = {
-      cases: store,
-      counter,
-      staff: new RosterStaffDirectory({ staff: staffRepository, supervisorIds: ['sofia'] }),
-      mailer,
-      timers: new RecordingTimerScheduler(),
-      surveys: new DynamoSurveyStore(doc, table),
-      clock: new FixedClock(new Date('2026-03-12T14:00:00.000Z')),
-      config: localConfig,
-      secret: SECRET,
-      calendar: officeCalendar(localConfig),
-    };
-    return { deps, store, counter, mailer, table };
+    return { ...(await lifecycleOver(table, store)), store, table };
   }
 
   const mailFrom = (text: string, sourceId: string) =>
@@ -586,24 +591,7 @@ describe('lifecycle races on DynamoDB, interleavings controlled: one result each
 
   async function world(c: WorkCase, order: readonly [string, string]) {
     const { table, store } = await seeded([c]);
-    const staffRepository = new DynamoStaffRepository(doc, table);
-    for (const { role: _role, ...m } of ROSTER) await staffRepository.put(m);
-    const counter = new DynamoOpenCaseCounter(doc, table);
-    await counter.opened('ana', CASE_ID);
-    const mailer = new RecordingMailer();
-    const deps: LifecycleDeps = {
-      cases: interleaved(store, order),
-      counter,
-      staff: new RosterStaffDirectory({ staff: staffRepository, supervisorIds: ['sofia'] }),
-      mailer,
-      timers: new RecordingTimerScheduler(),
-      surveys: new DynamoSurveyStore(doc, table),
-      clock: new FixedClock(new Date('2026-03-12T14:00:00.000Z')),
-      config: localConfig,
-      secret: SECRET,
-      calendar: officeCalendar(localConfig),
-    };
-    return { deps, store, counter, mailer };
+    return { ...(await lifecycleOver(table, interleaved(store, order))), store };
   }
 
   /** Who got each mail, in order of sending. */
@@ -732,10 +720,6 @@ describe('retention at the closing survives a stop half-way (LGPD: everything ex
 
   it('a closing whose side items were not all tagged is completed by the retry of the same mail', async () => {
     const { table, repository } = await seeded([workCase({ status: 'IN_PROGRESS' })]);
-    const staffRepository = new DynamoStaffRepository(doc, table);
-    for (const { role: _role, ...m } of ROSTER) await staffRepository.put(m);
-    const counter = new DynamoOpenCaseCounter(doc, table);
-    await counter.opened('ana', CASE_ID);
     // The first delivery's client stops at the first side item's TTL (a throttle, a timeout): the
     // case item is already CLOSED with its expiry.
     const flaky = DynamoDBDocumentClient.from(raw);
@@ -751,18 +735,10 @@ describe('retention at the closing survives a stop half-way (LGPD: everything ex
       }
       return send(command);
     };
-    const deps = (client: DynamoDBDocumentClient): LifecycleDeps => ({
-      cases: new DynamoCaseWorkStore({ client, tableName: table, repository }),
-      counter,
-      staff: new RosterStaffDirectory({ staff: staffRepository, supervisorIds: ['sofia'] }),
-      mailer: new RecordingMailer(),
-      timers: new RecordingTimerScheduler(),
-      surveys: new DynamoSurveyStore(doc, table),
-      clock: new FixedClock(new Date('2026-03-12T14:00:00.000Z')),
-      config: localConfig,
-      secret: SECRET,
-      calendar: officeCalendar(localConfig),
-    });
+    const storeOver = (client: DynamoDBDocumentClient) =>
+      new DynamoCaseWorkStore({ client, tableName: table, repository });
+    const { deps: steady } = await lifecycleOver(table, storeOver(doc));
+    const deps = (client: DynamoDBDocumentClient): LifecycleDeps => ({ ...steady, cases: storeOver(client) });
     const close = staffMail({
       to: staffReplyAddress(PROTOCOL, 'ana', SECRET, localConfig),
       from: ANA,
@@ -802,23 +778,7 @@ describe('mail the lifecycle sends the merchant is known as sent to her (deliver
   const ANA = 'ana@empresa.com.br';
   it('the relayed answer and the closing: each id, ours and the provider’s, names the case and her address', async () => {
     const { table, repository, store } = await seeded([workCase({ status: 'IN_PROGRESS' })]);
-    const staffRepository = new DynamoStaffRepository(doc, table);
-    for (const { role: _role, ...m } of ROSTER) await staffRepository.put(m);
-    const counter = new DynamoOpenCaseCounter(doc, table);
-    await counter.opened('ana', CASE_ID);
-    const mailer = new RecordingMailer();
-    const deps: LifecycleDeps = {
-      cases: store,
-      counter,
-      staff: new RosterStaffDirectory({ staff: staffRepository, supervisorIds: ['sofia'] }),
-      mailer,
-      timers: new RecordingTimerScheduler(),
-      surveys: new DynamoSurveyStore(doc, table),
-      clock: new FixedClock(new Date('2026-03-12T14:00:00.000Z')),
-      config: localConfig,
-      secret: SECRET,
-      calendar: officeCalendar(localConfig),
-    };
+    const { deps, mailer } = await lifecycleOver(table, store);
     const to = staffReplyAddress(PROTOCOL, 'ana', SECRET, localConfig);
     const mail = (text: string, sourceId: string) =>
       staffMail({ to, from: ANA, text, sourceId, messageId: `${sourceId}@outlook.com` });
