@@ -57,6 +57,11 @@ describe('the case outbox while mail fails', () => {
     );
     const refused = c.history?.findLast((e) => e.type === 'refused');
     expect(refused?.type === 'refused' && refused.reasons?.[0]).toContain('ainda aguardam envio');
+    // She is told by mail too, once mail goes again: an answer refused unseen is an answer lost.
+    const told = Object.values(c.pendingEffects ?? {}).filter(
+      (p) => p.effect.kind === 'explain-to-staff' && p.effect.problems.some((q) => q.code === 'mail-backlog'),
+    );
+    expect(told).toHaveLength(3);
   });
 
   it('her replies by the hundred while mail fails: the forwards past the budget are not stored, her messages are', async () => {
