@@ -383,6 +383,16 @@ const STORE_PAYMENTS = [
   'estornar os pedidos',
   'estornar o pedido',
   'estorno do pedido',
+  // Round 45: a product her buyer sent back ("Recebi o produto de volta do cliente, como faço o estorno?",
+  // "a compradora devolveu o produto"): the refund is her sale's, never our fee.
+  ...['de volta d*', 'devolvido pel*', 'devolvida pel*', 'devolvidos pel*', 'devolucao d*'].flatMap((back) =>
+    ['client*', 'comprador*'].map((who) => `${back} ${who}`),
+  ),
+  ...['produto', 'produtos', 'mercadoria', 'pedido'].flatMap((what) => [
+    `${what} de volta d*`,
+    `devolveu o ${what}`,
+    `devolveram o ${what}`,
+  ]),
   // The merchant refunding a sale herself ("como faço para estornar uma das cobranças pelo painel?",
   // "preciso fazer o reembolso"): we refund our own charges, she does not ask how to. Never "como faço
   // o estorno", which is also how she asks for ours.
@@ -506,6 +516,14 @@ const PLAN_HELD = [
   'estou com o plano',
   'estamos com o plano',
 ];
+
+/** Plans named in English ("the Pro plan"); never "business", whose "business plan" is no plan of ours. */
+const ENGLISH_PLAN_NAMES = ['basic', 'pro', 'plus', 'premium', 'starter', 'essential', 'advanced', 'professional'];
+
+/** The plan as who she is, in English ("I'm on the Basic plan", "we have the Pro plan"). */
+const ENGLISH_PLAN_HELD = ["i'm on", 'i am on', "we're on", 'we are on', 'i have the', 'we have the', 'i use the'].map(
+  (on) => `${on} * plan`,
+);
 
 const PAID_AND_YET = [
   ...['pago', 'pagamos', 'pagando', 'paguei'].flatMap((pay) => [
@@ -6475,8 +6493,13 @@ export const RULES: readonly Rule[] = [
       'annual plan',
       'monthly plan',
       'yearly plan',
+      // Round 45: the plan by its name, in English ("How much is the Pro plan?", "What does the Basic plan
+      // include?"); never "business plan", which is hers to write.
+      ...ENGLISH_PLAN_NAMES.map((name) => `${name} plan`),
     ],
     unless: [
+      // Round 45: the plan as who she is, in English ("I'm on the Basic plan and my shipping stopped…").
+      ...ENGLISH_PLAN_HELD,
       // Round 42: the plan as who she is ("Tenho o plano Básico."): topic.billing.plan-held reads it. First:
       // a plain phrase found at once spares trying PAID_AND_YET's gap phrases on each such sentence.
       ...PLAN_HELD,

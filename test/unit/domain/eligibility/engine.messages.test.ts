@@ -11774,3 +11774,33 @@ describe('round 44 — "fica aqui minha sugestão" closes a feature idea; an int
     await check({ name: text, from: 'carla@docesdacarla.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe("round 45 — a plan named in English is a plan question; her buyer's returned product is her refund to make", () => {
+  it.each([
+    ['How much is the Pro plan?', 'BILLING_QUESTION'],
+    ['What does the Basic plan include?', 'BILLING_QUESTION'],
+    ['How much does the Premium plan cost per month?', 'BILLING_QUESTION'],
+    ["I'm on the Basic plan. How much is the Pro plan?", 'BILLING_QUESTION'],
+    ['Recebi o produto de volta do cliente, como faço o estorno?', 'NO_PRIOR_TICKET'],
+    ['A compradora devolveu o produto, preciso fazer o estorno pra ela.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'dúvida',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+
+  it.each([
+    // The plan as who she is, with something broken; our fee refunded; a business plan of hers.
+    ["I'm on the Basic plan and my shipping rates stopped calculating last week.", 'NO_PRIOR_TICKET'],
+    ['We are on the Pro plan and our store is down.', 'NO_PRIOR_TICKET'],
+    ['Preciso do estorno da mensalidade cobrada em duplicidade.', 'BILLING_QUESTION'],
+    ['Recebi a fatura de volta com o valor errado, quero o estorno.', 'BILLING_QUESTION'],
+    ['I need help writing a business plan page for my store.', 'NO_PRIOR_TICKET'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
