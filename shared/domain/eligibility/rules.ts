@@ -4608,6 +4608,10 @@ export const RULES: readonly Rule[] = [
       // Round 41: a word or a subject between ("gostaria muito que a plataforma tivesse", "queria mto que
       // o painel tivesse", "adoraria que vocês tivessem").
       ...['gostaria', 'queria', 'adoraria'].flatMap((wish) => [`${wish} * que * tivesse`, `${wish} * que * tivessem`]),
+      // Round 45: the word between the wish and "que", none after ("queria muito que tivesse um relatório").
+      ...['gostaria', 'queria', 'adoraria'].flatMap((wish) => [`${wish} * que tivesse`, `${wish} * que tivessem`]),
+      // Round 45: whether they mean to launch it ("vcs tem previsão de lançar assinatura recorrente?").
+      ...['lancar', 'ter', 'criar', 'implementar', 'colocar'].map((build) => `previsao de ${build}`),
       'quando vao ter',
       'quando vai ter',
       // "vai ter como vender por assinatura algum dia?": with a feature noun, never "vai ter como resolver hoje?".
@@ -5123,6 +5127,12 @@ export const RULES: readonly Rule[] = [
       'hoje nao existe',
       'hoje isso nao existe',
       'seria bueno tener',
+      // Round 45: what she wishes to do, in Spanish ("Sería bueno poder exportar los pedidos a Excel.").
+      ...['seria bueno', 'estaria bueno', 'seria genial', 'seria util', 'seria ideal'].map((good) => `${good} poder`),
+      // Round 45: what the store should be let do ("deviam deixar o lojista editar o e-mail do pedido").
+      ...['deviam', 'deveriam', 'devia', 'deveria', 'podiam', 'poderiam'].flatMap((should) =>
+        ['o lojista', 'os lojistas', 'a gente', 'a loja'].map((who) => `${should} deixar ${who}`),
+      ),
       'seria bueno que',
       'seria genial que',
       'seria ideal que',

@@ -11804,3 +11804,32 @@ describe("round 45 — a plan named in English is a plan question; her buyer's r
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 45 — a feature wished in WhatsApp words: "previsão de lançar", "deviam deixar o lojista", "sería bueno poder", "queria muito que tivesse"', () => {
+  it.each([
+    'deviam deixar o lojista editar o email de confirmacao do pedido',
+    'vcs tem previsao de lancar assinatura recorrente pros clientes?',
+    'Sería bueno poder exportar los pedidos a Excel.',
+    'queria muito que tivesse um relatorio de cupons',
+    'Vocês poderiam deixar a loja escolher a ordem das fotos.',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'joao@lojadojoao.com.br',
+      subject: 'ideia',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // Something broken, the support asked, a forecast of her fix.
+    ['o cashback que eu configurei nao ta sendo aplicado', 'NO_PRIOR_TICKET'],
+    ['Tem previsão de ter uma resposta? O frete parou faz 3 dias.', 'NO_PRIOR_TICKET'],
+    ['o app de celular que vcs lancaram nao abre', 'NO_PRIOR_TICKET'],
+    ['queria muito que tivesse alguém no chat pra me atender, o checkout está fora do ar', 'NO_PRIOR_TICKET'],
+    ['Chamado 52311. Deviam deixar o lojista falar com um humano.', 'ACCEPTED'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
