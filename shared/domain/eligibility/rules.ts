@@ -1328,6 +1328,10 @@ const SHOULD_HAVE: readonly (readonly [readonly string[], readonly string[]])[] 
 
 /** Messages that show the sender is already a client (a prospect's questions do not). */
 const CLIENT_MARKERS = [
+  // Round 45: another store beside hers ("quero abrir uma segunda loja, quanto custa?").
+  'uma segunda loja',
+  'minha segunda loja',
+  'mais uma loja',
   'ja sou cliente',
   'sou cliente ha',
   'sou cliente desde',
@@ -2348,6 +2352,22 @@ export const RULES: readonly Rule[] = [
       'que a loja me passou',
       'a loja nao me responde',
       'a loja sumiu',
+      // Round 45: what the store promised her ("a loja me prometeu o estorno da compra e nada"), and the
+      // channels where it leaves her unanswered ("a loja não responde whats nem email"); never "a loja não
+      // responde" alone (a merchant's site down).
+      ...['a loja me prometeu', 'a loja * me prometeu', 'a loja prometeu me'],
+      ...[
+        'whats',
+        'whatsapp',
+        'zap',
+        'email',
+        'e-mail',
+        'no whats',
+        'no whatsapp',
+        'no zap',
+        'por whats',
+        'por email',
+      ].map((where) => `a loja nao responde ${where}`),
       // Round 41: what the store failed to deliver her, and what it sold her broken ("a loja Doces da
       // Carla não entregou meu bolo", "da loja do João, vendeu um celular com defeito").
       ...['a loja', 'a loja *'].flatMap((store) => [`${store} nao entregou meu`, `${store} nao entregou minha`]),

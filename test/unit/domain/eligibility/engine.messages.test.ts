@@ -11833,3 +11833,37 @@ describe('round 45 — a feature wished in WhatsApp words: "previsão de lançar
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 45 — a buyer the store promised a refund or leaves unanswered on WhatsApp; a client opening a second store', () => {
+  it.each([
+    'a loja me prometeu o estorno da compra e nada ate agora',
+    'A loja Modas Bella me prometeu a troca e sumiu.',
+    'meu pedido ta parado faz 20 dias, a loja nao responde whats nem email',
+    'Comprei um bolo e a loja não responde no zap.',
+  ])('NOT_A_CLIENT (shopper) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'lu.m@gmail.com',
+      subject: 'compra',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // A client's second store is no prospect's; her own store not answering on WhatsApp is broken.
+    ['quero abrir uma segunda loja, quanto custa?', 'NO_PRIOR_TICKET'],
+    ['Quero abrir mais uma loja com vocês, como faço?', 'NO_PRIOR_TICKET'],
+    ['o botao de whats da minha loja parou, a loja nao responde whats das clientes', 'NO_PRIOR_TICKET'],
+    ['O suporte me prometeu o estorno da mensalidade e nada até agora.', 'BILLING_QUESTION'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'loja',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
