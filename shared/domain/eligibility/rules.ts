@@ -4220,6 +4220,10 @@ export const RULES: readonly Rule[] = [
       // Round 34: a rival's offer as the argument ("o concorrente me ofereceu 1,99%").
       'concorrente me ofereceu',
       'concorrente esta me oferecendo',
+      // Round 45: the rivals as a whole ("a concorrência me ofereceu metade do preço, vcs cobrem?").
+      'concorrencia me ofereceu',
+      'concorrencia esta me oferecendo',
+      'concorrencia me fez uma proposta',
       'outra plataforma me ofereceu',
       'outra plataforma esta me oferecendo',
       'concorrencia * mais barat*',
@@ -6708,6 +6712,13 @@ export const RULES: readonly Rule[] = [
       ...['monthly', 'subscription', 'platform'].flatMap((of) => [`${of} fee`, `${of} fees`]),
       'cuota mensual',
       'cuota de la plataforma',
+      // Round 45: an app of our app store she still pays for ("to pagando um app que nem uso mais, como
+      // tiro?"); her buyers paying in an app are store side (unless).
+      ...['pagando', 'pago', 'pagamos', 'pagar'].flatMap((pay) =>
+        ['um app', 'o app', 'esse app', 'um aplicativo', 'o aplicativo', 'esse aplicativo'].map(
+          (app) => `${pay} ${app}`,
+        ),
+      ),
     ],
     unless: [
       ...STORE_PAYMENTS,

@@ -11867,3 +11867,35 @@ describe('round 45 — a buyer the store promised a refund or leaves unanswered 
     });
   });
 });
+
+describe("round 45 — an app of ours she still pays for is our charge; the rivals' offer as her argument is a commercial ask", () => {
+  it.each([
+    ['to pagando um app que nem uso mais, como tiro?', 'BILLING_QUESTION'],
+    ['Pago o aplicativo de avaliações e quero cancelar ele.', 'BILLING_QUESTION'],
+    ['a concorrencia me ofereceu metade do preco, vcs cobrem?', 'OUT_OF_SCOPE_COMMERCIAL'],
+    ['A concorrência me fez uma proposta melhor, o que vocês podem fazer?', 'OUT_OF_SCOPE_COMMERCIAL'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'contato@eletroponto.com.br',
+      subject: 'dúvida',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+
+  it.each([
+    // Her buyers paying, a gateway's app, the rivals' feature, something broken.
+    ['Meus clientes estão pagando o app de assinatura e o pedido não entra.', 'NO_PRIOR_TICKET'],
+    ['Pago o app do Mercado Pago e o pix não confirma na loja.', 'NO_PRIOR_TICKET'],
+    ['A concorrência tem relatório de cupons, por que vocês não?', 'OUT_OF_SCOPE_FEATURE'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'contato@eletroponto.com.br',
+      subject: 'loja',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
