@@ -3384,6 +3384,15 @@ export const RULES: readonly Rule[] = [
       'abrir uma loja com voces',
       'abrir minha loja com voces',
       'criar uma loja com voces',
+      // Round 45: with no article, or as a question ("sou MEI, posso abrir loja com vcs sem cnpj?"), and
+      // the platform still to be chosen ("tô vendo qual plataforma escolher").
+      ...['abrir loja com voces', 'criar loja com voces', 'ter loja com voces', 'ter uma loja com voces'],
+      // The platform at once before the verb: "qual plataforma de pagamento integrar" is her gateway.
+      ...['vendo', 'decidindo', 'escolhendo', 'pensando', 'na duvida de'].flatMap((weigh) =>
+        ['qual plataforma', 'que plataforma'].flatMap((which) =>
+          ['escolher', 'usar', 'contratar', 'assinar'].map((pick) => `${weigh} ${which} ${pick}`),
+        ),
+      ),
       'avaliando plataformas',
       'avaliando algumas plataformas',
       'comparando plataformas',

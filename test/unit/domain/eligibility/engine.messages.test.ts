@@ -11899,3 +11899,28 @@ describe("round 45 — an app of ours she still pays for is our charge; the riva
     });
   });
 });
+
+describe('round 45 — a prospect: "posso abrir loja com vcs?", the platform still to be chosen', () => {
+  it.each([
+    'sou MEI, posso abrir loja com vcs sem cnpj?',
+    'vcs cobram taxa por venda ou so mensalidade? to vendo qual plataforma escolher',
+    'Estou decidindo qual plataforma usar para minha primeira loja virtual.',
+  ])('NOT_A_CLIENT (prospect) — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'vendas.mei@gmail.com',
+      subject: 'loja',
+      text,
+      outcome: 'NOT_A_CLIENT',
+    });
+  });
+
+  it.each([
+    // A client choosing a gateway or a carrier's platform, or a second store with us.
+    ['to vendo qual plataforma de pagamento integrar na minha loja, qual vcs recomendam?', 'NO_PRIOR_TICKET'],
+    ['Estou decidindo qual plataforma de frete usar, o cálculo atual está errado.', 'NO_PRIOR_TICKET'],
+    ['Já sou cliente, posso abrir loja com vcs no nome da minha sócia também?', 'NO_PRIOR_TICKET'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'vendas.mei@gmail.com', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
