@@ -1016,7 +1016,8 @@ export function renderStaffExplanation(
               ],
             },
     ],
-    staffMayRetry(problems) ? staffFooter(config) : [personalDataNote(config)],
+    // On a closed case, no "answer to reach the merchant" with its commands: only a note goes.
+    staffMayRetry(problems) && !closedOnly ? staffFooter(config) : [personalDataNote(config)],
   );
 }
 

@@ -1791,6 +1791,8 @@ describe('handleStaffMail — an answer to a case a supervisor already closed', 
     expect(text).toContain('O caso foi encerrado por Sofia Martins em 11/03/2026 às 15:30.');
     expect(text).toContain('Uma nota interna (#nota) ainda pode ser registrada');
     expect(text).not.toContain('Corrija e envie de novo');
+    // Nor the footer that invites answering the merchant, with the commands of an open case.
+    expect(text).not.toContain('para falar com o lojista');
     expect(w.mailer.sent.filter((m) => m.to.includes(MERCHANT))).toEqual([]);
   });
 });
