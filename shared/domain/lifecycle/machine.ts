@@ -137,10 +137,14 @@ function checkOpenCaseWork(c: WorkCase, actor: Actor, what: string): StaffProble
  * staff member learns what still goes. Closing, transferring and what the merchant does never are.
  */
 function checkRoom(c: WorkCase, what: string, line?: string): StaffProblem | null {
-  if (!historyFull(c)) return null;
+  return historyFull(c) ? recordFull(c, what, ' ou transferido (#transferir).', line) : null;
+}
+
+/** The `history-full` problem: what no longer goes, and what still does. */
+function recordFull(c: WorkCase, what: string, stillGoes: string, line?: string): StaffProblem {
   return {
     code: 'history-full',
-    message: `O registro do caso ${c.protocol ?? c.caseId} chegou ao limite que o sistema guarda por caso: não é mais possível ${what}. O caso ainda pode ser encerrado (#encerrar, com a mensagem final ao lojista) ou transferido (#transferir).`,
+    message: `O registro do caso ${c.protocol ?? c.caseId} chegou ao limite que o sistema guarda por caso: não é mais possível ${what}. O caso ainda pode ser encerrado (#encerrar, com a mensagem final ao lojista)${stillGoes}`,
     ...(line === undefined ? {} : { line }),
   };
 }
@@ -326,8 +330,8 @@ export function addNote(c: WorkCase, actor: Actor, text: string, ctx: LifecycleC
   if (who) return who;
   const note = text.trim();
   if (note === '') return refuse('empty-note', 'A nota interna está vazia: escreva o texto depois de #nota.', '#nota');
-  const full = checkRoom(c, 'registrar notas internas', '#nota');
-  if (full) return { ok: false, refusal: full };
+  const full = asTransition(checkRoom(c, 'registrar notas internas', '#nota'));
+  if (full) return full;
   const kept = cutMarked(note, MAX_NOTE_CHARS);
   const used = (c.history ?? []).reduce((sum, e) => sum + (e.type === 'note' ? utf8Bytes(e.text) : 0), 0);
   const room = MAX_CASE_NOTES_BYTES - used;
@@ -374,11 +378,8 @@ export function transfer(
   if (blocked) return blocked;
   const line = `#transferir ${requestedId}`;
   if (historyAtCeiling(c)) {
-    return refuse(
-      'history-full',
-      `O registro do caso ${c.protocol ?? c.caseId} chegou ao limite que o sistema guarda por caso: não é mais possível transferi-lo. O caso ainda pode ser encerrado (#encerrar, com a mensagem final ao lojista); uma nova mensagem do lojista abrirá um novo caso vinculado a este.`,
-      line,
-    );
+    const stillGoes = '; uma nova mensagem do lojista abrirá um novo caso vinculado a este.';
+    return { ok: false, refusal: recordFull(c, 'transferi-lo', stillGoes, line) };
   }
   if (!target) {
     const problem = notFound ?? unknownStaffProblem(requestedId, [], line);
@@ -431,8 +432,8 @@ export function extend(
 ): Transition {
   const blocked = asTransition(checkOpenCaseWork(c, actor, 'prorrogar o prazo'));
   if (blocked) return blocked;
-  const full = checkRoom(c, 'prorrogar o prazo', `#prorrogar ${businessDays}`);
-  if (full) return { ok: false, refusal: full };
+  const full = asTransition(checkRoom(c, 'prorrogar o prazo', `#prorrogar ${businessDays}`));
+  if (full) return full;
   const max = ctx.config.lifecycle.maxExtensionBusinessDays;
   const line = `#prorrogar ${businessDays}`;
   if (!Number.isInteger(businessDays) || businessDays < 1 || businessDays > max) {
