@@ -17,6 +17,7 @@ import type {
   CaseWorkStore,
   CommitResult,
   OpenCaseCounter,
+  RetentionKnown,
   StaffDirectory,
   SurveyAnswer,
   SurveyStore,
@@ -235,14 +236,14 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
     for (const id of messageIds) if (!c.messageIds.includes(id)) c.messageIds.push(id);
   }
 
-  /** The `item-retention` runs, with the status each found (the fake keeps no item TTLs). */
-  readonly retentionWalks: Array<{ caseId: string; status: WorkCase['status'] }> = [];
+  /** The `item-retention` runs, with the status each found and the one its caller gave (the fake keeps no item TTLs). */
+  readonly retentionWalks: Array<{ caseId: string; status: WorkCase['status']; given?: WorkCase['status'] }> = [];
 
-  async applyItemRetention(caseId: string) {
+  async applyItemRetention(caseId: string, known?: RetentionKnown) {
     await tick();
     this.maybeFail('applyItemRetention');
     const c = this.records.get(caseId);
-    if (c) this.retentionWalks.push({ caseId, status: c.status });
+    if (c) this.retentionWalks.push({ caseId, status: c.status, ...(known ? { given: known.status } : {}) });
   }
 
   /** The stored case, for assertions. */

@@ -7,10 +7,17 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { CaseMessage, CaseRecord, CaseWithoutTexts, TextsShown } from '../../domain/case';
 import type { PendingEffect, WorkCase } from '../../domain/lifecycle/types';
-import type { CaseCommit, CaseWorkStore, CommitResult, MarkedCase, WorkCaseState } from '../../app/lifecycle/ports';
+import type {
+  CaseCommit,
+  CaseWorkStore,
+  CommitResult,
+  MarkedCase,
+  RetentionKnown,
+  WorkCaseState,
+} from '../../app/lifecycle/ports';
 import { CASE_PK_PREFIX, caseItemKey, DynamoCaseRepository, type KnownCase } from './case-repository';
 import { isConditionalCheckFailed } from './client';
-import { DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
+import { caseExpiry, DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
 import { applyCaseRetention } from './case-retention';
 import { EFFECTS_PK, GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
 
@@ -268,8 +275,17 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
     return { ok: true, version: commit.expectedVersion + 1 };
   }
 
-  async applyItemRetention(caseId: string): Promise<void> {
-    let seen = await this.retentionOf(caseId);
+  async applyItemRetention(caseId: string, known?: RetentionKnown): Promise<void> {
+    // The case the effect runs on says what the item's TTL is (the commit wrote it from the same
+    // fields): the first walk needs no read of the case item; the read after it checks.
+    let seen = known
+      ? {
+          expiresAt: caseExpiry(known, this.retention),
+          ...(known.protocol ? { protocol: known.protocol } : {}),
+          messageIds: known.messageIds,
+          ...(known.closedAt ? { closedAt: known.closedAt } : {}),
+        }
+      : await this.retentionOf(caseId);
     for (let walk = 1; seen !== null && walk <= MAX_RETENTION_WALKS; walk++) {
       const texts = this.repository.texts;
       await applyCaseRetention(

@@ -330,7 +330,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       return sendToMerchant(deps, c, pending, mail, { human: false });
     }
     case 'item-retention':
-      return deps.cases.applyItemRetention(c.caseId);
+      return deps.cases.applyItemRetention(c.caseId, c);
     case 'reopen-files':
       // The closing started the LGPD clock on the case's files; an open case keeps them.
       for (const raw of rawMailOf(c)) await deps.rawMailRetention?.markOpen(raw);

@@ -124,10 +124,15 @@ export interface CaseWorkStore {
    * and protocol pointers, the survey answer, stored texts) takes the retention the case item has
    * now (its TTL after a closing, none while open), which the commit wrote with the status.
    * Idempotent, and safe against a racing close or reopen: it reads the case item again after
-   * writing and walks again until both agree (as the open-case counts converge).
+   * writing and walks again until both agree (as the open-case counts converge). `known`: the case
+   * as the caller holds it, whose retention the first walk takes instead of reading the case item
+   * (a stale one costs one more walk, never a wrong expiry).
    */
-  applyItemRetention(caseId: string): Promise<void>;
+  applyItemRetention(caseId: string, known?: RetentionKnown): Promise<void>;
 }
+
+/** What the retention walk needs of a case: its retention clock and the pointers beside its partition. */
+export type RetentionKnown = Pick<WorkCase, 'status' | 'createdAt' | 'closedAt' | 'protocol' | 'messageIds'>;
 
 /**
  * Open cases per analyst, kept with conditional writes, idempotent per (analyst, case): an

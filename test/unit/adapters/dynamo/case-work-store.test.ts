@@ -494,4 +494,45 @@ describe('DynamoCaseWorkStore.applyItemRetention', () => {
     expect(reopened).toBe(true);
     expect((await sideItems(table)).filter((i) => i['expiresAt'] !== undefined).map((i) => i['sk'])).toEqual([]);
   });
+
+  /** A store over a client that counts the GetItem calls it sends. */
+  const counting = (table: string, repository: DynamoCaseRepository) => {
+    const client = DynamoDBDocumentClient.from(raw);
+    const send = client.send.bind(client) as (command: unknown) => Promise<unknown>;
+    const gets = { n: 0 };
+    (client as unknown as { send: (command: unknown) => Promise<unknown> }).send = async (command) => {
+      if (command instanceof GetCommand) gets.n++;
+      return send(command);
+    };
+    return { store: new DynamoCaseWorkStore({ client, tableName: table, repository }), gets };
+  };
+
+  it('given the case it runs on, the walk reads the case item once, to check, not before', async () => {
+    const { table, repository, store } = await seeded([workCase({ status: 'IN_PROGRESS' })]);
+    expect((await store.commit(closing((await store.get(CASE_ID))?.version ?? 0))).ok).toBe(true);
+    const closed = await store.get(CASE_ID);
+    if (!closed) throw new Error('case missing');
+    const { store: walking, gets } = counting(table, repository);
+    await walking.applyItemRetention(CASE_ID, closed);
+    expect(gets.n).toBe(1);
+    const expiry = (await doc.send(new GetCommand({ TableName: table, Key: caseItemKey(CASE_ID) }))).Item?.[
+      'expiresAt'
+    ];
+    expect(new Set((await sideItems(table)).map((i) => i['expiresAt']))).toEqual(new Set([expiry]));
+  });
+
+  it('a stale case given (closed, reopened since): the walk ends with what the case item says', async () => {
+    const { table, repository, store } = await seeded([workCase({ status: 'IN_PROGRESS' })]);
+    const version = (await store.get(CASE_ID))?.version ?? 0;
+    expect((await store.commit(closing(version))).ok).toBe(true);
+    const closed = await store.get(CASE_ID);
+    if (!closed) throw new Error('case missing');
+    await store.applyItemRetention(CASE_ID, closed);
+    const reopening = { ...closing(version + 1), changes: { status: 'IN_PROGRESS' as const, closedAt: null } };
+    expect((await store.commit(reopening)).ok).toBe(true);
+    const { store: walking, gets } = counting(table, repository);
+    await walking.applyItemRetention(CASE_ID, closed);
+    expect(gets.n).toBe(2);
+    expect((await sideItems(table)).filter((i) => i['expiresAt'] !== undefined).map((i) => i['sk'])).toEqual([]);
+  });
 });

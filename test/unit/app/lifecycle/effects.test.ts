@@ -140,8 +140,8 @@ describe('carryOutEffects', () => {
     const again = w.cases.must(CASE_ID);
     await Promise.all([carryOutEffects(w.deps, again), carryOutEffects(w.deps, again)]);
     expect(w.cases.retentionWalks).toEqual([
-      { caseId: CASE_ID, status: 'CLOSED' },
-      { caseId: CASE_ID, status: 'CLOSED' },
+      { caseId: CASE_ID, status: 'CLOSED', given: 'CLOSED' },
+      { caseId: CASE_ID, status: 'CLOSED', given: 'CLOSED' },
     ]);
     expect(w.cases.must(CASE_ID).pendingEffects).toEqual({});
     expect(w.mailer.sent).toHaveLength(1);
