@@ -317,10 +317,7 @@ export async function processSubmission(
     let counted: CountedCase | undefined;
     const ticket = ownDecision ? ticketToJoin(submission, decided, thread) : undefined;
     if (ticket) {
-      const byTicket = await waitingForTicketHolder(
-        () => joinCaseOfTicket(caseId, ticket, submission, deps, telemetry),
-        deps.ticketHolderWait,
-      );
+      const byTicket = await joinCaseOfTicket(caseId, ticket, submission, deps, telemetry);
       if (byTicket.kind === 'joined') return byTicket.result;
       counted = { bounce: byTicket.bounce };
       if (byTicket.closed && thread.kind === 'none') {
@@ -891,47 +888,111 @@ async function waitingForTicketHolder<T>(attempt: () => Promise<T>, wait: Intake
   }
 }
 
+/** Her case holding a ticket, as found by ticketHolderOf: to join, or none (this case holds it now). */
+export type TicketHolder =
+  | { kind: 'join'; parent: CaseRecord; bounce: SenderBounce | null }
+  | { kind: 'new'; bounce: SenderBounce | null; closed?: CaseRecord };
+
 /**
- * A second mail of the same sender naming the same ticket as her case still open (or closed within
- * the reopen window) joins that case instead of opening another, whether or not it threads by
- * headers: the ticket is claimed on her open-case item in the write that counts the case (no
- * request of its own), so two such mails at once get one case.
+ * Her open case (or closed within the reopen window) that holds `ticket`, which a new submission of
+ * hers naming it joins instead of opening a parallel case with another analyst; otherwise `caseId`
+ * holds the ticket from now on (a holder closed long ago, or never stored, gives it up). The ticket
+ * is claimed on her open-case item in the write that counts the case (no request of its own), so
+ * two such submissions at once get one case. Waits (ticketHolderWait) while the holder is a case
+ * still being stored.
  */
-async function joinCaseOfTicket(
-  caseId: string,
+export function ticketHolderOf(
+  address: string,
   ticket: string,
-  submission: Submission,
-  deps: IntakeDeps,
-  telemetry: IntakeTelemetry,
-): Promise<
-  { kind: 'joined'; result: IntakeResult } | { kind: 'new'; bounce: SenderBounce | null; closed?: CaseRecord }
-> {
-  const address = submission.sender.address;
+  caseId: string,
+  deps: TicketHolderDeps,
+  /** The caller reserved `caseId` within her cap already (the webform): it keeps it while waiting, and releases it. */
+  reserved = false,
+): Promise<TicketHolder> {
+  return waitingForTicketHolder(() => findTicketHolder(address, ticket, caseId, deps, reserved), deps.ticketHolderWait);
+}
+
+type TicketHolderDeps = Pick<
+  IntakeDeps,
+  'openCases' | 'cases' | 'clock' | 'config' | 'ticketHolderWait' | 'replyClaimWait'
+>;
+
+async function findTicketHolder(
+  address: string,
+  ticket: string,
+  caseId: string,
+  deps: TicketHolderDeps,
+  reserved = false,
+): Promise<TicketHolder> {
   const now = deps.clock.now();
   const { bounce, holder } = await deps.openCases.claimTicket(address, ticket, caseId, now);
   if (holder.caseId === caseId) return { kind: 'new', bounce };
   const parent = await deps.cases.get(holder.caseId, THREAD_TEXTS);
   if (!parent && now.getTime() - holder.at.getTime() < claimStaleAfterMs(deps)) {
-    await deps.openCases.release(address, caseId);
+    // Uncounted while waiting, unless the slot is a reservation within her cap (released by its holder).
+    if (!reserved) await deps.openCases.release(address, caseId);
     throw new TicketCaseNotStoredYet(holder.caseId);
   }
   const open =
     parent?.outcome === 'ACCEPTED' &&
     sameAddress(parent.senderEmail, address) &&
     !closedLongAgo(parent, deps.config, now);
-  if (parent && open) {
-    const joined = await followUp(parent, submission, deps, telemetry);
+  if (parent && open) return { kind: 'join', parent, bounce };
+  return passedTicket(address, ticket, holder.caseId, caseId, deps, bounce, parent ?? undefined, reserved);
+}
+
+/** Her case with this ticket closed long ago (or was never stored): `caseId` holds the ticket now. */
+async function passedTicket(
+  address: string,
+  ticket: string,
+  from: string,
+  caseId: string,
+  deps: Pick<IntakeDeps, 'openCases' | 'clock'>,
+  bounce: SenderBounce | null,
+  closed: CaseRecord | undefined,
+  reserved = false,
+): Promise<Extract<TicketHolder, { kind: 'new' }>> {
+  if (!(await deps.openCases.passTicket(address, ticket, from, caseId, deps.clock.now()))) {
+    if (!reserved) await deps.openCases.release(address, caseId);
+    throw new TicketCaseNotStoredYet(from);
+  }
+  return closed ? { kind: 'new', bounce, closed } : { kind: 'new', bounce };
+}
+
+/**
+ * A submission of hers joining the case `ticketHolderOf` found (the webform's confirmed post, whose
+ * files were claimed for that case): appended and forwarded as her mail on it would be. Undefined
+ * when the lifecycle found the case closed past its reopen window meanwhile.
+ */
+export async function joinCase(
+  parent: CaseRecord,
+  submission: Submission,
+  deps: IntakeDeps,
+): Promise<Extract<IntakeResult, { kind: 'follow-up' }> | undefined> {
+  const joined = await followUp(parent, submission, deps, deps.telemetry ?? noTelemetry);
+  return joined?.kind === 'follow-up' ? joined : undefined;
+}
+
+/** A second mail of the same sender naming the same ticket as her case (ticketHolderOf) joins it. */
+function joinCaseOfTicket(
+  caseId: string,
+  ticket: string,
+  submission: Submission,
+  deps: IntakeDeps,
+  telemetry: IntakeTelemetry,
+): Promise<{ kind: 'joined'; result: IntakeResult } | Extract<TicketHolder, { kind: 'new' }>> {
+  const address = submission.sender.address;
+  return waitingForTicketHolder(async () => {
+    const found = await findTicketHolder(address, ticket, caseId, deps);
+    if (found.kind === 'new') return found;
+    const joined = await followUp(found.parent, submission, deps, telemetry);
     if (joined) {
       await deps.openCases.release(address, caseId);
       return { kind: 'joined', result: joined };
     }
-  }
-  // Her case with this ticket closed long ago (or was never stored): this one holds the ticket now.
-  if (!(await deps.openCases.passTicket(address, ticket, holder.caseId, caseId, now))) {
-    await deps.openCases.release(address, caseId);
-    throw new TicketCaseNotStoredYet(holder.caseId);
-  }
-  return parent ? { kind: 'new', bounce, closed: parent } : { kind: 'new', bounce };
+    // The lifecycle found it closed past its reopen window: this case holds the ticket now.
+    return passedTicket(address, ticket, found.parent.caseId, caseId, deps, found.bounce, found.parent);
+  }, deps.ticketHolderWait);
 }
 
 async function appendFollowUp(
@@ -1139,6 +1200,11 @@ async function isSuppressed(to: string, deps: IntakeDeps, pass: PassState): Prom
   const now = deps.clock.now();
   if (known && sameAddress(known.address, to)) return isBouncing(known.until, now);
   return deps.bounces.isSuppressed(to, now);
+}
+
+/** The deadline of an open case as the merchant is told it now: its own (extensions move it), else the promised one. */
+export function currentDueDate(record: CaseRecord, config: OuvidoriaConfig): string {
+  return record.dueAt ? formatDatePtBr(new Date(record.dueAt), config.timeZone) : promisedDueDate(record, config);
 }
 
 /** The deadline the acknowledgement promises (SPEC step 9); assignment arms its timers for the same date. */

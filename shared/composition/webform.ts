@@ -11,7 +11,7 @@ import { SqsConfirmationMails } from '../adapters/sqs-confirmation-mails';
 import type { ConfirmationMailRequests } from '../ports';
 import { uploadStoreFromEnv } from '../adapters/uploads-from-env';
 import type { UploadStore } from '../uploads/ports';
-import { WEBFORM_REPLY_CLAIM, type WebformDeps } from '../webform/submit';
+import { WEBFORM_REPLY_CLAIM, WEBFORM_TICKET_HOLDER_WAIT, type WebformDeps } from '../webform/submit';
 import { tableClient } from './clients';
 import { buildIntakeDeps, type IntakeOverrides } from './intake';
 import { loadReplySecret, uploadRetentionFrom } from './lifecycle';
@@ -36,6 +36,7 @@ export function buildWebformDeps(
     ...(uploadRetention ? { uploadRetention } : {}),
     rateLimiter: new DynamoRateLimiter(client, settings.tableName),
     replyClaimWait: { ...WEBFORM_REPLY_CLAIM, sleep: (ms) => sleep(ms) },
+    ticketHolderWait: { ...WEBFORM_TICKET_HOLDER_WAIT, sleep: (ms) => sleep(ms) },
     uploads: uploads ?? uploadStoreFromEnv(),
     // Posts that cite a ticket wait for their confirmation link, signed with the office's link
     // secret (the lifecycle's reply secret), read on the first such post.

@@ -165,7 +165,8 @@ function logResult(result: FormPostResult, deps: WebformHttpDeps): void {
   const { logger, telemetry } = deps;
   const e = result.event;
   if (e.kind === 'submitted') {
-    telemetry.submitted(e.outcome, e.duplicate);
+    // A post added to her open case is no submission of its own: the intake counted it as a follow-up.
+    if (!e.joined) telemetry.submitted(e.outcome, e.duplicate);
     if (e.unscannedUploads) telemetry.claimedUnscanned(e.unscannedUploads);
     logger.info('Webform submission', {
       status: result.status,
@@ -173,6 +174,7 @@ function logResult(result: FormPostResult, deps: WebformHttpDeps): void {
       duplicate: e.duplicate,
       caseId: e.caseId,
       keySource: e.keySource,
+      ...(e.joined ? { joined: true } : {}),
     });
   } else if (e.kind === 'pending') {
     logger.info('Webform submission awaits confirmation', {

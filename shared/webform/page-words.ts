@@ -436,3 +436,18 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
     },
   },
 };
+
+/**
+ * The page of a confirmed post added to her open case of the same ticket (submit.ts
+ * joinHerCaseOfTicket): which case, that no second one was opened, and where to follow it.
+ */
+export const JOINED_WORDS = {
+  title: 'Mensagem acrescentada ao seu caso',
+  pageTitle: (protocol: string) => `Mensagem acrescentada ao caso ${protocol}`,
+  openCase: (ticket: string) => `Você já tem um caso na Ouvidoria sobre o chamado ${ticket}, com o protocolo:`,
+  added:
+    'Para que o assunto seja tratado uma única vez, pela mesma pessoa da nossa equipe, acrescentamos a esse caso a mensagem que você acabou de enviar, em vez de abrir outro. Ela será lida junto com o restante do caso.',
+  due: (date: string) => `Prazo de resposta do caso: até ${date}`,
+  message: (protocol: string) =>
+    `Você já tem um caso sobre este chamado (protocolo ${protocol}): a mensagem foi acrescentada a ele, sem abrir outro.`,
+} as const;

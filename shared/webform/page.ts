@@ -29,7 +29,7 @@ import {
 import { attachmentList, fileField } from './attachments-view';
 import { PAGE_CSS } from './styles';
 import { FAVICON_LINK } from './favicon';
-import { officeHoursPt, PAGE_WORDS } from './page-words';
+import { JOINED_WORDS, officeHoursPt, PAGE_WORDS } from './page-words';
 import type { MessageLanguage } from '../domain/text';
 import { CONFIRM_PATH, CONFIRM_WORDS, type ConfirmLinkAnswer } from '../domain/webform-confirmation';
 
@@ -80,6 +80,8 @@ export type WebformView =
       /** The language of the submission's mail (caseLanguage): the page speaks it too. */
       language?: MessageLanguage;
     }
+  /** A confirmed post added to her open case of the same ticket (no case of its own). */
+  | { kind: 'joined'; protocol: string; ticket: string; dueDate?: string; attachments: AttachmentView[] }
   /** Neutral "received" page: honeypot hits and anything we will not answer on screen. */
   | { kind: 'received' }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
@@ -358,6 +360,21 @@ ${pageBlocks([platformStatusBlock(w.htmlLang, ctx.config)])}`;
   return layout(ctx, a.pageTitle(protocol), main, { language: w.htmlLang });
 }
 
+function joinedPage(ctx: PageContext, view: WebformView & { kind: 'joined' }): string {
+  const w = JOINED_WORDS;
+  const [statusBefore, statusLabel, statusAfter] = PAGE_WORDS['pt-BR'].accepted.statusRequest;
+  const main = html`<div class="aviso">
+<h1>${w.title}</h1>
+<p>${w.openCase(view.ticket)}</p>
+<p class="protocolo">${view.protocol}</p>
+<p>${w.added}</p>
+${view.dueDate ? html`<p><strong>${w.due(view.dueDate)}</strong>.</p>` : ''}
+</div>
+${attachmentList(view.attachments, 'pt-BR')}
+<p>${statusBefore}<a href="${ctx.basePath ?? ''}${STATUS_REQUEST_PATH}">${statusLabel}</a>${statusAfter}</p>`;
+  return layout(ctx, w.pageTitle(view.protocol), main);
+}
+
 function filesNotAddedNote(names: string[], [before, after]: readonly [string, string]): SafeHtml {
   return html`<div class="aviso" role="note">
 <p>${before}</p>
@@ -451,6 +468,8 @@ export function renderPage(view: WebformView, ctx: PageContext): string {
       return acceptedPage(ctx, view);
     case 'guidance':
       return guidancePage(ctx, view);
+    case 'joined':
+      return joinedPage(ctx, view);
     case 'received':
       return simplePage(ctx, 'Recebemos a sua mensagem', [
         'Obrigado pelo contato. Se a sua solicitação estiver dentro do escopo da Ouvidoria, você receberá uma resposta por e-mail.',

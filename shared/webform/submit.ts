@@ -8,7 +8,16 @@
  * dependencies (DynamoDB, SES, the queue) does, and the handler turns it into a 503.
  */
 import { createHash } from 'node:crypto';
-import { decideSubmission, type IntakeDeps, type IntakeResult, processSubmission, replyToRetry } from '../app/intake';
+import {
+  currentDueDate,
+  decideSubmission,
+  type IntakeDeps,
+  type IntakeResult,
+  joinCase,
+  processSubmission,
+  replyToRetry,
+  ticketHolderOf,
+} from '../app/intake';
 import { attachmentMissing } from '../domain/attachment-mention';
 import { caseIdFor, NO_TEXTS } from '../domain/case';
 import type { Outcome } from '../domain/outcome';
@@ -42,7 +51,7 @@ import { type GuidanceOutcome, guidanceFor } from '../domain/guidance';
 import { foreignGuidanceText } from '../domain/replies';
 import { type MultipartFile, parseMultipart } from './multipart';
 import { type AttachmentView, openCasesText, type WebformView } from './page';
-import { PAGE_WORDS } from './page-words';
+import { JOINED_WORDS, PAGE_WORDS } from './page-words';
 import {
   type ClaimedUploads,
   claimUploads,
@@ -105,6 +114,8 @@ export type FormPostEvent =
       unscannedUploads?: number;
       /** Its automatic reply failed for a reason a retry can fix (replyToRetry): a queue consumer retries. */
       replyNotSent?: true;
+      /** A confirmed post added to her open case of the same ticket (caseId), no case of its own. */
+      joined?: true;
     }
   | { kind: 'rejected'; reason: RejectReason; fields?: string[] }
   /**
@@ -130,6 +141,13 @@ export interface FormPostResult {
  * `staleAfterMs`). A resubmission waits up to `maxWaitMs` for the holder, within its own timeout.
  */
 export const WEBFORM_REPLY_CLAIM = { staleAfterMs: 15_000, maxWaitMs: 6_000, pollMs: 1_000 } as const;
+
+/**
+ * The webform's ticketHolderWait: a confirmed post whose ticket a concurrent post of hers is storing
+ * looks again for a moment, then joins it (or answers 503, and her retry joins it). Short: the reply
+ * claim's wait may come on top within the function's 10 s timeout.
+ */
+export const WEBFORM_TICKET_HOLDER_WAIT = { maxWaitMs: 2_000, pollMs: 250 } as const;
 
 const HOUR_SECONDS = 3600;
 /** Same content from the same address within this window is one submission (double click, retry). */
@@ -375,25 +393,61 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
 }
 
 /**
- * A confirmed post's case holds her ticket on her open-case item, as her proven mail's case does, so
- * that her mail naming that ticket later joins it (intake.ts joinCaseOfTicket) instead of opening a
- * parallel case with another analyst. The link proved the mailbox (trust hole F1), which is what a
- * proven From proves of a mail. An earlier open case of hers keeps the ticket (the webform threads
- * nothing: the post is a case of its own); a closed or never stored one gives it up.
+ * A confirmed post naming the ticket of her open case (or one closed within the reopen window) joins
+ * that case, as her proven mail naming it does (intake.ts ticketHolderOf): one complaint, one case,
+ * one analyst, whichever way she writes. The link proved the mailbox (trust hole F1), which is what a
+ * proven From proves of a mail. Otherwise the post's case holds her ticket from now on, so that her
+ * mail naming it later joins it. Undefined: no case of hers to join.
  */
-async function holdTicket(
-  email: string,
+async function joinHerCaseOfTicket(
+  data: WebformData,
   ticket: Decision['ticket'],
   caseId: string,
+  sourceId: string,
+  pendingId: string | undefined,
+  keySource: 'header' | 'content',
   deps: WebformDeps,
   now: Date,
-): Promise<void> {
-  if (ticket.status !== 'valid' && ticket.status !== 'unverified') return;
-  const { holder } = await deps.openCases.claimTicket(email, ticket.number, caseId, now);
-  if (holder.caseId === caseId) return;
-  const earlier = await deps.cases.get(holder.caseId, NO_TEXTS);
-  if (earlier && earlier.status !== 'CLOSED') return;
-  await deps.openCases.passTicket(email, ticket.number, holder.caseId, caseId, now);
+): Promise<FormPostResult | undefined> {
+  if (ticket.status !== 'valid' && ticket.status !== 'unverified') return undefined;
+  const holder = await ticketHolderOf(data.email, ticket.number, caseId, deps, true);
+  if (holder.kind === 'new') return undefined;
+  const { parent } = holder;
+  // Her files go to the case they join: the scan's answer and the console find them there.
+  const claimed =
+    deps.uploads && pendingId
+      ? await claimUploads(pendingId, parent.caseId, { ...deps, uploads: deps.uploads })
+      : { attachments: [], infected: [] };
+  const joined = await joinCase(parent, buildSubmission(data, sourceId, now, claimed.attachments), deps);
+  // Closed past its reopen window in the meantime (the holder was read open): a case of its own, as
+  // her mail would get.
+  if (!joined) return undefined;
+  await deps.openCases.release(data.email, caseId);
+  const protocol = joined.protocol ?? parent.protocol ?? '';
+  const dueDate = parent.status === 'CLOSED' ? undefined : currentDueDate(parent, deps.config);
+  const attachments = attachmentViews(claimed.attachments);
+  const unscanned = claimed.attachments.filter((a) => a.scan === 'PENDING').length;
+  return {
+    status: 200,
+    headers: {},
+    view: { kind: 'joined', protocol, ticket: ticket.number, attachments, ...(dueDate ? { dueDate } : {}) },
+    json: {
+      outcome: 'JOINED',
+      protocol,
+      attachments,
+      message: JOINED_WORDS.message(protocol),
+      ...(dueDate ? { dueDate } : {}),
+    },
+    event: {
+      kind: 'submitted',
+      outcome: 'ACCEPTED',
+      duplicate: !joined.appended,
+      caseId: parent.caseId,
+      keySource,
+      joined: true,
+      ...(unscanned > 0 ? { unscannedUploads: unscanned } : {}),
+    },
+  };
 }
 
 /**
@@ -408,7 +462,7 @@ export async function storeSubmission(
   deps: WebformDeps,
   /** The files of a repeat of a confirmed post (confirm.ts): named on the page when the case lacks them. */
   repeatUploadId?: string,
-  /** Her mailbox confirmed the post (its link, confirm.ts): its case holds her ticket (holdTicket). */
+  /** Her mailbox confirmed the post (its link, confirm.ts): it joins her case of its ticket, or its case holds it (joinHerCaseOfTicket). */
   mailboxConfirmed = false,
 ): Promise<FormPostResult> {
   const { config, cases } = deps;
@@ -447,7 +501,26 @@ export async function storeSubmission(
     );
   }
 
-  if (reserving && mailboxConfirmed) await holdTicket(data.email, decided.decision.ticket, caseId, deps, now);
+  if (reserving && mailboxConfirmed) {
+    let joined: FormPostResult | undefined;
+    try {
+      joined = await joinHerCaseOfTicket(
+        data,
+        decided.decision.ticket,
+        caseId,
+        sourceId,
+        pendingId,
+        keys.source,
+        deps,
+        now,
+      );
+    } catch (error) {
+      // No case of its own was stored: the slot goes back (her retry reserves it again).
+      await deps.openCases.release(data.email, caseId).catch(() => undefined);
+      throw error;
+    }
+    if (joined) return joined;
+  }
 
   let result: IntakeResult;
   let claimed: ClaimedUploads = { attachments: [], infected: [] };

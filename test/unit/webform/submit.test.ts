@@ -4,7 +4,8 @@ import { type Guidance, guidanceFor } from '../../../shared/domain/guidance';
 import type { MessageLanguage } from '../../../shared/domain/text';
 import { renderPage } from '../../../shared/webform/page';
 import { PAGE_WORDS } from '../../../shared/webform/page-words';
-import { submitConfirmed as handleFormPost, withoutConfirmations } from '../../support/confirm';
+import { confirmTokenOf, submitConfirmed as handleFormPost, withoutConfirmations } from '../../support/confirm';
+import { confirmSubmission } from '../../../shared/webform/confirm';
 import type { InMemorySenderOpenCases } from '../../support/fakes';
 import { webformDeps } from '../../support/reliability-harness';
 import { aSubmission } from '../../support/builders';
@@ -335,7 +336,10 @@ const caseIdOf = (r: Awaited<ReturnType<typeof handleFormPost>>) =>
   r.event.kind === 'submitted' ? r.event.caseId : undefined;
 
 describe('handleFormPost — her second post naming the ticket of her open case', () => {
-  it('is a case of its own, within her open-case cap: the webform threads nothing, and her first post keeps her ticket', async () => {
+  // Local stack, round 46: Juliana's mail opened OUV-…-000001 (ticket 48213, with Ana); her form
+  // post on the same ticket then opened OUV-…-000002 with Bruno, unlinked: two analysts on one
+  // complaint. Her proven mail naming the ticket joins the open case; her confirmed post now does too.
+  it('joins her open case (one case, her text on it) and the page says which case, and that no other was opened', async () => {
     const deps = webformDeps();
     const form = rafaelsPost;
     const first = await handleFormPost(
@@ -347,12 +351,80 @@ describe('handleFormPost — her second post naming the ticket of her open case'
       deps,
     );
     expect(first.json).toMatchObject({ outcome: 'ACCEPTED' });
+    const [only, ...others] = [...deps.cases.records.values()];
+    expect(others).toEqual([]);
+    expect(second.status).toBe(200);
+    expect(second.json).toMatchObject({ outcome: 'JOINED', protocol: only?.protocol });
+    expect(second.event).toMatchObject({ kind: 'submitted', caseId: caseIdOf(first), duplicate: false, joined: true });
+    expect(only?.messages.map((m) => m.text)).toEqual([
+      expect.stringContaining('ninguém respondeu'),
+      expect.stringContaining('loja está sem caixa'),
+    ]);
+    const page = renderPage(second.view, { config: localConfig });
+    expect(page).toContain('Mensagem acrescentada ao seu caso');
+    expect(page).toContain(`<p class="protocolo">${only?.protocol}</p>`);
+    expect(page).toContain('sobre o chamado 48215');
+    expect(page).toMatch(/Prazo de resposta do caso: até \d{2}\/\d{2}\/\d{4}/);
+    // Her open-case count is the one case; the ticket stays with it.
+    const openCases = deps.openCases as InMemorySenderOpenCases;
+    expect([...openCases.ticketHolders.values()].map((h) => h.caseId)).toEqual([caseIdOf(first)]);
+    expect(await openCases.count('contato@eletroponto.com.br')).toBe(1);
+    // Only the first post was acknowledged by mail: the page is the second's answer.
+    expect(withoutConfirmations(deps.mailer.sent)).toHaveLength(1);
+  });
+
+  it('her link confirmed twice adds her text once, and answers the same page', async () => {
+    const deps = webformDeps();
+    await handleFormPost(rafaelsPost('O repasse de novembro não caiu. Chamado 48215 sem resposta.'), deps);
+    const again = rafaelsPost('Reforçando: chamado 48215, repasse de novembro ainda não caiu, preciso de retorno.');
+    const joined = await handleFormPost(again, deps);
+    const token = confirmTokenOf(deps.mailer.sent, 'contato@eletroponto.com.br');
+    const twice = await confirmSubmission(token, deps);
+    expect(twice).toMatchObject({ status: 200, json: { outcome: 'JOINED' }, event: { duplicate: true } });
+    expect(joined.json).toMatchObject({ outcome: 'JOINED' });
+    expect([...deps.cases.records.values()].map((c) => c.messages.length)).toEqual([2]);
+  });
+
+  it('a case of hers on that ticket closed past the reopen window: the post is a case of its own, which holds the ticket', async () => {
+    const deps = webformDeps();
+    const first = await handleFormPost(
+      rafaelsPost('O repasse de novembro não caiu. Chamado 48215 sem resposta.'),
+      deps,
+    );
+    const old = deps.cases.records.get(caseIdOf(first) ?? '');
+    if (!old) throw new Error('no first case');
+    const closedAt = new Date(deps.clock.now().getTime() - 40 * 24 * 3600 * 1000).toISOString();
+    deps.cases.records.set(old.caseId, { ...old, status: 'CLOSED', closedAt });
+    const second = await handleFormPost(
+      rafaelsPost('O repasse de dezembro também não caiu, o chamado 48215 foi reaberto e nada.'),
+      deps,
+    );
+    expect(second.status).toBe(201);
     expect(second.json).toMatchObject({ outcome: 'ACCEPTED' });
-    const protocols = [...deps.cases.records.values()].map((c) => c.protocol);
-    expect(new Set(protocols).size).toBe(2);
-    // Her mailbox confirmed the first post (trust hole F1): its case holds the ticket for her mail.
+    expect(deps.cases.records.size).toBe(2);
     const holders = (deps.openCases as InMemorySenderOpenCases).ticketHolders;
-    expect([...holders.values()].map((h) => h.caseId)).toEqual([caseIdOf(first)]);
+    expect([...holders.values()].map((h) => h.caseId)).toEqual([caseIdOf(second)]);
+  });
+
+  it.each([
+    ['another ticket of hers', { chamado: '48213', email: 'lojista@modasbella.com.br', nome: 'Juliana Bella' }],
+    [
+      'the same ticket typed by someone else',
+      { chamado: '48215', email: 'outra@eletroponto.com.br', nome: 'Outra Pessoa' },
+    ],
+  ])('%s: a case of its own', async (_label, who) => {
+    const deps = webformDeps();
+    await handleFormPost(rafaelsPost('O repasse de novembro não caiu. Chamado 48215 sem resposta.'), deps);
+    const other = await handleFormPost(
+      post({
+        ...who,
+        assunto: 'atendimento',
+        descricao: 'O suporte encerrou o meu chamado sem resolver o problema do repasse.',
+      }),
+      deps,
+    );
+    expect(other.json).not.toMatchObject({ outcome: 'JOINED' });
+    expect(deps.cases.records.size).toBe(2);
   });
 
   // Journey 44 (local stack): Renata's case came from the form; 15 days later, overdue, she wrote by

@@ -818,3 +818,29 @@ describe('without JavaScript: the multipart post', () => {
     }
   });
 });
+
+// Round 46: a confirmed post naming the ticket of her open case joins that case; its files go with it.
+describe('a second post on the ticket of her open case, with a file', () => {
+  it('joins the case: the file is claimed for that case, listed on the page and on her new message', async () => {
+    expect((await submit({})).statusCode).toBe(201);
+    const pendingId = await uploadWithScript([{ name: 'fatura-abril.pdf', type: 'application/pdf', bytes: pdf() }]);
+    const r = await submit({
+      anexosId: pendingId,
+      descricao: 'Complementando: a cobrança em dobro se repetiu em abril, segue a fatura nova em anexo.',
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain('Mensagem acrescentada ao seu caso');
+    expect(r.body).toMatch(/<strong>fatura-abril\.pdf<\/strong> \([^)]*\): recebido e verificado, sem ameaças/);
+    const [record] = await cases.listAll();
+    expect(cases.records.size).toBe(1);
+    expect(record?.messages).toHaveLength(2);
+    expect(record?.messages[1]?.attachments).toEqual([
+      expect.objectContaining({ filename: 'fatura-abril.pdf', key: `claimed/${pendingId}/01` }),
+    ]);
+    expect(await store.tags(`claimed/${pendingId}/01`)).toMatchObject({
+      'ouvidoria-upload': 'attached',
+      'ouvidoria-case': record?.caseId,
+    });
+    expect(await openCases.count(MERCHANT)).toBe(1);
+  });
+});

@@ -128,7 +128,10 @@ function setup(config: OuvidoriaConfig = localConfig, logger = new Logger({ logL
   const h = createWebformHandler(
     withConfirmMails({
       cases,
-      tickets: new InMemoryTicketDirectory([{ id: '48213', requesterEmail: MERCHANT }]),
+      // 48213 is the fixtures' ticket; the others, of other complaints of hers (the open-case cap).
+      tickets: new InMemoryTicketDirectory(
+        ['48213', '48221', '48222', '48223'].map((id) => ({ id, requesterEmail: MERCHANT })),
+      ),
       mailer,
       queue,
       throttle: new InMemoryReplyThrottle(),
@@ -405,7 +408,8 @@ describe('limits', () => {
     setup(configWith({ webformPerIpPerHour: 3 }));
     expect((await handle(fixture('post-invalid'))).statusCode).toBe(400);
     expect((await handle(fixture('post-json-valid'))).statusCode).toBe(201);
-    expect((await handle(fixture('post-urlencoded-valid'))).statusCode).toBe(201);
+    // Her second post names the same ticket: added to her open case (200), no case of its own.
+    expect((await handle(fixture('post-urlencoded-valid'))).statusCode).toBe(200);
     const limited = await handle(fixture('post-json-valid'));
     expect(limited.statusCode).toBe(429);
     // 13:05:00 → the window ends at 14:00:00.
@@ -433,10 +437,15 @@ describe('limits', () => {
 
   it('caps open cases per sender (409 in pt-BR), but a retry of a stored one still gets its answer', async () => {
     setup(configWith({ maxOpenCasesPerSender: 2 }));
+    // Three complaints on three tickets of hers (one ticket's posts join its case instead).
     const post = (n: number, key?: string) =>
       handle(
         event('post-json-valid', {
-          json: { ...jsonFields(), descricao: `${jsonFields()['descricao']} Ocorrência ${n}.` },
+          json: {
+            ...jsonFields(),
+            chamado: `4822${n}`,
+            descricao: `O suporte encerrou sem resolver: os pedidos pagos por Pix não mudam de status. Ocorrência ${n}.`,
+          },
           headers: key ? { 'idempotency-key': key } : {},
         }),
       );
@@ -574,12 +583,13 @@ describe('idempotency', () => {
     expect(cases.records.size).toBe(1);
   });
 
-  it('the same content half an hour later is a new, deliberate submission', async () => {
+  it('the same content half an hour later is a new, deliberate submission: added to her case of that ticket', async () => {
     await handle(fixture('post-json-valid'));
     clock.advance(30 * 60 * 1000);
     const later = await handle(fixture('post-json-valid'));
-    expect(json(later)['protocol']).toBe('OUV-2026-000002');
-    expect(cases.records.size).toBe(2);
+    expect(json(later)).toMatchObject({ outcome: 'JOINED', protocol: 'OUV-2026-000001' });
+    expect(cases.records.size).toBe(1);
+    expect([...cases.records.values()][0]?.messages).toHaveLength(2);
   });
 
   it('whitespace and letter case do not make a different submission', async () => {
