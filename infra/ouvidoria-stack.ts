@@ -417,6 +417,14 @@ export class OuvidoriaStack extends Stack {
       description: 'Daily: re-queues cases still QUEUED past the opening after they were queued',
       environment: { ...baseEnv, [ENV.assignmentQueueUrl]: this.queues.assignmentQueue.queueUrl },
     });
+    // Scheduler invokes it asynchronously: the schedule's DLQ takes only the runs it could not hand
+    // over, this destination the runs the function failed on three times (else Lambda drops them and
+    // the safety net stops with nothing left to handle). The same queue, one runbook (SchedulerDlq).
+    this.requeueStale.function.configureAsyncInvoke({
+      retryAttempts: ASYNC_RETRY_ATTEMPTS,
+      maxEventAge: ASYNC_MAX_EVENT_AGE,
+      onFailure: new SqsDestination(this.queues.schedulerDlq),
+    });
     // Our own role (the target adds invoke and DLQ send), assumable only by schedules of our group.
     const sweepRole = new iam.Role(this, 'StaleSweepRole', {
       description: 'Assumed by the daily sweep schedule to invoke the requeue-stale function',
@@ -762,7 +770,7 @@ export class OuvidoriaStack extends Stack {
         },
         // EventBridge invokes it asynchronously with each GuardDuty scan result.
         { name: 'AttachmentScan', fn: this.attachmentScan.function, timeout: Duration.seconds(30), asyncInvoked: true },
-        // EventBridge Scheduler invokes it asynchronously: a failed report is retried twice, then dropped.
+        // EventBridge Scheduler invokes it asynchronously: a failed report is retried twice, then kept in SchedulerDlq.
         {
           name: 'MonthlyReport',
           fn: this.reports.fn.function,

@@ -55,7 +55,7 @@ const DLQ: Record<string, string> = {
   FeedbackDlq:
     'an SES bounce or complaint notice failed on every retry: that address is not in the bounce memory. Fix the cause (SesFeedbackErrors), then replay each message of <FeedbackDlqUrl> as for IntakeDlq (its requestPayload), with aws lambda invoke --function-name <SesFeedbackFunctionName>, and delete it.',
   SchedulerDlq:
-    'a schedule (deferral, timer, sweep, report) could not invoke its target (its attributes say why), or a timer failed in the function (requestPayload in the body: fix it, then aws lambda invoke --function-name <LifecycleTimerFunctionName>:timers with it). A deferred case is re-queued by the daily sweep; a lost report is re-run with {"from","to"} (<MonthlyReportFunctionName>); then delete the message (<SchedulerDlqUrl>).',
+    'a schedule could not invoke its target (attributes say why), or a function failed a run 3 times (its requestContext.functionArn). Fix it, then: a timer, aws lambda invoke --function-name <LifecycleTimerFunctionName>:timers with its requestPayload; a report, re-run its month with {"from","to"} (<MonthlyReportFunctionName>); a deferral or the daily sweep: the next sweep re-queues. Delete it (<SchedulerDlqUrl>).',
   ReleaseDlq:
     'a quarantine release asked on the console failed on every receive (EmailIntakeErrors has why). Fix the cause, then move it back with aws sqs start-message-move-task --source-arn <ReleaseDlqArn>, or ask the supervisor to release the mail again from /equipe/quarentena.',
   ConfirmMailDlq:

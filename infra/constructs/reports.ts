@@ -1,5 +1,6 @@
 import { Duration, type RemovalPolicy, TimeZone, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
@@ -22,6 +23,9 @@ import { PRIVATE_BUCKET } from './private-bucket';
 export const MONTHLY_REPORT_CRON = { minute: '0', hour: '8', day: '*', month: '*' } as const;
 /** Reports are aggregates (no personal data); kept two years for the yearly management report. */
 export const REPORT_RETENTION_DAYS = 731;
+/** Lambda's own retries of a failed report run (asynchronous, from its schedule) before it is kept in the scheduler DLQ. */
+export const REPORT_ASYNC_RETRY_ATTEMPTS = 2;
+export const REPORT_MAX_EVENT_AGE = Duration.hours(6);
 /** One function run a month: a few hundred index pages and survey reads, two S3 puts, a mail per supervisor. */
 export const MONTHLY_REPORT_SIZING = { memorySize: 512, timeout: Duration.minutes(5) } as const;
 
@@ -138,6 +142,15 @@ export class Reports extends Construct {
         'Report file names carry the period; the wildcard is confined to the relatorios/ prefix of the report bucket.',
     });
     props.sending.grantSend(role);
+
+    // Scheduler invokes it asynchronously: the schedule's DLQ takes only the runs it could not hand
+    // over; a run the function failed on three times (a month's report not made, or mailed to no one:
+    // ReportNotMailed) is kept there too, not dropped by Lambda, until someone re-runs the period.
+    this.fn.function.configureAsyncInvoke({
+      retryAttempts: REPORT_ASYNC_RETRY_ATTEMPTS,
+      maxEventAge: REPORT_MAX_EVENT_AGE,
+      onFailure: new SqsDestination(props.schedulerDlq),
+    });
 
     const scheduleRole = new iam.Role(this, 'ScheduleRole', {
       description: 'Assumed by the monthly report schedule to invoke the monthly-report function',

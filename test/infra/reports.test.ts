@@ -134,6 +134,10 @@ describe('reports and retention (CDK)', () => {
         's3:PutObject',
         'ses:SendEmail',
         'ses:SendRawEmail',
+        // The on-failure destination: a run failed three times is kept in the scheduler DLQ.
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:SendMessage',
       ].sort(),
     );
     const query = statements.find((s) => s['Sid'] === 'QueryStatusIndex');

@@ -146,6 +146,7 @@ describe('alarm runbook', () => {
     ['MonthlyReportErrors', /aws lambda invoke --function-name <MonthlyReportFunctionName>/],
     ['SchedulerDlqNotEmpty', /<MonthlyReportFunctionName>/],
     ['SchedulerDlqNotEmpty', /aws lambda invoke --function-name <LifecycleTimerFunctionName>:timers/],
+    ['SchedulerDlqNotEmpty', /function failed a run 3 times.*a report, re-run its month/],
     ['SchedulerTargetErrors', /list-schedules --group-name <ScheduleGroupName>/],
     ['EffectSweepStopped', /list-schedules --group-name <ScheduleGroupName>/],
     ['IntakeDlqMessageExpiring', /list-schedules --group-name <ScheduleGroupName>/],

@@ -289,6 +289,37 @@ describe('Lambda functions', () => {
     }
   });
 
+  // EventBridge Scheduler invokes Lambda asynchronously too: a schedule's DLQ takes the runs it could
+  // not hand over, never a run the function failed on, which Lambda retried twice and dropped (deploy
+  // review 46: a daily re-queue sweep or the month's report failing three times left only a NOTIFY
+  // alarm mail, nothing that waits to be handled). The effects sweep is the one exception: a failed
+  // run is replaced five minutes later, and one failing effect would fill the queue every five minutes.
+  it('keeps, for every function a schedule of the stack invokes, the runs it failed on in that schedule’s DLQ', () => {
+    const { stack, template } = dev;
+    const configs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig'));
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule'));
+    const kept = schedules.filter((s) => s.Properties.Target.DeadLetterConfig !== undefined);
+    const sweep = JSON.stringify(EFFECT_SWEEP_EVENT);
+    const checked: string[] = [];
+    for (const schedule of kept) {
+      const target = schedule.Properties.Target as { Arn: unknown; Input?: string; DeadLetterConfig: { Arn: unknown } };
+      if (target.Input === sweep) continue;
+      const fn = (target.Arn as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt']?.[0];
+      expect(fn, 'a Lambda target').toBeDefined();
+      const config = configs.find(
+        (c) =>
+          JSON.stringify(c.Properties.FunctionName) === JSON.stringify({ Ref: fn }) &&
+          c.Properties.Qualifier === '$LATEST',
+      );
+      expect(config?.Properties.DestinationConfig?.OnFailure?.Destination, fn).toEqual(target.DeadLetterConfig.Arn);
+      expect(config?.Properties.MaximumRetryAttempts, fn).toBe(2);
+      checked.push(fn as string);
+    }
+    expect(checked.sort()).toEqual(
+      [logicalId(stack, stack.requeueStale.function), logicalId(stack, stack.reports.fn.function)].sort(),
+    );
+  });
+
   it('feeds the assignment function from the assignment queue with partial batch failures', () => {
     const { stack, template } = dev;
     template.resourceCountIs('AWS::Lambda::EventSourceMapping', 3);
@@ -1672,6 +1703,8 @@ describe('queues and scheduler', () => {
     });
     expect((statements as { Sid?: string }[]).map((s) => s.Sid)).toEqual([
       'WriteOwnLogs',
+      // Added by the on-failure destination (a run failed three times is kept in the scheduler DLQ).
+      undefined,
       'CaseTableItems',
       'EnqueueAcceptedCases',
       // The listed cases are read whole, their texts too (issue 16).
