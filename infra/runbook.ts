@@ -13,7 +13,7 @@ export function alarmDescription(means: string, todo: string): string {
 /**
  * Who an alarm wakes. PAGE: a merchant sees the incident now, or a message is at risk of being lost —
  * the intake failing (EmailIntake errors, throttles, dropped events), the webform answering 5xx or its
- * function failing, a dead-letter queue holding a message. NOTIFY: everything else (staff-side
+ * function failing, a dead-letter queue holding a message, SES's reputation at its review level. NOTIFY: everything else (staff-side
  * trouble, a slow or degraded path that loses nothing: cases stay stored and queued, replies are
  * retried), dealt with in office hours. The alarm's name starts with it, and so the subject of its
  * mail (`ALARM: "PAGE Ouvidoria-prod IntakeDlqNotEmpty" in …`): route on it (README, "Alarms").
@@ -21,6 +21,9 @@ export function alarmDescription(means: string, todo: string): string {
 export type Severity = 'PAGE' | 'NOTIFY';
 
 const PAGES: ReadonlySet<string> = new Set([
+  // At the review level SES may pause the account's sending within hours (every reply then fails).
+  'SesBounceRate',
+  'SesComplaintRate',
   'EmailIntakeErrors',
   'EmailIntakeThrottles',
   'EmailIntakeAsyncEventsDropped',
@@ -99,6 +102,10 @@ const SINGLE: Record<string, string> = {
     'Scheduler gave up on invocations or could not write them to SchedulerDlq (its queue policy or key): reminders or alerts were lost. Check the SchedulerDlq policy, then re-arm the open cases (a #nota from the console re-sends the notice).',
   SesBounceRate:
     'stop what sends to bad addresses (look at SesFeedback logs and BouncesRecorded), check the SES account dashboard (Reputation); at 10 % SES pauses sending from the account.',
+  SesBounceRateRising:
+    'nothing is paused yet: in office hours, find who bounces (SesFeedback logs, BouncesRecorded; a spam wave with forged senders, an address typed wrong on the form) and stop it before the rate reaches the review level (SesBounceRate pages).',
+  SesComplaintRateRising:
+    'nothing is paused yet: in office hours, find which mail is reported as spam (SesFeedback logs, the auto-reply suppression reasons) and stop it before the rate reaches the review level (SesComplaintRate pages).',
   SesComplaintRate:
     'find which mail is reported as spam (SesFeedback logs, the auto-reply suppression reasons) and stop it; at 0.5 % SES pauses sending. Paused sending: aws sesv2 get-account (SendingEnabled), appeal in the SES console.',
   TableThrottles:

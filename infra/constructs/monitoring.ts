@@ -27,9 +27,16 @@ export interface MonitoredFunction {
 
 /** Share of the timeout above which the longest run of a function pages someone. */
 export const DURATION_ALARM_RATIO = 0.8;
-/** SES reviews an account at a 5 % bounce rate (paused at 10 %) and 0.1 % complaints (paused at 0.5 %). */
+/** SES reviews an account at a 5 % bounce rate (paused at 10 %) and 0.1 % complaints (paused at 0.5 %): it pages. */
 export const SES_BOUNCE_RATE_ALARM = 0.05;
 export const SES_COMPLAINT_RATE_ALARM = 0.001;
+/**
+ * The early warning (NOTIFY), under half the review levels: SES asks senders to stay under 2 % bounces
+ * and well under 0.1 % complaints. A spam wave with forged senders (each gets an acknowledgement that
+ * bounces) climbs from here to the review level in hours to days; this leaves the office time to act.
+ */
+export const SES_BOUNCE_RATE_WARNING = 0.02;
+export const SES_COMPLAINT_RATE_WARNING = 0.0005;
 /**
  * Retryable send failures of automatic replies in an hour that page: a burst over the sending rate
  * retries and passes; a paused account (or a long SES outage) fails every send.
@@ -454,12 +461,30 @@ export class Monitoring extends Construct {
       evaluationPeriods: 1,
     });
 
-    // Account-level reputation (SES publishes it without dimensions); an hour of data at a time.
-    for (const [id, metricName, threshold] of [
-      ['SesBounceRate', 'Reputation.BounceRate', SES_BOUNCE_RATE_ALARM],
-      ['SesComplaintRate', 'Reputation.ComplaintRate', SES_COMPLAINT_RATE_ALARM],
+    // Account-level reputation (SES publishes it without dimensions); an hour of data at a time. The
+    // review level pages; the warning under half of it notifies, days before SES acts.
+    for (const [id, metricName, threshold, means] of [
+      ['SesBounceRate', 'Reputation.BounceRate', SES_BOUNCE_RATE_ALARM, 'SES reviews (then pauses) sending above it.'],
+      [
+        'SesComplaintRate',
+        'Reputation.ComplaintRate',
+        SES_COMPLAINT_RATE_ALARM,
+        'SES reviews (then pauses) sending above it.',
+      ],
+      [
+        'SesBounceRateRising',
+        'Reputation.BounceRate',
+        SES_BOUNCE_RATE_WARNING,
+        `early warning: SES reviews the account at ${SES_BOUNCE_RATE_ALARM * 100} % and may pause all its sending at 10 %.`,
+      ],
+      [
+        'SesComplaintRateRising',
+        'Reputation.ComplaintRate',
+        SES_COMPLAINT_RATE_WARNING,
+        `early warning: SES reviews the account at ${SES_COMPLAINT_RATE_ALARM * 100} % and may pause all its sending at 0.5 %.`,
+      ],
     ] as const) {
-      alarm(id, `SES ${metricName} reached ${threshold * 100} %: SES reviews (then pauses) sending above it.`, {
+      alarm(id, `SES ${metricName} reached ${Number((threshold * 100).toPrecision(2))} %: ${means}`, {
         metric: new cloudwatch.Metric({
           namespace: 'AWS/SES',
           metricName,

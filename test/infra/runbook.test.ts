@@ -104,6 +104,10 @@ describe('alarm runbook', () => {
     ['MonthlyReportErrors', 'NOTIFY'],
     ['DlqWatchErrors', 'NOTIFY'],
     ['OverdueCases', 'NOTIFY'],
+    ['SesBounceRate', 'PAGE'],
+    ['SesComplaintRate', 'PAGE'],
+    ['SesBounceRateRising', 'NOTIFY'],
+    ['SesComplaintRateRising', 'NOTIFY'],
   ])('%s: %s, first in its name (the subject of its mail)', (alarmId, severity) => {
     expect(severityOf(alarmId)).toBe(severity);
     expect(names.get(alarmId)).toBe(`${severity} Ouvidoria-dev ${alarmId}`);
@@ -113,8 +117,9 @@ describe('alarm runbook', () => {
     expect(names.size).toBe(alarms.length);
     for (const [id, name] of names) expect(name, id).toBe(`${severityOf(id)} Ouvidoria-dev ${id}`);
     const pages = [...names.values()].filter((n) => n.startsWith('PAGE '));
-    // The seven DLQs twice (NotEmpty, MessageExpiring), the intake's three, the webform's three.
-    expect(pages).toHaveLength(20);
+    // The seven DLQs twice (NotEmpty, MessageExpiring), the intake's three, the webform's three, and
+    // SES's two review levels (its early warnings notify).
+    expect(pages).toHaveLength(22);
   });
 
   // In an incident the operator copies the command from the alarm mail: a queue, a function or a

@@ -2064,7 +2064,7 @@ describe('alarms and dashboard', () => {
     );
     for (const [id, asyncInvoked] of [
       ...functions.map((id) => [id, undefined] as const),
-      // EventBridge Scheduler invokes it asynchronously: a failed run is retried, then dropped.
+      // EventBridge Scheduler invokes it asynchronously: a failed run is retried, then kept in SchedulerDlq.
       [logicalId(stack, stack.reports.fn.function), true] as const,
     ]) {
       const dimensions = [{ Name: 'FunctionName', Value: { Ref: id } }];
@@ -2075,15 +2075,31 @@ describe('alarms and dashboard', () => {
     }
   });
 
-  it('alarms on SES bounce and complaint rates below the levels where SES reviews the account', () => {
-    const { template } = dev;
-    expect(
-      alarmsOn(template, { Namespace: 'AWS/SES', MetricName: 'Reputation.BounceRate', Threshold: 0.05 }),
-    ).toHaveLength(1);
-    expect(
-      alarmsOn(template, { Namespace: 'AWS/SES', MetricName: 'Reputation.ComplaintRate', Threshold: 0.001 }),
-    ).toHaveLength(1);
-  });
+  // SES puts an account under review at a 5 % bounce or 0.1 % complaint rate and may pause all its
+  // sending at 10 % / 0.5 % (every acknowledgement, answer and notice then fails). An alarm at the
+  // review level is no warning: a NOTIFY at less than half of it gives the office days to act, and
+  // the review level itself pages (deploy review 46). Account-level metrics (no dimension): what SES
+  // enforces on, whatever configuration set sent the mail.
+  it.each([
+    ['Reputation.BounceRate', 0.02, 'SesBounceRateRising', 0.05, 'SesBounceRate'],
+    ['Reputation.ComplaintRate', 0.0005, 'SesComplaintRateRising', 0.001, 'SesComplaintRate'],
+  ])(
+    'alarms on SES %s at %s (NOTIFY, %s) well before the review level %s (PAGE, %s)',
+    (metricName, early, earlyId, review, reviewId) => {
+      const { template } = dev;
+      const rates = alarmsOn(template, { Namespace: 'AWS/SES', MetricName: metricName });
+      expect(rates.map((a) => [a.Properties.Threshold, a.Properties.AlarmName]).sort()).toEqual(
+        [
+          [early, `NOTIFY Ouvidoria-dev ${earlyId}`],
+          [review, `PAGE Ouvidoria-dev ${reviewId}`],
+        ].sort(),
+      );
+      for (const alarm of rates) {
+        expect(alarm.Properties.Dimensions ?? []).toEqual([]);
+        expect(alarm.Properties.ComparisonOperator).toBe('GreaterThanOrEqualToThreshold');
+      }
+    },
+  );
 
   it('alarms on DynamoDB read and write throttles of the table', () => {
     const { stack, template } = dev;
