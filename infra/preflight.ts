@@ -5,6 +5,7 @@ import { STAFF_GROUPS } from '../shared/console/access';
 import { ENVIRONMENT_TAG } from './names';
 import { receiptRuleOf } from './ouvidoria-stack';
 import { fixedDnsRecords } from './constructs/mail-sending';
+import { TTL_ATTRIBUTE } from '../shared/adapters/dynamo/table-design';
 
 /** CDK's default bootstrap qualifier: `cdk bootstrap` writes the version parameter under it. */
 const BOOTSTRAP_VERSION_PARAMETER = '/cdk-bootstrap/hnb659fds/version';
@@ -233,8 +234,9 @@ function sandboxCheck(config: DeploymentConfig): string[] {
  * nothing, each checked read-only against the account — every alarm address's SNS subscription
  * confirmed (an unconfirmed one delivers nothing, and SNS drops it after three days), the domain
  * verified with its MAIL FROM, the intake rule in the active rule set, the Zendesk credentials set, a
- * supervisor able to sign in, the antivirus plan active, the cost allocation tag active, the SES
- * sandbox left. One line per check, exit 1 on any FAIL. `npm run -s preflight -- <env> --deployed` (README, step 12).
+ * supervisor able to sign in, the antivirus plan active, the case table in use recoverable (PITR, TTL,
+ * deletion protection: a restored one has them only if set by hand), the cost allocation tag active,
+ * the SES sandbox left. One line per check, exit 1 on any FAIL. `npm run -s preflight -- <env> --deployed` (README, step 12).
  */
 export function deployedCheckScript(config: DeploymentConfig, envName: string): string {
   const region = `--region ${config.region}`;
@@ -327,6 +329,36 @@ export function deployedCheckScript(config: DeploymentConfig, envName: string): 
     `  *) fail "the antivirus of the webform files is not active ($antivirus): every file a merchant sends through the form stays \\"pending\\", unreadable on her case. aws guardduty get-malware-protection-plan ${region} --malware-protection-plan-id $(output MalwareProtectionPlanId) names the problem; fix it and redeploy (runbook of AntivirusFailing)" ;;`,
     'esac',
   );
+
+  // The table the functions use: the stack's own has PITR, TTL and (retainData) deletion protection
+  // from CloudFormation; a restored one (tableNameOverride) has them only if step 3 of the restore
+  // runbook was done by hand — without TTL no claim or throttle ever expires, without PITR the next
+  // bad write cannot be undone, without deletion protection one command deletes every case.
+  lines.push(
+    'table=$(output TableName)',
+    `pitr=$(ask dynamodb describe-continuous-backups ${region} --table-name "$table" --query ContinuousBackupsDescription.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus --output text)`,
+    'case "$pitr" in',
+    '  ENABLED) ok "the case table $table has point-in-time recovery (35 days)" ;;',
+    '  ERROR*) fail "could not read the backups of the case table $table ($pitr)" ;;',
+    `  *) ${required} "the case table $table has no point-in-time recovery ($pitr): a bad write could not be undone. aws dynamodb update-continuous-backups ${region} --table-name $table --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true (README, Runbook: the table was damaged, step 3)" ;;`,
+    'esac',
+    `ttl=$(ask dynamodb describe-time-to-live ${region} --table-name "$table" --query '[TimeToLiveDescription.TimeToLiveStatus,TimeToLiveDescription.AttributeName]' --output text)`,
+    'case "$ttl" in',
+    `  ENABLED*${TTL_ATTRIBUTE}|ENABLING*${TTL_ATTRIBUTE}) ok "the case table $table expires its claims and counters (TTL on ${TTL_ATTRIBUTE})" ;;`,
+    '  ERROR*) fail "could not read the TTL of the case table $table ($ttl)" ;;',
+    `  *) fail "the case table $table has no TTL on ${TTL_ATTRIBUTE} ($ttl): throttles, claims and retention never expire. aws dynamodb update-time-to-live ${region} --table-name $table --time-to-live-specification Enabled=true,AttributeName=${TTL_ATTRIBUTE} (README, Runbook: the table was damaged, step 3)" ;;`,
+    'esac',
+  );
+  if (config.retainData) {
+    lines.push(
+      `protected=$(ask dynamodb describe-table ${region} --table-name "$table" --query Table.DeletionProtectionEnabled --output text)`,
+      'case "$protected" in',
+      '  True) ok "the case table $table has deletion protection" ;;',
+      '  ERROR*) fail "could not read the case table $table ($protected)" ;;',
+      `  *) fail "the case table $table has no deletion protection: one delete-table loses every case. aws dynamodb update-table ${region} --table-name $table --deletion-protection-enabled (README, Runbook: the table was damaged, step 3)" ;;`,
+      'esac',
+    );
+  }
 
   // The cost guard filters on a cost allocation tag that someone must activate once (Cost Explorer: us-east-1).
   if (config.monthlyBudgetUsd !== false) {

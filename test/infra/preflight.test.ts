@@ -358,6 +358,10 @@ interface Deployed {
   production?: boolean;
   /** The antivirus plan's Status and first StatusReasons message ("None" when it has none). */
   antivirus?: string;
+  /** The case table in use: its PITR status, TTL status and attribute, deletion protection. */
+  pitr?: string;
+  ttl?: string;
+  deletionProtection?: string;
 }
 
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:Ouvidoria-dev-MonitoringAlarmTopic-AbC';
@@ -371,7 +375,7 @@ writeFileSync(
 echo "aws $*" >> "$PREFLIGHT_LOG"
 case "$*" in
   *"cloudformation describe-stacks"*) [ -n "$NO_STACK" ] && { echo "" >&2; echo "An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id Ouvidoria-dev does not exist" >&2; exit 254; }
-    printf 'AlarmTopicArn\t%s\nZendeskSecretArn\tarn:aws:secretsmanager:us-east-1:123456789012:secret:ZendeskCredentials-Xy\nStaffUserPoolId\tus-east-1_AbCdEf\nMalwareProtectionPlanId\tb4c7f464ab3a4EXAMPLE\n' "${TOPIC}" ;;
+    printf 'AlarmTopicArn\t%s\nZendeskSecretArn\tarn:aws:secretsmanager:us-east-1:123456789012:secret:ZendeskCredentials-Xy\nStaffUserPoolId\tus-east-1_AbCdEf\nMalwareProtectionPlanId\tb4c7f464ab3a4EXAMPLE\nTableName\tcases-restored-20261201\n' "${TOPIC}" ;;
   *list-subscriptions-by-topic*) printf '%b' "$SUBSCRIPTIONS" ;;
   *get-email-identity*) echo "$IDENTITY" ;;
   *describe-active-receipt-rule-set*) echo "$ACTIVE_RULE" ;;
@@ -380,6 +384,9 @@ case "$*" in
   *list-cost-allocation-tags*) echo "$TAG" ;;
   *"guardduty get-malware-protection-plan"*"b4c7f464ab3a4EXAMPLE"*) printf '%b\\n' "$ANTIVIRUS" ;;
   *"sesv2 get-account"*) echo "$PRODUCTION" ;;
+  *"dynamodb describe-continuous-backups"*"--table-name cases-restored-20261201"*) echo "$PITR" ;;
+  *"dynamodb describe-time-to-live"*"--table-name cases-restored-20261201"*) printf '%b\\n' "$TTL" ;;
+  *"dynamodb describe-table"*"--table-name cases-restored-20261201"*) echo "$DELETION_PROTECTION" ;;
   *) echo "unexpected call: $*" >&2; exit 1 ;;
 esac
 `,
@@ -403,6 +410,9 @@ function runDeployed(config: DeploymentConfig, state: Deployed = {}) {
     TAG: state.tag ?? 'Active',
     PRODUCTION: state.production === false ? 'False' : 'True',
     ANTIVIRUS: state.antivirus ?? 'ACTIVE\\tNone',
+    PITR: state.pitr ?? 'ENABLED',
+    TTL: state.ttl ?? 'ENABLED\\texpiresAt',
+    DELETION_PROTECTION: state.deletionProtection ?? 'True',
   };
   const result = spawnSync('bash', ['-c', deployedCheckScript(config, 'dev')], {
     env,
@@ -423,6 +433,8 @@ describe('deployed check (npm run preflight -- <env> --deployed)', () => {
     ]);
     expect(lines).toContain('ok   alarm mail reaches plantao@example.com.br (subscription confirmed)');
     expect(lines).toContain('ok   the antivirus of the webform files is active (GuardDuty Malware Protection for S3)');
+    expect(lines).toContain('ok   the case table cases-restored-20261201 has point-in-time recovery (35 days)');
+    expect(lines).toContain('ok   the case table cases-restored-20261201 has deletion protection');
   });
 
   it.each<[string, Record<string, unknown>, Deployed, RegExp]>([
@@ -489,6 +501,26 @@ describe('deployed check (npm run preflight -- <env> --deployed)', () => {
       { antivirus: 'WARNING\\tThe role does not have s3:PutBucketNotification permission' },
       /^FAIL the antivirus of the webform files is not active \(WARNING\tThe role does not have s3:PutBucketNotification permission\): .*"pending".*aws guardduty get-malware-protection-plan --region us-east-1 --malware-protection-plan-id b4c7f464ab3a4EXAMPLE/,
     ],
+    // The table the functions use after a restore (tableNameOverride) has PITR, TTL and deletion
+    // protection only if step 3 of the restore runbook was done by hand (deploy review 46).
+    [
+      'a restored table without point-in-time recovery',
+      {},
+      { pitr: 'DISABLED' },
+      /^FAIL the case table cases-restored-20261201 has no point-in-time recovery \(DISABLED\): .*update-continuous-backups --region us-east-1 --table-name cases-restored-20261201 .*step 3\)$/,
+    ],
+    [
+      'a restored table without TTL',
+      {},
+      { ttl: 'DISABLED\\tNone' },
+      /^FAIL the case table cases-restored-20261201 has no TTL on expiresAt .*update-time-to-live --region us-east-1 --table-name cases-restored-20261201 --time-to-live-specification Enabled=true,AttributeName=expiresAt/,
+    ],
+    [
+      'a restored production table without deletion protection',
+      {},
+      { deletionProtection: 'False' },
+      /^FAIL the case table cases-restored-20261201 has no deletion protection: .*--deletion-protection-enabled/,
+    ],
   ])('fails on %s', (_what, overrides, state, expected) => {
     const { lines, status } = runDeployed(dev(overrides), state);
     expect(status).toBe(1);
@@ -508,6 +540,12 @@ describe('deployed check (npm run preflight -- <env> --deployed)', () => {
       { retainData: false, monthlyBudgetUsd: false },
       { zendeskVersions: 1 },
       /^warn the Zendesk credentials were never set/,
+    ],
+    [
+      'a test environment whose restored table has no point-in-time recovery',
+      { retainData: false, monthlyBudgetUsd: false },
+      { pitr: 'DISABLED', deletionProtection: 'False' },
+      /^warn the case table cases-restored-20261201 has no point-in-time recovery/,
     ],
     [
       'the tag not offered yet (the day of the first deploy)',
