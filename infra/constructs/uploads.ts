@@ -131,8 +131,14 @@ export class Uploads extends Construct {
     });
 
     // The role GuardDuty Malware Protection for S3 assumes (AWS's documented policy, scoped to this bucket).
+    // Confused deputy: another account's plan cannot name this role (CreateMalwareProtectionPlan needs
+    // iam:PassRole on it, and a role is never passed across accounts); the source account is also
+    // required to be ours whenever GuardDuty states it. "IfExists": AWS's documented trust policy has no
+    // condition, and a key GuardDuty does not send must not stop every scan (deploy review 46).
     this.scanRole = new iam.Role(this, 'ScanRole', {
-      assumedBy: new iam.ServicePrincipal('malware-protection-plan.guardduty.amazonaws.com'),
+      assumedBy: new iam.ServicePrincipal('malware-protection-plan.guardduty.amazonaws.com').withConditions({
+        StringEqualsIfExists: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+      }),
       description: 'GuardDuty Malware Protection for S3: scans and tags the webform uploads',
     });
     const managedRuleArn = `arn:${Aws.PARTITION}:events:${Aws.REGION}:${Aws.ACCOUNT_ID}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*`;

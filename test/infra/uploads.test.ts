@@ -236,6 +236,20 @@ describe('GuardDuty Malware Protection for S3', () => {
       },
     });
   });
+
+  // Confused deputy (deploy review 46): whenever GuardDuty states the account it acts for, it must be
+  // ours. IfExists, as AWS documents no condition for this role: a missing key must not stop the scans.
+  it('lets GuardDuty assume the scan role only for this account whenever it names one', () => {
+    const role = template.toJSON().Resources[ref(stack.uploads.scanRole)];
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Action: 'sts:AssumeRole',
+        Effect: 'Allow',
+        Principal: { Service: 'malware-protection-plan.guardduty.amazonaws.com' },
+        Condition: { StringEqualsIfExists: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      },
+    ]);
+  });
 });
 
 describe('webform grants (least privilege)', () => {
