@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { Template as T } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,28 @@ beforeAll(() => {
 const NOT_OUTPUTS = new Set(['env', 'domain', 'id']);
 
 describe('alarm runbook', () => {
+  // At 3 a.m. the operator pastes the command from the mail: `jq ".Body|…"` on what receive-message
+  // prints ({"Messages":[{…,"Body":…}]}) failed with "null (null) cannot be parsed" (deploy review 46).
+  it('replays an IntakeDlq message with a jq program that really finds the SES event in receive-message’s answer', () => {
+    const program = /jq "([^"]+)" m\.json > event\.json/.exec(runbookFor('IntakeDlqNotEmpty'))?.[1];
+    expect(program).toBeDefined();
+    const sesEvent = { Records: [{ eventSource: 'aws:ses', ses: { mail: { messageId: 'o3vrnil0e2ic28tr' } } }] };
+    // What Lambda's on-failure destination puts on the queue, as aws sqs receive-message prints it.
+    const record = {
+      version: '1.0',
+      timestamp: '2026-12-05T03:00:00.000Z',
+      requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: 3 },
+      requestPayload: sesEvent,
+      responseContext: { statusCode: 200, functionError: 'Unhandled' },
+      responsePayload: { errorType: 'Error' },
+    };
+    const answer = { Messages: [{ MessageId: 'm-1', ReceiptHandle: 'AQEB…', Body: JSON.stringify(record) }] };
+    const jq = spawnSync('jq', ['-c', program as string], { input: JSON.stringify(answer), encoding: 'utf8' });
+    expect([jq.status, jq.stderr]).toEqual([0, '']);
+    expect(JSON.parse(jq.stdout)).toEqual(sesEvent);
+    expect(runbookFor('IntakeDlqNotEmpty')).toMatch(/delete-message with its ReceiptHandle/);
+  });
+
   it('gives every alarm of the stack, in its email, what it means and what to do, within CloudWatch’s limit', () => {
     expect(alarms.length).toBeGreaterThan(50);
     for (const [id, description] of alarms) {
