@@ -132,7 +132,7 @@ const PER_FUNCTION: [suffix: string, todo: string][] = [
   ],
   [
     'Errors',
-    `${FUNCTION_LOGS}; failed events are retried, then land in the function's DLQ (its own alarm). A MonthlyReport failure: fix it, then aws lambda invoke --function-name <MonthlyReportFunctionName> --cli-binary-format raw-in-base64-out --payload '{"from":"YYYY-MM-DD","to":"YYYY-MM-DD"}' out.json.`,
+    `${FUNCTION_LOGS}; failed events are retried, then land in the function's DLQ (its own alarm). A MonthlyReport failure: fix it, then aws lambda invoke --function-name <MonthlyReportFunctionName> --cli-read-timeout 0 --cli-binary-format raw-in-base64-out --payload '{"from":"YYYY-MM-DD","to":"YYYY-MM-DD"}' out.json.`,
   ],
 ];
 

@@ -172,6 +172,8 @@ describe('alarm runbook', () => {
     ['ReleaseDlqNotEmpty', /start-message-move-task --source-arn <ReleaseDlqArn>/],
     ['ConfirmMailDlqNotEmpty', /start-message-move-task --source-arn <ConfirmMailDlqArn>/],
     ['MonthlyReportErrors', /aws lambda invoke --function-name <MonthlyReportFunctionName>/],
+    // The CLI reads for 60 s, then retries the invocation: a report running longer is made and mailed twice.
+    ['MonthlyReportErrors', /<MonthlyReportFunctionName> --cli-read-timeout 0 /],
     ['SchedulerDlqNotEmpty', /<MonthlyReportFunctionName>/],
     ['SchedulerDlqNotEmpty', /aws lambda invoke --function-name <LifecycleTimerFunctionName>:timers/],
     ['SchedulerDlqNotEmpty', /function failed a run 3 times.*a report, re-run its month/],
