@@ -112,7 +112,7 @@ export function alarmSubscriptionsNotice(
   const count = config.alarmEmails.length;
   if (count === 0) return 'NOBODY: silentAlarms (test environment), no address is subscribed to the alarm topic';
   return (
-    `PENDING until confirmed: each of the ${count} alarmEmails address(es) must click the link of the "AWS Notification - Subscription Confirmation" mail, or no alarm reaches it. ` +
+    `PENDING until confirmed: each of the ${count} alarmEmails address(es) must be confirmed with the Token= of the link in its "AWS Notification - Subscription Confirmation" mail, or no alarm reaches it: aws sns confirm-subscription --topic-arn ${topicArn} --token <token> --authenticate-on-unsubscribe true (clicking the link works too, but then any alarm mail's unsubscribe link removes the address unauthenticated: README step 8). ` +
     `Check: aws sns list-subscriptions-by-topic --topic-arn ${topicArn} (SubscriptionArn "PendingConfirmation" = not yet), ` +
     `or every address and the other manual steps at once: npm run -s preflight -- ${envName} --deployed`
   );

@@ -268,8 +268,18 @@ export function deployedCheckScript(config: DeploymentConfig, envName: string): 
       lines.push(
         `state=$(echo "$subscriptions" | awk -F '\t' -v address=${quote(address.toLowerCase())} 'tolower($1) == address { print $2 }' | head -n 1)`,
         'case "$state" in',
-        `  arn:*) ok "alarm mail reaches ${address} (subscription confirmed)" ;;`,
-        `  PendingConfirmation) fail "alarm mail reaches nobody at ${address}: the subscription is not confirmed. Click the link of the \\"AWS Notification - Subscription Confirmation\\" mail (lost or expired: ${resend}; README step 8)" ;;`,
+        // Confirmed by the mail's link, anyone holding an alarm mail (forwarded, a shared mailbox, a
+        // mail scanner that follows links) unsubscribes the address with one unauthenticated click on
+        // its "unsubscribe" link, and nothing tells: confirmed from the CLI with
+        // --authenticate-on-unsubscribe, only AWS credentials can (README step 8).
+        '  arn:*)',
+        `    authenticated=$(ask sns get-subscription-attributes ${region} --subscription-arn "$state" --query Attributes.ConfirmationWasAuthenticated --output text)`,
+        '    case "$authenticated" in',
+        `      true) ok "alarm mail reaches ${address} (subscription confirmed; unsubscribing needs AWS credentials)" ;;`,
+        `      ERROR*) fail "could not read the alarm subscription of ${address} ($authenticated)" ;;`,
+        `      *) warn "alarm mail reaches ${address}, but its subscription was confirmed by the mail's link: one click on the unsubscribe link of any alarm mail (forwarded, or followed by a mail scanner) stops the alarms to it, unauthenticated and unseen. Confirm it with --authenticate-on-unsubscribe true (README step 8: remove the address from alarmEmails, deploy, add it back, deploy, confirm from the CLI)" ;;`,
+        '    esac ;;',
+        `  PendingConfirmation) fail "alarm mail reaches nobody at ${address}: the subscription is not confirmed. Confirm it with the Token= of the link in the \\"AWS Notification - Subscription Confirmation\\" mail: aws sns confirm-subscription ${region} --topic-arn $topic --token <token> --authenticate-on-unsubscribe true (lost or expired: ${resend}; README step 8)" ;;`,
         `  *) fail "alarm mail reaches nobody at ${address}: no subscription (SNS drops one left unconfirmed for three days): ${resend}, then click its link (README step 8)" ;;`,
         'esac',
       );

@@ -358,6 +358,8 @@ interface Deployed {
   production?: boolean;
   /** The antivirus plan's Status and first StatusReasons message ("None" when it has none). */
   antivirus?: string;
+  /** ConfirmationWasAuthenticated of every confirmed alarm subscription ("false": confirmed by the link). */
+  authenticated?: string;
   /** The case table in use: its PITR status, TTL status and attribute, deletion protection. */
   pitr?: string;
   ttl?: string;
@@ -377,6 +379,7 @@ case "$*" in
   *"cloudformation describe-stacks"*) [ -n "$NO_STACK" ] && { echo "" >&2; echo "An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id Ouvidoria-dev does not exist" >&2; exit 254; }
     printf 'AlarmTopicArn\t%s\nZendeskSecretArn\tarn:aws:secretsmanager:us-east-1:123456789012:secret:ZendeskCredentials-Xy\nStaffUserPoolId\tus-east-1_AbCdEf\nMalwareProtectionPlanId\tb4c7f464ab3a4EXAMPLE\nTableName\tcases-restored-20261201\n' "${TOPIC}" ;;
   *list-subscriptions-by-topic*) printf '%b' "$SUBSCRIPTIONS" ;;
+  *"sns get-subscription-attributes"*"--subscription-arn ${TOPIC}:"*) echo "$AUTHENTICATED" ;;
   *get-email-identity*) echo "$IDENTITY" ;;
   *describe-active-receipt-rule-set*) echo "$ACTIVE_RULE" ;;
   *list-secret-version-ids*"ZendeskCredentials-Xy"*) echo "$ZENDESK_VERSIONS" ;;
@@ -410,6 +413,7 @@ function runDeployed(config: DeploymentConfig, state: Deployed = {}) {
     TAG: state.tag ?? 'Active',
     PRODUCTION: state.production === false ? 'False' : 'True',
     ANTIVIRUS: state.antivirus ?? 'ACTIVE\\tNone',
+    AUTHENTICATED: state.authenticated ?? 'true',
     PITR: state.pitr ?? 'ENABLED',
     TTL: state.ttl ?? 'ENABLED\\texpiresAt',
     DELETION_PROTECTION: state.deletionProtection ?? 'True',
@@ -431,7 +435,9 @@ describe('deployed check (npm run preflight -- <env> --deployed)', () => {
     expect(lines.filter((l) => !l.startsWith('ok '))).toEqual([
       'deployed check: Ouvidoria-dev receives, answers and pages',
     ]);
-    expect(lines).toContain('ok   alarm mail reaches plantao@example.com.br (subscription confirmed)');
+    expect(lines).toContain(
+      'ok   alarm mail reaches plantao@example.com.br (subscription confirmed; unsubscribing needs AWS credentials)',
+    );
     expect(lines).toContain('ok   the antivirus of the webform files is active (GuardDuty Malware Protection for S3)');
     expect(lines).toContain('ok   the case table cases-restored-20261201 has point-in-time recovery (35 days)');
     expect(lines).toContain('ok   the case table cases-restored-20261201 has deletion protection');
@@ -442,7 +448,7 @@ describe('deployed check (npm run preflight -- <env> --deployed)', () => {
       'an alarm subscription never confirmed',
       {},
       { subscriptions: { 'plantao@example.com.br': 'PendingConfirmation' } },
-      /^FAIL alarm mail reaches nobody at plantao@example\.com\.br: the subscription is not confirmed\. Click the link of the "AWS Notification - Subscription Confirmation" mail \(lost or expired: aws sns subscribe --region us-east-1 --topic-arn arn:aws:sns:.* --protocol email --notification-endpoint plantao@example\.com\.br; README step 8\)$/,
+      /^FAIL alarm mail reaches nobody at plantao@example\.com\.br: the subscription is not confirmed\. Confirm it with the Token= of the link in the "AWS Notification - Subscription Confirmation" mail: aws sns confirm-subscription --region us-east-1 --topic-arn arn:aws:sns:\S+ --token <token> --authenticate-on-unsubscribe true \(lost or expired: aws sns subscribe --region us-east-1 --topic-arn arn:aws:sns:.* --protocol email --notification-endpoint plantao@example\.com\.br; README step 8\)$/,
     ],
     [
       'one of two on-call addresses confirmed, the other expired (SNS dropped it after three days)',
@@ -540,6 +546,14 @@ describe('deployed check (npm run preflight -- <env> --deployed)', () => {
       { retainData: false, monthlyBudgetUsd: false },
       { zendeskVersions: 1 },
       /^warn the Zendesk credentials were never set/,
+    ],
+    // An alarm mail carries an unauthenticated unsubscribe link: whoever holds one (a forward, a
+    // mail scanner following links) stops the on-call's alarms unseen (deploy review 46).
+    [
+      'an alarm subscription confirmed by the mail’s link (anyone can unsubscribe it)',
+      {},
+      { authenticated: 'false' },
+      /^warn alarm mail reaches plantao@example\.com\.br, but its subscription was confirmed by the mail's link: one click on the unsubscribe link .*--authenticate-on-unsubscribe true \(README step 8/,
     ],
     [
       'a test environment whose restored table has no point-in-time recovery',

@@ -1993,11 +1993,16 @@ describe('alarms and dashboard', () => {
     const parts = typeof notice === 'string' ? [notice] : notice['Fn::Join'][1];
     expect(parts[0]).toMatch(says);
     if (alarmEmails.length > 0) {
-      expect(parts[0]).toContain('aws sns list-subscriptions-by-topic --topic-arn ');
+      // Confirmed from the CLI with authentication: an alarm mail's unsubscribe link then needs AWS
+      // credentials (clicked, by anyone or a mail scanner, it would silently stop the pages).
+      expect(parts[0]).toContain('aws sns confirm-subscription --topic-arn ');
       expect(parts[1]).toEqual(topic);
-      expect(parts[2]).toContain('PendingConfirmation');
+      expect(parts[2]).toContain(' --token <token> --authenticate-on-unsubscribe true ');
+      expect(parts[2]).toContain('aws sns list-subscriptions-by-topic --topic-arn ');
+      expect(parts[3]).toEqual(topic);
+      expect(parts[4]).toContain('PendingConfirmation');
       // The deployed check names each unconfirmed address (infra/preflight.ts, deployedCheckScript).
-      expect(parts[2]).toContain('npm run -s preflight -- dev --deployed');
+      expect(parts[4]).toContain('npm run -s preflight -- dev --deployed');
     }
     // Who is on call is configuration, not an output anyone with stack read access should collect.
     for (const address of alarmEmails) expect(JSON.stringify(notice)).not.toContain(address);
