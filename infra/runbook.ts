@@ -64,7 +64,7 @@ const DLQ: Record<string, string> = {
   ConfirmMailDlq:
     'a webform confirmation link, or a ticketless post\'s case and guidance, failed on every receive (WebformErrors; its log "Confirmation link mail" or "Webform guidance post" says why). Fix the cause, then aws sqs start-message-move-task --source-arn <ConfirmMailDlqArn> (nothing is sent twice; an expired link is skipped). Never delete one: a guidance post\'s case is stored by its message alone.',
   ScanResultsDlq:
-    'a GuardDuty scan result not delivered, or failed on every retry of attachment-scan: its file stays "pending". Fix the cause (AttachmentScanErrors); per message of aws sqs receive-message --queue-url <ScanResultsDlqUrl>: its Body (or its requestPayload) into event.json, aws lambda invoke --function-name <AttachmentScanFunctionName> --invocation-type Event --payload fileb://event.json out.json, delete it.',
+    'a GuardDuty scan result attachment-scan never applied: its file stays "pending". Fix it (AttachmentScanErrors); per message: aws sqs receive-message --queue-url <ScanResultsDlqUrl> > m.json, jq ".Messages[0].Body|fromjson|.requestPayload // ." m.json > event.json, aws lambda invoke --function-name <AttachmentScanFunctionName> --invocation-type Event --payload fileb://event.json out.json, delete it.',
 };
 
 /** The MessageExpiring alarms are also the dlq-watch function's heartbeat (no count for three runs pages). */

@@ -59,6 +59,28 @@ describe('alarm runbook', () => {
     expect(runbookFor('IntakeDlqNotEmpty')).toMatch(/delete-message with its ReceiptHandle/);
   });
 
+  // ScanResultsDlq holds two shapes: the GuardDuty event itself (the EventBridge rule could not hand it
+  // over) and Lambda's failure record around it (attachment-scan failed on it): one program for both.
+  it('replays a ScanResultsDlq message of either shape with the jq program of its runbook', () => {
+    const program = /jq "([^"]+)" m\.json > event\.json/.exec(runbookFor('ScanResultsDlqNotEmpty'))?.[1];
+    expect(program).toBeDefined();
+    const scanResult = {
+      source: 'aws.guardduty',
+      'detail-type': 'GuardDuty Malware Protection Object Scan Result',
+      detail: {
+        s3ObjectDetails: { objectKey: 'uploads/p-1/01' },
+        scanResultDetails: { scanResultStatus: 'NO_THREATS_FOUND' },
+      },
+    };
+    const record = { version: '1.0', requestContext: { condition: 'RetriesExhausted' }, requestPayload: scanResult };
+    for (const body of [scanResult, record]) {
+      const answer = { Messages: [{ MessageId: 'm-1', ReceiptHandle: 'AQEB…', Body: JSON.stringify(body) }] };
+      const jq = spawnSync('jq', ['-c', program as string], { input: JSON.stringify(answer), encoding: 'utf8' });
+      expect([jq.status, jq.stderr]).toEqual([0, '']);
+      expect(JSON.parse(jq.stdout)).toEqual(scanResult);
+    }
+  });
+
   it('gives every alarm of the stack, in its email, what it means and what to do, within CloudWatch’s limit', () => {
     expect(alarms.length).toBeGreaterThan(50);
     for (const [id, description] of alarms) {
