@@ -31,18 +31,34 @@ const CALL_OR_DDE = '[A-Za-z_][\\w.]*[(|]';
  * call (`+HYPERLINK(`, `@SUM(`) or a DDE link (`-2+3+cmd|`). A name and a space before a bracket
  * ("- Frete (ida)") is text. The run of numbers and operators stays in its cell (a comma only as
  * a decimal one, no line break or other separator), so no two cells' runs overlap: linear work.
+ * The run is read a piece between decimal commas at a time (SIGN_RUN, a plain class: no stack), then
+ * the call tried where it ends: one expression `(?:[…]|,(?=\d))*` kept a backtracking entry per
+ * character and overflowed V8's stack past ~9 MB of one cell ("-1111…", a 10 MB upload threw).
+ * Nothing of the run can start a call, so its longest reading is the only one to try.
  */
-const FORMULA_AFTER_SIGN = new RegExp(`[+\\-@\\uff0b\\uff0d\\uff20](?:[\\d .+\\-*/^=@]|,(?=\\d))*${CALL_OR_DDE}`, 'y');
+const SIGN_RUN = /[\d .+\-*/^=@]*/y;
+const CALL_AT = new RegExp(CALL_OR_DDE, 'y');
+
+function formulaAfterSign(text: string, sign: number): boolean {
+  let at = sign + 1;
+  for (;;) {
+    SIGN_RUN.lastIndex = at;
+    SIGN_RUN.test(text);
+    at = SIGN_RUN.lastIndex;
+    const next = text.charCodeAt(at + 1);
+    if (text[at] !== ',' || !(next >= 0x30 && next <= 0x39)) break;
+    at++;
+  }
+  CALL_AT.lastIndex = at;
+  return CALL_AT.test(text);
+}
 
 export function csvHasFormula(text: string): boolean {
   for (const match of text.matchAll(CELL_START)) {
     const at = (match.index ?? 0) + match[0].length;
     const first = FULL_WIDTH_SIGNS[text[at] ?? ''] ?? text[at];
     if (first === '=') return true;
-    if (first === '+' || first === '-' || first === '@') {
-      FORMULA_AFTER_SIGN.lastIndex = at;
-      if (FORMULA_AFTER_SIGN.test(text)) return true;
-    }
+    if ((first === '+' || first === '-' || first === '@') && formulaAfterSign(text, at)) return true;
   }
   return false;
 }

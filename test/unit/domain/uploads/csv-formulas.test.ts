@@ -75,3 +75,22 @@ describe('csvHasFormula: bounded work on hostile shapes', () => {
     expect(csvHasFormula(text)).toBe(false);
   });
 });
+
+// One cell of a 10 MB upload: "-" then ten million digits (or spaces) overflowed V8's regular-expression
+// stack (a RangeError out of detectFileKind: the mail read as unparseable, the webform post failed).
+describe('csvHasFormula: a sign before a run as long as an upload', () => {
+  const run = (unit: string) => unit.repeat(Math.ceil(10_000_000 / unit.length)).slice(0, 10_000_000);
+  it.each([
+    ['digits', '1'],
+    ['spaces', ' '],
+    ['decimal commas', '1,1'],
+  ])('%s: read, no formula; the same run before a DDE link is one', (_name, unit) => {
+    expect(csvHasFormula(`valor\n-${run(unit)}\n`)).toBe(false);
+    expect(csvHasFormula(`valor\n+${run(unit)}+cmd|' /C calc'!A0\n`)).toBe(true);
+  });
+
+  it('a CSV upload of one such cell is a CSV', () => {
+    const file = new Uint8Array(Buffer.from(`data,valor\n2026-11-01,-${run('1')}\n`, 'utf8'));
+    expect(detectFileKind(file, 'extrato.csv')).toMatchObject({ ok: true, kind: 'csv' });
+  });
+});
