@@ -200,6 +200,58 @@ function xmlText(bytes: Buffer): string {
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/**
+ * Pieces of an Office file's text the check reads at most: the field and formula tags (TEXT_TAG),
+ * a field tag's attributes, and the character or entity references it decodes (`&amp;`, `&#x41;`),
+ * in its text parts and relationship parts together. The byte budgets bound the memory, not the work:
+ * the work is per piece (½–1 µs each here, some times that on a function's share of a CPU), and a
+ * 160 KB .docx whose one formula is 63 MB of `&amp;` took 9–28 s; four of them in one 0.5 MB mail,
+ * 114 s (the intake has 60, the webform 10). A real workbook's formulas, shared down a column, are a
+ * tag each and few references: past this the file is not read ('unknown'), as past the byte budget.
+ */
+export const MAX_OFFICE_TEXT_PIECES = 250_000;
+/**
+ * Characters of formulas and field instructions (decoded) the check reads at most per file, in all:
+ * each is read for calls, string literals and character codes, and one 63 MB formula of `a(a(…` took
+ * 11 s, one string literal of 20 MB overflowed the stack (a RangeError out of the check), and a
+ * 60 MB `QUOTE 1 1 1 …` field held 900 MB. Excel's own limit is 8,192 characters a formula; a real
+ * workbook's formulas, shared down a column, are a few hundred KB at most.
+ */
+export const MAX_OFFICE_CODE_CHARS = 4 * 1024 * 1024;
+
+/** What is left of a file's pieces and code (MAX_OFFICE_TEXT_PIECES, MAX_OFFICE_CODE_CHARS): one count for all its parts. */
+interface Reading {
+  pieces: number;
+  codeChars: number;
+}
+
+/** Spends `n` pieces: false once the file's are spent. */
+function spend(reading: Reading, n: number): boolean {
+  reading.pieces -= n;
+  return reading.pieces >= 0;
+}
+
+/** A formula's or a field instruction's text, counted in the file's code characters: null past them. */
+function codeText(raw: string, reading: Reading): string | null {
+  const text = decodedValue(raw, reading);
+  if (text === null) return null;
+  reading.codeChars -= text.length;
+  return reading.codeChars >= 0 ? text : null;
+}
+
+/**
+ * xmlValue within the file's pieces (each "&" one), or null past them: the references are counted
+ * (stopping at what is left) before any is decoded.
+ */
+function decodedValue(raw: string, reading: Reading): string | null {
+  let references = 0;
+  for (let at = raw.indexOf('&'); at !== -1 && references <= reading.pieces; at = raw.indexOf('&', at + 1)) {
+    references++;
+  }
+  if (references === 0) return raw;
+  return spend(reading, references) ? xmlValue(raw) : null;
+}
+
 /** An attribute value as an XML parser gives it (character and the five named references decoded). */
 function xmlValue(raw: string): string {
   return raw.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (m, hex, dec, named) => {
@@ -267,6 +319,7 @@ function relationshipTags(xml: string): string[] | null {
 
 /** Active parts or external relationships: the refusal, or null when the file has none. */
 function officeActiveContent(bytes: Uint8Array, entries: ZipEntry[]): FileRefusal | null {
+  const reading: Reading = { pieces: MAX_OFFICE_TEXT_PIECES, codeChars: MAX_OFFICE_CODE_CHARS };
   const names = entries.map((e) => partName(e.name));
   if (names.some((n) => MACRO_PART.test(n))) return 'macro';
   if (names.some((n) => ACTIVE_PART.test(n))) return 'active_content';
@@ -285,7 +338,9 @@ function officeActiveContent(bytes: Uint8Array, entries: ZipEntry[]): FileRefusa
     for (const tag of tags) {
       const attributes = new Map<string, string>();
       for (const a of tag.matchAll(ATTRIBUTE)) {
-        attributes.set(String(a[1]).replace(/^.*:/, ''), xmlValue(a[2] ?? a[3] ?? '').trim());
+        const value = decodedValue(a[2] ?? a[3] ?? '', reading);
+        if (value === null) return 'unknown';
+        attributes.set(String(a[1]).replace(/^.*:/, ''), value.trim());
       }
       const external = (attributes.get('TargetMode') ?? '').toLowerCase() === 'external';
       if (!external) continue;
@@ -293,7 +348,7 @@ function officeActiveContent(bytes: Uint8Array, entries: ZipEntry[]): FileRefusa
       if (!SAFE_LINK_TARGET.test(attributes.get('Target') ?? '')) return 'active_content';
     }
   }
-  return activeText(bytes, entries, names);
+  return activeText(bytes, entries, names, reading);
 }
 
 /**
@@ -319,14 +374,17 @@ const DDE_FIELD = /\bDDE(?:AUTO)?\b/i;
  * result is read as code — how DDEAUTO was hidden from scanners. Read as the text it spells.
  */
 const QUOTE_FIELD = /^\s*QUOTE\s+\d/i;
-const quoted = (instruction: string) =>
-  String.fromCharCode(...(instruction.match(/\d{1,5}/g) ?? []).slice(0, 4096).map(Number));
+const quoted = (instruction: string) => {
+  const codes: number[] = [];
+  for (const [code] of instruction.matchAll(/\d{1,5}/g)) if (codes.push(Number(code)) === 4096) break;
+  return String.fromCharCode(...codes);
+};
 /** A field that fetches another file into the document, and a target outside the reader's disk. */
 const INCLUDE_FIELD = /^\s*(?:INCLUDEPICTURE|INCLUDETEXT|LINK|IMPORT)\b/i;
 const REMOTE_TARGET = /\\\\|\/\/|file:/i;
 
 /** Fields that start a program or fetch a remote file, formulas that reach outside the workbook. */
-function activeText(bytes: Uint8Array, entries: ZipEntry[], names: string[]): FileRefusal | null {
+function activeText(bytes: Uint8Array, entries: ZipEntry[], names: string[], reading: Reading): FileRefusal | null {
   let budget = MAX_OFFICE_TEXT_BYTES;
   // Compressed bytes read: no more than the file holds. Directory entries that all point at one
   // part's data (each inflating to little) would have it read once per entry.
@@ -342,17 +400,27 @@ function activeText(bytes: Uint8Array, entries: ZipEntry[], names: string[]): Fi
     const fields: string[] = [];
     let field = '';
     for (const [, tag, attributes, text] of xmlText(part).matchAll(TEXT_TAG)) {
+      if (!spend(reading, 1)) return 'unknown';
       if (tag === 'f' || tag === 'definedName' || tag?.startsWith('formula')) {
-        if (formulaReachesOut(xmlValue(text as string))) return 'active_content';
-      } else if (tag === 'instrText') field += xmlValue(text as string);
-      else if (tag === 'fldChar') {
+        const formula = codeText(text as string, reading);
+        if (formula === null) return 'unknown';
+        if (formulaReachesOut(formula)) return 'active_content';
+      } else if (tag === 'instrText') {
+        const piece = codeText(text as string, reading);
+        if (piece === null) return 'unknown';
+        field += piece;
+      } else if (tag === 'fldChar') {
         if (/fldCharType\s*=\s*["']begin["']/.test(attributes as string)) {
           fields.push(field);
           field = '';
         }
       } else {
         for (const a of (attributes as string).matchAll(ATTRIBUTE)) {
-          if (String(a[1]).replace(/^.*:/, '') === 'instr') fields.push(xmlValue(a[2] ?? a[3] ?? ''));
+          if (!spend(reading, 1)) return 'unknown';
+          if (String(a[1]).replace(/^.*:/, '') !== 'instr') continue;
+          const instruction = codeText(a[2] ?? a[3] ?? '', reading);
+          if (instruction === null) return 'unknown';
+          fields.push(instruction);
         }
       }
     }

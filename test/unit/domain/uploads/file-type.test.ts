@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { detectFileKind, kindFromDeclared, REFUSAL_MESSAGES } from '../../../../shared/domain/uploads/file-type';
+import {
+  detectFileKind,
+  kindFromDeclared,
+  MAX_OFFICE_CODE_CHARS,
+  MAX_OFFICE_TEXT_PIECES,
+  REFUSAL_MESSAGES,
+} from '../../../../shared/domain/uploads/file-type';
 import { docx, EICAR, exe, jpeg, pdf, png, webp, xlsm, xlsx, zip } from '../../../support/files';
 
 /** Inflations the check starts (zlib counted, not timed), failed ones included. */
@@ -468,5 +474,75 @@ describe('kindFromDeclared', () => {
     expect(kindFromDeclared('A.JPEG', '')).toBe('jpeg');
     expect(kindFromDeclared('semextensao', 'application/pdf')).toBe('pdf');
     expect(kindFromDeclared('virus.exe', 'application/x-msdownload')).toBeUndefined();
+  });
+});
+
+// Red team round 46: the byte budgets bound memory, not work. A 160 KB .docx whose one formula was
+// 63 MB of "&amp;" took 9–28 s (four in one 0.5 MB mail, 114 s: the intake has 60); a 20 MB string
+// literal overflowed the stack; a 60 MB "QUOTE 1 1 1 …" field held 900 MB. Each was accepted as a .docx.
+describe('detectFileKind: an Office file whose fields and formulas cost more than a file may', () => {
+  const sheetOf = (cells: string) =>
+    `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${cells}</sheetData></worksheet>`;
+  const bodyOf = (xml: string) =>
+    `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>${xml}</w:p></w:body></w:document>`;
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+  it.each([
+    [
+      'one formula of more references than the file may decode',
+      () =>
+        xlsx({
+          'xl/worksheets/sheet1.xml': sheetOf(
+            `<row r="1"><c r="A1"><f>${'&amp;'.repeat(MAX_OFFICE_TEXT_PIECES + 1)}</f></c></row>`,
+          ),
+        }),
+    ],
+    [
+      'more formula tags than the file may hold',
+      () => xlsx({ 'xl/worksheets/sheet1.xml': sheetOf('<c><f>A1</f></c>'.repeat(MAX_OFFICE_TEXT_PIECES + 1)) }),
+    ],
+    [
+      'a formula string literal of 20 MB (it overflowed the stack)',
+      () => xlsx({ 'xl/worksheets/sheet1.xml': sheetOf(`<c><f>"${'a'.repeat(20 * 1024 * 1024)}"</f></c>`) }),
+    ],
+    [
+      'formulas longer in all than the file may hold',
+      () =>
+        xlsx({
+          'xl/worksheets/sheet1.xml': sheetOf(
+            `<c><f>${'a('.repeat(4096)}</f></c>`.repeat(MAX_OFFICE_CODE_CHARS / 8192 + 1),
+          ),
+        }),
+    ],
+    [
+      'a QUOTE field of 5 MB of character codes',
+      () =>
+        docx({ 'word/document.xml': bodyOf(`<w:r><w:instrText>QUOTE ${'68 '.repeat(1_750_000)}</w:instrText></w:r>`) }),
+    ],
+    [
+      'a hyperlink target of more references than the file may decode',
+      () =>
+        docx({
+          'word/_rels/document.xml.rels': `<Relationships><Relationship Id="rId1" Type="${REL}/hyperlink" TargetMode="External" Target="https://loja.example/?${'a=1&amp;'.repeat(MAX_OFFICE_TEXT_PIECES + 1)}"/></Relationships>`,
+        }),
+    ],
+  ])('is not read: %s', (_, file) => {
+    expect(detectFileKind(file(), 'arquivo.xlsx')).toEqual({ ok: false, reason: 'unknown' });
+  });
+
+  it('a large real workbook is read: 100,000 shared formulas, 20,000 with strings, 10,000 links', () => {
+    const master = '<c r="D2"><f t="shared" ref="D2:D100001" si="0">IF(B2=&quot;&quot;,&quot;&quot;,B2*C2)</f></c>';
+    const shared = '<c><f t="shared" si="0"/></c>'.repeat(100_000);
+    const own = '<c><f>CONCATENATE(&quot;Pedido &quot;,A2,&quot; — &quot;,B2)</f></c>'.repeat(20_000);
+    const links = Array.from(
+      { length: 10_000 },
+      (_, i) =>
+        `<Relationship Id="rId${i}" Type="${REL}/hyperlink" TargetMode="External" Target="https://loja.example/pedido?id=${i}&amp;ref=planilha"/>`,
+    ).join('');
+    const file = xlsx({
+      'xl/worksheets/sheet1.xml': sheetOf(`<row r="2">${master}${shared}${own}</row>`),
+      'xl/worksheets/_rels/sheet1.xml.rels': `<Relationships>${links}</Relationships>`,
+    });
+    expect(detectFileKind(file, 'pedidos.xlsx')).toMatchObject({ ok: true, kind: 'xlsx' });
   });
 });
