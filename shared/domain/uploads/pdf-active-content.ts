@@ -99,19 +99,40 @@ interface Names {
 const MAX_SPELLED_NAME_CHARS =
   3 * Math.max(...[...ACTIVE_NAMES, ...COMPRESSED_NAMES, ...HIDING_NAMES, 'OpenAction'].map((name) => name.length));
 
+/** The characters that end a name (NAME's excluded ones), by code: the names are read without a match object each. */
+const ENDS_NAME = new Uint8Array(128);
+for (const c of '\0\t\n\f\r ()<>[]{}/%') ENDS_NAME[c.charCodeAt(0)] = 1;
+/** The shortest name looked for ("JS", "AA", "RL"): a shorter one is not read. */
+const MIN_NAME_CHARS = 2;
+const SLASH = 0x2f;
+
+/**
+ * The names of a text, as NAME finds them, read by hand in one pass over its characters: a match
+ * object per name cost ~150 ns, and an object stream inflated to the budget (30 MB of "/a", from a
+ * 30 KB file) holds 15 million names — 2.6–3 s a file, 37 s for a 412 KB mail of ten (the intake has
+ * 60). Only a name as long as one looked for is taken out of the text.
+ */
 function readNames(text: string): Names {
   const found: Names = { active: false, compressed: false, hiding: false, uri: false, trigger: false };
-  for (const match of text.matchAll(NAME)) {
-    const raw = match[1] as string;
-    if (raw.length > MAX_SPELLED_NAME_CHARS) continue;
-    const name = raw.includes('#')
-      ? raw.replace(ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
-      : raw;
-    if (ACTIVE_NAMES.has(name)) return { ...found, active: true };
-    if (COMPRESSED_NAMES.has(name)) found.compressed = true;
-    if (HIDING_NAMES.has(name)) found.hiding = true;
-    if (name === 'URI') found.uri = true;
-    if (name === 'OpenAction' || name === 'AA') found.trigger = true;
+  // One pass: `start` is where the name being read begins (past its "/"), -1 outside a name; the
+  // text's end closes the last one.
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : SLASH;
+    if (code >= 128 || ENDS_NAME[code] !== 1) continue;
+    const length = start < 0 ? 0 : i - start;
+    if (length >= MIN_NAME_CHARS && length <= MAX_SPELLED_NAME_CHARS) {
+      const raw = text.slice(start, i);
+      const name = raw.includes('#')
+        ? raw.replace(ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+        : raw;
+      if (ACTIVE_NAMES.has(name)) return { ...found, active: true };
+      if (COMPRESSED_NAMES.has(name)) found.compressed = true;
+      if (HIDING_NAMES.has(name)) found.hiding = true;
+      if (name === 'URI') found.uri = true;
+      if (name === 'OpenAction' || name === 'AA') found.trigger = true;
+    }
+    start = code === SLASH ? i + 1 : -1;
   }
   return found;
 }
