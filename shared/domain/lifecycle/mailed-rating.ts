@@ -8,8 +8,8 @@
  * Read strictly, since a date or an order number read as a score would put words in her mouth: a
  * number counts only beside a rating word ("nota", "estrelas", "avaliação", "dou") or as her whole
  * message. The ends of any scale agree ("nota 10" and "nota máxima" are the top, "nota zero" the
- * bottom: Brazilian idiom and a 0–10 scale say the same); a middle value on another scale ("nota 8",
- * "7/10") and scores that disagree are a rating with no score.
+ * bottom: Brazilian idiom and a 0–10 scale say the same; below it, "nota -10", is the bottom too); a
+ * middle value on another scale ("nota 8", "7/10") and scores that disagree are a rating with no score.
  */
 import { normalize } from '../text';
 
@@ -63,6 +63,14 @@ const OUT_OF = '(?:\\s*(?:\\/|de|em|sobre|out of)\\s*(5|10)\\b)?';
  * numbers), matched left to right: linear in the text.
  */
 const CUED = new RegExp(`\\b${CUE}\\s?(?:final\\s?)?(?:e\\s?)?[:=-]?\\s?(?:(?:um|un|a)\\s)?${NUMBER}\\b${OUT_OF}`, 'g');
+/**
+ * A score below any scale's bottom: "nota -10", "nota menos mil" (Brazilian idiom for the worst), the
+ * minus against the number or the word "menos" (a dash with a space after it, "Nota - 5", only
+ * separates). Read first, as the survey's bottom: CUED read "nota -10" past its dash as the top score.
+ */
+const NEGATIVE = new RegExp(`\\b${CUE}\\s?(?:final\\s?)?(?:e\\s?)?[:=]?\\s?(?:-|menos\\s)${NUMBER}\\b${OUT_OF}`, 'g');
+/** Minus signs normalize would drop ("nota −10" read "nota 10"): the ASCII one, which it keeps. */
+const MINUS_SIGNS = /[\u2212\ufe63\uff0d]/g;
 const STARRED = new RegExp(`\\b${NUMBER}\\s?(?:estrelas?|stars?|estrellas?)\\b`, 'g');
 const FRACTION = /\b(\d{1,2})\s?(?:\/|de|em|sobre|out of)\s?(5|10)\b/g;
 /** Her whole message a number or a fraction ("5", "Cinco!", "10/10"). */
@@ -118,7 +126,7 @@ export function readMailedRating(fresh: string): MailedRating | null {
   const values: Value[] = [];
   const stars = fresh.match(STARS)?.length ?? 0;
   if (stars > 0) values.push(Math.min(stars, TOP));
-  let text = normalize(fresh);
+  let text = normalize(fresh.replace(MINUS_SIGNS, '-'));
   const whole = WHOLE.exec(text);
   // A number alone is a rating only when it is a score ("5", "10/10"): "4521" alone may be the order
   // she was asked for, and "8" a score of another scale with no word to say so.
@@ -135,6 +143,10 @@ export function readMailedRating(fresh: string): MailedRating | null {
       return ' ';
     });
   };
+  text = text.replace(NEGATIVE, () => {
+    values.push(BOTTOM);
+    return ' ';
+  });
   take(CUED, true);
   take(STARRED, false);
   let labelled = false;

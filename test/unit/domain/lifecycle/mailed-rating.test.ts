@@ -147,3 +147,22 @@ describe('a score written in a reply to the closing mail', () => {
     expect(() => readMailedRating(text)).not.toThrow();
   });
 });
+
+// Red team round 46: "Nota -10" (idiom for the worst) was read past its dash as "nota 10", the top score:
+// her worst rating recorded as a 5. A minus against the number, or "menos", is below any scale's bottom.
+describe('a score below the scale, in a reply to the closing mail', () => {
+  it.each([
+    ['Nota -10', 1],
+    ['nota -5', 1],
+    ['Nota: -1', 1],
+    ['Dou nota -3', 1],
+    ['Nota menos dez', 1],
+    ['Nota \u221210', 1],
+    ['Nota -10 pra vocês', 1],
+    // A dash with a space after it only separates the word from the score.
+    ['Nota - 5', 5],
+    ['Nota 5 - muito satisfeita', 5],
+  ])('%j → score %i', (text, score) => {
+    expect(read(text)).toMatchObject({ kind: 'rating', score });
+  });
+});
