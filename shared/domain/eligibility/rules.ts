@@ -525,6 +525,11 @@ const ENGLISH_PLAN_HELD = ["i'm on", 'i am on', "we're on", 'we are on', 'i have
   (on) => `${on} * plan`,
 );
 
+/** Round 46: her own free trial ("meu período grátis acabou, quanto vou pagar?"): she is on a plan. */
+const FREE_TRIAL_HERS = ['meu', 'o meu', 'nosso'].flatMap((my) =>
+  ['periodo gratis', 'periodo gratuito', 'periodo de teste', 'teste gratis'].map((trial) => `${my} ${trial}`),
+);
+
 const PAID_AND_YET = [
   ...['pago', 'pagamos', 'pagando', 'paguei'].flatMap((pay) => [
     `${pay} caro`,
@@ -1414,6 +1419,10 @@ const CLIENT_MARKERS = [
   ...['ya soy cliente', 'ya somos clientes', 'soy cliente hace', 'soy cliente desde', 'soy cliente del'],
   ...['somos clientes hace', 'somos clientes desde', 'somos clientes del'],
   ...['already a customer', 'a customer since', 'been a customer for', 'customers since'],
+  // Round 46: on a plan today in Spanish or English ("Estoy en el plan Básico, ¿cuánto cuesta el Pro?", "I'm
+  // on the Basic plan, how much is Pro?"), and her own free trial ending ("meu período grátis acabou").
+  ...['estoy en el plan', 'estamos en el plan', ...ENGLISH_PLAN_HELD],
+  ...FREE_TRIAL_HERS,
 ];
 
 /**
@@ -6522,6 +6531,17 @@ export const RULES: readonly Rule[] = [
           ['anual', 'mensal', 'semestral', 'trimestral'].map((period) => `${move} ${to} ${period}`),
         ),
       ),
+      // Round 46: the yearly price asked about by its period alone ("se eu pagar o anual tem desconto?",
+      // "anual sai mais barato?"), and her free trial ending ("meu período grátis acabou, quanto vou pagar?").
+      ...['anual', 'semestral'].flatMap((period) => [
+        `pagar o ${period}`,
+        `pagar ${period}`,
+        `pagando o ${period}`,
+        `pagando ${period}`,
+        `${period} tem desconto`,
+        `${period} sai mais barato`,
+      ]),
+      ...FREE_TRIAL_HERS,
       // Round 42: moving to a plan, and the plan by its period ("¿Cuánto cuesta pasar al plan anual?").
       'al plan',
       'plan anual',
@@ -6568,7 +6588,16 @@ export const RULES: readonly Rule[] = [
     // vitrine.", "Estou no plano Pro desde 2023 e o relatório de vendas não abre") is no plan question
     // when the message names something broken: that is her topic. Without one ("Estou no plano Pro e
     // quero mudar para o Básico", "Tenho o plano anual. Quando renova?") she asks about the plan.
-    phrases: PLAN_HELD,
+    // Round 46: in English, with the question in the same sentence ("I'm on the Basic plan, how much is the Pro
+    // plan?"); the plan alone ("We are on the Pro plan and our store is down") stays her topic's.
+    phrases: [
+      ...PLAN_HELD,
+      ...ENGLISH_PLAN_HELD.flatMap((on) =>
+        ['', ','].flatMap((sep) =>
+          ['how much', 'price', 'cost', 'upgrade', 'switch'].map((ask) => `${on}${sep} * ${ask}`),
+        ),
+      ),
+    ],
     unless: [...UNLESS_FIXED, ...STORE_SIDE, ...PAID_AND_YET],
     unlessInMessage: BROKEN_NOW,
   },

@@ -11924,3 +11924,35 @@ describe('round 45 — a prospect: "posso abrir loja com vcs?", the platform sti
     await check({ name: text, from: 'vendas.mei@gmail.com', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 46 — a plan question from someone on a plan: the annual by its period, "I\'m on the Basic plan, how much is Pro", "Estoy en el plan", her free trial ending', () => {
+  it.each([
+    'se eu pagar o anual tem desconto?',
+    'anual tem desconto?',
+    'pagando anual sai mais barato?',
+    "I'm on the Basic plan, how much is the Pro plan?",
+    'we have the Pro plan, can we switch to annual?',
+    'Estoy en el plan Básico, ¿cuánto cuesta el plan Pro?',
+    'meu periodo gratis acabou, quanto vou pagar agora?',
+    'meu teste grátis acabou, quanto custa pra continuar?',
+  ])('BILLING_QUESTION — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'dúvida',
+      text,
+      outcome: 'BILLING_QUESTION',
+    });
+  });
+
+  it.each([
+    // The plan as who she is with something broken; a prospect's annual discount; a discount of her own.
+    ["I'm on the Pro plan, my store is down and the price tags are wrong", 'NO_PRIOR_TICKET'],
+    ['We are on the Pro plan and our store is down.', 'NO_PRIOR_TICKET'],
+    ['pago o anual e a loja ta fora do ar', 'NO_PRIOR_TICKET'],
+    ['ainda nao sou cliente, se eu pagar o anual tem desconto?', 'NOT_A_CLIENT'],
+    ['Quero um desconto no plano anual, a concorrência me dá 30%.', 'OUT_OF_SCOPE_COMMERCIAL'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
