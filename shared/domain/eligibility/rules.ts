@@ -6644,6 +6644,12 @@ export const RULES: readonly Rule[] = [
           'do plano',
         ].map((of) => `${nf} ${of}`),
       ),
+      // Round 46: ours asked for her accountant ("preciso da nota fiscal de outubro pro meu contador", "minha
+      // contadora pediu a NF de vcs"); her sales' own (emitted, for her buyers) are store side (unless).
+      ...['nota fiscal', 'notas fiscais', 'nf', 'nfs'].flatMap((nf) => [
+        ...['contador', 'contadora', 'contabilidade'].flatMap((books) => [`${nf} * ${books}`, `${books} * ${nf}`]),
+        `${nf} de voces`,
+      ]),
       'pagar a plataforma',
       'pago a plataforma',
       'pagamento da plataforma',
@@ -6670,6 +6676,10 @@ export const RULES: readonly Rule[] = [
       'nao caiu na minha conta',
       'nao cairam na conta',
       'repasse*',
+      // Round 46: the invoices of her own sales ("o contador precisa das notas fiscais dos pedidos").
+      ...['nota fiscal', 'notas fiscais', 'nf', 'nfs'].flatMap((nf) =>
+        ['dos pedidos', 'do pedido', 'das vendas', 'da venda', 'dos produtos', 'do produto'].map((of) => `${nf} ${of}`),
+      ),
     ],
   },
   {

@@ -11956,3 +11956,35 @@ describe('round 46 — a plan question from someone on a plan: the annual by its
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 46 — our invoice asked for her accountant ("nota fiscal pro meu contador") is billing; her sales\' invoices are hers', () => {
+  it.each([
+    'preciso da nota fiscal de outubro pro meu contador',
+    'minha contadora pediu a NF de vcs de setembro a novembro',
+    'a contabilidade precisa das notas fiscais de 2026, onde baixo?',
+  ])('BILLING_QUESTION — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'financeiro@casadosaromas.com.br',
+      subject: 'dúvida',
+      text,
+      outcome: 'BILLING_QUESTION',
+    });
+  });
+
+  it.each([
+    // The invoices of her sales, emitted or to emit, with her accountant in the sentence.
+    'a nota fiscal dos meus pedidos nao ta sendo emitida, meu contador ta louco',
+    'o contador precisa do xml das notas fiscais dos pedidos',
+    'minha contadora quer saber se a nota fiscal dos produtos sai com o cfop certo',
+    'como emito nota fiscal pros meus clientes pelo painel? minha contadora que pediu',
+  ])('guard NO_PRIOR_TICKET — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'financeiro@casadosaromas.com.br',
+      subject: 'loja',
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+    });
+  });
+});
