@@ -6577,6 +6577,13 @@ export const RULES: readonly Rule[] = [
       ...UNLESS_FIXED,
       ...STORE_SIDE,
       ...PAID_AND_YET,
+      // Round 46: the plan she pays as the measure of a complaint ("Isso é inaceitável para o plano que pago"):
+      // the service is her topic, not the plan.
+      ...['inaceitavel', 'inadmissivel', 'absurdo', 'ridiculo', 'vergonha', 'vergonhoso', 'descaso'].flatMap((bad) =>
+        ['para o plano que', 'pelo plano que', 'pelo valor que', 'pelo preco que', 'pelo que'].map(
+          (of) => `${bad} ${of}`,
+        ),
+      ),
     ],
   },
   {

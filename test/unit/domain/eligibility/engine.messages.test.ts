@@ -11988,3 +11988,35 @@ describe('round 46 — our invoice asked for her accountant ("nota fiscal pro me
     });
   });
 });
+
+describe('round 46 — "Isso é inaceitável para o plano que pago": the plan she pays measures a complaint, it is no plan question', () => {
+  it.each([
+    ['Isso é inaceitável para o plano que pago. O suporte não resolve nada.', 'NO_PRIOR_TICKET'],
+    ['Isso é inaceitável para o plano que pago!', 'NO_PRIOR_TICKET'],
+    ['vergonhoso pelo plano que pagamos', 'NO_PRIOR_TICKET'],
+    ['Isso é inaceitável para o plano que pago. Chamado 48213 aberto há 10 dias.', 'ACCEPTED'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'absurdo',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+
+  it.each([
+    // The plan's price as the complaint, a raise to explain, what her plan includes.
+    'acho um absurdo o valor do plano, quero mudar pro basico',
+    'é um absurdo o aumento do plano, quero saber o motivo',
+    'o plano que eu pago inclui dominio?',
+  ])('guard BILLING_QUESTION — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'dúvida',
+      text,
+      outcome: 'BILLING_QUESTION',
+    });
+  });
+});
