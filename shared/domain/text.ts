@@ -981,12 +981,12 @@ const LANGUAGE_WORDS: Record<Exclude<MessageLanguage, 'pt-BR'> | 'pt', ReadonlyS
     ),
   ),
   es: new Set(
-    'el los las del y usted ustedes hola tengo pero gracias muy estoy puedo hace cuenta tienda ya tambien soy hay quiero nuestra nuestro saludos buenas buenos mi mis su sus cuando donde ayer hoy llego llegaron compre factura cobro cobraron aun todavia contrasena ningun ninguna puede pueden podrian necesito ayuda ayudarme atentamente un lo le les al con sin tienen tiene esto eso'.split(
+    'el los las del y usted ustedes hola tengo pero gracias muy estoy puedo hace cuenta tienda ya tambien soy hay quiero nuestra nuestro saludos buenas buenos mi mis su sus cuando donde ayer hoy llego llegaron compre factura cobro cobraron aun todavia contrasena ningun ninguna puede pueden podrian necesito ayuda ayudarme atentamente un lo le les al con sin tienen tiene esto eso veces caida ingresar'.split(
       ' ',
     ),
   ),
   en: new Set(
-    "the and is are i i'm im my you your have has not can't cannot please thanks thank this that with store account hi hello regards we our it was been of to for from on an be will would could there since still yet any get got order what when how why dear best team help don't doesn't isn't".split(
+    "the and is are i i'm im my you your have has not can't cannot please thanks thank this that with store account hi hello regards we our it was been of for from on an be will would could there since still yet any get got order what when how why dear best team help don't doesn't isn't need twice log charged month".split(
       ' ',
     ),
   ),
@@ -1045,12 +1045,14 @@ export interface LanguageWordCounts {
   pt: number;
   es: number;
   en: number;
+  /** Every word of the sample, listed or not. */
+  words: number;
 }
 
 /** languageOfNormalized's counts: the sample normalised (whole, or pieces joined by spaces). */
 export function languageWordCounts(normalized: string): LanguageWordCounts {
   const { trie, listsAt } = LANGUAGE_TRIE;
-  const counts = { pt: 0, es: 0, en: 0 };
+  const counts = { pt: 0, es: 0, en: 0, words: 0 };
   // The words are the maximal runs of [a-z']. node: the trie node of the word read so far; -1 once
   // the word has left the trie (it is in no list).
   let node = 0;
@@ -1060,6 +1062,7 @@ export function languageWordCounts(normalized: string): LanguageWordCounts {
       if (node >= 0) node = trie.child(node, letter);
       continue;
     }
+    if (node !== 0) counts.words++;
     if (node > 0) {
       const bits = listsAt[node] ?? 0;
       if (bits & PT) counts.pt++;
@@ -1071,10 +1074,20 @@ export function languageWordCounts(normalized: string): LanguageWordCounts {
   return counts;
 }
 
+/**
+ * Round 46: a sample this short ("Tienda caída", "Me cobraron dos veces", "Charged twice") has no room for
+ * three everyday words of its language: two that outnumber the others' tell it. English needs no
+ * Portuguese word beside them ("tô sem acesso, help" stays pt-BR; "to" is in no list, it is chat-speak's tô).
+ */
+const SHORT_SAMPLE_WORDS = 8;
+
 /** Spanish or English when their words clearly outnumber Portuguese ones; pt-BR otherwise. */
-export function languageOfCounts({ pt, es, en }: LanguageWordCounts): MessageLanguage {
+export function languageOfCounts({ pt, es, en, words }: LanguageWordCounts): MessageLanguage {
   if (es >= 3 && es > pt * 1.2 && es > en) return 'es';
   if (en >= 3 && en > pt * 1.2 && en > es) return 'en';
+  if (words > SHORT_SAMPLE_WORDS) return 'pt-BR';
+  if (es >= 2 && es > pt && es > en) return 'es';
+  if (en >= 2 && pt === 0 && en > es) return 'en';
   return 'pt-BR';
 }
 

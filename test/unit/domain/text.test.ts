@@ -815,3 +815,26 @@ describe('withoutSignOff', () => {
     expect(withoutSignOff(text)).toBe(text);
   });
 });
+
+describe('detectLanguage — round 46: a very short text is told by two words of its language', () => {
+  it.each([
+    ['Me cobraron dos veces este mes.', 'es'],
+    ['Tienda caída', 'es'],
+    ['Quiero cancelar mi plan', 'es'],
+    ['Necesito la factura', 'es'],
+    ["Can't log in", 'en'],
+    ['Charged twice', 'en'],
+    ['Need my invoice', 'en'],
+    // One word is not enough; chat-speak's "tô" is no English "to"; a Portuguese word beside English ones.
+    ['Cobro duplicado', 'pt-BR'],
+    ['Help', 'pt-BR'],
+    ['to sem acesso, help', 'pt-BR'],
+    ['order bump nao funciona', 'pt-BR'],
+    ['oi, to com problema no checkout', 'pt-BR'],
+    // Longer than a short text: three words still needed.
+    ['Hola equipo, el checkout de la web falla con tarjetas de debito desde la actualizacion', 'es'],
+    ['checkout falhando cartoes debito desde atualizacao ontem tarde, please help', 'pt-BR'],
+  ] as const)('%s → %s', (text, expected) => {
+    expect(detectLanguage(text)).toBe(expected);
+  });
+});
