@@ -1079,13 +1079,17 @@ export function languageWordCounts(normalized: string): LanguageWordCounts {
  * three everyday words of its language: two that outnumber the others' tell it. English needs no
  * Portuguese word beside them ("tô sem acesso, help" stays pt-BR; "to" is in no list, it is chat-speak's tô).
  */
-const SHORT_SAMPLE_WORDS = 8;
+export const SHORT_SAMPLE_WORDS = 8;
 
-/** Spanish or English when their words clearly outnumber Portuguese ones; pt-BR otherwise. */
-export function languageOfCounts({ pt, es, en, words }: LanguageWordCounts): MessageLanguage {
+/**
+ * Spanish or English when their words clearly outnumber Portuguese ones; pt-BR otherwise. `short`: whether
+ * a short sample may be told by two words (not when it answers or forwards a quote: the subject "Fwd:
+ * Your order" is not her words).
+ */
+export function languageOfCounts({ pt, es, en, words }: LanguageWordCounts, short = true): MessageLanguage {
   if (es >= 3 && es > pt * 1.2 && es > en) return 'es';
   if (en >= 3 && en > pt * 1.2 && en > es) return 'en';
-  if (words > SHORT_SAMPLE_WORDS) return 'pt-BR';
+  if (!short || words > SHORT_SAMPLE_WORDS) return 'pt-BR';
   if (es >= 2 && es > pt && es > en) return 'es';
   if (en >= 2 && pt === 0 && en > es) return 'en';
   return 'pt-BR';

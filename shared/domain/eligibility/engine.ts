@@ -44,9 +44,11 @@ import {
   languageOfCounts,
   languageOfShortReply,
   languageWordCounts,
+  SHORT_SAMPLE_WORDS,
   normalize,
   normalizeEach,
   isBareForward,
+  type SplitText,
   splitQuoted,
   withoutSignOff,
   cutBetweenCharacters,
@@ -964,13 +966,19 @@ const TOPIC_NOTES: Record<string, string> = {
 
 /** The fresh text a language guess reads: subject and what the sender wrote now. */
 function languageOf(s: Submission, topics: TopicText): Decision['language'] {
-  const split = () => splitQuoted(s.text.slice(0, LANGUAGE_TEXT_CHARS));
+  let parts: SplitText | undefined;
+  const split = () => {
+    parts ??= splitQuoted(s.text.slice(0, LANGUAGE_TEXT_CHARS));
+    return parts;
+  };
   // The same words as normalising the sample whole: sentence breaks are word breaks too.
   const counts = languageWordCounts(
     topics.languageSample ??
       normalize(`${s.subject}\n${s.formTopic ?? ''}\n${split().fresh}`.slice(0, LANGUAGE_SAMPLE_CHARS)),
   );
-  const guess = languageOfCounts(counts);
+  // A short sample told by two words is hers alone: not above a quote or a forward, whose subject is not hers.
+  const short = counts.words <= SHORT_SAMPLE_WORDS && (s.channel === 'webform' || split().quoted.trim() === '');
+  const guess = languageOfCounts(counts, short);
   // A mail with no Portuguese word may be a short reply answered in the quote's language.
   const shortReply = guess === 'pt-BR' && counts.pt === 0 && s.channel === 'email';
   return shortReply ? languageOfShortReply(counts, s.subject, split()) : guess;

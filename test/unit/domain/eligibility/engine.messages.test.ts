@@ -12020,3 +12020,31 @@ describe('round 46 — "Isso é inaceitável para o plano que pago": the plan sh
     });
   });
 });
+
+describe("round 46 — a very short mail of her own is answered in its language; a forward's subject is not hers", () => {
+  it.each([
+    ['Cobro', 'Me cobraron dos veces este mes.', '', 'es'],
+    ['Login', "Can't log in", '', 'en'],
+    [
+      'Fwd: Your order',
+      '',
+      '\n\n---------- Forwarded message ---------\nFrom: Supplier <s@supplier.example.com>\nSubject: Your order\n\nYour order ships next week.',
+      'pt-BR',
+    ],
+    [
+      'Re: Fatura',
+      'Charged twice',
+      '\n\nEm qua., 25 de nov. de 2026 às 10:02, Loja <l@loja.com.br> escreveu:\n> Olá',
+      'pt-BR',
+    ],
+  ] as const)('%s / %s → %s', async (subject, fresh, quote, language) => {
+    const { decision } = await triage({
+      name: subject,
+      from: 'lojista@modasbella.com.br',
+      subject,
+      text: `${fresh}${quote}`,
+      outcome: 'BILLING_QUESTION',
+    });
+    expect(decision.language, `${decision.outcome} ${decision.reason}`).toBe(language);
+  });
+});
