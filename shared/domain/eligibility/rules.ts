@@ -2727,6 +2727,12 @@ export const RULES: readonly Rule[] = [
       'the store never answered',
       'a loja nao devolveu',
       'a loja * nao devolveu',
+      // Round 46: the same in the present, her exchange asked of the store, the purchase paid, a purchase made
+      // with someone ("a loja não devolve meu dinheiro", "pedi troca de tamanho faz um mês", "comprei e paguei,
+      // o site saiu do ar", "eu e minha irmã compramos na mesma loja").
+      ...['a loja nao devolve', 'a loja * nao devolve', 'comprei e paguei'],
+      ...['pedi', 'solicitei'].flatMap((asked) => [`${asked} troca de tamanho`, `${asked} a troca de tamanho`]),
+      ...['compramos * na loja', 'compramos * no site', 'compramos na mesma loja'],
       // Round 40: when she bought ("fiz a compra 3 semanas atrás"), her order asked after ("cadê meu
       // pedido, já paguei"), the size or colour she got ("recebi o vestido num tamanho errado"). Never
       // "cadê meu pedido de saque" (the unless list), nor what her buyer got ("a cliente recebeu").

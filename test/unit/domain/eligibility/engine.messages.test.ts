@@ -12048,3 +12048,31 @@ describe("round 46 — a very short mail of her own is answered in its language;
     expect(decision.language, `${decision.outcome} ${decision.reason}`).toBe(language);
   });
 });
+
+describe("round 46 — a store's buyer: the exchange she asked, the purchase she paid, a purchase made with someone, the money the store will not return", () => {
+  it.each([
+    'pedi troca de tamanho faz um mes e a loja nao responde',
+    'comprei e paguei, o site da loja saiu do ar e nao recebi',
+    'eu e minha irma compramos na mesma loja e nenhuma das duas recebeu o produto',
+    'A loja nao devolve meu dinheiro, vou no procon',
+  ])('NOT_A_CLIENT — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'cliente.final@gmail.com',
+      subject: 'reclamação',
+      text,
+      outcome: 'NOT_A_CLIENT',
+      variant: 'shopper',
+    });
+  });
+
+  it.each([
+    // Her buyer's exchange in her panel, a theme or a domain she bought of us, her buyer's retelling.
+    ['minha cliente pediu troca de tamanho e o sistema nao deixa gerar a troca', 'NO_PRIOR_TICKET'],
+    ['comprei e paguei o tema premium e ele nao instala', 'NO_PRIOR_TICKET'],
+    ['comprei e paguei o dominio pelo painel e nao apontou', 'NO_PRIOR_TICKET'],
+    ['a cliente disse que a loja nao devolve o dinheiro dela, o que faco?', 'NO_PRIOR_TICKET'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
