@@ -5198,6 +5198,16 @@ export const RULES: readonly Rule[] = [
       'does not exist yet',
       "isn't available yet",
       'new feature',
+      // Round 46: a programme for her buyers, wished for ("queria muito que tivesse cashback pros meus clientes",
+      // "gostaria que a plataforma tivesse programa de fidelidade"): no feature noun (scope.feature.request's),
+      // her buyers allowed (scope.feature.build vetoes "meus"); never "pensei que tivesse cashback no plano".
+      ...['gostaria', 'queria', 'adoraria', 'seria bom', 'seria otimo'].flatMap((wish) =>
+        ['* que tivesse', '* que * tivesse'].flatMap((had) =>
+          ['cashback', 'programa de pontos', 'programa de fidelidade', 'vale presente', 'gift card'].map(
+            (scheme) => `${wish} ${had} ${scheme}`,
+          ),
+        ),
+      ),
     ],
     // A suggestion about the service, not the product ("sugestão de melhoria para o suporte",
     // "seria bom ter uma resposta") comes with a complaint the office takes.

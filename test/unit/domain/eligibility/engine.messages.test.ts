@@ -12076,3 +12076,28 @@ describe("round 46 — a store's buyer: the exchange she asked, the purchase she
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 46 — a programme for her buyers wished for: "queria muito que tivesse cashback pros meus clientes"', () => {
+  it.each([
+    'queria muito que tivesse cashback pros meus clientes',
+    'gostaria que a plataforma tivesse programa de fidelidade pras minhas clientes',
+    'seria bom que tivesse vale presente',
+  ])('OUT_OF_SCOPE_FEATURE — %s', async (text) => {
+    await check({
+      name: text,
+      from: 'joao@lojadojoao.com.br',
+      subject: 'ideia',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+
+  it.each([
+    // Her cashback that fails, a cashback thought to come with the plan, a programme that does not work.
+    ['o cashback que eu configurei nao ta sendo aplicado', 'NO_PRIOR_TICKET'],
+    ['pensei que tivesse cashback no plano anual, nao tem?', 'BILLING_QUESTION'],
+    ['gostaria que tivesse programa de pontos, mas o que tem nao funciona', 'NO_PRIOR_TICKET'],
+  ])('guard — %s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
