@@ -6237,6 +6237,8 @@ export const RULES: readonly Rule[] = [
       "can't log in",
       'cant log in',
       "can't login",
+      // Round 46: the sign-in as one word after the other negations too ("Cannot login").
+      ...['cant login', 'cannot login', 'unable to login'],
       'cannot log in',
       "can't log into",
       'cant log into',

@@ -12101,3 +12101,15 @@ describe('round 46 — a programme for her buyers wished for: "queria muito que 
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 46 — "Cannot login": the sign-in as one word after every English negation', () => {
+  it.each([
+    ['Cannot login', 'ACCESS_ISSUE'],
+    ['cant login since yesterday', 'ACCESS_ISSUE'],
+    ['Unable to login to the admin', 'ACCESS_ISSUE'],
+    // Her buyers' sign-in is the store's.
+    ['my customers cannot login to their accounts', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'contato@eletroponto.com.br', subject: 'Help', text, outcome: outcome as Outcome });
+  });
+});
