@@ -4737,6 +4737,13 @@ export const RULES: readonly Rule[] = [
       // Round 41: "¿van a agregar la opción de…?", "¿van a incluir integración con Rappi?".
       'van a agregar',
       'van a incluir',
+      // Round 46: the imperative straight before the noun, as chat writes it ("pfv coloquem opcao de agendar
+      // entrega"); with an article it is listed above.
+      ...['coloquem', 'incluam', 'criem', 'adicionem', 'disponibilizem'].flatMap((put) =>
+        ['opcao', 'opcoes', 'funcao', 'botao', 'campo', 'filtro', 'relatorio', 'integracao'].map(
+          (what) => `${put} ${what}`,
+        ),
+      ),
       'van a implementar',
       'van a anadir',
       'going to launch',

@@ -12113,3 +12113,14 @@ describe('round 46 — "Cannot login": the sign-in as one word after every Engli
     await check({ name: text, from: 'contato@eletroponto.com.br', subject: 'Help', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 46 — the plural imperative straight before the feature noun: "pfv coloquem opcao de agendar entrega"', () => {
+  it.each([
+    ['pfv coloquem opcao de agendar entrega por data, pra confeitaria e essencial', 'OUT_OF_SCOPE_FEATURE'],
+    ['criem relatorio de vendas por vendedor', 'OUT_OF_SCOPE_FEATURE'],
+    // What she had, put back.
+    ['coloquem opcao de frete gratis de volta, sumiu do painel', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'carla@docesdacarla.com.br', subject: 'ideia', text, outcome: outcome as Outcome });
+  });
+});
