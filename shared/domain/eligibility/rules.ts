@@ -6508,6 +6508,10 @@ export const RULES: readonly Rule[] = [
       'cancelar a minha conta',
       // Round 42: leaving altogether ("qro cancelar td, n aguento mais essa plataforma").
       'cancelar tudo',
+      // Round 46: the cancelling with nothing after it but a comma ("qro cancelar, como faz?", "quero cancelar,
+      // não aguento mais"): to us, that is the subscription; "quero cancelar o pedido" names another thing.
+      // A sentence of "Quero cancelar." alone is not told apart (phrases have no sentence end): support's.
+      ...['quero cancelar,', 'preciso cancelar,', 'gostaria de cancelar,'],
       // The imperative, as a one-line mail says it ("cancela minha conta", "cancelem meu plano").
       'cancela minha conta',
       'cancela meu plano',

@@ -12124,3 +12124,16 @@ describe('round 46 — the plural imperative straight before the feature noun: "
     await check({ name: text, from: 'carla@docesdacarla.com.br', subject: 'ideia', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 46 — the cancelling with nothing after it but a comma: "qro cancelar, como faz?"', () => {
+  it.each([
+    ['qro cancelar, como faz?', 'BILLING_QUESTION'],
+    ['quero cancelar, nao aguento mais essa plataforma', 'BILLING_QUESTION'],
+    // An order named, a buyer's cancelling, and the bare sentence (support's: no sentence end in phrases).
+    ['quero cancelar o pedido 4455, como faz?', 'NO_PRIOR_TICKET'],
+    ['preciso cancelar, a cliente desistiu da compra', 'NO_PRIOR_TICKET'],
+    ['Quero cancelar.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'oi', text, outcome: outcome as Outcome });
+  });
+});
