@@ -43,6 +43,8 @@ export interface AttachmentScanDeps {
       /** Which message listed the file: a mail's (its copy for the console) or the form's. */
       messages?: ReadonlyArray<{ channel: Channel; attachments: readonly AttachmentMeta[] }>;
     } | null>;
+    /** The merchant's note records its Message-IDs with her address (app/office-mail.ts, mailMerchant). */
+    addMessageIds(caseId: string, messageIds: string[], sentTo?: string[]): Promise<void>;
   };
   /** The roster, to tell the case's analyst (when the case is already assigned). */
   staff?: { get(id: string): Promise<{ name: string; email: string } | null> };

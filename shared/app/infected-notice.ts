@@ -12,13 +12,15 @@ import type { RenderedMail } from '../domain/replies';
 import { officeDay } from '../domain/time-zone';
 import { INFECTED_NOTICE_KIND } from '../domain/outcome';
 import type { Clock, Mailer, ReplyThrottle } from '../ports';
-import { automaticOfficeMail } from './office-mail';
+import { automaticOfficeMail, mailMerchant, type SentMailPointers } from './office-mail';
 
 export interface InfectedNoticeDeps {
   throttle: ReplyThrottle;
   mailer: Mailer;
   clock: Clock;
   config: OuvidoriaConfig;
+  /** The note's Message-IDs go on the case with her address (a delivery report about it is a bounce). */
+  cases: SentMailPointers;
 }
 
 /** Sends the note unless the inbox had its day's notices; 'limited' then (the analyst and the case page still show the file). */
@@ -37,6 +39,6 @@ export async function mailInfectedNotice(
     caseId,
   );
   if (!allowed) return 'limited';
-  await deps.mailer.send(automaticOfficeMail(to, content, config));
+  await mailMerchant(deps, caseId, automaticOfficeMail(to, content, config));
   return 'sent';
 }

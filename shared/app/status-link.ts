@@ -27,7 +27,7 @@ import { type LinkError, statusUrl, verifyStatusLink } from '../domain/lifecycle
 import type { OuvidoriaConfig } from '../domain/config';
 import type { BounceRegistry, Clock, Mailer, RateLimiter } from '../ports';
 import type { CaseWorkStore, WorkCaseState } from './lifecycle/ports';
-import { automaticOfficeMail } from './office-mail';
+import { automaticOfficeMail, mailMerchant } from './office-mail';
 
 /**
  * Used status-link nonces, kept until the link expires (DynamoDB: `STATUSLINK#<nonce>` put with
@@ -40,7 +40,8 @@ export interface StatusLinkStore {
 }
 
 export interface StatusLinkDeps {
-  cases: Pick<CaseWorkStore, 'getByProtocol' | 'getStateByProtocol'>;
+  /** Reads the case; and records the link mail's Message-IDs on it with her address (a delivery report about it is a bounce). */
+  cases: Pick<CaseWorkStore, 'getByProtocol' | 'getStateByProtocol' | 'addMessageIds'>;
   statusLinks: StatusLinkStore;
   mailer: Mailer;
   clock: Clock;
@@ -122,7 +123,12 @@ export async function requestStatusLink(
   const url = statusUrl(protocol, (deps.nonce ?? newNonce)(), now, deps.secret, deps.config);
   const mail = renderStatusLinkMail(protocol, url, found.senderName, deps.config, caseLanguage(found));
   try {
-    await deps.mailer.send(automaticOfficeMail(found.senderEmail, mail, deps.config), signal ? { signal } : undefined);
+    await mailMerchant(
+      deps,
+      found.caseId,
+      automaticOfficeMail(found.senderEmail, mail, deps.config),
+      signal ? { signal } : undefined,
+    );
   } catch {
     // Only a match sends, so only a match can fail: an error page would tell a stranger that the
     // protocol and the address go together. The same answer; the merchant may ask again.

@@ -166,7 +166,7 @@ describe('handler logs (LGPD): no full address, no body', () => {
           clock: systemClock,
           uploads: new LocalUploadStore({ url: 'http://local/_s3/b/' }),
           scans: { recordScan: async () => 'recorded' as const },
-          cases: { get: async () => null },
+          cases: { get: async () => null, addMessageIds: async () => {} },
           mailer: new RecordingMailer(),
           config: localConfig,
           logger: logger('attachment-scan'),

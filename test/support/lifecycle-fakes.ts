@@ -103,6 +103,8 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
   readonly effectsSince = new Map<string, string>();
   /** Fault hook: the next call of that operation throws once. */
   failNext: Partial<Record<keyof CaseWorkStore, Error>> = {};
+  /** The recipients recorded with a Message-ID (addMessageIds' sentTo), as the pointers keep them. */
+  readonly sentTo = new Map<string, string[]>();
 
   constructor(seed: WorkCase[] = []) {
     for (const c of seed) this.records.set(c.caseId, clone(c));
@@ -228,12 +230,13 @@ export class InMemoryCaseWorkStore implements CaseWorkStore {
     if (pending) delete pending.claimedUntil;
   }
 
-  async addMessageIds(caseId: string, messageIds: string[], _sentTo?: string[]) {
+  async addMessageIds(caseId: string, messageIds: string[], sentTo?: string[]) {
     await tick();
     this.maybeFail('addMessageIds');
     const c = this.records.get(caseId);
     if (!c) return;
     for (const id of messageIds) if (!c.messageIds.includes(id)) c.messageIds.push(id);
+    if (sentTo?.length) for (const id of messageIds) this.sentTo.set(id, [...sentTo]);
   }
 
   /** The `item-retention` runs, with the status each found and the one its caller gave (the fake keeps no item TTLs). */

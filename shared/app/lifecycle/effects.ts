@@ -42,7 +42,8 @@ import {
   type WorkCase,
 } from '../../domain/lifecycle/types';
 import { type RenderedMail, threadTopic } from '../../domain/replies';
-import { bestEffortAfterSend, providerMessageIds } from '../after-send';
+import { bestEffortAfterSend } from '../after-send';
+import { mailMerchant } from '../office-mail';
 import { lifecycleMessageId, type ResolvedDeps } from './commit';
 import type { LifecycleOutgoingMail, RelayedAttachments } from './ports';
 import { staffIdsOf, staffNames } from './staff-names';
@@ -95,10 +96,7 @@ async function sendToMerchant(
   options: { human: boolean; attachments?: RelayedAttachments },
 ): Promise<void> {
   const messageId = lifecycleMessageId(deps, pending.id, pending.effect.kind);
-  // Registered first, so that the merchant's answer threads into the case at once; with her address,
-  // so that her server's delivery report about it counts as a bounce of mail we sent her.
   const to = [c.senderEmail];
-  await deps.cases.addMessageIds(c.caseId, [messageId], to);
   const refs = merchantMessageIds(c);
   // Outlook groups a conversation by its topic: the case's subject without "Re:" (replies.ts).
   const headers: Record<string, string> = {
@@ -123,8 +121,9 @@ async function sendToMerchant(
     headers,
     ...(options.attachments ? { attachments: options.attachments } : {}),
   };
-  const sent = await deps.mailer.send(outgoing);
-  await bestEffortAfterSend(() => deps.cases.addMessageIds(c.caseId, providerMessageIds(sent, messageId), to));
+  // Its ids registered first, so that the merchant's answer threads into the case at once; with her
+  // address, so that her server's delivery report about it counts as a bounce of mail we sent her.
+  await mailMerchant(deps, c.caseId, outgoing);
 }
 
 async function sendToStaff(

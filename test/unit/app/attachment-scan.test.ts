@@ -83,7 +83,11 @@ function world(opts: {
   uploads.bytes.set(KEY, opts.bytes ?? pdf());
   const scans = new FakeRecorder(opts.answer);
   const mailer = new RecordingMailer();
+  const pointers: Array<{ caseId: string; ids: string[]; sentTo?: string[] }> = [];
   const cases = {
+    addMessageIds: async (caseId: string, ids: string[], sentTo?: string[]) => {
+      pointers.push({ caseId, ids, ...(sentTo ? { sentTo } : {}) });
+    },
     get: async (id: string) =>
       opts.caseFound === false || id !== CASE
         ? null
@@ -93,6 +97,7 @@ function world(opts: {
     uploads,
     scans,
     mailer,
+    pointers,
     deps: {
       uploads,
       scans,
@@ -186,6 +191,7 @@ describe('recordScanResult', () => {
       const deps = {
         ...w.deps,
         cases: {
+          addMessageIds: w.deps.cases.addMessageIds,
           get: async () => ({
             protocol: 'OUV-2026-000123',
             senderEmail: MERCHANT,
@@ -219,11 +225,23 @@ describe('recordScanResult', () => {
     const deps = {
       ...w.deps,
       cases: {
+        addMessageIds: w.deps.cases.addMessageIds,
         get: async () => ({ protocol: 'OUV-2026-000123', senderEmail: MERCHANT, reply: { ...reply, at } as never }),
       },
     };
     await recordScanResult(KEY, 'THREATS_FOUND', deps);
     expect(w.mailer.sent.filter((m) => m.to[0] === MERCHANT)).toHaveLength(notes);
+  });
+
+  // Journey 44: her server's delivery report about the note named a Message-ID on no case: "not our mail".
+  it('infected: the merchant’s note records its Message-IDs on the case with her address', async () => {
+    const w = world({ status: 'THREATS_FOUND' });
+    await recordScanResult(KEY, 'THREATS_FOUND', w.deps);
+    const ours = w.mailer.sent[0]?.messageId as string;
+    expect(w.pointers).toEqual([
+      { caseId: CASE, ids: [ours], sentTo: [MERCHANT] },
+      { caseId: CASE, ids: ['fake-1@fake.amazonses.com'], sentTo: [MERCHANT] },
+    ]);
   });
 
   it('infected: the notices read the case without any message text (a long case costs one Query)', async () => {
@@ -232,6 +250,7 @@ describe('recordScanResult', () => {
     const deps = {
       ...w.deps,
       cases: {
+        addMessageIds: w.deps.cases.addMessageIds,
         get: async (id: string, shown?: TextsShown) => {
           asked.push(shown);
           return w.deps.cases.get(id);
@@ -247,7 +266,10 @@ describe('recordScanResult', () => {
     const w = world({ status: 'THREATS_FOUND' });
     const deps = {
       ...w.deps,
-      cases: { get: async () => ({ protocol: 'OUV-2026-000123', senderEmail: MERCHANT, assignee: 'ana' }) },
+      cases: {
+        addMessageIds: w.deps.cases.addMessageIds,
+        get: async () => ({ protocol: 'OUV-2026-000123', senderEmail: MERCHANT, assignee: 'ana' }),
+      },
       staff: {
         get: async (id: string) => (id === 'ana' ? { name: 'Ana Souza', email: 'ana@ouvidoria.example.com.br' } : null),
       },
@@ -265,7 +287,10 @@ describe('recordScanResult', () => {
     const w = world({ status: 'THREATS_FOUND', name: lure });
     const deps = {
       ...w.deps,
-      cases: { get: async () => ({ protocol: 'OUV-2026-000123', senderEmail: MERCHANT, assignee: 'ana' }) },
+      cases: {
+        addMessageIds: w.deps.cases.addMessageIds,
+        get: async () => ({ protocol: 'OUV-2026-000123', senderEmail: MERCHANT, assignee: 'ana' }),
+      },
       staff: { get: async () => ({ name: 'Ana Souza', email: 'ana@ouvidoria.example.com.br' }) },
     };
     await recordScanResult(KEY, 'THREATS_FOUND', deps);
@@ -297,7 +322,10 @@ describe('recordScanResult', () => {
         ...w.deps,
         throttle,
         clock,
-        cases: { get: async () => ({ protocol: 'OUV-2026-000123', senderEmail }) },
+        cases: {
+          addMessageIds: w.deps.cases.addMessageIds,
+          get: async () => ({ protocol: 'OUV-2026-000123', senderEmail }),
+        },
       };
       await recordScanResult(KEY, 'THREATS_FOUND', deps);
       told.push(w.mailer.sent.length);

@@ -9,7 +9,14 @@ function world(maxPerDay = 1) {
   const mailer = new RecordingMailer();
   const clock = new FixedClock(new Date('2026-03-10T13:00:00Z'));
   const config = { ...localConfig, autoReply: { ...localConfig.autoReply, maxPerSenderPerOutcomePerDay: maxPerDay } };
-  return { mailer, clock, deps: { mailer, clock, config, throttle: new InMemoryReplyThrottle() } };
+  // The note's Message-IDs as the case records them (with her address: a delivery report about it is a bounce).
+  const pointers: Array<{ caseId: string; ids: string[]; sentTo?: string[] }> = [];
+  const cases = {
+    addMessageIds: async (caseId: string, ids: string[], sentTo?: string[]) => {
+      pointers.push({ caseId, ids, ...(sentTo ? { sentTo } : {}) });
+    },
+  };
+  return { mailer, clock, pointers, deps: { mailer, clock, config, cases, throttle: new InMemoryReplyThrottle() } };
 }
 
 describe('mailInfectedNotice', () => {
@@ -63,5 +70,31 @@ describe('mailInfectedNotice', () => {
     await expect(mailInfectedNotice('ana@papelariaestrela.com.br', 'c-1', CONTENT, w.deps)).rejects.toThrow(
       'SES throttled',
     );
+  });
+
+  // Journey 44: a delivery report about the note ("550 mailbox disabled") was not read as a bounce —
+  // the note's Message-ID was on no case, so it was "not our mail" and stored as a new submission.
+  it('records its Message-IDs on the case with her address, ours before the send and the provider’s after', async () => {
+    const w = world();
+    let pointersAtSend = 0;
+    const send = w.mailer.send.bind(w.mailer);
+    w.mailer.send = async (mail) => {
+      pointersAtSend = w.pointers.length;
+      return send(mail);
+    };
+    await mailInfectedNotice('carla@docesdacarla.com.br', 'c-7', CONTENT, w.deps);
+    const ours = w.mailer.sent[0]?.messageId as string;
+    expect(pointersAtSend).toBe(1);
+    expect(w.pointers).toEqual([
+      { caseId: 'c-7', ids: [ours], sentTo: ['carla@docesdacarla.com.br'] },
+      { caseId: 'c-7', ids: ['fake-1@fake.amazonses.com'], sentTo: ['carla@docesdacarla.com.br'] },
+    ]);
+  });
+
+  it('a limited note records nothing', async () => {
+    const w = world();
+    await mailInfectedNotice('carla@docesdacarla.com.br', 'c-1', CONTENT, w.deps);
+    await mailInfectedNotice('carla@docesdacarla.com.br', 'c-2', CONTENT, w.deps);
+    expect(w.pointers.map((p) => p.caseId)).toEqual(['c-1', 'c-1']);
   });
 });

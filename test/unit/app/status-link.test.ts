@@ -37,6 +37,19 @@ function deps() {
 }
 
 describe('requestStatusLink', () => {
+  // Journey 44: the link mail's Message-ID was on no case, so her server's delivery report about it
+  // ("550 mailbox disabled") was "not our mail": stored as a new submission, her address never in
+  // bounce memory.
+  it('records the link mail’s Message-IDs on the case with her address, ours and the provider’s', async () => {
+    const d = deps();
+    await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d);
+    const ours = d.mailer.sent[0]?.messageId as string;
+    const c = [...d.cases.records.values()][0];
+    expect(c?.messageIds).toEqual(expect.arrayContaining([ours, 'fake-1@fake.amazonses.com']));
+    expect(d.cases.sentTo.get(ours)).toEqual([MERCHANT]);
+    expect(d.cases.sentTo.get('fake-1@fake.amazonses.com')).toEqual([MERCHANT]);
+  });
+
   it('mails the link only to the case address, and answers "requested" either way', async () => {
     const d = deps();
     expect(
