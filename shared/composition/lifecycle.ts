@@ -4,6 +4,7 @@
  * webform reads only the reply secret, for its signed links).
  * The reply secret is read once per container (Secrets Manager on AWS, a file locally).
  */
+import { DynamoBounceRegistry } from '../adapters/dynamo/bounce-registry';
 import { traced } from '../adapters/tracing';
 import { readFile } from 'node:fs/promises';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
@@ -108,6 +109,7 @@ export async function buildLifecycleDeps(
     ...withUploadRetention(uploadRetentionFrom(settings)),
     openCases,
     noticeLimiter: new DynamoRateLimiter(client, settings.tableName),
+    bounces: new DynamoBounceRegistry(client, settings.tableName),
     clock,
     config,
     secret: overrides.secret ?? (await loadReplySecret(settings)),

@@ -2,6 +2,7 @@
  * The staff console's pages (pt-BR, server-rendered, no script). Every value that comes from a
  * merchant, a mail or a staff member goes through `html\`…\`` (escaped); forms carry the CSRF token.
  */
+import { MERCHANT_BOUNCING_PT } from '../domain/lifecycle/messages';
 import { countOf } from '../domain/count';
 import { MISSING_ATTACHMENT_STAFF_PT, NO_TEXT_STAFF_PT, ticketCheckPt } from '../domain/assignment';
 import { attachmentMissing } from '../domain/attachment-mention';
@@ -398,8 +399,7 @@ function replyLine(c: CaseView['c'], tz: string): SafeHtml {
 }
 
 /** The case page's warning when the merchant's address is in the bounce memory. */
-const BOUNCING_PT =
-  'As mensagens da Ouvidoria para este endereço voltaram (caixa inexistente ou desativada) ou foram marcadas como spam: respostas por e-mail podem não chegar ao lojista. Confirme outro contato pelo chamado anterior no suporte antes de contar com a resposta.';
+const BOUNCING_PT = MERCHANT_BOUNCING_PT;
 
 export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
   const { c, survey, actions } = view;

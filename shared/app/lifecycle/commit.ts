@@ -14,7 +14,7 @@ import { compactedHistory, effectsWithinOutbox } from '../../domain/lifecycle/hi
 import { applyChanges } from '../../domain/lifecycle/machine';
 import type { CaseChanges, PendingEffect, Transition, WorkCase } from '../../domain/lifecycle/types';
 import { keyedMessageId } from '../../domain/message-id';
-import type { RateLimiter, RawMailRetention, SenderOpenCases, UploadRetention } from '../../ports';
+import type { BounceRegistry, RateLimiter, RawMailRetention, SenderOpenCases, UploadRetention } from '../../ports';
 import { carryOutEffects } from './effects';
 import {
   type CaseWorkStore,
@@ -53,6 +53,11 @@ export interface LifecycleDeps {
    * (lifecycle.staffQuarantineNoticesPerDay). Without it, none is sent.
    */
   noticeLimiter?: RateLimiter;
+  /**
+   * The bounce memory: a reminder or an escalation warns, as the case page does, when the merchant's
+   * address bounces our mail. Without it (or unreadable), no warning.
+   */
+  bounces?: Pick<BounceRegistry, 'isSuppressed'>;
 }
 
 export interface ResolvedDeps extends LifecycleDeps {

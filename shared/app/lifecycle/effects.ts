@@ -174,6 +174,12 @@ export async function tellSupervisorsNoticeUndeliverable(deps: ResolvedDeps, c: 
   return supervisors.length;
 }
 
+/** Whether the merchant's address is in the bounce memory; unreadable, the memory warns of nothing. */
+async function merchantBouncing(deps: ResolvedDeps, c: WorkCase): Promise<boolean> {
+  if (!deps.bounces) return false;
+  return deps.bounces.isSuppressed(c.senderEmail, deps.clock.now()).catch(() => false);
+}
+
 async function member(deps: ResolvedDeps, id: string): Promise<StaffMember> {
   const found = await deps.staff.byId(id);
   // A roster entry removed after the effect was stored: nothing sensible to send; settle it.
@@ -361,13 +367,21 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       const onLeave = analyst.leave && isOnLeave(analyst, deps.calendar.localDate(deps.clock.now()));
       // An analyst who left the team gets nothing (as with the merchant's messages); one on leave
       // gets hers for her return. Either way the supervisors are told while there is time to act.
+      const bouncing = await merchantBouncing(deps, c);
       if (analyst.active)
-        await sendToStaff(deps, c, pending, analyst, renderReminder(c, analyst, config, deps.clock.now()));
+        await sendToStaff(
+          deps,
+          c,
+          pending,
+          analyst,
+          renderReminder(c, analyst, config, deps.clock.now(), undefined, bouncing),
+        );
       if (analyst.active && !onLeave) return;
       const away = { name: analyst.name, ...(analyst.active && analyst.leave ? { until: analyst.leave.to } : {}) };
       for (const supervisor of await deps.staff.supervisors()) {
         if (supervisor.id === analyst.id) continue;
-        await sendToStaff(deps, c, pending, supervisor, renderReminder(c, supervisor, config, deps.clock.now(), away));
+        const mail = renderReminder(c, supervisor, config, deps.clock.now(), away, bouncing);
+        await sendToStaff(deps, c, pending, supervisor, mail);
       }
       return;
     }
@@ -380,8 +394,9 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
           : analyst.leave && isOnLeave(analyst, deps.calendar.localDate(deps.clock.now()))
             ? { until: analyst.leave.to }
             : undefined;
+      const bouncing = await merchantBouncing(deps, c);
       for (const supervisor of await deps.staff.supervisors()) {
-        const mail = renderEscalation(c, supervisor, analyst ?? undefined, config, deps.clock.now(), away);
+        const mail = renderEscalation(c, supervisor, analyst ?? undefined, config, deps.clock.now(), away, bouncing);
         await sendToStaff(deps, c, pending, supervisor, mail);
       }
       return;

@@ -158,6 +158,24 @@ function overdueMark(c: Pick<WorkCase, 'dueAt' | 'status'>, now: Date): MailInli
   return caseOverdue(c, now) ? [OVERDUE_MARK_PT] : [];
 }
 
+/**
+ * The merchant's address is in the bounce memory (SES feedback, her server's delivery report): the
+ * console's case page says so beside her address, and a reminder or an escalation repeats it — the
+ * person who acts on a deadline may never open the page before answering by mail.
+ */
+export const MERCHANT_BOUNCING_PT =
+  'As mensagens da Ouvidoria para este endereço voltaram (caixa inexistente ou desativada) ou foram marcadas como spam: respostas por e-mail podem não chegar ao lojista. Confirme outro contato pelo chamado anterior no suporte antes de contar com a resposta.';
+
+/** The warning in a staff mail, where "este endereço" is named. */
+function merchantBouncingBlock(c: WorkCase): MailBlock {
+  return {
+    p: [
+      { strong: 'Atenção: ' },
+      `as mensagens da Ouvidoria para o endereço do lojista (${c.senderEmail}) voltaram (caixa inexistente ou desativada) ou foram marcadas como spam: respostas por e-mail podem não chegar a ele. Confirme outro contato pelo chamado anterior no suporte antes de contar com a resposta.`,
+    ],
+  };
+}
+
 /** The case's facts at the head of every staff mail; `now` marks a due date already past. */
 function caseFacts(c: WorkCase, config: OuvidoriaConfig, now: Date): MailBlock {
   const items: MailInline[][] = [
@@ -538,6 +556,8 @@ export function renderReminder(
   config: OuvidoriaConfig,
   now: Date,
   away?: { name: string; until?: string },
+  /** The merchant's address bounces our mail (bounce memory): the warning the case page shows. */
+  merchantBouncing = false,
 ): RenderedMail {
   const due = c.dueAt ? formatDateTimePtBr(c.dueAt, config.timeZone) : '(sem prazo)';
   const who = away ? sanitizeHeaderValue(away.name, 80) : '';
@@ -577,6 +597,7 @@ export function renderReminder(
               ': o lojista será avisado.',
             ],
           },
+      ...(merchantBouncing ? [merchantBouncingBlock(c)] : []),
       caseFacts(c, config, now),
     ],
     staffFooter(config),
@@ -592,6 +613,8 @@ export function renderEscalation(
   now: Date,
   /** The analyst cannot act: on leave until this date (YYYY-MM-DD), or (no date) no longer active. */
   away?: { until?: string },
+  /** The merchant's address bounces our mail (bounce memory): the warning the case page shows. */
+  merchantBouncing = false,
 ): RenderedMail {
   const absence = !away
     ? ''
@@ -615,6 +638,7 @@ export function renderEscalation(
           ').',
         ],
       },
+      ...(merchantBouncing ? [merchantBouncingBlock(c)] : []),
       caseFacts(c, config, now),
     ],
     staffFooter(config),

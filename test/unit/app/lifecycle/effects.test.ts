@@ -4,11 +4,11 @@ import { carryOutEffects, EFFECT_CLAIM_MS, LifecycleEffectsFailed } from '../../
 import type { LifecycleOutgoingMail } from '../../../../shared/app/lifecycle/ports';
 import type { Effect, PendingEffect, WorkCase } from '../../../../shared/domain/lifecycle/types';
 import { RecordingRawMailRetention } from '../../../../shared/adapters/s3-raw-mail-retention';
-import { InMemorySenderOpenCases } from '../../../support/fakes';
+import { InMemoryBounceRegistry, InMemorySenderOpenCases } from '../../../support/fakes';
 import { recordSurvey } from '../../../../shared/app/lifecycle/survey';
 import { localConfig } from '../../../../shared/domain/config';
 import { surveyLinks } from '../../../../shared/domain/lifecycle/survey';
-import { CASE_ID, lifecycleWorld, PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
+import { CASE_ID, lifecycleWorld, MERCHANT, PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
 
 const DUE = '2026-03-24T13:00:00.000Z';
 
@@ -300,6 +300,32 @@ describe('carryOutEffects', () => {
     const w = world([pending('esc', { kind: 'escalate', dueAt: DUE, analystId: 'ana' })]);
     await carryOutEffects(w.deps, w.c);
     expect(w.mailer.sent.map((m) => m.to)).toEqual([['sofia@empresa.com.br']]);
+  });
+
+  // Journey 44: after her mailbox hard-bounced the case page warned, but the reminder and the
+  // escalation — what the person acting on the deadline reads — said nothing of it.
+  it.each([
+    ['the reminder', pending('rem', { kind: 'remind-analyst', analystId: 'ana', dueAt: DUE }), 'ana@empresa.com.br'],
+    ['the escalation', pending('esc', { kind: 'escalate', dueAt: DUE, analystId: 'ana' }), 'sofia@empresa.com.br'],
+  ])('%s warns when the merchant’s address bounces, as the case page does', async (_label, effect, to) => {
+    const bounced = world([effect]);
+    const bounces = new InMemoryBounceRegistry();
+    await bounces.markBouncing(MERCHANT, new Date(bounced.clock.now().getTime() + 86_400_000), 'ses-permanent-bounce');
+    await carryOutEffects({ ...bounced.deps, bounces }, bounced.c);
+    const mail = bounced.mailer.sent.find((m) => m.to[0] === to);
+    expect(mail?.text).toContain(
+      `Atenção: as mensagens da Ouvidoria para o endereço do lojista (${MERCHANT}) voltaram`,
+    );
+    expect(mail?.html).toContain('respostas por e-mail podem não chegar a ele');
+    // No bounce (or no memory at all): no warning.
+    const clean = world([effect]);
+    await carryOutEffects({ ...clean.deps, bounces: new InMemoryBounceRegistry() }, clean.c);
+    expect(clean.mailer.sent.find((m) => m.to[0] === to)?.text).not.toContain('voltaram');
+    // An unreadable memory warns of nothing and the mail still goes.
+    const unreadable = world([effect]);
+    const broken = { isSuppressed: async () => Promise.reject(new Error('ProvisionedThroughputExceeded')) };
+    await carryOutEffects({ ...unreadable.deps, bounces: broken }, unreadable.c);
+    expect(unreadable.mailer.sent.find((m) => m.to[0] === to)?.text).not.toContain('voltaram');
   });
 
   it('nothing pending: nothing done', async () => {
