@@ -4,7 +4,7 @@ import { recentMemo } from './memo';
 import type { Outcome } from './outcome';
 import { domainOf } from './sender-authentication';
 import type { Submission } from './submission';
-import { splitQuoted } from './text';
+import { escapeRegExp, splitQuoted } from './text';
 
 /**
  * Headers that matter for this policy and threading, lower-cased names, values unfolded: parseEmail
@@ -234,9 +234,44 @@ const FIRST_PERSON_AWAY = new RegExp(
  * "Re: [OUV-…]" subject and adds no Auto-Submitted): a person tells the merchant of her own absence
  * in a letter rarely, and is then told the mail was not relayed (commands.ts).
  */
-export function readsAsAbsenceNotice(text: string): boolean {
+export function readsAsAbsenceNotice(text: string, about: CaseWords = {}): boolean {
   const folded = fold(text.slice(0, NOTICE_TEXT_CHARS));
-  return FIRST_PERSON_AWAY.test(folded) && BODY_NOTICE.test(folded);
+  return FIRST_PERSON_AWAY.test(folded) && BODY_NOTICE.test(folded) && !talksAboutTheCase(folded, about);
+}
+
+/** What the case is called by: the merchant's name and her store's (a letter greets her by them). */
+export interface CaseWords {
+  merchantName?: string;
+  storeName?: string;
+}
+
+/**
+ * What a letter about the case says and a responder, written once for every mail, never does: the
+ * case's matter (her order, the refund, the charge, the payout, the receipts), that the writer did
+ * something about it ("encaminhei", "verificamos", "foi aprovado", "corrigiu") or that the talk goes
+ * on ("depois retomamos", "seguimos"). "Em caso de urgência", "no caso de assuntos urgentes" and "os casos estão com a Carla" are a
+ * responder's; "o seu caso", "sobre o caso" a letter's.
+ */
+const CASE_TALK =
+  /\b((o|seu|sua|este|esse|deste|desse|neste|nesse|do|no|sobre o) caso(?! de\b)|(o|seu|do|no|este|esse|deste|desse) pedido|pedidos? (n[o.º]*\s?)?\d|estorn\w*|reembols\w*|repasses?|cobranc\w*|comprovantes?|extratos?|faturas?|boletos?|notas? fisca\w*|mensalidades?|estoque|checkout|frete|retom(o|amos|aremos|ar)|seguimos (com|acompanhando)|continuamos|encaminhei|encaminhamos|verifiquei|verificamos|aprovad[oa]|liberad[oa]|corrigi(u|do|da|mos)|your case|refund\w*|(your|the) order|su caso|su pedido)\b/;
+
+/**
+ * The merchant greeted in the letter's opening ("Olá, Carla", "Sra. Carla,", "Doces da Carla, boa
+ * tarde"): by her first name or her store's whole name. A responder is written before anyone
+ * writes to it and greets no one; a colleague it names ("procure a Carla") comes later in it.
+ */
+function greetsByName(folded: string, about: CaseWords): boolean {
+  const opening = folded.slice(0, 60);
+  const words = [fold(about.merchantName ?? '').split(' ')[0] ?? '', fold(about.storeName ?? '')];
+  return words.some(
+    (word) =>
+      word.length >= 3 &&
+      new RegExp(String.raw`(^|[^\p{L}\p{N}])${escapeRegExp(word)}($|[^\p{L}\p{N}])`, 'u').test(opening),
+  );
+}
+
+function talksAboutTheCase(folded: string, about: CaseWords): boolean {
+  return CASE_TALK.test(folded) || greetsByName(folded, about);
 }
 
 /** A subject that is only a delivery failure's words ("Undeliverable", "Delivery Status Notification (Failure)"). */

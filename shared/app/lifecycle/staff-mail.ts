@@ -159,7 +159,10 @@ export async function handleStaffMail(mail: Submission, rawDeps: LifecycleDeps):
     parseStaffMailParts(
       fresh,
       seen,
-      { maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays },
+      {
+        maxExtensionBusinessDays: config.lifecycle.maxExtensionBusinessDays,
+        caseNames: { merchantName: found.senderName, storeName: found.storeName },
+      },
       withoutMerchantSubject(mail.subject, found.subject),
     ),
     relayed,

@@ -37,7 +37,7 @@
  *   the list of problems and the valid commands.
  * Everything here is one pass over the text with anchored, non-nested patterns: linear time.
  */
-import { readsAsAbsenceNotice } from '../auto-reply-policy';
+import { type CaseWords, readsAsAbsenceNotice } from '../auto-reply-policy';
 import { foldKeepingLength, splitQuoted, withoutInvisible } from '../text';
 import { extensionDaysProblem } from './deadlines';
 import { AWAITED_MAX_CHARS } from './machine';
@@ -61,6 +61,11 @@ export type ParsedStaffMail =
 export interface CommandOptions {
   /** Largest `#prorrogar` (config.lifecycle.maxExtensionBusinessDays). */
   maxExtensionBusinessDays: number;
+  /**
+   * The case's names (the merchant's, her store's): a mail that greets her by one is a letter, not
+   * her mailbox's absence notice (readsAsAbsenceNotice).
+   */
+  caseNames?: CaseWords;
 }
 
 /** The valid commands, as the explanation mail lists them (pt-BR). */
@@ -464,6 +469,7 @@ export function parseStaffMailParts(
 ): ParsedStaffMail {
   const parsed = withoutAbsenceNotice(
     withSubjectCommand(parseStaffCommands(textFresh, options), textFresh, subject, options),
+    options,
   );
   if (htmlFresh === undefined) return parsed;
   const inText = commandsSeen(textFresh, options);
@@ -487,11 +493,13 @@ export function parseStaffMailParts(
  * An answer with no command that reads as her mailbox's absence notice (readsAsAbsenceNotice): a
  * vacation responder that adds no Auto-Submitted and keeps the notice's subject ("Re: [OUV-…]")
  * passes every header and subject check, and its "Estou de férias até 04/01" went to the merchant
- * as her answer, the case moved to IN_PROGRESS. It is refused, as a mail she must send again; a
- * letter of hers that does tell the merchant of her leave goes from the console.
+ * as her answer, the case moved to IN_PROGRESS. It is refused, as a mail she must send again. A
+ * letter that tells the merchant of her leave and talks about the case ("Olá, Carla… o estorno foi
+ * aprovado. Estarei de férias até 10/01, depois retomamos") is no responder's and goes.
  */
-function withoutAbsenceNotice(parsed: ParsedStaffMail): ParsedStaffMail {
-  if (!parsed.ok || parsed.commands.length > 0 || !readsAsAbsenceNotice(parsed.body)) return parsed;
+function withoutAbsenceNotice(parsed: ParsedStaffMail, options: CommandOptions): ParsedStaffMail {
+  if (!parsed.ok || parsed.commands.length > 0) return parsed;
+  if (!readsAsAbsenceNotice(parsed.body, options.caseNames)) return parsed;
   return {
     ok: false,
     problems: [

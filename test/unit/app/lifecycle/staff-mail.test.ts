@@ -1772,6 +1772,20 @@ describe('an analyst’s out-of-office said only by its text', () => {
   });
 });
 
+// Journey 44 left: her real letter that also tells of her leave was refused as her responder.
+describe('an analyst’s letter that tells the merchant of her leave', () => {
+  it.each([
+    ['greeting her by name', 'Olá, Maria. Estou de férias até 04/01 e sem acesso ao e-mail; a Sofia acompanha até lá.'],
+    ['talking about the case', 'Estarei de férias até 10/01, depois retomamos. O estorno já foi pedido ao financeiro.'],
+  ])('%s: relayed to the merchant, the case answered', async (_what, text) => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'ASSIGNED' })] });
+    const mail = mailFrom('ana', ANA, text, { subject: `Re: [${PROTOCOL}] Nova mensagem do lojista` });
+    expect(await handleStaffMail(mail, w.deps)).toMatchObject({ kind: 'applied', events: ['answered'] });
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+    expect(w.mailer.sent[0]?.text).toContain(text.slice(0, 30));
+  });
+});
+
 describe('handleStaffMail — an answer to a case a supervisor already closed', () => {
   it('the refusal says who closed it and when, and that only a note still goes (nothing to correct)', async () => {
     const closedAt = '2026-03-11T18:30:00.000Z';

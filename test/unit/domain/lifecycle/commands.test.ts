@@ -724,3 +724,47 @@ describe('parseStaffMailParts — her mailbox’s absence notice, said only by i
     expect(parseStaffMailParts(text, undefined, options, SUBJECT).ok).toBe(true);
   });
 });
+
+// Journey 44 left: the absence detector refused an analyst's real letter that says she will be
+// away ("Estarei de férias até 10/01, depois retomamos"). A responder is written once, for every
+// mail: first person, away, generic, greeting no one and saying nothing of the case. A letter greets
+// the merchant, or talks about her case — then it goes, her leave included.
+describe('parseStaffMailParts — a responder or a letter that mentions her leave', () => {
+  const SUBJECT = 'Re: [OUV-2026-000005] Nova mensagem do lojista';
+  const about = { ...options, caseNames: { merchantName: 'Carla Mendes', storeName: 'Doces da Carla' } };
+  it.each([
+    'Olá! Obrigada pela sua mensagem. Estou de férias até 10/01/2027, sem acesso ao e-mail. Em caso de urgência, escreva para ouvidoria@ouvidoria.example.com.br.\n\nAtenciosamente,\nAna Souza',
+    'Estarei ausente de 21/12 a 04/01. No caso de assuntos urgentes, procure Carla Nascimento (carla.nascimento@ouvidoria.example.com.br).',
+    'Prezado(a), estou em licença até 15/01 e responderei sua mensagem quando retornar. Os casos da Ouvidoria estão com a supervisão.',
+    'Estou fora do escritório até segunda-feira, sem acesso ao meu e-mail. Sua mensagem será lida no meu retorno.',
+    'Esta é uma resposta automática. Estou de férias até 08/01 e retorno em 09/01.',
+    'Hi, I am out of the office until January 4 with limited access to email. For urgent matters please contact Sofia.',
+    'Estoy de vacaciones hasta el 04/01. Para urgencias, escriba a Sofia.',
+  ])('a responder: %j → refused (absence-notice)', (text) => {
+    expect(problems(parseStaffMailParts(text, undefined, about, SUBJECT)).map((p) => p.code)).toEqual([
+      'absence-notice',
+    ]);
+  });
+
+  it.each([
+    'Estarei de férias até 10/01, depois retomamos.',
+    'Olá, Carla. Recebemos os comprovantes e já encaminhamos o pedido de estorno ao financeiro. Estarei de férias até 10/01; enquanto isso a Sofia acompanha o seu caso.',
+    'Oi Carla, tudo bem? Estou de férias até 04/01, mas quis te avisar que o suporte corrigiu a sincronização. Se voltar a acontecer, é só responder.',
+    'Sra. Carla, o financeiro ainda não respondeu. Estarei ausente até 08/01 e o Bruno acompanha até lá.',
+    'Bom dia! O estorno da mensalidade foi aprovado e cai em até 5 dias úteis. Estou de férias a partir de 20/12; qualquer dúvida, responda este e-mail.',
+    'Doces da Carla, boa tarde. Estarei fora do escritório até 06/01 e sem acesso ao e-mail; a Sofia já está ciente do pedido 7781.',
+    'Hi Carla, I am out of the office until January 4, but your refund was approved today.',
+    'Estou de férias até 10/01. Sobre o caso: o repasse foi liberado hoje, confira no extrato.',
+  ])('a letter: %j → relayed', (text) => {
+    const parsed = parseStaffMailParts(text, undefined, about, SUBJECT);
+    expect(parsed.ok).toBe(true);
+  });
+
+  it('without the case’s names, a greeting by name alone does not make a responder a letter', () => {
+    const text = 'Olá, Carla. Estou de férias até 04/01 e sem acesso ao e-mail.';
+    expect(parseStaffMailParts(text, undefined, about, SUBJECT).ok).toBe(true);
+    expect(problems(parseStaffMailParts(text, undefined, options, SUBJECT)).map((p) => p.code)).toEqual([
+      'absence-notice',
+    ]);
+  });
+});
