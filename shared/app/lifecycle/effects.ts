@@ -16,6 +16,7 @@ import { effectStillFits, type FitCase } from '../../domain/lifecycle/effect-fit
 import {
   renderAnswerToMerchant,
   renderClosingMail,
+  renderAnswerOverlap,
   renderEscalation,
   renderExtensionNotice,
   renderMerchantMessageToAnalyst,
@@ -361,6 +362,12 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
     case 'tell-files-left-out': {
       const staff = await member(deps, effect.staffId);
       return sendToStaff(deps, c, pending, staff, renderFilesLeftOut(c, staff, effect.files, config));
+    }
+    case 'tell-answer-overlap': {
+      const staff = await member(deps, effect.staffId);
+      const other = await deps.staff.byId(effect.otherId);
+      const mail = renderAnswerOverlap(c, staff, other?.name ?? effect.otherId, effect.otherAt, config);
+      return sendToStaff(deps, c, pending, staff, mail);
     }
     case 'remind-analyst': {
       const analyst = await member(deps, effect.analystId);

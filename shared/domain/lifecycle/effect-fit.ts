@@ -31,6 +31,7 @@ export function effectStillFits(effect: Effect, c: FitCase): boolean {
     case 'forward-to-analyst':
     case 'explain-to-staff':
     case 'tell-files-left-out':
+    case 'tell-answer-overlap':
     case 'open-count':
     case 'item-retention':
       return true;

@@ -152,6 +152,7 @@ const DROPPABLE_NOTICES: ReadonlySet<EffectKind> = new Set([
   'forward-to-analyst',
   'explain-to-staff',
   'tell-files-left-out',
+  'tell-answer-overlap',
 ]);
 
 /** What the case's outbox weighs. */

@@ -205,11 +205,37 @@ export function answer(c: WorkCase, actor: Actor, relayed: RelayedAnswer, ctx: L
       `Respostas anteriores do caso ${c.protocol ?? c.caseId} ainda aguardam envio (o envio de e-mails falhou e é refeito automaticamente): esta resposta não foi registrada nem enviada ao lojista. Envie-a de novo quando as anteriores tiverem saído.`,
     );
   }
+  const overlap = actor.kind === 'staff' ? colleagueAnswer(c, actor.id, ctx.now) : undefined;
   return done(
     c.status === 'IN_PROGRESS' ? {} : { status: 'IN_PROGRESS' },
     [event(ctx, actor, { type: 'answered', messageSourceId: relayed.sourceId })],
-    [{ kind: 'relay-to-merchant', answer: relayed }],
+    [
+      { kind: 'relay-to-merchant', answer: relayed },
+      ...(overlap && actor.kind === 'staff'
+        ? [{ kind: 'tell-answer-overlap' as const, staffId: actor.id, otherId: overlap.id, otherAt: overlap.at }]
+        : []),
+    ],
   );
+}
+
+/**
+ * How recent a colleague's answer must be for a new answer to be told of it: two people answering
+ * one case within minutes (a supervisor and the analyst, each from a notice) wrote without seeing
+ * each other's words, and the merchant got both.
+ */
+export const ANSWER_OVERLAP_MS = 15 * 60 * 1000;
+
+/** The latest answer to the merchant by another member within ANSWER_OVERLAP_MS of `now`. */
+function colleagueAnswer(c: WorkCase, staffId: string, now: Date): { id: string; at: string } | undefined {
+  const since = now.getTime() - ANSWER_OVERLAP_MS;
+  const history = c.history ?? [];
+  for (let i = history.length - 1; i >= 0; i--) {
+    const e = history[i] as HistoryEvent;
+    if (Date.parse(e.at) < since) return undefined;
+    if (e.type === 'answered' && e.actor.kind === 'staff' && e.actor.id !== staffId)
+      return { id: e.actor.id, at: e.at };
+  }
+  return undefined;
 }
 
 /** A staff mail went to the merchant without some of its files: its sender is told which (no state change). */

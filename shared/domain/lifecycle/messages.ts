@@ -984,6 +984,43 @@ export function renderFilesLeftOut(
 }
 
 /**
+ * Her answer went to the merchant minutes after a colleague's (machine.ts ANSWER_OVERLAP_MS): both
+ * reached the merchant. She is told who answered and when, and to read it before writing again.
+ */
+export function renderAnswerOverlap(
+  c: Pick<WorkCase, 'protocol' | 'caseId'>,
+  staff: Pick<StaffMember, 'name'>,
+  other: string,
+  otherAt: string,
+  config: OuvidoriaConfig,
+): RenderedMail {
+  const protocol = c.protocol ?? c.caseId;
+  return renderMail(
+    sanitizeHeaderValue(`[${protocol}] Outra resposta ao lojista pouco antes da sua`, SUBJECT_MAX),
+    [
+      { p: [staffGreeting(staff.name)] },
+      {
+        p: [
+          'Sua resposta sobre o caso ',
+          { strong: protocol },
+          ' foi enviada ao lojista, mas ',
+          { strong: sanitizeHeaderValue(other, 80) },
+          ` também respondeu a ele em ${formatDateTimePtBr(otherAt, config.timeZone)}, pouco antes: o lojista recebeu as duas mensagens.`,
+        ],
+      },
+      {
+        p: [
+          'Leia a outra resposta na página do caso (',
+          { href: consoleCaseLink(config, c.caseId), label: 'abrir o caso' },
+          ') e combinem quem segue com o lojista. Se as respostas disserem coisas diferentes, envie uma só mensagem que acerte o que vale.',
+        ],
+      },
+    ],
+    staffFooter(config),
+  );
+}
+
+/**
  * Whether the refused sender can act by answering the explanation: not when every problem is that the
  * case is not hers (transferred away, never assigned to her) — her reply would be refused again.
  */

@@ -272,6 +272,11 @@ export type Effect =
   | { kind: 'explain-to-staff'; staffId: string; problems: StaffProblem[] }
   /** Files of a staff mail that did not go to the merchant with it: tell its sender which and why. */
   | { kind: 'tell-files-left-out'; staffId: string; files: LeftOutFile[] }
+  /**
+   * Her answer went to the merchant minutes after a colleague's (ANSWER_OVERLAP_MS): she is told who
+   * answered and when, so the merchant does not go on getting two lines from the office.
+   */
+  | { kind: 'tell-answer-overlap'; staffId: string; otherId: string; otherAt: string }
   | { kind: 'remind-analyst'; analystId: string; dueAt: string }
   | { kind: 'escalate'; dueAt: string; analystId?: string };
 

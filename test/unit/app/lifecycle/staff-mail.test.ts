@@ -1786,6 +1786,31 @@ describe('an analyst’s letter that tells the merchant of her leave', () => {
   });
 });
 
+// Journey 44 left: Bruno's answer and Sofia's seconds later both reached the merchant, and
+// neither writer learned of the other.
+describe('two answers to one case seconds apart', () => {
+  it('both are relayed; the second writer is told who answered just before, and when', async () => {
+    const w = lifecycleWorld({ cases: [workCase({ status: 'ASSIGNED' })] });
+    const first = mailFrom('ana', ANA, 'Olá, Maria. Pode me enviar o comprovante do estorno?', {
+      sourceId: 'ses-ana-1',
+      messageId: 'ana-1@empresa.com.br',
+    });
+    expect(await handleStaffMail(first, w.deps)).toMatchObject({ kind: 'applied', events: ['answered'] });
+    w.clock.advance(5_000);
+    const second = mailFrom('sofia', 'sofia@empresa.com.br', 'Olá, Maria. O estorno está em análise no financeiro.', {
+      sourceId: 'ses-sofia-1',
+      messageId: 'sofia-1@empresa.com.br',
+    });
+    expect(await handleStaffMail(second, w.deps)).toMatchObject({ kind: 'applied', events: ['answered'] });
+    expect(w.mailer.sent.filter((m) => m.to[0] === MERCHANT)).toHaveLength(2);
+    const hint = w.mailer.sent.filter((m) => m.to[0] === 'sofia@empresa.com.br');
+    expect(hint.map((m) => m.subject)).toEqual([`[${PROTOCOL}] Outra resposta ao lojista pouco antes da sua`]);
+    expect(hint[0]?.text.replace(/\s+/g, ' ')).toContain('Ana Lima também respondeu a ele em 12/03/2026');
+    // The first writer gets nothing more (her answer was the first).
+    expect(w.mailer.sent.filter((m) => m.to[0] === ANA)).toEqual([]);
+  });
+});
+
 describe('handleStaffMail — an answer to a case a supervisor already closed', () => {
   it('the refusal says who closed it and when, and that only a note still goes (nothing to correct)', async () => {
     const closedAt = '2026-03-11T18:30:00.000Z';

@@ -175,6 +175,52 @@ describe('answer', () => {
   });
 });
 
+// Journey 44 left: a supervisor and the analyst answering one case seconds apart — both answers
+// went to the merchant and neither writer learned of the other.
+describe('answer — a colleague answered minutes before', () => {
+  const answeredBy = (who: Actor, at: string) => ({
+    at,
+    actor: who,
+    type: 'answered' as const,
+    messageSourceId: `mail-${at}`,
+  });
+  it.each([
+    [
+      'Bruno 4 s before',
+      [answeredBy(bruno, '2026-03-12T13:59:56.000Z')],
+      { otherId: 'bruno', otherAt: '2026-03-12T13:59:56.000Z' },
+    ],
+    [
+      'Sofia 14 min before',
+      [answeredBy(sofia, '2026-03-12T13:46:00.000Z')],
+      { otherId: 'sofia', otherAt: '2026-03-12T13:46:00.000Z' },
+    ],
+    [
+      'the latest of two colleagues',
+      [answeredBy(bruno, '2026-03-12T13:50:00.000Z'), answeredBy(sofia, '2026-03-12T13:58:00.000Z')],
+      { otherId: 'sofia', otherAt: '2026-03-12T13:58:00.000Z' },
+    ],
+  ])('%s: her answer goes, and she is told who answered and when', (_what, history, told) => {
+    const t = okOf(answer(workCase({ status: 'IN_PROGRESS', history }), ana, relayed, ctx));
+    expect(t.effects).toEqual([
+      { kind: 'relay-to-merchant', answer: relayed },
+      { kind: 'tell-answer-overlap', staffId: 'ana', ...told },
+    ]);
+  });
+
+  it.each([
+    ['her own answer a minute before', [answeredBy(ana, '2026-03-12T13:59:00.000Z')]],
+    ['a colleague 16 min before', [answeredBy(bruno, '2026-03-12T13:44:00.000Z')]],
+    [
+      'a colleague’s note, no answer',
+      [{ at: '2026-03-12T13:59:00.000Z', actor: bruno, type: 'note' as const, text: 'x' }],
+    ],
+  ])('%s: no hint', (_what, history) => {
+    const t = okOf(answer(workCase({ status: 'IN_PROGRESS', history: history as never }), ana, relayed, ctx));
+    expect(t.effects).toEqual([{ kind: 'relay-to-merchant', answer: relayed }]);
+  });
+});
+
 describe('awaitMerchant', () => {
   it('IN_PROGRESS → WAITING_MERCHANT, recorded, nothing sent', () => {
     const t = okOf(awaitMerchant(workCase({ status: 'IN_PROGRESS' }), ana, ctx));
