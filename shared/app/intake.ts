@@ -4,6 +4,7 @@
  * retry after a crash anywhere finishes the work without a second case, reply or queue
  * message (see the step comments). No AWS imports: adapters come in through the ports.
  */
+import { encryptedMail } from '../domain/encrypted-mail';
 import { DateTime } from 'luxon';
 import { attachmentMissing } from '../domain/attachment-mention';
 import { evaluateAutoReply, replyHeaders, officeSender } from '../domain/auto-reply-policy';
@@ -1103,6 +1104,9 @@ async function sendAutomaticReply(
               ? { linkedProtocol: record.linkedProtocol }
               : {}),
             ...(record.outcome === 'ACCEPTED' && attachmentMissing(submission) ? { missingAttachment: true } : {}),
+            ...(record.outcome === 'ACCEPTED' && encryptedMail(submission)
+              ? { encrypted: encryptedMail(submission) }
+              : {}),
             ...citedProtocolOf(record, submission),
           },
           config,

@@ -2,6 +2,7 @@
  * The staff console's pages (pt-BR, server-rendered, no script). Every value that comes from a
  * merchant, a mail or a staff member goes through `html\`…\`` (escaped); forms carry the CSRF token.
  */
+import { encryptedMail, encryptedStaffPt, type MailEncryption } from '../domain/encrypted-mail';
 import { MERCHANT_BOUNCING_PT } from '../domain/lifecycle/messages';
 import { countOf } from '../domain/count';
 import { MISSING_ATTACHMENT_STAFF_PT, NO_TEXT_STAFF_PT, ticketCheckPt } from '../domain/assignment';
@@ -496,7 +497,7 @@ ${c.messages.slice(window.start, window.end).map(
   (
     m,
   ) => html`<article><h3>${m.direction === 'out' ? `Enviada pela Ouvidoria (${m.author ? nameOf(m.author) : 'equipe'})` : 'Recebida do lojista'} — <time datetime="${m.receivedAt}">${formatInstant(m.receivedAt, tz)}</time></h3>
-<p>${m.direction === 'out' ? officeSubject(c) : m.subject}</p>${m.text.trim() ? html`<pre>${m.text}</pre>` : html`<p><em>${NO_TEXT_STAFF_PT}</em></p>`}${m.attachments.length ? html`<p>Anexos:</p><ul>${m.attachments.map((a) => attachmentLine(a, view.attachmentLinks ?? {}))}</ul>` : m.direction !== 'out' && attachmentMissing(m) ? html`<p>${MISSING_ATTACHMENT_STAFF_PT}</p>` : ''}</article>`,
+<p>${m.direction === 'out' ? officeSubject(c) : m.subject}</p>${m.text.trim() ? html`<pre>${m.text}</pre>` : html`<p><em>${encryptedMail(m) ? encryptedStaffPt(encryptedMail(m) as MailEncryption) : NO_TEXT_STAFF_PT}</em></p>`}${m.attachments.length ? html`<p>Anexos:</p><ul>${m.attachments.map((a) => attachmentLine(a, view.attachmentLinks ?? {}))}</ul>` : m.direction !== 'out' && attachmentMissing(m) ? html`<p>${MISSING_ATTACHMENT_STAFF_PT}</p>` : ''}</article>`,
 )}
 <h2>Notas internas</h2>
 ${notes.length ? html`<ul>${notes.map((n) => html`<li>${n.actor.kind === 'staff' ? nameOf(n.actor.id) : 'sistema'}, ${formatInstant(n.at, tz)}: <pre>${n.text}</pre></li>`)}</ul>` : html`<p>Nenhuma nota.</p>`}

@@ -1,3 +1,4 @@
+import { encryptedMail, encryptedStaffPt } from './encrypted-mail';
 import { attachmentMissing } from './attachment-mention';
 import { countOf } from './count';
 import { humanSize } from './byte-size';
@@ -335,7 +336,9 @@ export function renderAnalystNotice(
           ? `Mensagem ${n}`
           : 'Mensagem';
     const heading = `${label} — ${formatDateTimePtBr(m.receivedAt, zone)} — Assunto: ${sanitizeHeaderValue(m.subject, 200) || '(sem assunto)'}`;
-    const freshText = fresh.trim() === '' ? NO_TEXT_STAFF_PT : cap(fresh.trim(), MAX_FRESH_CHARS);
+    const sealed = encryptedMail(m);
+    const freshText =
+      fresh.trim() !== '' ? cap(fresh.trim(), MAX_FRESH_CHARS) : sealed ? encryptedStaffPt(sealed) : NO_TEXT_STAFF_PT;
     const quotedText = quoted.trim();
     const lineCount = quotedText.split('\n').length;
     return {

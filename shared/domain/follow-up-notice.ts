@@ -1,3 +1,4 @@
+import { encryptedMail, encryptedStaffPt } from './encrypted-mail';
 import type { CaseMessage, CaseRecord } from './case';
 import type { OuvidoriaConfig } from './config';
 import { formatDateTimePtBr } from './calendar';
@@ -19,6 +20,7 @@ export function renderFollowUpNotice(
   const protocol = c.protocol ?? c.caseId;
   const subject = sanitizeHeaderValue(`[${protocol}] Nova mensagem do lojista`, 200);
   const { fresh, quoted } = splitQuoted(message.text);
+  const sealed = encryptedMail(message);
   const attachments = message.attachments.map((a) => [`${a.filename ?? '(sem nome)'} — ${a.contentType}`]);
   return renderMail(
     subject,
@@ -41,7 +43,7 @@ export function renderFollowUpNotice(
       preformatted: [
         {
           title: 'Mensagem',
-          text: fresh || '(mensagem sem texto novo)',
+          text: fresh || (sealed ? encryptedStaffPt(sealed) : '(mensagem sem texto novo)'),
           collapsed: quoted ? { summary: 'Histórico citado', text: quoted } : undefined,
         },
       ],

@@ -1,3 +1,4 @@
+import type { MailEncryption } from './encrypted-mail';
 import { countOf } from './count';
 import { formatDateTimePtBr } from './calendar';
 import type { OfficeHours, OuvidoriaConfig } from './config';
@@ -29,6 +30,9 @@ const PT = MERCHANT_WORDS['pt-BR'];
  * The acknowledgement's paragraph when her message mentions a file and none arrived (its Spanish and
  * English in FOREIGN_ACKNOWLEDGEMENT.missingAttachment).
  */
+const ENCRYPTED_PT = (kind: MailEncryption) =>
+  `Sua mensagem chegou criptografada (${kind}) e não conseguimos ler o conteúdo: só a chave do destinatário abre o texto. Por favor, responda a este e-mail com o texto sem criptografia (desative a opção “Criptografar” ou “Encrypt” do seu programa de e-mail para esta mensagem), mantendo o número do protocolo no assunto.`;
+
 const MISSING_ATTACHMENT_PT =
   'Sua mensagem menciona um anexo, mas nenhum arquivo chegou até nós. Para enviá-lo, responda a este e-mail com o arquivo anexado, mantendo o número do protocolo no assunto; a consulta de casos mostra os arquivos que recebemos.';
 
@@ -79,6 +83,11 @@ export interface ReplyContext {
    * arrived (attachment-mention.ts): the acknowledgement tells her how to send it.
    */
   missingAttachment?: boolean;
+  /**
+   * ACCEPTED: her mail arrived encrypted (encrypted-mail.ts) and no one here can read it: the
+   * acknowledgement asks her to send it again unencrypted.
+   */
+  encrypted?: MailEncryption;
   /**
    * How the merchant wrote to us (email when absent). A webform submission is answered about the
    * form: its subject is not the merchant's, and they come back by sending the form again.
@@ -461,6 +470,7 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
         ...(ctx.dueDate ? [{ p: [{ strong: `Prazo de resposta: até ${ctx.dueDate}` }, '.'] }] : []),
         ...ticketLine(ctx.ticket),
         ...(ctx.missingAttachment ? [{ p: [MISSING_ATTACHMENT_PT] }] : []),
+        ...(ctx.encrypted ? [{ p: [ENCRYPTED_PT(ctx.encrypted)] }] : []),
         { h: 'Próximos passos' },
         {
           ul: [
@@ -684,6 +694,8 @@ export interface AcknowledgementWords {
   writesIn: string;
   /** Her message mentions a file and none arrived: how to send it (MISSING_ATTACHMENT_PT's words). */
   missingAttachment: string;
+  /** Her mail arrived encrypted: send it again unencrypted (ENCRYPTED_PT's words). */
+  encrypted: (kind: MailEncryption) => string;
   /** The label of the link to the case status request page (/consulta). */
   statusLabel: string;
 }
@@ -715,6 +727,8 @@ export const FOREIGN_ACKNOWLEDGEMENT: Record<ForeignLanguage, AcknowledgementWor
     missingAttachment:
       'Su mensaje menciona un archivo adjunto, pero no nos llegó ningún archivo. Para enviarlo, responda a este correo con el archivo adjunto, manteniendo el número de protocolo en el asunto; la consulta de casos muestra los archivos que recibimos.',
     statusLabel: 'consulta de casos de la Ouvidoria',
+    encrypted: (kind) =>
+      `Su mensaje llegó cifrado (${kind}) y no podemos leer su contenido: solo la clave del destinatario lo abre. Responda a este correo con el texto sin cifrar (desactive la opción "Cifrar" o "Encrypt" de su programa de correo para este mensaje), manteniendo el número de protocolo en el asunto.`,
   },
   en: {
     title: 'We have received your complaint',
@@ -742,6 +756,8 @@ export const FOREIGN_ACKNOWLEDGEMENT: Record<ForeignLanguage, AcknowledgementWor
     missingAttachment:
       'Your message mentions an attachment, but no file reached us. To send it, reply to this email with the file attached, keeping the protocol number in the subject; the case status page lists the files we received.',
     statusLabel: 'Ombudsman case status page',
+    encrypted: (kind) =>
+      `Your message arrived encrypted (${kind}) and we cannot read it: only the recipient's key opens it. Please reply to this email with the text unencrypted (turn off "Encrypt" in your email program for this message), keeping the protocol number in the subject.`,
   },
 };
 
@@ -919,6 +935,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
         ...(ctx.dueDate ? [{ p: [{ strong: ack.due(ctx.dueDate) }, '.'] }] : []),
         ...foreignTicketLine(language, ctx.ticket),
         ...(ctx.missingAttachment ? [{ p: [ack.missingAttachment] }] : []),
+        ...(ctx.encrypted ? [{ p: [ack.encrypted(ctx.encrypted)] }] : []),
         { h: ack.nextSteps },
         { ul: ack.steps.map((step) => [step]) },
         { p: [ack.hours(c)] },

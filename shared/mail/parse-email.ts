@@ -8,6 +8,7 @@
  * unlabelled, common in Brazilian webmail and ERP mail), and inlines the text of messages
  * forwarded as attachments so the ticket extractor can read them.
  */
+import { isEncryptionPartType } from '../domain/encrypted-mail';
 import { domainOf, domainsAligned } from '../domain/sender-authentication';
 import { dkimAlignedWith, readSesVerdictHeaders } from './ses-verdict-headers';
 import {
@@ -771,6 +772,8 @@ function isCheckable(meta: AttachmentMeta, content: unknown): content is Buffer 
 function checkedFile(meta: AttachmentMeta, content: Buffer): AttachmentMeta {
   // A forwarded message (or a report's copy of one) is mail, whatever files it carries: its text is
   // already read into the message; the message itself is not passed on.
+  // An encrypted mail's envelope is ciphertext, never her file (encrypted-mail.ts): refused as declared.
+  if (isEncryptionPartType(meta.contentType)) return { ...meta, scan: 'REFUSED' };
   const check = meta.contentType.startsWith('message/') ? null : detectFileKind(content, meta.filename ?? '');
   if (!check?.ok) return { ...meta, scan: 'REFUSED' };
   // In the schema's order (AttachmentMetaSchema).

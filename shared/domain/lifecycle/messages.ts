@@ -9,6 +9,7 @@
  * application): the merchant's new message, the transfer notice, the reminder, the escalation, and the explanation
  * when a staff mail did nothing. Every subject carries the protocol in brackets.
  */
+import { encryptedMail, encryptedStaffPt, type MailEncryption } from '../encrypted-mail';
 import { countOf } from '../count';
 import { humanSize } from '../byte-size';
 import { consoleCaseLink, consoleRosterLink } from '../console-link';
@@ -385,6 +386,7 @@ export function renderMerchantMessageToAnalyst(
   } = {},
 ): RenderedMail {
   const { fresh, quoted, asWritten: inline } = merchantMessageRead(message.text ?? '', message.attachments.length > 0);
+  const sealed = encryptedMail(message);
   const inactive = options.inactiveAnalyst ? sanitizeHeaderValue(options.inactiveAnalyst, 80) : '';
   const away = options.analystOnLeave;
   const attached = new Set(options.attached ?? []);
@@ -452,7 +454,7 @@ export function renderMerchantMessageToAnalyst(
       preformatted: [
         {
           title: `Mensagem${inline ? AS_WRITTEN_PT : ''} — Assunto: ${sanitizeHeaderValue(message.subject, 200) || '(sem assunto)'}`,
-          text: fresh ? cap(fresh) : '(mensagem sem texto novo)',
+          text: fresh ? cap(fresh) : sealed ? encryptedStaffPt(sealed) : '(mensagem sem texto novo)',
           collapsed: quoted ? { summary: 'Histórico citado', text: cap(quoted) } : undefined,
         },
       ],
@@ -728,7 +730,7 @@ function merchantEntry(m: WorkCase['messages'][number], when: string): TimelineE
     at: m.receivedAt,
     title: `Mensagem do lojista${asWritten ? AS_WRITTEN_PT : ''} — ${when}`,
     // The files first: a long text is cut at the end, and the new analyst must know what she sent.
-    text: `${files ? `${files}\n\n` : ''}${fresh || '(mensagem sem texto novo)'}`,
+    text: `${files ? `${files}\n\n` : ''}${fresh || (encryptedMail(m) ? encryptedStaffPt(encryptedMail(m) as MailEncryption) : '(mensagem sem texto novo)')}`,
   };
 }
 

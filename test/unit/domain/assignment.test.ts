@@ -351,6 +351,26 @@ describe('renderAnalystNotice', () => {
     expect(n.subject).not.toMatch(/[\r\n]/);
   });
 
+  // Journey 45: an S/MIME-encrypted mail read "(mensagem sem texto)" and its envelope "recusado".
+  it('an encrypted mail: the analyst is told why there is no text and what to ask', () => {
+    const c = caseRecord({
+      messages: [
+        {
+          sourceId: 'ses-enc',
+          channel: 'email',
+          receivedAt: '2026-11-26T17:00:00.000Z',
+          subject: 'Pedidos não sincronizam - chamado #48213',
+          text: '',
+          attachments: [{ filename: 'smime.p7m', contentType: 'application/pkcs7-mime', size: 1800, inline: false }],
+        },
+      ],
+    });
+    const n = renderAnalystNotice(c, ana, localConfig, NOW);
+    expect(n.text).toContain('mensagem criptografada com S/MIME');
+    expect(n.text).toContain('reenvie sem criptografia');
+    expect(n.text).not.toContain('(mensagem sem texto)');
+  });
+
   it('handles a webform case without protocol details, due date, attachments or name', () => {
     const c = caseRecord({
       channel: 'webform',

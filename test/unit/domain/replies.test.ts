@@ -273,6 +273,18 @@ describe('renderReply — content per outcome', () => {
     },
   );
 
+  // Journey 45: her S/MIME-encrypted mail was acknowledged as if read.
+  it.each([
+    ['pt-BR', 'Sua mensagem chegou criptografada (S/MIME) e não conseguimos ler o conteúdo'],
+    ['es', 'Su mensaje llegó cifrado (S/MIME) y no podemos leer su contenido'],
+    ['en', 'Your message arrived encrypted (S/MIME) and we cannot read it'],
+  ] as const)('ACCEPTED (%s) for an encrypted mail asks her to send it again unencrypted', (language, phrase) => {
+    const r = renderReply('ACCEPTED', ctx({ language, encrypted: 'S/MIME' }), localConfig);
+    expect(r.text).toContain(phrase);
+    expect(htmlText(r.html)).toContain(phrase);
+    expect(renderReply('ACCEPTED', ctx({ language }), localConfig).text).not.toContain(phrase);
+  });
+
   it('ACCEPTED without a protocol is a programming error', () => {
     expect(() => renderReply('ACCEPTED', ctx({ protocol: undefined }), localConfig)).toThrow(/protocol/);
   });

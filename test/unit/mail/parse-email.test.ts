@@ -1,3 +1,4 @@
+import { encryptedMail } from '../../../shared/domain/encrypted-mail';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -1490,5 +1491,40 @@ describe('parseEmail: the From domain SES checked DMARC against', () => {
     const s = await parse(mail([...sesTop('dmarc=pass header.from=lojá.com.br'), ...idn], 'Podem encerrar.'));
     expect(s.sender.address).toBe('joana@xn--loj-gla.com.br');
     expect(s.authorUnclear).toBeUndefined();
+  });
+});
+
+// Journey 45 (local stack): an encrypted mail is read as a mail with no text and one refused file;
+// the intake tells it apart from what the parser leaves (encrypted-mail.ts).
+describe('parseEmail: an encrypted mail reads as encrypted', () => {
+  const cipher = Buffer.alloc(900, 9).toString('base64');
+  it('S/MIME (enveloped-data, the whole body one smime.p7m part)', async () => {
+    const s = await parse(
+      mail(
+        [
+          ...BASIC,
+          'MIME-Version: 1.0',
+          'Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name="smime.p7m"',
+          'Content-Transfer-Encoding: base64',
+          'Content-Disposition: attachment; filename="smime.p7m"',
+        ],
+        `${cipher}\r\n`,
+      ),
+    );
+    expect(encryptedMail(s)).toBe('S/MIME');
+  });
+
+  it('PGP/MIME (multipart/encrypted)', async () => {
+    const s = await parse(
+      mail(
+        [
+          ...BASIC,
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/encrypted; protocol="application/pgp-encrypted"; boundary=e',
+        ],
+        `--e\r\nContent-Type: application/pgp-encrypted\r\n\r\nVersion: 1\r\n--e\r\nContent-Type: application/octet-stream; name="encrypted.asc"\r\n\r\n-----BEGIN PGP MESSAGE-----\r\n${cipher}\r\n-----END PGP MESSAGE-----\r\n--e--\r\n`,
+      ),
+    );
+    expect(encryptedMail(s)).toBe('PGP');
   });
 });
