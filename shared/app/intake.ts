@@ -4,7 +4,8 @@
  * retry after a crash anywhere finishes the work without a second case, reply or queue
  * message (see the step comments). No AWS imports: adapters come in through the ports.
  */
-import { encryptedMail } from '../domain/encrypted-mail';
+import { encryptedMail, filesNotTaken } from '../domain/encrypted-mail';
+import { kindsText } from '../domain/uploads/plan';
 import { DateTime } from 'luxon';
 import { attachmentMissing } from '../domain/attachment-mention';
 import { evaluateAutoReply, replyHeaders, officeSender } from '../domain/auto-reply-policy';
@@ -1106,6 +1107,9 @@ async function sendAutomaticReply(
             ...(record.outcome === 'ACCEPTED' && attachmentMissing(submission) ? { missingAttachment: true } : {}),
             ...(record.outcome === 'ACCEPTED' && encryptedMail(submission)
               ? { encrypted: encryptedMail(submission) }
+              : {}),
+            ...(record.outcome === 'ACCEPTED' && filesNotTaken(submission.attachments).length > 0
+              ? { filesNotTaken: filesNotTaken(submission.attachments), acceptedKinds: kindsText(config.attachments) }
               : {}),
             ...citedProtocolOf(record, submission),
           },

@@ -38,6 +38,25 @@ export function encryptedMail(message: {
   return undefined;
 }
 
+/**
+ * The files of her mail the office does not pass on because of what they are (a HEIC photo, a .zip,
+ * an executable: the file check's REFUSED), by name; an encrypted mail's envelope is not her file,
+ * and a forwarded mail is read into her message (nothing of it to send again).
+ */
+export function filesNotTaken(
+  attachments: ReadonlyArray<{ contentType?: string; filename?: string; scan?: string }>,
+): string[] {
+  return attachments
+    .filter(
+      (a) =>
+        a.scan === 'REFUSED' &&
+        !isEncryptionPartType(a.contentType) &&
+        // A forwarded mail (.eml) is read into her message: its text reached the analyst.
+        !(a.contentType ?? '').toLowerCase().startsWith('message/'),
+    )
+    .map((a) => a.filename?.trim() || 'anexo');
+}
+
 /** In place of her text, for the staff (notices, the console). */
 export function encryptedStaffPt(kind: MailEncryption): string {
   return `(mensagem criptografada com ${kind}: só a chave do destinatário abre o texto, e a Ouvidoria não tem essa chave. Peça ao lojista que a reenvie sem criptografia — a confirmação de um caso novo já pede isso a ele.)`;

@@ -33,6 +33,11 @@ const PT = MERCHANT_WORDS['pt-BR'];
 const ENCRYPTED_PT = (kind: MailEncryption) =>
   `Sua mensagem chegou criptografada (${kind}) e não conseguimos ler o conteúdo: só a chave do destinatário abre o texto. Por favor, responda a este e-mail com o texto sem criptografia (desative a opção “Criptografar” ou “Encrypt” do seu programa de e-mail para esta mensagem), mantendo o número do protocolo no assunto.`;
 
+const FILES_NOT_TAKEN_PT = (names: readonly string[], kinds?: string) => {
+  const one = names.length === 1;
+  return `Não pudemos aceitar ${one ? 'este arquivo' : 'estes arquivos'}: ${names.join(', ')}. Aceitamos ${kinds ?? 'PDF, JPEG e PNG'}; um arquivo de outro formato (como a foto HEIC do iPhone), corrompido, protegido por senha ou com macros não é repassado à equipe. Se ${one ? 'ele for importante' : 'forem importantes'} para o caso, responda a este e-mail com ${one ? 'o arquivo' : 'os arquivos'} em um desses formatos (a foto pode ir como captura de tela ou exportada como JPEG).`;
+};
+
 const MISSING_ATTACHMENT_PT =
   'Sua mensagem menciona um anexo, mas nenhum arquivo chegou até nós. Para enviá-lo, responda a este e-mail com o arquivo anexado, mantendo o número do protocolo no assunto; a consulta de casos mostra os arquivos que recebemos.';
 
@@ -88,6 +93,10 @@ export interface ReplyContext {
    * acknowledgement asks her to send it again unencrypted.
    */
   encrypted?: MailEncryption;
+  /** ACCEPTED: files of her mail the office does not take (a HEIC photo, a .zip), by name: she is told. */
+  filesNotTaken?: readonly string[];
+  /** The accepted kinds, for filesNotTaken ("PDF, PNG, JPEG, …"). */
+  acceptedKinds?: string;
   /**
    * How the merchant wrote to us (email when absent). A webform submission is answered about the
    * form: its subject is not the merchant's, and they come back by sending the form again.
@@ -471,6 +480,7 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
         ...ticketLine(ctx.ticket),
         ...(ctx.missingAttachment ? [{ p: [MISSING_ATTACHMENT_PT] }] : []),
         ...(ctx.encrypted ? [{ p: [ENCRYPTED_PT(ctx.encrypted)] }] : []),
+        ...(ctx.filesNotTaken?.length ? [{ p: [FILES_NOT_TAKEN_PT(ctx.filesNotTaken, ctx.acceptedKinds)] }] : []),
         { h: 'Próximos passos' },
         {
           ul: [
@@ -696,6 +706,8 @@ export interface AcknowledgementWords {
   missingAttachment: string;
   /** Her mail arrived encrypted: send it again unencrypted (ENCRYPTED_PT's words). */
   encrypted: (kind: MailEncryption) => string;
+  /** Files of hers not taken: which, and in which formats to send them (FILES_NOT_TAKEN_PT's words). */
+  filesNotTaken: (names: readonly string[], kinds?: string) => string;
   /** The label of the link to the case status request page (/consulta). */
   statusLabel: string;
 }
@@ -727,6 +739,8 @@ export const FOREIGN_ACKNOWLEDGEMENT: Record<ForeignLanguage, AcknowledgementWor
     missingAttachment:
       'Su mensaje menciona un archivo adjunto, pero no nos llegó ningún archivo. Para enviarlo, responda a este correo con el archivo adjunto, manteniendo el número de protocolo en el asunto; la consulta de casos muestra los archivos que recibimos.',
     statusLabel: 'consulta de casos de la Ouvidoria',
+    filesNotTaken: (names, kinds) =>
+      `No pudimos aceptar ${names.length === 1 ? 'este archivo' : 'estos archivos'}: ${names.join(', ')}. Aceptamos ${kinds ?? 'PDF, JPEG y PNG'}; un archivo de otro formato (como la foto HEIC del iPhone), dañado, protegido con contraseña o con macros no se entrega al equipo. Si ${names.length === 1 ? 'es importante' : 'son importantes'} para el caso, responda a este correo con ${names.length === 1 ? 'el archivo' : 'los archivos'} en uno de esos formatos.`,
     encrypted: (kind) =>
       `Su mensaje llegó cifrado (${kind}) y no podemos leer su contenido: solo la clave del destinatario lo abre. Responda a este correo con el texto sin cifrar (desactive la opción "Cifrar" o "Encrypt" de su programa de correo para este mensaje), manteniendo el número de protocolo en el asunto.`,
   },
@@ -756,6 +770,8 @@ export const FOREIGN_ACKNOWLEDGEMENT: Record<ForeignLanguage, AcknowledgementWor
     missingAttachment:
       'Your message mentions an attachment, but no file reached us. To send it, reply to this email with the file attached, keeping the protocol number in the subject; the case status page lists the files we received.',
     statusLabel: 'Ombudsman case status page',
+    filesNotTaken: (names, kinds) =>
+      `We could not accept ${names.length === 1 ? 'this file' : 'these files'}: ${names.join(', ')}. We accept ${kinds ?? 'PDF, JPEG and PNG'}; a file in another format (such as an iPhone HEIC photo), damaged, password-protected or with macros is not passed on to the team. If ${names.length === 1 ? 'it matters' : 'they matter'} for your case, reply to this email with ${names.length === 1 ? 'the file' : 'the files'} in one of those formats.`,
     encrypted: (kind) =>
       `Your message arrived encrypted (${kind}) and we cannot read it: only the recipient's key opens it. Please reply to this email with the text unencrypted (turn off "Encrypt" in your email program for this message), keeping the protocol number in the subject.`,
   },
@@ -936,6 +952,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
         ...foreignTicketLine(language, ctx.ticket),
         ...(ctx.missingAttachment ? [{ p: [ack.missingAttachment] }] : []),
         ...(ctx.encrypted ? [{ p: [ack.encrypted(ctx.encrypted)] }] : []),
+        ...(ctx.filesNotTaken?.length ? [{ p: [ack.filesNotTaken(ctx.filesNotTaken, ctx.acceptedKinds)] }] : []),
         { h: ack.nextSteps },
         { ul: ack.steps.map((step) => [step]) },
         { p: [ack.hours(c)] },

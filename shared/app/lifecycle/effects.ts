@@ -9,6 +9,7 @@
  * failed): it is settled unsent (effect-fit.ts). Open-case counts converge on the case instead of
  * counting ±1 in arrival order (convergeCounts): one more read of the case per run that counts.
  */
+import { filesNotTaken } from '../../domain/encrypted-mail';
 import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../../domain/auto-reply-policy';
 import type { CaseMessage } from '../../domain/case';
 import { timersFor } from '../../domain/lifecycle/deadlines';
@@ -17,6 +18,7 @@ import {
   renderAnswerToMerchant,
   renderClosingMail,
   renderAnswerOverlap,
+  renderFilesNotTaken,
   renderEscalation,
   renderExtensionNotice,
   renderMerchantMessageToAnalyst,
@@ -362,6 +364,11 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
     case 'tell-files-left-out': {
       const staff = await member(deps, effect.staffId);
       return sendToStaff(deps, c, pending, staff, renderFilesLeftOut(c, staff, effect.files, config));
+    }
+    case 'tell-merchant-files-not-taken': {
+      const names = filesNotTaken(message(c, effect.messageSourceId)?.attachments ?? []);
+      if (names.length === 0) return;
+      return sendToMerchant(deps, c, pending, renderFilesNotTaken(c, names, config), { human: false });
     }
     case 'tell-answer-overlap': {
       const staff = await member(deps, effect.staffId);

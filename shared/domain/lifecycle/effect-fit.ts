@@ -32,6 +32,7 @@ export function effectStillFits(effect: Effect, c: FitCase): boolean {
     case 'explain-to-staff':
     case 'tell-files-left-out':
     case 'tell-answer-overlap':
+    case 'tell-merchant-files-not-taken':
     case 'open-count':
     case 'item-retention':
       return true;

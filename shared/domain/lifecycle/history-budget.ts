@@ -153,6 +153,7 @@ const DROPPABLE_NOTICES: ReadonlySet<EffectKind> = new Set([
   'explain-to-staff',
   'tell-files-left-out',
   'tell-answer-overlap',
+  'tell-merchant-files-not-taken',
 ]);
 
 /** What the case's outbox weighs. */

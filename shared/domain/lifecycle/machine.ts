@@ -270,6 +270,8 @@ export interface MerchantMessageRef {
    * closed, and a case waiting for her goes on waiting ("Ok, obrigada!" is not what was awaited).
    */
   onlyThanks?: boolean;
+  /** It brought files the office does not take (encrypted-mail.ts filesNotTaken): she is told which. */
+  filesNotTaken?: boolean;
 }
 
 /**
@@ -301,11 +303,16 @@ export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: L
     return refuse('not-a-case', 'Esta mensagem não é um caso da Ouvidoria.');
   }
   const replied = event(ctx, merchant, { type: 'merchant-replied', messageSourceId: message.sourceId });
-  const forward = (analystId: string | undefined): Effect[] =>
-    analystId ? [{ kind: 'forward-to-analyst', analystId, messageSourceId: message.sourceId }] : [];
+  const tell: Effect[] = message.filesNotTaken
+    ? [{ kind: 'tell-merchant-files-not-taken', messageSourceId: message.sourceId }]
+    : [];
+  const forward = (analystId: string | undefined): Effect[] => [
+    ...(analystId ? [{ kind: 'forward-to-analyst' as const, analystId, messageSourceId: message.sourceId }] : []),
+    ...tell,
+  ];
   switch (c.status) {
     case 'QUEUED':
-      return done({}, [replied]);
+      return done({}, [replied], tell);
     case 'ASSIGNED':
     case 'IN_PROGRESS':
       return done({}, [replied], forward(c.assignee));

@@ -510,6 +510,35 @@ export function renderClosingMail(
   return merchantMail(c, blocks, [w.privacy(config)]);
 }
 
+/**
+ * Her later message brought files the office does not take (a HEIC photo, a .zip): which, and how
+ * to send them again. pt-BR whatever the case's language (the greeting and signature follow it).
+ */
+export function renderFilesNotTaken(c: WorkCase, names: readonly string[], config: OuvidoriaConfig): RenderedMail {
+  const one = names.length === 1;
+  return merchantMail(
+    c,
+    [
+      merchantGreeting(c),
+      {
+        p: [
+          'Recebemos a sua mensagem no caso ',
+          { strong: protocolOf(c) },
+          `, mas ${one ? 'este arquivo não pôde ser aceito e não foi repassado' : 'estes arquivos não puderam ser aceitos e não foram repassados'} à equipe:`,
+        ],
+      },
+      { ul: names.map((n): MailInline[] => [{ strong: sanitizeHeaderValue(n, 150) }]) },
+      {
+        p: [
+          `Aceitamos ${kindsText(config.attachments)}; um arquivo de outro formato (como a foto HEIC do iPhone), corrompido, protegido por senha ou com macros não é repassado. Se ${one ? 'ele for importante' : 'forem importantes'} para o caso, responda a este e-mail com ${one ? 'o arquivo' : 'os arquivos'} em um desses formatos (a foto pode ir como captura de tela ou exportada como JPEG). O texto da sua mensagem chegou normalmente à equipe.`,
+        ],
+      },
+      signature(c, config),
+    ],
+    merchantFooter(c, config),
+  );
+}
+
 /** `#prorrogar`: the merchant learns the new date and why. */
 export function renderExtensionNotice(c: WorkCase, extension: ExtensionNews, config: OuvidoriaConfig): RenderedMail {
   const w = merchantWords(c);

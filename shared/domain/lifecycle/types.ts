@@ -277,6 +277,11 @@ export type Effect =
    * answered and when, so the merchant does not go on getting two lines from the office.
    */
   | { kind: 'tell-answer-overlap'; staffId: string; otherId: string; otherAt: string }
+  /**
+   * Her later message brought files the office does not take (a HEIC photo, a .zip): she is told
+   * which, and in which formats to send them again. Her first message's are in its acknowledgement.
+   */
+  | { kind: 'tell-merchant-files-not-taken'; messageSourceId: string }
   | { kind: 'remind-analyst'; analystId: string; dueAt: string }
   | { kind: 'escalate'; dueAt: string; analystId?: string };
 

@@ -285,6 +285,21 @@ describe('renderReply — content per outcome', () => {
     expect(renderReply('ACCEPTED', ctx({ language }), localConfig).text).not.toContain(phrase);
   });
 
+  // Journey 44 left: a file of hers the office does not take was never mentioned to her.
+  it.each([
+    ['pt-BR', 'Não pudemos aceitar este arquivo: IMG_0042.HEIC. Aceitamos PDF, JPEG'],
+    ['es', 'No pudimos aceptar este archivo: IMG_0042.HEIC. Aceptamos PDF, JPEG'],
+    ['en', 'We could not accept this file: IMG_0042.HEIC. We accept PDF, JPEG'],
+  ] as const)('ACCEPTED (%s) names the files not taken and the formats to send them in', (language, phrase) => {
+    const r = renderReply(
+      'ACCEPTED',
+      ctx({ language, filesNotTaken: ['IMG_0042.HEIC'], acceptedKinds: 'PDF, JPEG' }),
+      localConfig,
+    );
+    expect(r.text).toContain(phrase);
+    expect(htmlText(r.html)).toContain(phrase);
+  });
+
   it('ACCEPTED without a protocol is a programming error', () => {
     expect(() => renderReply('ACCEPTED', ctx({ protocol: undefined }), localConfig)).toThrow(/protocol/);
   });

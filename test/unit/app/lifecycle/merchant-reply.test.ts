@@ -451,3 +451,50 @@ describe('handleMerchantReply', () => {
     expect(c.history).toHaveLength(2);
   });
 });
+
+// Journey 44 left: her iPhone follow-up with IMG_0042.HEIC reached the analyst with the photo
+// listed "não anexado (formato não aceito)", and she was never told it did not go.
+describe('handleMerchantReply — files the office does not take', () => {
+  const heic = {
+    filename: 'IMG_0042.HEIC',
+    contentType: 'image/heic',
+    size: 812_000,
+    inline: false,
+    scan: 'REFUSED' as const,
+  };
+  const jpeg = {
+    filename: 'IMG_0043.jpeg',
+    contentType: 'image/jpeg',
+    size: 90_000,
+    inline: false,
+    kind: 'jpeg' as const,
+  };
+
+  it('she is told which file did not go and how to send it again; the analyst still gets her message', async () => {
+    const parent = workCase({ status: 'IN_PROGRESS' });
+    const w = lifecycleWorld({ cases: [parent] });
+    await handleMerchantReply(parent, { ...reply, attachments: [heic, jpeg] }, w.deps);
+    expect(w.mailer.sent.map((m) => m.to[0]).sort()).toEqual(['ana@empresa.com.br', MERCHANT]);
+    const toHer = w.mailer.sent.find((m) => m.to[0] === MERCHANT)!;
+    expect(toHer.text).toContain('este arquivo não pôde ser aceito e não foi repassado');
+    expect(toHer.text).toContain('IMG_0042.HEIC');
+    expect(toHer.text).not.toContain('IMG_0043.jpeg');
+    expect(toHer.text).toContain('exportada como JPEG');
+    expect(toHer.headers['Auto-Submitted']).toBe('auto-generated');
+    // Recorded with her address, as every mail to her (a delivery report about it is a bounce).
+    expect(w.cases.sentTo.get(toHer.messageId)).toEqual([MERCHANT]);
+  });
+
+  it.each([
+    ['every file taken', [jpeg]],
+    [
+      'a forwarded mail (read into her message)',
+      [{ filename: 'chamado.eml', contentType: 'message/rfc822', size: 4000, inline: false, scan: 'REFUSED' as const }],
+    ],
+  ])('%s: nothing to tell her', async (_what, attachments) => {
+    const parent = workCase({ status: 'IN_PROGRESS' });
+    const w = lifecycleWorld({ cases: [parent] });
+    await handleMerchantReply(parent, { ...reply, attachments }, w.deps);
+    expect(w.mailer.sent.map((m) => m.to[0])).toEqual(['ana@empresa.com.br']);
+  });
+});
