@@ -707,7 +707,7 @@ export interface AcknowledgementWords {
   /** Her mail arrived encrypted: send it again unencrypted (ENCRYPTED_PT's words). */
   encrypted: (kind: MailEncryption) => string;
   /** Files of hers not taken: which, and in which formats to send them (FILES_NOT_TAKEN_PT's words). */
-  filesNotTaken: (names: readonly string[], kinds?: string) => string;
+  filesNotTaken: (list: string, one: boolean, kinds?: string) => string;
   /** The label of the link to the case status request page (/consulta). */
   statusLabel: string;
 }
@@ -739,8 +739,8 @@ export const FOREIGN_ACKNOWLEDGEMENT: Record<ForeignLanguage, AcknowledgementWor
     missingAttachment:
       'Su mensaje menciona un archivo adjunto, pero no nos llegó ningún archivo. Para enviarlo, responda a este correo con el archivo adjunto, manteniendo el número de protocolo en el asunto; la consulta de casos muestra los archivos que recibimos.',
     statusLabel: 'consulta de casos de la Ouvidoria',
-    filesNotTaken: (names, kinds) =>
-      `No pudimos aceptar ${names.length === 1 ? 'este archivo' : 'estos archivos'}: ${names.join(', ')}. Aceptamos ${kinds ?? 'PDF, JPEG y PNG'}; un archivo de otro formato (como la foto HEIC del iPhone), dañado, protegido con contraseña o con macros no se entrega al equipo. Si ${names.length === 1 ? 'es importante' : 'son importantes'} para el caso, responda a este correo con ${names.length === 1 ? 'el archivo' : 'los archivos'} en uno de esos formatos.`,
+    filesNotTaken: (list, one, kinds) =>
+      `No pudimos aceptar ${one ? 'este archivo' : 'estos archivos'}: ${list}. Aceptamos ${kinds ?? 'PDF, JPEG y PNG'}; un archivo de otro formato (como la foto HEIC del iPhone), dañado, protegido con contraseña o con macros no se entrega al equipo. Si ${one ? 'es importante' : 'son importantes'} para el caso, responda a este correo con ${one ? 'el archivo' : 'los archivos'} en uno de esos formatos.`,
     encrypted: (kind) =>
       `Su mensaje llegó cifrado (${kind}) y no podemos leer su contenido: solo la clave del destinatario lo abre. Responda a este correo con el texto sin cifrar (desactive la opción "Cifrar" o "Encrypt" de su programa de correo para este mensaje), manteniendo el número de protocolo en el asunto.`,
   },
@@ -770,8 +770,8 @@ export const FOREIGN_ACKNOWLEDGEMENT: Record<ForeignLanguage, AcknowledgementWor
     missingAttachment:
       'Your message mentions an attachment, but no file reached us. To send it, reply to this email with the file attached, keeping the protocol number in the subject; the case status page lists the files we received.',
     statusLabel: 'Ombudsman case status page',
-    filesNotTaken: (names, kinds) =>
-      `We could not accept ${names.length === 1 ? 'this file' : 'these files'}: ${names.join(', ')}. We accept ${kinds ?? 'PDF, JPEG and PNG'}; a file in another format (such as an iPhone HEIC photo), damaged, password-protected or with macros is not passed on to the team. If ${names.length === 1 ? 'it matters' : 'they matter'} for your case, reply to this email with ${names.length === 1 ? 'the file' : 'the files'} in one of those formats.`,
+    filesNotTaken: (list, one, kinds) =>
+      `We could not accept ${one ? 'this file' : 'these files'}: ${list}. We accept ${kinds ?? 'PDF, JPEG and PNG'}; a file in another format (such as an iPhone HEIC photo), damaged, password-protected or with macros is not passed on to the team. If ${one ? 'it matters' : 'they matter'} for your case, reply to this email with ${one ? 'the file' : 'the files'} in one of those formats.`,
     encrypted: (kind) =>
       `Your message arrived encrypted (${kind}) and we cannot read it: only the recipient's key opens it. Please reply to this email with the text unencrypted (turn off "Encrypt" in your email program for this message), keeping the protocol number in the subject.`,
   },
@@ -952,7 +952,13 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
         ...foreignTicketLine(language, ctx.ticket),
         ...(ctx.missingAttachment ? [{ p: [ack.missingAttachment] }] : []),
         ...(ctx.encrypted ? [{ p: [ack.encrypted(ctx.encrypted)] }] : []),
-        ...(ctx.filesNotTaken?.length ? [{ p: [ack.filesNotTaken(ctx.filesNotTaken, ctx.acceptedKinds)] }] : []),
+        ...(ctx.filesNotTaken?.length
+          ? [
+              {
+                p: [ack.filesNotTaken(ctx.filesNotTaken.join(', '), ctx.filesNotTaken.length === 1, ctx.acceptedKinds)],
+              },
+            ]
+          : []),
         { h: ack.nextSteps },
         { ul: ack.steps.map((step) => [step]) },
         { p: [ack.hours(c)] },
