@@ -1086,6 +1086,7 @@ async function sendAutomaticReply(
   // "Re: URGENTE: seu PIX foi bloqueado, acesse https://golpe…" to a forged envelope address: the
   // sender's subject is echoed only to a return path SPF proved (the webform's subject is ours).
   const subject = record.channel !== 'email' || returnPathProven(record.verdicts) ? record.subject : '';
+  const openCaseLead = await hasOpenCaseToName(record, submission, deps);
   const content: RenderedMail =
     record.outcome === 'QUARANTINED'
       ? renderTooLargeNotice(subject, config.limits.maxRawMailBytes, config)
@@ -1112,6 +1113,7 @@ async function sendAutomaticReply(
               ? { filesNotTaken: filesNotTaken(submission.attachments), acceptedKinds: kindsText(config.attachments) }
               : {}),
             ...citedProtocolOf(record, submission),
+            ...(openCaseLead ? { hasOpenCase: true as const } : {}),
           },
           config,
         );
@@ -1180,6 +1182,20 @@ async function sendAutomaticReply(
  * address of hers): the protocol as she wrote it, from her subject or fresh text — never from the
  * case, so the reply is the same whether the case exists or not.
  */
+/**
+ * A guidance reply to a sender who holds an open case (her third mail of a minute, "esqueci",
+ * under another subject and without the ticket: it does not join, by the trust rules) leads with
+ * that case, or she is sent to the Support Centre for a ticket she already brought (journey 45).
+ * Only for a From the domain proves (fromProven): the lead tells whoever reads the reply that the
+ * address holds a case. Best effort: an unreadable count leads with nothing.
+ */
+async function hasOpenCaseToName(record: CaseRecord, submission: Submission, deps: IntakeDeps): Promise<boolean> {
+  if (record.outcome === 'ACCEPTED' || record.outcome === 'QUARANTINED' || record.channel !== 'email') return false;
+  if (citedProtocolOf(record, submission).citedProtocol) return false;
+  if (submission.authorUnclear || !fromProven(submission.verdicts, submission.dkimAligned)) return false;
+  return (await deps.openCases.count(record.senderEmail).catch(() => 0)) > 0;
+}
+
 function citedProtocolOf(record: CaseRecord, submission: Submission): { citedProtocol?: string } {
   if (record.outcome === 'ACCEPTED') return {};
   const cited = findProtocols(submission.subject, 1)[0] ?? findProtocols(splitQuoted(submission.text).fresh, 1)[0];

@@ -84,6 +84,12 @@ export interface ReplyContext {
    */
   citedProtocol?: string;
   /**
+   * Not ACCEPTED, from a proven sender who holds an open case (her second or third mail of a
+   * minute, under another subject and without the ticket): the reply leads with that case — answer
+   * its mails to add to it — before the guidance for a new matter. No protocol is named.
+   */
+  hasOpenCase?: true;
+  /**
    * ACCEPTED: her message says a file goes with it ("Segue em anexo", "conforme print anexo") and none
    * arrived (attachment-mention.ts): the acknowledgement tells her how to send it.
    */
@@ -1304,6 +1310,14 @@ interface CitedWords {
   newMatter: { h: string; p: string };
 }
 
+/** ReplyContext.hasOpenCase: her open case first, the guidance after it for a new matter. */
+const OPEN_CASE_LEAD: Record<MessageLanguage, string> = {
+  'pt-BR':
+    'Você já tem um caso aberto na Ouvidoria, e esta mensagem não foi juntada a ele. Se ela é sobre esse caso, responda ao e-mail de confirmação do caso (o número do protocolo está no assunto), mantendo o protocolo no assunto: assim ela chega à pessoa que cuida dele. Se for um assunto novo, veja a orientação abaixo.',
+  es: 'Usted ya tiene un caso abierto en la Ouvidoria, y este mensaje no se añadió a él. Si trata de ese caso, responda al correo de confirmación del caso (el número de protocolo está en el asunto), manteniendo el protocolo en el asunto: así llega a la persona que lo atiende. Si es un asunto nuevo, vea la orientación a continuación.',
+  en: 'You already have an open case with the Ombudsman, and this message was not added to it. If it is about that case, reply to the case confirmation email (the protocol number is in its subject), keeping the protocol in the subject: it then reaches the person handling it. If it is a new matter, see the guidance below.',
+};
+
 const CITED_WORDS: Record<MessageLanguage, CitedWords> = {
   'pt-BR': {
     subject: 'Ouvidoria: sua mensagem não foi adicionada ao caso',
@@ -1452,13 +1466,16 @@ export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: Ou
   const channel = ctx.channel ?? 'email';
   const words = CHANNEL_WORDS[language][channel];
   const cited = outcome !== 'ACCEPTED' ? ctx.citedProtocol : undefined;
+  const openCase = outcome !== 'ACCEPTED' && !cited && ctx.hasOpenCase === true;
   const citedLead = (body: Block[]): Block[] =>
     cited
       ? [
           { p: CITED_WORDS[language].lead(sanitizeHeaderValue(cited, 40), config) },
           ...afterCitedLead(outcome, body, CITED_WORDS[language]),
         ]
-      : body;
+      : openCase
+        ? [{ p: [OPEN_CASE_LEAD[language]] }, ...body]
+        : body;
   let subject: string;
   if (outcome === 'ACCEPTED') {
     subject = caseMailSubject({ channel, subject: ctx.subject, protocol: ctx.protocol as string, language }, false);

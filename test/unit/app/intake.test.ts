@@ -1689,3 +1689,43 @@ describe('processSubmission: her reply threaded to her case goes to the lifecycl
     expect(read).toEqual([{ automatic }]);
   });
 });
+
+// Journey 45 (local stack): João's third mail of a minute ("esqueci", no ticket, another subject)
+// got the billing guidance — "talk to the Support Centre, then send us the ticket number" — two
+// seconds after his case was opened: nothing said he already had one.
+describe('processSubmission: guidance to a sender who holds an open case', () => {
+  const LEAD = 'Você já tem um caso aberto na Ouvidoria, e esta mensagem não foi juntada a ele.';
+  const later = (overrides: Partial<SubmissionInput> = {}) =>
+    email({
+      sourceId: 'ses-0040',
+      messageId: 'esqueci@mail.gmail.com',
+      subject: 'esqueci',
+      text: 'Ah, e o atendente do chat disse que o estorno cairia em 5 dias, já faz 20.',
+      ...overrides,
+    });
+
+  it('her proven mail: the guidance leads with her open case (no protocol named)', async () => {
+    await processSubmission(email(), deps);
+    mailer.sent.length = 0;
+    const result = await processSubmission(later(), deps);
+    expect(result).toMatchObject({ kind: 'case' });
+    expect(result).not.toMatchObject({ outcome: 'ACCEPTED' });
+    const reply = mailer.sent[0]!;
+    expect(reply.text.split('\n\n')[1]).toMatch(new RegExp(`^${LEAD}`));
+    expect(reply.text).not.toContain('OUV-2026-000001');
+  });
+
+  it.each([
+    ['no open case', false, PASS],
+    [
+      'a From its domain does not prove',
+      true,
+      { ...PASS, dmarc: 'FAIL' as const, dkim: 'FAIL' as const, spf: 'FAIL' as const },
+    ],
+  ])('%s: no lead', async (_what, opened, verdicts) => {
+    if (opened) await processSubmission(email(), deps);
+    mailer.sent.length = 0;
+    await processSubmission(later({ verdicts }), deps);
+    for (const m of mailer.sent) expect(m.text).not.toContain(LEAD);
+  });
+});

@@ -300,6 +300,27 @@ describe('renderReply — content per outcome', () => {
     expect(htmlText(r.html)).toContain(phrase);
   });
 
+  // Journey 45: a guidance reply to a merchant who holds an open case leads with it.
+  it.each([
+    ['pt-BR', 'Você já tem um caso aberto na Ouvidoria, e esta mensagem não foi juntada a ele.'],
+    ['es', 'Usted ya tiene un caso abierto en la Ouvidoria, y este mensaje no se añadió a él.'],
+    ['en', 'You already have an open case with the Ombudsman, and this message was not added to it.'],
+  ] as const)(
+    'guidance (%s) to a sender with an open case leads with it; a cited protocol’s lead wins',
+    (language, lead) => {
+      const r = renderReply('BILLING_QUESTION', ctx({ language, hasOpenCase: true }), localConfig);
+      expect(r.text.split('\n\n')[1]).toBe(lead + r.text.split('\n\n')[1]!.slice(lead.length));
+      expect(htmlText(r.html)).toContain(lead);
+      expect(renderReply('BILLING_QUESTION', ctx({ language }), localConfig).text).not.toContain(lead);
+      const cited = renderReply(
+        'BILLING_QUESTION',
+        ctx({ language, hasOpenCase: true, citedProtocol: 'OUV-2026-000001' }),
+        localConfig,
+      );
+      expect(cited.text).not.toContain(lead);
+    },
+  );
+
   it('ACCEPTED without a protocol is a programming error', () => {
     expect(() => renderReply('ACCEPTED', ctx({ protocol: undefined }), localConfig)).toThrow(/protocol/);
   });
