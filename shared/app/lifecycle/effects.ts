@@ -9,7 +9,7 @@
  * failed): it is settled unsent (effect-fit.ts). Open-case counts converge on the case instead of
  * counting ±1 in arrival order (convergeCounts): one more read of the case per run that counts.
  */
-import { filesNotTaken } from '../../domain/encrypted-mail';
+import { encryptedMail, filesNotTaken } from '../../domain/encrypted-mail';
 import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../../domain/auto-reply-policy';
 import type { CaseMessage } from '../../domain/case';
 import { timersFor } from '../../domain/lifecycle/deadlines';
@@ -18,6 +18,7 @@ import {
   renderAnswerToMerchant,
   renderClosingMail,
   renderAnswerOverlap,
+  renderEncryptedReply,
   renderFilesNotTaken,
   renderEscalation,
   renderExtensionNotice,
@@ -366,7 +367,11 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       return sendToStaff(deps, c, pending, staff, renderFilesLeftOut(c, staff, effect.files, config));
     }
     case 'tell-merchant-files-not-taken': {
-      const names = filesNotTaken(message(c, effect.messageSourceId)?.attachments ?? []);
+      const hers = message(c, effect.messageSourceId);
+      // Her mail arrived encrypted: nothing of it was read, so she is asked to send it again.
+      const sealed = hers ? encryptedMail(hers) : undefined;
+      if (sealed) return sendToMerchant(deps, c, pending, renderEncryptedReply(c, sealed, config), { human: false });
+      const names = filesNotTaken(hers?.attachments ?? []);
       if (names.length === 0) return;
       return sendToMerchant(deps, c, pending, renderFilesNotTaken(c, names, config), { human: false });
     }

@@ -7,7 +7,7 @@
  * the message only thanks, praises or rates (thanks.ts readClosingReply): kept on the closed case, told
  * to the analyst, nothing reopens — and a score she gives is the survey's answer (survey.ts).
  */
-import { filesNotTaken } from '../../domain/encrypted-mail';
+import { encryptedMail, filesNotTaken } from '../../domain/encrypted-mail';
 import type { CaseMessage } from '../../domain/case';
 import { merchantReplied } from '../../domain/lifecycle/machine';
 import { type ClosingReply, closingReplyOf, closingWords } from '../../domain/lifecycle/thanks';
@@ -83,7 +83,7 @@ export async function handleMerchantReply(
           sourceId: message.sourceId,
           onlyThanks: READS_THANKS.has(c.status) && (intake.automatic === true || reading() !== null),
           // Her mailbox's automatic mail brings no file of hers to tell her of.
-          ...(intake.automatic !== true && filesNotTaken(message.attachments).length > 0
+          ...(intake.automatic !== true && (filesNotTaken(message.attachments).length > 0 || encryptedMail(message))
             ? { filesNotTaken: true }
             : {}),
         },

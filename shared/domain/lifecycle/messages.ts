@@ -539,6 +539,28 @@ export function renderFilesNotTaken(c: WorkCase, names: readonly string[], confi
   );
 }
 
+/**
+ * Her later message arrived encrypted (encrypted-mail.ts): nothing of it could be read, so she is
+ * asked to send it again unencrypted. pt-BR whatever the case's language (greeting and signature follow it).
+ */
+export function renderEncryptedReply(c: WorkCase, kind: MailEncryption, config: OuvidoriaConfig): RenderedMail {
+  return merchantMail(
+    c,
+    [
+      merchantGreeting(c),
+      {
+        p: [
+          'Recebemos uma mensagem sua no caso ',
+          { strong: protocolOf(c) },
+          `, mas ela chegou criptografada (${kind}) e não conseguimos ler o conteúdo: só a chave do destinatário abre o texto. Por favor, responda a este e-mail com o texto sem criptografia (desative a opção “Criptografar” ou “Encrypt” do seu programa de e-mail para esta mensagem).`,
+        ],
+      },
+      signature(c, config),
+    ],
+    merchantFooter(c, config),
+  );
+}
+
 /** `#prorrogar`: the merchant learns the new date and why. */
 export function renderExtensionNotice(c: WorkCase, extension: ExtensionNews, config: OuvidoriaConfig): RenderedMail {
   const w = merchantWords(c);

@@ -279,7 +279,8 @@ export type Effect =
   | { kind: 'tell-answer-overlap'; staffId: string; otherId: string; otherAt: string }
   /**
    * Her later message brought files the office does not take (a HEIC photo, a .zip): she is told
-   * which, and in which formats to send them again. Her first message's are in its acknowledgement.
+   * which, and in which formats to send them again; or it arrived encrypted: she is asked to send it
+   * again unencrypted. Her first message's are in its acknowledgement.
    */
   | { kind: 'tell-merchant-files-not-taken'; messageSourceId: string }
   | { kind: 'remind-analyst'; analystId: string; dueAt: string }

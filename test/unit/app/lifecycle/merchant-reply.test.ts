@@ -497,4 +497,23 @@ describe('handleMerchantReply — files the office does not take', () => {
     await handleMerchantReply(parent, { ...reply, attachments }, w.deps);
     expect(w.mailer.sent.map((m) => m.to[0])).toEqual(['ana@empresa.com.br']);
   });
+
+  // Journey 45: her encrypted follow-up reached the analyst unreadable, and she was never asked to resend.
+  it('an encrypted follow-up: she is asked to send it again unencrypted; the analyst is told why it reads empty', async () => {
+    const parent = workCase({ status: 'IN_PROGRESS' });
+    const w = lifecycleWorld({ cases: [parent] });
+    const sealed = {
+      filename: 'smime.p7m',
+      contentType: 'application/pkcs7-mime',
+      size: 1800,
+      inline: false,
+      scan: 'REFUSED' as const,
+    };
+    await handleMerchantReply(parent, { ...reply, text: '', attachments: [sealed] }, w.deps);
+    const toHer = w.mailer.sent.find((m) => m.to[0] === MERCHANT)!;
+    expect(toHer.text).toContain('chegou criptografada (S/MIME) e não conseguimos ler o conteúdo');
+    expect(toHer.text).not.toContain('smime.p7m');
+    const forward = w.mailer.sent.find((m) => m.to[0] === 'ana@empresa.com.br')!;
+    expect(forward.text).toContain('mensagem criptografada com S/MIME');
+  });
 });
