@@ -59,5 +59,5 @@ export function filesNotTaken(
 
 /** In place of her text, for the staff (notices, the console). */
 export function encryptedStaffPt(kind: MailEncryption): string {
-  return `(mensagem criptografada com ${kind}: só a chave do destinatário abre o texto, e a Ouvidoria não tem essa chave. Peça ao lojista que a reenvie sem criptografia — a confirmação de um caso novo já pede isso a ele.)`;
+  return `(mensagem criptografada com ${kind}: só a chave do destinatário abre o texto, e a Ouvidoria não tem essa chave. O lojista recebe da Ouvidoria um e-mail pedindo que a reenvie sem criptografia.)`;
 }
