@@ -87,6 +87,11 @@ interface Phrase {
   key: string | null;
   /** Without a key: the longest run of [a-z0-9] the phrase spells out (a prefix), which every match contains. */
   needle: string | null;
+  /**
+   * Its other runs of [a-z0-9] (neither its key nor its needle, three letters or more, each once), which every
+   * match contains too: a sentence without one of them is not run through the expression. Set with `re`.
+   */
+  others: readonly string[] | undefined;
 }
 
 /** A list of phrases (a rule's phrases, requires, unless…), numbered for the sentence filters. */
@@ -205,7 +210,7 @@ function compilePhrases(list: readonly string[], id: number, seen: Map<string, P
     let phrase = seen.get(text);
     if (phrase === undefined) {
       const { key, needle } = phraseKeyAndNeedle(text);
-      phrase = { text, re: undefined, literal: text.includes('*') ? null : text, key, needle };
+      phrase = { text, re: undefined, literal: text.includes('*') ? null : text, key, needle, others: undefined };
       seen.set(text, phrase);
     }
     phrases[i] = phrase;
@@ -483,6 +488,9 @@ export interface TextHit {
 /** A sentence as the matcher reads it: its text and its words that are phrase keys (their nodes, each once). */
 interface ReadSentence extends TopicSentence {
   keys: readonly number[];
+  /** ReadText's `candidate`, and this sentence's row in it (i * listCount). */
+  marks: Uint8Array;
+  row: number;
   /**
    * Its words are apart by single spaces, as normalising leaves them (matchPhrase finds plain
    * phrases with indexOf). Its slices and blanked clauses keep the property, and the flag with it.
@@ -498,7 +506,13 @@ interface ReadText {
    * the list's phrases or starts with its needle. A phrase matches no other sentence.
    */
   inList: readonly (readonly number[])[];
-  /** candidate[i * listCount + list id]: sentence i is in inList[list id]. */
+  /**
+   * candidate[i * listCount + list id], not 0: sentence i is in inList[list id]. Which of its keys
+   * are the list's: none (NO_KEY_OF_LIST), one (FIRST_KEY_MARK + its index in `keys`) or several
+   * (SEVERAL_KEYS_OF_LIST). firstMatch looks up that one key's phrases instead of every key of the
+   * sentence (issue 16: a sentence has ~8 keys, ~1 of them a list's; a fifth of the calls find several,
+   * and read every key).
+   */
   candidate: Uint8Array;
   listCount: number;
 }
@@ -526,13 +540,22 @@ function readText(topic: readonly TopicSentence[], c: Compiled): ReadText {
       }
       const keyLists = node > 0 ? keyListsAt[node] : undefined;
       if (keyLists) {
-        markLists(keyLists, i, listCount, candidate, inList);
         keys ??= [];
-        if (!keys.includes(node)) keys.push(node);
+        if (!keys.includes(node)) {
+          markKey(keyLists, i, keys.length, listCount, candidate, inList);
+          keys.push(node);
+        }
       }
       node = 0;
     }
-    return { text, headline, keys: keys ?? NO_KEYS, plain: !NOT_PLAIN_SPACES.test(text) };
+    return {
+      text,
+      headline,
+      keys: keys ?? NO_KEYS,
+      marks: candidate,
+      row: i * listCount,
+      plain: !NOT_PLAIN_SPACES.test(text),
+    };
   });
   return { sentences, inList, candidate, listCount: c.listCount };
 }
@@ -553,13 +576,42 @@ function markLists(
 ): void {
   const base = i * listCount;
   for (const id of ids) {
-    if (candidate[base + id] === 1) continue;
-    candidate[base + id] = 1;
-    const sentences = inList[id];
-    if (sentences === undefined || sentences === NO_SENTENCES) inList[id] = [i];
-    else sentences.push(i);
+    if (candidate[base + id] !== NOT_CANDIDATE) continue;
+    candidate[base + id] = NO_KEY_OF_LIST;
+    addSentence(inList, id, i);
   }
 }
+
+/** Sentence i is a candidate of the lists `ids`, keyed by its key number k (a key new to the sentence). */
+function markKey(
+  ids: readonly number[],
+  i: number,
+  k: number,
+  listCount: number,
+  candidate: Uint8Array,
+  inList: number[][],
+): void {
+  const base = i * listCount;
+  const mark = k < SEVERAL_KEYS_OF_LIST - FIRST_KEY_MARK ? FIRST_KEY_MARK + k : SEVERAL_KEYS_OF_LIST;
+  for (const id of ids) {
+    const was = candidate[base + id];
+    if (was === NOT_CANDIDATE) addSentence(inList, id, i);
+    candidate[base + id] = was === NOT_CANDIDATE || was === NO_KEY_OF_LIST ? mark : SEVERAL_KEYS_OF_LIST;
+  }
+}
+
+function addSentence(inList: number[][], id: number, i: number): void {
+  const sentences = inList[id];
+  if (sentences === undefined || sentences === NO_SENTENCES) inList[id] = [i];
+  else sentences.push(i);
+}
+
+/** ReadText's candidate marks: not a candidate; a candidate by a needle or a wordless phrase only; … */
+const NOT_CANDIDATE = 0;
+const NO_KEY_OF_LIST = 1;
+/** … with one key of the list, keys[mark - FIRST_KEY_MARK]; with several (or a key past the 253rd). */
+const FIRST_KEY_MARK = 2;
+const SEVERAL_KEYS_OF_LIST = 255;
 
 /**
  * The first phrase of the list (in list order) that matches the sentence, or null. Only the
@@ -572,8 +624,14 @@ function firstMatch(list: PhraseList, sentence: ReadSentence): RegExpExecArray |
   // once per sentence of a long mail).
   runBest = Number.POSITIVE_INFINITY;
   runFound = null;
-  for (const key of sentence.keys) {
-    const ids = list.byKey.get(key);
+  const mark = sentence.marks[sentence.row + list.id] ?? NOT_CANDIDATE;
+  if (mark === SEVERAL_KEYS_OF_LIST) {
+    for (const key of sentence.keys) {
+      const ids = list.byKey.get(key);
+      if (ids !== undefined) tryRun(list, sentence, ids, false);
+    }
+  } else if (mark >= FIRST_KEY_MARK) {
+    const ids = list.byKey.get(sentence.keys[mark - FIRST_KEY_MARK] ?? 0);
     if (ids !== undefined) tryRun(list, sentence, ids, false);
   }
   if (list.unkeyed.length > 0) tryRun(list, sentence, list.unkeyed, true);
@@ -611,7 +669,11 @@ function matchPhrase(phrase: Phrase, sentence: ReadSentence): RegExpExecArray | 
   const { text } = sentence;
   const literal = phrase.literal;
   if (literal === null || !sentence.plain) {
-    phrase.re ??= regExpOfTokens(phrase.text.split(' '));
+    if (phrase.re === undefined) {
+      phrase.re = regExpOfTokens(phrase.text.split(' '));
+      phrase.others = otherRuns(phrase);
+    }
+    for (const run of phrase.others as readonly string[]) if (!text.includes(run)) return null;
     return phrase.re.exec(text);
   }
   for (let at = text.indexOf(literal); at !== -1; at = text.indexOf(literal, at + 1)) {
@@ -626,6 +688,20 @@ function matchPhrase(phrase: Phrase, sentence: ReadSentence): RegExpExecArray | 
   return null;
 }
 
+/**
+ * The phrase's runs of [a-z0-9] of three letters or more but its key and needle, each once: its
+ * expression matches each of them literally (a prefix token's letters included), so a text without
+ * one has no match.
+ */
+function otherRuns(phrase: Phrase): string[] {
+  const runs: string[] = [];
+  for (const m of phrase.text.matchAll(WORD)) {
+    const run = m[0];
+    if (run.length >= 3 && run !== phrase.key && run !== phrase.needle && !runs.includes(run)) runs.push(run);
+  }
+  return runs;
+}
+
 /** Whitespace other than single spaces: a phrase's "\\s+" may then be more than one space. */
 const NOT_PLAIN_SPACES = /\s\s|[^\S ]/;
 
@@ -637,7 +713,9 @@ function isWordCode(code: number): boolean {
 function matchesIn(list: PhraseList, text: ReadText, i: number): boolean {
   const sentence = text.sentences[i];
   return (
-    sentence !== undefined && text.candidate[i * text.listCount + list.id] === 1 && firstMatch(list, sentence) !== null
+    sentence !== undefined &&
+    text.candidate[i * text.listCount + list.id] !== NOT_CANDIDATE &&
+    firstMatch(list, sentence) !== null
   );
 }
 

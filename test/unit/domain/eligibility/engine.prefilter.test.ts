@@ -231,6 +231,28 @@ describe('matchTextRules with the key-word filter', () => {
     );
   });
 
+  it('holds where a sentence has several keys of a list and words apart by more than a space (issue 16)', () => {
+    // Several phrases in one sentence give it several keys of a list; doubled spaces and tabs send every
+    // phrase to its expression, which a sentence without one of the phrase's other words never runs;
+    // a word dropped from a phrase's instance leaves the key without the rest.
+    const spacedArb = fc.constantFrom('  ', '\t', ' \u00a0 ', ' ');
+    const dropArb = fc.nat({ max: 6 });
+    const pieceOf = fc.tuple(phraseArb, fillerArb, dropArb).map(([p, f, d]) =>
+      instanceOf(p, f)
+        .split(' ')
+        .filter((_, i, all) => all.length < 3 || i !== d)
+        .join(' '),
+    );
+    fc.assert(
+      fc.property(fc.array(pieceOf, { minLength: 1, maxLength: 4 }), spacedArb, (pieces, space) => {
+        const text = pieces.map((piece) => piece.split(' ').join(space)).join(' e ');
+        const s = submission('', text);
+        expect(matchTextRules(s)).toEqual(referenceMatchTextRules(s));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('holds on adversarial shapes', () => {
     const shapes = [
       `chamado ${'1.111.'.repeat(2000)}`,
