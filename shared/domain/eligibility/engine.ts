@@ -228,9 +228,18 @@ interface Rewrite {
   words: readonly string[];
 }
 
+/** The rewrites, and where a text's words send the reading: indices of the rewrites by their first word. */
+interface Rewrites {
+  list: readonly Rewrite[];
+  /** Word → indices (ascending) of the rewrites whose words[0] (their last, rarest word) it is. */
+  byFirstWord: ReadonlyMap<string, readonly number[]>;
+  /** Indices of the rewrites without a word: tried on every text. */
+  wordless: readonly number[];
+}
+
 interface Compiled {
   rules: readonly CompiledRule[];
-  rewrites: readonly Rewrite[];
+  rewrites: Rewrites;
   /**
    * No rewrite has a gap (`*`), which may read past a '?', nor reads or writes a '?':
    * canonicalizeEach rewrites the join of the sentences (issue 16).
@@ -311,11 +320,19 @@ function compileAll(): Compiled {
   // Written normalised, as the rule phrases; each expression built on first use. The words last to
   // first: an idiom's last word ("chat", "fila") is its rarest, and the first one missing spares
   // looking for the others.
-  const rewrites = PHRASE_REWRITES.map(([from, to]): Rewrite => {
+  const rewriteList = PHRASE_REWRITES.map(([from, to]): Rewrite => {
     const tokens = from.split(' ');
     return { tokens, re: undefined, to, words: wordsOfTokens(tokens).reverse() };
   });
-  const rewritesStayInSentence = rewrites.every(
+  const byFirstWord = new Map<string, number[]>();
+  const wordless: number[] = [];
+  rewriteList.forEach(({ words }, i) => {
+    const first = words[0];
+    if (first === undefined) wordless.push(i);
+    else index(byFirstWord, first, i);
+  });
+  const rewrites: Rewrites = { list: rewriteList, byFirstWord, wordless };
+  const rewritesStayInSentence = rewriteList.every(
     ({ tokens, to }) => !tokens.includes('*') && !`${tokens.join(' ')}${to}`.includes('?'),
   );
   return {
@@ -353,13 +370,20 @@ export function canonicalize(normalized: string): string {
 /** "n" for "não" ("n consigo"), not an abbreviation ("n. 123"). */
 const LONE_N = /(?<![a-z0-9.])n(?= [a-z])/g;
 
-function rewritePhrases(text: string, rewrites: Compiled['rewrites']): string {
+function rewritePhrases(text: string, rewrites: Rewrites): string {
   let out = text;
   // The text's words, read once: a rewrite whose words (phraseWords: whole words of every match) are
   // not all among them is skipped by lookups, not by a scan of the text per rewrite (issue 16: there
   // are hundreds of rewrites, "sou lojista da <platform>" alone is 272, and few apply to a text).
+  // Only the rewrites whose first word is the text's are looked at (marked), in their order.
   const words = wordsIn(out);
-  for (const rewrite of rewrites) {
+  const { list, byFirstWord, wordless } = rewrites;
+  const marked = new Uint8Array(list.length);
+  for (const i of wordless) marked[i] = 1;
+  for (const w of words) for (const i of byFirstWord.get(w) ?? NO_REWRITES) marked[i] = 1;
+  for (let i = 0; i < list.length; i++) {
+    if (marked[i] === 0) continue;
+    const rewrite = list[i] as Rewrite;
     if (!rewrite.words.every((w) => words.has(w))) continue;
     rewrite.re ??= regExpOfTokens(rewrite.tokens, 'g');
     const next = out.replace(rewrite.re, rewrite.to);
@@ -368,10 +392,15 @@ function rewritePhrases(text: string, rewrites: Compiled['rewrites']): string {
     // replacement's words join the set (a word it took out may stay: that only lets a later rewrite
     // try its expression, which then finds nothing). No new scan of the whole text.
     out = next;
-    for (const w of rewrite.to.match(WORD) ?? []) words.add(w);
+    for (const w of rewrite.to.match(WORD) ?? []) {
+      words.add(w);
+      for (const j of byFirstWord.get(w) ?? NO_REWRITES) if (j > i) marked[j] = 1;
+    }
   }
   return out;
 }
+
+const NO_REWRITES: readonly number[] = [];
 
 /** A word as the rewrites and the prefilter read it. */
 const WORD = /[a-z0-9]+/g;

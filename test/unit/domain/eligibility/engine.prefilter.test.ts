@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  canonicalize,
   compilePhrase,
   matchTextRules,
   phraseKeyAndNeedle,
@@ -11,11 +12,13 @@ import {
 import {
   FIRST_PERSON,
   NEGATABLE_STAGES,
+  PHRASE_REWRITES,
   RULES,
   SAID_NOT_TO_BE,
   SAID_SETTLED,
 } from '../../../../shared/domain/eligibility/rules';
 import { type Submission, SubmissionSchema } from '../../../../shared/domain/submission';
+import { canonicalizeWords, normalize } from '../../../../shared/domain/text';
 
 /** The maximal runs of [a-z0-9] of a text: the words the engine reads keys in. */
 function wordsOf(text: string): Set<string> {
@@ -264,5 +267,33 @@ describe('matchTextRules with the key-word filter', () => {
       const s = submission('Reclamação', text);
       expect(matchTextRules(s)).toEqual(referenceMatchTextRules(s));
     }
+  });
+});
+
+describe('canonicalize with the rewrites looked up by their words (issue 16)', () => {
+  const rewrites = PHRASE_REWRITES.map(([from, to]) => ({ re: new RegExp(compilePhrase(from).source, 'g'), to }));
+  /** Every rewrite's expression tried in order on the whole text, as before any word filter. */
+  const reference = (normalized: string) =>
+    rewrites.reduce(
+      (out, { re, to }) => out.replace(re, to),
+      canonicalizeWords(normalized).replace(/(?<![a-z0-9.])n(?= [a-z])/g, 'nao'),
+    );
+  const fromArb = fc.constantFrom(...PHRASE_REWRITES.map(([from]) => from));
+  const toArb = fc.constantFrom(...PHRASE_REWRITES.map(([, to]) => to));
+  const pieceArb = fc.oneof(
+    fromArb.map((from) => instanceOf(from, 'muito')),
+    toArb,
+    fc.constantFrom('vc n consigo', 'entrar em contato', 'minha loja', 'cobransa', 'chamdo', 'want to'),
+    fc.string({ maxLength: 8 }),
+  );
+
+  it("rewrites as trying every rewrite in order, each one's output included", () => {
+    fc.assert(
+      fc.property(fc.array(pieceArb, { maxLength: 8 }), (pieces) => {
+        const normalized = normalize(pieces.join(' '));
+        expect(canonicalize(normalized)).toBe(reference(normalized));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
