@@ -622,13 +622,11 @@ function noReplyPattern(config: OuvidoriaConfig): RegExp {
 /** Lower-cased, accent-free, whitespace-collapsed (memo: every stage that asks whether a machine wrote a mail folds its subject). */
 const fold = recentMemo(16, foldUncached);
 
+/* A module constant: esbuild writes a literal with \p{…} as `new RegExp(…)`, built on every call (issue 16). */
+const COMBINING_MARKS = /\p{M}+/gu;
+
 function foldUncached(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return s.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** First token of a structured header value: "auto-generated; type=x" → "auto-generated". */

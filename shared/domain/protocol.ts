@@ -48,6 +48,10 @@ export function parseProtocol(s: string): ProtocolParts | null {
 /** A protocol number as people retype it (see findProtocols): the one tolerant pattern, unanchored. */
 const RETYPED_SEPARATOR = '[ \\t\\u00a0\\-–—_./]{0,3}';
 const RETYPED = `${PROTOCOL_PREFIX}${RETYPED_SEPARATOR}(\\d{4})${RETYPED_SEPARATOR}(\\d{1,9})`;
+/** A protocol number in a text, not glued to a letter or digit: built once, not per call (issue 16). */
+const PROTOCOL_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])${RETYPED}(?![\\p{L}\\p{N}])`, 'giu');
+/** A whole text that is one protocol number. */
+const WHOLE_PROTOCOL = new RegExp(`^${RETYPED}$`, 'iu');
 
 /**
  * Finds protocol numbers in free text (subjects, bodies, quoted replies), as merchants retype them.
@@ -60,9 +64,9 @@ const RETYPED = `${PROTOCOL_PREFIX}${RETYPED_SEPARATOR}(\\d{4})${RETYPED_SEPARAT
  */
 export function findProtocols(text: string, limit = Number.POSITIVE_INFINITY): string[] {
   if (typeof text !== 'string' || text.length === 0 || limit < 1) return [];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${RETYPED}(?![\\p{L}\\p{N}])`, 'giu');
   const found = new Set<string>();
-  for (const m of text.matchAll(pattern)) {
+  // matchAll reads a copy: the shared expression's lastIndex stays 0.
+  for (const m of text.matchAll(PROTOCOL_IN_TEXT)) {
     const protocol = canonicalOf(m);
     if (!protocol) continue;
     found.add(protocol);
@@ -83,7 +87,7 @@ export function readTypedProtocol(typed: string): string | null {
   // space, a soft hyphen, a word joiner): the reader never saw them.
   const visible = withoutInvisible(typed).trim();
   if (visible.length > 40) return null;
-  const m = new RegExp(`^${RETYPED}$`, 'iu').exec(visible) ?? WITHOUT_PREFIX.exec(visible);
+  const m = WHOLE_PROTOCOL.exec(visible) ?? WITHOUT_PREFIX.exec(visible);
   return m ? canonicalOf(m) : null;
 }
 

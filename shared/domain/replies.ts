@@ -209,6 +209,9 @@ export function threadTopic(subject: string): string {
 /** Display name, cleaned the same way as a header value and kept short. */
 /** A name as people write one: letters, then letters, spaces, apostrophes, hyphens and dots. */
 const PERSON_NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’.\- ]*$/u;
+/* Module constants, not literals in the functions: esbuild writes a literal with \p{…} as `new RegExp(…)`, built on every call (issue 16). */
+const DOT_AND_LETTERS = /\.\p{L}{2}/u;
+const COMBINING_MARKS = /\p{M}+/gu;
 const GREETING_NAME_MAX_CHARS = 60;
 const GREETING_NAME_MAX_WORDS = 6;
 
@@ -223,7 +226,7 @@ const GREETING_NAME_MAX_WORDS = 6;
 export function greetingName(name: string | undefined): string | undefined {
   const clean = sanitizeHeaderValue(name ?? '', 200).normalize('NFC');
   if (clean === '' || clean.length > GREETING_NAME_MAX_CHARS || !PERSON_NAME.test(clean)) return undefined;
-  if (clean.split(' ').length > GREETING_NAME_MAX_WORDS || /\.\p{L}{2}/u.test(clean)) return undefined;
+  if (clean.split(' ').length > GREETING_NAME_MAX_WORDS || DOT_AND_LETTERS.test(clean)) return undefined;
   if (DEPARTMENT_WORDS.has(foldWord(clean.split(/[\s-]/)[0] ?? ''))) return undefined;
   return clean;
 }
@@ -278,10 +281,7 @@ const DEPARTMENT_WORDS: ReadonlySet<string> = new Set([
   'atencion',
 ]);
 function foldWord(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+  return word.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
 }
 
 const DEFAULT_SUBJECTS = Object.fromEntries(

@@ -428,7 +428,7 @@ export function isBareForward(subject: string, split: SplitText): boolean {
   return (
     FORWARD_SUBJECT.test(subject) &&
     split.quoted.trim() !== '' &&
-    (!/\p{L}/u.test(split.fresh) || onlyPointsBelow(split.fresh))
+    (!LETTER.test(split.fresh) || onlyPointsBelow(split.fresh))
   );
 }
 
@@ -514,7 +514,7 @@ const NAME_PARTICLES = new Set([
 /** A line that reads as a name: up to five words, each capitalised or a particle ("Maria da Silva | Loja X"). */
 function looksLikeName(raw: string): boolean {
   const words = raw.trim().split(/\s+/);
-  return words.length <= 5 && words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w));
+  return words.length <= 5 && words.every((w) => CAPITALISED.test(w) || NAME_PARTICLES.has(w));
 }
 
 /**
@@ -547,7 +547,7 @@ export function withoutSignOff(fresh: string): string {
       });
     if (!signature) return fresh;
     const above = lines.slice(0, v).join('\n');
-    return /\p{L}/u.test(above) ? above.trimEnd() : fresh;
+    return LETTER.test(above) ? above.trimEnd() : fresh;
   }
   return fresh;
 }
@@ -579,8 +579,14 @@ export function bareSignature(fresh: string): { above: string; block: string } |
   };
   if (!block.every(signatureLine)) return null;
   const above = lines.slice(0, blank).join('\n').trimEnd();
-  return /[\p{L}\p{N}]/u.test(above) ? { above, block: block.join('\n') } : null;
+  return LETTER_OR_DIGIT.test(above) ? { above, block: block.join('\n') } : null;
 }
+
+/* A module constant, not a literal in the function: esbuild writes a literal with \p{…} as `new RegExp(…)`, built on every call (issue 16). */
+const LETTER = /\p{L}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const CAPITALISED = /^\p{Lu}/u;
+const TWO_LETTERS = /\p{L}{2,}/u;
 
 // The intake splits the same body several times (threading, rules, language, tickets).
 export const splitQuoted: (text: string) => SplitText = recentMemo(4, splitLines);
@@ -1108,7 +1114,7 @@ export function languageOfShortReply(own: LanguageWordCounts, subject: string, s
   if (quoted === 'pt-BR') return 'pt-BR';
   // Wordless: numbers and signs only; a word in no list ("Pedido atrasado") may be Portuguese. Her
   // own words count, not the subject's: "Re: Order delay" may be the thread she answers.
-  const wordless = !/\p{L}{2,}/u.test(split.fresh);
+  const wordless = !TWO_LETTERS.test(split.fresh);
   return wordless || languageWordCounts(normalize(split.fresh.slice(0, LANGUAGE_SAMPLE_CHARS)))[quoted] > 0
     ? quoted
     : 'pt-BR';

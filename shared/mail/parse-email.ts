@@ -374,7 +374,7 @@ function reactionEmoji(att: ParsedMail['attachments'][number]): string | undefin
     const { emoji, version } = json as { emoji?: unknown; version?: unknown };
     if (version !== 1 || typeof emoji !== 'string') return undefined;
     const trimmed = emoji.trim();
-    return trimmed && trimmed.length <= REACTION_MAX_EMOJI_CHARS && !/[\p{L}\p{N}]/u.test(trimmed)
+    return trimmed && trimmed.length <= REACTION_MAX_EMOJI_CHARS && !LETTER_OR_DIGIT.test(trimmed)
       ? trimmed
       : undefined;
   } catch {
@@ -654,12 +654,12 @@ function asciiAddress(address: string): string {
   return withAsciiDomain(address) ?? address;
 }
 
+/** Whitespace, control characters and bidi controls: no part of an address. */
+const NOT_IN_ADDRESS = /[\s\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
+
 function cleanAddress(value: string): string {
   // Addresses have no whitespace or control characters; bidi controls are spoofing tools.
-  return cutBetweenCharacters(
-    value.replace(/[\s\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '').toLowerCase(),
-    PARSE_LIMITS.addressChars,
-  );
+  return cutBetweenCharacters(value.replace(NOT_IN_ADDRESS, '').toLowerCase(), PARSE_LIMITS.addressChars);
 }
 
 function optionalAddress(value: string | undefined): string | undefined {
@@ -682,7 +682,7 @@ function messageIds(value: string | string[] | undefined): string[] {
     const bracketed = [...v.matchAll(/<([^<>]*)>/g)].map((m) => m[1] ?? '');
     const tokens = bracketed.length > 0 ? bracketed : v.split(/[\s,]+/);
     for (const token of tokens) {
-      const id = cutBetweenCharacters(token.replace(/[\s\p{Cc}]/gu, ''), PARSE_LIMITS.messageIdChars);
+      const id = cutBetweenCharacters(token.replace(SPACE_OR_CONTROL, ''), PARSE_LIMITS.messageIdChars);
       if (id) out.add(id);
     }
   }
@@ -798,15 +798,21 @@ function cheapSender(bytes: Buffer): { sender: Mailbox } {
  */
 function cleanLine(value: string): string {
   return withoutInvisible(value)
-    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(CONTROL_RUNS, ' ')
     .replace(/\s{2,}/g, ' ')
     .trim();
 }
 
 /** Multi-line text: newlines kept as \n, NUL and other control characters removed. */
 function cleanText(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\t\n]/gu, '');
+  return value.replace(/\r\n?/g, '\n').replace(CONTROL_BUT_TAB_AND_NEWLINE, '');
 }
+
+/* A module constant, not a literal in the function: esbuild writes a literal with \p{…} as `new RegExp(…)`, built on every call (issue 16). */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const SPACE_OR_CONTROL = /[\s\p{Cc}]/gu;
+const CONTROL_RUNS = /[\p{Cc}\u2028\u2029]+/gu;
+const CONTROL_BUT_TAB_AND_NEWLINE = /[^\P{Cc}\t\n]/gu;
 
 function capText(text: string): string {
   if (text.length <= PARSE_LIMITS.textChars) return text;

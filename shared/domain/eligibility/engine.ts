@@ -1162,6 +1162,8 @@ function ownReplySentences(config: OuvidoriaConfig): ReadonlySet<string> {
 }
 
 const WITH_DIGIT = /\d/;
+/** SENTENCE_BREAK, every one of a text (matchAll reads a copy: its lastIndex stays 0). */
+const SENTENCE_BREAKS = new RegExp(SENTENCE_BREAK.source, 'g');
 
 /**
  * The text with the office's own reply sentences that carry a number blanked out (every character
@@ -1175,9 +1177,8 @@ export function withoutOwnReplyNumbers(whole: string, config: OuvidoriaConfig): 
   if (!WITH_DIGIT.test(text)) return text;
   const own = ownReplySentences(config);
   const pieces: { start: number; end: number }[] = [];
-  const breaks = new RegExp(SENTENCE_BREAK.source, 'g');
   let start = 0;
-  for (const m of text.matchAll(breaks)) {
+  for (const m of text.matchAll(SENTENCE_BREAKS)) {
     const end = m.index ?? 0;
     if (WITH_DIGIT.test(text.slice(start, end))) pieces.push({ start, end });
     start = end + m[0].length;

@@ -153,3 +153,17 @@ describe('readTypedProtocol', () => {
     expect(readTypedProtocol(typed)).toBe(expected);
   });
 });
+
+describe('findProtocols and readTypedProtocol share their expressions across calls (issue 16)', () => {
+  it('answer the same on every call: no state carried from one text to the next', () => {
+    const text = 'Sobre o OUV-2026-000123 e o ouv 2026 77; também OUV2026000123.';
+    const first = findProtocols(text);
+    expect(first).toEqual(['OUV-2026-000123', 'OUV-2026-000077']);
+    for (let i = 0; i < 3; i++) {
+      expect(findProtocols(text)).toEqual(first);
+      expect(findProtocols(text, 1)).toEqual(['OUV-2026-000123']);
+      expect(readTypedProtocol('ouv-2026-123')).toBe('OUV-2026-000123');
+      expect(findProtocols('nenhum aqui')).toEqual([]);
+    }
+  });
+});
