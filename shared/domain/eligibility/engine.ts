@@ -239,6 +239,9 @@ interface Rewrites {
 
 interface Compiled {
   rules: readonly CompiledRule[];
+  /** ON_BEHALF and AS_A_REMEDY, read by decide on the same sentences as the rules. */
+  onBehalf: PhraseList;
+  asARemedy: PhraseList;
   rewrites: Rewrites;
   /**
    * No rewrite has a gap (`*`), which may read past a '?', nor reads or writes a '?':
@@ -274,6 +277,8 @@ function compileAll(): Compiled {
   const saidNotToBe = list(SAID_NOT_TO_BE);
   const saidSettled = list(SAID_SETTLED);
   const none = list([]);
+  const onBehalf = list(ON_BEHALF);
+  const asARemedy = list(AS_A_REMEDY);
   const rules = RULES.filter((r) => r.trigger === 'text').map((rule) => ({
     rule,
     phrases: list(rule.phrases),
@@ -337,6 +342,8 @@ function compileAll(): Compiled {
   );
   return {
     rules,
+    onBehalf,
+    asARemedy,
     rewrites,
     rewritesStayInSentence,
     vocabulary,
@@ -963,7 +970,10 @@ export function matchTextRules(s: Submission): TextHit[] {
 
 function matchTopicRules(topic: readonly TopicSentence[]): TextHit[] {
   const c = compiledRules();
-  const text = readText(topic, c);
+  return matchReadRules(readText(topic, c), c);
+}
+
+function matchReadRules(text: ReadText, c: Compiled): TextHit[] {
   const hits: TextHit[] = [];
   for (const rule of c.rules) {
     const hit = matchRule(rule, text);
@@ -1248,7 +1258,9 @@ export function decide(
   const { quarantine } = screening;
   const own = s.channel === 'email' ? ownReplySentences(config) : undefined;
   const topics = readTopics(s, own);
-  const textHits = withForwardedNotice(s, matchTopicRules(topics.sentences), own);
+  const c = compiledRules();
+  const read = readText(topics.sentences, c);
+  const textHits = withForwardedNotice(s, matchReadRules(read, c), own);
   const hitById = new Map(textHits.map((h) => [h.ruleId, h]));
   const firstOf = (stage: Rule['stage'], outcome?: string): TextHit | undefined =>
     textHits.find((h) => {
@@ -1288,7 +1300,7 @@ export function decide(
   // With her ticket verified, a remedy asked for the failure (AS_A_REMEDY: "um desconto como
   // compensação") leaves the complaint to the office: the request stays in the trail, not decisive.
   const commercialHit = firstOf('commercial');
-  const remedyAsked = commercialHit !== undefined && ticketHolds && asksARemedy(topics.sentences);
+  const remedyAsked = commercialHit !== undefined && ticketHolds && matchesAnywhere(c.asARemedy, read, true);
   const commercial = remedyAsked ? undefined : commercialHit;
   const feature = firstOf('feature');
   const access = firstOf('topic', 'ACCESS_ISSUE');
@@ -1361,7 +1373,7 @@ export function decide(
   const ruleIds = [...fired.filter((id) => id !== decisive), decisive];
   const decision: Decision = { outcome: ruleById(decisive).outcome, ruleIds, reason, ticket, language };
   if (isShopperRule(decisive)) decision.replyVariant = 'shopper';
-  else if (decision.outcome === 'TICKET_INVALID' && writesOnBehalf(topics.sentences))
+  else if (decision.outcome === 'TICKET_INVALID' && matchesAnywhere(c.onBehalf, read, false))
     decision.replyVariant = 'on-behalf';
   return decision;
 }
@@ -1371,29 +1383,4 @@ function variantsOf(outcome: ReplyOutcome): readonly (ReplyVariant | undefined)[
   if (outcome === 'NOT_A_CLIENT') return [undefined, 'shopper'];
   if (outcome === 'TICKET_INVALID') return [undefined, 'on-behalf'];
   return [undefined];
-}
-
-/** One regular expression for a list of phrases, compiled on first use (most messages never ask). */
-function phrasesOnce(phrases: readonly string[]): () => RegExp {
-  let re: RegExp | undefined;
-  return () => {
-    re ??= new RegExp(phrases.map((phrase) => compilePhrase(phrase).source).join('|'));
-    return re;
-  };
-}
-
-const remedyPhrases = phrasesOnce(AS_A_REMEDY);
-
-/** Whether she asks a remedy for the failure she complains of (AS_A_REMEDY), in any of her sentences. */
-function asksARemedy(sentences: readonly TopicSentence[]): boolean {
-  const re = remedyPhrases();
-  return sentences.some((s) => re.test(s.text));
-}
-
-const onBehalfPhrases = phrasesOnce(ON_BEHALF);
-
-/** Whether the sender says they write for someone else (ON_BEHALF): an agency, an accountant, a lawyer. */
-function writesOnBehalf(sentences: readonly TopicSentence[]): boolean {
-  const re = onBehalfPhrases();
-  return sentences.some((s) => !s.headline && re.test(s.text));
 }

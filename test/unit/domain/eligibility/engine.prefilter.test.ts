@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { localConfig } from '../../../../shared/domain/config';
 import {
   canonicalize,
   compilePhrase,
+  decide,
   matchTextRules,
   phraseKeyAndNeedle,
   phraseWords,
@@ -10,8 +12,10 @@ import {
   topicSentences,
 } from '../../../../shared/domain/eligibility/engine';
 import {
+  AS_A_REMEDY,
   FIRST_PERSON,
   NEGATABLE_STAGES,
+  ON_BEHALF,
   PHRASE_REWRITES,
   RULES,
   SAID_NOT_TO_BE,
@@ -294,6 +298,46 @@ describe('canonicalize with the rewrites looked up by their words (issue 16)', (
         expect(canonicalize(normalized)).toBe(reference(normalized));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('ON_BEHALF and AS_A_REMEDY read as phrase lists (issue 16)', () => {
+  const anyOf = (phrases: readonly string[]) => new RegExp(phrases.map((p) => compilePhrase(p).source).join('|'));
+  const onBehalf = anyOf(ON_BEHALF);
+  const remedy = anyOf(AS_A_REMEDY);
+  const pieceArb = fc.oneof(
+    fc
+      .tuple(fc.constantFrom(...ON_BEHALF, ...AS_A_REMEDY), fc.constantFrom('', 'muito', 'x-y.'))
+      .map(([p, f]) => instanceOf(p, f)),
+    fc.constantFrom(
+      'o chamado 99999 não existe',
+      'quero um desconto como compensação',
+      'escrevo em nome da loja',
+      'Bom dia',
+      'Atenciosamente, Maria',
+      'a cobrança veio em dobro',
+    ),
+  );
+  const textArb = fc.array(pieceArb, { minLength: 1, maxLength: 5 }).map((xs) => xs.join('. '));
+
+  it("give decide's on-behalf variant and remedy note as one expression of the whole list did", () => {
+    fc.assert(
+      fc.property(textArb, fc.constantFrom('', 'Desconto', 'em nome da loja'), (text, subject) => {
+        const s = submission(subject, text);
+        const sentences = topicSentences(s);
+        const invalid = decide(s, { status: 'invalid', number: '99999', why: 'not_found' }, localConfig);
+        if (invalid.outcome === 'TICKET_INVALID') {
+          const expected = sentences.some((t) => !t.headline && onBehalf.test(t.text));
+          expect(invalid.replyVariant === 'on-behalf').toBe(expected);
+        }
+        const valid = decide(s, { status: 'valid', number: '48213' }, localConfig);
+        const commercial = valid.ruleIds.some((id) => id.startsWith('scope.commercial.'));
+        if (commercial && valid.outcome === 'ACCEPTED') {
+          expect(valid.reason.includes('Pede compensação')).toBe(sentences.some((t) => remedy.test(t.text)));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

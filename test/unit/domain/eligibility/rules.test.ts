@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalize } from '../../../../shared/domain/eligibility/engine';
-import { PHRASE_REWRITES, RULES, RULES_BY_ID, ruleById } from '../../../../shared/domain/eligibility/rules';
+import {
+  AS_A_REMEDY,
+  ON_BEHALF,
+  PHRASE_REWRITES,
+  RULES,
+  RULES_BY_ID,
+  ruleById,
+} from '../../../../shared/domain/eligibility/rules';
 import { normalize } from '../../../../shared/domain/text';
 
 describe('rules as data', () => {
@@ -41,7 +48,8 @@ describe('rules as data', () => {
       ...(rule.requiresInMessage ?? []),
       ...(rule.unlessInClause ?? []),
     ]);
-    for (const phrase of [...phrases, ...PHRASE_REWRITES.map(([from]) => from)]) {
+    // ON_BEHALF and AS_A_REMEDY too: decide reads them as rule phrases, on the same sentences.
+    for (const phrase of [...phrases, ...PHRASE_REWRITES.map(([from]) => from), ...ON_BEHALF, ...AS_A_REMEDY]) {
       expect(normalize(phrase), phrase).toBe(phrase);
     }
   });
