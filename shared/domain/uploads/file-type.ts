@@ -48,6 +48,8 @@ export type FileRefusal =
   | 'polyglot'
   | 'active_content'
   | 'unverifiable'
+  /** An XLSX or DOCX whose parts could not be read through (damaged, or past the reading budgets). */
+  | 'unreadable'
   | 'formula'
   | 'macro'
   | 'unknown'
@@ -447,6 +449,8 @@ function officeKind(bytes: Uint8Array): FileCheck {
       ? 'docx'
       : undefined;
   const active = officeActiveContent(bytes, entries);
+  // A declared workbook or document read only part-way is hers, damaged or too large to check: said so.
+  if (active === 'unknown' && kind) return { ok: false, reason: 'unreadable' };
   if (active) return { ok: false, reason: active };
   return kind ? { ok: true, kind, mime: KIND_MIME[kind] } : { ok: false, reason: 'unknown' };
 }
@@ -522,6 +526,8 @@ export const REFUSAL_MESSAGES: Record<FileRefusal, string> = {
     'não conseguimos verificar o conteúdo deste PDF (protegido por senha ou compactado de um jeito que não lemos); envie-o sem senha, ou uma foto ou impressão da tela',
   formula:
     'a planilha CSV contém fórmulas (células que começam com “=”, ou com “+”, “-” ou “@” seguidos de uma função); envie só os valores',
+  unreadable:
+    'não conseguimos verificar o conteúdo desta planilha ou documento (danificado, ou grande ou complexo demais para a nossa verificação); envie uma versão menor, em PDF ou uma imagem da tela',
   macro: 'a planilha ou o documento contém macros',
   unknown: 'o formato do arquivo não é aceito',
   not_allowed: 'o formato do arquivo não é aceito',

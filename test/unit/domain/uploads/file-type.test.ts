@@ -396,13 +396,20 @@ describe('detectFileKind: the type comes from the bytes', () => {
       name: (n) => `word/d${n}.xml`,
     });
     zlib.inflateCalls = 0;
-    expect(detectFileKind(file, 'c.docx')).toEqual({ ok: false, reason: 'unknown' });
+    expect(detectFileKind(file, 'c.docx')).toEqual({ ok: false, reason: 'unreadable' });
     // [Content_Types].xml, then the body once (a second reading would pass what the file holds).
     expect(zlib.inflateCalls).toBeLessThanOrEqual(3);
   });
 
   it('the refusal says what the person sent, whatever its kind', () => {
     expect(REFUSAL_MESSAGES.active_content).not.toMatch(/PDF/);
+  });
+
+  // Red team 46 refused Office files past the new reading budgets as 'unknown', which told her the
+  // format was not accepted: a real workbook too large to check is hers, in an accepted format.
+  it('a workbook or document read only part-way is said to be unreadable, not of a format not accepted', () => {
+    expect(REFUSAL_MESSAGES.unreadable).toMatch(/^não conseguimos verificar o conteúdo desta planilha ou documento/);
+    expect(REFUSAL_MESSAGES.unreadable).not.toBe(REFUSAL_MESSAGES.unknown);
   });
 
   it.each([
@@ -413,7 +420,7 @@ describe('detectFileKind: the type comes from the bytes', () => {
     const big = rels(' '.repeat(4 * 1024 * 1024 - 4096));
     const file = withLastEntry(docx({ 'word/_rels/document.xml.rels': big }), damage);
     zlib.inflateCalls = 0;
-    expect(detectFileKind(file, 'contrato.docx')).toEqual({ ok: false, reason: 'unknown' });
+    expect(detectFileKind(file, 'contrato.docx')).toEqual({ ok: false, reason: 'unreadable' });
     // [Content_Types].xml, then the part once (a second reading would pass the budget).
     expect(zlib.inflateCalls).toBeLessThanOrEqual(3);
   });
@@ -428,7 +435,7 @@ describe('detectFileKind: the type comes from the bytes', () => {
       'active_content',
     ],
     ['a name and 1 MB of spaces with no "="', rels(`<Relationship Id${' '.repeat(1024 * 1024)}/>`), null],
-    ['12,000 Relationship tags never closed (not well-formed)', '<Relationship '.repeat(12_000), 'unknown'],
+    ['12,000 Relationship tags never closed (not well-formed)', '<Relationship '.repeat(12_000), 'unreadable'],
   ] as const)('reads a relationship part in linear time: %s', (_, part, verdict) => {
     const started = performance.now();
     const check = detectFileKind(docx({ 'word/_rels/document.xml.rels': part }), 'contrato.docx');
@@ -440,7 +447,7 @@ describe('detectFileKind: the type comes from the bytes', () => {
 
   it('reads a bounded number of relationship parts', () => {
     const parts = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`word/_rels/p${i}.xml.rels`, rels('')]));
-    expect(detectFileKind(docx(parts), 'contrato.docx')).toEqual({ ok: false, reason: 'unknown' });
+    expect(detectFileKind(docx(parts), 'contrato.docx')).toEqual({ ok: false, reason: 'unreadable' });
   });
 
   it('refuses macro-enabled Office files and ZIPs that are not XLSX or DOCX', () => {
@@ -527,7 +534,7 @@ describe('detectFileKind: an Office file whose fields and formulas cost more tha
         }),
     ],
   ])('is not read: %s', (_, file) => {
-    expect(detectFileKind(file(), 'arquivo.xlsx')).toEqual({ ok: false, reason: 'unknown' });
+    expect(detectFileKind(file(), 'arquivo.xlsx')).toEqual({ ok: false, reason: 'unreadable' });
   });
 
   it('a large real workbook is read: 100,000 shared formulas, 20,000 with strings, 10,000 links', () => {
