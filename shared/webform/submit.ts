@@ -20,6 +20,7 @@ import {
 } from '../app/intake';
 import { attachmentMissing } from '../domain/attachment-mention';
 import { caseIdFor, NO_TEXTS } from '../domain/case';
+import type { MessageLanguage } from '../domain/text';
 import type { Outcome } from '../domain/outcome';
 import type { AttachmentMeta, Submission } from '../domain/submission';
 import { infectedNoticeMayGo, renderInfectedNotice } from '../domain/uploads/infected-notice';
@@ -423,6 +424,10 @@ async function joinHerCaseOfTicket(
   // her mail would get.
   if (!joined) return undefined;
   await deps.openCases.release(data.email, caseId);
+  // Her infected file is told to her as on a new case (once: a repeated confirmation appends nothing).
+  if (claimed.infected.length > 0 && joined.appended && !(await deps.bounces.isSuppressed(data.email, now))) {
+    await sendInfectedNotice(data.email, data.nome, claimed.infected, parent, deps);
+  }
   const protocol = joined.protocol ?? parent.protocol ?? '';
   const dueDate = parent.status === 'CLOSED' ? undefined : currentDueDate(parent, deps.config);
   const attachments = attachmentViews(claimed.attachments);
@@ -622,7 +627,8 @@ async function sendInfectedNotice(
   to: string,
   senderName: string,
   names: string[],
-  result: Extract<IntakeResult, { kind: 'case' }>,
+  /** The case the files went to: its protocol and language. */
+  result: { caseId: string; protocol?: string | undefined; decision?: { language?: MessageLanguage } | undefined },
   deps: WebformDeps,
 ): Promise<void> {
   const content = renderInfectedNotice(names, result.protocol, deps.config, senderName, caseLanguage(result));

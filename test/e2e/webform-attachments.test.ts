@@ -55,10 +55,22 @@ afterAll(async () => {
 });
 
 const origin = () => stack.urls.form.replace(/\/$/, '');
-const fields = (descricao: string) => ({
+/**
+ * Who posts: a post naming the ticket of her open case joins it (no case of its own), so the tests
+ * that want a case of their own each post as another merchant of the seed.
+ */
+interface Poster {
+  email: string;
+  ticket: string;
+}
+const MODAS_BELLA: Poster = { email: MERCHANT, ticket: '48213' };
+const CASA_DOS_AROMAS: Poster = { email: 'financeiro@casadosaromas.com.br', ticket: '48214' };
+const DOCES_DA_CARLA: Poster = { email: 'carla@docesdacarla.com.br', ticket: '52310' };
+const LOJA_DO_JOAO: Poster = { email: 'joao@lojadojoao.com.br', ticket: '52311' };
+const fields = (descricao: string, who: Poster = MODAS_BELLA) => ({
   nome: 'Mariana Costa',
-  email: MERCHANT,
-  chamado: '48213',
+  email: who.email,
+  chamado: who.ticket,
   assunto: 'cobranca',
   descricao,
   consentimento: 'on',
@@ -89,15 +101,15 @@ async function uploadLikeTheScript(files: { name: string; type: string; bytes: B
 }
 
 /** Her post, then (it cites her ticket: F1) the link in her mailbox confirmed; the confirmation's answer. */
-async function submit(pendingId: string, descricao: string) {
+async function submit(pendingId: string, descricao: string, who: Poster = MODAS_BELLA) {
   const posted = await fetch(`${origin()}/casos`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams({ ...fields(descricao), anexosId: pendingId }).toString(),
+    body: new URLSearchParams({ ...fields(descricao, who), anexosId: pendingId }).toString(),
   });
   if (posted.status !== 202) return posted;
   await posted.body?.cancel();
-  return confirmLink(await confirmationLinkFor(stack, MERCHANT), 'application/json');
+  return confirmLink(await confirmationLinkFor(stack, who.email), 'application/json');
 }
 
 describe('attachments on the local stack (HTTP)', () => {
@@ -134,7 +146,12 @@ describe('attachments on the local stack (HTTP)', () => {
     const { pendingId, files } = await uploadLikeTheScript([
       { name: 'comprovante.txt', type: 'text/plain', bytes: Buffer.from(EICAR) },
     ]);
-    const r = await submit(pendingId, 'Segue o comprovante do pagamento em duplicidade para análise da Ouvidoria.');
+    const r = await submit(
+      pendingId,
+      'Segue o comprovante do pagamento em duplicidade para análise da Ouvidoria.',
+      CASA_DOS_AROMAS,
+    );
+    expect(r.status).toBe(201);
     const body = (await r.json()) as { protocol: string; attachments: { name: string; scan: string }[] };
     expect(body.attachments).toEqual([expect.objectContaining({ name: 'comprovante.txt', scan: 'THREATS_FOUND' })]);
     const download = await fetch(`${origin()}/_s3/ouvidoria-uploads-local/${files[0]?.key}`);
@@ -142,7 +159,8 @@ describe('attachments on the local stack (HTTP)', () => {
     expect(await download.text()).not.toContain('EICAR');
     const note = await waitFor(
       'the infected-file note',
-      async () => mailsTo(await outbox(stack), MERCHANT).find((m) => m.subject.includes('não pôde ser aceito')),
+      async () =>
+        mailsTo(await outbox(stack), CASA_DOS_AROMAS.email).find((m) => m.subject.includes('não pôde ser aceito')),
       (m) => m !== undefined,
     );
     expect(note?.subject).toContain(body.protocol);
@@ -156,7 +174,11 @@ describe('attachments on the local stack (HTTP)', () => {
     const { pendingId, files } = await uploadLikeTheScript([
       { name: 'fatura-abril.pdf', type: 'application/pdf', bytes: original },
     ]);
-    const r = await submit(pendingId, 'Cobrança indevida em abril; segue a fatura com o valor em dobro.');
+    const r = await submit(
+      pendingId,
+      'Cobrança indevida em abril; segue a fatura com o valor em dobro.',
+      DOCES_DA_CARLA,
+    );
     expect(r.status).toBe(201);
     const { protocol } = (await r.json()) as { protocol: string };
     const summary = (await listCases(stack)).find((c) => c.protocol === protocol);
@@ -222,7 +244,7 @@ describe.skipIf(!chromiumAvailable())('attachments in Chromium', () => {
     return { ...(await openChromium(profile, { javaScriptEnabled })), profile };
   }
 
-  async function fill(page: Page, descricao: string, who = { email: MERCHANT, ticket: '48213' }) {
+  async function fill(page: Page, descricao: string, who: Poster = MODAS_BELLA) {
     await page.fill('#nome', 'Mariana Costa');
     await page.fill('#email', who.email);
     await page.fill('#chamado', who.ticket);
@@ -237,7 +259,7 @@ describe.skipIf(!chromiumAvailable())('attachments in Chromium', () => {
     const { context, page, profile } = await open(true);
     try {
       await page.goto(stack.urls.form);
-      await fill(page, 'Cobrança em dobro em dezembro: anexei a fatura e o print da cobrança no cartão.');
+      await fill(page, 'Cobrança em dobro em dezembro: anexei a fatura e o print da cobrança no cartão.', LOJA_DO_JOAO);
       await page.setInputFiles('#anexos', [files.pdf, files.png]);
       // One progress bar per file, each reaching 100 % and saying so.
       await page.locator('#anexos-lista progress').nth(1).waitFor();
@@ -254,7 +276,7 @@ describe.skipIf(!chromiumAvailable())('attachments in Chromium', () => {
       await clearOutbox(stack);
       await Promise.all([page.waitForURL(/\/casos$/), page.click('button[type=submit]')]);
       // Her post cites her ticket (F1): the files wait with it for the link in her mailbox.
-      await confirmInBrowser(page, stack, MERCHANT);
+      await confirmInBrowser(page, stack, LOJA_DO_JOAO.email);
       const protocol = ((await page.locator('.protocolo').textContent()) ?? '').trim();
       const listed = (await page.locator('.anexos-recebidos').textContent()) ?? '';
       expect(listed).toContain('fatura-dezembro.pdf');
@@ -266,7 +288,7 @@ describe.skipIf(!chromiumAvailable())('attachments in Chromium', () => {
         'the analyst notice',
         async () =>
           (await outbox(stack)).find(
-            (m) => m.subject.includes(protocol) && !m.destination.to.join().includes(MERCHANT),
+            (m) => m.subject.includes(protocol) && !m.destination.to.join().includes(LOJA_DO_JOAO.email),
           ),
         (m) => m !== undefined,
       );

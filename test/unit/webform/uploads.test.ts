@@ -843,4 +843,27 @@ describe('a second post on the ticket of her open case, with a file', () => {
     });
     expect(await openCases.count(MERCHANT)).toBe(1);
   });
+
+  it('an infected file in it: quarantined on that case, and she gets the pt-BR note naming that case', async () => {
+    const first = await submit({});
+    const protocol = /OUV-\d{4}-\d{6}/.exec(first.body)?.[0] as string;
+    expect(protocol).toMatch(/^OUV-/);
+    const pendingId = await uploadWithScript([
+      { name: 'comprovante.txt', type: 'text/plain', bytes: Buffer.from(EICAR) },
+    ]);
+    const r = await submit({
+      anexosId: pendingId,
+      descricao: 'Complementando: segue o comprovante do pagamento em dobro.',
+    });
+    expect(r.statusCode).toBe(200);
+    const note = withoutConfirmations(mailer.sent).filter(
+      (m) => m.to.includes(MERCHANT) && m.subject.includes('não pôde ser aceito'),
+    );
+    expect(note).toHaveLength(1);
+    expect(note[0]?.subject).toContain(protocol);
+    expect(await store.tags(`uploads/${pendingId}/01`)).toMatchObject({
+      'ouvidoria-upload': 'quarantined',
+      'ouvidoria-case': [...cases.records.keys()][0],
+    });
+  });
 });
