@@ -98,8 +98,12 @@ export const CONFIRM_WORDS = {
     `Enviamos um link para o e-mail informado; abra-o em até ${hours} horas para confirmar e registrar o pedido. Se não receber, confira o endereço e o spam.`,
   pageTitle: 'Confirmar pedido',
   pageIntro: 'Para registrar o seu pedido na Ouvidoria, confirme que foi você quem o enviou.',
+  pagePost: 'O pedido enviado com o seu e-mail',
+  pageName: 'Nome',
+  pageStore: 'Loja',
   button: 'Confirmar pedido',
-  notYou: 'Se você não enviou este pedido, basta fechar esta página: nada será registrado.',
+  notYou:
+    'Se você não enviou este pedido, ou se o texto acima não é seu, não confirme: basta fechar esta página e nada será registrado.',
   mailSubject: 'Confirme o seu pedido à Ouvidoria',
   mailHello: 'Olá,',
   mailAsked: 'Recebemos pelo formulário da Ouvidoria um pedido com este endereço de e-mail:',

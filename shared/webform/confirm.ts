@@ -38,6 +38,7 @@ import {
 import { topicLabel, type WebformData } from './form';
 import { type KeptPost, keySourceOf, type SubmissionKeys } from './pending';
 import type { PendingSubmission } from '../ports';
+import type { ConfirmPostView } from './page';
 import type { FormPostResult, WebformDeps } from './submit';
 import { buildSubmission, hourWindowStart, storeSubmission, WEBFORM_REPLY_CLAIM } from './submit';
 
@@ -105,6 +106,11 @@ export async function requestConfirmation(
   // claim on the pending submission keeps a link from going twice).
   await deps.confirmMails.request({ kind: 'confirm-link', id: pending.id });
   return pendingAnswer(deps.config, { kind: 'pending', repeat: !created, keySource: keys.source });
+}
+
+/** The ticket the post cites (the form's field, or one its text names): its link mail and its page name it. */
+function citedTicket(pending: PendingSubmission, now: Date, config: OuvidoriaConfig): string | undefined {
+  return ticketCandidatesOf(buildSubmission({ ...pending.form } as WebformData, pending.id, now), config)[0]?.number;
 }
 
 /** What the confirmation-mail consumer did with one message (for its log line; nothing personal). */
@@ -175,7 +181,7 @@ export async function mailConfirmationLink(id: string, deps: WebformDeps): Promi
     }
 
     const token = confirmToken(pending.id, pending.email, new Date(pending.expiresAt), await deps.linkSecret());
-    const ticket = candidates[0]?.number;
+    const ticket = citedTicket(pending, now, config);
     const mail = renderConfirmationMail(
       { topicLabel: topicLabel(form.assunto), ticket, url: confirmUrl(token, config) },
       config,
@@ -232,10 +238,19 @@ function problem(error: ConfirmLinkError): ConfirmProblem {
 export async function checkConfirmation(
   token: string | null,
   deps: WebformDeps,
-): Promise<{ status: 200; view: { kind: 'confirm'; token: string } } | ConfirmProblem> {
+): Promise<{ status: 200; view: { kind: 'confirm'; token: string; post: ConfirmPostView } } | ConfirmProblem> {
   const opened = await openLink(token, deps);
   if (!opened.ok) return problem(opened.error);
-  return { status: 200, view: { kind: 'confirm', token: (token ?? '').trim() } };
+  const form = opened.pending.form;
+  const ticket = citedTicket(opened.pending, deps.clock.now(), deps.config);
+  const post: ConfirmPostView = {
+    name: form.nome,
+    ...(form.loja ? { store: form.loja } : {}),
+    ...(ticket ? { ticket } : {}),
+    topic: topicLabel(form.assunto),
+    text: form.descricao,
+  };
+  return { status: 200, view: { kind: 'confirm', token: (token ?? '').trim(), post } };
 }
 
 /**

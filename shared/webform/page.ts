@@ -89,8 +89,11 @@ export type WebformView =
   | { kind: 'problem'; title: string; message: string }
   /** A post that cites a ticket: the one neutral answer (a link went, or not, to the address typed). */
   | { kind: 'confirm-sent'; hours: number }
-  /** GET /confirmar: the button whose POST confirms (a GET records nothing: mail scanners open links). */
-  | { kind: 'confirm'; token: string }
+  /**
+   * GET /confirmar: the post as it will be registered, and the button whose POST confirms (a GET
+   * records nothing: mail scanners open links).
+   */
+  | { kind: 'confirm'; token: string; post: ConfirmPostView }
   /** A confirmation link that does not confirm (malformed, unknown, altered, expired). */
   | { kind: 'confirm-problem'; error: ConfirmLinkAnswer };
 
@@ -438,10 +441,32 @@ ${paragraphs.map((p) => html`<p>${p}</p>\n`)}${backLink(ctx)}`;
 }
 
 /** The confirmation link's page: one button, whose POST registers the post (no script needed). */
-function confirmPage(ctx: PageContext, token: string): string {
+/**
+ * What a confirmation registers, shown on its page: anyone may type her address and her ticket, and
+ * a confirmed post joins her open case of that ticket as her own words (submit.ts
+ * joinHerCaseOfTicket) — she confirms what she reads, not a topic and a ticket number. Only her
+ * mailbox has the link; the mail itself still carries none of the text.
+ */
+export interface ConfirmPostView {
+  name: string;
+  store?: string;
+  ticket?: string;
+  topic: string;
+  text: string;
+}
+
+function confirmPage(ctx: PageContext, token: string, post: ConfirmPostView): string {
   const w = CONFIRM_WORDS;
   const main = html`<h1>${w.pageTitle}</h1>
 <p>${w.pageIntro}</p>
+<h2>${w.pagePost}</h2>
+<dl>
+<dt>${w.pageName}</dt><dd>${post.name}</dd>
+${post.store ? html`<dt>${w.pageStore}</dt><dd>${post.store}</dd>` : ''}
+<dt>${w.mailTopic}</dt><dd>${post.topic}</dd>
+${post.ticket ? html`<dt>${w.mailTicket}</dt><dd>${post.ticket}</dd>` : ''}
+</dl>
+<div class="texto">${post.text}</div>
 <form method="post" action="${ctx.basePath ?? ''}${CONFIRM_PATH}">
 <input type="hidden" name="t" value="${token}">
 <button type="submit">${w.button}</button>
@@ -490,7 +515,7 @@ export function renderPage(view: WebformView, ctx: PageContext): string {
     case 'confirm-sent':
       return simplePage(ctx, CONFIRM_WORDS.sentTitle, [CONFIRM_WORDS.sent(view.hours)]);
     case 'confirm':
-      return confirmPage(ctx, view.token);
+      return confirmPage(ctx, view.token, view.post);
     case 'confirm-problem':
       return simplePage(ctx, CONFIRM_WORDS.problemTitles[view.error], [CONFIRM_WORDS.problems[view.error]]);
   }

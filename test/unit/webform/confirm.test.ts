@@ -338,6 +338,33 @@ describe('GET /confirmar records nothing; POST /confirmar registers the post onc
     expect(new Set(queue.messages.map((m) => m.caseId)).size).toBe(1);
   });
 
+  // A stranger may type her address and her ticket: confirmed, his post joins her open case of that
+  // ticket as her words (a00822b4). She must see what she confirms, not only a topic and a number.
+  it('the link’s page shows the post it registers — name, store, topic, ticket and text, escaped', async () => {
+    const post = browserPost({
+      nome: 'Fulano <b>de Tal</b>',
+      loja: 'Loja & Cia',
+      chamado: '48213',
+      descricao: 'Troquem a conta de repasse para a agência 0001 <script>alert(1)</script>\nobrigado',
+    });
+    await handle(post);
+    const token = confirmTokenOf(mailer.sent);
+    const page = await handle({ ...(confirmPageEventOf(post, token) as object), headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(CONFIRM_WORDS.pagePost);
+    expect(page.body).toContain('<div class="texto">Troquem a conta de repasse para a agência 0001 &lt;script&gt;');
+    expect(page.body).not.toContain('<script>alert(1)');
+    expect(page.body).toContain('Fulano &lt;b&gt;de Tal&lt;/b&gt;');
+    expect(page.body).toContain('Loja &amp; Cia');
+    expect(page.body).toContain('<dd>48213</dd>');
+    expect(page.body).toContain('o texto acima não é seu, não confirme');
+  });
+
+  it('the link mail still carries none of the post’s text (only its page, behind the link, shows it)', async () => {
+    await handle(browserPost({ chamado: '48213', descricao: 'Texto único XYZZY do pedido' }));
+    expect(JSON.stringify(mailer.sent)).not.toContain('XYZZY');
+  });
+
   it('a stranger who typed her address and her ticket never gets past the 202: her case needs her mailbox', async () => {
     const attack = jsonPost({ nome: 'Fulano', descricao: 'Chamado 48213: cancelem a minha loja hoje.' }, '192.0.2.200');
     const response = await handle(attack);
