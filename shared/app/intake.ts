@@ -31,7 +31,7 @@ import {
   screen,
   withoutOwnReplyNumbers,
 } from '../domain/eligibility/engine';
-import { inboxLimitKey } from '../domain/mailbox';
+import { inboxLimitKey, sameMailbox } from '../domain/mailbox';
 import type { Outcome } from '../domain/outcome';
 import { officeCalendar } from '../domain/calendar';
 import { dueDateFrom, formatDatePtBr } from '../domain/lifecycle/deadlines';
@@ -1086,7 +1086,7 @@ async function sendAutomaticReply(
   // "Re: URGENTE: seu PIX foi bloqueado, acesse https://golpe…" to a forged envelope address: the
   // sender's subject is echoed only to a return path SPF proved (the webform's subject is ours).
   const subject = record.channel !== 'email' || returnPathProven(record.verdicts) ? record.subject : '';
-  const openCaseLead = await hasOpenCaseToName(record, submission, deps);
+  const openCaseLead = await hasOpenCaseToName(record, submission, to, deps);
   const content: RenderedMail =
     record.outcome === 'QUARANTINED'
       ? renderTooLargeNotice(subject, config.limits.maxRawMailBytes, config)
@@ -1189,10 +1189,19 @@ async function sendAutomaticReply(
  * Only for a From the domain proves (fromProven): the lead tells whoever reads the reply that the
  * address holds a case. Best effort: an unreadable count leads with nothing.
  */
-async function hasOpenCaseToName(record: CaseRecord, submission: Submission, deps: IntakeDeps): Promise<boolean> {
+async function hasOpenCaseToName(
+  record: CaseRecord,
+  submission: Submission,
+  /** The reply's recipient: the return path (RFC 3834), which no DKIM signature covers. */
+  to: string,
+  deps: IntakeDeps,
+): Promise<boolean> {
   if (record.outcome === 'ACCEPTED' || record.outcome === 'QUARANTINED' || record.channel !== 'email') return false;
   if (citedProtocolOf(record, submission).citedProtocol) return false;
   if (submission.authorUnclear || !fromProven(submission.verdicts, submission.dkimAligned)) return false;
+  // Her signed mail resent under another envelope (DKIM replay: any mail she ever sent him still
+  // passes DMARC) would tell the envelope's owner that her address holds a case: only her mailbox reads it.
+  if (!sameMailbox(to, record.senderEmail)) return false;
   return (await deps.openCases.count(record.senderEmail).catch(() => 0)) > 0;
 }
 

@@ -1728,4 +1728,21 @@ describe('processSubmission: guidance to a sender who holds an open case', () =>
     await processSubmission(later({ verdicts }), deps);
     for (const m of mailer.sent) expect(m.text).not.toContain(LEAD);
   });
+
+  // DKIM replay: a mail she once sent him (signed by her domain, From her address) resent to us
+  // under his own envelope passes DMARC; the reply goes to his return path, not to her.
+  it('her signed mail under a stranger’s envelope (return path not hers): no lead', async () => {
+    await processSubmission(email(), deps);
+    mailer.sent.length = 0;
+    await processSubmission(later({ returnPath: 'bisbilhoteiro@gmail.com' }), deps);
+    expect(mailer.sent.map((m) => m.to)).toEqual([['bisbilhoteiro@gmail.com']]);
+    for (const m of mailer.sent) expect(m.text).not.toContain(LEAD);
+  });
+
+  it('her own return path spelled otherwise (case): the lead still goes', async () => {
+    await processSubmission(email(), deps);
+    mailer.sent.length = 0;
+    await processSubmission(later({ returnPath: email().sender.address.toUpperCase() }), deps);
+    expect(mailer.sent[0]?.text.split('\n\n')[1]).toMatch(new RegExp(`^${LEAD}`));
+  });
 });
