@@ -20,6 +20,7 @@
 import { ticketCandidatesOf } from '../app/intake';
 import { automaticOfficeMail } from '../app/office-mail';
 import type { OuvidoriaConfig } from '../domain/config';
+import { caseIdFor } from '../domain/case';
 import { hashedInboxKey } from '../domain/mailbox';
 import { verifyTicket } from '../domain/ticket-verification';
 import { officeDayStart } from '../domain/time-zone';
@@ -274,6 +275,10 @@ export async function confirmSubmission(
     deps,
     pending.repeatUploadId,
     true,
+    // Joined to her case of its ticket (no case of its own): again, the same case.
+    pending.confirmedCaseId !== undefined && pending.confirmedCaseId !== caseIdFor('webform', pending.id)
+      ? pending.confirmedCaseId
+      : undefined,
   );
   if (result.event.kind === 'submitted' && pending.confirmedCaseId === undefined) {
     await deps.pendingSubmissions.markConfirmed(pending.id, result.event.caseId);

@@ -16,10 +16,12 @@ import {
   joinCase,
   processSubmission,
   replyToRetry,
+  ticketCandidatesOf,
   ticketHolderOf,
 } from '../app/intake';
+import { THREAD_TEXTS } from '../app/threading';
 import { attachmentMissing } from '../domain/attachment-mention';
-import { caseIdFor, NO_TEXTS } from '../domain/case';
+import { type CaseRecord, caseIdFor, NO_TEXTS } from '../domain/case';
 import type { MessageLanguage } from '../domain/text';
 import type { Outcome } from '../domain/outcome';
 import type { AttachmentMeta, Submission } from '../domain/submission';
@@ -413,7 +415,21 @@ async function joinHerCaseOfTicket(
   if (ticket.status !== 'valid' && ticket.status !== 'unverified') return undefined;
   const holder = await ticketHolderOf(data.email, ticket.number, caseId, deps, true);
   if (holder.kind === 'new') return undefined;
-  const { parent } = holder;
+  return joinedTo(holder.parent, data, ticket.number, caseId, sourceId, pendingId, keySource, deps, now);
+}
+
+/** Her confirmed post added to `parent` (its files claimed for it), and the page that says so. */
+async function joinedTo(
+  parent: CaseRecord,
+  data: WebformData,
+  ticket: string,
+  caseId: string,
+  sourceId: string,
+  pendingId: string | undefined,
+  keySource: 'header' | 'content',
+  deps: WebformDeps,
+  now: Date,
+): Promise<FormPostResult | undefined> {
   // Her files go to the case they join: the scan's answer and the console find them there.
   const claimed =
     deps.uploads && pendingId
@@ -435,7 +451,7 @@ async function joinHerCaseOfTicket(
   return {
     status: 200,
     headers: {},
-    view: { kind: 'joined', protocol, ticket: ticket.number, attachments, ...(dueDate ? { dueDate } : {}) },
+    view: { kind: 'joined', protocol, ticket, attachments, ...(dueDate ? { dueDate } : {}) },
     json: {
       outcome: 'JOINED',
       protocol,
@@ -469,9 +485,32 @@ export async function storeSubmission(
   repeatUploadId?: string,
   /** Her mailbox confirmed the post (its link, confirm.ts): it joins her case of its ticket, or its case holds it (joinHerCaseOfTicket). */
   mailboxConfirmed = false,
+  /**
+   * The case a confirmation of this post joined before (confirm.ts: the link POSTed again): the
+   * post has no case of its own, and deciding afresh would open one once that case closed long ago.
+   */
+  joinedCaseId?: string,
 ): Promise<FormPostResult> {
   const { config, cases } = deps;
   const now = deps.clock.now();
+  if (joinedCaseId !== undefined && mailboxConfirmed) {
+    const parent = await cases.get(joinedCaseId, THREAD_TEXTS);
+    const ticket = ticketCandidatesOf(buildSubmission(data, keys.current, now), config)[0]?.number ?? '';
+    const again =
+      parent &&
+      (await joinedTo(
+        parent,
+        data,
+        ticket,
+        caseIdFor('webform', keys.current),
+        keys.current,
+        pendingId,
+        keys.source,
+        deps,
+        now,
+      ));
+    if (again) return again;
+  }
   // The record read here is handed to the intake, which then reads nothing of its own (issue 16).
   // Content keys: the current bucket's case, else the previous one's (a double click straddling
   // the boundary), looked up in one request.

@@ -385,6 +385,31 @@ describe('handleFormPost — her second post naming the ticket of her open case'
     expect([...deps.cases.records.values()].map((c) => c.messages.length)).toEqual([2]);
   });
 
+  // Red team 47: her link stays good past its expiry once confirmed (confirm.ts openLink); a post
+  // that joined her case has no case of its own, so the link POSTed again (a replayed form, the back
+  // button) after that case closed past its reopen window decided afresh and opened a second case.
+  it('her joined post’s link again after her case closed long ago: the same case, nothing new opened', async () => {
+    const deps = webformDeps();
+    const first = await handleFormPost(
+      rafaelsPost('O repasse de novembro não caiu. Chamado 48215 sem resposta.'),
+      deps,
+    );
+    await handleFormPost(
+      rafaelsPost('Reforçando: chamado 48215, repasse de novembro ainda não caiu, preciso de retorno.'),
+      deps,
+    );
+    const token = confirmTokenOf(deps.mailer.sent, 'contato@eletroponto.com.br');
+    const old = deps.cases.records.get(caseIdOf(first) ?? '');
+    if (!old) throw new Error('no first case');
+    const closedAt = new Date(deps.clock.now().getTime() - 40 * 24 * 3600 * 1000).toISOString();
+    deps.cases.records.set(old.caseId, { ...old, status: 'CLOSED', closedAt });
+    const sent = withoutConfirmations(deps.mailer.sent).length;
+    const again = await confirmSubmission(token, deps);
+    expect(again).toMatchObject({ json: { outcome: 'JOINED', protocol: old.protocol }, event: { duplicate: true } });
+    expect(deps.cases.records.size).toBe(1);
+    expect(withoutConfirmations(deps.mailer.sent)).toHaveLength(sent);
+  });
+
   it('a case of hers on that ticket closed past the reopen window: the post is a case of its own, which holds the ticket', async () => {
     const deps = webformDeps();
     const first = await handleFormPost(
