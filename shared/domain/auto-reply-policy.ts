@@ -270,8 +270,20 @@ function greetsByName(folded: string, about: CaseWords): boolean {
   );
 }
 
+/**
+ * A responder's routing sentence — whom to write meanwhile, by topic ("Para assuntos de repasses,
+ * procure financeiro@…", "Dúvidas sobre cobranças e faturas: Bruno Lima", "For refunds please
+ * contact…"): the topic it names is every mail's, not this case's, so it is no case talk.
+ */
+const ROUTING =
+  /[^\s@]+@[^\s@]+|\b(procur(e|ar)|contat(e|ar)|contacte|fale com|falar com|entr(e|ar) em contato|ligue|escreva para|please contact|contact|reach out|(para )?(assuntos|duvidas|questoes)( urgentes)? (de|sobre|relacionad\w*))\b/;
+const SENTENCE_END = /[.!?;](?:\s|$)/;
+
 function talksAboutTheCase(folded: string, about: CaseWords): boolean {
-  return CASE_TALK.test(folded) || greetsByName(folded, about);
+  return (
+    folded.split(SENTENCE_END).some((sentence) => !ROUTING.test(sentence) && CASE_TALK.test(sentence)) ||
+    greetsByName(folded, about)
+  );
 }
 
 /** A subject that is only a delivery failure's words ("Undeliverable", "Delivery Status Notification (Failure)"). */

@@ -768,3 +768,27 @@ describe('parseStaffMailParts — a responder or a letter that mentions her leav
     ]);
   });
 });
+
+// Red team 47: a responder that routes by topic names the case's matters as every mail's ("Para
+// assuntos de repasses e estornos, procure…"): b2b0dee0 read those nouns as case talk, and the
+// responder went to the merchant as her analyst's answer.
+describe('parseStaffMailParts — a responder that routes by topic is still a responder', () => {
+  const SUBJECT = 'Re: [OUV-2026-000005] Nova mensagem do lojista';
+  const about = { ...options, caseNames: { merchantName: 'Carla Mendes', storeName: 'Doces da Carla' } };
+  it.each([
+    'Olá! Estou de férias até 10/01, com acesso restrito ao e-mail. Para assuntos de repasses e estornos, procure financeiro@ouvidoria.example.com.br.',
+    'Estou fora do escritório até 04/01. Dúvidas sobre cobranças e faturas: Bruno Lima.',
+    'I am out of the office until January 10. For refunds please contact finance@ouvidoria.example.com.br.',
+    'Estou de férias até 10/01. Continuamos o atendimento normalmente pela equipe: fale com a Sofia.',
+  ])('a responder: %j → refused (absence-notice)', (text) => {
+    expect(problems(parseStaffMailParts(text, undefined, about, SUBJECT)).map((p) => p.code)).toEqual([
+      'absence-notice',
+    ]);
+  });
+
+  it('a letter that routes too, and talks about her case elsewhere: relayed', () => {
+    const text =
+      'Carla, o estorno foi aprovado hoje. Estarei de férias até 10/01; dúvidas sobre o repasse, fale com a Sofia.';
+    expect(parseStaffMailParts(text, undefined, about, SUBJECT).ok).toBe(true);
+  });
+});
