@@ -935,11 +935,12 @@ async function findTicketHolder(
     if (!reserved) await deps.openCases.release(address, caseId);
     throw new TicketCaseNotStoredYet(holder.caseId);
   }
-  const open =
-    parent?.outcome === 'ACCEPTED' &&
-    sameAddress(parent.senderEmail, address) &&
-    !closedLongAgo(parent, deps.config, now);
-  if (parent && open) return { kind: 'join', parent, bounce };
+  const open = parent?.outcome === 'ACCEPTED' && !closedLongAgo(parent, deps.config, now);
+  if (parent && open && sameAddress(parent.senderEmail, address)) return { kind: 'join', parent, bounce };
+  // The claim is the inbox's ("+tags", Gmail's dots): a case of another of its spellings, still open,
+  // keeps it — only her very address joins, and taking it away sent her next mail from that address
+  // to a new case instead of hers.
+  if (parent && open) return { kind: 'new', bounce };
   return passedTicket(address, ticket, holder.caseId, caseId, deps, bounce, parent ?? undefined, reserved);
 }
 

@@ -2,6 +2,7 @@
  * In-memory implementations of the ports, with the same semantics as the DynamoDB/SES/SQS
  * adapters (conditional writes, idempotent steps), for fast unit tests of the application code.
  */
+import { inboxLimitKey } from '../../shared/domain/mailbox';
 import {
   type CaseMessage,
   type CaseRecord,
@@ -426,7 +427,8 @@ export class InMemorySenderOpenCases implements SenderOpenCases {
   readonly ticketHolders = new Map<string, { caseId: string; at: Date }>();
 
   async claimTicket(senderEmail: string, ticket: string, caseId: string, at: Date) {
-    const key = `${senderEmail.trim().toLowerCase()}#${ticket}`;
+    // On the inbox's item, as the DynamoDB adapter's (inboxKey: "+tags" and Gmail's dots are one inbox).
+    const key = `${inboxLimitKey(senderEmail)}#${ticket}`;
     const bounce = await this.add(senderEmail, caseId);
     const holder = this.ticketHolders.get(key) ?? { caseId, at };
     this.ticketHolders.set(key, holder);
@@ -434,7 +436,7 @@ export class InMemorySenderOpenCases implements SenderOpenCases {
   }
 
   async passTicket(senderEmail: string, ticket: string, from: string, to: string, at: Date) {
-    const key = `${senderEmail.trim().toLowerCase()}#${ticket}`;
+    const key = `${inboxLimitKey(senderEmail)}#${ticket}`;
     if (this.ticketHolders.get(key)?.caseId !== from) return false;
     this.ticketHolders.set(key, { caseId: to, at });
     return true;

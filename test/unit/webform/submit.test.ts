@@ -6,7 +6,7 @@ import { renderPage } from '../../../shared/webform/page';
 import { PAGE_WORDS } from '../../../shared/webform/page-words';
 import { confirmTokenOf, submitConfirmed as handleFormPost, withoutConfirmations } from '../../support/confirm';
 import { confirmSubmission } from '../../../shared/webform/confirm';
-import type { InMemorySenderOpenCases } from '../../support/fakes';
+import { type InMemorySenderOpenCases, InMemoryTicketDirectory } from '../../support/fakes';
 import { webformDeps } from '../../support/reliability-harness';
 import { aSubmission } from '../../support/builders';
 import { processSubmission } from '../../../shared/app/intake';
@@ -408,6 +408,34 @@ describe('handleFormPost — her second post naming the ticket of her open case'
     expect(again).toMatchObject({ json: { outcome: 'JOINED', protocol: old.protocol }, event: { duplicate: true } });
     expect(deps.cases.records.size).toBe(1);
     expect(withoutConfirmations(deps.mailer.sent)).toHaveLength(sent);
+  });
+
+  // Red team 47: ticket claims live on the inbox's item (Gmail's dots, "+tags"), and "only her very
+  // address joins": her post typed as "ana.souza@gmail.com" on the ticket of her open case of
+  // "anasouza@gmail.com" opened a case of its own and took the ticket from the open case, so her next
+  // mail or post from "anasouza@gmail.com" on it opened yet another case instead of joining hers.
+  it('her post from another spelling of her inbox: a case of its own, and her open case keeps the ticket', async () => {
+    const deps = webformDeps();
+    deps.tickets = new InMemoryTicketDirectory([{ id: '60001', requesterEmail: 'anasouza@gmail.com' }]);
+    const as = (email: string, descricao: string) =>
+      post({ nome: 'Ana Souza', email, chamado: '60001', assunto: 'atendimento', descricao });
+    const first = await handleFormPost(
+      as('anasouza@gmail.com', 'O repasse de novembro não caiu, chamado 60001.'),
+      deps,
+    );
+    const variant = await handleFormPost(
+      as('ana.souza@gmail.com', 'Também não recebi o repasse da loja 2, chamado 60001.'),
+      deps,
+    );
+    expect(variant.json).toMatchObject({ outcome: 'ACCEPTED' });
+    const holders = (deps.openCases as InMemorySenderOpenCases).ticketHolders;
+    expect([...holders.values()].map((h) => h.caseId)).toEqual([caseIdOf(first)]);
+    const third = await handleFormPost(
+      as('anasouza@gmail.com', 'Reforçando o chamado 60001: o repasse de novembro segue sem cair.'),
+      deps,
+    );
+    expect(third.json).toMatchObject({ outcome: 'JOINED' });
+    expect(deps.cases.records.size).toBe(2);
   });
 
   it('a case of hers on that ticket closed past the reopen window: the post is a case of its own, which holds the ticket', async () => {
