@@ -432,6 +432,21 @@ export function isBareForward(subject: string, split: SplitText): boolean {
   );
 }
 
+/** The most words of her own a short line above a forward has ("Recebi isso, mas paguei!", "explica isso pfv"). */
+const SHORT_LINE_WORDS = 8;
+
+/**
+ * Round 47: a forward with a short line of hers above it ("Recebi isso, mas paguei!", "como assim?",
+ * "explica isso pfv"): a forward subject, something forwarded, and at most SHORT_LINE_WORDS words of
+ * hers (her sign-off aside). Such a line reacts to what she forwards; whether it says what it is about
+ * is the caller's to ask (the rules read her words first).
+ */
+export function isShortLineOverForward(subject: string, split: SplitText): boolean {
+  if (!FORWARD_SUBJECT.test(subject) || split.quoted.trim() === '') return false;
+  const words = normalize(withoutSignOff(split.fresh)).match(/[a-z0-9]+/g) ?? [];
+  return words.length <= SHORT_LINE_WORDS;
+}
+
 /** Words of leave-taking, the longer first (the alternation takes the first that fits). */
 const CLOSING_WORDS = [
   'obrigado desde ja',

@@ -48,6 +48,7 @@ import {
   normalize,
   normalizeEach,
   isBareForward,
+  isShortLineOverForward,
   type SplitText,
   splitQuoted,
   withoutSignOff,
@@ -931,8 +932,11 @@ const FORWARDED_NOTICE_CHARS = 8000;
 function withForwardedNotice(s: Submission, hits: TextHit[], own?: ReadonlySet<string>): TextHit[] {
   if (s.channel !== 'email') return hits;
   const split = splitQuoted(capText(s.text));
-  if (!isBareForward(s.subject, split)) return hits;
   const have = new Set(hits.map((h) => h.ruleId));
+  // Her short line above it ("Recebi isso, mas paguei!", "como assim?") reacts to the notice: when it
+  // names no topic of its own, the notice says what she is asking about (round 47).
+  const reacts = () => isShortLineOverForward(s.subject, split) && !hits.some((h) => h.ruleId.startsWith('topic.'));
+  if (!isBareForward(s.subject, split) && !reacts()) return hits;
   // Our own reply forwarded back to us ("Fwd: Re: Ouvidoria: fale primeiro…" with "?") is no notice of
   // hers: its sentences ("conforme o plano contratado") are left out, as in her fresh text (readTopics).
   const quoted = sentencesOf(split.quoted.slice(0, FORWARDED_NOTICE_CHARS));

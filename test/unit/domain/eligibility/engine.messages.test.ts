@@ -12137,3 +12137,31 @@ describe('round 46 — the cancelling with nothing after it but a comma: "qro ca
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'oi', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 47 — a short line of hers above a forward of our notice: the notice says what she asks about', () => {
+  const fwd = (subject: string, body: string) =>
+    `\n\n---------- Forwarded message ---------\nDe: Financeiro <financeiro@example.com.br>\nDate: ter., 24 de nov. de 2026 às 16:40\nSubject: ${subject}\nTo: <financeiro@casadosaromas.com.br>\n\n${body}`;
+  const SUSPENSION =
+    'Olá, Casa dos Aromas.\n\nNão identificamos o pagamento da fatura de novembro (vencida em 10/11/2026). Sua loja será suspensa em 3 dias caso o pagamento não seja confirmado.\n\nEquipe Financeira';
+  const ORDER = 'Oi, comprei um vestido na loja de vocês e veio rasgado. Quero meu dinheiro de volta.\n\nPatrícia';
+  it.each([
+    ['Recebi isso, mas paguei!', 'BILLING_QUESTION', SUSPENSION],
+    ['explica isso pfv', 'BILLING_QUESTION', SUSPENSION],
+    // Her line names its own topic; a buyer's message forwarded names none of ours; a long letter is hers.
+    ['nao consigo entrar no painel desde ontem', 'ACCESS_ISSUE', SUSPENSION],
+    ['como assim? o que eu respondo?', 'NO_PRIOR_TICKET', ORDER],
+    [
+      'Bom dia, recebi esse aviso mas a minha dúvida é outra: os pedidos não aparecem no painel desde sexta e preciso de ajuda.',
+      'NO_PRIOR_TICKET',
+      SUSPENSION,
+    ],
+  ])('%s → %s', async (line, outcome, body) => {
+    await check({
+      name: line,
+      from: 'financeiro@casadosaromas.com.br',
+      subject: 'Fwd: Aviso importante',
+      text: `${line}${fwd('Aviso importante', body)}`,
+      outcome: outcome as Outcome,
+    });
+  });
+});
