@@ -6571,6 +6571,18 @@ export const RULES: readonly Rule[] = [
         `${period} sai mais barato`,
       ]),
       ...FREE_TRIAL_HERS,
+      // Round 47: a client's price question, the client said in the same sentence ("sou cliente há 2 anos e quero
+      // abrir uma segunda loja, quanto custa?", "sou cliente de vcs, quanto sai pra ter uma segunda loja?"); a
+      // prospect's "quanto custa" alone is client.prospect.text's, a label's or a freight's is store side.
+      ...['ja sou cliente', 'sou cliente ha', 'sou cliente desde', 'ja somos clientes', 'somos clientes ha']
+        .concat(['somos clientes desde', 'uma segunda loja', 'mais uma loja'])
+        .flatMap((client) =>
+          ['quanto custa', 'quanto sai', 'quanto fica', 'qual o valor', 'qual o preco'].flatMap((ask) => [
+            `${client} * ${ask}`,
+            `${client}, * ${ask}`,
+            `${ask} * ${client}`,
+          ]),
+        ),
       // Round 42: moving to a plan, and the plan by its period ("¿Cuánto cuesta pasar al plan anual?").
       'al plan',
       'plan anual',

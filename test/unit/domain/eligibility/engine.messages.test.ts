@@ -11853,7 +11853,8 @@ describe('round 45 — a buyer the store promised a refund or leaves unanswered 
 
   it.each([
     // A client's second store is no prospect's; her own store not answering on WhatsApp is broken.
-    ['quero abrir uma segunda loja, quanto custa?', 'NO_PRIOR_TICKET'],
+    // Round 47: her price question for it is billing (a client's price question), no longer support's.
+    ['quero abrir uma segunda loja, quanto custa?', 'BILLING_QUESTION'],
     ['Quero abrir mais uma loja com vocês, como faço?', 'NO_PRIOR_TICKET'],
     ['o botao de whats da minha loja parou, a loja nao responde whats das clientes', 'NO_PRIOR_TICKET'],
     ['O suporte me prometeu o estorno da mensalidade e nada até agora.', 'BILLING_QUESTION'],
@@ -12163,5 +12164,19 @@ describe('round 47 — a short line of hers above a forward of our notice: the n
       text: `${line}${fwd('Aviso importante', body)}`,
       outcome: outcome as Outcome,
     });
+  });
+});
+
+describe('round 47 — a client\'s price question, the client said in the same sentence: "sou cliente há 2 anos… quanto custa?"', () => {
+  it.each([
+    ['sou cliente ha 2 anos e quero abrir uma segunda loja, quanto custa?', 'BILLING_QUESTION'],
+    ['sou cliente de vcs, quanto sai pra ter uma segunda loja?', 'BILLING_QUESTION'],
+    ['Já sou cliente desde 2023, qual o valor pra mais uma loja?', 'BILLING_QUESTION'],
+    // A prospect's price question, and a client's freight.
+    ['ainda nao sou cliente, quanto custa pra abrir uma loja?', 'NOT_A_CLIENT'],
+    ['quanto custa o plano pro? quero abrir minha loja', 'NOT_A_CLIENT'],
+    ['sou cliente ha 2 anos, quanto custa o frete pra Manaus pelos Correios?', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'dúvida', text, outcome: outcome as Outcome });
   });
 });
