@@ -1216,6 +1216,10 @@ const FEATURE_NOUNS = [
   'pix parcelado',
   'pix automatico',
   'parcelamento',
+  // Round 47: the same by its Spanish words and paid in instalments ("Podrian agregar pago en cuotas",
+  // "pagamento parcelado no boleto"), and a carrier to ship by ("¿Podrían agregar envío por Andreani?").
+  ...['pago en cuotas', 'pagos en cuotas', 'cuotas sin interes', 'pagamento parcelado', 'boleto parcelado'],
+  ...['envio por', 'envios por'],
   'apple pay',
   'google pay',
   // A point of sale for the shop on the street ("quando vão ter PDV pra loja física?"), stock by

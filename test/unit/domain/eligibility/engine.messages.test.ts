@@ -12180,3 +12180,23 @@ describe('round 47 — a client\'s price question, the client said in the same s
     await check({ name: text, from: 'joao@lojadojoao.com.br', subject: 'dúvida', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 47 — a way to pay or ship the checkout lacks, in Spanish or paid in instalments: "Podrian agregar pago en cuotas"', () => {
+  it.each([
+    ['Podrian agregar pago en cuotas', 'OUT_OF_SCOPE_FEATURE'],
+    ['Podrian agregar pago con Mercado Pago en cuotas sin interes?', 'OUT_OF_SCOPE_FEATURE'],
+    ['Podrían agregar envío por Andreani? Sería muy útil.', 'OUT_OF_SCOPE_FEATURE'],
+    ['vcs poderiam colocar pagamento parcelado no boleto', 'OUT_OF_SCOPE_FEATURE'],
+    // What she has that fails.
+    ['Las cuotas no aparecen en el checkout desde ayer', 'NO_PRIOR_TICKET'],
+    ['o pagamento parcelado parou de aparecer no checkout', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'idea',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
