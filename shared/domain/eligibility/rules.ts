@@ -3499,6 +3499,10 @@ export const RULES: readonly Rule[] = [
       'opening a store with you',
       'your plans and prices',
       'plans and pricing',
+      // Round 47: a store ready-made asked for ("vcs tem loja pronta? to começando agora"), and the price of a
+      // plan in English ("how much is your plan? We are thinking of moving our store to you").
+      ...['tem', 'voces fazem', 'voces vendem'].map((have) => `${have} loja pronta`),
+      'how much is your plan',
       // Round 44: the site she wants to have, selling elsewhere today ("tenho uma loja no Instagram e quero
       // montar meu site", "gostaria de criar meu site de vendas"); never a site she is making better.
       ...['quero', 'queria', 'gostaria de'].flatMap((want) =>

@@ -12200,3 +12200,18 @@ describe('round 47 — a way to pay or ship the checkout lacks, in Spanish or pa
     });
   });
 });
+
+describe('round 47 — a prospect in few words: "vcs tem loja pronta?", "how much is your plan?"', () => {
+  it.each([
+    ['vcs tem loja pronta? to comecando agora', 'NOT_A_CLIENT'],
+    ['oi vcs tem loja pronta pra vender artesanato?', 'NOT_A_CLIENT'],
+    ['Hi, how much is your plan? We are thinking of moving our store to you.', 'NOT_A_CLIENT'],
+    ['quanto é o plano de vcs hj?', 'NOT_A_CLIENT'],
+    // A client's theme of that name that fails, one who is already a client, one on a plan.
+    ['comprei o tema loja pronta e ele nao carrega no celular', 'NO_PRIOR_TICKET'],
+    ['vcs tem loja pronta pra eu indicar pra minha irma? eu ja sou cliente', 'NO_PRIOR_TICKET'],
+    ['Hi, how much is your plan? I am on Basic and want to upgrade', 'BILLING_QUESTION'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'contato@lojanova.com.br', subject: 'dúvida', text, outcome: outcome as Outcome });
+  });
+});
