@@ -117,6 +117,7 @@ interface CompiledRule {
   unlessInMessage: PhraseList;
   requiresInMessage: PhraseList;
   unlessInClause: PhraseList;
+  unlessExceptIn: PhraseList;
   /** SAID_NOT_TO_BE for the topic, commercial and feature rules; empty for the others. */
   saidNotToBe: PhraseList;
   /** SAID_SETTLED for the same rules; empty for the others. */
@@ -288,6 +289,7 @@ function compileAll(): Compiled {
     unlessInMessage: list(rule.unlessInMessage),
     requiresInMessage: list(rule.requiresInMessage),
     unlessInClause: list(rule.unlessInClause),
+    unlessExceptIn: list(rule.unlessExceptIn),
     saidNotToBe: NEGATABLE_STAGES.has(rule.stage) ? saidNotToBe : none,
     saidSettled: NEGATABLE_STAGES.has(rule.stage) ? saidSettled : none,
   }));
@@ -791,7 +793,11 @@ function matchRule(c: CompiledRule, text: ReadText): TextHit | null {
       bodyRequires ??= matchesAnywhere(c.requires, text, false);
       if (!bodyRequires) continue;
     }
-    if (matchesIn(c.unless, text, i) && !(c.saidNotToBe.phrases.length > 0 && onlyWhereDenied(c, sentence, m)))
+    if (
+      matchesIn(c.unless, text, i) &&
+      !(c.saidNotToBe.phrases.length > 0 && onlyWhereDenied(c, sentence, m)) &&
+      !onlyInsideExceptions(c, sentence)
+    )
       continue;
     if (c.saidNotToBe.phrases.length > 0 && saidBefore(c.saidNotToBe, sentence, m)) continue;
     if (c.saidSettled.phrases.length > 0 && saidSettled(c.saidSettled, sentence, m)) continue;
@@ -850,6 +856,27 @@ function onlyWhereDenied(c: CompiledRule, sentence: ReadSentence, m: RegExpExecA
   }
   keep(text.length);
   return denied && firstMatch(c.unless, { ...sentence, text: kept }) === null;
+}
+
+/**
+ * Whether the rule's `unless` (found in the sentence) is found only inside its `unlessExceptIn`
+ * phrases: "o app de frete foi desinstalado mas continua sendo cobrado" — the freight app charged to
+ * her is ours, so its "frete" vetoes nothing; "a transportadora me cobrou a mais no frete" still does.
+ */
+function onlyInsideExceptions(c: CompiledRule, sentence: ReadSentence): boolean {
+  if (c.unlessExceptIn.phrases.length === 0) return false;
+  let kept = sentence.text;
+  let blanked = false;
+  for (
+    let m = firstMatch(c.unlessExceptIn, sentence);
+    m !== null;
+    m = firstMatch(c.unlessExceptIn, { ...sentence, text: kept })
+  ) {
+    // '|' is no word and no space: no phrase reads across the blanked words.
+    kept = `${kept.slice(0, m.index)}${'|'.repeat(m[0].length)}${kept.slice(m.index + m[0].length)}`;
+    blanked = true;
+  }
+  return blanked && firstMatch(c.unless, { ...sentence, text: kept }) === null;
 }
 
 /** saidSettled reads this many words between the topic's words and what is settled ("a fatura de outubro está paga"). */

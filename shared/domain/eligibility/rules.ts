@@ -49,6 +49,12 @@ export interface Rule {
    * entrar" is not the sender's sign-in).
    */
   unlessInClause?: readonly string[];
+  /**
+   * Round 47: words of `unless` inside one of these veto nothing in the sentence: the freight app or
+   * fee on her invoice from us ("o app de frete foi desinstalado mas continua sendo cobrado", "taxa de
+   * frete na minha fatura") is our billing, where "frete" alone is her store's.
+   */
+  unlessExceptIn?: readonly string[];
 }
 
 /**
@@ -296,6 +302,28 @@ const STORE_SIDE = [
     'boleto',
     'boletos',
   ].flatMap((whose) => [`${whose} d* client*`, `${whose} delas`, `${whose} deles`]),
+];
+
+/**
+ * Round 47: the freight app or fee that is ours to bill, named with STORE_SIDE's "frete" — the app
+ * charged, removed or cancelled ("o app de frete foi desinstalado mas continua sendo cobrado", "cancelei
+ * o app Frete Rápido"), the fee on her invoice or monthly fee ("taxa de frete na minha fatura"). An app
+ * that is "cobrando" charges her buyers, and stays store side.
+ */
+const FREIGHT_OURS = [
+  ...['app de frete', 'app do frete', 'app frete', 'aplicativo de frete', 'aplicativo frete']
+    .concat(['app de calculo de frete', 'aplicativo de calculo de frete'])
+    .flatMap((app) => [
+      `${app} * cobrad*`,
+      `${app} foi desinstalad*`,
+      `${app} foi removid*`,
+      `${app} foi cancelad*`,
+      ...['desinstalei o', 'removi o', 'cancelei o', 'cobranca do', 'mensalidade do', 'assinatura do'].map(
+        (done) => `${done} ${app}`,
+      ),
+    ]),
+  ...['na minha fatura', 'na fatura', 'na minha mensalidade', 'na mensalidade'].map((bill) => `frete ${bill}`),
+  ...['minha fatura', 'minha mensalidade'].map((bill) => `${bill} veio com * frete`),
 ];
 
 /**
@@ -6737,6 +6765,7 @@ export const RULES: readonly Rule[] = [
         ['dos pedidos', 'do pedido', 'das vendas', 'da venda', 'dos produtos', 'do produto'].map((of) => `${nf} ${of}`),
       ),
     ],
+    unlessExceptIn: FREIGHT_OURS,
   },
   {
     id: 'topic.billing.charge',
@@ -6833,6 +6862,7 @@ export const RULES: readonly Rule[] = [
       'assinatura eletronica',
       ...PAID_AND_YET,
     ],
+    unlessExceptIn: FREIGHT_OURS,
   },
 ];
 

@@ -12215,3 +12215,20 @@ describe('round 47 — a prospect in few words: "vcs tem loja pronta?", "how muc
     await check({ name: text, from: 'contato@lojanova.com.br', subject: 'dúvida', text, outcome: outcome as Outcome });
   });
 });
+
+describe("round 47 — the freight app or fee on her invoice from us is our billing; her sales' freight stays hers", () => {
+  it.each([
+    ['O app de frete foi desinstalado mas continua sendo cobrado na minha fatura', 'BILLING_QUESTION'],
+    ['vcs cobram pelo calculo de frete? apareceu uma taxa de frete na minha fatura', 'BILLING_QUESTION'],
+    ['cancelei o app Frete Rápido em outubro e a cobrança dele veio de novo na fatura', 'BILLING_QUESTION'],
+    ['app de frete continua sendo cobrado mesmo depois de desinstalar', 'BILLING_QUESTION'],
+    ['pq minha mensalidade veio com R$ 39 de "frete"? nao contratei nada', 'BILLING_QUESTION'],
+    // The freight of her sales: a carrier's fee, the app that charges her buyers, her checkout.
+    ['a transportadora me cobrou a mais no frete da ultima coleta', 'NO_PRIOR_TICKET'],
+    ['o app de frete ta cobrando o dobro pra SP', 'NO_PRIOR_TICKET'],
+    ['o frete ta saindo errado no checkout, cobra R$ 80 pra SP', 'NO_PRIOR_TICKET'],
+    ['o cliente reclama que pagou a taxa de frete e o pedido nao chegou', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'carla@docesdacarla.com.br', subject: 'frete', text, outcome: outcome as Outcome });
+  });
+});

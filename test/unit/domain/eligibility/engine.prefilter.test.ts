@@ -37,6 +37,7 @@ const ALL_PHRASES = TEXT_RULES.flatMap((r) => [
   ...(r.unlessInMessage ?? []),
   ...(r.requiresInMessage ?? []),
   ...(r.unlessInClause ?? []),
+  ...(r.unlessExceptIn ?? []),
 ]);
 
 const regexes = new Map<string, RegExp>();
@@ -66,7 +67,12 @@ function referenceMatchTextRules(s: Submission): TextHit[] {
       const m = re(phrase).exec(sentence.text) as RegExpExecArray;
       const context = sentence.headline ? [sentence.text, ...body] : [sentence.text];
       if ((rule.requires ?? []).length > 0 && !context.some((t) => any(rule.requires, t))) continue;
-      if (any(rule.unless, sentence.text) && !(negatable && unlessOnlyWhereDenied(rule, sentence.text, m))) continue;
+      if (
+        any(rule.unless, sentence.text) &&
+        !(negatable && unlessOnlyWhereDenied(rule, sentence.text, m)) &&
+        !unlessOnlyInsideExceptions(rule, sentence.text)
+      )
+        continue;
       if (negatable && (saidNotToBeBefore(sentence.text, m) || saidSettledAfter(sentence.text, m))) continue;
       if (sentence.headline && body.some((t) => any(rule.unless, t))) continue;
       if (
@@ -80,6 +86,18 @@ function referenceMatchTextRules(s: Submission): TextHit[] {
     }
   }
   return hits;
+}
+
+/** unlessExceptIn read plainly: every match of its phrases blanked, the unless no longer found. */
+function unlessOnlyInsideExceptions(rule: (typeof TEXT_RULES)[number], text: string): boolean {
+  const except = rule.unlessExceptIn ?? [];
+  let kept = text;
+  let blanked = false;
+  for (let m = firstOf(except, kept); m !== null; m = firstOf(except, kept)) {
+    kept = `${kept.slice(0, m.index)}${'|'.repeat(m[0].length)}${kept.slice(m.index + m[0].length)}`;
+    blanked = true;
+  }
+  return blanked && firstOf(rule.unless ?? [], kept) === null;
 }
 
 /** The first phrase of the list, in list order, that matches the text. */

@@ -47,6 +47,7 @@ describe('rules as data', () => {
       ...(rule.unlessInMessage ?? []),
       ...(rule.requiresInMessage ?? []),
       ...(rule.unlessInClause ?? []),
+      ...(rule.unlessExceptIn ?? []),
     ]);
     // ON_BEHALF and AS_A_REMEDY too: decide reads them as rule phrases, on the same sentences.
     for (const phrase of [...phrases, ...PHRASE_REWRITES.map(([from]) => from), ...ON_BEHALF, ...AS_A_REMEDY]) {
@@ -69,6 +70,7 @@ describe('rules as data', () => {
         ...(rule.unlessInMessage ?? []),
         ...(rule.requiresInMessage ?? []),
         ...(rule.unlessInClause ?? []),
+        ...(rule.unlessExceptIn ?? []),
       ]) {
         expect(canonicalize(words(phrase)), `${rule.id}: ${phrase}`).toBe(words(phrase));
       }
