@@ -961,8 +961,13 @@ function withForwardedNotice(s: Submission, hits: TextHit[], own?: ReadonlySet<s
   const split = splitQuoted(capText(s.text));
   const have = new Set(hits.map((h) => h.ruleId));
   // Her short line above it ("Recebi isso, mas paguei!", "como assim?") reacts to the notice: when it
-  // names no topic of its own, the notice says what she is asking about (round 47).
-  const reacts = () => isShortLineOverForward(s.subject, split) && !hits.some((h) => h.ruleId.startsWith('topic.'));
+  // names no topic of its own, the notice says what she is asking about (round 47). Her line is read
+  // alone: the forward's subject is the notice's title ("ENC: Sua loja foi suspensa"), not her words.
+  const reacts = () =>
+    isShortLineOverForward(s.subject, split) &&
+    !matchTopicRules(sentencesOf(split.fresh).canonical.map((text) => ({ text, headline: false }))).some((h) =>
+      h.ruleId.startsWith('topic.'),
+    );
   if (!isBareForward(s.subject, split) && !reacts()) return hits;
   // Our own reply forwarded back to us ("Fwd: Re: Ouvidoria: fale primeiro…" with "?") is no notice of
   // hers: its sentences ("conforme o plano contratado") are left out, as in her fresh text (readTopics).
@@ -970,10 +975,21 @@ function withForwardedNotice(s: Submission, hits: TextHit[], own?: ReadonlySet<s
   const forwarded = quoted.canonical
     .filter((_, i) => own === undefined || !own.has(ownKey(quoted.canonicalFrom[i] ?? '')))
     .map((text) => ({ text, headline: false }));
-  const added = matchTopicRules(forwarded).filter((h) => FORWARDED_NOTICE_TOPICS.has(h.ruleId) && !have.has(h.ruleId));
-  if (added.length === 0) return hits;
+  const notice = matchTopicRules(forwarded);
+  // Round 47: a suspension for an unpaid invoice ("Sua loja foi suspensa. Motivo: pagamento pendente da
+  // assinatura", forwarded as "ENC: Sua loja foi suspensa") names the lost access and the billing: the
+  // billing is what she asks about. Her own words name no topic here (bare, or a short line that names
+  // none), so the access the hits hold is the forward's subject's: the notice's title, not hers.
+  const isAccess = (h: TextHit) => ruleById(h.ruleId).outcome === 'ACCESS_ISSUE';
+  const billing = notice.filter((h) => ruleById(h.ruleId).outcome === 'BILLING_QUESTION');
+  const unpaid = billing.length > 0 && (notice.some(isAccess) || hits.some(isAccess));
+  const kept = unpaid ? hits.filter((h) => !isAccess(h)) : hits;
+  const added = (unpaid ? billing : notice).filter(
+    (h) => (unpaid || FORWARDED_NOTICE_TOPICS.has(h.ruleId)) && !have.has(h.ruleId),
+  );
+  if (added.length === 0 && kept.length === hits.length) return hits;
   const order = (h: TextHit) => RULES.findIndex((r) => r.id === h.ruleId);
-  return [...hits, ...added].sort((a, b) => order(a) - order(b));
+  return [...kept, ...added].sort((a, b) => order(a) - order(b));
 }
 
 /**

@@ -12232,3 +12232,31 @@ describe("round 47 — the freight app or fee on her invoice from us is our bill
     await check({ name: text, from: 'carla@docesdacarla.com.br', subject: 'frete', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 47 — our suspension notice for an unpaid invoice, forwarded: the billing is what she asks about', () => {
+  const fwd = (body: string) =>
+    `\n\n________________________________\nDe: Plataforma <nao-responda@example.com.br>\nEnviado: terça-feira, 24 de novembro de 2026 16:40\nPara: Carla <carla@docesdacarla.com.br>\nAssunto: Sua loja foi suspensa\n\n${body}`;
+  it.each([
+    [
+      '????',
+      'BILLING_QUESTION',
+      'Sua loja foi suspensa.\n\nMotivo: pagamento pendente da assinatura.\n\nApós a confirmação do pagamento, a loja é reativada automaticamente em até 2 horas.',
+    ],
+    ['Recebi isso, mas paguei!', 'BILLING_QUESTION', 'Sua loja foi suspensa por falta de pagamento da mensalidade.'],
+    // A suspension for another reason, and her own words of access, stay access.
+    ['????', 'ACCESS_ISSUE', 'Sua loja foi suspensa por violação dos termos de uso. Entre em contato com o suporte.'],
+    [
+      'nao consigo entrar no painel',
+      'ACCESS_ISSUE',
+      'Sua loja foi suspensa.\n\nMotivo: pagamento pendente da assinatura.',
+    ],
+  ])('%s → %s', async (line, outcome, body) => {
+    await check({
+      name: `${line} / ${body.slice(0, 40)}`,
+      from: 'carla@docesdacarla.com.br',
+      subject: 'ENC: Sua loja foi suspensa',
+      text: `${line}${fwd(body)}`,
+      outcome: outcome as Outcome,
+    });
+  });
+});
