@@ -6760,6 +6760,9 @@ export const RULES: readonly Rule[] = [
       'nao caiu na minha conta',
       'nao cairam na conta',
       'repasse*',
+      // Round 47: her card's statement paid ("cadê meu pedido? paguei a fatura do cartão já", a buyer's mail she
+      // forwards); a charge of ours on it is topic.billing.charge's.
+      ...['paguei a fatura do cartao', 'paguei a fatura do meu cartao', 'pago a fatura do cartao'],
       // Round 46: the invoices of her own sales ("o contador precisa das notas fiscais dos pedidos").
       ...['nota fiscal', 'notas fiscais', 'nf', 'nfs'].flatMap((nf) =>
         ['dos pedidos', 'do pedido', 'das vendas', 'da venda', 'dos produtos', 'do produto'].map((of) => `${nf} ${of}`),

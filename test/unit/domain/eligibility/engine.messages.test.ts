@@ -12260,3 +12260,23 @@ describe('round 47 — our suspension notice for an unpaid invoice, forwarded: t
     });
   });
 });
+
+describe('round 47 — her card\'s statement paid is no invoice of ours: a buyer\'s "paguei a fatura do cartão" forwarded', () => {
+  it.each([
+    ['???', 'NO_PRIOR_TICKET', 'cade meu pedido? paguei a fatura do cartao ja e nada'],
+    // Our charge on her card's statement, and our invoice, stay billing.
+    ['', 'BILLING_QUESTION', 'a mensalidade de voces veio duas vezes na fatura do cartao'],
+  ])('%s / %s', async (line, outcome, body) => {
+    const text =
+      line === ''
+        ? body
+        : `${line}\n\n---------- Forwarded message ---------\nDe: Cliente <cliente123@hotmail.com>\nDate: ter., 24 de nov. de 2026 às 16:40\nSubject: pedido\nTo: <joao@lojadojoao.com.br>\n\n${body}`;
+    await check({
+      name: body,
+      from: 'joao@lojadojoao.com.br',
+      subject: line === '' ? 'cobrança' : 'Fwd: pedido',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
