@@ -57,6 +57,7 @@ import {
 import {
   AS_A_REMEDY,
   FIRST_PERSON,
+  FOR_NON_PAYMENT,
   NEGATABLE_STAGES,
   ON_BEHALF,
   PHRASE_REWRITES,
@@ -952,6 +953,19 @@ const FORWARDED_NOTICE_TOPICS: ReadonlySet<string> = new Set([
   'topic.billing.invoice',
 ]);
 
+/** FOR_NON_PAYMENT's expressions, built on first use (a forward's notice is read rarely). */
+let forNonPaymentRes: readonly RegExp[] | undefined;
+
+/**
+ * Round 47: a notice's billing complaint that is the suspension for non-payment ("Sua loja será suspensa
+ * por falta de pagamento em 3 dias"): our notice's words, where a shopper's complaint speaks of refunds.
+ */
+function forNonPayment(h: TextHit): boolean {
+  if (h.ruleId !== 'topic.billing.complaint') return false;
+  forNonPaymentRes ??= FOR_NON_PAYMENT.map(compilePhrase);
+  return forNonPaymentRes.some((re) => re.test(h.evidence));
+}
+
 /** How much of a bare forward's forwarded message is read: a notice says what it is about at its top. */
 const FORWARDED_NOTICE_CHARS = 8000;
 
@@ -978,11 +992,12 @@ function withForwardedNotice(s: Submission, hits: TextHit[], own?: ReadonlySet<s
   const notice = matchTopicRules(forwarded);
   // Round 47: a suspension for an unpaid invoice ("Sua loja foi suspensa. Motivo: pagamento pendente da
   // assinatura", forwarded as "ENC: Sua loja foi suspensa") names the lost access and the billing: the
-  // billing is what she asks about. Her own words name no topic here (bare, or a short line that names
+  // billing is what she asks about; so is a notice that names only the suspension for non-payment
+  // ("Sua loja será suspensa por falta de pagamento em 3 dias"). Her own words name no topic here (bare, or a short line that names
   // none), so the access the hits hold is the forward's subject's: the notice's title, not hers.
   const isAccess = (h: TextHit) => ruleById(h.ruleId).outcome === 'ACCESS_ISSUE';
   const billing = notice.filter((h) => ruleById(h.ruleId).outcome === 'BILLING_QUESTION');
-  const unpaid = billing.length > 0 && (notice.some(isAccess) || hits.some(isAccess));
+  const unpaid = billing.length > 0 && (notice.some(isAccess) || hits.some(isAccess) || notice.some(forNonPayment));
   const kept = unpaid ? hits.filter((h) => !isAccess(h)) : hits;
   const added = (unpaid ? billing : notice).filter(
     (h) => (unpaid || FORWARDED_NOTICE_TOPICS.has(h.ruleId)) && !have.has(h.ruleId),

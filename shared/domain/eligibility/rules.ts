@@ -1498,7 +1498,7 @@ const PLAN_PAYMENT_FAILED = (() => {
   ];
 })();
 
-const FOR_NON_PAYMENT = [
+export const FOR_NON_PAYMENT = [
   ...PLAN_PAYMENT_FAILED,
   // Round 40: the unpaid bill told beside it ("o boleto da mensalidade venceu e a loja foi suspensa,
   // já paguei ontem").

@@ -12280,3 +12280,22 @@ describe('round 47 — her card\'s statement paid is no invoice of ours: a buyer
     });
   });
 });
+
+describe('round 47 — a notice of suspension for non-payment alone, forwarded with her short line: billing', () => {
+  const fwd = (body: string) =>
+    `\n\n---------- Forwarded message ---------\nDe: Financeiro <financeiro@example.com.br>\nDate: ter., 24 de nov. de 2026 às 16:40\nSubject: Aviso de suspensão\nTo: <financeiro@casadosaromas.com.br>\n\n${body}`;
+  it.each([
+    ['Recebi isso, mas paguei!', 'BILLING_QUESTION', 'Sua loja será suspensa por falta de pagamento em 3 dias.'],
+    ['???', 'BILLING_QUESTION', 'Sua loja será suspensa por inadimplência.'],
+    // A buyer's refund forwarded is no notice of ours.
+    ['???', 'NO_PRIOR_TICKET', 'Quero meu dinheiro de volta, o produto veio quebrado.'],
+  ])('%s → %s', async (line, outcome, body) => {
+    await check({
+      name: `${line} / ${body}`,
+      from: 'financeiro@casadosaromas.com.br',
+      subject: 'Fwd: Aviso de suspensão',
+      text: `${line}${fwd(body)}`,
+      outcome: outcome as Outcome,
+    });
+  });
+});
