@@ -1,11 +1,13 @@
 /**
  * The words of the lifecycle mails to the merchant (the analyst's answer, the closing mail and its
- * survey, the extension and reopening notices, the note on a webform file the anti-virus flagged), one table per language: a case opened in Spanish
+ * survey, the extension and reopening notices, the note on a webform file the anti-virus flagged, the
+ * files-not-taken and encrypted-follow-up notes), one table per language: a case opened in Spanish
  * or English (Decision.language, the language its acknowledgement was written in) keeps hearing
  * from the office in that language; pt-BR otherwise. Staff mails stay in pt-BR.
  */
 import { formatInstantIn } from '../calendar';
 import type { OuvidoriaConfig } from '../config';
+import type { MailEncryption } from '../encrypted-mail';
 import { countOf } from '../count';
 import type { MailBlock, MailInline } from '../replies';
 import { LANGUAGE_NAMES_PT, type MessageLanguage } from '../text';
@@ -54,6 +56,15 @@ export interface MerchantWords {
     file: (extension: string | undefined) => string;
     automatic: string;
   };
+  /** Her later message brought files the office does not take (messages.ts renderFilesNotTaken); `one`: a single file. */
+  filesNotTaken: {
+    /** "Recebemos a sua mensagem no caso " <protocol> ", mas este arquivo não pôde ser aceito…:" */
+    received: (one: boolean) => [before: string, after: string];
+    /** The formats taken (`kinds`: "PDF, PNG, JPEG") and how to send the file(s) again. */
+    resend: (kinds: string, one: boolean) => string;
+  };
+  /** Her later message arrived encrypted (renderEncryptedReply): "Recebemos uma mensagem sua no caso " <protocol> ", mas…". */
+  encryptedReply: (kind: MailEncryption) => [before: string, after: string];
   /** The mail with the one-time status link (`/consulta`). */
   statusLink: {
     title: string;
@@ -127,6 +138,18 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
       file: (ext) => (ext ? `arquivo ${ext}` : 'arquivo sem extensão reconhecível'),
       automatic: 'Mensagem automática da Ouvidoria.',
     },
+    filesNotTaken: {
+      received: (one) => [
+        'Recebemos a sua mensagem no caso ',
+        `, mas ${one ? 'este arquivo não pôde ser aceito e não foi repassado' : 'estes arquivos não puderam ser aceitos e não foram repassados'} à equipe:`,
+      ],
+      resend: (kinds, one) =>
+        `Aceitamos ${kinds}; um arquivo de outro formato (como a foto HEIC do iPhone), corrompido, protegido por senha ou com macros não é repassado. Se ${one ? 'ele for importante' : 'forem importantes'} para o caso, responda a este e-mail com ${one ? 'o arquivo' : 'os arquivos'} em um desses formatos (a foto pode ir como captura de tela ou exportada como JPEG). O texto da sua mensagem chegou normalmente à equipe.`,
+    },
+    encryptedReply: (kind) => [
+      'Recebemos uma mensagem sua no caso ',
+      `, mas ela chegou criptografada (${kind}) e não conseguimos ler o conteúdo: só a chave do destinatário abre o texto. Por favor, responda a este e-mail com o texto sem criptografia (desative a opção “Criptografar” ou “Encrypt” do seu programa de e-mail para esta mensagem).`,
+    ],
     statusLink: {
       title: 'Link para acompanhar o seu caso',
       asked: ['Recebemos um pedido para acompanhar o caso ', ' na página da Ouvidoria.'],
@@ -211,6 +234,18 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
       file: (ext) => (ext ? `archivo ${ext}` : 'archivo sin extensión reconocible'),
       automatic: 'Mensaje automático de la Ouvidoria.',
     },
+    filesNotTaken: {
+      received: (one) => [
+        'Recibimos su mensaje en el caso ',
+        `, pero ${one ? 'este archivo no pudo ser aceptado y no se entregó' : 'estos archivos no pudieron ser aceptados y no se entregaron'} al equipo:`,
+      ],
+      resend: (kinds, one) =>
+        `Aceptamos ${kinds}; un archivo de otro formato (como la foto HEIC del iPhone), dañado, protegido con contraseña o con macros no se entrega al equipo. Si ${one ? 'es importante' : 'son importantes'} para el caso, responda a este correo con ${one ? 'el archivo' : 'los archivos'} en uno de esos formatos (la foto puede enviarse como captura de pantalla o exportada como JPEG). El texto de su mensaje llegó normalmente al equipo.`,
+    },
+    encryptedReply: (kind) => [
+      'Recibimos un mensaje suyo en el caso ',
+      `, pero llegó cifrado (${kind}) y no pudimos leer su contenido: solo la clave del destinatario lo abre. Por favor, responda a este correo con el texto sin cifrar (desactive la opción “Cifrar” o “Encrypt” de su programa de correo para este mensaje).`,
+    ],
     statusLink: {
       title: 'Enlace para seguir su caso',
       asked: ['Recibimos un pedido para seguir el caso ', ' en la página de la Ouvidoria.'],
@@ -294,6 +329,18 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
       file: (ext) => (ext ? `${ext} file` : 'file with no recognisable extension'),
       automatic: 'Automatic message from the Ombudsman.',
     },
+    filesNotTaken: {
+      received: (one) => [
+        'We have received your message on case ',
+        `, but ${one ? 'this file could not be accepted and was not passed on' : 'these files could not be accepted and were not passed on'} to the team:`,
+      ],
+      resend: (kinds, one) =>
+        `We accept ${kinds}; a file in another format (such as an iPhone HEIC photo), damaged, password-protected or with macros is not passed on. If ${one ? 'it matters' : 'they matter'} for your case, reply to this email with ${one ? 'the file' : 'the files'} in one of those formats (a photo can go as a screenshot or be exported as JPEG). The text of your message reached the team as usual.`,
+    },
+    encryptedReply: (kind) => [
+      'We have received a message from you on case ',
+      `, but it arrived encrypted (${kind}) and we could not read it: only the recipient’s key opens it. Please reply to this email with the text unencrypted (turn off “Encrypt” in your email program for this message).`,
+    ],
     statusLink: {
       title: 'Link to follow your case',
       asked: ['We received a request to follow case ', ' on the Ombudsman’s page.'],

@@ -512,27 +512,19 @@ export function renderClosingMail(
 
 /**
  * Her later message brought files the office does not take (a HEIC photo, a .zip): which, and how
- * to send them again. pt-BR whatever the case's language (the greeting and signature follow it).
+ * to send them again — in the case's language, as the acknowledgement says it (merchant-words.ts).
  */
 export function renderFilesNotTaken(c: WorkCase, names: readonly string[], config: OuvidoriaConfig): RenderedMail {
   const one = names.length === 1;
+  const w = merchantWords(c).filesNotTaken;
+  const [before, after] = w.received(one);
   return merchantMail(
     c,
     [
       merchantGreeting(c),
-      {
-        p: [
-          'Recebemos a sua mensagem no caso ',
-          { strong: protocolOf(c) },
-          `, mas ${one ? 'este arquivo não pôde ser aceito e não foi repassado' : 'estes arquivos não puderam ser aceitos e não foram repassados'} à equipe:`,
-        ],
-      },
+      { p: [before, { strong: protocolOf(c) }, after] },
       { ul: names.map((n): MailInline[] => [{ strong: sanitizeHeaderValue(n, 150) }]) },
-      {
-        p: [
-          `Aceitamos ${kindsText(config.attachments)}; um arquivo de outro formato (como a foto HEIC do iPhone), corrompido, protegido por senha ou com macros não é repassado. Se ${one ? 'ele for importante' : 'forem importantes'} para o caso, responda a este e-mail com ${one ? 'o arquivo' : 'os arquivos'} em um desses formatos (a foto pode ir como captura de tela ou exportada como JPEG). O texto da sua mensagem chegou normalmente à equipe.`,
-        ],
-      },
+      { p: [w.resend(kindsText(config.attachments), one)] },
       signature(c, config),
     ],
     merchantFooter(c, config),
@@ -541,22 +533,13 @@ export function renderFilesNotTaken(c: WorkCase, names: readonly string[], confi
 
 /**
  * Her later message arrived encrypted (encrypted-mail.ts): nothing of it could be read, so she is
- * asked to send it again unencrypted. pt-BR whatever the case's language (greeting and signature follow it).
+ * asked to send it again unencrypted, in the case's language.
  */
 export function renderEncryptedReply(c: WorkCase, kind: MailEncryption, config: OuvidoriaConfig): RenderedMail {
+  const [before, after] = merchantWords(c).encryptedReply(kind);
   return merchantMail(
     c,
-    [
-      merchantGreeting(c),
-      {
-        p: [
-          'Recebemos uma mensagem sua no caso ',
-          { strong: protocolOf(c) },
-          `, mas ela chegou criptografada (${kind}) e não conseguimos ler o conteúdo: só a chave do destinatário abre o texto. Por favor, responda a este e-mail com o texto sem criptografia (desative a opção “Criptografar” ou “Encrypt” do seu programa de e-mail para esta mensagem).`,
-        ],
-      },
-      signature(c, config),
-    ],
+    [merchantGreeting(c), { p: [before, { strong: protocolOf(c) }, after] }, signature(c, config)],
     merchantFooter(c, config),
   );
 }

@@ -517,3 +517,50 @@ describe('handleMerchantReply — files the office does not take', () => {
     expect(forward.text).toContain('mensagem criptografada com S/MIME');
   });
 });
+
+// Journey 46: the acknowledgement of an es/en case spoke her language, and the later "files not
+// taken" and "send it again unencrypted" mails were pt-BR with Spanish or English greeting and signature.
+describe('handleMerchantReply — files not taken and encrypted follow-ups in the case’s language', () => {
+  const heic = {
+    filename: 'IMG_0042.HEIC',
+    contentType: 'image/heic',
+    size: 812_000,
+    inline: false,
+    scan: 'REFUSED' as const,
+  };
+  const sealed = {
+    filename: 'smime.p7m',
+    contentType: 'application/pkcs7-mime',
+    size: 1800,
+    inline: false,
+    scan: 'REFUSED' as const,
+  };
+  const inLanguage = (language: 'es' | 'en') =>
+    workCase({ status: 'IN_PROGRESS', decision: { ...workCase().decision, language } });
+  const toHer = async (language: 'es' | 'en', message: CaseMessage) => {
+    const parent = inLanguage(language);
+    const w = lifecycleWorld({ cases: [parent] });
+    await handleMerchantReply(parent, message, w.deps);
+    return w.mailer.sent.find((m) => m.to[0] === MERCHANT)!;
+  };
+
+  it.each([
+    ['es', 'este archivo no pudo ser aceptado y no se entregó al equipo', 'El texto de su mensaje llegó normalmente'],
+    ['en', 'this file could not be accepted and was not passed on to the team', 'The text of your message reached'],
+  ] as const)('%s: the files-not-taken mail says it in her language', async (language, which, rest) => {
+    const mail = await toHer(language, { ...reply, attachments: [heic] });
+    expect(mail.text).toContain(which);
+    expect(mail.text).toContain(rest);
+    expect(mail.text).toContain('IMG_0042.HEIC');
+    expect(mail.text).not.toMatch(/Recebemos|Aceitamos|repassad/);
+  });
+
+  it.each([
+    ['es', 'pero llegó cifrado (S/MIME) y no pudimos leer su contenido'],
+    ['en', 'but it arrived encrypted (S/MIME) and we could not read it'],
+  ] as const)('%s: the resend request for an encrypted follow-up says it in her language', async (language, says) => {
+    const mail = await toHer(language, { ...reply, text: '', attachments: [sealed] });
+    expect(mail.text).toContain(says);
+    expect(mail.text).not.toMatch(/Recebemos|criptografada|e-mail/);
+  });
+});
