@@ -33,6 +33,7 @@ import {
   MAX_CONSOLE_TEXT_CHARS,
   MAX_NOTE_CHARS,
   MAX_REASON_CHARS,
+  overlapOfLatestAnswer,
 } from '../domain/lifecycle/machine';
 import { groupedPtBr } from '../domain/count';
 import {
@@ -66,7 +67,7 @@ import {
   withRosterRole,
 } from './access';
 import { type CaseStatus, NO_TEXTS, type TextsShown } from '../domain/case';
-import { EFFECT_TEXTS } from '../domain/lifecycle/messages';
+import { answerOverlapNoticePt, EFFECT_TEXTS } from '../domain/lifecycle/messages';
 import {
   ALL_VIEW,
   OPEN_VIEW,
@@ -260,6 +261,18 @@ const DONE_PT: Record<string, string> = {
   transfer: 'Caso transferido.',
   close: 'Caso encerrado; o lojista recebeu a resolução e a pesquisa de satisfação.',
 };
+
+/**
+ * The page's notice after an action (`?feito=`): an answer that came minutes after a colleague's
+ * says so, as the mail to her does (machine.ts overlapOfLatestAnswer: the one rule of the window).
+ */
+async function doneNotice(done: string, c: WorkCase, staffId: string, lifecycle: LifecycleDeps): Promise<string> {
+  const said = DONE_PT[done] as string;
+  const overlap = done === 'answer' ? overlapOfLatestAnswer(c, staffId) : undefined;
+  if (!overlap) return said;
+  const other = (await lifecycle.staff.byId(overlap.id))?.name ?? overlap.id;
+  return `${said} ${answerOverlapNoticePt(other, overlap.at, lifecycle.config)}`;
+}
 
 export function consoleResponse(
   status: number,
@@ -500,7 +513,7 @@ export async function serveConsole(
         ...(await caseView(c, user, lifecycle, deps.roster, deps.bounces)),
         ...(messagesBefore !== undefined ? { messagesBefore } : {}),
         ...(files.length ? { attachmentLinks: fileLinks(basePath, c.caseId, files) } : {}),
-        ...(done && Object.hasOwn(DONE_PT, done) ? { notice: DONE_PT[done] } : {}),
+        ...(done && Object.hasOwn(DONE_PT, done) ? { notice: await doneNotice(done, c, user.staffId, lifecycle) } : {}),
         ...(repeated ? { notice: REPEATED_WITH_CHANGES_PT } : {}),
         ...(refused ? { problem: refused } : {}),
       },

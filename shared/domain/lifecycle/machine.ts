@@ -225,15 +225,39 @@ export function answer(c: WorkCase, actor: Actor, relayed: RelayedAnswer, ctx: L
  */
 export const ANSWER_OVERLAP_MS = 15 * 60 * 1000;
 
-/** The latest answer to the merchant by another member within ANSWER_OVERLAP_MS of `now`. */
-function colleagueAnswer(c: WorkCase, staffId: string, now: Date): { id: string; at: string } | undefined {
+/** The latest answer to the merchant by another member within ANSWER_OVERLAP_MS before `now`. */
+function colleagueAnswer(c: Pick<WorkCase, 'history'>, staffId: string, now: Date): AnswerOverlap | undefined {
+  return colleagueAnswerIn(c.history ?? [], staffId, now);
+}
+
+export interface AnswerOverlap {
+  /** The colleague who answered. */
+  id: string;
+  at: string;
+}
+
+function colleagueAnswerIn(history: readonly HistoryEvent[], staffId: string, now: Date): AnswerOverlap | undefined {
   const since = now.getTime() - ANSWER_OVERLAP_MS;
-  const history = c.history ?? [];
   for (let i = history.length - 1; i >= 0; i--) {
     const e = history[i] as HistoryEvent;
     if (Date.parse(e.at) < since) return undefined;
     if (e.type === 'answered' && e.actor.kind === 'staff' && e.actor.id !== staffId)
       return { id: e.actor.id, at: e.at };
+  }
+  return undefined;
+}
+
+/**
+ * The colleague's answer that `staffId`'s latest answer on the case came minutes after (the rule
+ * `answer` tells her of by mail, read at that answer's time): the console's page after her
+ * "Enviar resposta" says it too.
+ */
+export function overlapOfLatestAnswer(c: Pick<WorkCase, 'history'>, staffId: string): AnswerOverlap | undefined {
+  const history = c.history ?? [];
+  for (let i = history.length - 1; i >= 0; i--) {
+    const e = history[i] as HistoryEvent;
+    if (e.type === 'answered' && e.actor.kind === 'staff' && e.actor.id === staffId)
+      return colleagueAnswerIn(history.slice(0, i), staffId, new Date(e.at));
   }
   return undefined;
 }

@@ -1019,6 +1019,19 @@ export function renderFilesLeftOut(
   );
 }
 
+/** " também respondeu a ele em <quando>, pouco antes: o lojista recebeu as duas mensagens." — after the colleague's name. */
+function alsoAnswered(otherAt: string, config: OuvidoriaConfig): string {
+  return ` também respondeu a ele em ${formatDateTimePtBr(otherAt, config.timeZone)}, pouco antes: o lojista recebeu as duas mensagens.`;
+}
+
+/**
+ * The console's notice after "Enviar resposta" when the answer came minutes after a colleague's
+ * (machine.ts overlapOfLatestAnswer): what renderAnswerOverlap's mail tells, on the page she is on.
+ */
+export function answerOverlapNoticePt(other: string, otherAt: string, config: OuvidoriaConfig): string {
+  return `${sanitizeHeaderValue(other, 80)}${alsoAnswered(otherAt, config)} Leia a outra resposta abaixo e combinem quem segue com o lojista.`;
+}
+
 /**
  * Her answer went to the merchant minutes after a colleague's (machine.ts ANSWER_OVERLAP_MS): both
  * reached the merchant. She is told who answered and when, and to read it before writing again.
@@ -1041,7 +1054,7 @@ export function renderAnswerOverlap(
           { strong: protocol },
           ' foi enviada ao lojista, mas ',
           { strong: sanitizeHeaderValue(other, 80) },
-          ` também respondeu a ele em ${formatDateTimePtBr(otherAt, config.timeZone)}, pouco antes: o lojista recebeu as duas mensagens.`,
+          alsoAnswered(otherAt, config),
         ],
       },
       {

@@ -1508,3 +1508,41 @@ describe('serveConsole — the case page says when the merchant’s address boun
     expect(await page(false)).not.toContain('voltaram');
   });
 });
+
+// Journey 46 (45 left): the hint that a colleague answered the merchant minutes before reached a
+// console user only by mail; the page she lands on after "Enviar resposta" says it too.
+describe('serveConsole — an answer minutes after a colleague’s', () => {
+  const answered = (id: string, at: string) => ({
+    at,
+    actor: { kind: 'staff' as const, id, role: 'analyst' as const },
+    type: 'answered' as const,
+    messageSourceId: `mail-${id}`,
+  });
+  const answerThenPage = async (history: WorkCase['history']) => {
+    const { serve, request } = world([workCase({ status: 'IN_PROGRESS', history })]);
+    const token = tokenOf('ana');
+    const r = await serve(
+      request('POST', `/equipe/caso/${CASE_ID}/acao`, post(token, { acao: 'answer', texto: 'Olá, Maria.' })),
+    );
+    const location = new URL(r?.headers['location'] ?? '', 'https://x');
+    const page = await serve(request('GET', location.pathname, { token, query: location.search.slice(1) }));
+    return page?.body ?? '';
+  };
+
+  it('Bruno answered 4 minutes before: the notice and the title name him and when', async () => {
+    const body = await answerThenPage([answered('bruno', '2026-03-12T13:56:00.000Z')]);
+    const notice = body.match(/<p class="notice" role="status">([^<]*)<\/p>/)?.[1] ?? '';
+    expect(notice).toContain('Resposta enviada ao lojista.');
+    expect(notice).toContain('Bruno Costa também respondeu a ele em 12/03/2026');
+    expect(notice).toContain('o lojista recebeu as duas mensagens');
+    expect(body.match(/<title>([^<]*)<\/title>/)?.[1]).toContain('Bruno Costa também respondeu');
+  });
+
+  it.each([
+    ['no colleague', []],
+    ['a colleague 20 minutes before', [answered('bruno', '2026-03-12T13:40:00.000Z')]],
+  ])('%s: the plain notice', async (_what, history) => {
+    const body = await answerThenPage(history);
+    expect(body).toContain('<p class="notice" role="status">Resposta enviada ao lojista.</p>');
+  });
+});

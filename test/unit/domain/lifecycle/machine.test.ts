@@ -9,6 +9,7 @@ import {
   compose,
   extend,
   merchantReplied,
+  overlapOfLatestAnswer,
   recordRefusal,
   type TransferTarget,
   timerFired,
@@ -646,5 +647,51 @@ describe('compose', () => {
   it('all or nothing: the first refusal wins', () => {
     const t = compose(workCase(), [(c) => answer(c, ana, relayed, ctx), (c) => close(c, ana, 'xpto', '', ctx)]);
     expect(refusalOf(t).code).toBe('invalid-category');
+  });
+});
+
+// Journey 46 (45 left): the overlap hint reached a console user only by mail; the console's page
+// after "Enviar resposta" reads it from the history by the same rule (ANSWER_OVERLAP_MS).
+describe('overlapOfLatestAnswer — the colleague her latest answer came minutes after', () => {
+  const answeredBy = (who: Actor, at: string) => ({
+    at,
+    actor: who,
+    type: 'answered' as const,
+    messageSourceId: `mail-${at}`,
+  });
+  const note = (who: Actor, at: string) => ({ at, actor: who, type: 'note' as const, text: 'x' });
+
+  it.each([
+    [
+      'Bruno 4 min before hers',
+      [answeredBy(bruno, '2026-03-12T13:56:00.000Z'), answeredBy(ana, '2026-03-12T14:00:00.000Z')],
+      { id: 'bruno', at: '2026-03-12T13:56:00.000Z' },
+    ],
+    [
+      'a note of hers after her answer',
+      [
+        answeredBy(sofia, '2026-03-12T13:46:00.000Z'),
+        answeredBy(ana, '2026-03-12T14:00:00.000Z'),
+        note(ana, '2026-03-12T14:30:00.000Z'),
+      ],
+      { id: 'sofia', at: '2026-03-12T13:46:00.000Z' },
+    ],
+  ])('%s: told', (_what, history, told) => {
+    expect(overlapOfLatestAnswer(workCase({ history }), 'ana')).toEqual(told);
+  });
+
+  it.each([
+    [
+      'a colleague 16 min before',
+      [answeredBy(bruno, '2026-03-12T13:44:00.000Z'), answeredBy(ana, '2026-03-12T14:00:00.000Z')],
+    ],
+    [
+      'a colleague after hers',
+      [answeredBy(ana, '2026-03-12T14:00:00.000Z'), answeredBy(bruno, '2026-03-12T14:02:00.000Z')],
+    ],
+    ['her own two answers', [answeredBy(ana, '2026-03-12T13:58:00.000Z'), answeredBy(ana, '2026-03-12T14:00:00.000Z')]],
+    ['no answer of hers', [answeredBy(bruno, '2026-03-12T13:58:00.000Z')]],
+  ])('%s: nothing', (_what, history) => {
+    expect(overlapOfLatestAnswer(workCase({ history }), 'ana')).toBeUndefined();
   });
 });
