@@ -473,10 +473,13 @@ export class OuvidoriaStack extends Stack {
     this.lifecycle.enable(this.console, this.queues.scheduleGroupName, { createsSchedules: true });
     // The effects sweep completes extensions and reopenings too (timers to arm).
     this.lifecycle.enableTimerFunctionArming(this.queues.scheduleGroupName);
-    // The merchant pages and the form's confirmation links (F1) only sign and check their links with
-    // the secret: no timers.
-    this.lifecycle.grantSecretRead(this.webform.role);
-    this.webform.function.addEnvironment(ENV.replySecretArn, this.lifecycle.secret.secretArn);
+    // The merchant pages and the form's confirmation links (F1) sign and check their links with the
+    // secret; a confirmed post joining her case of its ticket moves it as her mail would (wait → in
+    // progress, a reopening: timers to arm, and the LGPD clock of the case's raw mail stopped).
+    this.lifecycle.enable(this.webform, this.queues.scheduleGroupName, { createsSchedules: true });
+    this.webform.function.addEnvironment(ENV.rawMailBucket, this.rawMail.bucket.bucketName);
+    this.webform.function.addEnvironment(ENV.rawMailPrefix, RAW_MAIL_PREFIX);
+    this.grantRawMailRetention(this.webform.role, false);
     // Closing and transferring delete the analyst's open-case marker.
     this.table.grantOpenCaseRelease(this.emailIntake.role);
     this.table.grantOpenCaseRelease(this.console.role);

@@ -48,6 +48,7 @@ import { type LocalScanResult, LocalUploadStore } from '../../shared/adapters/lo
 import { DynamoAttachmentScanStore } from '../../shared/adapters/dynamo/attachment-scan-store';
 import { type AttachmentScanDeps, recordScanResult } from '../../shared/app/attachment-scan';
 import { buildWebformDeps } from '../../shared/composition/webform';
+import { mailLifecycle } from '../../shared/app/lifecycle/mail-lifecycle';
 import { buildMerchantPagesDeps } from '../../shared/composition/merchant-pages';
 import { buildConsoleDeps } from '../../shared/composition/console';
 import { generateLocalKeySet, type LocalKeySet } from '../../shared/console/local-keys';
@@ -524,6 +525,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       uploads,
       linkSecret: lifecycle.secret,
       confirmMails,
+      // The stack's one lifecycle (its local timers): a confirmed post joining her case moves it.
+      caseLifecycle: async () => mailLifecycle(lifecycle),
     });
     webform = createWebformHandler({
       ...webformDeps,

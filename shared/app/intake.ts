@@ -230,7 +230,14 @@ export type IntakeResult =
       /** An accepted case with its protocol: the answer deadline the acknowledgement promises, dd/mm/aaaa. */
       dueDate?: string;
     }
-  | { kind: 'follow-up'; caseId: string; protocol?: string; appended: boolean }
+  | {
+      kind: 'follow-up';
+      caseId: string;
+      protocol?: string;
+      appended: boolean;
+      /** The lifecycle reopened the closed case (within its window) with this message. */
+      reopened?: true;
+    }
   /** Mail to a per-case staff reply address that the lifecycle acted on (or refused, recorded). */
   | { kind: 'staff-mail'; caseId: string; protocol: string; result: 'applied' | 'refused' | 'duplicate' };
 
@@ -803,9 +810,9 @@ interface CountedCase {
 async function followUp(
   parent: CaseRecord,
   submission: Submission,
-  deps: IntakeDeps,
+  deps: Omit<IntakeDeps, 'lifecycle'> & { lifecycle?: Pick<MailLifecycle, 'merchantReply'> },
   telemetry: IntakeTelemetry,
-): Promise<IntakeResult | undefined> {
+): Promise<Extract<IntakeResult, { kind: 'follow-up' }> | undefined> {
   const message = messageOf(submission, mailFilesOn(parent.caseId, deps));
   if (!deps.lifecycle) return appendFollowUp(parent, message, submission, deps, telemetry);
   // Her helpdesk's acknowledgement of our mail (no RFC 3834 header, an automatic reply's words) asks for nothing.
@@ -820,7 +827,13 @@ async function followUp(
     const closedCase = (moved.kind === 'applied' ? moved.status : parent.status) === 'CLOSED';
     await deps.mailFiles?.copy(parent.caseId, message, { closedCase });
   }
-  return { kind: 'follow-up', caseId: parent.caseId, protocol: parent.protocol, appended: moved.kind === 'applied' };
+  return {
+    kind: 'follow-up',
+    caseId: parent.caseId,
+    protocol: parent.protocol,
+    appended: moved.kind === 'applied',
+    ...(moved.kind === 'applied' && moved.reopened ? { reopened: true as const } : {}),
+  };
 }
 
 /**
@@ -964,16 +977,18 @@ async function passedTicket(
 
 /**
  * A submission of hers joining the case `ticketHolderOf` found (the webform's confirmed post, whose
- * files were claimed for that case): appended and forwarded as her mail on it would be. Undefined
- * when the lifecycle found the case closed past its reopen window meanwhile.
+ * files were claimed for that case): moved by the lifecycle as her mail on it would be (`lifecycle`:
+ * wait → in progress, a closed case reopened within its window, forwarded with the staff reply
+ * address). Undefined when the lifecycle found the case closed past its reopen window meanwhile.
  */
 export async function joinCase(
   parent: CaseRecord,
   submission: Submission,
   deps: IntakeDeps,
+  lifecycle: Pick<MailLifecycle, 'merchantReply'> | undefined = deps.lifecycle,
 ): Promise<Extract<IntakeResult, { kind: 'follow-up' }> | undefined> {
-  const joined = await followUp(parent, submission, deps, deps.telemetry ?? noTelemetry);
-  return joined?.kind === 'follow-up' ? joined : undefined;
+  const { lifecycle: _own, ...rest } = deps;
+  return followUp(parent, submission, lifecycle ? { ...rest, lifecycle } : rest, deps.telemetry ?? noTelemetry);
 }
 
 /** A second mail of the same sender naming the same ticket as her case (ticketHolderOf) joins it. */
@@ -1002,9 +1017,9 @@ async function appendFollowUp(
   parent: CaseRecord,
   message: CaseMessage,
   submission: Submission,
-  deps: IntakeDeps,
+  deps: Omit<IntakeDeps, 'lifecycle'>,
   telemetry: IntakeTelemetry,
-): Promise<IntakeResult> {
+): Promise<Extract<IntakeResult, { kind: 'follow-up' }>> {
   const appended = await deps.cases.appendMessage(parent.caseId, message);
   telemetry.followUp(appended ? 'appended' : 'duplicate');
   // Cases not yet assigned need no notice: the assignment email carries the whole history.

@@ -14,7 +14,7 @@ import type { UploadStore } from '../uploads/ports';
 import { WEBFORM_REPLY_CLAIM, WEBFORM_TICKET_HOLDER_WAIT, type WebformDeps } from '../webform/submit';
 import { tableClient } from './clients';
 import { buildIntakeDeps, type IntakeOverrides } from './intake';
-import { loadReplySecret, uploadRetentionFrom } from './lifecycle';
+import { buildLifecycleDeps, loadReplySecret, uploadRetentionFrom } from './lifecycle';
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
 import { lazy } from '../webform/dispatch';
 import { must, type Settings } from './settings';
@@ -25,10 +25,11 @@ export function buildWebformDeps(
     uploads?: UploadStore;
     linkSecret?: ReplySecret;
     confirmMails?: ConfirmationMailRequests;
+    caseLifecycle?: WebformDeps['caseLifecycle'];
   } = {},
 ): WebformDeps {
   const client = overrides.client ?? tableClient(settings);
-  const { uploads, linkSecret, confirmMails, ...intake } = overrides;
+  const { uploads, linkSecret, confirmMails, caseLifecycle, ...intake } = overrides;
   // The files of a redirected submission expire on its clock (LGPD); none on the local stack.
   const uploadRetention = uploadRetentionFrom(settings);
   return {
@@ -47,5 +48,21 @@ export function buildWebformDeps(
       confirmMails ??
       new SqsConfirmationMails(traced(new SQSClient({})), must(settings.confirmMailQueueUrl, 'confirmMailQueueUrl')),
     linkSecret: linkSecret !== undefined ? async () => linkSecret : lazy(() => loadReplySecret(settings)),
+    // A confirmed post joining her case of its ticket moves it as her mail would (the lifecycle:
+    // wait → in progress, reopening, the forward with the staff reply address). Loaded on the first
+    // join, as the assignment loads mailparser: the posts that open a case never pay for it (issue 16).
+    caseLifecycle:
+      caseLifecycle ??
+      lazy(async () => {
+        const { handleMerchantReply } = await import('../app/lifecycle/merchant-reply');
+        const { clock, mailer } = intake;
+        const lifecycle = await buildLifecycleDeps(settings, {
+          client,
+          ...(clock ? { clock } : {}),
+          ...(mailer ? { mailer } : {}),
+          ...(linkSecret !== undefined ? { secret: linkSecret } : {}),
+        });
+        return { merchantReply: (parent, message, how) => handleMerchantReply(parent, message, lifecycle, how) };
+      }),
   };
 }

@@ -447,6 +447,8 @@ export const JOINED_WORDS = {
   openCase: (ticket: string) => `Você já tem um caso na Ouvidoria sobre o chamado ${ticket}, com o protocolo:`,
   added:
     'Para que o assunto seja tratado uma única vez, pela mesma pessoa da nossa equipe, acrescentamos a esse caso a mensagem que você acabou de enviar, em vez de abrir outro. Ela será lida junto com o restante do caso.',
+  reopened:
+    'O caso estava encerrado e foi reaberto com a sua mensagem: você também vai receber um e-mail da Ouvidoria com o novo prazo de resposta.',
   due: (date: string) => `Prazo de resposta do caso: até ${date}`,
   message: (protocol: string) =>
     `Você já tem um caso sobre este chamado (protocolo ${protocol}): a mensagem foi acrescentada a ele, sem abrir outro.`,

@@ -81,7 +81,15 @@ export type WebformView =
       language?: MessageLanguage;
     }
   /** A confirmed post added to her open case of the same ticket (no case of its own). */
-  | { kind: 'joined'; protocol: string; ticket: string; dueDate?: string; attachments: AttachmentView[] }
+  | {
+      kind: 'joined';
+      protocol: string;
+      ticket: string;
+      dueDate?: string;
+      attachments: AttachmentView[];
+      /** The case was closed (within its reopen window) and her message reopened it. */
+      reopened?: true;
+    }
   /** Neutral "received" page: honeypot hits and anything we will not answer on screen. */
   | { kind: 'received' }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
@@ -371,6 +379,7 @@ function joinedPage(ctx: PageContext, view: WebformView & { kind: 'joined' }): s
 <p>${w.openCase(view.ticket)}</p>
 <p class="protocolo">${view.protocol}</p>
 <p>${w.added}</p>
+${view.reopened ? html`<p>${w.reopened}</p>` : ''}
 ${view.dueDate ? html`<p><strong>${w.due(view.dueDate)}</strong>.</p>` : ''}
 </div>
 ${attachmentList(view.attachments, 'pt-BR')}

@@ -31,6 +31,7 @@ import { caseLanguage } from '../domain/lifecycle/merchant-words';
 import { filesCountPt, isPendingId, uploadPrefix } from '../domain/uploads/plan';
 import type { ConfirmationMailRequests, PendingSubmissionStore, RateLimiter } from '../ports';
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
+import type { MailLifecycle } from '../app/lifecycle/mail-lifecycle';
 import { awaitsConfirmation, requestConfirmation } from './confirm';
 import { requestGuidance } from './guidance-post';
 import { keepPending, type SubmissionKeys } from './pending';
@@ -76,6 +77,13 @@ export type WebformDeps = IntakeDeps & {
   pendingSubmissions: PendingSubmissionStore;
   confirmMails: ConfirmationMailRequests;
   linkSecret: () => Promise<ReplySecret>;
+  /**
+   * The case lifecycle's handling of her message on a case (mail-lifecycle.ts merchantReply), for a
+   * confirmed post that joins her case of its ticket (joinHerCaseOfTicket): it moves the case as her
+   * mail would (wait → in progress, a closed case reopened within its window) and forwards it with
+   * the staff reply address. Built on the first join: the rest of the webform never loads it.
+   */
+  caseLifecycle?: () => Promise<Pick<MailLifecycle, 'merchantReply'>>;
 };
 
 /** Hidden field the enhancement script fills with the pending upload id. */
@@ -435,7 +443,8 @@ async function joinedTo(
     deps.uploads && pendingId
       ? await claimUploads(pendingId, parent.caseId, { ...deps, uploads: deps.uploads })
       : { attachments: [], infected: [] };
-  const joined = await joinCase(parent, buildSubmission(data, sourceId, now, claimed.attachments), deps);
+  const lifecycle = deps.caseLifecycle ? await deps.caseLifecycle() : undefined;
+  const joined = await joinCase(parent, buildSubmission(data, sourceId, now, claimed.attachments), deps, lifecycle);
   // Closed past its reopen window in the meantime (the holder was read open): a case of its own, as
   // her mail would get.
   if (!joined) return undefined;
@@ -445,13 +454,22 @@ async function joinedTo(
     await sendInfectedNotice(data.email, data.nome, claimed.infected, parent, deps);
   }
   const protocol = joined.protocol ?? parent.protocol ?? '';
-  const dueDate = parent.status === 'CLOSED' ? undefined : currentDueDate(parent, deps.config);
+  // Reopened by her message: the page gives the deadline the reopening set (and mailed her).
+  const current = joined.reopened ? await deps.cases.get(parent.caseId, NO_TEXTS) : parent;
+  const dueDate = !current || current.status === 'CLOSED' ? undefined : currentDueDate(current, deps.config);
   const attachments = attachmentViews(claimed.attachments);
   const unscanned = claimed.attachments.filter((a) => a.scan === 'PENDING').length;
   return {
     status: 200,
     headers: {},
-    view: { kind: 'joined', protocol, ticket, attachments, ...(dueDate ? { dueDate } : {}) },
+    view: {
+      kind: 'joined',
+      protocol,
+      ticket,
+      attachments,
+      ...(dueDate ? { dueDate } : {}),
+      ...(joined.reopened ? { reopened: true as const } : {}),
+    },
     json: {
       outcome: 'JOINED',
       protocol,

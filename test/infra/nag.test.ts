@@ -136,6 +136,7 @@ describe('cdk-nag AwsSolutionsChecks', { timeout: 180_000 }, () => {
         'AwsSolutions-IAM5[Resource::<RawMailBucket.Arn>/inbound/*]',
         'AwsSolutions-IAM5[Resource::<RawMailBucket.Arn>/inbound/*]', // console: the quarantine page reads raw mail
         'AwsSolutions-IAM5[Resource::<RawMailBucket.Arn>/inbound/*]', // the lifecycle timer (a pending close's tag)
+        'AwsSolutions-IAM5[Resource::<RawMailBucket.Arn>/inbound/*]', // the webform: her post reopening a case (tag)
         // Message texts (issue 16): store and re-tag (email intake, webform, console, lifecycle timer),
         // read (assignment, requeue-stale, attachment-scan), under messages/ only.
         ...Array<string>(7).fill('AwsSolutions-IAM5[Resource::<MessageTextsBucketDD3AAFF0.Arn>/messages/*]'),
@@ -145,6 +146,8 @@ describe('cdk-nag AwsSolutionsChecks', { timeout: 180_000 }, () => {
         // "Prorrogar") in the same group.
         'AwsSolutions-IAM5[Resource::arn:aws:scheduler:us-east-1:<AWS::AccountId>:schedule/<QueuesDeferralGroup4F741DDB>/*]',
         'AwsSolutions-IAM5[Resource::arn:aws:scheduler:us-east-1:<AWS::AccountId>:schedule/<QueuesDeferralGroup4F741DDB>/*]',
+        'AwsSolutions-IAM5[Resource::arn:aws:scheduler:us-east-1:<AWS::AccountId>:schedule/<QueuesDeferralGroup4F741DDB>/*]',
+        // The webform: her confirmed post reopening her closed case arms its timers.
         'AwsSolutions-IAM5[Resource::arn:aws:scheduler:us-east-1:<AWS::AccountId>:schedule/<QueuesDeferralGroup4F741DDB>/*]',
         // The lifecycle timer: a swept extension or reopening re-arms timers.
         'AwsSolutions-IAM5[Resource::arn:aws:scheduler:us-east-1:<AWS::AccountId>:schedule/<QueuesDeferralGroup4F741DDB>/*]',

@@ -676,7 +676,7 @@ describe('least privilege', () => {
     expect(holders).toHaveLength(grantees.length);
   });
 
-  it('grants the webform (the form and the merchant pages) nothing of the console: no raw mail, release queue, timers, open-case markers or case lists', () => {
+  it('grants the webform (the form and the merchant pages) nothing of the console but what reopening a case takes: no raw-mail reads, release queue, open-case markers or case lists', () => {
     const { stack, template } = dev;
     const statements = statementsOfRole(template, stack, stack.webform.role) as { Sid?: string; Action: unknown }[];
     expect(statements.map((s) => s.Sid)).toEqual([
@@ -684,8 +684,14 @@ describe('least privilege', () => {
       // Its confirmation link mails: queued by POST /casos, consumed by itself (the event source's grant, no Sid).
       'QueueConfirmationMail',
       undefined,
-      // Signs and checks the survey, status and confirmation links (no timers: the console and staff mail arm them).
+      // Signs and checks the survey, status and confirmation links.
       'ReadReplySecret',
+      // Her confirmed post joining her closed case reopens it, as her mail does (journey 46): its
+      // timers are armed (in the stack's group, passing only the timer role)…
+      'CreateLifecycleTimers',
+      'PassTimerRole',
+      // …and the LGPD clock of its raw mail stopped (its tags cleared: no read).
+      'TagRawMailRetention',
       // The automatic reply's Message-ID pointers (the form runs the intake).
       'SentMailPointers',
       // A post's case under its current and previous content keys, in one request (issue 16).
@@ -704,12 +710,15 @@ describe('least privilege', () => {
       // Message texts kept out of the table (issue 16): the form's messages.
       'StoreMessageTexts',
     ]);
-    // Nothing on the raw-mail bucket, the release queue, the schedules or the timer role.
+    // Nothing on the release queue; no raw mail read; the schedules only created.
     const text = JSON.stringify(statements);
-    for (const resource of [stack.rawMail.bucket, stack.queues.releaseQueue, stack.lifecycle.timerRole]) {
-      expect(text).not.toContain(logicalId(stack, resource));
-    }
-    expect(text).not.toContain('scheduler:');
+    expect(text).not.toContain(logicalId(stack, stack.queues.releaseQueue));
+    // On the raw-mail bucket, only the retention tag's rewrite: none of its mail is read.
+    const onRawMail = statements.filter((s) => JSON.stringify(s).includes(logicalId(stack, stack.rawMail.bucket)));
+    expect(onRawMail).toMatchObject([{ Sid: 'TagRawMailRetention', Action: ['s3:PutObject', 's3:PutObjectTagging'] }]);
+    expect(JSON.stringify(statements.filter((s) => JSON.stringify(s).includes('scheduler:')))).not.toMatch(
+      /scheduler:(Delete|Update|Get|List)/,
+    );
     expect(statements.find((s) => s.Sid === 'CaseBatchReads')).toEqual({
       Sid: 'CaseBatchReads',
       Effect: 'Allow',
@@ -742,6 +751,13 @@ describe('least privilege', () => {
         'UPLOADS_BUCKET',
         ENV.zendeskSecretArn,
         ENV.zendeskSubdomain,
+        // A reopening by her post: the timers it arms, the raw mail whose retention tag it clears.
+        ENV.timerTargetArn,
+        ENV.timerRoleArn,
+        ENV.schedulerGroup,
+        ENV.schedulerDlqArn,
+        ENV.rawMailBucket,
+        ENV.rawMailPrefix,
       ].sort(),
     );
   });

@@ -535,3 +535,76 @@ describe('the guidance page says the same whether or not its mail went', () => {
     expect(first.page).toContain(PAGE_WORDS['pt-BR'].guidance.mailedUnlessHeld);
   });
 });
+
+// Journey 46 (local stack, after a00822b4): her confirmed post joined her case by the intake's raw
+// append, not the lifecycle — a case waiting for her stayed WAITING_MERCHANT, a closed one stayed
+// closed (the page said her message "será lida junto com o restante do caso"), and the analyst's
+// notice had her address as Reply-To. The join now goes through the lifecycle's merchantReply.
+describe('handleFormPost — her post joining her case moves it as her mail would (the lifecycle)', () => {
+  type Moved = { status: 'IN_PROGRESS'; reopened: boolean; dueAt?: string };
+  const joinedWith = async (before: { status: 'WAITING_MERCHANT' | 'CLOSED' }, moved: Moved) => {
+    const deps = webformDeps();
+    const first = await handleFormPost(
+      rafaelsPost('O repasse de novembro não caiu. Chamado 48215 sem resposta.'),
+      deps,
+    );
+    const caseId = caseIdOf(first) ?? '';
+    const held = deps.cases.records.get(caseId);
+    if (!held) throw new Error('no first case');
+    // Closed the day before: within the reopen window.
+    const closedAt = new Date(deps.clock.now().getTime() - 24 * 3600 * 1000).toISOString();
+    deps.cases.records.set(caseId, {
+      ...held,
+      status: before.status,
+      ...(before.status === 'CLOSED' ? { closedAt } : {}),
+      assignee: 'ana',
+    });
+    const calls: { caseId: string; text: string; attachments: number }[] = [];
+    deps.caseLifecycle = async () => ({
+      merchantReply: async (parent, message) => {
+        calls.push({ caseId: parent.caseId, text: message.text, attachments: message.attachments.length });
+        const now = deps.cases.records.get(parent.caseId);
+        if (now) {
+          const { closedAt: _closed, ...open } = now;
+          deps.cases.records.set(parent.caseId, {
+            ...open,
+            status: moved.status,
+            ...(moved.dueAt ? { dueAt: moved.dueAt } : {}),
+            messages: [...now.messages, message],
+          });
+        }
+        return { kind: 'applied', status: moved.status, reopened: moved.reopened, forwarded: true };
+      },
+    });
+    const before_ = deps.mailer.sent.length;
+    const second = await handleFormPost(
+      rafaelsPost('Segue o extrato: o repasse de novembro (chamado 48215) continua sem aparecer na conta.'),
+      deps,
+    );
+    const mailed = withoutConfirmations(deps.mailer.sent.slice(before_));
+    return { second, calls, mailed, caseId, page: renderPage(second.view, { config: localConfig }) };
+  };
+
+  it('a case waiting for her: her text goes to the lifecycle (which moves it), and no raw notice with her Reply-To', async () => {
+    const { second, calls, mailed, caseId, page } = await joinedWith(
+      { status: 'WAITING_MERCHANT' },
+      { status: 'IN_PROGRESS', reopened: false },
+    );
+    expect(second.json).toMatchObject({ outcome: 'JOINED' });
+    expect(calls).toEqual([{ caseId, text: expect.stringContaining('continua sem aparecer'), attachments: 0 }]);
+    expect(mailed.filter((m) => (m.replyTo ?? []).includes('contato@eletroponto.com.br'))).toEqual([]);
+    expect(page).toMatch(/Prazo de resposta do caso: até \d{2}\/\d{2}\/\d{4}/);
+    expect(page).not.toContain('reaberto');
+  });
+
+  it('a case closed within the window: reopened — the page says so and gives the deadline the reopening set', async () => {
+    const { second, calls, page } = await joinedWith(
+      { status: 'CLOSED' },
+      { status: 'IN_PROGRESS', reopened: true, dueAt: '2026-03-31T20:00:00.000Z' },
+    );
+    expect(second.json).toMatchObject({ outcome: 'JOINED' });
+    expect(calls).toHaveLength(1);
+    expect(page).toContain('O caso estava encerrado e foi reaberto com a sua mensagem');
+    expect(page).toContain('Prazo de resposta do caso: até 31/03/2026');
+  });
+});
