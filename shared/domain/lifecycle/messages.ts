@@ -399,7 +399,10 @@ export function renderMerchantMessageToAnalyst(
     { p: [staffGreeting(analyst.name)] },
     {
       p: [
-        'O lojista respondeu no caso ',
+        // Her post on the webform joined the case (its ticket): the analyst knows it did not come by mail.
+        message.channel === 'webform'
+          ? 'O lojista escreveu pelo formulário da Ouvidoria no caso '
+          : 'O lojista respondeu no caso ',
         { strong: protocolOf(c) },
         ` em ${formatDateTimePtBr(message.receivedAt, config.timeZone)}.`,
         options.reopened

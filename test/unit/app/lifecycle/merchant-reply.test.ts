@@ -564,3 +564,18 @@ describe('handleMerchantReply — files not taken and encrypted follow-ups in th
     expect(mail.text).not.toMatch(/Recebemos|criptografada|e-mail/);
   });
 });
+
+// Journey 46: her form post joining the case reached the analyst as "O lojista respondeu no caso",
+// the form named only in the subject line ("Formulário: …").
+describe('handleMerchantReply — a message that came by the webform', () => {
+  it.each([
+    ['webform', 'O lojista escreveu pelo formulário da Ouvidoria no caso '],
+    ['email', 'O lojista respondeu no caso '],
+  ] as const)('%s: the forward says how it came', async (channel, says) => {
+    const parent = workCase({ status: 'IN_PROGRESS' });
+    const w = lifecycleWorld({ cases: [parent] });
+    await handleMerchantReply(parent, { ...reply, channel, subject: 'Formulário: Cobrança/faturas' }, w.deps);
+    const forward = w.mailer.sent.find((m) => m.to[0] === 'ana@empresa.com.br')!;
+    expect(forward.text).toContain(`${says}${PROTOCOL}`);
+  });
+});
