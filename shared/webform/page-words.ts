@@ -439,14 +439,15 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
 
 /**
  * The page of a confirmed post added to her open case of the same ticket (submit.ts
- * joinHerCaseOfTicket): which case, that no second one was opened, and where to follow it.
+ * joinHerCaseOfTicket): which case, that no second one was opened, and where to follow it. It
+ * promises no person: the case's analyst may be away or gone (the forward and the reopen mail say so).
  */
 export const JOINED_WORDS = {
   title: 'Mensagem acrescentada ao seu caso',
   pageTitle: (protocol: string) => `Mensagem acrescentada ao caso ${protocol}`,
   openCase: (ticket: string) => `Você já tem um caso na Ouvidoria sobre o chamado ${ticket}, com o protocolo:`,
   added:
-    'Para que o assunto seja tratado uma única vez, pela mesma pessoa da nossa equipe, acrescentamos a esse caso a mensagem que você acabou de enviar, em vez de abrir outro. Ela será lida junto com o restante do caso.',
+    'Para que o assunto seja tratado uma única vez, acrescentamos a esse caso a mensagem que você acabou de enviar, em vez de abrir outro. A equipe que acompanha o caso vai lê-la junto com o restante.',
   reopened:
     'O caso estava encerrado e foi reaberto com a sua mensagem: você também vai receber um e-mail da Ouvidoria com o novo prazo de resposta.',
   due: (date: string) => `Prazo de resposta do caso: até ${date}`,

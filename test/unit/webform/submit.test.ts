@@ -364,6 +364,8 @@ describe('handleFormPost — her second post naming the ticket of her open case'
     expect(page).toContain('Mensagem acrescentada ao seu caso');
     expect(page).toContain(`<p class="protocolo">${only?.protocol}</p>`);
     expect(page).toContain('sobre o chamado 48215');
+    // No promise of a person: her case's analyst may be on leave or gone (journeys 46).
+    expect(page).not.toMatch(/mesma pessoa/);
     expect(page).toMatch(/Prazo de resposta do caso: até \d{2}\/\d{2}\/\d{4}/);
     // Her open-case count is the one case; the ticket stays with it.
     const openCases = deps.openCases as InMemorySenderOpenCases;
