@@ -323,7 +323,7 @@ describe('webform on dynalite and aws-ses-v2-local', () => {
 });
 
 describe('Lambda entry point', () => {
-  it('builds its dependencies from the environment (shared/adapters/runtime.ts) once, and serves', async () => {
+  it('builds its dependencies from the environment (shared/composition/webform-site.ts) once, and serves', async () => {
     vi.stubEnv(ENV.config, JSON.stringify(localConfigInput));
     vi.stubEnv(ENV.tableName, table);
     vi.stubEnv(ENV.dynamoEndpoint, dynalite.endpoint);
@@ -334,6 +334,9 @@ describe('Lambda entry point', () => {
     // The webform's mail queue: the post leaves its guidance work there, and the function consumes it.
     const sqs = await startSqsStub();
     vi.stubEnv(ENV.confirmMailQueueUrl, sqs.queueUrl('confirm-mail'));
+    // The SQS client's endpoint is the stub's, as on AWS it is the queue URL's own host: the SDK
+    // otherwise warns on stderr that the two differ.
+    vi.stubEnv('AWS_ENDPOINT_URL_SQS', new URL(sqs.queueUrl('confirm-mail')).origin);
     vi.stubEnv(ENV.now, '2026-03-10T13:05:00Z');
     vi.stubEnv('AWS_REGION', EMULATOR_REGION);
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
