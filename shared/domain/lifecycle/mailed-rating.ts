@@ -18,6 +18,8 @@ export interface MailedRating {
   score?: number;
   /** Her text with the rating expressions taken out (normalised), for the word check of the rest. */
   rest: string;
+  /** A top score she takes back in the same breath ("Nota 5… só que não"): no score, her words kept. */
+  ironic?: true;
 }
 
 const TOP = 5;
@@ -94,6 +96,20 @@ function labelScore(label: string): number {
 }
 
 const ANY_CUE = new RegExp(`\\b(?:${CUE}|estrelas?|stars?|estrellas?)\\b|${LABEL.source}`);
+/**
+ * Words that take a praise back ("Nota 5… só que não", "5 estrelas kkk mentira", "nota 10 #sqn",
+ * "5 stars… NOT!"): her top score is then sarcasm, the worst she could say, and recording it as a 5
+ * would turn a complaint into the report's satisfaction. Read only after a high score (a low one
+ * with "mentira" is her word about the service: "Nota 1, me contaram mentira").
+ */
+const TAKEN_BACK =
+  /\b(?:so (?:que|q) nao|sqn|so se for (?:pra|para) (?:rir|piada|zoar)|mentira|mentirinha|ironia|ironic[oa]|brincadeira|brincadeirinha|zoeira|zoando|to zoando|es broma|just kidding|jk|yeah right)\b|\bnot\s*!|\.\.\.\s*not\s*$/;
+/** The same words said to mean it ("Nota 5, sem brincadeira", "não é mentira"): no sarcasm. */
+const SINCERELY =
+  /\b(?:sem|nao e|fora de|nada de|nenhuma|no es|not)\s(?:brincadeira|mentira|ironia|zoeira|broma|kidding)\b/g;
+/** Scores a sarcasm can take back: the praise ones. */
+const PRAISE_SCORE = 4;
+
 /** Filled stars (an empty ☆ is no point). */
 const STARS = /[⭐🌟★]/gu;
 
@@ -161,5 +177,9 @@ export function readMailedRating(fresh: string): MailedRating | null {
   if (values.length === 0) return null;
   const scores = new Set(values);
   const only = scores.size === 1 ? values[0] : 'ambiguous';
-  return { ...(typeof only === 'number' ? { score: only } : {}), rest: text.trim() };
+  const rest = text.trim();
+  if (typeof only === 'number' && only >= PRAISE_SCORE && TAKEN_BACK.test(rest.replace(SINCERELY, ' '))) {
+    return { rest, ironic: true };
+  }
+  return { ...(typeof only === 'number' ? { score: only } : {}), rest };
 }

@@ -352,8 +352,9 @@ export function closingReplyOf(
     if (/\d/.test(rest) || ASKS_AGAIN.test(rest)) return null;
     const said = words.some((w) => !RATING_FILLER.has(w));
     // Two scores and words around them ("nota 5 para a Ana, nota 1 para o suporte"): no score to
-    // record, and words the analyst should read.
-    if (rating.score === undefined && said) return null;
+    // record, and words the analyst should read. A score taken back ("Nota 5… só que não") is her
+    // comment on the service, with no score and nothing asked.
+    if (rating.score === undefined && said && !rating.ironic) return null;
     return {
       kind: 'rating',
       ...(rating.score !== undefined ? { score: rating.score } : {}),

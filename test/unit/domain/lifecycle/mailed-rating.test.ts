@@ -166,3 +166,40 @@ describe('a score below the scale, in a reply to the closing mail', () => {
     expect(read(text)).toMatchObject({ kind: 'rating', score });
   });
 });
+
+// "Nota 5… só que não": a top score taken back in the same breath is sarcasm, the worst she could say.
+// Read as a 5, her complaint became the report's satisfaction; it is her comment, with no score (nor
+// a reopening: she asks for nothing).
+describe('a top score she takes back', () => {
+  it.each([
+    'Nota 5... só que não',
+    'Nota 5 só que não',
+    'nota 10 kkkk só q não',
+    'nota 5 sqn',
+    'Nota 5 #sqn',
+    'Nota máxima, só que não 🙄',
+    '5 estrelas kkkkk mentira',
+    'Nota 5 (ironia)',
+    'Dou nota 5, é brincadeira',
+    'nota mil, tô zoando',
+    'Nota 5 só se for pra rir',
+    '5 stars... NOT!',
+    '5 stars, just kidding',
+    'Le doy un 5, es broma',
+  ])('%j → a rating without a score, her words as the comment', (text) => {
+    const reading = read(text);
+    expect(reading).toEqual({ kind: 'rating', comment: text });
+  });
+
+  it.each([
+    // Said to mean it, or a low score with the same word: the score stands.
+    ['Nota 5, sem brincadeira, a Ana foi ótima', 5],
+    ['Nota 5, não é mentira: resolveram em um dia', 5],
+    ['Nota 1, me contaram mentira no suporte', 1],
+    ['Nota 2, achei que era brincadeira o prazo', 2],
+    ['5 stars, not kidding', 5],
+    ['Nota 5', 5],
+  ])('%j → score %i', (text, score) => {
+    expect(read(text)).toMatchObject({ kind: 'rating', score });
+  });
+});
