@@ -103,7 +103,7 @@ const ANY_CUE = new RegExp(`\\b(?:${CUE}|estrelas?|stars?|estrellas?)\\b|${LABEL
  * with "mentira" is her word about the service: "Nota 1, me contaram mentira").
  */
 const TAKEN_BACK =
-  /\b(?:so (?:que|q) nao|sqn|so se for (?:pra|para) (?:rir|piada|zoar)|mentira|mentirinha|ironia|ironic[oa]|brincadeira|brincadeirinha|zoeira|zoando|to zoando|es broma|just kidding|jk|yeah right)\b|\bnot\s*!|\.\.\.\s*not\s*$/;
+  /\b(?:so (?:que|q) nao|sqn|so se for (?:pra|para) (?:rir|piada|zoar)|mentira|mentirinha|ironia|ironic[oa]|brincadeira|brincadeirinha|zoeira|zoando|to zoando|es broma|just kidding|yeah right)\b|\bnot\s*!|\.\.\.\s*not\s*$/;
 /** The same words said to mean it ("Nota 5, sem brincadeira", "não é mentira"): no sarcasm. */
 const SINCERELY =
   /\b(?:sem|nao e|fora de|nada de|nenhuma|no es|not)\s(?:brincadeira|mentira|ironia|zoeira|broma|kidding)\b/g;

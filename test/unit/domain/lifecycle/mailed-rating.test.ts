@@ -198,6 +198,8 @@ describe('a top score she takes back', () => {
     ['Nota 1, me contaram mentira no suporte', 1],
     ['Nota 2, achei que era brincadeira o prazo', 2],
     ['5 stars, not kidding', 5],
+    // Her store's initials are no "jk".
+    ['Nota 5\nJK Modas', 5],
     ['Nota 5', 5],
   ])('%j → score %i', (text, score) => {
     expect(read(text)).toMatchObject({ kind: 'rating', score });
