@@ -542,6 +542,11 @@ export interface SenderOpenCases {
    * named case and when it was named: this one, or an earlier case of hers with the same ticket.
    */
   claimTicket(senderEmail: string, ticket: string, caseId: string, at: Date): Promise<TicketClaim>;
+  /**
+   * The case named for this exact address and ticket (claimTicket), read consistently, with no write;
+   * null when none is. Asked only past a full cap (the webform: a post that would only join her case).
+   */
+  ticketHolder(senderEmail: string, ticket: string): Promise<{ caseId: string; at: Date } | null>;
   /** Names `to` for the ticket in place of `from` (closed long ago, or never stored); false when `from` no longer holds it. */
   passTicket(senderEmail: string, ticket: string, from: string, to: string, at: Date): Promise<boolean>;
   /** Removes the case (closed, or a reservation whose submission was not accepted); idempotent. */

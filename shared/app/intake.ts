@@ -948,13 +948,43 @@ async function findTicketHolder(
     if (!reserved) await deps.openCases.release(address, caseId);
     throw new TicketCaseNotStoredYet(holder.caseId);
   }
-  const open = parent?.outcome === 'ACCEPTED' && !closedLongAgo(parent, deps.config, now);
+  const open = parent !== null && openToHer(parent, deps, now);
   if (parent && open && sameAddress(parent.senderEmail, address)) return { kind: 'join', parent, bounce };
   // The claim is the inbox's ("+tags", Gmail's dots): a case of another of its spellings, still open,
   // keeps it — only her very address joins, and taking it away sent her next mail from that address
   // to a new case instead of hers.
   if (parent && open) return { kind: 'new', bounce };
   return passedTicket(address, ticket, holder.caseId, caseId, deps, bounce, parent ?? undefined, reserved);
+}
+
+/** An accepted case that is open, or closed within its reopen window: her message on it moves it. */
+function openToHer(parent: CaseRecord, deps: Pick<IntakeDeps, 'config'>, now: Date): boolean {
+  return parent.outcome === 'ACCEPTED' && !closedLongAgo(parent, deps.config, now);
+}
+
+/**
+ * Her case that holds `ticket` and that her message would join (ticketHolderOf's 'join'), read with
+ * no write: no slot counted, no ticket claimed. For a post stopped by her open-case cap, which opens
+ * nothing when it only joins a case of hers. Null when there is none. Waits (ticketHolderWait) while
+ * the holder is a case still being stored, as ticketHolderOf does: her links confirmed at once all
+ * join the one case, whichever passed the cap first.
+ */
+export function herOpenCaseOfTicket(
+  address: string,
+  ticket: string,
+  deps: TicketHolderDeps,
+): Promise<CaseRecord | null> {
+  return waitingForTicketHolder(async () => {
+    const holder = await deps.openCases.ticketHolder(address, ticket);
+    if (!holder) return null;
+    const parent = await deps.cases.get(holder.caseId, THREAD_TEXTS);
+    const now = deps.clock.now();
+    if (!parent && now.getTime() - holder.at.getTime() < claimStaleAfterMs(deps)) {
+      throw new TicketCaseNotStoredYet(holder.caseId);
+    }
+    if (!parent || !openToHer(parent, deps, now) || !sameAddress(parent.senderEmail, address)) return null;
+    return parent;
+  }, deps.ticketHolderWait);
 }
 
 /** Her case with this ticket closed long ago (or was never stored): `caseId` holds the ticket now. */

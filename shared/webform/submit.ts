@@ -17,6 +17,7 @@ import {
   processSubmission,
   replyToRetry,
   ticketCandidatesOf,
+  herOpenCaseOfTicket,
   ticketHolderOf,
 } from '../app/intake';
 import { THREAD_TEXTS } from '../app/threading';
@@ -426,6 +427,25 @@ async function joinHerCaseOfTicket(
   return joinedTo(holder.parent, data, ticket.number, caseId, sourceId, pendingId, keySource, deps, now);
 }
 
+/**
+ * joinHerCaseOfTicket for a post her open-case cap stopped: it reserved no slot, so it claims nothing
+ * (herOpenCaseOfTicket only reads) and joins only a case of hers that holds the ticket already.
+ */
+async function joinAtCap(
+  data: WebformData,
+  ticket: Decision['ticket'],
+  caseId: string,
+  sourceId: string,
+  pendingId: string | undefined,
+  keySource: 'header' | 'content',
+  deps: WebformDeps,
+  now: Date,
+): Promise<FormPostResult | undefined> {
+  if (ticket.status !== 'valid' && ticket.status !== 'unverified') return undefined;
+  const parent = await herOpenCaseOfTicket(data.email, ticket.number, deps);
+  return parent ? joinedTo(parent, data, ticket.number, caseId, sourceId, pendingId, keySource, deps, now) : undefined;
+}
+
 /** Her confirmed post added to `parent` (its files claimed for it), and the page that says so. */
 async function joinedTo(
   parent: CaseRecord,
@@ -552,6 +572,11 @@ export async function storeSubmission(
   // concurrent posts cannot pass it. Files are claimed only past it: a refused post leaves them pending.
   const reserving = decided?.decision.outcome === 'ACCEPTED';
   if (reserving && !(await deps.openCases.reserve(data.email, caseId, limit))) {
+    // At her cap, a confirmed post naming the ticket of her open case opens nothing: it joins that case.
+    const joined = mailboxConfirmed
+      ? await joinAtCap(data, decided.decision.ticket, caseId, sourceId, pendingId, keys.source, deps, now)
+      : undefined;
+    if (joined) return joined;
     return rejected(
       409,
       'open_cases',

@@ -307,8 +307,7 @@ describe('forged mail changes nothing', () => {
 });
 
 describe('limits hold under load', () => {
-  it('12 concurrent webform posts from one merchant on one ticket: within the cap, one case holding them; past it, 409', async () => {
-    const cap = stack.config.limits.maxOpenCasesPerSender;
+  it('12 concurrent webform posts from one merchant on one ticket: one case holding them all (past her cap too: a post that joins opens nothing)', async () => {
     const post = (i: number) =>
       fetch(`${stack.urls.form}casos`, {
         method: 'POST',
@@ -332,23 +331,25 @@ describe('limits hold under load', () => {
       async () => confirmationsTo(await outbox(stack), 'carla@docesdacarla.com.br'),
       (found) => found.length === 12,
     );
-    const statuses = (
-      await Promise.all(
-        links.map((mail) => {
-          const url = /https?:\/\/\S+\/confirmar\?t=[A-Za-z0-9._%-]+/.exec(mail.body.text ?? '')?.[0] ?? '';
-          return confirmByFetch(url);
-        }),
-      )
-    ).map((r) => r.status);
-    // Her one ticket makes one case; the others within her cap join it (200), the rest are past the
-    // cap (409: the cap is checked before the ticket's case is looked up).
+    const urls = links.map(
+      (mail) => /https?:\/\/\S+\/confirmar\?t=[A-Za-z0-9._%-]+/.exec(mail.body.text ?? '')?.[0] ?? '',
+    );
+    const statuses = (await Promise.all(urls.map((url) => confirmByFetch(url)))).map((r) => r.status);
+    // Eleven messages committed on one case at the same instant: a writer that lost the case's version
+    // six times answers 503 ("tente novamente", nothing half-done), and her second click joins.
+    expect(statuses.filter((s) => s !== 201 && s !== 200 && s !== 503)).toEqual([]);
+    for (const [i, status] of statuses.entries()) {
+      if (status === 503) statuses[i] = (await confirmByFetch(urls[i] ?? '')).status;
+    }
+    // Her one ticket makes one case; every other post joins it (200), those past her cap too: the cap
+    // stops new cases only (a post stopped by it looks for her case of the ticket, waiting for one
+    // still being stored).
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(cap - 1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(12 - cap);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(11);
     const cases = await listCases(stack);
     const open = cases.filter((c) => c.senderEmail === 'carla@docesdacarla.com.br' && c.outcome === 'ACCEPTED');
     expect(open).toHaveLength(1);
     const record = await getCaseRecord(stack, open[0]?.caseId as string);
-    expect(record.messages).toHaveLength(cap);
+    expect(record.messages).toHaveLength(12);
   });
 });

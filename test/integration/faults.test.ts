@@ -809,6 +809,8 @@ async function dynamoPipeline(fault: SdkFault | undefined) {
   const staffSetup = new DynamoStaffRepository(setup, tableName);
   for (const a of ANALYSTS) await staffSetup.put({ id: a.id, name: a.name, email: a.email, active: true });
   await putTicket(setup, tableName, { id: '48213', requesterEmail: ACCEPTED_FROM });
+  // Her other ticket: a post on it is a new case, which her cap stops (one on 48213 would join its case).
+  await putTicket(setup, tableName, { id: '48214', requesterEmail: ACCEPTED_FROM });
   setup.destroy();
 
   const doc = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });
@@ -1003,9 +1005,13 @@ async function runWebformOnDynamo(fault: SdkFault | undefined, resubmitAfterMs =
     }
   }
   faultable = sdkCalls(d.calls).length;
-  // Another accepted post from the same sender: the cap (one) is held by the first case alone.
+  // Another accepted post from the same sender, on her other ticket: the cap (one) is held by the first case alone.
   const capped = await d.webformHandler(
-    formPost({ ...ACCEPTED_FORM, descricao: `${ACCEPTED_FORM.descricao} De novo.` }),
+    formPost({
+      ...ACCEPTED_FORM,
+      chamado: '48214',
+      descricao: 'Abri o chamado 48214 há dez dias: o repasse de novembro não caiu e ninguém respondeu.',
+    }),
   );
   d.doc.destroy();
   const check = documentClient({ endpoint: dynalite.endpoint, region: EMULATOR_REGION });

@@ -313,6 +313,27 @@ describe('webform on dynalite and aws-ses-v2-local', () => {
     expect(queue.messages).toHaveLength(1);
   });
 
+  // Her cap stops new cases only: eight links on one ticket confirmed at once past a cap of two still
+  // make one case holding them all (a post the cap stops looks for her case of the ticket, waiting
+  // for one still being stored).
+  it('concurrent confirmations on one ticket past her cap: one case holding them all, no 409', async () => {
+    const raw = rawWebformWith({
+      ...localConfig,
+      limits: { ...localConfig.limits, maxOpenCasesPerSender: 2, webformConfirmMailsPerAddressPerHour: 20 },
+    });
+    const posts = Array.from({ length: 8 }, (_, i) =>
+      post(`O chamado 48213 foi encerrado sem solução e o estoque segue sem baixa (envio ${i + 1}).`, i + 1),
+    );
+    expect((await Promise.all(posts.map((e) => raw(e)))).map((r) => r.statusCode)).toEqual(Array(8).fill(202));
+    const statuses = (await confirmAll(raw, await outboxMails(), posts[0])).map((r) => r.statusCode);
+    expect(statuses.sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+    const stored = await cases.listAll();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.messages).toHaveLength(8);
+    expect(await openCaseIds(MERCHANT)).toEqual([stored[0]?.caseId]);
+    expect(queue.messages).toHaveLength(1);
+  });
+
   it('counts posts per IP in DynamoDB and answers 429 past the hourly limit', async () => {
     const limit = localConfig.limits.webformPerIpPerHour;
     for (let i = 0; i < limit; i++) expect((await handle(fixture('post-invalid'))).statusCode).toBe(400);

@@ -401,7 +401,8 @@ export class InMemorySenderOpenCases implements SenderOpenCases {
   constructor(private readonly bounces?: InMemoryBounceRegistry) {}
 
   private of(senderEmail: string): Set<string> {
-    const key = senderEmail.trim().toLowerCase();
+    // The inbox's count, as the DynamoDB item's (inboxKey): "+tags" and Gmail's dots share one cap.
+    const key = inboxLimitKey(senderEmail);
     let ids = this.open.get(key);
     if (!ids) {
       ids = new Set();
@@ -433,6 +434,11 @@ export class InMemorySenderOpenCases implements SenderOpenCases {
     const holder = this.ticketHolders.get(key) ?? { caseId, at };
     this.ticketHolders.set(key, holder);
     return { bounce, holder: { ...holder } };
+  }
+
+  async ticketHolder(senderEmail: string, ticket: string) {
+    const holder = this.ticketHolders.get(`${inboxLimitKey(senderEmail)}#${ticket}`);
+    return holder ? { ...holder } : null;
   }
 
   async passTicket(senderEmail: string, ticket: string, from: string, to: string, at: Date) {

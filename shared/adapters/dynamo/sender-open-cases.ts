@@ -132,6 +132,22 @@ export class DynamoSenderOpenCases implements SenderOpenCases {
     return { bounce: typeof until === 'string' ? { until: new Date(until) } : {}, holder };
   }
 
+  async ticketHolder(senderEmail: string, ticket: string): Promise<{ caseId: string; at: Date } | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: inboxKey(senderEmail),
+        ConsistentRead: true,
+        ProjectionExpression: '#tk',
+        ExpressionAttributeNames: { '#tk': ticketAttribute(senderEmail, ticket) },
+      }),
+    );
+    const held = Item?.[ticketAttribute(senderEmail, ticket)] as { caseId?: unknown; at?: unknown } | undefined;
+    return typeof held?.caseId === 'string' && typeof held.at === 'string'
+      ? { caseId: held.caseId, at: new Date(held.at) }
+      : null;
+  }
+
   async passTicket(senderEmail: string, ticket: string, from: string, to: string, at: Date): Promise<boolean> {
     try {
       await this.client.send(

@@ -507,6 +507,115 @@ describe('handleFormPost — her second post naming the ticket of her open case'
   });
 });
 
+// Her open-case cap stops new cases only: at the cap, her confirmed post naming the ticket of her open
+// case was refused with a 409 ("Você já tem 5 casos abertos…"), though it opens nothing — it joins.
+describe('handleFormPost — at her open-case cap', () => {
+  const LIMIT = localConfig.limits.maxOpenCasesPerSender;
+  const RAFAEL = 'contato@eletroponto.com.br';
+  /** Rafael's case on ticket 48215, then his cap filled by other open cases of his. */
+  const atCap = async () => {
+    const deps = webformDeps();
+    const first = await handleFormPost(
+      rafaelsPost('O repasse de novembro não caiu. Chamado 48215 sem resposta.'),
+      deps,
+    );
+    const openCases = deps.openCases as InMemorySenderOpenCases;
+    for (let i = 1; (await openCases.count(RAFAEL)) < LIMIT; i++) await openCases.add(RAFAEL, `other-case-${i}`);
+    return { deps, first, openCases };
+  };
+
+  it('her confirmed post naming the ticket of her open case joins it: nothing opened, nothing counted', async () => {
+    const { deps, first, openCases } = await atCap();
+    const second = await handleFormPost(
+      rafaelsPost('Reforçando o chamado 48215: o repasse de novembro continua sem cair e a loja está sem caixa.'),
+      deps,
+    );
+    expect(second.status).toBe(200);
+    expect(second.json).toMatchObject({
+      outcome: 'JOINED',
+      protocol: deps.cases.records.get(caseIdOf(first) ?? '')?.protocol,
+    });
+    expect(deps.cases.records.size).toBe(1);
+    expect(deps.cases.records.get(caseIdOf(first) ?? '')?.messages).toHaveLength(2);
+    expect(await openCases.count(RAFAEL)).toBe(LIMIT);
+    expect([...openCases.ticketHolders.values()].map((h) => h.caseId)).toEqual([caseIdOf(first)]);
+  });
+
+  it('her case of that ticket closed within the reopen window: the post reopens it, still nothing new', async () => {
+    const { deps, first } = await atCap();
+    const old = deps.cases.records.get(caseIdOf(first) ?? '');
+    if (!old) throw new Error('no first case');
+    const closedAt = new Date(deps.clock.now().getTime() - 2 * 24 * 3600 * 1000).toISOString();
+    deps.cases.records.set(old.caseId, { ...old, status: 'CLOSED', closedAt });
+    const second = await handleFormPost(
+      rafaelsPost('O chamado 48215 foi encerrado, mas o repasse de novembro ainda não caiu na conta.'),
+      deps,
+    );
+    expect(second.json).toMatchObject({ outcome: 'JOINED', protocol: old.protocol });
+    expect(deps.cases.records.size).toBe(1);
+  });
+
+  it.each([
+    [
+      'another ticket of hers, held by no case',
+      { chamado: '48216' },
+      'O suporte encerrou o chamado 48216 sem resolver o frete.',
+    ],
+    [
+      'no ticket held: her case of 48215 closed long ago',
+      { closedLongAgo: true },
+      'O repasse de dezembro não caiu, chamado 48215 sem resposta.',
+    ],
+  ])('%s: still refused at the cap (409), and no ticket claimed for the refused post', async (_label, change, text) => {
+    const { deps, first, openCases } = await atCap();
+    if ('closedLongAgo' in change) {
+      const old = deps.cases.records.get(caseIdOf(first) ?? '');
+      if (!old) throw new Error('no first case');
+      const closedAt = new Date(deps.clock.now().getTime() - 40 * 24 * 3600 * 1000).toISOString();
+      deps.cases.records.set(old.caseId, { ...old, status: 'CLOSED', closedAt });
+    }
+    if ('chamado' in change) {
+      deps.tickets = new InMemoryTicketDirectory([{ id: '48216', requesterEmail: RAFAEL }]);
+    }
+    const holdersBefore = JSON.stringify([...openCases.ticketHolders]);
+    const refused = await handleFormPost(
+      post({
+        nome: 'Rafael Lima',
+        email: RAFAEL,
+        chamado: 'chamado' in change ? change.chamado : '48215',
+        assunto: 'atendimento',
+        descricao: text,
+      }),
+      deps,
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.event).toMatchObject({ kind: 'rejected', reason: 'open_cases' });
+    expect(deps.cases.records.size).toBe(1);
+    expect(await openCases.count(RAFAEL)).toBe(LIMIT);
+    expect(JSON.stringify([...openCases.ticketHolders])).toBe(holdersBefore);
+  });
+
+  // Only her very address joins (Trust rules): another spelling of her inbox is refused at the cap.
+  it('the ticket of her open case typed from another spelling of her Gmail: refused at the cap (409)', async () => {
+    const deps = webformDeps();
+    deps.tickets = new InMemoryTicketDirectory([{ id: '60001', requesterEmail: 'anasouza@gmail.com' }]);
+    const as = (email: string, descricao: string) =>
+      post({ nome: 'Ana Souza', email, chamado: '60001', assunto: 'atendimento', descricao });
+    await handleFormPost(as('anasouza@gmail.com', 'O repasse de novembro não caiu, chamado 60001.'), deps);
+    const openCases = deps.openCases as InMemorySenderOpenCases;
+    for (let i = 1; (await openCases.count('anasouza@gmail.com')) < LIMIT; i++) {
+      await openCases.add('anasouza@gmail.com', `other-case-${i}`);
+    }
+    const variant = await handleFormPost(
+      as('ana.souza@gmail.com', 'Reforçando o chamado 60001, o repasse de novembro não caiu.'),
+      deps,
+    );
+    expect(variant.status).toBe(409);
+    expect(deps.cases.records.size).toBe(1);
+    expect([...deps.cases.records.values()][0]?.messages).toHaveLength(1);
+  });
+});
+
 // Red-team round 5 (C4): the guidance page answers whoever typed the address. "Enviamos … para o seu
 // e-mail" only when the mail went told him whether the address bounces (bounce memory) or had
 // already been guided today (the daily limit): the page is now the same bytes either way.

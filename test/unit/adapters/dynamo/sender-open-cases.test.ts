@@ -180,6 +180,20 @@ describe('DynamoSenderOpenCases on dynalite', () => {
     expect((await open.claimTicket(s, '48213', 'email:third', at)).holder.caseId).toBe('email:new');
   });
 
+  it('ticketHolder reads the claim of that exact address and ticket, and writes nothing', async () => {
+    const s = sender();
+    const at = new Date('2026-11-24T14:00:00.000Z');
+    expect(await open.ticketHolder(s, '48213')).toBeNull();
+    await open.claimTicket(s, '48213', 'email:held', at);
+    const before = await doc.send(new GetCommand({ TableName: TABLE, Key: addressKey(s) }));
+    expect(await open.ticketHolder(s, '48213')).toEqual({ caseId: 'email:held', at });
+    expect(await open.ticketHolder(s, '48214')).toBeNull();
+    expect(await open.ticketHolder(s.replace('@', '+ouvidoria@'), '48213')).toBeNull();
+    const after = await doc.send(new GetCommand({ TableName: TABLE, Key: addressKey(s) }));
+    expect(after.Item).toEqual(before.Item);
+    expect(await open.count(s)).toBe(1);
+  });
+
   it('a sender with nothing open counts zero', async () => {
     expect(await open.count(sender())).toBe(0);
   });

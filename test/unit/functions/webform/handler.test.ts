@@ -463,10 +463,11 @@ describe('limits', () => {
 
   it('says "1 caso" when the cap is one open case', async () => {
     setup(configWith({ maxOpenCasesPerSender: 1 }));
+    // Two tickets of hers: a second post on the first one's ticket joins its case (no cap for that).
     const post = (n: number) =>
       handle(
         event('post-json-valid', {
-          json: { ...jsonFields(), descricao: `${jsonFields()['descricao']} Ocorrência ${n}.` },
+          json: { ...jsonFields(), chamado: `4822${n}`, descricao: `${jsonFields()['descricao']} Ocorrência ${n}.` },
         }),
       );
     expect((await post(1)).statusCode).toBe(201);
