@@ -61,6 +61,7 @@ import {
   type ClaimedUploads,
   claimUploads,
   filesNotInCase,
+  handOverClaimed,
   releaseUnheld,
   storeFormFiles,
   withinSenderBudget,
@@ -465,9 +466,15 @@ async function joinedTo(
       : { attachments: [], infected: [] };
   const lifecycle = deps.caseLifecycle ? await deps.caseLifecycle() : undefined;
   const joined = await joinCase(parent, buildSubmission(data, sourceId, now, claimed.attachments), deps, lifecycle);
-  // Closed past its reopen window in the meantime (the holder was read open): a case of its own, as
-  // her mail would get.
-  if (!joined) return undefined;
+  // The lifecycle refused it (closed past its reopen window in the meantime, no analyst, its record
+  // at its ceiling): a case of its own, as her mail would get — and her files go with it.
+  if (!joined) {
+    // Not a file a message of that case lists (the same pending id posted before, and joined).
+    const listed = new Set(parent.messages.flatMap((m) => m.attachments.map((a) => a.key)));
+    const ours = claimed.attachments.filter((a) => !listed.has(a.key));
+    if (deps.uploads) await handOverClaimed(ours, caseId, deps.uploads);
+    return undefined;
+  }
   await deps.openCases.release(data.email, caseId);
   // Her infected file is told to her as on a new case (once: a repeated confirmation appends nothing).
   if (claimed.infected.length > 0 && joined.appended && !(await deps.bounces.isSuppressed(data.email, now))) {

@@ -25,6 +25,7 @@ import {
   checkDeclared,
   claimableBy,
   isPendingId,
+  objectsOfFile,
   uploadKey,
   uploadPrefix,
 } from '../domain/uploads/plan';
@@ -249,6 +250,28 @@ export async function releaseUnheld(
     await uploads.setState(key, key.startsWith(CLAIMED_PREFIX) ? 'moved' : 'pending', caseId);
   }
   return lost.length;
+}
+
+/**
+ * Files a confirmed post claimed for the case it joins (submit.ts joinedTo), when the lifecycle then
+ * refused the join and the post becomes a case of its own (`caseId`): each file, and the upload a
+ * clean copy was made from, is tagged for that case, so its claim (claimUploads) takes them as a
+ * retry's would. Left as they were, the new case listed none (her page said no file came) and the
+ * copies stayed `attached` to a case that does not list them, past its closing clock and its erasure.
+ */
+export async function handOverClaimed(
+  claimed: readonly AttachmentMeta[],
+  caseId: string,
+  uploads: Pick<UploadStore, 'setState'>,
+): Promise<void> {
+  for (const { key, scan } of claimed) {
+    if (key === undefined) continue;
+    const quarantined = scan === 'THREATS_FOUND' || scan === 'REFUSED';
+    await uploads.setState(key, quarantined ? 'quarantined' : 'attached', caseId);
+    if (key.startsWith(CLAIMED_PREFIX)) {
+      for (const source of objectsOfFile(key).slice(1)) await uploads.setState(source, 'moved', caseId);
+    }
+  }
 }
 
 /**

@@ -25,6 +25,7 @@ import { confirming, withoutConfirmations } from '../../support/confirm';
 import { EICAR, exe, pdf, png, xlsx } from '../../support/files';
 import { multipartBody } from '../../support/multipart';
 import { AWS_ERRORS, withFaults } from '../../support/reliability-harness';
+import type { WebformDeps } from '../../../shared/webform/submit';
 
 const MERCHANT = 'lojista@modasbella.com.br';
 const FIELDS = {
@@ -48,7 +49,11 @@ let claimedUnscanned: number[];
 /** The presigned POSTs the last uploadWithScript got (a script could send them again). */
 let lastPolicies: { fields: Record<string, string> }[] = [];
 
-function setup(scan: 'sync' | 'manual' = 'sync', wrap: <T extends object>(port: T) => T = (port) => port) {
+function setup(
+  scan: 'sync' | 'manual' = 'sync',
+  wrap: <T extends object>(port: T) => T = (port) => port,
+  lifecycle?: WebformDeps['caseLifecycle'],
+) {
   cases = new InMemoryCaseRepository();
   claimedUnscanned = [];
   openCases = new InMemorySenderOpenCases();
@@ -77,6 +82,7 @@ function setup(scan: 'sync' | 'manual' = 'sync', wrap: <T extends object>(port: 
         claimedUnscanned: (files) => claimedUnscanned.push(files),
       },
       uploads: wrap(store),
+      ...(lifecycle ? { caseLifecycle: lifecycle } : {}),
     }),
   );
   // A post that cites a ticket waits for its link: confirmed here as the merchant would (F1).
@@ -865,5 +871,64 @@ describe('a second post on the ticket of her open case, with a file', () => {
       'ouvidoria-upload': 'quarantined',
       'ouvidoria-case': [...cases.records.keys()][0],
     });
+  });
+});
+
+// Red team 48: the ticket holder is read open (or closed within the window), but the lifecycle may
+// still refuse her message on it — a closed case with no analyst, at its record's ceiling, past its
+// retention, or closed past the window in the meantime — and open a case of its own. The files had
+// been claimed for the refused case: the new case listed none, and the copies stayed tagged
+// `attached` to a case that does not list them (outliving its closing clock and its erasure).
+describe('a second post on her ticket whose join the lifecycle refuses: a case of its own, with her files', () => {
+  const refusing: WebformDeps['caseLifecycle'] = async () => ({
+    merchantReply: async () => ({ kind: 'open-linked-case', linkedProtocol: 'OUV-2026-000001' }),
+  });
+  it.each([
+    ['scanned clean before the post (copied under claimed/)', 'sync', 'claimed'],
+    ['still being scanned at the post (tagged where it is)', 'manual', 'uploads'],
+  ] as const)('a file %s goes with the new case', async (_label, scan, prefix) => {
+    setup(scan, (port) => port, refusing);
+    expect((await submit({})).statusCode).toBe(201);
+    const [firstId] = [...cases.records.keys()];
+    const pendingId = await uploadWithScript([{ name: 'fatura-abril.pdf', type: 'application/pdf', bytes: pdf() }]);
+    const r = await submit({
+      anexosId: pendingId,
+      descricao: 'Complementando: a cobrança em dobro se repetiu em abril, segue a fatura nova em anexo.',
+    });
+    expect(r.statusCode).toBe(201);
+    expect(r.body).toContain('fatura-abril.pdf');
+    expect(cases.records.size).toBe(2);
+    const first = cases.records.get(firstId ?? '');
+    const second = [...cases.records.values()].find((c) => c.caseId !== firstId);
+    expect(first?.messages.flatMap((m) => m.attachments)).toEqual([]);
+    const key = `${prefix}/${pendingId}/01`;
+    expect(second?.messages[0]?.attachments).toEqual([expect.objectContaining({ filename: 'fatura-abril.pdf', key })]);
+    expect(await store.tags(key)).toMatchObject({ 'ouvidoria-upload': 'attached', 'ouvidoria-case': second?.caseId });
+  });
+
+  it('files a message of the refused case lists (the same pending id, joined before) stay with it', async () => {
+    let refuse = false;
+    setup(
+      'sync',
+      (port) => port,
+      async () => ({
+        merchantReply: async (parent, message) => {
+          if (refuse) return { kind: 'open-linked-case', linkedProtocol: parent.protocol ?? '' };
+          await cases.appendMessage(parent.caseId, message);
+          return { kind: 'applied', status: 'IN_PROGRESS', reopened: false, forwarded: true };
+        },
+      }),
+    );
+    expect((await submit({})).statusCode).toBe(201);
+    const [firstId] = [...cases.records.keys()];
+    const pendingId = await uploadWithScript([{ name: 'fatura-abril.pdf', type: 'application/pdf', bytes: pdf() }]);
+    const joined = await submit({
+      anexosId: pendingId,
+      descricao: 'Segue a fatura de abril, cobrada em dobro de novo.',
+    });
+    expect(joined.statusCode).toBe(200);
+    refuse = true;
+    await submit({ anexosId: pendingId, descricao: 'Reforço: a fatura de abril em anexo veio cobrada em dobro.' });
+    expect(await store.tags(`claimed/${pendingId}/01`)).toMatchObject({ 'ouvidoria-case': firstId });
   });
 });
