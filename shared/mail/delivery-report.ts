@@ -1,6 +1,6 @@
 /**
  * Reads a delivery-status notification (RFC 3464, `multipart/report;
- * report-type=delivery-status`): the failed recipients and the Message-IDs it names (of the
+ * report-type=delivery-status`, or RFC 6533's global-delivery-status): the failed recipients and the Message-IDs it names (of the
  * returned original, and its own In-Reply-To/References). Whether it is about mail we really
  * sent is decided by the caller against what we sent (shared/app/bounces.ts): anyone can write
  * a report, so nothing in it is trusted by itself. Works on the raw bytes: a DSN's useful fields
@@ -49,6 +49,23 @@ function unfold(headers: string): string {
 }
 
 const MULTIPART_REPORT = /multipart\/report/i;
+/**
+ * A delivery-status report, plain (RFC 3464) or internationalised (RFC 6533: mail that went with
+ * SMTPUTF8 or to an address with accents comes back as message/global-delivery-status).
+ */
+const REPORT_TYPE = /report-type\s*=\s*"?(?:global-)?delivery-status/i;
+/** A recipient's address, of type rfc822 or RFC 6533's utf-8 (both may carry UTF-8 in a global report). */
+const FINAL_RECIPIENT = /^final-recipient:\s*(?:rfc822|utf-8)\s*;\s*<?([^\s>]+@[^\s>]+)>?/im;
+
+/** The address as its bytes say (the scan is read as latin1) and utf-8-addr-xtext's \\x{HHHH} undone. */
+function utf8Address(latin1: string): string {
+  return Buffer.from(latin1, 'latin1')
+    .toString('utf8')
+    .replace(/\\x\{([0-9a-f]{2,6})\}/gi, (escaped, hex: string) => {
+      const code = Number.parseInt(hex, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : escaped;
+    });
+}
 
 export function readDeliveryReport(raw: Buffer): DeliveryReport | null {
   const scanned = raw.subarray(0, SCAN_LIMIT);
@@ -59,7 +76,7 @@ export function readDeliveryReport(raw: Buffer): DeliveryReport | null {
   // has no report's Content-Type, and needs no unfolding and no search for it (issue 16).
   if (!MULTIPART_REPORT.test(head)) return null;
   const contentType = /^content-type:\s*([^\r\n]*)$/im.exec(unfold(topHeaderBlock(head)))?.[1] ?? '';
-  if (!MULTIPART_REPORT.test(contentType) || !/report-type\s*=\s*"?delivery-status/i.test(contentType)) {
+  if (!MULTIPART_REPORT.test(contentType) || !REPORT_TYPE.test(contentType)) {
     return null;
   }
   const text = scanned.toString('latin1');
@@ -69,8 +86,9 @@ export function readDeliveryReport(raw: Buffer): DeliveryReport | null {
   const blocks = text.split(/\r?\n\r?\n/);
   for (const block of blocks) {
     const fields = unfold(block);
-    const recipient = /^final-recipient:\s*rfc822\s*;\s*<?([^\s>]+@[^\s>]+)>?/im.exec(fields)?.[1];
-    if (!recipient) continue;
+    const typed = FINAL_RECIPIENT.exec(fields)?.[1];
+    if (!typed) continue;
+    const recipient = utf8Address(typed);
     const action = /^action:\s*(\S+)/im.exec(fields)?.[1]?.toLowerCase();
     const status = /^status:\s*(\d)\.\d{1,3}\.\d{1,3}/im.exec(fields)?.[1];
     if (action === 'failed' && (status === undefined || status === '5')) failedRecipients.add(recipient.toLowerCase());

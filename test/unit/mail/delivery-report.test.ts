@@ -81,4 +81,55 @@ describe('delivery-status reports', () => {
     );
     expect(readDeliveryReport(subjectOnly)).toBeNull();
   });
+
+  // Red team 48: an internationalised report (RFC 6533) — Postfix, Exim and Exchange send
+  // message/global-delivery-status for mail that went with SMTPUTF8 or to an address with accents —
+  // was read as no report: the bounce of our mail to "joão@…" became a submission from MAILER-DAEMON
+  // and her address never reached bounce memory. Its recipients may be of type utf-8 as well as rfc822.
+  const globalReport = (recipient: string, reportType = 'global-delivery-status') =>
+    Buffer.from(
+      [
+        'From: MAILER-DAEMON@mx.lojadojoao.com.br',
+        `Content-Type: multipart/report; report-type=${reportType}; boundary="b"`,
+        '',
+        '--b',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Não foi possível entregar a mensagem.',
+        '',
+        '--b',
+        'Content-Type: message/global-delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.lojadojoao.com.br',
+        '',
+        `Final-Recipient: ${recipient}`,
+        'Action: failed',
+        'Status: 5.1.1',
+        '',
+        '--b',
+        'Content-Type: message/global-headers',
+        '',
+        'Message-ID: <a1b2c3d4e5@ouvidoria.example.com.br>',
+        '',
+        '--b--',
+      ].join('\r\n'),
+      'utf8',
+    );
+  it.each([
+    ['global, an rfc822 recipient', 'rfc822; contato@lojadojoao.com.br', 'contato@lojadojoao.com.br'],
+    ['global, a utf-8 recipient', 'utf-8; contato@lojadojoao.com.br', 'contato@lojadojoao.com.br'],
+    ['global, a recipient with an accent', 'utf-8; joão@lojadojoão.com.br', 'joão@lojadojoão.com.br'],
+    ['global, an rfc822 recipient with an accent', 'rfc822; joão@lojadojoao.com.br', 'joão@lojadojoao.com.br'],
+    ['global, a utf-8 recipient escaped', 'utf-8; jo\\x{E3}o@lojadojoao.com.br', 'joão@lojadojoao.com.br'],
+  ])('reads %s', (_label, recipient, failed) => {
+    expect(readDeliveryReport(globalReport(recipient))).toEqual({
+      failedRecipients: [failed],
+      referencedMessageIds: ['a1b2c3d4e5@ouvidoria.example.com.br'],
+    });
+  });
+  it('still reads no report of another type (a disposition notification)', () => {
+    expect(
+      readDeliveryReport(globalReport('rfc822; contato@lojadojoao.com.br', 'disposition-notification')),
+    ).toBeNull();
+  });
 });
