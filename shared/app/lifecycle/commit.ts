@@ -155,7 +155,11 @@ export async function commitWithRetry(
   for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
     if (!current) return { kind: 'not-found' };
     if (alreadyApplied(current, sourceId, mailId)) {
-      await carryOutEffects(deps, current);
+      // The caller's record (the intake's read: a message still in the case item's pending map is
+      // not among its messages) may lack what a pending effect sends — a forward then went nowhere
+      // and was settled. The effects run on the lifecycle's own read.
+      const fresh = current === initial ? await deps.cases.get(caseId, EFFECT_TEXTS) : current;
+      if (fresh) await carryOutEffects(deps, fresh);
       return { kind: 'duplicate', current };
     }
     const asked = await plan(current);

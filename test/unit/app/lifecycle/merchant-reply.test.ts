@@ -41,6 +41,33 @@ describe('handleMerchantReply', () => {
     expect(w.mailer.sent).toHaveLength(1);
   });
 
+  // Red team 48 (local stack): her confirmation link POSTed five times at once (a double click, two
+  // tabs) joined her case once, and its analyst never got her message. A repeat is handed the case as
+  // the intake read it (CaseRepository: her message may still be in the case item's pending map,
+  // which only the lifecycle's store merges), found her message applied, and carried out the pending
+  // forward on that read: no message to forward, so nothing went and the effect was settled.
+  it.each([
+    ['WAITING_MERCHANT', 'Nova mensagem do lojista'],
+    ['ASSIGNED', 'Nova mensagem do lojista'],
+  ] as const)(
+    '%s: a repeat handed a read without her message still forwards it, with her text',
+    async (status, subject) => {
+      const parent = workCase({ status });
+      const w = lifecycleWorld({ cases: [parent] });
+      // The first attempt stored her message; its forward failed and stays pending.
+      w.mailer.failNext = Object.assign(new Error('throttled'), { name: 'TooManyRequestsException' });
+      await expect(handleMerchantReply(parent, reply, w.deps)).rejects.toThrow();
+      expect(w.mailer.sent).toHaveLength(0);
+      const stored = w.cases.must();
+      expect(Object.keys(stored.pendingEffects ?? {})).not.toHaveLength(0);
+      // The repeat's read: her message applied (history, pending effects), not yet among the messages.
+      const readBefore = { ...stored, messages: stored.messages.filter((m) => m.sourceId !== reply.sourceId) };
+      expect(await handleMerchantReply(readBefore, reply, w.deps)).toEqual({ kind: 'duplicate' });
+      expect(w.mailer.sent.map((m) => m.subject)).toEqual([`[${PROTOCOL}] ${subject}`]);
+      expect(w.mailer.sent[0]?.text).toContain('Segue a fatura em PDF.');
+    },
+  );
+
   it.each(['Ok, obrigada!', 'Obrigada, Ana!', '👍'])(
     'WAITING_MERCHANT, %j: it goes on waiting for what was asked; the analyst gets it with a note saying so',
     async (text) => {
