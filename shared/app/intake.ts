@@ -818,7 +818,10 @@ async function followUp(
   // Her helpdesk's acknowledgement of our mail (no RFC 3834 header, an automatic reply's words) asks for nothing.
   const automatic = submission.channel === 'email' && automaticTextEvidence(submission) !== undefined;
   const moved = await deps.lifecycle.merchantReply(parent as WorkCase, message, { automatic });
-  if (moved.kind === 'open-linked-case') return undefined;
+  // Closed past its reopen window meanwhile, or gone (erased between the intake's read and the
+  // lifecycle's: 'not-a-case'): nothing was stored on it, and the caller opens a case of its own —
+  // counted a duplicate, her mail was dropped and her confirmed post's page said it had joined.
+  if (moved.kind === 'open-linked-case' || moved.kind === 'not-a-case') return undefined;
   telemetry.followUp(moved.kind === 'applied' ? 'appended' : 'duplicate');
   // Stored (and forwarded) first: a failed copy throws for the delivery's retry, which finds the
   // message a duplicate (nothing forwarded twice) and copies what is still missing.

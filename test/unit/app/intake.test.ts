@@ -1690,6 +1690,34 @@ describe('processSubmission: her reply threaded to her case goes to the lifecycl
   });
 });
 
+// Red team 48: her case erased between the intake's read and the lifecycle's (a data-subject erasure
+// running): the lifecycle finds no case ('not-a-case'), and her reply was counted a duplicate —
+// nothing stored, no case, nothing answered.
+describe('processSubmission: her reply to a case the lifecycle no longer finds', () => {
+  it('is a case of its own, not dropped', async () => {
+    await processSubmission(email(), deps);
+    const ack = mailer.sent[0];
+    deps.lifecycle = {
+      staffMail: async () => {
+        throw new Error('no staff mail here');
+      },
+      misaddressedCommands: async () => false,
+      merchantReply: async () => ({ kind: 'not-a-case' }),
+      asksNothingAfterClosing: async () => false,
+    };
+    const result = await processSubmission(
+      email({
+        sourceId: 'ses-0003',
+        messageId: 'reply-3@mail.example',
+        inReplyTo: ack?.messageId,
+        text: 'O frete continua sem calcular na minha loja desde ontem, preciso de ajuda.',
+      }),
+      deps,
+    );
+    expect(result).toMatchObject({ kind: 'case', caseId: 'email:ses-0003' });
+  });
+});
+
 // Journey 45 (local stack): João's third mail of a minute ("esqueci", no ticket, another subject)
 // got the billing guidance — "talk to the Support Centre, then send us the ticket number" — two
 // seconds after his case was opened: nothing said he already had one.

@@ -883,11 +883,20 @@ describe('a second post on her ticket whose join the lifecycle refuses: a case o
   const refusing: WebformDeps['caseLifecycle'] = async () => ({
     merchantReply: async () => ({ kind: 'open-linked-case', linkedProtocol: 'OUV-2026-000001' }),
   });
+  // The case erased between the ticket holder's read and the lifecycle's (a data-subject erasure):
+  // the lifecycle finds no case. Her page said JOINED and nothing was stored.
+  const gone: WebformDeps['caseLifecycle'] = async () => ({
+    merchantReply: async (parent) => {
+      cases.records.delete(parent.caseId);
+      return { kind: 'not-a-case' };
+    },
+  });
   it.each([
-    ['scanned clean before the post (copied under claimed/)', 'sync', 'claimed'],
-    ['still being scanned at the post (tagged where it is)', 'manual', 'uploads'],
-  ] as const)('a file %s goes with the new case', async (_label, scan, prefix) => {
-    setup(scan, (port) => port, refusing);
+    ['scanned clean before the post (copied under claimed/)', 'sync', 'claimed', refusing],
+    ['still being scanned at the post (tagged where it is)', 'manual', 'uploads', refusing],
+    ['scanned clean, the case erased meanwhile', 'sync', 'claimed', gone],
+  ] as const)('a file %s goes with the new case', async (_label, scan, prefix, lifecycle) => {
+    setup(scan, (port) => port, lifecycle);
     expect((await submit({})).statusCode).toBe(201);
     const [firstId] = [...cases.records.keys()];
     const pendingId = await uploadWithScript([{ name: 'fatura-abril.pdf', type: 'application/pdf', bytes: pdf() }]);
@@ -897,10 +906,10 @@ describe('a second post on her ticket whose join the lifecycle refuses: a case o
     });
     expect(r.statusCode).toBe(201);
     expect(r.body).toContain('fatura-abril.pdf');
-    expect(cases.records.size).toBe(2);
+    expect(cases.records.size).toBe(lifecycle === gone ? 1 : 2);
     const first = cases.records.get(firstId ?? '');
     const second = [...cases.records.values()].find((c) => c.caseId !== firstId);
-    expect(first?.messages.flatMap((m) => m.attachments)).toEqual([]);
+    expect(first?.messages.flatMap((m) => m.attachments) ?? []).toEqual([]);
     const key = `${prefix}/${pendingId}/01`;
     expect(second?.messages[0]?.attachments).toEqual([expect.objectContaining({ filename: 'fatura-abril.pdf', key })]);
     expect(await store.tags(key)).toMatchObject({ 'ouvidoria-upload': 'attached', 'ouvidoria-case': second?.caseId });
