@@ -473,6 +473,10 @@ async function joinedTo(
     const listed = new Set(parent.messages.flatMap((m) => m.attachments.map((a) => a.key)));
     const ours = claimed.attachments.filter((a) => !listed.has(a.key));
     if (deps.uploads) await handOverClaimed(ours, caseId, deps.uploads);
+    // And the ticket, as her mail's refused join passes it (intake.ts passedTicket): left with the
+    // refused case, her next post on it could not join the new one. Conditional on the holder read;
+    // a concurrent post of hers that took it keeps it.
+    if (ticket) await deps.openCases.passTicket(data.email, ticket, parent.caseId, caseId, deps.clock.now());
     return undefined;
   }
   await deps.openCases.release(data.email, caseId);

@@ -461,6 +461,38 @@ describe('handleFormPost — her second post naming the ticket of her open case'
     expect([...holders.values()].map((h) => h.caseId)).toEqual([caseIdOf(second)]);
   });
 
+  // Red team 48: the lifecycle may refuse her post on the holder (a closed case with no analyst, at
+  // its record's ceiling, erased meanwhile): the post is a case of its own, but the ticket stayed
+  // with the refused case, so her next post on it could not join the new one (another case each time).
+  it('a join the lifecycle refuses: the post’s own case takes the ticket, and her next post joins it', async () => {
+    const deps = webformDeps();
+    const first = await handleFormPost(
+      rafaelsPost('O repasse de novembro não caiu. Chamado 48215 sem resposta.'),
+      deps,
+    );
+    const firstId = caseIdOf(first);
+    deps.caseLifecycle = async () => ({
+      merchantReply: async (parent, message) => {
+        if (parent.caseId === firstId) return { kind: 'open-linked-case', linkedProtocol: parent.protocol ?? '' };
+        await deps.cases.appendMessage(parent.caseId, message);
+        return { kind: 'applied', status: 'IN_PROGRESS', reopened: false, forwarded: true };
+      },
+    });
+    const second = await handleFormPost(
+      rafaelsPost('O repasse de dezembro também não caiu, o chamado 48215 segue sem resposta.'),
+      deps,
+    );
+    expect(second.json).toMatchObject({ outcome: 'ACCEPTED' });
+    const holders = (deps.openCases as InMemorySenderOpenCases).ticketHolders;
+    expect([...holders.values()].map((h) => h.caseId)).toEqual([caseIdOf(second)]);
+    const third = await handleFormPost(
+      rafaelsPost('Reforçando o chamado 48215: nenhum dos dois repasses caiu até agora.'),
+      deps,
+    );
+    expect(third.json).toMatchObject({ outcome: 'JOINED', protocol: (second.json as { protocol: string }).protocol });
+    expect(deps.cases.records.size).toBe(2);
+  });
+
   it.each([
     ['another ticket of hers', { chamado: '48213', email: 'lojista@modasbella.com.br', nome: 'Juliana Bella' }],
     [
