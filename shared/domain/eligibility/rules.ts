@@ -1364,6 +1364,27 @@ const SHOULD_HAVE: readonly (readonly [readonly string[], readonly string[]])[] 
 ];
 
 /** Messages that show the sender is already a client (a prospect's questions do not). */
+/**
+ * Round 48: her plan without the word "plano" — her store on one ("minha loja tá no básico"), hers by
+ * ellipsis ("o meu tá vencendo", "trocar o meu mensal pelo anual"), its price gone up ("quero saber se
+ * aumentou"): only someone who pays one says so; a prospect asks the price without them.
+ */
+const HER_PLAN_UNNAMED = [
+  ...['minha loja', 'nossa loja', 'a loja'].flatMap((store) =>
+    ['esta no', 'fica no', 'e do'].flatMap((on) =>
+      ['plano', 'basico', 'essencial', 'pro', 'plus', 'avancado', 'profissional', 'premium', 'starter'].map(
+        (plan) => `${store} ${on} ${plan}`,
+      ),
+    ),
+  ),
+  ...['o meu', 'o nosso'].flatMap((mine) =>
+    ['esta vencendo', 'vence', 'venceu', 'vai vencer', 'renova', 'vai renovar', 'mensal', 'anual', 'semestral'].map(
+      (said) => `${mine} ${said}`,
+    ),
+  ),
+  ...['se aumentou', 'se subiu', 'ficou mais caro', 'o reajuste', 'aviso de reajuste'],
+];
+
 const CLIENT_MARKERS = [
   // Round 45: another store beside hers ("quero abrir uma segunda loja, quanto custa?").
   'uma segunda loja',
@@ -1455,6 +1476,7 @@ const CLIENT_MARKERS = [
   // on the Basic plan, how much is Pro?"), and her own free trial ending ("meu período grátis acabou").
   ...['estoy en el plan', 'estamos en el plan', ...ENGLISH_PLAN_HELD],
   ...FREE_TRIAL_HERS,
+  ...HER_PLAN_UNNAMED,
 ];
 
 /**

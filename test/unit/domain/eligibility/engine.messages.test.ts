@@ -12299,3 +12299,21 @@ describe('round 47 — a notice of suspension for non-payment alone, forwarded w
     });
   });
 });
+
+describe('round 48 — a price question from one on a plan that she never calls "plano": "o meu tá vencendo", "minha loja tá no básico"', () => {
+  it.each([
+    ['quanto é o plano de vcs hj? o meu ta vencendo e quero saber se aumentou', 'BILLING_QUESTION'],
+    ['Boa tarde, quanto custa o plano anual hoje? Queria trocar o meu mensal pelo anual.', 'BILLING_QUESTION'],
+    ['qual o valor do plano de vcs agora? minha loja ta no basico e to pensando em subir', 'BILLING_QUESTION'],
+    ['Quanto custa o Pro? Nossa loja está no Essencial.', 'BILLING_QUESTION'],
+    ['qual o preço do plano? o nosso vence mês que vem', 'BILLING_QUESTION'],
+    ['Recebi o aviso de reajuste. Quanto fica o plano agora?', 'BILLING_QUESTION'],
+    // A prospect's price question: nothing of a plan she pays.
+    ['quanto custa o plano anual? quero abrir minha loja ano que vem', 'NOT_A_CLIENT'],
+    ['qual o valor do plano de vcs? minha loja hoje e so no instagram', 'NOT_A_CLIENT'],
+    // Her store "no ar" is no plan of hers.
+    ['quanto custa o plano pro? minha loja fisica esta no centro', 'NOT_A_CLIENT'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'thiago@thiagoinfo.com.br', subject: 'plano', text, outcome: outcome as Outcome });
+  });
+});
