@@ -447,6 +447,19 @@ export function isShortLineOverForward(subject: string, split: SplitText): boole
   return words.length <= SHORT_LINE_WORDS;
 }
 
+/**
+ * Round 48: a forward with a letter of hers above it, longer than a short line: the forward subject is
+ * the forwarded message's title ("ENC: Sua loja foi suspensa"), and her letter says what she asks about.
+ */
+export function isLetterOverForward(subject: string, split: SplitText): boolean {
+  return (
+    FORWARD_SUBJECT.test(subject) &&
+    split.quoted.trim() !== '' &&
+    !isBareForward(subject, split) &&
+    !isShortLineOverForward(subject, split)
+  );
+}
+
 /** Words of leave-taking, the longer first (the alternation takes the first that fits). */
 const CLOSING_WORDS = [
   'obrigado desde ja',

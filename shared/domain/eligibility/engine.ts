@@ -48,6 +48,7 @@ import {
   normalize,
   normalizeEach,
   isBareForward,
+  isLetterOverForward,
   isShortLineOverForward,
   type SplitText,
   splitQuoted,
@@ -1008,6 +1009,24 @@ function withForwardedNotice(s: Submission, hits: TextHit[], own?: ReadonlySet<s
 }
 
 /**
+ * Round 48: a letter of hers over a forward (isLetterOverForward) that names a topic of its own ("a
+ * mensalidade foi cobrada duas vezes…" under "ENC: Sua loja foi suspensa"): a topic only the forward's
+ * subject names is the forwarded message's title, not what she asks about, and decides nothing. Her
+ * letter naming no topic leaves the subject's (it may be all she says of it).
+ */
+function withoutForwardTitleTopics(s: Submission, hits: TextHit[], own?: ReadonlySet<string>): TextHit[] {
+  const isTopic = (h: TextHit) => ruleById(h.ruleId).stage === 'topic';
+  if (s.channel !== 'email' || !hits.some(isTopic)) return hits;
+  if (!isLetterOverForward(s.subject, splitQuoted(capText(s.text)))) return hits;
+  const hers = new Set(
+    matchTopicRules(readTopics({ ...s, subject: '' }, own).sentences)
+      .filter(isTopic)
+      .map((h) => h.ruleId),
+  );
+  return hers.size === 0 ? hits : hits.filter((h) => !isTopic(h) || hers.has(h.ruleId));
+}
+
+/**
  * The words of the mail's own text that mark it automatic (the `automatic` stage's rules: a helpdesk's
  * "recebemos seu e-mail e abrimos o atendimento…", an absence notice), as decide reads them — unless
  * they are the merchant's (noticeWordsAreTheMerchants: quoted, beside her own demand). For a reply
@@ -1322,7 +1341,7 @@ export function decide(
   const topics = readTopics(s, own);
   const c = compiledRules();
   const read = readText(topics.sentences, c);
-  const textHits = withForwardedNotice(s, matchReadRules(read, c), own);
+  const textHits = withForwardedNotice(s, withoutForwardTitleTopics(s, matchReadRules(read, c), own), own);
   const hitById = new Map(textHits.map((h) => [h.ruleId, h]));
   const firstOf = (stage: Rule['stage'], outcome?: string): TextHit | undefined =>
     textHits.find((h) => {

@@ -18,6 +18,7 @@ import {
   normalizeLine,
   normalizeMultiline,
   isBareForward,
+  isLetterOverForward,
   splitQuoted,
   withPlainMathAlphanumerics,
   withoutLoneSurrogates,
@@ -748,6 +749,23 @@ describe('isBareForward (round 20)', () => {
     ['Fwd: Aviso', '', false],
   ])('%j, %j → %s', (subject, text, expected) => {
     expect(isBareForward(subject, splitQuoted(text))).toBe(expected);
+  });
+});
+
+describe('isLetterOverForward (round 48): her letter, longer than a short line, above a forward', () => {
+  const fwd =
+    '\n\n---------- Forwarded message ---------\nFrom: Financeiro <f@plataforma.com.br>\nDate: Thu, Nov 19, 2026\nSubject: Aviso\nTo: <l@loja.com.br>\n\nSua loja será suspensa.';
+  const LETTER = 'Boa tarde, a mensalidade de novembro foi cobrada duas vezes no meu cartão, quero entender o motivo.';
+  it.each([
+    ['ENC: Aviso', `${LETTER}${fwd}`, true],
+    ['RE: Fwd: Aviso', `${LETTER}${fwd}`, true],
+    // A bare forward, a short line, no forward subject, nothing forwarded.
+    ['Fwd: Aviso', `Segue abaixo.${fwd}`, false],
+    ['Fwd: Aviso', `Recebi isso, mas paguei!${fwd}`, false],
+    ['Re: Aviso', `${LETTER}${fwd}`, false],
+    ['Fwd: Aviso', LETTER, false],
+  ])('%j, %j → %s', (subject, text, expected) => {
+    expect(isLetterOverForward(subject, splitQuoted(text))).toBe(expected);
   });
 });
 

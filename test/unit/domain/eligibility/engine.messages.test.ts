@@ -12317,3 +12317,46 @@ describe('round 48 — a price question from one on a plan that she never calls 
     await check({ name: text, from: 'thiago@thiagoinfo.com.br', subject: 'plano', text, outcome: outcome as Outcome });
   });
 });
+
+describe("round 48 — a letter of hers over a forwarded notice: the forward's subject is the notice's title, her topic is in her letter", () => {
+  const fwd = (subject: string, body: string) =>
+    `\n\n________________________________\nDe: Plataforma <nao-responda@example.com.br>\nEnviado: terça-feira, 24 de novembro de 2026 16:40\nPara: Carla <carla@docesdacarla.com.br>\nAssunto: ${subject}\n\n${body}`;
+  const BLOCKED =
+    'Sua loja foi suspensa por violação dos termos de uso. O acesso ao painel administrativo está bloqueado.';
+  it.each([
+    [
+      'ENC: Sua loja foi suspensa',
+      'Boa tarde, a mensalidade de novembro foi cobrada duas vezes no meu cartão, quero entender o motivo disso.',
+      'BILLING_QUESTION',
+    ],
+    [
+      'Fwd: Aviso de bloqueio',
+      'Bom dia, não entendi por que a minha fatura deste mês veio com um valor maior, podem explicar melhor?',
+      'BILLING_QUESTION',
+    ],
+    [
+      'TR: Acesso bloqueado',
+      'Oi, aproveito pra perguntar: como faço pra trocar o plano mensal pelo anual? Obrigada desde já pela atenção.',
+      'BILLING_QUESTION',
+    ],
+    // Her letter with no topic of its own leaves the title's; one that names the access too keeps it.
+    [
+      'ENC: Sua loja foi suspensa',
+      'Bom dia, recebi este aviso hoje de manhã e não sei o que fazer, alguém pode me orientar por favor?',
+      'ACCESS_ISSUE',
+    ],
+    [
+      'ENC: Sua loja foi suspensa',
+      'Paguei a fatura ontem e continuo sem conseguir entrar no painel administrativo da minha loja, o que faço?',
+      'ACCESS_ISSUE',
+    ],
+  ])('%s / %s → %s', async (subject, letter, outcome) => {
+    await check({
+      name: letter,
+      from: 'carla@docesdacarla.com.br',
+      subject,
+      text: `${letter}${fwd(subject.replace(/^\w+:\s*/, ''), BLOCKED)}`,
+      outcome: outcome as Outcome,
+    });
+  });
+});
