@@ -61,7 +61,9 @@ import {
   FOR_NON_PAYMENT,
   NEGATABLE_STAGES,
   ON_BEHALF,
+  OWN_MATTER,
   PHRASE_REWRITES,
+  REACTS_TO_FORWARD,
   RULES,
   type Rule,
   ruleById,
@@ -246,6 +248,9 @@ interface Compiled {
   /** ON_BEHALF and AS_A_REMEDY, read by decide on the same sentences as the rules. */
   onBehalf: PhraseList;
   asARemedy: PhraseList;
+  /** REACTS_TO_FORWARD and OWN_MATTER, read by withForwardedNotice on her letter over a forward. */
+  reactsToForward: PhraseList;
+  ownMatter: PhraseList;
   rewrites: Rewrites;
   /**
    * No rewrite has a gap (`*`), which may read past a '?', nor reads or writes a '?':
@@ -283,6 +288,8 @@ function compileAll(): Compiled {
   const none = list([]);
   const onBehalf = list(ON_BEHALF);
   const asARemedy = list(AS_A_REMEDY);
+  const reactsToForward = list(REACTS_TO_FORWARD);
+  const ownMatter = list(OWN_MATTER);
   const rules = RULES.filter((r) => r.trigger === 'text').map((rule) => ({
     rule,
     phrases: list(rule.phrases),
@@ -349,6 +356,8 @@ function compileAll(): Compiled {
     rules,
     onBehalf,
     asARemedy,
+    reactsToForward,
+    ownMatter,
     rewrites,
     rewritesStayInSentence,
     vocabulary,
@@ -967,6 +976,22 @@ function forNonPayment(h: TextHit): boolean {
   return forNonPaymentRes.some((re) => re.test(h.evidence));
 }
 
+/** The most words of her own a letter that only reacts to a forward has (reactsOnly). */
+const REACTION_LETTER_WORDS = 30;
+
+/**
+ * Round 48: a letter over a forward, short of REACTION_LETTER_WORDS, that points at what she forwards
+ * (REACTS_TO_FORWARD) and says no matter of its own (OWN_MATTER): a reaction, as a short line is.
+ */
+function reactsOnly(split: SplitText, hers: ReadText, c: Compiled): boolean {
+  const words = normalize(withoutSignOff(split.fresh)).match(/[a-z0-9]+/g) ?? [];
+  return (
+    words.length <= REACTION_LETTER_WORDS &&
+    matchesAnywhere(c.reactsToForward, hers, false) &&
+    !matchesAnywhere(c.ownMatter, hers, false)
+  );
+}
+
 /** How much of a bare forward's forwarded message is read: a notice says what it is about at its top. */
 const FORWARDED_NOTICE_CHARS = 8000;
 
@@ -978,11 +1003,19 @@ function withForwardedNotice(s: Submission, hits: TextHit[], own?: ReadonlySet<s
   // Her short line above it ("Recebi isso, mas paguei!", "como assim?") reacts to the notice: when it
   // names no topic of its own, the notice says what she is asking about (round 47). Her line is read
   // alone: the forward's subject is the notice's title ("ENC: Sua loja foi suspensa"), not her words.
-  const reacts = () =>
-    isShortLineOverForward(s.subject, split) &&
-    !matchTopicRules(sentencesOf(split.fresh).canonical.map((text) => ({ text, headline: false }))).some((h) =>
-      h.ruleId.startsWith('topic.'),
+  // Round 48: so does a letter that only reacts to it (reactsOnly: "recebi isso hoje e não entendi nada,
+  // o que significa?").
+  const reacts = () => {
+    const short = isShortLineOverForward(s.subject, split);
+    if (!short && !isLetterOverForward(s.subject, split)) return false;
+    const c = compiledRules();
+    const hers = readText(
+      sentencesOf(split.fresh).canonical.map((text) => ({ text, headline: false })),
+      c,
     );
+    if (matchReadRules(hers, c).some((h) => h.ruleId.startsWith('topic.'))) return false;
+    return short || reactsOnly(split, hers, c);
+  };
   if (!isBareForward(s.subject, split) && !reacts()) return hits;
   // Our own reply forwarded back to us ("Fwd: Re: Ouvidoria: fale primeiro…" with "?") is no notice of
   // hers: its sentences ("conforme o plano contratado") are left out, as in her fresh text (readTopics).

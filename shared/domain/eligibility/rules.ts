@@ -891,6 +891,32 @@ const NOT_KEPT = [
 ];
 
 /**
+ * Round 48: words of a letter over a forward that only react to what she forwards ("recebi isso hoje
+ * e não entendi nada, o que significa?", "recebi esse aviso, o que devo fazer?"): the forwarded notice
+ * says what she asks about, as for a short line (isShortLineOverForward).
+ */
+export const REACTS_TO_FORWARD: readonly string[] = [
+  ...['recebi', 'recebemos', 'chegou', 'me chegou', 'me mandaram', 'veio'].flatMap((got) =>
+    ['isso', 'isto', 'esse', 'este', 'essa', 'esta', 'um aviso', 'um email', 'um e mail', 'uma mensagem'].map(
+      (what) => `${got} ${what}`,
+    ),
+  ),
+  ...['esse aviso', 'este aviso', 'o aviso abaixo', 'o email abaixo', 'o e mail abaixo', 'a mensagem abaixo'],
+  ...['o que significa', 'o que isso significa', 'o que quer dizer', 'o que devo fazer', 'o que eu faco'],
+  ...['received this', 'got this', 'what does this mean', 'recibi esto', 'recibi este', 'que significa'],
+];
+
+/**
+ * Round 48: a letter over a forward that says a matter of its own — something of hers broken now, or
+ * another matter said so ("recebi esse aviso mas a minha dúvida é outra: os pedidos não aparecem") —
+ * is hers to read, not a reaction to the notice.
+ */
+export const OWN_MATTER: readonly string[] = [
+  ...BROKEN_NOW,
+  ...['duvida e outra', 'outra duvida', 'outra coisa', 'outro assunto', 'outro problema', 'aproveit*', 'alem disso'],
+];
+
+/**
  * A remedy asked for the harm of a failure ("quero um desconto na mensalidade como compensação,
  * porque o chamado 48213 ficou 20 dias sem solução", "isenção deste mês como ressarcimento"). With her
  * ticket verified, the complaint is the office's to weigh and the remedy the analyst's to grant or

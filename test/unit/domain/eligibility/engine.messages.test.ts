@@ -12360,3 +12360,51 @@ describe("round 48 — a letter of hers over a forwarded notice: the forward's s
     });
   });
 });
+
+describe('round 48 — a letter over a forwarded notice that only reacts to it: the notice says what she asks about, as for a short line', () => {
+  const fwd = (body: string) =>
+    `\n\n---------- Forwarded message ---------\nDe: Financeiro <financeiro@example.com.br>\nDate: ter., 24 de nov. de 2026 às 16:40\nSubject: Aviso importante\nTo: <financeiro@casadosaromas.com.br>\n\n${body}`;
+  const UNPAID = 'Sua loja foi suspensa.\n\nMotivo: pagamento pendente da assinatura.';
+  const IDLE = 'Seu usuário do painel administrativo foi bloqueado por inatividade.';
+  it.each([
+    [
+      'Bom dia, recebi isso hoje de manhã e não entendi nada, o que significa isso? Alguém me explica por favor.',
+      UNPAID,
+      'BILLING_QUESTION',
+    ],
+    [
+      'Oi gente, recebi esse email mas eu tenho certeza que está tudo certo comigo, podem verificar o que houve?',
+      UNPAID,
+      'BILLING_QUESTION',
+    ],
+    [
+      'Olá, recebi esse aviso ontem à noite e fiquei preocupada, o que devo fazer agora? Obrigada pela atenção.',
+      IDLE,
+      'ACCESS_ISSUE',
+    ],
+    // A matter of her own beside the reaction, or a letter that does not react to the notice, is hers.
+    [
+      'Bom dia, recebi esse aviso mas a minha dúvida é outra: os pedidos não aparecem no painel desde sexta.',
+      UNPAID,
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'Recebi isso, e aproveito: o frete está saindo zerado no checkout desde ontem, podem ver?',
+      UNPAID,
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'Bom dia, minha equipe está de férias e eu cuido da loja sozinha esta semana, peço paciência com as respostas.',
+      UNPAID,
+      'NO_PRIOR_TICKET',
+    ],
+  ])('%s / %s → %s', async (letter, body, outcome) => {
+    await check({
+      name: letter,
+      from: 'financeiro@casadosaromas.com.br',
+      subject: 'Fwd: Aviso importante',
+      text: `${letter}${fwd(body)}`,
+      outcome: outcome as Outcome,
+    });
+  });
+});

@@ -3,7 +3,9 @@ import { canonicalize } from '../../../../shared/domain/eligibility/engine';
 import {
   AS_A_REMEDY,
   ON_BEHALF,
+  OWN_MATTER,
   PHRASE_REWRITES,
+  REACTS_TO_FORWARD,
   RULES,
   RULES_BY_ID,
   ruleById,
@@ -49,8 +51,9 @@ describe('rules as data', () => {
       ...(rule.unlessInClause ?? []),
       ...(rule.unlessExceptIn ?? []),
     ]);
-    // ON_BEHALF and AS_A_REMEDY too: decide reads them as rule phrases, on the same sentences.
-    for (const phrase of [...phrases, ...PHRASE_REWRITES.map(([from]) => from), ...ON_BEHALF, ...AS_A_REMEDY]) {
+    // ON_BEHALF, AS_A_REMEDY, REACTS_TO_FORWARD and OWN_MATTER too: the engine reads them as rule phrases.
+    const lists = [...ON_BEHALF, ...AS_A_REMEDY, ...REACTS_TO_FORWARD, ...OWN_MATTER];
+    for (const phrase of [...phrases, ...PHRASE_REWRITES.map(([from]) => from), ...lists]) {
       expect(normalize(phrase), phrase).toBe(phrase);
     }
   });
@@ -74,6 +77,9 @@ describe('rules as data', () => {
       ]) {
         expect(canonicalize(words(phrase)), `${rule.id}: ${phrase}`).toBe(words(phrase));
       }
+    }
+    for (const phrase of [...REACTS_TO_FORWARD, ...OWN_MATTER]) {
+      expect(canonicalize(words(phrase)), phrase).toBe(words(phrase));
     }
   });
 });
