@@ -5632,9 +5632,17 @@ export const RULES: readonly Rule[] = [
     // Tiny. Quero que integrem.", "Isso é básico, coloquem logo.", "Por que não existe app para
     // iPhone?"): the message must say what the platform lacks (requiresInMessage).
     phrases: [
-      ...['quero que', 'exijo que', 'peco que'].flatMap((want) =>
+      // Round 48: needed, or wanted by the team ("preciso que criem esse campo", "queremos que integrem").
+      ...['quero que', 'exijo que', 'peco que', 'preciso que', 'precisamos que', 'queremos que'].flatMap((want) =>
         ['desenvolvam', 'implementem', 'integrem', 'criem', 'coloquem', 'incluam', 'adicionem'].map(
           (v) => `${want} ${v}`,
+        ),
+      ),
+      // Round 48: the thing named in one sentence, asked for in the next by "isso" ("Precisamos de um
+      // endpoint na API para os carrinhos abandonados. Quando vocês vão disponibilizar isso?").
+      ...['vao', 'vai', 'pretendem', 'podem', 'poderiam'].flatMap((will) =>
+        ['disponibilizar', 'lancar', 'liberar', 'implementar', 'criar', 'desenvolver', 'oferecer'].map(
+          (v) => `${will} ${v} isso`,
         ),
       ),
       ...['precisam', 'tem que'].flatMap((must) =>

@@ -12408,3 +12408,30 @@ describe('round 48 — a letter over a forwarded notice that only reacts to it: 
     });
   });
 });
+
+describe('round 48 — a feature needed, or asked for by "isso" in the sentence after the one that names it', () => {
+  it.each([
+    [
+      'Precisamos de um endpoint na API para exportar os carrinhos abandonados. Quando vocês vão disponibilizar isso?',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    [
+      'A plataforma não permite vender produto usado com estado de conservação. Isso é um absurdo, preciso que criem esse campo.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    ['Não tem integração com o Tiny. Precisamos que integrem o quanto antes.', 'OUT_OF_SCOPE_FEATURE'],
+    ['vcs nao tem relatorio de vendas por vendedor, vai lancar isso algum dia?', 'OUT_OF_SCOPE_FEATURE'],
+    // What she has that fails, and "isso" about the service.
+    ['O relatório de vendas parou de abrir. Vocês podem resolver isso hoje?', 'NO_PRIOR_TICKET'],
+    ['A integração com o Bling parou de enviar os pedidos. Preciso que verifiquem isso.', 'NO_PRIOR_TICKET'],
+    ['O campo CPF sumiu do checkout. Quando vão resolver isso?', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'ana@papelariaestrela.com.br',
+      subject: 'sugestão',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
