@@ -2901,6 +2901,11 @@ export const RULES: readonly Rule[] = [
       // Aromas?"); delivered, said the carrier, and never received ("a transportadora disse que entregou
       // mas não recebi nada").
       ...['comprei * que veio', 'comprei * que chegou'],
+      // Round 48: her order's number between what she bought and what came of it ("Comprei um carrinho de
+      // bebê, pedido 7789, veio quebrado"): past the gap of one `*`.
+      ...['veio', 'e veio', 'chegou', 'nao chegou', 'e nao chegou', 'ate hoje nao chegou', 'na loja'].map(
+        (came) => `comprei * pedido * ${came}`,
+      ),
       ...[
         'recebi o produto',
         'recebi meu produto',

@@ -12435,3 +12435,25 @@ describe('round 48 — a feature needed, or asked for by "isso" in the sentence 
     });
   });
 });
+
+describe("round 48 — a store's buyer with her order number between what she bought and what came of it", () => {
+  it.each([
+    ['Boa noite, comprei um carrinho de bebê, pedido 7789, veio quebrado e eles não trocam.', 'NOT_A_CLIENT'],
+    ['comprei uma blusa, pedido nº 55123 dia 03/11, ate hoje nao chegou', 'NOT_A_CLIENT'],
+    ['Comprei um fone (pedido 88123) e não chegou, a loja sumiu.', 'NOT_A_CLIENT'],
+    // A merchant's theme or app bought from us, its order number between, stays hers.
+    ['Comprei um tema na loja de temas de vocês, pedido 5521, e veio com erro no rodapé.', 'NO_PRIOR_TICKET'],
+    ['Comprei o app de frete, pedido 5521, e nao chegou a ativar na minha loja.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    const shopper = outcome === 'NOT_A_CLIENT';
+    await check({
+      name: text,
+      from: shopper ? 'lucia.ramos@gmail.com' : 'ana@papelariaestrela.com.br',
+      subject: 'pedido',
+      text,
+      outcome: outcome as Outcome,
+      rule: shopper ? 'client.shopper.text' : undefined,
+      variant: shopper ? 'shopper' : undefined,
+    });
+  });
+});
