@@ -3658,6 +3658,16 @@ export const RULES: readonly Rule[] = [
       // Round 44: signed up already ("contratei vocês semana passada e quero criar minha loja online").
       ...['contratei', 'assinei', 'acabei de assinar', 'acabei de contratar'],
     ],
+    // Round 48: the clients are a consultant's or an agency's, to whom she would recommend us ("quero conhecer a
+    // plataforma para indicar aos meus clientes", "indicar vocês para os meus clientes"): not a store's buyers.
+    // The platform is named as what is recommended: "indicar aos meus clientes o rastreio" is a store's.
+    unlessExceptIn: ['indicar', 'recomendar', 'apresentar'].flatMap((refer) =>
+      ['a plataforma', 'voces', 'a plataforma de voces', 'o sistema', 'conhecer a plataforma para'].flatMap((us) =>
+        ['aos meus', 'para os meus', 'para meus', 'a meus', 'aos nossos', 'para os nossos', 'para nossos'].map((to) =>
+          us.endsWith(' para') ? `${us} ${refer} ${to} clientes` : `${refer} ${us} * ${to} clientes`,
+        ),
+      ),
+    ),
     unlessInMessage: CLIENT_MARKERS,
   },
   {

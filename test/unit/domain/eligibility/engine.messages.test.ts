@@ -12457,3 +12457,28 @@ describe("round 48 — a store's buyer with her order number between what she bo
     });
   });
 });
+
+describe('round 48 — a consultant or an agency who would recommend us to her own clients: a prospect, not a store', () => {
+  it.each([
+    ['Sou consultor de e-commerce e quero conhecer a plataforma para indicar aos meus clientes.', 'NOT_A_CLIENT'],
+    [
+      'Temos uma agência e queremos indicar a plataforma de vocês para os nossos clientes. Como funciona a plataforma?',
+      'NOT_A_CLIENT',
+    ],
+    ['Gostaria de conhecer a plataforma para recomendar para meus clientes, vocês fazem demonstração?', 'NOT_A_CLIENT'],
+    // A store's buyers: what she shows them is hers.
+    [
+      'quero conhecer a plataforma melhor para indicar aos meus clientes o rastreio dos pedidos, onde fica?',
+      'NO_PRIOR_TICKET',
+    ],
+    ['Quanto custa o frete para indicar aos meus clientes na página do produto?', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'alexandre@consultoriaweb.com.br',
+      subject: 'plataforma',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
