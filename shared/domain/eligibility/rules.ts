@@ -1411,6 +1411,19 @@ const HER_PLAN_UNNAMED = [
   ...['se aumentou', 'se subiu', 'ficou mais caro', 'o reajuste', 'aviso de reajuste'],
 ];
 
+/**
+ * Round 48: the platform recommended to her own clients ("quero conhecer a plataforma para indicar aos meus
+ * clientes", "queremos recomendar vocês para os nossos clientes"): a consultant's or an agency's clients, not a
+ * store's buyers. The platform is named as what is recommended: "indicar aos meus clientes o rastreio" is a store's.
+ */
+const RECOMMENDS_US_TO_HER_CLIENTS = ['indicar', 'recomendar', 'apresentar'].flatMap((refer) =>
+  ['a plataforma', 'voces', 'a plataforma de voces', 'o sistema', 'conhecer a plataforma para'].flatMap((us) =>
+    ['aos meus', 'para os meus', 'para meus', 'a meus', 'aos nossos', 'para os nossos', 'para nossos'].map((to) =>
+      us.endsWith(' para') ? `${us} ${refer} ${to} clientes` : `${refer} ${us} * ${to} clientes`,
+    ),
+  ),
+);
+
 const CLIENT_MARKERS = [
   // Round 45: another store beside hers ("quero abrir uma segunda loja, quanto custa?").
   'uma segunda loja',
@@ -2901,6 +2914,11 @@ export const RULES: readonly Rule[] = [
       // Aromas?"); delivered, said the carrier, and never received ("a transportadora disse que entregou
       // mas não recebi nada").
       ...['comprei * que veio', 'comprei * que chegou'],
+      // Round 48: the purchase she made, at a store named ("quero cancelar a compra que fiz ontem no site da loja
+      // Casa Nova").
+      ...['a compra que', 'o pedido que'].flatMap((what) =>
+        ['fiz', 'eu fiz'].flatMap((made) => ['na loja', 'no site da loja'].map((at) => `${what} ${made} * ${at}`)),
+      ),
       // Round 48: her order's number between what she bought and what came of it ("Comprei um carrinho de
       // bebê, pedido 7789, veio quebrado"): past the gap of one `*`.
       ...['veio', 'e veio', 'chegou', 'nao chegou', 'e nao chegou', 'ate hoje nao chegou', 'na loja'].map(
@@ -3607,6 +3625,8 @@ export const RULES: readonly Rule[] = [
       ...['criar', 'montar', 'ter', 'fazer', 'abrir'].flatMap((make) =>
         ['um site', 'uma loja', 'meu site', 'minha loja'].map((site) => `${make} ${site} * com voces`),
       ),
+      // Round 48: a consultant or an agency, recommending us to her own clients.
+      ...RECOMMENDS_US_TO_HER_CLIENTS,
       ...['like to sign up', 'want to sign up', 'how do i sign up', 'how can i sign up', 'do you support stores in'],
       // Information asked about the platform, or its plans for a store still to come ("Gostaria de mais
       // informações sobre a plataforma de vocês", "informações sobre os planos para loja virtual", "quiero
@@ -3658,16 +3678,8 @@ export const RULES: readonly Rule[] = [
       // Round 44: signed up already ("contratei vocês semana passada e quero criar minha loja online").
       ...['contratei', 'assinei', 'acabei de assinar', 'acabei de contratar'],
     ],
-    // Round 48: the clients are a consultant's or an agency's, to whom she would recommend us ("quero conhecer a
-    // plataforma para indicar aos meus clientes", "indicar vocês para os meus clientes"): not a store's buyers.
-    // The platform is named as what is recommended: "indicar aos meus clientes o rastreio" is a store's.
-    unlessExceptIn: ['indicar', 'recomendar', 'apresentar'].flatMap((refer) =>
-      ['a plataforma', 'voces', 'a plataforma de voces', 'o sistema', 'conhecer a plataforma para'].flatMap((us) =>
-        ['aos meus', 'para os meus', 'para meus', 'a meus', 'aos nossos', 'para os nossos', 'para nossos'].map((to) =>
-          us.endsWith(' para') ? `${us} ${refer} ${to} clientes` : `${refer} ${us} * ${to} clientes`,
-        ),
-      ),
-    ),
+    // Round 48: the clients are a consultant's or an agency's, to whom she would recommend us: not a store's buyers.
+    unlessExceptIn: RECOMMENDS_US_TO_HER_CLIENTS,
     unlessInMessage: CLIENT_MARKERS,
   },
   {

@@ -12482,3 +12482,24 @@ describe('round 48 — a consultant or an agency who would recommend us to her o
     });
   });
 });
+
+describe('round 48 — an agency that recommends us to its clients, and a buyer who names the purchase she made at a store', () => {
+  it.each([
+    ['Somos uma agência e queremos recomendar vocês para os nossos clientes. Vocês têm comissão?', 'NOT_A_CLIENT'],
+    ['Quero cancelar a compra que fiz ontem no site da loja Casa Nova, pedido 99812. Como faço?', 'NOT_A_CLIENT'],
+    ['o pedido que eu fiz semana passada na loja Bella nao chegou', 'NOT_A_CLIENT'],
+    // A merchant's test order in her own store.
+    ['O pedido que fiz na loja pra testar o pix não apareceu no painel.', 'NO_PRIOR_TICKET'],
+    ['A compra que eu fiz na loja como teste não baixou o estoque.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    const shopper = text.includes('fiz') && outcome === 'NOT_A_CLIENT';
+    await check({
+      name: text,
+      from: 'contato@agenciadigital.com',
+      subject: 'contato',
+      text,
+      outcome: outcome as Outcome,
+      variant: shopper ? 'shopper' : undefined,
+    });
+  });
+});
