@@ -28,7 +28,7 @@ import {
   type WorkCase,
 } from '../domain/lifecycle/types';
 import { OUTCOMES } from '../domain/outcome';
-import type { AttachmentMeta } from '../domain/submission';
+import type { AttachmentMeta, Channel } from '../domain/submission';
 import { type AttachmentLinkMap, isLinkable } from '../domain/uploads/download';
 import { SCAN_LABELS } from '../domain/uploads/plan';
 import type { SurveyAnswer } from '../app/lifecycle/ports';
@@ -401,6 +401,11 @@ function replyLine(c: CaseView['c'], tz: string): SafeHtml {
 
 /** The case page's warning when the merchant's address is in the bounce memory. */
 const BOUNCING_PT = MERCHANT_BOUNCING_PT;
+/** How a merchant's message came in: a form post is no mail (there is no mailbox to read it back from). */
+const RECEIVED_VIA_PT: Record<Channel, string> = {
+  email: 'Recebida do lojista por e-mail',
+  webform: 'Recebida do lojista pelo formulário',
+};
 
 export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
   const { c, survey, actions } = view;
@@ -496,7 +501,7 @@ ${messagePager(c, window, b)}
 ${c.messages.slice(window.start, window.end).map(
   (
     m,
-  ) => html`<article><h3>${m.direction === 'out' ? `Enviada pela Ouvidoria (${m.author ? nameOf(m.author) : 'equipe'})` : 'Recebida do lojista'} — <time datetime="${m.receivedAt}">${formatInstant(m.receivedAt, tz)}</time></h3>
+  ) => html`<article><h3>${m.direction === 'out' ? `Enviada pela Ouvidoria (${m.author ? nameOf(m.author) : 'equipe'})` : RECEIVED_VIA_PT[m.channel]} — <time datetime="${m.receivedAt}">${formatInstant(m.receivedAt, tz)}</time></h3>
 <p>${m.direction === 'out' ? officeSubject(c) : m.subject}</p>${m.text.trim() ? html`<pre>${m.text}</pre>` : html`<p><em>${encryptedMail(m) ? encryptedStaffPt(encryptedMail(m) as MailEncryption) : NO_TEXT_STAFF_PT}</em></p>`}${m.attachments.length ? html`<p>Anexos:</p><ul>${m.attachments.map((a) => attachmentLine(a, view.attachmentLinks ?? {}))}</ul>` : m.direction !== 'out' && attachmentMissing(m) ? html`<p>${MISSING_ATTACHMENT_STAFF_PT}</p>` : ''}</article>`,
 )}
 <h2>Notas internas</h2>

@@ -612,6 +612,20 @@ describe('console case page — a file announced and missing', () => {
   });
 });
 
+// Journey 47: a form post was headed "Recebida do lojista" like a mail — the analyst looked for it
+// in the mail thread. Each message says how it came; the office's answers keep their heading.
+describe('console case page — how each message came', () => {
+  it.each([
+    ['a form post', { channel: 'webform' }, 'Recebida do lojista pelo formulário — <time'],
+    ['a mail', { channel: 'email' }, 'Recebida do lojista por e-mail — <time'],
+    ['an office answer', { channel: 'email', direction: 'out', author: 'ana' }, 'Enviada pela Ouvidoria (ana) — <time'],
+  ] as const)('%s', (_label, fields, heading) => {
+    const c = workCase({ messages: [{ ...workCase().messages[0]!, ...fields }] });
+    const page = casePage(frame, { c, survey: null, actions: new Set() }, now);
+    expect(page).toContain(`<h3>${heading}`);
+  });
+});
+
 describe('console case page — a message with no text of its own', () => {
   it.each([
     ['empty (a file only, or an encrypted mail)', '', true],
