@@ -9,7 +9,7 @@ import { html, type SafeHtml } from '../domain/html';
 import { FILE_KINDS, KIND_EXTENSIONS, KIND_MIME } from '../domain/uploads/file-type';
 import { PUBLIC_FILE_STATE_LABELS, publicFileState } from '../domain/lifecycle/status-page';
 import type { MessageLanguage } from '../domain/text';
-import { filesCountPt, kindsText } from '../domain/uploads/plan';
+import { contentTypeLabel, filesCountPt, kindsText } from '../domain/uploads/plan';
 import { PAGE_WORDS } from './page-words';
 import type { AttachmentView } from './page';
 
@@ -49,7 +49,9 @@ export function attachmentList(files: AttachmentView[], language: MessageLanguag
 ${files.map((f) => {
   const state = publicFileState(f);
   const label = labels[state];
-  return html`<li><strong>${f.name}</strong> (${humanSize(f.size)}, ${f.type}): ${state === 'quarantined' ? html`<strong class="erro-texto">${label}</strong>` : label}</li>\n`;
+  // The kind as the form named it ("PDF"), never a MIME type: she does not know "application/pdf".
+  const kind = contentTypeLabel(f.type);
+  return html`<li><strong>${f.name}</strong> (${humanSize(f.size)}${kind ? `, ${kind}` : ''}): ${state === 'quarantined' ? html`<strong class="erro-texto">${label}</strong>` : label}</li>\n`;
 })}</ul>
 ${files.some((f) => f.scan === 'THREATS_FOUND') ? html`<p>${w.threatNote}</p>` : ''}`;
 }

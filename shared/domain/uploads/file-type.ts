@@ -512,6 +512,11 @@ export function kindFromDeclared(name: string, contentType: string): FileKind | 
   const ext = nameExtension(name);
   const byExt = FILE_KINDS.find((k) => ext !== undefined && KIND_EXTENSIONS[k].includes(ext));
   if (byExt) return byExt;
+  return kindFromMime(contentType);
+}
+
+/** Kind whose content type this is (parameters and letter case aside), or undefined. */
+export function kindFromMime(contentType: string): FileKind | undefined {
   const mime = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   return FILE_KINDS.find((k) => KIND_MIME[k] === mime);
 }

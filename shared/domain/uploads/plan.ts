@@ -7,7 +7,7 @@ import { countOf } from '../count';
 import { RAW_MAIL_RETENTION_TAG } from '../retention';
 import { humanSize } from '../byte-size';
 import type { AttachmentsConfig } from '../config';
-import { type FileKind, kindFromDeclared } from './file-type';
+import { type FileKind, kindFromDeclared, kindFromMime } from './file-type';
 
 /** Prefix of every upload; GuardDuty Malware Protection scans it, the lifecycle rules expire it. */
 export const UPLOADS_PREFIX = 'uploads/';
@@ -170,9 +170,20 @@ export type DeclaredCheck =
   | { ok: true; files: (DeclaredFile & { kind: FileKind })[] }
   | { ok: false; message: string; file?: string };
 
+/** A kind as a merchant reads it ("PDF", "XLSX"): the name she picks a file by, never its MIME type. */
+export function kindLabel(kind: FileKind): string {
+  return kind.toUpperCase();
+}
+
+/** The merchant's name for a stored file's content type, or undefined when it is none of our kinds. */
+export function contentTypeLabel(contentType: string): string | undefined {
+  const kind = kindFromMime(contentType);
+  return kind ? kindLabel(kind) : undefined;
+}
+
 /** pt-BR list of the accepted kinds, for hints and errors ("PDF, PNG, JPEG, …"). */
 export function kindsText(config: AttachmentsConfig): string {
-  return config.allowedTypes.map((k) => k.toUpperCase()).join(', ');
+  return config.allowedTypes.map(kindLabel).join(', ');
 }
 
 /** "1 arquivo" / "N arquivos": the file limit as the form and its refusals say it. */

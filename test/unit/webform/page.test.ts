@@ -302,13 +302,19 @@ describe('result pages', () => {
     { name: 'fatura-outubro.pdf', size: 90_000, type: 'application/pdf', scan: 'NO_THREATS_FOUND' },
     { name: 'print-painel.png', size: 300_000, type: 'image/png', scan: 'PENDING' },
     { name: 'planilha.xlsx', size: 20_000, type: 'application/vnd.ms-excel', scan: 'THREATS_FOUND' },
+    {
+      name: 'pedidos.xlsx',
+      size: 12_000,
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      scan: 'NO_THREATS_FOUND',
+    },
   ];
   it.each([
     [
       'pt-BR',
       [
         'Arquivos recebidos',
-        'fatura-outubro.pdf</strong> (87,9 KB, application/pdf): recebido e verificado, sem ameaças',
+        'fatura-outubro.pdf</strong> (87,9 KB, PDF): recebido e verificado, sem ameaças',
         'recebido, em verificação antivírus',
         'em quarentena: o antivírus encontrou uma ameaça',
         'Um arquivo com ameaça fica em quarentena',
@@ -318,7 +324,7 @@ describe('result pages', () => {
       'es',
       [
         'Archivos recibidos',
-        'fatura-outubro.pdf</strong> (87,9 KB, application/pdf): recibido y verificado, sin amenazas',
+        'fatura-outubro.pdf</strong> (87,9 KB, PDF): recibido y verificado, sin amenazas',
         'recibido, en verificación antivirus',
         'en cuarentena: el antivirus encontró una amenaza',
         'Un archivo con una amenaza queda en cuarentena',
@@ -328,7 +334,7 @@ describe('result pages', () => {
       'en',
       [
         'Files received',
-        'fatura-outubro.pdf</strong> (87,9 KB, application/pdf): received and checked, no threats found',
+        'fatura-outubro.pdf</strong> (87,9 KB, PDF): received and checked, no threats found',
         'received, antivirus check in progress',
         'quarantined: the antivirus found a threat',
         'A file with a threat is kept in quarantine',
@@ -337,6 +343,11 @@ describe('result pages', () => {
   ] as const)('the confirmation (%s) lists the files in its language', (language, says) => {
     const page = render({ kind: 'accepted', protocol: 'OUV-2026-000123', emailed: true, attachments: files, language });
     for (const text of says) expect(page).toContain(text);
+    // Journey 47: each file's kind in the form's words, never its MIME type; one not of ours, none.
+    expect(page).toContain('pedidos.xlsx</strong> (11,7 KB, XLSX):');
+    expect(page).toContain('planilha.xlsx</strong> (19,5 KB):');
+    const list = /<ul class="anexos-recebidos">[\s\S]*?<\/ul>/.exec(page)?.[0] ?? '';
+    expect(list).not.toMatch(/application\/|image\//);
     if (language !== 'pt-BR') {
       expect(page).not.toMatch(
         /Arquivos recebidos|verificado, sem ameaças|verificação antivírus|AMEAÇA|quarentena|Enviamos/,

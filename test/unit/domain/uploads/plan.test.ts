@@ -3,6 +3,7 @@ import { localConfig, parseConfig, localConfigInput } from '../../../../shared/d
 import {
   CASE_TAG,
   checkDeclared,
+  contentTypeLabel,
   claimableBy,
   isPendingId,
   NAME_TAG,
@@ -118,5 +119,20 @@ describe('putTags: bytes the office puts itself', () => {
 
   it("a mailed file on a closed case: on the closed case's LGPD clock from now", () => {
     expect(putTags('a.png', { caseId: 'email:s1', closedCase: true })['ouvidoria-retention']).toBe('closed-case');
+  });
+});
+
+// Journey 47: the confirmation page listed "application/pdf" — the merchant knows a file as "PDF".
+describe('contentTypeLabel: a stored file type in the merchant’s words', () => {
+  it.each([
+    ['application/pdf', 'PDF'],
+    ['image/jpeg', 'JPEG'],
+    ['IMAGE/PNG', 'PNG'],
+    ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'XLSX'],
+    ['text/csv; charset=utf-8', 'CSV'],
+    ['application/octet-stream', undefined],
+    ['application/vnd.ms-excel', undefined],
+  ])('%s → %s', (type, label) => {
+    expect(contentTypeLabel(type)).toBe(label);
   });
 });
