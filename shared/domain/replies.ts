@@ -1266,7 +1266,8 @@ export function renderMail(
       (x) =>
         `${x.title}\n\n${x.text}${x.collapsed ? `\n\n----- ${x.collapsed.summary} -----\n${x.collapsed.text}` : ''}`,
     ),
-    `-- \n${blocksToText(footer)}`,
+    // No footer, no signature separator: a mail ending in "-- " over nothing reads as cut off.
+    ...(footer.length > 0 ? [`-- \n${blocksToText(footer)}`] : []),
   ].join('\n\n');
   const htmlDoc = html`<!DOCTYPE html>
 <html lang="${options.lang ?? 'pt-BR'}">
@@ -1282,10 +1283,14 @@ ${
 <pre style="${PRE_STYLE}color:#555555;">${x.collapsed.text}</pre></details>
 `
 }`,
-)}<hr style="border:none;border-top:1px solid #dddddd;margin:24px 0 12px 0;">
+)}${
+  footer.length > 0
+    ? html`<hr style="border:none;border-top:1px solid #dddddd;margin:24px 0 12px 0;">
 <div style="font-size:12px;color:#666666;">
 ${blocksToHtml(footer)}</div>
-</div>
+`
+    : ''
+}</div>
 </body>
 </html>
 `;

@@ -5,8 +5,10 @@ import type { MessageLanguage } from '../../../shared/domain/text';
 import {
   describeHours,
   greetingName,
+  type MailBlock,
   type ReplyContext,
   type ReplyOutcome,
+  renderMail,
   renderReply,
   replySubject,
   taggedProtocol,
@@ -694,5 +696,18 @@ describe('a reply to a message that names a case protocol (ReplyContext.citedPro
 
   it('ACCEPTED: no lead (the case she opened is the one the acknowledgement names)', () => {
     expect(renderReply('ACCEPTED', cited('pt-BR'), localConfig).text).not.toContain('não foi adicionada ao caso');
+  });
+});
+
+// Journey 47: a mail without a footer (the webform's confirmation link) ended "-- " over nothing.
+describe('renderMail — the footer and its separator go together', () => {
+  it.each<[string, MailBlock[], boolean]>([
+    ['with a footer', [{ p: ['Esta é uma resposta automática.'] }], true],
+    ['without one', [], false],
+  ])('%s', (_label, footer, separated) => {
+    const mail = renderMail('Assunto', [{ p: ['Olá, Maria,'] }], footer);
+    expect(/^-- $/m.test(mail.text)).toBe(separated);
+    expect(mail.html.includes('<hr')).toBe(separated);
+    expect(mail.text.endsWith(separated ? 'Esta é uma resposta automática.\n' : 'Olá, Maria,\n')).toBe(true);
   });
 });

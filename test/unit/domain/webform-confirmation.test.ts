@@ -110,6 +110,14 @@ describe('confirmation mail', () => {
     expect(mail.html).toContain(`href="${url.replace(/&/g, '&amp;')}"`);
   });
 
+  // Journey 47: its text ended "Equipe Ouvidoria\n\n-- \n" — a signature separator over nothing.
+  it('ends with its signature, no empty footer after it', () => {
+    const mail = renderConfirmationMail({ topicLabel: 'Atendimento', url: 'http://x.example/' }, localConfig);
+    expect(mail.text).toMatch(new RegExp(`Atenciosamente,\\n${localConfig.fromName}\\n$`));
+    expect(mail.text).not.toMatch(/^-- $/m);
+    expect(mail.html).not.toContain('<hr');
+  });
+
   it('a ticket field of words keeps its digits only', () => {
     const mail = renderConfirmationMail(
       { topicLabel: 'Atendimento', ticket: 'compre já em http://spam.example 99', url: 'http://x.example/' },
