@@ -1,8 +1,8 @@
 /**
  * Invokes one real handler once on a sample event from events/, against the emulators of a
  * running local stack (`npm start`): dynalite for DynamoDB and aws-ses-v2-local for SES, on the
- * same ports as the stack (DYNAMODB_PORT, SES_PORT). Queue messages and deferrals are printed
- * instead of delivered.
+ * same ports as the stack (DYNAMODB_PORT, SES_PORT). Queue messages, deferrals and lifecycle
+ * timers are printed instead of delivered: the running stack arms only its own timers.
  *
  *   npm run invoke -- email-intake events/ses/receipt-event.json --eml events/emails/08-no-prior-ticket.eml
  *   npm run invoke -- webform events/webform/post-json-valid.json
@@ -12,6 +12,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { createAssignmentHandler } from '../../functions/assignment/handler';
@@ -22,7 +23,9 @@ import { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
 import { buildAssignmentDeps } from '../../shared/composition/assignment';
 import { tableClient, tableStores } from '../../shared/composition/clients';
 import { messageTextStoreFrom } from '../../shared/composition/message-texts';
-import { loadReplySecret } from '../../shared/composition/lifecycle';
+import { buildLifecycleDeps, loadReplySecret } from '../../shared/composition/lifecycle';
+import { mailLifecycle } from '../../shared/app/lifecycle/mail-lifecycle';
+import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import { buildEmailIntakeDeps } from '../../shared/composition/email-intake';
 import { buildFeedbackDeps } from '../../shared/composition/ses-feedback';
 import type { Settings } from '../../shared/composition/settings';
@@ -69,6 +72,48 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   };
 }
 
+type SesRecord = { ses: { mail: Record<string, unknown>; receipt: Record<string, unknown> } };
+
+/**
+ * The sample SES event made this mail's, as SES describes the mail it stored: its headers, and its
+ * recipients of the office's domain (To and Cc: the envelope SES would have had). Without them a
+ * staff mail to a case address (`caso+…`) reached the handler as addressed to the ombudsman
+ * address, and was quarantined as staff commands sent there.
+ */
+export function eventForMail(
+  event: { Records: SesRecord[] },
+  messageId: string,
+  headers: Record<string, string | string[] | undefined>,
+  domain = localConfig.domain,
+): void {
+  const listed = [headers.to, headers.cc].flatMap((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+  const addresses = listed.flatMap((text) =>
+    [...text.matchAll(/[^\s<>,;"]+@[^\s<>,;"]+/g)].map((m) => m[0].toLowerCase()),
+  );
+  const ours = [...new Set(addresses.filter((a) => a.endsWith(`@${domain.toLowerCase()}`)))];
+  for (const record of event.Records) {
+    record.ses.mail.messageId = messageId;
+    record.ses.mail.commonHeaders = headers;
+    if (ours.length > 0) {
+      record.ses.mail.destination = ours;
+      record.ses.receipt.recipients = ours;
+    }
+  }
+}
+
+/**
+ * The lifecycle an invocation drives (a staff mail, her reply, a form post joining her case), its
+ * timers printed as the assignment's are. Without one, the functions built the Lambda's own, whose
+ * timers need EventBridge Scheduler: an extension or a reopening failed ("not set up to arm
+ * lifecycle timers").
+ */
+export function invokeLifecycle(
+  settings: Settings,
+  timer: (payload: unknown) => Promise<void>,
+): Promise<LifecycleDeps> {
+  return buildLifecycleDeps(settings, { timers: { schedule: timer } });
+}
+
 async function main(argv: string[]): Promise<unknown> {
   const [fn, eventFile, ...rest] = argv;
   if (!fn || fn === '--help' || fn === '-h') fail('Missing function name.');
@@ -87,20 +132,18 @@ async function main(argv: string[]): Promise<unknown> {
     case 'email-intake': {
       const emlFile = option(rest, '--eml');
       if (!emlFile) fail('email-intake needs --eml <file.eml>: the raw mail the S3 action would have stored.');
-      const records = event.Records as { ses: { mail: { messageId: string; commonHeaders: unknown } } }[];
       const messageId = `invoke-${Date.now().toString(36)}`;
       const raw = readFileSync(resolve(cwd, emlFile));
-      // SES describes the mail it stored: the sample event's headers become this mail's.
-      const commonHeaders = await commonHeadersOfRaw(raw);
-      for (const record of records) {
-        record.ses.mail.messageId = messageId;
-        record.ses.mail.commonHeaders = commonHeaders;
-      }
+      eventForMail(event as { Records: SesRecord[] }, messageId, await commonHeadersOfRaw(raw));
       const root = mkdtempSync(join(tmpdir(), 'ouvidoria-invoke-'));
       const key = join(root, 'raw', RAW_MAIL_PREFIX, messageId);
       mkdirSync(dirname(key), { recursive: true });
       writeFileSync(key, raw);
-      const service = await buildEmailIntakeDeps(settings, { queue, rawMail: new FileRawMailStore(root) });
+      const service = await buildEmailIntakeDeps(settings, {
+        queue,
+        rawMail: new FileRawMailStore(root),
+        lifecycle: await invokeLifecycle(settings, print('timer')),
+      });
       return createEmailIntakeHandler(() => ({
         service,
         rawMail: { bucket: 'raw', prefix: RAW_MAIL_PREFIX },
@@ -112,7 +155,11 @@ async function main(argv: string[]): Promise<unknown> {
       // What the post leaves on the webform's mail queue (its confirmation link, or its guidance case
       // and reply) is consumed here once the post answered, as the function's SQS path does.
       const mails: ConfirmationMailRequest[] = [];
-      const deps = buildWebformDeps(settings, { queue, confirmMails: { request: async (m) => void mails.push(m) } });
+      const deps = buildWebformDeps(settings, {
+        queue,
+        confirmMails: { request: async (m) => void mails.push(m) },
+        caseLifecycle: async () => mailLifecycle(await invokeLifecycle(settings, print('timer'))),
+      });
       const answer = await createWebformHandler(deps)(event as never);
       const consume = createConfirmMailHandler(() => ({ service: deps, logger }));
       for (const [i, m] of mails.entries()) {
@@ -149,12 +196,14 @@ async function main(argv: string[]): Promise<unknown> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (result) => {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  },
-  (error: unknown) => {
-    process.stderr.write(`Invocation failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2)).then(
+    (result) => {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    },
+    (error: unknown) => {
+      process.stderr.write(`Invocation failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -130,9 +130,11 @@ export async function commonHeadersOfRaw(raw: Buffer): Promise<Record<string, st
     const texts = list.map((a) => a.text ?? '').filter(Boolean);
     return texts.length ? texts : undefined;
   };
+  const cc = addressList(parsed?.cc);
   return {
     from: addressList(parsed?.from),
     to: addressList(parsed?.to),
+    ...(cc ? { cc } : {}),
     messageId: parsed?.messageId,
     date: parsed?.date?.toUTCString(),
     subject: parsed?.subject,

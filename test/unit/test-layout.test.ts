@@ -24,8 +24,6 @@ const WITHOUT_OWN_TEST: Record<string, string> = {
   'shared/console/ports.ts': 'interfaces only; the index adapter and the console tests implement them',
   'shared/domain/lifecycle/types.ts': 'types only',
   'scripts/local/stack.ts': 'starts every emulator and server: tested end to end by test/e2e/local-stack.test.ts',
-  'scripts/local/invoke.ts':
-    'runs its command when imported (no main guard yet); exercised by hand and the README walk-through',
 };
 
 /** Test files in test/unit that are about the whole tree, not one module. */
