@@ -235,7 +235,7 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
         passed: (days) =>
           `Este caso foi encerrado há mais de ${countOf(days, 'dia', 'dias')}: se você escrever de novo à Ouvidoria, a mensagem abre um novo caso, ligado a este.`,
         reopen: (until, protocol) =>
-          `Se precisar, responda ao último e-mail da Ouvidoria até ${until} mantendo o protocolo ${protocol} no assunto, e o caso será reaberto com a mesma pessoa da nossa equipe. Depois disso, uma nova mensagem abre um novo caso, ligado a este.`,
+          `Se precisar, responda ao último e-mail da Ouvidoria até ${until} mantendo o protocolo ${protocol} no assunto, e o caso será reaberto. Depois disso, uma nova mensagem abre um novo caso, ligado a este.`,
         open: (protocol) =>
           `Para acrescentar informações, responda ao último e-mail da Ouvidoria mantendo o protocolo ${protocol} no assunto.`,
       },
@@ -332,7 +332,7 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
         passed: (days) =>
           `Este caso se cerró hace más de ${countOf(days, 'día', 'días')}: si usted vuelve a escribir a la Ouvidoria, el mensaje abre un nuevo caso, vinculado a este.`,
         reopen: (until, protocol) =>
-          `Si lo necesita, responda al último correo de la Ouvidoria hasta el ${until} manteniendo el protocolo ${protocol} en el asunto, y el caso se reabrirá con la misma persona de nuestro equipo. Después de esa fecha, un nuevo mensaje abre un nuevo caso, vinculado a este.`,
+          `Si lo necesita, responda al último correo de la Ouvidoria hasta el ${until} manteniendo el protocolo ${protocol} en el asunto, y el caso se reabrirá. Después de esa fecha, un nuevo mensaje abre un nuevo caso, vinculado a este.`,
         open: (protocol) =>
           `Para agregar información, responda al último correo de la Ouvidoria manteniendo el protocolo ${protocol} en el asunto.`,
       },
@@ -429,7 +429,7 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
         passed: (days) =>
           `This case was closed more than ${countOf(days, 'day', 'days')} ago: if you write to the Ombudsman again, your message opens a new case, linked to this one.`,
         reopen: (until, protocol) =>
-          `If you need to, reply to the Ombudsman’s last email by ${until} keeping the protocol ${protocol} in the subject, and the case will be reopened with the same person on our team. After that, a new message opens a new case, linked to this one.`,
+          `If you need to, reply to the Ombudsman’s last email by ${until} keeping the protocol ${protocol} in the subject, and the case will be reopened. After that, a new message opens a new case, linked to this one.`,
         open: (protocol) =>
           `To add information, reply to the Ombudsman’s last email keeping the protocol ${protocol} in the subject.`,
       },

@@ -97,8 +97,7 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     surveyHow:
       'Escolha uma nota de 1 a 5. O link abre uma página com a nota escolhida, onde você confirma com um clique e, se quiser, deixa um comentário. Se preferir, responda a este e-mail só com a nota (por exemplo, “Nota 5”).',
     surveyAnswered: 'Obrigado por já ter avaliado o atendimento deste caso: a sua avaliação continua registrada.',
-    reopenWithin: (until) =>
-      `Se precisar, responda a este e-mail até ${until} e o caso será reaberto com a mesma pessoa da nossa equipe.`,
+    reopenWithin: (until) => `Se precisar, responda a este e-mail até ${until} e o caso será reaberto.`,
     dateTimeFormat: "dd/MM/yyyy 'às' HH:mm",
     extended: (days) => [
       'O prazo de resposta do seu caso ',
@@ -192,8 +191,7 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     surveyHow:
       'Elija una nota de 1 a 5. El enlace abre una página con la nota elegida, donde usted la confirma con un clic y, si quiere, deja un comentario. Si lo prefiere, responda a este correo solo con la nota (por ejemplo, “Nota 5”).',
     surveyAnswered: 'Gracias por haber evaluado ya la atención de este caso: su evaluación sigue registrada.',
-    reopenWithin: (until) =>
-      `Si lo necesita, responda a este correo hasta el ${until} y el caso se reabrirá con la misma persona de nuestro equipo.`,
+    reopenWithin: (until) => `Si lo necesita, responda a este correo hasta el ${until} y el caso se reabrirá.`,
     dateTimeFormat: "dd/MM/yyyy 'a las' HH:mm '(hora de Brasilia)'",
     extended: (days) => [
       'El plazo de respuesta de su caso ',
@@ -288,8 +286,7 @@ export const MERCHANT_WORDS: Record<MessageLanguage, MerchantWords> = {
     surveyHow:
       'Choose a score from 1 to 5. The link opens a page with the score chosen, where you confirm it with one click and, if you wish, leave a comment. Or reply to this email with just the score (for example, “5 stars”).',
     surveyAnswered: 'Thank you for having already rated the service on this case: your rating is still recorded.',
-    reopenWithin: (until) =>
-      `If you need to, reply to this email by ${until} and the case will be reopened with the same person on our team.`,
+    reopenWithin: (until) => `If you need to, reply to this email by ${until} and the case will be reopened.`,
     dateTimeFormat: "dd/MM/yyyy 'at' HH:mm '(Brasília time)'",
     extended: (days) => [
       'The answer deadline of your case ',

@@ -929,6 +929,22 @@ describe('every mail to the merchant threads with her mail and the acknowledgeme
   );
 });
 
+// Journey 47: the closing mail promised "será reaberto com a mesma pessoa da nossa equipe" — a
+// promise about days ahead, when the analyst may be on leave or gone (or closed it on leaving). The
+// reopen notice says who has the case when it reopens (analystAvailable); the closing mail does not.
+describe('the closing mail promises the reopening, not a person', () => {
+  it.each([
+    ['pt-BR', undefined, 'e o caso será reaberto.'],
+    ['es', 'es', 'y el caso se reabrirá.'],
+    ['en', 'en', 'and the case will be reopened.'],
+  ] as const)('%s', (_label, language, says) => {
+    const c = closedCase(language ? { decision: { ...aDecision('ACCEPTED'), language } } : {});
+    const mail = renderClosingMail(c, { category: 'resolvido', summary: 'estorno feito' }, links, localConfig);
+    expect(mail.text).toContain(says);
+    expect(mail.text).not.toMatch(/mesma pessoa|misma persona|same person/);
+  });
+});
+
 describe('lifecycle mails to the merchant follow the case’s language', () => {
   const inLanguage = (language: 'es' | 'en', senderName: string) =>
     workCase({
@@ -1100,7 +1116,7 @@ describe('the closing mail says one thing about answering it: the reopening wind
       reopen: 'responda a este correo hasta el 07/01/2027 a las 17:40 (hora de Brasilia) y el caso se reabrirá',
       invite: 'Para agregar información',
     },
-    { language: 'en', reopen: 'and the case will be reopened with the same person', invite: 'To add information' },
+    { language: 'en', reopen: 'and the case will be reopened', invite: 'To add information' },
   ] as const)(
     '$language: the reopening sentence, no "just answer to add information" footer',
     ({ language, reopen, invite }) => {
