@@ -88,6 +88,18 @@ export function wideTable(label: string, table: SafeHtml): SafeHtml {
   return html`<div class="tabela" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
 }
 
+/**
+ * A page's title after an action: "Erro:" first when it was refused (as the webform's), else what it
+ * did, then the page's own. The page after a form post is a new load, announced by its title; its
+ * status line no screen reader says.
+ */
+export function titleAfter(
+  title: string,
+  said: { notice?: string | undefined; problem?: string | undefined } = {},
+): string {
+  return said.problem ? `Erro: ${title}` : said.notice ? `${said.notice} · ${title}` : title;
+}
+
 export function layout(frame: PageFrame, title: string, body: SafeHtml): string {
   const b = frame.basePath;
   const who = frame.user
@@ -472,9 +484,7 @@ export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
 
   return layout(
     frame,
-    // "Erro:" first in the title, as the webform's: a screen reader says it as the page loads. So is
-    // what an action did: the page after it is a new load, whose status line no reader announces.
-    view.problem ? `Erro: ${title}` : view.notice ? `${view.notice} · ${title}` : title,
+    titleAfter(title, view),
     html`<h1>${title}</h1>
 ${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
 ${view.problem ? html`<p class="problem" role="alert">${view.problem}${refusedKind ? html` <a href="#acao-${refusedKind}">Ir para o formulário</a>` : ''}</p>` : ''}

@@ -19,7 +19,7 @@ import { ruleLabel } from '../domain/eligibility/rule-descriptions';
 import { html } from '../domain/html';
 import { RELEASE_REFUSAL_PT, releaseRefusal } from '../domain/quarantine-release';
 import { CSRF_FIELD, type ConsoleUser } from './access';
-import { formatInstant, layout, type PageFrame, wideTable } from './pages';
+import { formatInstant, layout, type PageFrame, titleAfter, wideTable } from './pages';
 import { pathSegment } from './routes';
 
 export const QUARANTINE_PATH = '/equipe/quarentena';
@@ -43,7 +43,7 @@ export function quarantineListPage(frame: PageFrame, page: QuarantinePage, notic
   );
   return layout(
     frame,
-    'Quarentena',
+    titleAfter('Quarentena', { notice }),
     html`<h1>Quarentena</h1>
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 ${
@@ -102,7 +102,7 @@ ${raw.truncated ? html`<p class="problem">${raw.text ? `Mostrando só os primeir
 <button class="secondary" type="submit">Descartar a mensagem</button></fieldset></form>`;
   return layout(
     frame,
-    'Mensagem em quarentena',
+    titleAfter('Mensagem em quarentena', options),
     html`<h1>Mensagem em quarentena</h1>
 ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
 ${options.problem ? html`<p class="problem" role="alert">${options.problem}</p>` : ''}

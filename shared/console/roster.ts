@@ -11,7 +11,7 @@ import { html } from '../domain/html';
 import { calendarDayPtBr } from '../domain/lifecycle/deadlines';
 import type { StaffRepository } from '../ports';
 import { CSRF_FIELD, SESSION_CLOCK_SKEW_SECONDS, sessionsEndAt } from './access';
-import { layout, type PageFrame, wideTable } from './pages';
+import { layout, type PageFrame, titleAfter, wideTable } from './pages';
 
 export const ROSTER_PATH = CONSOLE_ROSTER_PATH;
 
@@ -48,7 +48,7 @@ ${leave ? html`<form method="post" action="${b}${ROSTER_PATH}">${hidden('return'
   });
   return layout(
     frame,
-    'Equipe',
+    titleAfter('Equipe', message && (message.ok ? { notice: message.text } : { problem: message.text })),
     html`<h1>Equipe</h1>
 ${message ? html`<p class="${message.ok ? 'notice' : 'problem'}" role="${message.ok ? 'status' : 'alert'}">${message.text}</p>` : ''}
 ${wideTable(

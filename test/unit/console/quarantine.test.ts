@@ -51,6 +51,30 @@ describe('quarantine pages', () => {
     expect(body).toContain('value="discard"');
   });
 
+  // Journey 47: a release or a refusal on the quarantine pages left their titles unchanged: the
+  // page after a post is a new load, announced by its title.
+  it.each([
+    ['nothing done', {}, 'Mensagem em quarentena · Ouvidoria · Equipe'],
+    [
+      'released',
+      { notice: 'Mensagem liberada para a triagem.' },
+      'Mensagem liberada para a triagem. · Mensagem em quarentena · Ouvidoria · Equipe',
+    ],
+    ['refused', { problem: 'Mensagem já revisada.' }, 'Erro: Mensagem em quarentena · Ouvidoria · Equipe'],
+  ])('the item page’s title after %s', (_label, said, title) => {
+    const body = quarantineItemPage(
+      frame,
+      { record: quarantined(), raw: { text: HOSTILE, truncated: false, size: HOSTILE.length } },
+      { canRelease: true, ...said },
+    );
+    expect(/<title>([^<]*)<\/title>/.exec(body)?.[1]).toBe(title);
+  });
+
+  it('the list’s title says what was done', () => {
+    const body = quarantineListPage(frame, { items: [] }, 'Mensagem descartada.');
+    expect(/<title>([^<]*)<\/title>/.exec(body)?.[1]).toBe('Mensagem descartada. · Quarentena · Ouvidoria · Equipe');
+  });
+
   it('names the rules that held the mail by what they say, the id beside it', () => {
     const body = quarantineItemPage(
       frame,

@@ -27,6 +27,21 @@ describe('roster page', () => {
     // Sign-out, leave, end of leave, deactivate, end sessions, add.
     expect(page.match(/name="csrf" value="t"/g)?.length).toBe(6);
   });
+
+  // Journey 47: after registering a leave the title stayed "Equipe · …": the page after a post is a
+  // new load, announced by its title, so what the action did (or that it failed) goes first there.
+  it.each([
+    ['nothing done', undefined, 'Equipe · Ouvidoria · Equipe'],
+    [
+      'a leave registered',
+      { ok: true, text: 'Afastamento de Ana Souza registrado (24/12/2026 a 08/01/2027).' },
+      'Afastamento de Ana Souza registrado (24/12/2026 a 08/01/2027). · Equipe · Ouvidoria · Equipe',
+    ],
+    ['refused', { ok: false, text: 'A data final vem antes da inicial.' }, 'Erro: Equipe · Ouvidoria · Equipe'],
+  ])('the title after %s', (_label, message, title) => {
+    const page = rosterPage(frame, [anAnalyst({ id: 'ana', name: 'Ana Souza' })], '2026-03-12', message);
+    expect(/<title>([^<]*)<\/title>/.exec(page)?.[1]).toBe(title);
+  });
 });
 
 describe('roster page — who is active', () => {
