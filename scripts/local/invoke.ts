@@ -75,15 +75,17 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 type SesRecord = { ses: { mail: Record<string, unknown>; receipt: Record<string, unknown> } };
 
 /**
- * The sample SES event made this mail's, as SES describes the mail it stored: its headers, and its
- * recipients of the office's domain (To and Cc: the envelope SES would have had). Without them a
- * staff mail to a case address (`caso+…`) reached the handler as addressed to the ombudsman
- * address, and was quarantined as staff commands sent there.
+ * The sample SES event made this mail's, as SES describes the mail it stored: its headers, its
+ * recipients of the office's domain (To and Cc: the envelope SES would have had) and the instant it
+ * arrived (invoke's clock). Without them a staff mail to a case address (`caso+…`) reached the
+ * handler as addressed to the ombudsman address, and was quarantined as staff commands sent there;
+ * and every mail was received on the sample's date (24/11/2026), its deadline counted from then.
  */
 export function eventForMail(
   event: { Records: SesRecord[] },
   messageId: string,
   headers: Record<string, string | string[] | undefined>,
+  receivedAt: Date,
   domain = localConfig.domain,
 ): void {
   const listed = [headers.to, headers.cc].flatMap((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
@@ -94,6 +96,8 @@ export function eventForMail(
   for (const record of event.Records) {
     record.ses.mail.messageId = messageId;
     record.ses.mail.commonHeaders = headers;
+    record.ses.mail.timestamp = receivedAt.toISOString();
+    record.ses.receipt.timestamp = receivedAt.toISOString();
     if (ours.length > 0) {
       record.ses.mail.destination = ours;
       record.ses.receipt.recipients = ours;
@@ -134,7 +138,9 @@ async function main(argv: string[]): Promise<unknown> {
       if (!emlFile) fail('email-intake needs --eml <file.eml>: the raw mail the S3 action would have stored.');
       const messageId = `invoke-${Date.now().toString(36)}`;
       const raw = readFileSync(resolve(cwd, emlFile));
-      eventForMail(event as { Records: SesRecord[] }, messageId, await commonHeadersOfRaw(raw));
+      // Received now on invoke's clock (OUVIDORIA_NOW, as for npm start), not on the sample's date.
+      const receivedAt = settings.now ? new Date(settings.now) : new Date();
+      eventForMail(event as { Records: SesRecord[] }, messageId, await commonHeadersOfRaw(raw), receivedAt);
       const root = mkdtempSync(join(tmpdir(), 'ouvidoria-invoke-'));
       const key = join(root, 'raw', RAW_MAIL_PREFIX, messageId);
       mkdirSync(dirname(key), { recursive: true });

@@ -43,11 +43,14 @@ describe('eventForMail: the sample event becomes this mail’s, as SES describes
     ['no address of the office: the sample’s', eml('alguem@outro.example'), ['ouvidoria@ouvidoria.example.com.br']],
   ])('%s', async (_label, raw, recipients) => {
     const event = await sample();
-    eventForMail(event, 'invoke-1', await commonHeadersOfRaw(raw));
+    eventForMail(event, 'invoke-1', await commonHeadersOfRaw(raw), new Date('2026-12-01T13:10:00Z'));
     const [record] = event.Records;
     expect(record?.ses.receipt.recipients).toEqual(recipients);
     expect(record?.ses.mail.destination).toEqual(recipients);
     expect(record?.ses.mail.messageId).toBe('invoke-1');
+    // Received on invoke's clock, not on the sample's date (24/11/2026): its deadline counts from then.
+    expect(record?.ses.receipt.timestamp).toBe('2026-12-01T13:10:00.000Z');
+    expect(record?.ses.mail.timestamp).toBe('2026-12-01T13:10:00.000Z');
     expect(record?.ses.mail.commonHeaders).toMatchObject({
       subject: 'Re: [OUV-2026-000001] Novo caso atribuído a você',
     });
