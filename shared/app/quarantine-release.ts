@@ -28,6 +28,7 @@ import {
   releasedMailFiles,
   replyToRetry,
   statusFor,
+  ticketHolderOf,
 } from './intake';
 import type { ReleaseRequest } from './quarantine';
 
@@ -148,11 +149,26 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
   if (record.outcome === 'ACCEPTED' && record.status !== 'CLOSED') {
     await intake.rawMailRetention?.markOpen(location);
     await deps.store.keepOpen(record);
+    // As the intake's ticketToJoin: a mail whose author is unclear (a forward) claims no ticket.
+    if (!submission.authorUnclear) await holdItsTicket(record, intake);
   }
   const result = await completeCase(record, submission, intake, { duplicate: !createdHere, createdHere });
   if (result.kind !== 'case') throw new Error(`Unexpected intake result ${result.kind} for a released case`);
   if (replyToRetry(result.reply)) throw new ReplyNotSentYet(caseId);
   return { ...result, released: true };
+}
+
+/**
+ * The released case holds its ticket, as a case the intake opened does (ticketHolderOf): her next
+ * mail or confirmed form post naming it joins this case instead of opening a parallel one with
+ * another analyst. Idempotent (the claim is set-if-absent, so a resumed release finds it its own).
+ * When another open case of hers holds the ticket already, that one keeps it and this case stands
+ * on its own (it was decided and acknowledged as one).
+ */
+async function holdItsTicket(record: CaseRecord, intake: EmailIntakeDeps['intake']): Promise<void> {
+  const { ticket } = record.decision;
+  if (ticket.status !== 'valid' && ticket.status !== 'unverified') return;
+  await ticketHolderOf(record.senderEmail, ticket.number, record.caseId, intake);
 }
 
 function releasedRecord(record: CaseRecord, released: ReleasedDecision, by: string, at: string): CaseRecord {

@@ -220,3 +220,48 @@ describe('what the release’s parse keeps for the mailed-file copier', () => {
     }
   });
 });
+
+// Journey 47: a released case did not hold its ticket — her next mail (or confirmed form post)
+// naming it opened a second case, with another analyst, instead of joining the released one.
+describe('a released case holds its ticket, as one the intake opened', () => {
+  const again = (messageId: string) =>
+    Buffer.from(
+      [
+        `From: Mariana <${MERCHANT}>`,
+        'To: ouvidoria@ouvidoria.example.com.br',
+        'Subject: Complemento - chamado #48213',
+        `Message-ID: <${messageId}@modasbella.com.br>`,
+        'Date: Mon, 02 Mar 2026 13:30:00 +0000',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Complementando: os pedidos 10231 e 10240 também não sincronizaram. Chamado #48213.',
+        '',
+      ].join('\r\n'),
+    );
+
+  it('her next mail naming the ticket joins the released case', async () => {
+    const caseId = await quarantined('01-accepted-ticket-48213.eml', { dmarc: 'FAIL' });
+    await releaseQuarantined(request(caseId), deps);
+    const location = { bucket: 'raw', key: 'inbound/ses-q2' };
+    (email.rawMail as InMemoryRawMailStore).put(location, again('complemento-1'));
+    const result = await receiveEmail(
+      {
+        deliveryId: 'ses-q2',
+        receivedAt: '2026-03-02T13:30:00.000Z',
+        verdicts: PASS,
+        returnPath: MERCHANT,
+        recipients: ['ouvidoria@ouvidoria.example.com.br'],
+        raw: location,
+      },
+      email,
+    );
+    expect(result).toMatchObject({ caseId });
+    expect((await cases.get(caseId))?.messages).toHaveLength(2);
+  });
+
+  it('a resumed release claims nothing twice', async () => {
+    const caseId = await quarantined('01-accepted-ticket-48213.eml', { dmarc: 'FAIL' });
+    await releaseQuarantined(request(caseId), deps);
+    await expect(releaseQuarantined(request(caseId), deps)).resolves.toMatchObject({ kind: 'case', caseId });
+  });
+});
