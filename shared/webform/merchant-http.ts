@@ -33,6 +33,7 @@ import {
   type LinkError,
   STATUS_PATH,
   STATUS_REQUEST_PATH,
+  SURVEY_BY_REPLY_PT,
   SURVEY_PATH,
   verifySurveyLink,
 } from '../domain/lifecycle/survey';
@@ -110,7 +111,14 @@ function surveyLinkProblem(
   language?: MessageLanguage,
 ): { status: number; view: MerchantView } {
   const problem = linkProblem(error);
-  if (error !== 'expired') return problem;
+  if (error !== 'expired') {
+    // A status link would not let her answer the survey: her reply to the closing mail does.
+    const { title } = problem.view as Extract<MerchantView, { kind: 'link-problem' }>;
+    return {
+      status: problem.status,
+      view: { kind: 'link-problem', title, message: `${LINK_ERROR_MESSAGES_PT[error]} ${SURVEY_BY_REPLY_PT}` },
+    };
+  }
   return {
     status: problem.status,
     view: { kind: 'survey-expired', days: config.lifecycle.surveyLinkDays, language: language ?? 'pt-BR' },

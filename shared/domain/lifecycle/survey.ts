@@ -55,6 +55,14 @@ export const LINK_ERROR_MESSAGES_PT: Record<LinkError, string> = {
     'Este link expirou. Para saber em que ponto está o seu caso, peça um novo link de acompanhamento: ele chega ao e-mail do caso.',
 };
 
+/**
+ * The way on from a survey link that does not verify: her reply to the closing mail with the score
+ * counts as her answer (recordMailedRating). A new status link, offered for the other links, gives
+ * her no survey.
+ */
+export const SURVEY_BY_REPLY_PT =
+  'Você também pode responder ao e-mail de encerramento do caso só com a nota, de 1 a 5 (por exemplo, “Nota 5”).';
+
 function originOf(config: OuvidoriaConfig): string {
   return config.webformOrigin.replace(/\/+$/, '');
 }

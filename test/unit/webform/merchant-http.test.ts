@@ -171,6 +171,25 @@ describe('survey pages', () => {
     expect(tampered?.body).toContain('pode ter sido alterado');
   });
 
+  // Journey 47: a broken survey link offered "Pedir um novo link de acompanhamento" — a status link,
+  // which gives her no survey. Her reply to the closing mail with the score does.
+  it.each([
+    ['altered', (u: URL) => u.searchParams.set('n', '5'), 400, 'pode ter sido alterado'],
+    ['cut short', (u: URL) => u.searchParams.delete('sig'), 400, 'está incompleto'],
+    ['a score out of range', (u: URL) => u.searchParams.set('n', '9'), 400, ''],
+  ])('a survey link %s points to replying with the score, not to a status link', async (_l, spoil, status, says) => {
+    const { deps } = world();
+    const url = new URL(surveyUrl(PROTOCOL, 2, expiry, SECRET, localConfig));
+    spoil(url);
+    for (const request of [get(url.toString()), post('/pesquisa', linkFields(url.toString()))]) {
+      const page = await serveMerchantPages(request, deps, silent);
+      expect(page?.statusCode).toBe(status);
+      expect(page?.body).toContain(says);
+      expect(page?.body).toContain('responder ao e-mail de encerramento do caso só com a nota');
+      expect(page?.body).not.toContain('novo link de acompanhamento');
+    }
+  });
+
   // An expired survey link speaks of the survey (it closed), not of a status link she never asked for.
   it.each([
     ['GET', (url: string) => get(url)],
