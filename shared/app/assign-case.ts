@@ -229,7 +229,11 @@ async function notifyAnalyst(
     opening?.raw !== undefined ? relayableAttachments(opening, config.lifecycle.maxRelayAttachmentBytes) : [];
   // Her earlier submission, when the case answers our guidance to it (gone if it expired or was erased).
   const earlier = record.answersSubmissionId ? await cases.get(record.answersSubmissionId, FIRST_TEXT) : null;
+  // Released from quarantine: who vouched for the sender, by name (one read, on released cases only).
+  const releaser =
+    record.reviewOutcome === 'released' && record.reviewedBy ? await deps.staff.get(record.reviewedBy) : null;
   const notice = renderAnalystNotice(record, analyst, config, clock.now(), {
+    ...(releaser ? { releasedBy: releaser.name } : {}),
     answersViaOffice: deps.lifecycle !== undefined,
     attached,
     ...(earlier && earlier.senderEmail === record.senderEmail ? { earlier } : {}),

@@ -203,6 +203,8 @@ export function renderAnalystNotice(
     attached?: readonly AttachmentMeta[];
     /** The merchant's earlier submission the case answers (CaseRecord.answersSubmissionId), when still held. */
     earlier?: Pick<CaseRecord, 'outcome' | 'messages'>;
+    /** The name of the supervisor who released the mail from quarantine (CaseRecord.reviewedBy). */
+    releasedBy?: string;
   } = {},
 ): RenderedMail {
   const zone = config.timeZone;
@@ -242,6 +244,15 @@ export function renderAnalystNotice(
     const v = c.verdicts;
     trail.push([
       `Verificações do e-mail: SPF ${v.spf}, DKIM ${v.dkim}, DMARC ${v.dmarc}, spam ${v.spam}, vírus ${v.virus}`,
+    ]);
+  }
+  // A released mail keeps SES's failed checks: the analyst learns who vouched for its sender.
+  if (c.reviewOutcome === 'released') {
+    trail.push([
+      'Liberado da quarentena por ',
+      sanitizeHeaderValue(options.releasedBy ?? c.reviewedBy ?? 'supervisão', 80),
+      c.reviewedAt ? ` em ${formatDateTimePtBr(c.reviewedAt, zone)}` : '',
+      ': a supervisão respondeu pelo remetente, apesar das verificações que o retiveram.',
     ]);
   }
 

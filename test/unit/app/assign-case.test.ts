@@ -491,6 +491,26 @@ describe('assignCase: the assignment itself', () => {
   });
 });
 
+// Journey 47: the notice of a mail released from quarantine named nobody who vouched for it.
+describe('assignCase: a mail released from quarantine', () => {
+  it('the notice names the supervisor who released it, from the roster', async () => {
+    const released = {
+      ...queuedCase(),
+      reviewOutcome: 'released' as const,
+      reviewedBy: 'sofia',
+      reviewedAt: '2026-11-27T12:00:00.000Z',
+    };
+    const h = harness({
+      now: '2026-11-27T10:00:00-03:00',
+      roster: [analyst('ana'), analyst('sofia', { name: 'Sofia Ramos' })],
+      record: released,
+      config: { ...localConfig, lifecycle: { ...localConfig.lifecycle, supervisorIds: ['sofia'] } },
+    });
+    await assignCase(message, h.deps);
+    expect(h.mailer.sent[0]?.text).toContain('Liberado da quarentena por Sofia Ramos em 27/11/2026 às 09:00');
+  });
+});
+
 describe('assignCase: crash recovery', () => {
   it('the email failed after the assignment: the retry sends it once, with the same Message-ID', async () => {
     const h = harness({ now: '2026-11-30T10:00:00-03:00', roster: [analyst('ana')] });

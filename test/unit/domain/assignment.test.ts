@@ -196,6 +196,29 @@ describe('renderAnalystNotice', () => {
     for (const phrase of says) expect(n.html).toContain(phrase);
   });
 
+  // Journey 47: a mail a supervisor released reached its analyst with "SPF FAIL, DKIM FAIL, DMARC
+  // FAIL" and no word that someone vouched for the sender.
+  it.each([
+    [
+      'released, the name given',
+      { releasedBy: 'Sofia Ramos' },
+      'Liberado da quarentena por Sofia Ramos em 21/12/2026 às 10:00',
+    ],
+    ['released, the name gone from the roster', {}, 'Liberado da quarentena por sofia em 21/12/2026 às 10:00'],
+  ])('a mail released from quarantine says who vouched for it (%s)', (_label, options, says) => {
+    const base = caseRecord();
+    const released = {
+      ...base,
+      verdicts: { spam: 'PASS', virus: 'PASS', spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' } as const,
+      reviewOutcome: 'released' as const,
+      reviewedBy: 'sofia',
+      reviewedAt: '2026-12-21T13:00:00.000Z',
+    };
+    const n = renderAnalystNotice(released, ana, localConfig, NOW, options);
+    expect(n.text).toContain(`${says}: a supervisão respondeu pelo remetente`);
+    expect(renderAnalystNotice(base, ana, localConfig, NOW).text).not.toContain('Liberado da quarentena');
+  });
+
   it.each([
     [
       'es',
