@@ -315,9 +315,7 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     const r = await submit({ anexosId: pendingId });
     expect(r.statusCode).toBe(201);
     expect(r.body).toContain('Arquivos recebidos');
-    expect(r.body).toMatch(
-      /<strong>fatura\.pdf<\/strong> \([^)]*application\/pdf\): recebido e verificado, sem ameaças/,
-    );
+    expect(r.body).toMatch(/<strong>fatura\.pdf<\/strong> \([^)]*PDF\): recebido e verificado, sem ameaças/);
     expect(r.body).toContain('<strong>pedidos.xlsx</strong>');
     const [record] = await cases.listAll();
     expect(cases.records.size).toBe(1);
@@ -350,7 +348,7 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     expect(notice.text).toContain('verificado, sem ameaças');
     // One size, written one way, on the merchant's page and in the analyst's mail.
     const size = `${pdf().length} bytes`;
-    expect(r.body).toContain(`<strong>fatura.pdf</strong> (${size}, application/pdf)`);
+    expect(r.body).toContain(`<strong>fatura.pdf</strong> (${size}, PDF)`);
     expect(notice.text).toContain(`fatura.pdf (application/pdf, ${size})`);
   });
 
