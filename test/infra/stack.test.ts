@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -1371,6 +1371,55 @@ describe('restoring the table (README, "Runbook: the table was damaged")', () =>
 
   it('keeps serving from its own table without the override', () => {
     expect(dev.stack.table.table).toBe(dev.stack.table.ownTable);
+  });
+});
+
+describe('the README says what the stack deploys', () => {
+  type Fn = { Properties: { Environment?: { Variables?: Record<string, unknown> } } };
+  type Statement = { Action: string | string[] };
+  type Policy = { Properties: { PolicyDocument: { Statement: Statement[] } } };
+  /** How the README's "What it deploys" paragraph names each DynamoDB action a function role is granted. */
+  const README_ACTION: Record<string, string> = {
+    'dynamodb:GetItem': 'Get/',
+    'dynamodb:PutItem': '/Put/',
+    'dynamodb:UpdateItem': '/Update/',
+    'dynamodb:Query': '/Query',
+    'dynamodb:BatchWriteItem': 'the only batch write',
+    'dynamodb:BatchGetItem': 'the only batch read',
+    'dynamodb:DeleteItem': 'the only delete',
+  };
+  const readme = () => readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+  const section = (text: string, from: string, to: string) => {
+    const start = text.indexOf(from);
+    expect(start).toBeGreaterThan(-1);
+    return text.slice(start, text.indexOf(to, start + 1));
+  };
+  const services = () =>
+    Object.values(dev.template.findResources('AWS::Lambda::Function') as Record<string, Fn>)
+      .map((f) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME)
+      .filter((name): name is string => typeof name === 'string');
+
+  it('names every function of functions/ in "What it deploys" and in the layout', () => {
+    const text = readme();
+    const deploys = section(text, '**What it deploys**', '\n\n');
+    const layout = section(text, '| `functions/` |', '\n');
+    const ours = readdirSync(join(import.meta.dirname, '..', '..', 'functions'));
+    expect(ours.length).toBeGreaterThanOrEqual(11);
+    // Each directory is a function the stack deploys, under its own service name.
+    expect(ours.filter((name) => !services().includes(name))).toEqual([]);
+    expect(ours.filter((name) => !deploys.includes(`\`${name}\``))).toEqual([]);
+    expect(ours.filter((name) => !layout.includes(`\`${name}\``))).toEqual([]);
+  });
+
+  it('names every DynamoDB action a role is granted', () => {
+    const deploys = section(readme(), '**What it deploys**', '\n\n');
+    const granted = new Set(
+      Object.values(dev.template.findResources('AWS::IAM::Policy') as Record<string, Policy>)
+        .flatMap((p) => p.Properties.PolicyDocument.Statement)
+        .flatMap((st) => [st.Action].flat())
+        .filter((action) => action.startsWith('dynamodb:')),
+    );
+    expect([...granted].filter((action) => !deploys.includes(README_ACTION[action] ?? action))).toEqual([]);
   });
 });
 
