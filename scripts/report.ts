@@ -3,8 +3,8 @@
  *
  * Reads the cases of the period from the status index (never a scan), writes
  * `relatorio-ouvidoria_<from>_<to>.html` and `.csv` to DIR (default `relatorios/`), and prints a summary.
- * `--publish` instead stores both in the report bucket (REPORT_BUCKET) and mails the supervisors a
- * presigned link, as the monthly schedule does.
+ * `--publish` instead stores both in the report bucket (REPORT_BUCKET) and mails them, attached, to
+ * the supervisors, as the monthly schedule does.
  *
  * Where: the local stack by default (dynalite on DYNAMODB_PORT, SES on SES_PORT, as `npm start`);
  * AWS when TABLE_NAME is set (usual credentials and region; the runtime configuration of
