@@ -1,8 +1,8 @@
 /**
  * Invokes one real handler once on a sample event from events/, against the emulators of a
  * running local stack (`npm start`): dynalite for DynamoDB and aws-ses-v2-local for SES, on the
- * same ports as the stack (DYNAMODB_PORT, SES_PORT). Queue messages, deferrals and lifecycle
- * timers are printed instead of delivered: the running stack arms only its own timers.
+ * same ports as the stack (DYNAMODB_PORT, SES_PORT; the links it mails point at HTTP_PORT). Queue
+ * messages and deferrals are printed instead of delivered.
  *
  *   npm run invoke -- email-intake events/ses/receipt-event.json --eml events/emails/08-no-prior-ticket.eml
  *   npm run invoke -- webform events/webform/post-json-valid.json
@@ -32,9 +32,9 @@ import type { Settings } from '../../shared/composition/settings';
 import { buildWebformDeps } from '../../shared/composition/webform';
 import { createConfirmMailHandler } from '../../functions/webform/confirm-mail';
 import type { ConfirmationMailRequest } from '../../shared/ports';
-import { localConfig } from '../../shared/domain/config';
+import { localConfigInput, parseConfig } from '../../shared/domain/config';
 import { ENV, RAW_MAIL_PREFIX } from '../../shared/runtime-env';
-import { commonHeadersOfRaw } from './smtp';
+import { commonHeadersOfRaw, rawHeaderFields } from './smtp';
 import { DEFAULT_PORTS, LOCAL_HOST, LOCAL_TABLE, localMessageTextDir, PORT_VARIABLES } from './stack';
 
 // The SDK warns that its 2027 releases need Node 22; that is not news to someone running the stack.
@@ -42,7 +42,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const USAGE = `Usage: npm run invoke -- <email-intake|webform|assignment|ses-feedback> <event.json> [--eml <file.eml>] [--case <protocol>]
 Needs the local stack running (npm start). Ports: ${PORT_VARIABLES.dynamodb} (default ${DEFAULT_PORTS.dynamodb}),
-${PORT_VARIABLES.ses} (default ${DEFAULT_PORTS.ses}), the same variables as npm start.`;
+${PORT_VARIABLES.ses} (default ${DEFAULT_PORTS.ses}), ${PORT_VARIABLES.http} (default ${DEFAULT_PORTS.http}: the links it mails), the same variables as npm start.`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -56,10 +56,11 @@ function fail(message: string): never {
 
 /** The stack's endpoints, from the same port variables `npm start` reads. */
 export function localSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const port = (name: 'dynamodb' | 'ses') => env[PORT_VARIABLES[name]] || String(DEFAULT_PORTS[name]);
+  const port = (name: 'dynamodb' | 'ses' | 'http') => env[PORT_VARIABLES[name]] || String(DEFAULT_PORTS[name]);
   const dataDir = resolve(env.INIT_CWD ?? process.cwd(), env.LOCAL_DATA_DIR ?? '.local');
   return {
-    config: localConfig,
+    // The links it mails (a confirmation, "abrir o caso") open on the stack's own HTTP port, as the stack's do.
+    config: parseConfig({ ...localConfigInput, webformOrigin: `http://${LOCAL_HOST}:${port('http')}` }),
     tableName: LOCAL_TABLE,
     dynamoEndpoint: `http://${LOCAL_HOST}:${port('dynamodb')}`,
     sesEndpoint: `http://${LOCAL_HOST}:${port('ses')}`,
@@ -72,50 +73,61 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   };
 }
 
-type SesRecord = { ses: { mail: Record<string, unknown>; receipt: Record<string, unknown> } };
+type ReceiptRecord = {
+  ses: {
+    mail: Record<string, unknown> & { commonHeaders?: unknown };
+    receipt: Record<string, unknown>;
+  };
+};
 
 /**
- * The sample SES event made this mail's, as SES describes the mail it stored: its headers, its
- * recipients of the office's domain (To and Cc: the envelope SES would have had) and the instant it
- * arrived (invoke's clock). Without them a staff mail to a case address (`caso+…`) reached the
- * handler as addressed to the ombudsman address, and was quarantined as staff commands sent there;
- * and every mail was received on the sample's date (24/11/2026), its deadline counted from then.
+ * The sample receipt event made this .eml's, as SES describes a mail it stored: its id, its headers,
+ * the time it arrived (invoke's clock) and its envelope sender — the Return-Path the receiving MTA
+ * wrote from MAIL FROM (`<>`: none), else its From. That sender is where an automatic reply goes and
+ * what SPF aligns with: the sample's own would answer another merchant's mail.
  */
-export function eventForMail(
-  event: { Records: SesRecord[] },
-  messageId: string,
-  headers: Record<string, string | string[] | undefined>,
-  receivedAt: Date,
-  domain = localConfig.domain,
-): void {
-  const listed = [headers.to, headers.cc].flatMap((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
-  const addresses = listed.flatMap((text) =>
-    [...text.matchAll(/[^\s<>,;"]+@[^\s<>,;"]+/g)].map((m) => m[0].toLowerCase()),
-  );
-  const ours = [...new Set(addresses.filter((a) => a.endsWith(`@${domain.toLowerCase()}`)))];
-  for (const record of event.Records) {
-    record.ses.mail.messageId = messageId;
-    record.ses.mail.commonHeaders = headers;
-    record.ses.mail.timestamp = receivedAt.toISOString();
-    record.ses.receipt.timestamp = receivedAt.toISOString();
-    if (ours.length > 0) {
-      record.ses.mail.destination = ours;
-      record.ses.receipt.recipients = ours;
-    }
-  }
+export async function receiptEventForEml(
+  event: Record<string, unknown>,
+  raw: Buffer,
+  at: { messageId: string; receivedAt: Date },
+): Promise<Record<string, unknown>> {
+  const headers = rawHeaderFields(raw);
+  const commonHeaders = await commonHeadersOfRaw(raw);
+  const returnPath = headers.find((h) => h.name.toLowerCase() === 'return-path')?.value;
+  const fromAddress = (value: string | undefined) =>
+    (/<([^<>\s]*)>/.exec(value ?? '') ?? /([^\s<>,;"]+@[^\s<>,;"]+)/.exec(value ?? ''))?.[1];
+  const source =
+    returnPath !== undefined
+      ? (fromAddress(returnPath) ?? '')
+      : (fromAddress([commonHeaders.from ?? []].flat()[0]) ?? '');
+  const timestamp = at.receivedAt.toISOString();
+  const records = (event.Records as ReceiptRecord[]).map((record) => ({
+    ...record,
+    ses: {
+      ...record.ses,
+      mail: {
+        ...record.ses.mail,
+        timestamp,
+        source: source || '<>',
+        messageId: at.messageId,
+        headers,
+        commonHeaders: { ...commonHeaders, returnPath: source || undefined },
+      },
+      receipt: { ...record.ses.receipt, timestamp },
+    },
+  }));
+  return { ...event, Records: records };
 }
 
 /**
- * The lifecycle an invocation drives (a staff mail, her reply, a form post joining her case), its
- * timers printed as the assignment's are. Without one, the functions built the Lambda's own, whose
- * timers need EventBridge Scheduler: an extension or a reopening failed ("not set up to arm
- * lifecycle timers").
+ * The sample form post made a post from this stack's own page: the samples were posted from the
+ * default port's page (`Origin: http://127.0.0.1:3000`), which the form refuses (403) as another
+ * site's once the stack runs on another HTTP_PORT. Any other Origin is left as it is.
  */
-export function invokeLifecycle(
-  settings: Settings,
-  timer: (payload: unknown) => Promise<void>,
-): Promise<LifecycleDeps> {
-  return buildLifecycleDeps(settings, { timers: { schedule: timer } });
+export function webformEventForStack(event: Record<string, unknown>, origin: string): Record<string, unknown> {
+  const headers = event.headers as Record<string, string> | undefined;
+  if (headers?.origin !== localConfigInput.webformOrigin) return event;
+  return { ...event, headers: { ...headers, origin } };
 }
 
 async function main(argv: string[]): Promise<unknown> {
@@ -123,7 +135,7 @@ async function main(argv: string[]): Promise<unknown> {
   if (!fn || fn === '--help' || fn === '-h') fail('Missing function name.');
   if (!eventFile) fail('Missing event file.');
   const cwd = process.env.INIT_CWD ?? process.cwd();
-  const event = JSON.parse(readFileSync(resolve(cwd, eventFile), 'utf8')) as Record<string, unknown>;
+  let event = JSON.parse(readFileSync(resolve(cwd, eventFile), 'utf8')) as Record<string, unknown>;
   const settings = localSettings();
   const logger = new Logger({ serviceName: fn });
   const metrics = new Metrics({ namespace: 'Ouvidoria', serviceName: fn });
@@ -138,9 +150,8 @@ async function main(argv: string[]): Promise<unknown> {
       if (!emlFile) fail('email-intake needs --eml <file.eml>: the raw mail the S3 action would have stored.');
       const messageId = `invoke-${Date.now().toString(36)}`;
       const raw = readFileSync(resolve(cwd, emlFile));
-      // Received now on invoke's clock (OUVIDORIA_NOW, as for npm start), not on the sample's date.
       const receivedAt = settings.now ? new Date(settings.now) : new Date();
-      eventForMail(event as { Records: SesRecord[] }, messageId, await commonHeadersOfRaw(raw), receivedAt);
+      event = await receiptEventForEml(event, raw, { messageId, receivedAt });
       const root = mkdtempSync(join(tmpdir(), 'ouvidoria-invoke-'));
       const key = join(root, 'raw', RAW_MAIL_PREFIX, messageId);
       mkdirSync(dirname(key), { recursive: true });
@@ -161,12 +172,10 @@ async function main(argv: string[]): Promise<unknown> {
       // What the post leaves on the webform's mail queue (its confirmation link, or its guidance case
       // and reply) is consumed here once the post answered, as the function's SQS path does.
       const mails: ConfirmationMailRequest[] = [];
-      const deps = buildWebformDeps(settings, {
-        queue,
-        confirmMails: { request: async (m) => void mails.push(m) },
-        caseLifecycle: async () => mailLifecycle(await invokeLifecycle(settings, print('timer'))),
-      });
-      const answer = await createWebformHandler(deps)(event as never);
+      const deps = buildWebformDeps(settings, { queue, confirmMails: { request: async (m) => void mails.push(m) } });
+      const answer = await createWebformHandler(deps)(
+        webformEventForStack(event, settings.config.webformOrigin) as never,
+      );
       const consume = createConfirmMailHandler(() => ({ service: deps, logger }));
       for (const [i, m] of mails.entries()) {
         await consume({ Records: [{ eventSource: 'aws:sqs', messageId: `invoke-${i}`, body: JSON.stringify(m) }] });
@@ -202,7 +211,7 @@ async function main(argv: string[]): Promise<unknown> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv.slice(2)).then(
     (result) => {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

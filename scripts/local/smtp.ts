@@ -118,6 +118,11 @@ function rawHeaders(block: Buffer): Array<{ name: string; value: string }> {
   return headers.slice(0, 200);
 }
 
+/** A raw mail's header fields as SES lists them in `mail.headers` (npm run invoke builds its event with them). */
+export function rawHeaderFields(raw: Buffer): Array<{ name: string; value: string }> {
+  return rawHeaders(headerBlock(raw));
+}
+
 /** SES's decoded common headers of a raw mail (RFC 2047 decoded, as SES and mailparser do). */
 export async function commonHeadersOfRaw(raw: Buffer): Promise<Record<string, string | string[] | undefined>> {
   const block = headerBlock(raw);

@@ -1,80 +1,95 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { eventForMail, invokeLifecycle, localSettings } from '../../../../scripts/local/invoke';
-import { commonHeadersOfRaw } from '../../../../scripts/local/smtp';
+import { localSettings, receiptEventForEml, webformEventForStack } from '../../../../scripts/local/invoke';
+import { receivedEmailOf, SesReceiptEventSchema } from '../../../../shared/adapters/ses-receipt-event';
 
-const sample = async () =>
-  JSON.parse(await readFile(join(__dirname, '../../../../events/ses/receipt-event.json'), 'utf8')) as {
-    Records: { ses: { mail: Record<string, unknown>; receipt: Record<string, unknown> } }[];
-  };
+const ROOT = join(import.meta.dirname, '../../../..');
+const sample = () =>
+  JSON.parse(readFileSync(join(ROOT, 'events/ses/receipt-event.json'), 'utf8')) as Record<string, unknown>;
+const eml = (name: string) => readFileSync(join(ROOT, 'events/emails', name));
+const mail = (lines: string[]) =>
+  Buffer.from(`${lines.join('\r\n')}\r\n\r\nBom dia, o chamado #48213 segue parado.\r\n`);
 
-const CASE_ADDRESS = 'caso+OUV-2026-000001.abc123@ouvidoria.example.com.br';
-const eml = (to: string, cc?: string) =>
-  Buffer.from(
-    [
-      'From: Ana Souza <ana.souza@ouvidoria.example.com.br>',
-      `To: ${to}`,
-      ...(cc ? [`Cc: ${cc}`] : []),
-      'Subject: Re: [OUV-2026-000001] Novo caso atribuído a você',
-      'Message-ID: <r1@ouvidoria.example.com.br>',
-      '',
-      '#prorrogar 5 aguardando o retorno do time de integrações',
-      '',
-    ].join('\r\n'),
-  );
-
-// Last round: a staff mail invoked on the sample event kept its recipients (the ombudsman address),
-// so '#prorrogar' to a case address was quarantined as staff commands sent to the office.
-describe('eventForMail: the sample event becomes this mail’s, as SES describes it', () => {
+describe('localSettings', () => {
   it.each([
-    ['a staff mail to its case address', eml(`Caso <${CASE_ADDRESS}>`), [CASE_ADDRESS.toLowerCase()]],
+    ['the defaults of npm start', {}, 'http://127.0.0.1:3000', 'http://127.0.0.1:8000', 'http://127.0.0.1:8005'],
     [
-      'the case address in Cc',
-      eml('Mariana Souza <lojista@modasbella.com.br>', CASE_ADDRESS),
-      [CASE_ADDRESS.toLowerCase()],
+      'the ports npm start was given',
+      { HTTP_PORT: '24080', DYNAMODB_PORT: '24800', SES_PORT: '24005' },
+      'http://127.0.0.1:24080',
+      'http://127.0.0.1:24800',
+      'http://127.0.0.1:24005',
     ],
-    [
-      'a merchant mail to the office',
-      eml('Ouvidoria <ouvidoria@ouvidoria.example.com.br>'),
-      ['ouvidoria@ouvidoria.example.com.br'],
-    ],
-    ['no address of the office: the sample’s', eml('alguem@outro.example'), ['ouvidoria@ouvidoria.example.com.br']],
-  ])('%s', async (_label, raw, recipients) => {
-    const event = await sample();
-    eventForMail(event, 'invoke-1', await commonHeadersOfRaw(raw), new Date('2026-12-01T13:10:00Z'));
-    const [record] = event.Records;
-    expect(record?.ses.receipt.recipients).toEqual(recipients);
-    expect(record?.ses.mail.destination).toEqual(recipients);
-    expect(record?.ses.mail.messageId).toBe('invoke-1');
-    // Received on invoke's clock, not on the sample's date (24/11/2026): its deadline counts from then.
-    expect(record?.ses.receipt.timestamp).toBe('2026-12-01T13:10:00.000Z');
-    expect(record?.ses.mail.timestamp).toBe('2026-12-01T13:10:00.000Z');
-    expect(record?.ses.mail.commonHeaders).toMatchObject({
-      subject: 'Re: [OUV-2026-000001] Novo caso atribuído a você',
-    });
+  ])('%s: the mailed links open on the stack', (_, env, origin, dynamo, ses) => {
+    const settings = localSettings(env);
+    expect(settings.config.webformOrigin).toBe(origin);
+    expect(settings.dynamoEndpoint).toBe(dynamo);
+    expect(settings.sesEndpoint).toBe(ses);
   });
 });
 
-// Last round: the lifecycle an invocation drove was the Lambda's, whose timers need EventBridge
-// Scheduler: an extension or a reopening failed. Its timers are printed, as the assignment's are.
-describe('invokeLifecycle: the timers an invocation arms are handed to it', () => {
-  it('schedules through the given printer, with the stack’s secret', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'invoke-'));
-    await writeFile(join(dir, 'reply-secret'), 'segredo-local-de-teste-0123456789abcdef');
-    const printed: unknown[] = [];
-    const deps = await invokeLifecycle(localSettings({ LOCAL_DATA_DIR: dir, INIT_CWD: '/' }), async (t) => {
-      printed.push(t);
+describe('receiptEventForEml', () => {
+  const at = { messageId: 'invoke-abc', receivedAt: new Date('2026-12-01T13:00:00.000Z') };
+
+  it.each([
+    [
+      'a sample of another merchant: its Return-Path',
+      eml('02-billing-complaint-ticket-48214.eml'),
+      'financeiro@casadosaromas.com.br',
+      'financeiro@casadosaromas.com.br',
+    ],
+    [
+      'no Return-Path: its From',
+      mail([
+        'From: "Papelaria Estrela" <ana@papelariaestrela.com.br>',
+        'To: ouvidoria@ouvidoria.example.com.br',
+        'Subject: Chamado 51000',
+      ]),
+      'ana@papelariaestrela.com.br',
+      'ana@papelariaestrela.com.br',
+    ],
+    [
+      'a bounce: the null return path',
+      mail(['Return-Path: <>', 'From: MAILER-DAEMON@mx.exemplo.com.br', 'Subject: Undeliverable']),
+      '<>',
+      '',
+    ],
+  ])('%s is the envelope sender, where the reply goes', async (_, raw, source, returnPath) => {
+    const event = await receiptEventForEml(sample(), raw, at);
+    const [record] = SesReceiptEventSchema.parse(event).Records;
+    expect(record?.ses.mail.source).toBe(source);
+    const received = receivedEmailOf(record as never, { bucket: 'raw', prefix: 'inbound/' });
+    expect(received.returnPath).toBe(returnPath);
+  });
+
+  it('takes the id, headers and arrival time of this mail, not the sample’s', async () => {
+    const event = await receiptEventForEml(sample(), eml('02-billing-complaint-ticket-48214.eml'), at);
+    const [record] = SesReceiptEventSchema.parse(event).Records;
+    const received = receivedEmailOf(record as never, { bucket: 'raw', prefix: 'inbound/' });
+    expect(received).toMatchObject({
+      deliveryId: 'invoke-abc',
+      receivedAt: '2026-12-01T13:00:00.000Z',
+      from: '"Casa dos Aromas - Financeiro" <financeiro@casadosaromas.com.br>',
+      subject: 'Cobrança em duplicidade no cartão - protocolo 48214',
+      raw: { bucket: 'raw', key: 'inbound/invoke-abc' },
     });
-    const timer = {
-      kind: 'reminder' as const,
-      caseId: 'email:1',
-      dueAt: '2026-12-22T13:00:00Z',
-      at: new Date(),
-      name: 'r',
-    };
-    await deps.timers.schedule(timer);
-    expect(printed).toEqual([timer]);
+    expect(record?.ses.mail.timestamp).toBe('2026-12-01T13:00:00.000Z');
+  });
+});
+
+describe('webformEventForStack', () => {
+  const post = (origin?: string) => ({
+    requestContext: { http: { method: 'POST', path: '/casos' } },
+    headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) },
+  });
+
+  it.each([
+    ['a sample posted from the default port’s page', 'http://127.0.0.1:3000', 'http://127.0.0.1:24080'],
+    ['another site', 'https://golpe.example.com', 'https://golpe.example.com'],
+    ['no Origin', undefined, undefined],
+  ])('%s: the origin the stack on HTTP_PORT 24080 sees', (_, origin, expected) => {
+    const event = webformEventForStack(post(origin), 'http://127.0.0.1:24080');
+    expect((event.headers as Record<string, string>).origin).toBe(expected);
   });
 });
