@@ -33,7 +33,8 @@ import { buildWebformDeps } from '../../shared/composition/webform';
 import { createConfirmMailHandler } from '../../functions/webform/confirm-mail';
 import type { ConfirmationMailRequest } from '../../shared/ports';
 import { localConfigInput, parseConfig } from '../../shared/domain/config';
-import { ENV, RAW_MAIL_PREFIX } from '../../shared/runtime-env';
+import { RAW_MAIL_PREFIX } from '../../shared/runtime-env';
+import { localNow } from '../report';
 import { commonHeadersOfRaw, rawHeaderFields } from './smtp';
 import { DEFAULT_PORTS, LOCAL_HOST, LOCAL_TABLE, localMessageTextDir, PORT_VARIABLES } from './stack';
 
@@ -58,6 +59,7 @@ function fail(message: string): never {
 export function localSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const port = (name: 'dynamodb' | 'ses' | 'http') => env[PORT_VARIABLES[name]] || String(DEFAULT_PORTS[name]);
   const dataDir = resolve(env.INIT_CWD ?? process.cwd(), env.LOCAL_DATA_DIR ?? '.local');
+  const clock = localNow(env, dataDir);
   return {
     // The links it mails (a confirmation, "abrir o caso") open on the stack's own HTTP port, as the stack's do.
     config: parseConfig({ ...localConfigInput, webformOrigin: `http://${LOCAL_HOST}:${port('http')}` }),
@@ -68,8 +70,9 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     messageTexts: { directory: localMessageTextDir(dataDir) },
     // The stack's own secret (npm start creates it): links and reply addresses signed here work there.
     replySecret: { file: join(dataDir, 'reply-secret') },
-    // The stack's clock when it was started with one (office hours, due dates).
-    ...(env[ENV.now] ? { now: env[ENV.now] } : {}),
+    // The stack's clock, as npm run report and titular take it (OUVIDORIA_NOW overrides it): a mail
+    // invoked on a stack started at OUVIDORIA_NOW arrives then, not on the real date.
+    ...(clock.now ? { now: clock.now } : {}),
   };
 }
 

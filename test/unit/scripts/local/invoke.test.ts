@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localSettings, receiptEventForEml, webformEventForStack } from '../../../../scripts/local/invoke';
+import { writeLocalClock } from '../../../../scripts/local/clock-file';
 import { receivedEmailOf, SesReceiptEventSchema } from '../../../../shared/adapters/ses-receipt-event';
 
 const ROOT = join(import.meta.dirname, '../../../..');
@@ -26,6 +28,31 @@ describe('localSettings', () => {
     expect(settings.config.webformOrigin).toBe(origin);
     expect(settings.dynamoEndpoint).toBe(dynamo);
     expect(settings.sesEndpoint).toBe(ses);
+  });
+});
+
+describe('localSettings: the clock', () => {
+  const stackAt = new Date('2026-12-01T13:00:00.000Z');
+  const dataDir = async (withClock: boolean) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ouvidoria-invoke-test-'));
+    // The stack started at OUVIDORIA_NOW a real second ago: its clock has moved on by that second.
+    if (withClock) await writeLocalClock(dir, stackAt, new Date(Date.now() - 1000));
+    return dir;
+  };
+
+  it.each([
+    ['a stack started at OUVIDORIA_NOW: its clock, as npm run report and titular read it', true, {}, 'stack'],
+    ['OUVIDORIA_NOW given to invoke: that instant', true, { OUVIDORIA_NOW: '2026-12-02T15:00:00.000Z' }, 'given'],
+    ['no stack ever started there: the real clock', false, {}, 'real'],
+  ])('%s', async (_, withClock, env, expected) => {
+    const now = localSettings({ ...env, LOCAL_DATA_DIR: await dataDir(withClock) }).now;
+    if (expected === 'real') expect(now).toBeUndefined();
+    if (expected === 'given') expect(now).toBe('2026-12-02T15:00:00.000Z');
+    if (expected === 'stack') {
+      const moved = Date.parse(now ?? '') - stackAt.getTime();
+      expect(moved).toBeGreaterThanOrEqual(1000);
+      expect(moved).toBeLessThan(60_000);
+    }
   });
 });
 
