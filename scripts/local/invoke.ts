@@ -9,8 +9,7 @@
  *   npm run invoke -- assignment events/sqs/assignment-batch.json
  *   npm run invoke -- ses-feedback events/ses/feedback-bounce-sns.json
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -33,10 +32,17 @@ import { buildWebformDeps } from '../../shared/composition/webform';
 import { createConfirmMailHandler } from '../../functions/webform/confirm-mail';
 import type { ConfirmationMailRequest } from '../../shared/ports';
 import { localConfigInput, parseConfig } from '../../shared/domain/config';
-import { RAW_MAIL_PREFIX } from '../../shared/runtime-env';
 import { localNow } from '../report';
 import { commonHeadersOfRaw, rawHeaderFields } from './smtp';
-import { DEFAULT_PORTS, LOCAL_HOST, LOCAL_TABLE, localMessageTextDir, PORT_VARIABLES } from './stack';
+import {
+  DEFAULT_PORTS,
+  LOCAL_BUCKET,
+  LOCAL_HOST,
+  LOCAL_PREFIX,
+  LOCAL_TABLE,
+  localMessageTextDir,
+  PORT_VARIABLES,
+} from './stack';
 
 // The SDK warns that its 2027 releases need Node 22; that is not news to someone running the stack.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -55,10 +61,15 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** The running stack's data folder (its secret, clock, texts and raw mail). */
+function stackDataDir(env: NodeJS.ProcessEnv): string {
+  return resolve(env.INIT_CWD ?? process.cwd(), env.LOCAL_DATA_DIR ?? '.local');
+}
+
 /** The stack's endpoints, from the same port variables `npm start` reads. */
 export function localSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const port = (name: 'dynamodb' | 'ses' | 'http') => env[PORT_VARIABLES[name]] || String(DEFAULT_PORTS[name]);
-  const dataDir = resolve(env.INIT_CWD ?? process.cwd(), env.LOCAL_DATA_DIR ?? '.local');
+  const dataDir = stackDataDir(env);
   const clock = localNow(env, dataDir);
   return {
     // The links it mails (a confirmation, "abrir o caso") open on the stack's own HTTP port, as the stack's do.
@@ -133,6 +144,24 @@ export function webformEventForStack(event: Record<string, unknown>, origin: str
   return { ...event, headers: { ...headers, origin } };
 }
 
+/**
+ * Stores the invoked mail where the stack's S3 action stores a received one, so that what reads it
+ * later — the console's quarantine view, npm run titular export and delete, the retention tags —
+ * finds it as it finds mail that came in over SMTP.
+ */
+export function storeInvokedMail(
+  env: NodeJS.ProcessEnv,
+  messageId: string,
+  raw: Buffer,
+): { store: FileRawMailStore; location: { bucket: string; prefix: string } } {
+  const store = new FileRawMailStore(join(stackDataDir(env), 'mail'));
+  const location = { bucket: LOCAL_BUCKET, prefix: LOCAL_PREFIX };
+  const file = store.pathOf({ bucket: location.bucket, key: `${location.prefix}${messageId}` });
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, raw);
+  return { store, location };
+}
+
 async function main(argv: string[]): Promise<unknown> {
   const [fn, eventFile, ...rest] = argv;
   if (!fn || fn === '--help' || fn === '-h') fail('Missing function name.');
@@ -155,18 +184,11 @@ async function main(argv: string[]): Promise<unknown> {
       const raw = readFileSync(resolve(cwd, emlFile));
       const receivedAt = settings.now ? new Date(settings.now) : new Date();
       event = await receiptEventForEml(event, raw, { messageId, receivedAt });
-      const root = mkdtempSync(join(tmpdir(), 'ouvidoria-invoke-'));
-      const key = join(root, 'raw', RAW_MAIL_PREFIX, messageId);
-      mkdirSync(dirname(key), { recursive: true });
-      writeFileSync(key, raw);
-      const service = await buildEmailIntakeDeps(settings, {
-        queue,
-        rawMail: new FileRawMailStore(root),
-        lifecycle: await invokeLifecycle(settings, print('timer')),
-      });
+      const stored = storeInvokedMail(process.env, messageId, raw);
+      const service = await buildEmailIntakeDeps(settings, { queue, rawMail: stored.store });
       return createEmailIntakeHandler(() => ({
         service,
-        rawMail: { bucket: 'raw', prefix: RAW_MAIL_PREFIX },
+        rawMail: stored.location,
         logger,
         metrics,
       }))(event);

@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localSettings, receiptEventForEml, webformEventForStack } from '../../../../scripts/local/invoke';
+import {
+  localSettings,
+  receiptEventForEml,
+  storeInvokedMail,
+  webformEventForStack,
+} from '../../../../scripts/local/invoke';
+import { FileRawMailArchive } from '../../../../shared/adapters/raw-mail-archive';
 import { writeLocalClock } from '../../../../scripts/local/clock-file';
 import { receivedEmailOf, SesReceiptEventSchema } from '../../../../shared/adapters/ses-receipt-event';
 
@@ -118,5 +124,16 @@ describe('webformEventForStack', () => {
   ])('%s: the origin the stack on HTTP_PORT 24080 sees', (_, origin, expected) => {
     const event = webformEventForStack(post(origin), 'http://127.0.0.1:24080');
     expect((event.headers as Record<string, string>).origin).toBe(expected);
+  });
+});
+
+describe('storeInvokedMail', () => {
+  it('keeps the mail where the stack keeps received mail: titular and the console read it there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ouvidoria-invoke-test-'));
+    const raw = eml('08-no-prior-ticket.eml');
+    const { location } = storeInvokedMail({ LOCAL_DATA_DIR: dir }, 'invoke-abc', raw);
+    // What npm run titular reads on the local stack (scripts/titular.ts: <data dir>/mail).
+    const archive = new FileRawMailArchive(join(dir, 'mail'));
+    expect(await archive.read({ bucket: location.bucket, key: `${location.prefix}invoke-abc` })).toEqual(raw);
   });
 });
