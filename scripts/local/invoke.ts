@@ -2,7 +2,8 @@
  * Invokes one real handler once on a sample event from events/, against the emulators of a
  * running local stack (`npm start`): dynalite for DynamoDB and aws-ses-v2-local for SES, on the
  * same ports as the stack (DYNAMODB_PORT, SES_PORT; the links it mails point at HTTP_PORT). Queue
- * messages and deferrals are printed instead of delivered.
+ * messages, deferrals and lifecycle timers are printed instead of delivered: the running stack arms
+ * only its own timers.
  *
  *   npm run invoke -- email-intake events/ses/receipt-event.json --eml events/emails/08-no-prior-ticket.eml
  *   npm run invoke -- webform events/webform/post-json-valid.json
@@ -96,14 +97,18 @@ type ReceiptRecord = {
 
 /**
  * The sample receipt event made this .eml's, as SES describes a mail it stored: its id, its headers,
- * the time it arrived (invoke's clock) and its envelope sender — the Return-Path the receiving MTA
- * wrote from MAIL FROM (`<>`: none), else its From. That sender is where an automatic reply goes and
- * what SPF aligns with: the sample's own would answer another merchant's mail.
+ * the time it arrived (invoke's clock), its envelope sender — the Return-Path the receiving MTA
+ * wrote from MAIL FROM (`<>`: none), else its From — and its recipients of the office's domain (To
+ * and Cc: the envelope SES would have had). That sender is where an automatic reply goes and what
+ * SPF aligns with: the sample's own would answer another merchant's mail. Without the recipients a
+ * staff mail to a case address (`caso+…`) reached the handler as addressed to the ombudsman
+ * address, and was quarantined as staff commands sent there.
  */
 export async function receiptEventForEml(
   event: Record<string, unknown>,
   raw: Buffer,
   at: { messageId: string; receivedAt: Date },
+  domain: string = localConfigInput.domain,
 ): Promise<Record<string, unknown>> {
   const headers = rawHeaderFields(raw);
   const commonHeaders = await commonHeadersOfRaw(raw);
@@ -115,6 +120,12 @@ export async function receiptEventForEml(
       ? (fromAddress(returnPath) ?? '')
       : (fromAddress([commonHeaders.from ?? []].flat()[0]) ?? '');
   const timestamp = at.receivedAt.toISOString();
+  const listed = [commonHeaders.to, commonHeaders.cc].flatMap((v) => (v === undefined ? [] : [v].flat()));
+  const addresses = listed.flatMap((text) =>
+    [...String(text).matchAll(/[^\s<>,;"]+@[^\s<>,;"]+/g)].map((m) => m[0].toLowerCase()),
+  );
+  const ours = [...new Set(addresses.filter((a) => a.endsWith(`@${domain.toLowerCase()}`)))];
+  const recipients = ours.length > 0 ? { destination: ours } : {};
   const records = (event.Records as ReceiptRecord[]).map((record) => ({
     ...record,
     ses: {
@@ -126,8 +137,9 @@ export async function receiptEventForEml(
         messageId: at.messageId,
         headers,
         commonHeaders: { ...commonHeaders, returnPath: source || undefined },
+        ...recipients,
       },
-      receipt: { ...record.ses.receipt, timestamp },
+      receipt: { ...record.ses.receipt, timestamp, ...(ours.length > 0 ? { recipients: ours } : {}) },
     },
   }));
   return { ...event, Records: records };
@@ -142,6 +154,19 @@ export function webformEventForStack(event: Record<string, unknown>, origin: str
   const headers = event.headers as Record<string, string> | undefined;
   if (headers?.origin !== localConfigInput.webformOrigin) return event;
   return { ...event, headers: { ...headers, origin } };
+}
+
+/**
+ * The lifecycle an invocation drives (a staff mail, her reply, a form post joining her case), its
+ * timers printed as the assignment's are. Without one, the functions built the Lambda's own, whose
+ * timers need EventBridge Scheduler: an extension or a reopening failed ("not set up to arm
+ * lifecycle timers").
+ */
+export function invokeLifecycle(
+  settings: Settings,
+  timer: (payload: unknown) => Promise<void>,
+): Promise<LifecycleDeps> {
+  return buildLifecycleDeps(settings, { timers: { schedule: timer } });
 }
 
 /**
@@ -183,9 +208,13 @@ async function main(argv: string[]): Promise<unknown> {
       const messageId = `invoke-${Date.now().toString(36)}`;
       const raw = readFileSync(resolve(cwd, emlFile));
       const receivedAt = settings.now ? new Date(settings.now) : new Date();
-      event = await receiptEventForEml(event, raw, { messageId, receivedAt });
+      event = await receiptEventForEml(event, raw, { messageId, receivedAt }, settings.config.domain);
       const stored = storeInvokedMail(process.env, messageId, raw);
-      const service = await buildEmailIntakeDeps(settings, { queue, rawMail: stored.store });
+      const service = await buildEmailIntakeDeps(settings, {
+        queue,
+        rawMail: stored.store,
+        lifecycle: await invokeLifecycle(settings, print('timer')),
+      });
       return createEmailIntakeHandler(() => ({
         service,
         rawMail: stored.location,
@@ -197,7 +226,11 @@ async function main(argv: string[]): Promise<unknown> {
       // What the post leaves on the webform's mail queue (its confirmation link, or its guidance case
       // and reply) is consumed here once the post answered, as the function's SQS path does.
       const mails: ConfirmationMailRequest[] = [];
-      const deps = buildWebformDeps(settings, { queue, confirmMails: { request: async (m) => void mails.push(m) } });
+      const deps = buildWebformDeps(settings, {
+        queue,
+        confirmMails: { request: async (m) => void mails.push(m) },
+        caseLifecycle: async () => mailLifecycle(await invokeLifecycle(settings, print('timer'))),
+      });
       const answer = await createWebformHandler(deps)(
         webformEventForStack(event, settings.config.webformOrigin) as never,
       );

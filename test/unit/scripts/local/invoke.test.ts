@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  invokeLifecycle,
   localSettings,
   receiptEventForEml,
   storeInvokedMail,
@@ -135,5 +136,75 @@ describe('storeInvokedMail', () => {
     // What npm run titular reads on the local stack (scripts/titular.ts: <data dir>/mail).
     const archive = new FileRawMailArchive(join(dir, 'mail'));
     expect(await archive.read({ bucket: location.bucket, key: `${location.prefix}invoke-abc` })).toEqual(raw);
+  });
+});
+
+const CASE_ADDRESS = 'caso+OUV-2026-000001.abc123@ouvidoria.example.com.br';
+const staffMail = (to: string, cc?: string) =>
+  Buffer.from(
+    [
+      'From: Ana Souza <ana.souza@ouvidoria.example.com.br>',
+      `To: ${to}`,
+      ...(cc ? [`Cc: ${cc}`] : []),
+      'Subject: Re: [OUV-2026-000001] Novo caso atribuído a você',
+      'Message-ID: <r1@ouvidoria.example.com.br>',
+      '',
+      '#prorrogar 5 aguardando o retorno do time de integrações',
+      '',
+    ].join('\r\n'),
+  );
+
+// Journeys 47: a staff mail invoked on the sample event kept its recipients (the ombudsman address),
+// so '#prorrogar' to a case address was quarantined as staff commands sent to the office.
+describe('receiptEventForEml: its recipients are the .eml’s of the office’s domain', () => {
+  it.each([
+    ['a staff mail to its case address', staffMail(`Caso <${CASE_ADDRESS}>`), [CASE_ADDRESS.toLowerCase()]],
+    [
+      'the case address in Cc',
+      staffMail('Mariana Souza <lojista@modasbella.com.br>', CASE_ADDRESS),
+      [CASE_ADDRESS.toLowerCase()],
+    ],
+    [
+      'a merchant mail to the office',
+      staffMail('Ouvidoria <ouvidoria@ouvidoria.example.com.br>'),
+      ['ouvidoria@ouvidoria.example.com.br'],
+    ],
+    [
+      'no address of the office: the sample’s',
+      staffMail('alguem@outro.example'),
+      ['ouvidoria@ouvidoria.example.com.br'],
+    ],
+  ])('%s', async (_label, raw, recipients) => {
+    const event = await receiptEventForEml(sample(), raw, {
+      messageId: 'invoke-1',
+      receivedAt: new Date('2026-12-01T13:10:00Z'),
+    });
+    const [record] = (
+      event as { Records: { ses: { mail: Record<string, unknown>; receipt: Record<string, unknown> } }[] }
+    ).Records;
+    expect(record?.ses.receipt.recipients).toEqual(recipients);
+    expect(record?.ses.mail.destination).toEqual(recipients);
+  });
+});
+
+// Journeys 47: the lifecycle an invocation drove was the Lambda's, whose timers need EventBridge
+// Scheduler: an extension or a reopening failed. Its timers are printed, as the assignment's are.
+describe('invokeLifecycle: the timers an invocation arms are handed to it', () => {
+  it('schedules through the given printer, with the stack’s secret', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'invoke-'));
+    writeFileSync(join(dir, 'reply-secret'), 'segredo-local-de-teste-0123456789abcdef');
+    const printed: unknown[] = [];
+    const deps = await invokeLifecycle(localSettings({ LOCAL_DATA_DIR: dir, INIT_CWD: '/' }), async (t) => {
+      printed.push(t);
+    });
+    const timer = {
+      kind: 'reminder' as const,
+      caseId: 'email:1',
+      dueAt: '2026-12-22T13:00:00Z',
+      at: new Date(),
+      name: 'r',
+    };
+    await deps.timers.schedule(timer);
+    expect(printed).toEqual([timer]);
   });
 });
