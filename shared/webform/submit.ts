@@ -405,6 +405,22 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
   return requestGuidance(kept, pendingId, keys, deps);
 }
 
+/** A confirmed post on its way to join her case: hers, and the case id it would have of its own. */
+interface JoinRequest {
+  data: WebformData;
+  /** The case the post would be if it joined none. */
+  caseId: string;
+  sourceId: string;
+  pendingId: string | undefined;
+  keySource: 'header' | 'content';
+  now: Date;
+  /**
+   * Her open-case cap stopped the post: it holds no slot, so it claims no ticket (herOpenCaseOfTicket
+   * only reads), and a join the lifecycle refuses leaves nothing behind (it is then refused, 409).
+   */
+  atCap?: true;
+}
+
 /**
  * A confirmed post naming the ticket of her open case (or one closed within the reopen window) joins
  * that case, as her proven mail naming it does (intake.ts ticketHolderOf): one complaint, one case,
@@ -413,52 +429,29 @@ export async function handleFormPost(input: FormPostInput, deps: WebformDeps): P
  * mail naming it later joins it. Undefined: no case of hers to join.
  */
 async function joinHerCaseOfTicket(
-  data: WebformData,
   ticket: Decision['ticket'],
-  caseId: string,
-  sourceId: string,
-  pendingId: string | undefined,
-  keySource: 'header' | 'content',
+  post: JoinRequest,
   deps: WebformDeps,
-  now: Date,
 ): Promise<FormPostResult | undefined> {
   if (ticket.status !== 'valid' && ticket.status !== 'unverified') return undefined;
-  const holder = await ticketHolderOf(data.email, ticket.number, caseId, deps, true);
-  if (holder.kind === 'new') return undefined;
-  return joinedTo(holder.parent, data, ticket.number, caseId, sourceId, pendingId, keySource, deps, now);
-}
-
-/**
- * joinHerCaseOfTicket for a post her open-case cap stopped: it reserved no slot, so it claims nothing
- * (herOpenCaseOfTicket only reads) and joins only a case of hers that holds the ticket already.
- */
-async function joinAtCap(
-  data: WebformData,
-  ticket: Decision['ticket'],
-  caseId: string,
-  sourceId: string,
-  pendingId: string | undefined,
-  keySource: 'header' | 'content',
-  deps: WebformDeps,
-  now: Date,
-): Promise<FormPostResult | undefined> {
-  if (ticket.status !== 'valid' && ticket.status !== 'unverified') return undefined;
-  const parent = await herOpenCaseOfTicket(data.email, ticket.number, deps);
-  return parent ? joinedTo(parent, data, ticket.number, caseId, sourceId, pendingId, keySource, deps, now) : undefined;
+  const { email } = post.data;
+  let parent: CaseRecord | null;
+  if (post.atCap) parent = await herOpenCaseOfTicket(email, ticket.number, deps);
+  else {
+    const holder = await ticketHolderOf(email, ticket.number, post.caseId, deps, true);
+    parent = holder.kind === 'join' ? holder.parent : null;
+  }
+  return parent ? joinedTo(parent, ticket.number, post, deps) : undefined;
 }
 
 /** Her confirmed post added to `parent` (its files claimed for it), and the page that says so. */
 async function joinedTo(
   parent: CaseRecord,
-  data: WebformData,
   ticket: string,
-  caseId: string,
-  sourceId: string,
-  pendingId: string | undefined,
-  keySource: 'header' | 'content',
+  post: JoinRequest,
   deps: WebformDeps,
-  now: Date,
 ): Promise<FormPostResult | undefined> {
+  const { data, caseId, sourceId, pendingId, keySource, now } = post;
   // Her files go to the case they join: the scan's answer and the console find them there.
   const claimed =
     deps.uploads && pendingId
@@ -472,6 +465,12 @@ async function joinedTo(
     // Not a file a message of that case lists (the same pending id posted before, and joined).
     const listed = new Set(parent.messages.flatMap((m) => m.attachments.map((a) => a.key)));
     const ours = claimed.attachments.filter((a) => !listed.has(a.key));
+    // Stopped by her cap, the post has no case of its own: its files go back to the bucket's
+    // lifecycle, and the ticket stays where it is.
+    if (post.atCap) {
+      if (deps.uploads) await releaseUnheld(ours, [], parent.caseId, deps.uploads);
+      return undefined;
+    }
     if (deps.uploads) await handOverClaimed(ours, caseId, deps.uploads);
     // And the ticket, as her mail's refused join passes it (intake.ts passedTicket): left with the
     // refused case, her next post on it could not join the new one. Conditional on the holder read;
@@ -549,14 +548,16 @@ export async function storeSubmission(
       parent &&
       (await joinedTo(
         parent,
-        data,
         ticket,
-        caseIdFor('webform', keys.current),
-        keys.current,
-        pendingId,
-        keys.source,
+        {
+          data,
+          caseId: caseIdFor('webform', keys.current),
+          sourceId: keys.current,
+          pendingId,
+          keySource: keys.source,
+          now,
+        },
         deps,
-        now,
       ));
     if (again) return again;
   }
@@ -585,7 +586,11 @@ export async function storeSubmission(
   if (reserving && !(await deps.openCases.reserve(data.email, caseId, limit))) {
     // At her cap, a confirmed post naming the ticket of her open case opens nothing: it joins that case.
     const joined = mailboxConfirmed
-      ? await joinAtCap(data, decided.decision.ticket, caseId, sourceId, pendingId, keys.source, deps, now)
+      ? await joinHerCaseOfTicket(
+          decided.decision.ticket,
+          { data, caseId, sourceId, pendingId, keySource: keys.source, now, atCap: true },
+          deps,
+        )
       : undefined;
     if (joined) return joined;
     return rejected(
@@ -603,14 +608,9 @@ export async function storeSubmission(
     let joined: FormPostResult | undefined;
     try {
       joined = await joinHerCaseOfTicket(
-        data,
         decided.decision.ticket,
-        caseId,
-        sourceId,
-        pendingId,
-        keys.source,
+        { data, caseId, sourceId, pendingId, keySource: keys.source, now },
         deps,
-        now,
       );
     } catch (error) {
       // No case of its own was stored: the slot goes back (her retry reserves it again).
