@@ -10,7 +10,7 @@ import { evaluateAutoReply, replyHeaders } from '../../shared/domain/auto-reply-
 import { localConfig } from '../../shared/domain/config';
 import type { TicketCheck } from '../../shared/domain/decision';
 import { decide, quarantineReason } from '../../shared/domain/eligibility/engine';
-import { RULES_BY_ID } from '../../shared/domain/eligibility/rules';
+import { rulesById } from '../../shared/domain/eligibility/rules';
 import { OUTCOMES } from '../../shared/domain/outcome';
 import { AUTO_REPLY_HEADERS } from '../../shared/domain/auto-reply-policy';
 import { type Submission, SubmissionSchema } from '../../shared/domain/submission';
@@ -122,8 +122,8 @@ describe('decide over arbitrary submissions', () => {
         const d = decide(s, check, localConfig);
         expect(OUTCOMES).toContain(d.outcome);
         expect(d.ruleIds.length).toBeGreaterThan(0);
-        for (const id of d.ruleIds) expect(RULES_BY_ID.has(id)).toBe(true);
-        expect(RULES_BY_ID.get(d.ruleIds.at(-1) as string)?.outcome).toBe(d.outcome);
+        for (const id of d.ruleIds) expect(rulesById().has(id)).toBe(true);
+        expect(rulesById().get(d.ruleIds.at(-1) as string)?.outcome).toBe(d.outcome);
         expect(d.reason.length).toBeGreaterThan(0);
         expect(d.reason).not.toMatch(/[\r\n]/);
         expect(d.ticket).toEqual(check);

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { intakeComplete } from '../../shared/domain/case';
 import { localConfig } from '../../shared/domain/config';
 import { decide } from '../../shared/domain/eligibility/engine';
-import { RULES_BY_ID } from '../../shared/domain/eligibility/rules';
+import { rulesById } from '../../shared/domain/eligibility/rules';
 import { OUTCOMES } from '../../shared/domain/outcome';
 import { aCase, aDecision, aMessage, anAnalyst, aSubmission, BUILDER_RULE_IDS, DECISIONS } from './builders';
 
 describe('test builders', () => {
   it('use only rule ids the engine has', () => {
     expect(BUILDER_RULE_IDS.length).toBeGreaterThan(5);
-    expect(BUILDER_RULE_IDS.filter((id) => !RULES_BY_ID.has(id))).toEqual([]);
+    expect(BUILDER_RULE_IDS.filter((id) => !rulesById().has(id))).toEqual([]);
   });
 
   it('have a decision for every outcome, consistent with its outcome', () => {

@@ -64,7 +64,7 @@ import {
   OWN_MATTER,
   PHRASE_REWRITES,
   REACTS_TO_FORWARD,
-  RULES,
+  eligibilityRules,
   type Rule,
   ruleById,
   SAID_NOT_TO_BE,
@@ -290,18 +290,20 @@ function compileAll(): Compiled {
   const asARemedy = list(AS_A_REMEDY);
   const reactsToForward = list(REACTS_TO_FORWARD);
   const ownMatter = list(OWN_MATTER);
-  const rules = RULES.filter((r) => r.trigger === 'text').map((rule) => ({
-    rule,
-    phrases: list(rule.phrases),
-    requires: list(rule.requires),
-    unless: list(rule.unless),
-    unlessInMessage: list(rule.unlessInMessage),
-    requiresInMessage: list(rule.requiresInMessage),
-    unlessInClause: list(rule.unlessInClause),
-    unlessExceptIn: list(rule.unlessExceptIn),
-    saidNotToBe: NEGATABLE_STAGES.has(rule.stage) ? saidNotToBe : none,
-    saidSettled: NEGATABLE_STAGES.has(rule.stage) ? saidSettled : none,
-  }));
+  const rules = eligibilityRules()
+    .filter((r) => r.trigger === 'text')
+    .map((rule) => ({
+      rule,
+      phrases: list(rule.phrases),
+      requires: list(rule.requires),
+      unless: list(rule.unless),
+      unlessInMessage: list(rule.unlessInMessage),
+      requiresInMessage: list(rule.requiresInMessage),
+      unlessInClause: list(rule.unlessInClause),
+      unlessExceptIn: list(rule.unlessExceptIn),
+      saidNotToBe: NEGATABLE_STAGES.has(rule.stage) ? saidNotToBe : none,
+      saidSettled: NEGATABLE_STAGES.has(rule.stage) ? saidSettled : none,
+    }));
   const listsByKey = new Map<string, number[]>();
   const listsByPrefix = new Map<string, number[]>();
   const always: number[] = [];
@@ -995,7 +997,7 @@ function reactsOnly(split: SplitText, hers: ReadText, c: Compiled): boolean {
 /** How much of a bare forward's forwarded message is read: a notice says what it is about at its top. */
 const FORWARDED_NOTICE_CHARS = 8000;
 
-/** The hits, plus the FORWARDED_NOTICE_TOPICS that the forwarded message of a bare forward names, in the order of RULES. */
+/** The hits, plus the FORWARDED_NOTICE_TOPICS that the forwarded message of a bare forward names, in the order of eligibilityRules(). */
 function withForwardedNotice(s: Submission, hits: TextHit[], own?: ReadonlySet<string>): TextHit[] {
   if (s.channel !== 'email') return hits;
   const split = splitQuoted(capText(s.text));
@@ -1037,7 +1039,7 @@ function withForwardedNotice(s: Submission, hits: TextHit[], own?: ReadonlySet<s
     (h) => (unpaid || FORWARDED_NOTICE_TOPICS.has(h.ruleId)) && !have.has(h.ruleId),
   );
   if (added.length === 0 && kept.length === hits.length) return hits;
-  const order = (h: TextHit) => RULES.findIndex((r) => r.id === h.ruleId);
+  const order = (h: TextHit) => eligibilityRules().findIndex((r) => r.id === h.ruleId);
   return [...kept, ...added].sort((a, b) => order(a) - order(b));
 }
 
@@ -1077,7 +1079,7 @@ export function automaticTextEvidence(s: Submission): string | undefined {
   return undefined;
 }
 
-/** Every text rule that fires on the submission, in the order of RULES. */
+/** Every text rule that fires on the submission, in the order of eligibilityRules(). */
 export function matchTextRules(s: Submission): TextHit[] {
   return matchTopicRules(topicSentences(s));
 }
@@ -1398,7 +1400,9 @@ export function decide(
   // Quarantined mail has no ticket looked up (decideSubmission): "no ticket in the message" in its
   // trail would tell the reviewer what nobody checked.
   if (quarantine.length === 0) signals.add(ticketRuleId(ticket));
-  const fired = RULES.filter((r) => signals.has(r.id) || hitById.has(r.id)).map((r) => r.id);
+  const fired = eligibilityRules()
+    .filter((r) => signals.has(r.id) || hitById.has(r.id))
+    .map((r) => r.id);
 
   const ticketHolds = ticket.status === 'valid' || ticket.status === 'unverified';
   let decisive: string;

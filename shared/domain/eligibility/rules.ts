@@ -1,7 +1,7 @@
 /**
  * The eligibility rules of the Ouvidoria, as data. Every rule comes from the help-center
  * article (seed/ouvidoria-bagy.txt); the engine (engine.ts) evaluates them in the order of
- * RULES and records the id of every rule that fired.
+ * eligibilityRules() and records the id of every rule that fired.
  *
  * Phrases cover Portuguese, Spanish and English: merchants from neighbouring countries write in
  * Spanish, some in English.
@@ -1830,7 +1830,20 @@ const NOT_ASKING = [
   ),
 ];
 
-export const RULES: readonly Rule[] = [
+/**
+ * The rules, in the order the engine evaluates them. Built on first use, not at import (issue 16):
+ * the spreads and maps over the shared phrase lists below cost more than parsing all the rest of
+ * our code, and a path that never triages (the form's page, a mail stopped before the rules) pays none.
+ */
+export function eligibilityRules(): readonly Rule[] {
+  built ??= buildRules();
+  return built;
+}
+
+let built: readonly Rule[] | undefined;
+let builtById: ReadonlyMap<string, Rule> | undefined;
+
+const buildRules = (): readonly Rule[] => [
   // 1. Quarantine: no reply, kept for review.
   {
     id: 'quarantine.parse-problem',
@@ -6952,12 +6965,15 @@ export const RULES: readonly Rule[] = [
   },
 ];
 
-/** The rules by id, for readers and tests. */
-export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
+/** The rules by id, for readers and tests (built with the rules, on first use). */
+export function rulesById(): ReadonlyMap<string, Rule> {
+  builtById ??= new Map(eligibilityRules().map((r) => [r.id, r]));
+  return builtById;
+}
 
 /** The rule with that id; throws on an unknown id (a typo in code, not a runtime condition). */
 export function ruleById(id: string): Rule {
-  const rule = RULES_BY_ID.get(id);
+  const rule = rulesById().get(id);
   if (!rule) throw new Error(`Unknown eligibility rule: ${id}`);
   return rule;
 }

@@ -17,7 +17,7 @@ import {
   NEGATABLE_STAGES,
   ON_BEHALF,
   PHRASE_REWRITES,
-  RULES,
+  eligibilityRules,
   SAID_NOT_TO_BE,
   SAID_SETTLED,
 } from '../../../../shared/domain/eligibility/rules';
@@ -29,7 +29,7 @@ function wordsOf(text: string): Set<string> {
   return new Set(text.match(/[a-z0-9]+/g) ?? []);
 }
 
-const TEXT_RULES = RULES.filter((r) => r.trigger === 'text');
+const TEXT_RULES = eligibilityRules().filter((r) => r.trigger === 'text');
 const ALL_PHRASES = TEXT_RULES.flatMap((r) => [
   ...r.phrases,
   ...(r.requires ?? []),

@@ -13,7 +13,7 @@ import {
   topicSentences,
 } from '../../../../shared/domain/eligibility/engine';
 import { aSubmission } from '../../../support/builders';
-import { RULES_BY_ID, ruleById } from '../../../../shared/domain/eligibility/rules';
+import { rulesById, ruleById } from '../../../../shared/domain/eligibility/rules';
 import { OUTCOMES, type Outcome } from '../../../../shared/domain/outcome';
 import { type Submission, SubmissionSchema, type Verdicts } from '../../../../shared/domain/submission';
 import { verifyTicket } from '../../../../shared/domain/ticket-verification';
@@ -1154,7 +1154,7 @@ describe('eligibility: properties', () => {
           const d = decide(s, check, localConfig);
           expect(OUTCOMES).toContain(d.outcome);
           expect(d.ruleIds.length).toBeGreaterThan(0);
-          for (const id of d.ruleIds) expect(RULES_BY_ID.has(id)).toBe(true);
+          for (const id of d.ruleIds) expect(rulesById().has(id)).toBe(true);
           expect(new Set(d.ruleIds).size).toBe(d.ruleIds.length);
           expect(ruleById(d.ruleIds.at(-1)!).outcome).toBe(d.outcome);
           expect(d.reason).not.toMatch(/[\r\n]/);

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_DESCRIPTIONS, ruleLabel } from '../../../../shared/domain/eligibility/rule-descriptions';
-import { RULES } from '../../../../shared/domain/eligibility/rules';
+import { eligibilityRules } from '../../../../shared/domain/eligibility/rules';
 
 describe('rule descriptions', () => {
   it('describe every rule, and nothing but the rules', () => {
-    expect(Object.keys(RULE_DESCRIPTIONS).sort()).toEqual(RULES.map((r) => r.id).sort());
+    expect(Object.keys(RULE_DESCRIPTIONS).sort()).toEqual(
+      eligibilityRules()
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 
   it.each(Object.entries(RULE_DESCRIPTIONS))('%s: one pt-BR sentence or more, ending in a period', (_id, text) => {

@@ -6,16 +6,16 @@ import {
   OWN_MATTER,
   PHRASE_REWRITES,
   REACTS_TO_FORWARD,
-  RULES,
-  RULES_BY_ID,
+  eligibilityRules,
+  rulesById,
   ruleById,
 } from '../../../../shared/domain/eligibility/rules';
 import { normalize } from '../../../../shared/domain/text';
 
 describe('rules as data', () => {
   it('have unique ids and phrases only on text rules', () => {
-    expect(RULES_BY_ID.size).toBe(RULES.length);
-    for (const rule of RULES) {
+    expect(rulesById().size).toBe(eligibilityRules().length);
+    for (const rule of eligibilityRules()) {
       expect(rule.id).toMatch(/^[a-z]+(\.[a-z-]+)+$/);
       if (rule.trigger === 'signal') expect(rule.phrases).toHaveLength(0);
       else expect(rule.phrases.length).toBeGreaterThan(0);
@@ -36,13 +36,13 @@ describe('rules as data', () => {
       'topic.billing.invoice',
       'ticket.none',
     ]) {
-      expect(RULES_BY_ID.has(id), id).toBe(true);
+      expect(rulesById().has(id), id).toBe(true);
     }
     expect(() => ruleById('no.such-rule')).toThrow(/Unknown eligibility rule/);
   });
 
   it('are written normalised: the engine reads each phrase and rewrite as written', () => {
-    const phrases = RULES.flatMap((rule) => [
+    const phrases = eligibilityRules().flatMap((rule) => [
       ...rule.phrases,
       ...(rule.requires ?? []),
       ...(rule.unless ?? []),
@@ -65,7 +65,7 @@ describe('rules as data', () => {
         .split(' ')
         .map((w) => (w.includes('*') ? 'gap' : w))
         .join(' ');
-    for (const rule of RULES) {
+    for (const rule of eligibilityRules()) {
       for (const phrase of [
         ...rule.phrases,
         ...(rule.requires ?? []),
