@@ -97,16 +97,25 @@ function labelScore(label: string): number {
 
 const ANY_CUE = new RegExp(`\\b(?:${CUE}|estrelas?|stars?|estrellas?)\\b|${LABEL.source}`);
 /**
- * Words that take a praise back ("Nota 5… só que não", "5 estrelas kkk mentira", "nota 10 #sqn",
- * "5 stars… NOT!"): her top score is then sarcasm, the worst she could say, and recording it as a 5
- * would turn a complaint into the report's satisfaction. Read only after a high score (a low one
- * with "mentira" is her word about the service: "Nota 1, me contaram mentira").
+ * A clause that takes a praise back ("Nota 5… só que não", "5 estrelas kkk mentira", "nota 10 #sqn",
+ * "5 stars… NOT!", "(ironia)", "é brincadeira"): her top score is then sarcasm, the worst she could
+ * say, and recording it as a 5 would turn a complaint into the report's satisfaction. Read only after
+ * a high score (a low one with "mentira" is her word about the service: "Nota 1, me contaram
+ * mentira"), and only as a clause of its own: inside a sentence the same words say something else
+ * ("não foi brincadeira resolver isso", "a mentira do suporte", "ironia do destino"), as they do when
+ * said to mean it ("sem brincadeira", "não é mentira", "not kidding").
  */
-const TAKEN_BACK =
-  /\b(?:so (?:que|q) nao|sqn|so se for (?:pra|para) (?:rir|piada|zoar)|mentira|mentirinha|ironia|ironic[oa]|brincadeira|brincadeirinha|zoeira|zoando|to zoando|es broma|just kidding|yeah right)\b|\bnot\s*!|\.\.\.\s*not\s*$/;
-/** The same words said to mean it ("Nota 5, sem brincadeira", "não é mentira"): no sarcasm. */
-const SINCERELY =
-  /\b(?:sem|nao e|fora de|nada de|nenhuma|no es|not)\s(?:brincadeira|mentira|ironia|zoeira|broma|kidding)\b/g;
+const TAKE_BACK_CLAUSE =
+  /^(?:(?:e|eh|ne|mas|claro|pura|puro|so|to|tou) )*(?:so (?:que|q) na+o+|#?soque?na+o+|#?sqn|so se for (?:pra|para) (?:rir|piada|zoar)|mentira|mentirinha|ironia|ironic[oa]|brincadeira|brincadeirinha|zoeira|zoando|es broma|just kidding|yeah right|not)$/;
+/** Laughter around a take-back ("kkk mentira", "só que não rsrs"): no word of the clause. */
+const LAUGHTER = /^(?:k{2,}|(?:rs)+|(?:ha){2,}h?|(?:he){2,}|(?:hu[ae]?){2,}|lol)$/;
+
+function takesItBack(rest: string): boolean {
+  return rest.split(/[^a-z0-9# ]+/).some((clause) => {
+    const words = clause.split(' ').filter((w) => w !== '' && !LAUGHTER.test(w));
+    return words.length > 0 && TAKE_BACK_CLAUSE.test(words.join(' '));
+  });
+}
 /** Scores a sarcasm can take back: the praise ones. */
 const PRAISE_SCORE = 4;
 
@@ -178,7 +187,7 @@ export function readMailedRating(fresh: string): MailedRating | null {
   const scores = new Set(values);
   const only = scores.size === 1 ? values[0] : 'ambiguous';
   const rest = text.trim();
-  if (typeof only === 'number' && only >= PRAISE_SCORE && TAKEN_BACK.test(rest.replace(SINCERELY, ' '))) {
+  if (typeof only === 'number' && only >= PRAISE_SCORE && takesItBack(rest)) {
     return { rest, ironic: true };
   }
   return { ...(typeof only === 'number' ? { score: only } : {}), rest };

@@ -204,4 +204,26 @@ describe('a top score she takes back', () => {
   ])('%j → score %i', (text, score) => {
     expect(read(text)).toMatchObject({ kind: 'rating', score });
   });
+
+  // The same words inside a sentence of hers say something else: a take-back is a clause of its own
+  // ("só que não", "kkk mentira", "(ironia)"). Read anywhere, her sincere 5 vanished from the report.
+  it.each([
+    ['Nota 5! Não foi brincadeira resolver isso, obrigada Ana.', 5],
+    ['Nota 10, o problema não era brincadeira e vocês resolveram rápido', 5],
+    ['Nota 5 para a Ana, que desmascarou a mentira do suporte', 5],
+    ['Nota 5, a cobrança em dobro era mentira do banco e vocês provaram', 5],
+    ['5 estrelas, ironia do destino: resolveram no dia do meu aniversário', 5],
+    ['Nota 5. Achei que era brincadeira o prazo de um dia, mas cumpriram!', 5],
+  ])('%j → score %i (no take-back of its own)', (text, score) => {
+    expect(read(text)).toMatchObject({ kind: 'rating', score });
+  });
+
+  it.each([
+    // Written as one word, or stretched, it is the same take-back.
+    'Nota 5 #sóquenão',
+    'Nota 5 só que nãooo',
+    'nota 5 kkkkk é mentira',
+  ])('%j → a rating without a score', (text) => {
+    expect(read(text)).toEqual({ kind: 'rating', comment: text });
+  });
 });
