@@ -28,6 +28,7 @@ import {
   releasedMailFiles,
   replyToRetry,
   statusFor,
+  TicketCaseNotStoredYet,
   ticketHolderOf,
 } from './intake';
 import type { ReleaseRequest } from './quarantine';
@@ -168,7 +169,14 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
 async function holdItsTicket(record: CaseRecord, intake: EmailIntakeDeps['intake']): Promise<void> {
   const { ticket } = record.decision;
   if (ticket.status !== 'valid' && ticket.status !== 'unverified') return;
-  await ticketHolderOf(record.senderEmail, ticket.number, record.caseId, intake);
+  try {
+    // Reserved: the released case is hers and open (completeCase counts it); no wait gives it back.
+    await ticketHolderOf(record.senderEmail, ticket.number, record.caseId, intake, true);
+  } catch (error) {
+    // Another submission of hers on the ticket is storing its case: that one keeps the ticket. Thrown,
+    // the release stopped after storing the case (no acknowledgement, no assignment) until retried.
+    if (!(error instanceof TicketCaseNotStoredYet)) throw error;
+  }
 }
 
 function releasedRecord(record: CaseRecord, released: ReleasedDecision, by: string, at: string): CaseRecord {

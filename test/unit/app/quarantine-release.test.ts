@@ -259,6 +259,21 @@ describe('a released case holds its ticket, as one the intake opened', () => {
     expect((await cases.get(caseId))?.messages).toHaveLength(2);
   });
 
+  // Red team 49: her form post or mail on the ticket was being stored as the supervisor released
+  // (its claim fresh, its case not yet there): the release threw after storing the case as released,
+  // with no acknowledgement, no assignment, and the case taken off her open-case count, until someone
+  // retried it past the claim's 45 s. The other case keeps the ticket; this one stands on its own.
+  it('released while another case of hers on the ticket is being stored: the release completes, counted', async () => {
+    const caseId = await quarantined('01-accepted-ticket-48213.eml', { dmarc: 'FAIL' });
+    const openCases = email.intake.openCases;
+    await openCases.claimTicket(MERCHANT, '48213', 'webform-being-stored', email.intake.clock.now());
+    const sent = mailer.sent.length;
+    await expect(releaseQuarantined(request(caseId), deps)).resolves.toMatchObject({ kind: 'case', caseId });
+    expect(await openCases.count(MERCHANT)).toBe(2);
+    expect(mailer.sent.length).toBeGreaterThan(sent);
+    expect(await openCases.ticketHolder(MERCHANT, '48213')).toMatchObject({ caseId: 'webform-being-stored' });
+  });
+
   it('a resumed release claims nothing twice', async () => {
     const caseId = await quarantined('01-accepted-ticket-48213.eml', { dmarc: 'FAIL' });
     await releaseQuarantined(request(caseId), deps);
