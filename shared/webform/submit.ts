@@ -61,6 +61,7 @@ import {
   type ClaimedUploads,
   claimUploads,
   filesNotInCase,
+  giveBackClaimed,
   handOverClaimed,
   releaseUnheld,
   storeFormFiles,
@@ -465,10 +466,10 @@ async function joinedTo(
     // Not a file a message of that case lists (the same pending id posted before, and joined).
     const listed = new Set(parent.messages.flatMap((m) => m.attachments.map((a) => a.key)));
     const ours = claimed.attachments.filter((a) => !listed.has(a.key));
-    // Stopped by her cap, the post has no case of its own: its files go back to the bucket's
-    // lifecycle, and the ticket stays where it is.
+    // Stopped by her cap, the post has no case of its own: its files go back as a refused post
+    // leaves them (pending, for her retry of the same post), and the ticket stays where it is.
     if (post.atCap) {
-      if (deps.uploads) await releaseUnheld(ours, [], parent.caseId, deps.uploads);
+      if (deps.uploads) await giveBackClaimed(ours, caseId, deps.uploads);
       return undefined;
     }
     if (deps.uploads) await handOverClaimed(ours, caseId, deps.uploads);

@@ -275,6 +275,29 @@ export async function handOverClaimed(
 }
 
 /**
+ * Files a confirmed post at her open-case cap claimed for the case it joins (submit.ts joinAtCap),
+ * when the lifecycle then refused the join: the post is refused too (409) and has no case to take
+ * them, so they go back to how a refused post leaves its files — each upload `pending`, a clean copy
+ * `moved` (both on the pending clock) — tagged for the post's own case id, which her retry of the
+ * same post claims. Handed to that never-stored case as `attached`, they outlived the pending clock.
+ */
+export async function giveBackClaimed(
+  claimed: readonly AttachmentMeta[],
+  caseId: string,
+  uploads: Pick<UploadStore, 'setState'>,
+): Promise<void> {
+  for (const { key } of claimed) {
+    if (key === undefined) continue;
+    if (!key.startsWith(CLAIMED_PREFIX)) {
+      await uploads.setState(key, 'pending', caseId);
+      continue;
+    }
+    await uploads.setState(key, 'moved', caseId);
+    for (const source of objectsOfFile(key).slice(1)) await uploads.setState(source, 'pending', caseId);
+  }
+}
+
+/**
  * The files of a post that repeats a stored one (the same text within minutes: submissionKeys) and
  * that its case does not hold: a repeat claims nothing, so these would reach no one unsaid ("esqueci
  * o anexo": the same form sent again with the file). Matched on size, each held file once: a double

@@ -962,3 +962,53 @@ describe('a second post on her ticket whose join the lifecycle refuses: a case o
     expect(await store.tags(`claimed/${pendingId}/01`)).toMatchObject({ 'ouvidoria-case': firstId });
   });
 });
+
+// Red team 49: at her open-case cap, a confirmed post on the ticket of her open case joins it
+// (2c272abb). When the lifecycle then refuses the join, the post is refused (409) — it has no case of
+// its own to take anything: the files were tagged `attached` to that never-stored case (kept to the
+// closed-case backstop instead of the pending clock) and the ticket taken from her case for it.
+describe('at her open-case cap, a post whose join the lifecycle refuses: refused, and it leaves nothing claimed', () => {
+  const refusing: WebformDeps['caseLifecycle'] = async () => ({
+    merchantReply: async () => ({ kind: 'open-linked-case', linkedProtocol: 'OUV-2026-000001' }),
+  });
+  it.each([
+    ['scanned clean before the post (copied under claimed/)', 'sync'],
+    ['still being scanned at the post', 'manual'],
+  ] as const)('a file %s stays pending, the ticket with her case', async (_label, scan) => {
+    setup(scan, (port) => port, refusing);
+    expect((await submit({})).statusCode).toBe(201);
+    const [firstId] = [...cases.records.keys()];
+    const limit = localConfig.limits.maxOpenCasesPerSender;
+    for (let i = 1; (await openCases.count(MERCHANT)) < limit; i++) await openCases.add(MERCHANT, `other-case-${i}`);
+    const holders = JSON.stringify([...openCases.ticketHolders]);
+    const pendingId = await uploadWithScript([{ name: 'fatura-abril.pdf', type: 'application/pdf', bytes: pdf() }]);
+    const r = await submit({
+      anexosId: pendingId,
+      descricao: 'Complementando: a cobrança em dobro se repetiu em abril, segue a fatura nova em anexo.',
+    });
+    expect(r.statusCode).toBe(409);
+    expect(cases.records.size).toBe(1);
+    expect(cases.records.get(firstId ?? '')?.messages.flatMap((m) => m.attachments)).toEqual([]);
+    expect(JSON.stringify([...openCases.ticketHolders])).toBe(holders);
+    expect(await openCases.count(MERCHANT)).toBe(limit);
+    // Attached to no stored case: each object expires on the pending clock, or her retry claims it.
+    const objects = [...(await store.list(`uploads/${pendingId}/`)), ...(await store.list(`claimed/${pendingId}/`))];
+    expect(objects.length).toBeGreaterThan(0);
+    for (const object of objects) {
+      expect([object.key, object.tags['ouvidoria-upload']]).toEqual([
+        object.key,
+        expect.stringMatching(/^(pending|moved)$/),
+      ]);
+      expect(cases.records.has(object.tags['ouvidoria-case'] ?? '')).toBe(false);
+    }
+    // A slot freed, her post sent again: its own case, with her file.
+    await openCases.release(MERCHANT, 'other-case-1');
+    const again = await submit({
+      anexosId: pendingId,
+      descricao: 'Complementando: a cobrança em dobro se repetiu em abril, segue a fatura nova em anexo.',
+    });
+    expect(again.statusCode).toBe(201);
+    const second = [...cases.records.values()].find((c) => c.caseId !== firstId);
+    expect(second?.messages[0]?.attachments).toEqual([expect.objectContaining({ filename: 'fatura-abril.pdf' })]);
+  });
+});
