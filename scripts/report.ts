@@ -18,7 +18,7 @@ import { buildReportDeps, reportStoreFromEnv } from '../shared/composition/repor
 import type { Settings } from '../shared/composition/settings';
 import { assertPeriod } from '../shared/domain/report/figures';
 import { formatDateTimePtBr } from '../shared/domain/calendar';
-import { DEFAULT_LOCAL_DATA_DIR, readLocalClock } from './local/clock-file';
+import { localDataDir as stackDataDir, readLocalClock } from './local/clock-file';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -34,7 +34,7 @@ Local stack by default (DYNAMODB_PORT, SES_PORT), on the local stack's clock (OU
  */
 export function localNow(
   env: NodeJS.ProcessEnv,
-  dataDir: string = DEFAULT_LOCAL_DATA_DIR,
+  dataDir: string = stackDataDir(env),
 ): { now?: string; source: string } {
   if (env.OUVIDORIA_NOW) return { now: env.OUVIDORIA_NOW, source: 'OUVIDORIA_NOW' };
   const stack = readLocalClock(dataDir);
@@ -46,7 +46,7 @@ export function localNow(
 export async function cliSettings(
   env: NodeJS.ProcessEnv = process.env,
   /** The local stack's data directory, where its clock is read. */
-  localDataDir: string = DEFAULT_LOCAL_DATA_DIR,
+  localDataDir: string = stackDataDir(env),
 ): Promise<Settings> {
   if (env.TABLE_NAME) {
     const { loadDeploymentConfig, runtimeConfigOf } = await import('../infra/config');
@@ -87,7 +87,7 @@ function option(argv: string[], name: string): string | undefined {
 export async function main(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
-  localDataDir: string = DEFAULT_LOCAL_DATA_DIR,
+  localDataDir: string = stackDataDir(env),
 ): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);

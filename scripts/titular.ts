@@ -32,6 +32,7 @@ import { officeCalendar } from '../shared/domain/calendar';
 import { type DataSubjectDeps, eraseSubject, exportSubject, subjectHash } from '../shared/app/data-subject';
 import { clockFrom, tableClient } from '../shared/composition/clients';
 import { cliSettings } from './report';
+import { localDataDir } from './local/clock-file';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -42,7 +43,7 @@ Local stack by default (DYNAMODB_PORT, LOCAL_DATA_DIR); AWS when TABLE_NAME is s
 export async function depsFrom(env: NodeJS.ProcessEnv, progress?: (line: string) => void): Promise<DataSubjectDeps> {
   const settings = await cliSettings(env);
   const client = tableClient(settings);
-  const dataDir = resolve(env.INIT_CWD ?? process.cwd(), env.LOCAL_DATA_DIR ?? '.local');
+  const dataDir = localDataDir(env);
   const rawMail = env.TABLE_NAME
     ? new S3RawMailArchive(new S3Client({}))
     : new FileRawMailArchive(join(dataDir, 'mail'));

@@ -8,8 +8,19 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
-/** Where `npm start` keeps its data (scripts/local/start.ts). */
+/** Where `npm start` keeps its data (scripts/local/start.ts) unless LOCAL_DATA_DIR says otherwise. */
 export const DEFAULT_LOCAL_DATA_DIR = resolve(import.meta.dirname, '..', '..', '.local');
+
+/**
+ * The local stack's data folder, the same for `npm start` and every script that reads it (titular,
+ * report, invoke): LOCAL_DATA_DIR, relative to where npm was run, else the repository's `.local`.
+ * `npm start` ignored the variable while the others honoured it, so two stacks side by side could
+ * not be told apart.
+ */
+export function localDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env.LOCAL_DATA_DIR;
+  return dir ? resolve(env.INIT_CWD ?? process.cwd(), dir) : DEFAULT_LOCAL_DATA_DIR;
+}
 export const LOCAL_CLOCK_FILE = 'clock.json';
 
 interface ClockRecord {

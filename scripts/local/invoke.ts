@@ -34,6 +34,7 @@ import { createConfirmMailHandler } from '../../functions/webform/confirm-mail';
 import type { ConfirmationMailRequest } from '../../shared/ports';
 import { localConfigInput, parseConfig } from '../../shared/domain/config';
 import { localNow } from '../report';
+import { localDataDir } from './clock-file';
 import { commonHeadersOfRaw, rawHeaderFields } from './smtp';
 import {
   DEFAULT_PORTS,
@@ -62,15 +63,10 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** The running stack's data folder (its secret, clock, texts and raw mail). */
-function stackDataDir(env: NodeJS.ProcessEnv): string {
-  return resolve(env.INIT_CWD ?? process.cwd(), env.LOCAL_DATA_DIR ?? '.local');
-}
-
 /** The stack's endpoints, from the same port variables `npm start` reads. */
 export function localSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const port = (name: 'dynamodb' | 'ses' | 'http') => env[PORT_VARIABLES[name]] || String(DEFAULT_PORTS[name]);
-  const dataDir = stackDataDir(env);
+  const dataDir = localDataDir(env);
   const clock = localNow(env, dataDir);
   return {
     // The links it mails (a confirmation, "abrir o caso") open on the stack's own HTTP port, as the stack's do.
@@ -179,7 +175,7 @@ export function storeInvokedMail(
   messageId: string,
   raw: Buffer,
 ): { store: FileRawMailStore; location: { bucket: string; prefix: string } } {
-  const store = new FileRawMailStore(join(stackDataDir(env), 'mail'));
+  const store = new FileRawMailStore(join(localDataDir(env), 'mail'));
   const location = { bucket: LOCAL_BUCKET, prefix: LOCAL_PREFIX };
   const file = store.pathOf({ bucket: location.bucket, key: `${location.prefix}${messageId}` });
   mkdirSync(dirname(file), { recursive: true });

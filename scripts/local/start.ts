@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatDateTimePtBr } from '../../shared/domain/calendar';
 import { ENV } from '../../shared/runtime-env';
-import { DEFAULT_LOCAL_DATA_DIR } from './clock-file';
+import { localDataDir } from './clock-file';
 import { type LocalLogFormat, logFormatFrom } from './log-format';
 import {
   DEFAULT_PORTS,
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   try {
     stack = await startLocalStack({
       ports,
-      dataDir: DEFAULT_LOCAL_DATA_DIR,
+      dataDir: localDataDir(process.env),
       fresh,
       logFormat,
       now: process.env[ENV.now] || undefined,
