@@ -1012,6 +1012,21 @@ const DATA_REQUEST = [
   'remocao dos meus dados',
   'meus dados pessoais',
   'lgpd',
+  // Round 49: the same requests in her own words — a copy asked for ("quero meus dados", "cópia dos
+  // meus dados cadastrais"), the erasure with words between ("apaguem todos os meus dados"), where the
+  // data came from ("de onde tiraram meus dados"), in Spanish and English.
+  'quero meus dados',
+  'quero os meus dados',
+  'copia dos meus dados',
+  'copia de todos os meus dados',
+  'dados pessoais meus',
+  ...['apaguem', 'excluam', 'eliminem', 'removam', 'deletem'].map((erase) => `${erase} * meus dados`),
+  ...['tiraram', 'conseguiram', 'pegaram', 'obtiveram'].map((got) => `${got} meus dados`),
+  'borren mis datos',
+  'eliminen mis datos',
+  'mis datos personales',
+  'delete my data',
+  'my personal data',
 ];
 
 /**

@@ -12503,3 +12503,25 @@ describe('round 48 — an agency that recommends us to its clients, and a buyer 
     });
   });
 });
+
+describe('round 49 — a data request (LGPD art. 18) in her own words is no prospect: support first, never sales', () => {
+  it.each([
+    [
+      'Nunca fui cliente de vocês e recebo e-mails todo dia. Quero saber de onde tiraram meus dados e que apaguem tudo.',
+      'NO_PRIOR_TICKET',
+    ],
+    ['Não sou cliente de vocês. Apaguem todos os meus dados, não autorizo o uso.', 'NO_PRIOR_TICKET'],
+    ['Já fui cliente de vocês. Quero meus dados, tudo o que vocês guardam de mim.', 'NO_PRIOR_TICKET'],
+    ['No soy cliente de ustedes. Borren mis datos de su base, por favor.', 'NO_PRIOR_TICKET'],
+    ['Não sou cliente ainda, mas quero saber os dados que preciso para abrir a loja. Quanto custa?', 'NOT_A_CLIENT'],
+    ['Não sou cliente. Quanto custa o plano básico?', 'NOT_A_CLIENT'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'helena.prado@gmail.com',
+      subject: 'meus dados',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
