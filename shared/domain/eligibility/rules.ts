@@ -4356,6 +4356,16 @@ const buildRules = (): readonly Rule[] => [
       ),
       'condicao especial',
       'condicoes especiais',
+      // Round 49: terms she knows are not offered, asked for as an exception ("parcelar o anual em 12x,
+      // condição que não aparece no site. É possível abrir uma exceção?", "sei que não é uma condição
+      // oferecida, mas peço uma exceção").
+      ...['abrir', 'abram', 'fazer', 'facam', 'peco', 'pedir', 'pedimos', 'solicito', 'solicitamos'].flatMap((ask) => [
+        `${ask} uma excecao`,
+        `${ask} excecao`,
+      ]),
+      'hacer una excepcion',
+      'nao e uma condicao oferecida',
+      'condicao que voces nao oferecem',
       'condicao diferenciada',
       'condicoes diferenciadas',
       'condicao melhor',

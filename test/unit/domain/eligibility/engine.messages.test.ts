@@ -12525,3 +12525,28 @@ describe('round 49 — a data request (LGPD art. 18) in her own words is no pros
     });
   });
 });
+
+describe('round 49 — terms she knows are not offered, asked for as an exception: a commercial ask', () => {
+  it.each([
+    [
+      'Em nome da nossa cliente, solicitamos parcelar o plano anual em 12x sem juros, condição que não aparece no site. É possível abrir uma exceção?',
+      'OUT_OF_SCOPE_COMMERCIAL',
+    ],
+    [
+      'Gostaria de pagar o plano anual em 10x no boleto. Sei que não é uma condição oferecida, mas peço uma exceção.',
+      'OUT_OF_SCOPE_COMMERCIAL',
+    ],
+    ['Vocês podem fazer uma exceção e me deixar pagar a mensalidade no dia 25?', 'OUT_OF_SCOPE_COMMERCIAL'],
+    // Not her ask: a rule of her store's, or the word alone.
+    ['O frete grátis da minha loja não respeita a exceção que configurei para o Norte.', 'NO_PRIOR_TICKET'],
+    ['A loja deu erro de exceção no checkout e ninguém finaliza a compra.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'financeiro@lojasmaia.com.br',
+      subject: 'plano',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
