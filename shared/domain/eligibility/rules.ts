@@ -5570,6 +5570,22 @@ const buildRules = (): readonly Rule[] => [
         'preciso de',
         'precisamos de',
       ].flatMap((want) => [`${want} integracao`, `${want} uma integracao`]),
+      // Round 49: the same wish in Spanish, and the platform wished to have it ("Necesito que tengan
+      // integración con Andreani", "Necesitamos la integración con DAC", "preciso que tenham integração
+      // com a Jadlog"); "necesito ayuda con la integración" is no wish for a new one.
+      ...[
+        'necesito',
+        'necesitamos',
+        'quiero',
+        'queremos',
+        'quisiera',
+        'quisieramos',
+        'me gustaria',
+        'nos gustaria',
+      ].flatMap((want) => [`${want} integracion`, `${want} la integracion`, `${want} una integracion`]),
+      ...['que tenham', 'que tengan', 'que agreguen', 'que adicionem', 'que incluyan'].map(
+        (have) => `${have} integra*`,
+      ),
       // Suggested ("gostaria de sugerir a integração com a Amazon", "sugiro integração com o Omie").
       'sugerir',
       'sugiro',

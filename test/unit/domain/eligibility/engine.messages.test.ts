@@ -12550,3 +12550,29 @@ describe('round 49 — terms she knows are not offered, asked for as an exceptio
     });
   });
 });
+
+describe('round 49 — an integration wished in Spanish, or the platform wished to have it: a feature', () => {
+  it.each([
+    [
+      'Hola, soy clienta. Necesito que tengan integración con Andreani para los envíos. Cuándo van a tener eso?',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    [
+      'Buenas, tengo mi loja con vocês. Necesitamos la integración con DAC para envíos en Uruguay.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    ['Me gustaría una integración con Rappi para mi tienda.', 'OUT_OF_SCOPE_FEATURE'],
+    ['Preciso que tenham integração com a Jadlog, meus clientes pedem muito.', 'OUT_OF_SCOPE_FEATURE'],
+    // Help with one she uses, or one that broke: hers, not a wish.
+    ['Necesito ayuda con la integración con Mercado Pago, no sé configurarla.', 'NO_PRIOR_TICKET'],
+    ['Necesito la integración con Mercado Pago: dejó de funcionar ayer y no entran los pagos.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'martina@martinadeco.com.ar',
+      subject: 'integración',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
