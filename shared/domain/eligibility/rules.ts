@@ -3527,6 +3527,15 @@ const buildRules = (): readonly Rule[] => [
       'pensando em abrir minha loja',
       'pensando em criar uma loja',
       'pensando em contratar',
+      // Round 49: the same in European Portuguese ("estou a pensar abrir uma loja online", "a pensar em
+      // criar a minha loja", "abrir uma loja convosco").
+      ...['a pensar em', 'a pensar'].flatMap((thinking) =>
+        ['abrir uma loja', 'abrir a minha loja', 'criar uma loja', 'criar a minha loja', 'contratar'].map(
+          (act) => `${thinking} ${act}`,
+        ),
+      ),
+      'abrir uma loja convosco',
+      'criar uma loja convosco',
       'abrir uma loja com voces',
       'abrir minha loja com voces',
       'criar uma loja com voces',

@@ -12576,3 +12576,15 @@ describe('round 49 — an integration wished in Spanish, or the platform wished 
     });
   });
 });
+
+describe('round 49 — a prospect in European Portuguese: still to open her store', () => {
+  it.each([
+    ['Bom dia, estou a pensar abrir uma loja online e gostaria de saber os vossos preços.', 'NOT_A_CLIENT'],
+    ['Olá, estamos a pensar em criar uma loja convosco. Como funciona?', 'NOT_A_CLIENT'],
+    ['Estou a pensar contratar o plano anual, que diferenças tem do mensal?', 'NOT_A_CLIENT'],
+    // Her own store, already open.
+    ['A minha loja deixou de enviar os e-mails de confirmação, estou a pensar em reclamar.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'tiago@startupx.pt', subject: 'informação', text, outcome: outcome as Outcome });
+  });
+});
