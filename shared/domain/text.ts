@@ -460,6 +460,42 @@ export function isLetterOverForward(subject: string, split: SplitText): boolean 
   );
 }
 
+/**
+ * Round 49: a reply written under the history it answers (bottom-posted), as Outlook users do when the
+ * mail opens with "-----Mensagem original-----" or a "De:/Enviada em:/Assunto:" block: nothing of hers
+ * is above the marker, and her words are the last paragraph, after the quoted message's first one. Only when the
+ * mail opens with such a block (a '>'-quoted reply keeps her lines fresh already) and that paragraph
+ * holds no quote or header line; never in a forward; '' otherwise.
+ */
+export function bottomPostedText(subject: string, text: string, split: SplitText): string {
+  // A forward's last paragraph is the forwarded mail's: what she forwards is read as such (isBareForward).
+  if (split.fresh !== '' || split.quoted === '' || FORWARD_SUBJECT.test(subject)) return '';
+  const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = new Lines(raw);
+  const first = nextNonBlank(raw, 0);
+  if (first === -1 || quoteMarkerAt(lines, first)?.kind !== 'block') return '';
+  let end = raw.length;
+  while (end > 0 && (raw[end - 1] ?? '').trim() === '') end--;
+  let start = end;
+  while (start > 0 && (raw[start - 1] ?? '').trim() !== '') start--;
+  if (start <= first) return '';
+  // The quoted message's own first paragraph follows the last header line: hers comes after it.
+  let header = first;
+  for (let i = first; i < start; i++) {
+    const l = lines.norm(i);
+    if (quoteMarkerAt(lines, i) || HEADER_FROM.test(l) || HEADER_DATE.test(l) || HEADER_TO_OR_SUBJECT.test(l))
+      header = i;
+  }
+  const body = nextNonBlank(raw, header + 1);
+  if (body === -1 || body >= start) return '';
+  for (let i = start; i < end; i++) {
+    const l = lines.norm(i);
+    if (isQuoteLine(raw[i] ?? '') || quoteMarkerAt(lines, i) || HEADER_FROM.test(l) || HEADER_DATE.test(l)) return '';
+    if (HEADER_TO_OR_SUBJECT.test(l)) return '';
+  }
+  return raw.slice(start, end).join('\n').trim();
+}
+
 /** Words of leave-taking, the longer first (the alternation takes the first that fits). */
 const CLOSING_WORDS = [
   'obrigado desde ja',

@@ -47,6 +47,7 @@ import {
   SHORT_SAMPLE_WORDS,
   normalize,
   normalizeEach,
+  bottomPostedText,
   isBareForward,
   isLetterOverForward,
   isShortLineOverForward,
@@ -504,7 +505,10 @@ interface TopicText {
  */
 function readTopics(s: Submission, own?: ReadonlySet<string>): TopicText {
   // Her sign-off block (name, role, company, plan, disclaimer) is no request.
-  const fresh = withoutSignOff(splitQuoted(capText(s.text)).fresh);
+  // Round 49: a bottom-posted reply's words are under the history it quotes (bottomPostedText).
+  const text = capText(s.text);
+  const split = splitQuoted(text);
+  const fresh = withoutSignOff(split.fresh || (s.channel === 'email' ? bottomPostedText(s.subject, text, split) : ''));
   // A form's subject is ours ("Formulário: Outro assunto"), its topic read below: its words are not
   // hers ("outro assunto" read as her aside took every rule that bounds one away from the topic).
   const subject = sentencesOf(s.channel === 'webform' ? '' : s.subject);

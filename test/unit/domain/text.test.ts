@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  bottomPostedText,
   withoutSignOff,
   canonicalizeWords,
   canonicalWord,
@@ -854,5 +855,50 @@ describe('detectLanguage — round 46: a very short text is told by two words of
     ['checkout falhando cartoes debito desde atualizacao ontem tarde, please help', 'pt-BR'],
   ] as const)('%s → %s', (text, expected) => {
     expect(detectLanguage(text)).toBe(expected);
+  });
+});
+
+describe('bottomPostedText (round 49): her words under the Outlook history she answers', () => {
+  const ORIGINAL = [
+    '-----Mensagem original-----',
+    'De: Loja Eletro Fácil <contato@eletrofacil.com.br>',
+    'Enviada em: sexta-feira, 20 de novembro de 2026 18:00',
+    'Assunto: Compra não entregue',
+    '',
+    'Olá Roberto, estamos verificando com a transportadora.',
+  ].join('\n');
+  const OUTLOOK = [
+    '________________________________',
+    'De: Cobrança <cobranca@plataforma.com.br>',
+    'Enviado: terça-feira, 10 de novembro de 2026 07:00',
+    'Assunto: Sua fatura de novembro',
+    '',
+    'Sua fatura está disponível.',
+  ].join('\n');
+  it.each([
+    [
+      'under "Mensagem original"',
+      'RES: Compra não entregue',
+      `${ORIGINAL}\n\nIsso foi há 15 dias e não chegou.\n`,
+      'Isso foi há 15 dias e não chegou.',
+    ],
+    [
+      'under an Outlook block',
+      'RE: Sua fatura de novembro',
+      `${OUTLOOK}\n\nPor que veio 50 reais a mais?`,
+      'Por que veio 50 reais a mais?',
+    ],
+    ['nothing under the history', 'RE: Sua fatura', OUTLOOK, ''],
+    [
+      "a forward: the last paragraph is the forwarded mail's",
+      'ENC: Compra não entregue',
+      `${ORIGINAL}\n\nObrigado pela compra.`,
+      '',
+    ],
+    ['written above the history: not bottom-posted', 'RE: Compra', `Não chegou.\n\n${ORIGINAL}\n\nAtt`, ''],
+    ['a quote line in the last paragraph', 'RE: Compra', `${ORIGINAL}\n\n> Olá Roberto\nIsso não resolve.`, ''],
+    ['a mail that opens with words, not a block', 'RE: Compra', 'Isso não chegou.\n\nAinda espero.', ''],
+  ])('%s', (_, subject, text, want) => {
+    expect(bottomPostedText(subject, text, splitQuoted(text))).toBe(want);
   });
 });

@@ -12588,3 +12588,37 @@ describe('round 49 — a prospect in European Portuguese: still to open her stor
     await check({ name: text, from: 'tiago@startupx.pt', subject: 'informação', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 49 — a reply written under the Outlook history it answers (bottom-posted): her words decide', () => {
+  const history = (from: string, subject: string, body: string) =>
+    `-----Mensagem original-----\nDe: ${from}\nEnviada em: sexta-feira, 20 de novembro de 2026 18:00\nAssunto: ${subject}\n\n${body}\n\n`;
+  it.each([
+    [
+      'RES: Compra não entregue',
+      `${history('Loja Eletro Fácil', 'Compra não entregue', 'Olá Roberto, estamos verificando com a transportadora.')}Isso foi há 15 dias. Comprei uma geladeira na Eletro Fácil, que usa a plataforma de vocês, e não chegou.`,
+      'NOT_A_CLIENT',
+    ],
+    [
+      'RE: Sua fatura de novembro',
+      `${history('Cobrança', 'Sua fatura de novembro', 'Sua fatura está disponível no painel.')}Por que veio 50 reais a mais que no mês passado? Não mudei nada.`,
+      'BILLING_QUESTION',
+    ],
+    [
+      'RE: Aviso',
+      `${history('Plataforma', 'Aviso', 'Informamos que haverá manutenção programada no dia 20/11.')}Não consigo acessar o painel desde a manutenção, diz usuário bloqueado.`,
+      'ACCESS_ISSUE',
+    ],
+    // The history alone, nothing of hers under it: nothing of it is read as hers.
+    ['RE: Aviso', history('Cobrança', 'Aviso', 'Sua fatura está disponível no painel.'), 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (subject, text, outcome) => {
+    const shopper = outcome === 'NOT_A_CLIENT';
+    await check({
+      name: `${subject} ${outcome}`,
+      from: shopper ? 'roberto.lima@outlook.com' : 'marta@martamodas.com.br',
+      subject,
+      text,
+      outcome: outcome as Outcome,
+      variant: shopper ? 'shopper' : undefined,
+    });
+  });
+});
