@@ -5822,6 +5822,18 @@ const buildRules = (): readonly Rule[] => [
       'usuario esta bloqueado',
       'usuario foi bloqueado',
       'meu usuario * bloque*',
+      // Round 49: a team, an agency or a company writes in the plural ("Bloquearam nosso acesso ao
+      // painel", "nosso usuário de acesso ao painel foi bloqueado").
+      'nosso usuario * bloque*',
+      ...[
+        'nosso acesso',
+        'o nosso acesso',
+        'nosso usuario',
+        'o nosso usuario',
+        'nossa conta',
+        'a nossa conta',
+        'nosso login',
+      ].map((ours) => `bloquearam ${ours}`),
       'bloquearam meu acesso',
       'bloquearam o meu acesso',
       'bloquearam meu usuario',

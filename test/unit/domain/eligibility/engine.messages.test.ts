@@ -12622,3 +12622,15 @@ describe('round 49 — a reply written under the Outlook history it answers (bot
     });
   });
 });
+
+describe('round 49 — a team or an agency loses its access, in the plural', () => {
+  it.each([
+    ['Bloquearam nosso acesso ao painel sem aviso. Precisamos entrar para despachar os pedidos.', 'ACCESS_ISSUE'],
+    ['Bloquearam a nossa conta de administrador ontem à noite, ninguém da equipe entra.', 'ACCESS_ISSUE'],
+    ['Nosso usuário de acesso ao painel foi bloqueado depois de várias tentativas.', 'ACCESS_ISSUE'],
+    // Blocked by us on her store's side: her buyers, not her panel.
+    ['Bloquearam nosso acesso ao checkout de teste e os clientes não conseguem pagar.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'ti@lojabeta.com.br', subject: 'painel', text, outcome: outcome as Outcome });
+  });
+});
