@@ -461,7 +461,7 @@ export async function serveConsole(
     const changed = roster.find((m) => m.id === query.get('pessoa'));
     const notice = rosterNotice(query.get('feito') ?? '', changed);
     const today = localDate(lifecycle.clock.now(), timeZone);
-    return page(200, rosterPage(frame, roster, today, notice ? { ok: true, text: notice } : undefined));
+    return page(200, rosterPage(frame, roster, today, notice ? { ok: true, ...notice } : undefined));
   }
   if (isQuarantinePath(path) && deps.quarantine) {
     return quarantine('GET', path, query, null, user, frame, deps, logger);
@@ -724,6 +724,8 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
     ? new Map(roster.map((m) => [m.id, m.name]))
     : await staffNames(lifecycle.staff, new Set(result.items.flatMap((c) => (c.assignee ? [c.assignee] : []))));
   const team = roster?.map((m) => ({ id: m.id, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'pt-BR'));
+  const today = localDate(now, lifecycle.config.timeZone);
+  const away = new Map(roster?.flatMap((m) => (m.leave && isOnLeave(m, today) ? [[m.id, m.leave.to] as const] : [])));
   const done = await transferredNotice(query.get('transferido'), user, lifecycle);
   const calendar = calendarOf(lifecycle);
   // The queued ones show the date their acknowledgement promised (as their own pages do).
@@ -739,6 +741,7 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
     staffNames: names,
     ...(team ? { team } : {}),
     ...(promised.size > 0 ? { promisedDueAt: promised } : {}),
+    ...(away.size > 0 ? { away } : {}),
   };
   return consoleResponse(200, casesPage(frame, listQuery, result, now, extras), {}, [], formOrigins);
 }

@@ -14,7 +14,7 @@ import { CASE_STATUSES, type CaseStatus, positionsBetween, type TextsShown } fro
 import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
 import { ruleLabel } from '../domain/eligibility/rule-descriptions';
-import { extensionDaysHint, caseOverdue, OVERDUE_MARK_PT } from '../domain/lifecycle/deadlines';
+import { calendarDayPtBr, extensionDaysHint, caseOverdue, OVERDUE_MARK_PT } from '../domain/lifecycle/deadlines';
 import { AWAITED_MAX_CHARS, assignedEvent } from '../domain/lifecycle/machine';
 import { officeSubject } from '../domain/lifecycle/status-page';
 import {
@@ -157,6 +157,11 @@ export interface ListExtras {
   team?: ReadonlyArray<{ id: string; name: string }>;
   /** Queued cases' dates their acknowledgement promised (promisedDueAt), by case id. */
   promisedDueAt?: ReadonlyMap<string, string>;
+  /**
+   * Analysts on leave today, by roster id, with the leave's last day (ISO date): a supervisor sees
+   * whose cases wait on someone away, to transfer them.
+   */
+  away?: ReadonlyMap<string, string>;
 }
 
 /** The list's page. */
@@ -167,7 +172,11 @@ export function casesPage(
   now: Date,
   extras: ListExtras = {},
 ): string {
-  const { notice, done, staffNames, team, promisedDueAt } = extras;
+  const { notice, done, staffNames, team, promisedDueAt, away } = extras;
+  const awayUntil = (id: string) => {
+    const until = away?.get(id);
+    return until ? `em afastamento até ${calendarDayPtBr(until)}` : undefined;
+  };
   const b = frame.basePath;
   const supervisor = frame.user?.role === 'supervisor';
   // The statuses this user may list: an analyst is never offered held mail she can never see.
@@ -180,7 +189,7 @@ export function casesPage(
     const overdue = caseOverdue({ status: c.status, dueAt }, now);
     return html`<tr><td><a href="${b}/equipe/caso/${encodeURIComponent(c.caseId)}">${c.protocol ?? 'sem protocolo'}</a></td>
       <td>${c.senderName ? html`${c.senderName}<br>` : ''}${c.senderEmail}</td><td>${c.subject}</td>
-      <td>${STATUS_LABELS_PT[c.status] ?? c.status}</td><td>${c.assignee ? (staffNames?.get(c.assignee) ?? c.assignee) : 'sem analista'}</td>
+      <td>${STATUS_LABELS_PT[c.status] ?? c.status}</td><td>${c.assignee ? html`${staffNames?.get(c.assignee) ?? c.assignee}${awayUntil(c.assignee) ? html`<br><small>${awayUntil(c.assignee)}</small>` : ''}` : 'sem analista'}</td>
       <td${overdue ? html` class="overdue"` : ''}>${formatInstant(dueAt, frame.timeZone)}${overdue ? OVERDUE_MARK_PT : ''}${promised ? html`<br><small>informado ao lojista</small>` : ''}</td></tr>`;
   });
   return layout(
@@ -194,7 +203,7 @@ export function casesPage(
     !supervisor
       ? ''
       : team
-        ? html`<div><label for="f-analista">Analista</label><select id="f-analista" name="analista">${option('', 'Todas as pessoas', !query.analyst)}${team.map((m) => option(m.id, m.name, m.id === query.analyst))}</select></div>`
+        ? html`<div><label for="f-analista">Analista</label><select id="f-analista" name="analista">${option('', 'Todas as pessoas', !query.analyst)}${team.map((m) => option(m.id, awayUntil(m.id) ? `${m.name} (${awayUntil(m.id)})` : m.name, m.id === query.analyst))}</select></div>`
         : html`<div><label for="f-analista">Analista</label><input id="f-analista" name="analista" value="${query.analyst ?? ''}" autocomplete="off"></div>`
   }
   <div><label for="f-resultado">Resultado</label><select id="f-resultado" name="resultado">${option('', 'Todos', !query.outcome)}${OUTCOMES.map((o) => option(o, OUTCOME_LABELS_PT[o], o === query.outcome))}</select></div>

@@ -11,7 +11,9 @@ import { html } from '../domain/html';
 import { calendarDayPtBr } from '../domain/lifecycle/deadlines';
 import type { StaffRepository } from '../ports';
 import { CSRF_FIELD, SESSION_CLOCK_SKEW_SECONDS, sessionsEndAt } from './access';
-import { layout, type PageFrame, titleAfter, wideTable } from './pages';
+import { isOnLeave } from '../domain/lifecycle/types';
+import { layout, listQueryString, OPEN_VIEW, type PageFrame, titleAfter, wideTable } from './pages';
+import { CASES_PATH } from './routes';
 
 export const ROSTER_PATH = CONSOLE_ROSTER_PATH;
 
@@ -22,19 +24,17 @@ function leavePtBr(leave: { from: string; to: string }): string {
   return `${calendarDayPtBr(leave.from)} a ${calendarDayPtBr(leave.to)}`;
 }
 
-export function rosterPage(
-  frame: PageFrame,
-  roster: Analyst[],
-  today: string,
-  message?: { ok: boolean; text: string },
-): string {
+/** What the page says after an action; `casesOf`: whose open cases it links to (RosterNotice). */
+export type RosterMessage = { ok: boolean; text: string; casesOf?: Pick<Analyst, 'id' | 'name'> };
+
+export function rosterPage(frame: PageFrame, roster: Analyst[], today: string, message?: RosterMessage): string {
   const b = frame.basePath;
   const hidden = (op: string, id?: string) =>
     html`<input type="hidden" name="${CSRF_FIELD}" value="${frame.csrf ?? ''}"><input type="hidden" name="op" value="${op}">${id ? html`<input type="hidden" name="pessoa" value="${id}">` : ''}`;
   const rows = roster.map((a) => {
     // A leave that ended is history: not shown as hers, nothing to end (one now or still to come is).
     const leave = a.leave !== undefined && today <= a.leave.to ? a.leave : undefined;
-    const onLeave = leave !== undefined && leave.from <= today;
+    const onLeave = leave !== undefined && isOnLeave(a, today);
     return html`<tr><th scope="row">${a.id}</th><td>${a.name}<br>${a.email}</td>
 <td>${a.active ? 'ativo(a)' : 'inativo(a)'}</td>
 <td>${leave ? `${leavePtBr(leave)}${onLeave ? ' (em afastamento)' : ' (programado)'}` : '—'}</td><td>${a.openCases}</td>
@@ -50,7 +50,7 @@ ${leave ? html`<form method="post" action="${b}${ROSTER_PATH}">${hidden('return'
     frame,
     titleAfter('Equipe', message && (message.ok ? { notice: message.text } : { problem: message.text })),
     html`<h1>Equipe</h1>
-${message ? html`<p class="${message.ok ? 'notice' : 'problem'}" role="${message.ok ? 'status' : 'alert'}">${message.text}</p>` : ''}
+${message ? html`<p class="${message.ok ? 'notice' : 'problem'}" role="${message.ok ? 'status' : 'alert'}">${message.text}${message.casesOf ? html` <a href="${b}${CASES_PATH}?${listQueryString({ status: OPEN_VIEW, analyst: message.casesOf.id })}">Ver os casos em aberto de ${message.casesOf.name}</a>` : ''}</p>` : ''}
 ${wideTable(
   'Equipe',
   html`<table><caption>Pessoas da equipe e casos abertos</caption>
@@ -70,11 +70,21 @@ ${wideTable(
  * Someone who stops taking cases (leave, deactivation) keeps the cases they have: the supervisor is
  * told how many, to move them (the merchants' messages would otherwise wait on them).
  */
-function openCasesHint(member: Pick<Analyst, 'name' | 'openCases'>): string {
+function openCasesHint(member: Analyst): Omit<RosterNotice, 'text'> & { hint: string } {
   const n = member.openCases;
-  if (!(n > 0)) return '';
+  if (!(n > 0)) return { hint: '' };
   const cases = `${countOf(n, 'caso', 'casos')} em aberto`;
-  return ` ${member.name} tem ${cases}: transfira-${n === 1 ? 'o' : 'os'} a outra pessoa (lista de casos, filtro Analista).`;
+  // The page links to them (a link, not "the list's Analista filter" to find and set by hand).
+  return {
+    hint: ` ${member.name} tem ${cases}: transfira-${n === 1 ? 'o' : 'os'} a outra pessoa.`,
+    casesOf: { id: member.id, name: member.name },
+  };
+}
+
+/** A change's notice, and whose open cases to move (leave, deactivation): the page links to them. */
+export interface RosterNotice {
+  text: string;
+  casesOf?: Pick<Analyst, 'id' | 'name'>;
 }
 
 /** The roster changes the page's forms make. */
@@ -85,23 +95,27 @@ type RosterOp = (typeof ROSTER_OPS)[number];
  * What a change did, in pt-BR, read from the person as the roster holds them now: the page after
  * the redirect (`?feito=<op>&pessoa=<id>`) says it without any text of the query string.
  */
-export function rosterNotice(op: string, member: Analyst | undefined): string | undefined {
+export function rosterNotice(op: string, member: Analyst | undefined): RosterNotice | undefined {
   if (!member || !ROSTER_OPS.includes(op as RosterOp)) return undefined;
+  const withCases = (text: string): RosterNotice => {
+    const { hint, ...link } = openCasesHint(member);
+    return { text: `${text}${hint}`, ...link };
+  };
   switch (op as RosterOp) {
     case 'add':
-      return `${member.name} foi adicionado(a) à equipe.`;
+      return { text: `${member.name} foi adicionado(a) à equipe.` };
     case 'leave':
       return member.leave
-        ? `Afastamento de ${member.name} registrado (${leavePtBr(member.leave)}).${openCasesHint(member)}`
+        ? withCases(`Afastamento de ${member.name} registrado (${leavePtBr(member.leave)}).`)
         : undefined;
     case 'return':
-      return `Afastamento de ${member.name} encerrado.`;
+      return { text: `Afastamento de ${member.name} encerrado.` };
     case 'activate':
-      return `${member.name} está ativo(a).`;
+      return { text: `${member.name} está ativo(a).` };
     case 'deactivate':
-      return `${member.name} está inativo(a).${openCasesHint(member)}`;
+      return withCases(`${member.name} está inativo(a).`);
     case 'signout':
-      return `Sessões de ${member.name} encerradas: para usar o console, é preciso entrar de novo.`;
+      return { text: `Sessões de ${member.name} encerradas: para usar o console, é preciso entrar de novo.` };
   }
 }
 
@@ -117,7 +131,7 @@ export async function changeRoster(
   const op = form.get('op') ?? '';
   const id = (form.get('pessoa') ?? '').trim().toLowerCase();
   const refused = (text: string) => ({ ok: false, text, op, id });
-  const done = (member: Analyst) => ({ ok: true, text: rosterNotice(op, member) ?? '', op, id });
+  const done = (member: Analyst) => ({ ok: true, text: rosterNotice(op, member)?.text ?? '', op, id });
   if (!STAFF_ID.test(id)) return refused('Id inválido.');
   if (op === 'add') {
     const name = (form.get('nome') ?? '').trim();

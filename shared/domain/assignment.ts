@@ -5,6 +5,7 @@ import { humanSize } from './byte-size';
 import { formatDateTimePtBr } from './calendar';
 import { consoleCaseLink } from './console-link';
 import { COMMAND_HELP_PT } from './lifecycle/commands';
+import { isOnLeave } from './lifecycle/types';
 import { staffLanguageLine } from './lifecycle/merchant-words';
 import { caseOverdue, OVERDUE_MARK_PT } from './lifecycle/deadlines';
 import { type CaseMessage, type CaseRecord, positionsBetween, type TextsShown } from './case';
@@ -32,10 +33,6 @@ export const MISSING_ATTACHMENT_STAFF_PT =
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function onLeave(a: Analyst, today: string): boolean {
-  return a.leave !== undefined && a.leave.from <= today && today <= a.leave.to;
-}
-
 /** Never-assigned (or unreadable) sorts first. */
 function lastAssignedMs(a: Analyst): number {
   const ms = a.lastAssignedAt ? Date.parse(a.lastAssignedAt) : Number.NaN;
@@ -52,7 +49,7 @@ export function chooseAnalyst(staff: readonly Analyst[], today: string): Analyst
   if (!ISO_DATE.test(today)) throw new RangeError(`today must be an ISO date YYYY-MM-DD, got ${JSON.stringify(today)}`);
   let best: Analyst | null = null;
   for (const a of staff) {
-    if (!a.active || onLeave(a, today)) continue;
+    if (!a.active || isOnLeave(a, today)) continue;
     if (best === null || compareForAssignment(a, best) < 0) best = a;
   }
   return best;

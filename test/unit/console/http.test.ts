@@ -420,6 +420,20 @@ describe('serveConsole — who sees what', () => {
     expect(index.calls.at(-1)?.filter).toEqual({ assignee: 'bruno' });
   });
 
+  // Journey 48: Ana away, her open cases waiting on her; the supervisor's list now says so (the
+  // roster's leave on the console's clock, 12/03/2026: a leave over or to come is not shown).
+  it.each([
+    ['going on', { from: '2026-03-10', to: '2026-03-20' }, 'Ana Lima<br><small>em afastamento até 20/03/2026</small>'],
+    ['to come', { from: '2026-03-13', to: '2026-03-20' }, 'Ana Lima'],
+    ['over', { from: '2026-03-01', to: '2026-03-11' }, 'Ana Lima'],
+  ])('a leave %s: the supervisor’s list says so only while it goes on', async (_label, leave, shown) => {
+    const { serve, request, deps, index } = world();
+    deps.roster = new InMemoryStaffRepository([anAnalyst({ id: 'ana', name: 'Ana Lima', leave })]);
+    index.byStatuses = async () => ({ items: [workCase({ assignee: 'ana' })] as never });
+    const r = await serve(request('GET', '/equipe/casos', { token: tokenOf('sofia') }));
+    expect(r?.body).toContain(`<td>${shown}</td>`);
+  });
+
   // Someone wrote from another address citing Ana's case; a second citing record was erased (LGPD).
   it.each(['ana', 'sofia'] as const)('the cited case’s page lists the mail that cites it (%s)', async (who) => {
     const citing = workCase({

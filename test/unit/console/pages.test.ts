@@ -505,6 +505,29 @@ describe('console pages — counts agree in number', () => {
     expect(page.includes('Voltar à lista de casos')).toBe(toList);
   });
 
+  // A supervisor's month end (journey 48): Ana is away until 31/12 and her cases wait on her; the
+  // list said only "Ana Souza", so whose cases to transfer had to be read off the roster page.
+  it.each([
+    ['on leave', new Map([['ana', '2026-12-31']]), true],
+    ['at work', undefined, false],
+  ])('an analyst %s: the list and the analyst filter say it', (_label, away, shown) => {
+    const items = [workCase({ caseId: 'email:ses-0001', assignee: 'ana' })];
+    const page = casesPage(
+      { ...frame, user: { ...frame.user, role: 'supervisor' as const } },
+      { status: 'ASSIGNED' },
+      { items },
+      now,
+      {
+        staffNames: new Map([['ana', 'Ana Souza']]),
+        team: [{ id: 'ana', name: 'Ana Souza' }],
+        ...(away ? { away } : {}),
+      },
+    );
+    expect(page.includes('<td>Ana Souza<br><small>em afastamento até 31/12/2026</small></td>')).toBe(shown);
+    expect(page.includes('<option value="ana">Ana Souza (em afastamento até 31/12/2026)</option>')).toBe(shown);
+    expect(page.includes('<option value="ana">Ana Souza</option>')).toBe(!shown);
+  });
+
   it('an empty list says so in a sentence, with no empty table', () => {
     const page = casesPage(frame, { status: 'ASSIGNED' }, { items: [] }, now);
     expect(page).toContain('<p>Nenhum caso encontrado.</p>');

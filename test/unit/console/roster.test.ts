@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeRoster, rosterPage } from '../../../shared/console/roster';
+import { changeRoster, rosterNotice, rosterPage } from '../../../shared/console/roster';
 import { anAnalyst } from '../../support/builders';
 import { InMemoryStaffRepository } from '../../support/fakes';
 
@@ -41,6 +41,24 @@ describe('roster page', () => {
   ])('the title after %s', (_label, message, title) => {
     const page = rosterPage(frame, [anAnalyst({ id: 'ana', name: 'Ana Souza' })], '2026-03-12', message);
     expect(/<title>([^<]*)<\/title>/.exec(page)?.[1]).toBe(title);
+  });
+});
+
+describe('roster page — the open cases of someone who stops taking cases', () => {
+  // Journey 48: "transfira-os … (lista de casos, filtro Analista)" left the supervisor to find the
+  // list and set its filter by hand; the notice links to that person's open cases.
+  it.each([
+    ['leave', 2, true],
+    ['deactivate', 1, true],
+    ['leave', 0, false],
+    ['return', 2, false],
+  ])('after %s with %i open case(s), a link to them: %s', (op, openCases, linked) => {
+    const ana = anAnalyst({ id: 'ana', name: 'Ana Souza', openCases, leave: { from: '2026-03-10', to: '2026-03-20' } });
+    const notice = rosterNotice(op, ana);
+    expect(notice).toBeDefined();
+    const page = rosterPage(frame, [ana], '2026-03-12', { ok: true, ...(notice ?? { text: '' }) });
+    const link = '<a href="/equipe/casos?status=abertos&amp;analista=ana">Ver os casos em aberto de Ana Souza</a>';
+    expect(page.includes(link)).toBe(linked);
   });
 });
 
@@ -92,15 +110,10 @@ describe('changeRoster', () => {
       'leave',
       1,
       { de: '2026-03-10', ate: '2026-03-20' },
-      'Afastamento de Ana Souza registrado (10/03/2026 a 20/03/2026). Ana Souza tem 1 caso em aberto: transfira-o a outra pessoa (lista de casos, filtro Analista).',
+      'Afastamento de Ana Souza registrado (10/03/2026 a 20/03/2026). Ana Souza tem 1 caso em aberto: transfira-o a outra pessoa.',
     ],
     ['deactivate', 0, {}, 'Ana Souza está inativo(a).'],
-    [
-      'deactivate',
-      3,
-      {},
-      'Ana Souza está inativo(a). Ana Souza tem 3 casos em aberto: transfira-os a outra pessoa (lista de casos, filtro Analista).',
-    ],
+    ['deactivate', 3, {}, 'Ana Souza está inativo(a). Ana Souza tem 3 casos em aberto: transfira-os a outra pessoa.'],
   ])('%s with %i open case(s) says so', async (op, openCases, fields, text) => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana', name: 'Ana Souza', openCases })]);
     expect(await changeRoster(form({ op, pessoa: 'ana', ...fields }), staff, NOW)).toEqual({
