@@ -32,13 +32,15 @@ export function createReleaseHandler(resolveDeps: () => ReleaseHandlerDeps | Pro
         'quarantine release',
         result.kind === 'refused'
           ? { kind: 'refused', reason: result.reason, by: request.by }
-          : {
-              kind: 'released',
-              outcome: result.outcome,
-              protocol: result.protocol,
-              reply: result.reply?.status,
-              by: request.by,
-            },
+          : result.kind === 'joined'
+            ? { kind: 'joined', protocol: result.protocol, by: request.by }
+            : {
+                kind: 'released',
+                outcome: result.outcome,
+                protocol: result.protocol,
+                reply: result.reply?.status,
+                by: request.by,
+              },
       );
       results.push(result);
     }

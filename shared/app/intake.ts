@@ -847,7 +847,11 @@ async function followUp(
  * it decides afresh. The webform's address is typed, not proven: a post decides afresh too (its cap
  * counts its cases).
  */
-function ticketToJoin(submission: Submission, decided: Decided, thread: ThreadMatch): string | undefined {
+export function ticketToJoin(
+  submission: Submission,
+  decided: Pick<Decided, 'decision'>,
+  thread: Pick<ThreadMatch, 'kind'>,
+): string | undefined {
   const { outcome, ticket } = decided.decision;
   if (submission.channel !== 'email' || outcome !== 'ACCEPTED' || thread.kind === 'continues') return undefined;
   if (ticket.status !== 'valid' && ticket.status !== 'unverified') return undefined;

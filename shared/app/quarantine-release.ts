@@ -16,13 +16,15 @@ import type { CaseRecord, CaseStatus } from '../domain/case';
 import type { Decision, TicketCandidate } from '../domain/decision';
 import type { HistoryEvent } from '../domain/lifecycle/types';
 import type { Outcome } from '../domain/outcome';
-import type { AttachmentMeta } from '../domain/submission';
+import type { AttachmentMeta, Submission } from '../domain/submission';
 import { type ReleaseRefusal, releaseRefusal, vouchedVerdicts } from '../domain/quarantine-release';
 import type { EmailIntakeDeps } from './email-intake';
 import {
   completeCase,
   decideSubmission,
+  herOpenCaseOfTicket,
   type IntakeResult,
+  joinCase,
   noTelemetry,
   ReplyNotSentYet,
   releasedMailFiles,
@@ -30,6 +32,7 @@ import {
   statusFor,
   TicketCaseNotStoredYet,
   ticketHolderOf,
+  ticketToJoin,
 } from './intake';
 import type { ReleaseRequest } from './quarantine';
 
@@ -48,6 +51,16 @@ export interface ReleasedDecision {
   attachments?: AttachmentMeta[];
 }
 
+/**
+ * A release whose mail joined her open case (joinHerCase): the record only leaves the review queue
+ * (`reviewedAt/reviewedBy/reviewOutcome: 'released'` and the event naming the case); it stays
+ * quarantined mail, with its decision and its (suppressed) reply.
+ */
+export interface JoinedRelease {
+  joined: { caseId: string; protocol?: string };
+  event: HistoryEvent;
+}
+
 export interface QuarantineReleaseStore {
   /**
    * QUARANTINED and not reviewed → the released decision, `reviewedAt/reviewedBy/reviewOutcome:
@@ -55,7 +68,7 @@ export interface QuarantineReleaseStore {
    * index key moved — one conditional write. False when the record is not in that state.
    * Not retried inside: the caller reads the record again to learn who won.
    */
-  release(caseId: string, released: ReleasedDecision, by: string, at: string): Promise<boolean>;
+  release(caseId: string, released: ReleasedDecision | JoinedRelease, by: string, at: string): Promise<boolean>;
   /**
    * A released mail that became an open case keeps its stored items until the case closes: the
    * quarantine's LGPD expiry (DynamoDB TTL on the case, its message items and pointers, the tag on
@@ -72,6 +85,8 @@ export interface QuarantineReleaseDeps {
 
 export type ReleaseResult =
   | (Extract<IntakeResult, { kind: 'case' }> & { released: true })
+  /** Her mail joined her open case on the same ticket (`joinedCaseId`, `protocol` its protocol). */
+  | { kind: 'joined'; caseId: string; joinedCaseId: string; protocol?: string; released: true }
   | { kind: 'refused'; caseId: string; reason: ReleaseRefusal | 'missing' | 'no-raw-mail' | 'still-quarantined' };
 
 export async function releaseQuarantined(request: ReleaseRequest, deps: QuarantineReleaseDeps): Promise<ReleaseResult> {
@@ -95,6 +110,9 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
   let record = await intake.cases.get(caseId);
   if (!record) return refused('missing');
   const resuming = record.reviewOutcome === 'released';
+  // A release that joined her case did all its work before its write: a retry only answers.
+  const joinedBefore = resuming ? joinedCaseOf(record) : undefined;
+  if (joinedBefore) return joinedResult(caseId, joinedBefore);
   if (!resuming) {
     const refusal = releaseRefusal(record);
     if (refusal) return refused(refusal);
@@ -118,6 +136,8 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
     const decided = await decideSubmission(submission, intake);
     // Defensive: only vouchable rules held it, so the second decision cannot quarantine it again.
     if (decided.decision.outcome === 'QUARANTINED') return refused('still-quarantined');
+    const joined = await joinHerCase(record, submission, decided, request, deps);
+    if (joined) return joined;
     const at = intake.clock.now().toISOString();
     // Now a case: its mailed files are kept for the console like any case's (copied in completeCase).
     const attachments = releasedMailFiles(record, decided.decision, intake);
@@ -157,6 +177,67 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
   if (result.kind !== 'case') throw new Error(`Unexpected intake result ${result.kind} for a released case`);
   if (replyToRetry(result.reply)) throw new ReplyNotSentYet(caseId);
   return { ...result, released: true };
+}
+
+/**
+ * A released mail naming the ticket of her open case (or one closed within its reopen window)
+ * joins it, as her mail proven by its domain would (intake ticketToJoin, Trust rules): the vouched
+ * verdicts are what the supervisor proved, and only her very address joins (herOpenCaseOfTicket).
+ * Before, it became a second case on the same ticket, with another analyst and a second protocol.
+ * The join runs before the review's write, each step idempotent (the message keyed by its source
+ * id): a retry after a crash finds the record unreviewed and joins again as a duplicate; a
+ * concurrent delivery of the request loses the write and answers the same. Undefined when there is
+ * no such case, or the lifecycle found it closed past its window meanwhile: the mail stands alone.
+ */
+async function joinHerCase(
+  record: CaseRecord,
+  submission: Submission,
+  decided: Pick<Awaited<ReturnType<typeof decideSubmission>>, 'decision'>,
+  request: ReleaseRequest,
+  deps: QuarantineReleaseDeps,
+): Promise<ReleaseResult | undefined> {
+  const { intake } = deps.email;
+  const ticket = ticketToJoin(submission, decided, { kind: 'none' });
+  if (!ticket) return undefined;
+  const parent = await herOpenCaseOfTicket(submission.sender.address, ticket, intake);
+  if (!parent || parent.caseId === record.caseId) return undefined;
+  // Her case's message now: its raw mail is kept while that case is open, not expired as quarantine's.
+  const location = record.messages[0]?.raw;
+  if (location) await intake.rawMailRetention?.markOpen(location);
+  if (!(await joinCase(parent, submission, intake))) return undefined;
+  const joined = { caseId: parent.caseId, ...(parent.protocol ? { protocol: parent.protocol } : {}) };
+  const at = intake.clock.now().toISOString();
+  const event: HistoryEvent = {
+    at,
+    actor: { kind: 'staff', id: request.by, role: 'supervisor' },
+    type: 'quarantine-released',
+    outcome: decided.decision.outcome,
+    ruleIds: decided.decision.ruleIds,
+    joined,
+  };
+  if (!(await deps.store.release(record.caseId, { joined, event }, request.by, at))) {
+    // A concurrent delivery of this request wrote first (the same join), or a discard did.
+    const now = await intake.cases.get(record.caseId);
+    if (now?.reviewOutcome !== 'released')
+      return { kind: 'refused', caseId: record.caseId, reason: 'not-in-quarantine' };
+  }
+  return joinedResult(record.caseId, joined);
+}
+
+/** The case a release joined (its event's `joined`), if it did. */
+function joinedCaseOf(record: CaseRecord): { caseId: string; protocol?: string } | undefined {
+  for (const e of record.history ?? []) if (e.type === 'quarantine-released' && e.joined) return e.joined;
+  return undefined;
+}
+
+function joinedResult(caseId: string, joined: { caseId: string; protocol?: string }): ReleaseResult {
+  return {
+    kind: 'joined',
+    caseId,
+    joinedCaseId: joined.caseId,
+    ...(joined.protocol ? { protocol: joined.protocol } : {}),
+    released: true,
+  };
 }
 
 /**

@@ -42,7 +42,7 @@ import {
   type ConfirmationMailRequests,
   TicketDirectoryUnavailable,
 } from '../../shared/ports';
-import type { QuarantineReleaseStore, ReleasedDecision } from '../../shared/app/quarantine-release';
+import type { JoinedRelease, QuarantineReleaseStore, ReleasedDecision } from '../../shared/app/quarantine-release';
 import type { HistoryEvent } from '../../shared/domain/lifecycle/types';
 import { assignedEvent } from '../../shared/domain/lifecycle/machine';
 import type { IntakeDeps } from '../../shared/app/intake';
@@ -774,9 +774,15 @@ export class InMemoryAttachmentScans implements AttachmentScanRecorder {
 /** The release write of the quarantine store over an in-memory case repository (one winner, like the condition). */
 export class InMemoryQuarantineReleaseStore implements QuarantineReleaseStore {
   constructor(private readonly cases: InMemoryCaseRepository) {}
-  async release(caseId: string, released: ReleasedDecision, by: string, at: string): Promise<boolean> {
+  async release(caseId: string, released: ReleasedDecision | JoinedRelease, by: string, at: string): Promise<boolean> {
     const record = this.cases.records.get(caseId) as (CaseRecord & { history?: HistoryEvent[] }) | undefined;
     if (record?.status !== 'QUARANTINED' || record.reviewedAt) return false;
+    if ('joined' in released) {
+      const history = [...(record.history ?? []), clone(released.event)];
+      const reviewed = { reviewedAt: at, reviewedBy: by, reviewOutcome: 'released' as const, updatedAt: at };
+      this.cases.records.set(caseId, { ...record, ...reviewed, history } as CaseRecord);
+      return true;
+    }
     const { reply: _suppressed, ...rest } = record;
     this.cases.records.set(caseId, {
       ...rest,

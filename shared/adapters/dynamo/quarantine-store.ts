@@ -10,7 +10,7 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { indexKeyOf, queryFilledPage } from './paged-query';
 import type { QuarantinePage, QuarantineStore } from '../../app/quarantine';
-import type { QuarantineReleaseStore, ReleasedDecision } from '../../app/quarantine-release';
+import type { JoinedRelease, QuarantineReleaseStore, ReleasedDecision } from '../../app/quarantine-release';
 import type { CaseRecord } from '../../domain/case';
 import type { HistoryEvent } from '../../domain/lifecycle/types';
 import type { MessageTextStore } from '../../ports';
@@ -91,7 +91,9 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
     return this.review(caseId, { outcome: 'discarded', by, at, event });
   }
 
-  async release(caseId: string, released: ReleasedDecision, by: string, at: string): Promise<boolean> {
+  async release(caseId: string, released: ReleasedDecision | JoinedRelease, by: string, at: string): Promise<boolean> {
+    // Joined her open case: the record only leaves the review queue, still quarantined mail.
+    if ('joined' in released) return this.review(caseId, { outcome: 'released', by, at, event: released.event });
     // An accepted case's mailed files, keyed for the uploads bucket, in this same write (no request of their own).
     const files = released.attachments;
     return this.review(caseId, {

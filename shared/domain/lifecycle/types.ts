@@ -139,7 +139,11 @@ export type HistoryEvent = {
   | { type: 'escalated'; dueAt: string }
   /** Quarantine review by a supervisor (staff console): kept out, or decided again as vouched for. */
   | { type: 'quarantine-discarded' }
-  | { type: 'quarantine-released'; outcome: Outcome; ruleIds: string[] }
+  /**
+   * `joined`: her open case on the same ticket, which the mail joined as her proven mail would
+   * (shared/app/quarantine-release.ts); this record stays quarantined mail, reviewed.
+   */
+  | { type: 'quarantine-released'; outcome: Outcome; ruleIds: string[]; joined?: { caseId: string; protocol?: string } }
   /**
    * Older events of the kinds that only grow with traffic (history-budget.ts SUMMARISED_TYPES: her
    * replies, refused staff actions, reminders, escalations), folded into one line by count when the

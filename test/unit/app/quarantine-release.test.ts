@@ -160,7 +160,7 @@ describe('releaseQuarantined', () => {
       releaseQuarantined(request(caseId), deps),
     ]);
     const again = await releaseQuarantined(request(caseId, 'sup-outra'), deps);
-    const protocols = [a, b, again].map((r) => (r.kind === 'case' ? r.protocol : r.reason));
+    const protocols = [a, b, again].map((r) => (r.kind === 'refused' ? r.reason : r.protocol));
     expect(new Set(protocols).size).toBe(1);
     expect(mailer.sent).toHaveLength(1);
     expect(queue.messages).toHaveLength(1);
@@ -278,5 +278,94 @@ describe('a released case holds its ticket, as one the intake opened', () => {
     const caseId = await quarantined('01-accepted-ticket-48213.eml', { dmarc: 'FAIL' });
     await releaseQuarantined(request(caseId), deps);
     await expect(releaseQuarantined(request(caseId), deps)).resolves.toMatchObject({ kind: 'case', caseId });
+  });
+});
+
+describe('a released mail on the ticket of her open case joins it, as her proven mail would', () => {
+  // Journey 48: Mariana's case on #48213 is open; her complement, held for her domain's failed
+  // DMARC and released by the supervisor, became a second case (OUV-2026-000002, another analyst).
+  const complement = (messageId: string) =>
+    Buffer.from(
+      [
+        `From: Mariana <${MERCHANT}>`,
+        'To: ouvidoria@ouvidoria.example.com.br',
+        'Subject: Complemento - chamado #48213',
+        `Message-ID: <${messageId}@modasbella.com.br>`,
+        'Date: Mon, 02 Mar 2026 13:30:00 +0000',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Complementando: os pedidos 10231 e 10240 também não sincronizaram. Chamado #48213.',
+        '',
+      ].join('\r\n'),
+    );
+
+  async function received(deliveryId: string, raw: Buffer, verdicts: Partial<Verdicts>) {
+    const location = { bucket: 'raw', key: `inbound/${deliveryId}` };
+    (email.rawMail as InMemoryRawMailStore).put(location, raw);
+    const result = await receiveEmail(
+      {
+        deliveryId,
+        receivedAt: '2026-03-02T13:30:00.000Z',
+        verdicts: { ...PASS, ...verdicts },
+        returnPath: MERCHANT,
+        recipients: ['ouvidoria@ouvidoria.example.com.br'],
+        raw: location,
+      },
+      email,
+    );
+    mailer.sent.length = 0;
+    return result as { caseId: string; outcome: string; protocol?: string };
+  }
+
+  it.each([
+    ['her domain’s DMARC failed: the supervisor vouched for it', true, { dmarc: 'FAIL' }],
+    // SPF vouched for, no DMARC and no DKIM: nothing proves her From, so, as her mail proven less
+    // would (intake ticketToJoin), it decides afresh and joins nothing.
+    ['SPF failed, with no DMARC nor DKIM', false, { spf: 'FAIL', dkim: 'FAIL', dmarc: 'GRAY' }],
+  ] as const)('held because %s: joins her case: %s', async (_label, joins, verdicts) => {
+    const open = await received('ses-open', eml('01-accepted-ticket-48213.eml'), {});
+    expect(open).toMatchObject({ outcome: 'ACCEPTED', protocol: 'OUV-2026-000001' });
+    const held = await received('ses-held', complement('complemento-2'), verdicts);
+    expect(held.outcome).toBe('QUARANTINED');
+
+    const result = await releaseQuarantined(request(held.caseId), deps);
+
+    const herCase = await cases.get(open.caseId);
+    const record = await cases.get(held.caseId);
+    if (joins) {
+      expect(result).toEqual({
+        kind: 'joined',
+        caseId: held.caseId,
+        joinedCaseId: open.caseId,
+        protocol: 'OUV-2026-000001',
+        released: true,
+      });
+      expect(herCase?.messages.map((m) => m.sourceId)).toEqual(['ses-open', 'ses-held']);
+      // No second protocol, no acknowledgement of a new case, nothing queued for assignment again.
+      expect(mailer.sent).toHaveLength(0);
+      expect(record).toMatchObject({ status: 'QUARANTINED', reviewOutcome: 'released', reviewedBy: SUPERVISOR });
+      expect(record?.history?.at(-1)).toMatchObject({
+        type: 'quarantine-released',
+        joined: { caseId: open.caseId, protocol: 'OUV-2026-000001' },
+      });
+      // Her case's message: its raw mail is kept while the case is open.
+      expect(retention.marks).toContainEqual(expect.objectContaining({ kind: 'open' }));
+    } else {
+      expect(result).toMatchObject({ kind: 'case', outcome: 'ACCEPTED', protocol: 'OUV-2026-000002' });
+      expect(herCase?.messages).toHaveLength(1);
+    }
+  });
+
+  it('a resumed or repeated release joins once and answers the same', async () => {
+    const open = await received('ses-open', eml('01-accepted-ticket-48213.eml'), {});
+    const held = await received('ses-held', complement('complemento-3'), { dmarc: 'FAIL' });
+    const [a, b] = await Promise.all([
+      releaseQuarantined(request(held.caseId), deps),
+      releaseQuarantined(request(held.caseId), deps),
+    ]);
+    const again = await releaseQuarantined(request(held.caseId, 'sup-outra'), deps);
+    for (const r of [a, b, again]) expect(r).toMatchObject({ kind: 'joined', joinedCaseId: open.caseId });
+    expect((await cases.get(open.caseId))?.messages).toHaveLength(2);
+    expect((await cases.get(held.caseId))?.reviewedBy).toBe(SUPERVISOR);
   });
 });

@@ -528,6 +528,27 @@ describe('console pages — counts agree in number', () => {
     expect(page.includes('<option value="ana">Ana Souza</option>')).toBe(!shown);
   });
 
+  // Journey 48: a held mail released onto her open case on the same ticket; its own page says where it went.
+  it.each([
+    ['a case of its own', undefined, 'quarentena: liberado para a triagem (novo resultado: Aceito (caso aberto))'],
+    [
+      'her open case',
+      { caseId: 'email:ses-open', protocol: 'OUV-2026-000001' },
+      'quarentena: liberado e juntado ao caso OUV-2026-000001, aberto do mesmo remetente sobre o mesmo chamado',
+    ],
+  ])('a release into %s: its history line says so', (_label, joined, line) => {
+    const released = {
+      type: 'quarantine-released' as const,
+      outcome: 'ACCEPTED' as const,
+      ruleIds: ['ticket.valid'],
+      at: '2026-03-12T13:20:00Z',
+      actor: { kind: 'staff' as const, id: 'sofia', role: 'supervisor' as const },
+      ...(joined ? { joined } : {}),
+    };
+    const page = casePage(frame, { c: workCase({ history: [released] }), survey: null, actions: new Set() }, now);
+    expect(page).toContain(line);
+  });
+
   it('an empty list says so in a sentence, with no empty table', () => {
     const page = casesPage(frame, { status: 'ASSIGNED' }, { items: [] }, now);
     expect(page).toContain('<p>Nenhum caso encontrado.</p>');

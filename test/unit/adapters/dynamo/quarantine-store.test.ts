@@ -120,6 +120,27 @@ describe('DynamoQuarantineStore', () => {
     expect(await store.release('email:m1', released, 'sofia', at)).toBe(false);
   });
 
+  // Journey 48: a released mail that joined her open case on the same ticket stays quarantined
+  // mail, reviewed: its status, decision and (suppressed) reply are left as they are.
+  it('a release that joined her case only records the review and its event', async () => {
+    ddb.on(UpdateCommand).resolvesOnce({});
+    const at = '2026-03-12T14:00:00.000Z';
+    const joined = { caseId: 'email:m0', protocol: 'OUV-2026-000001' };
+    const event = {
+      at,
+      actor: { kind: 'staff' as const, id: 'sofia', role: 'supervisor' as const },
+      type: 'quarantine-released' as const,
+      outcome: 'ACCEPTED' as const,
+      ruleIds: ['ticket.valid'],
+      joined,
+    };
+    expect(await store.release('email:m1', { joined, event }, 'sofia', at)).toBe(true);
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(input.ConditionExpression).toBe('#status = :q AND attribute_not_exists(#reviewedAt)');
+    expect(input.UpdateExpression).not.toMatch(/#reply|#decision|#gsiPk|#outcome\b/);
+    expect(input.ExpressionAttributeValues).toMatchObject({ ':review': 'released', ':by': 'sofia', ':event': [event] });
+  });
+
   it('lets other errors through (the queue redelivers the request)', async () => {
     ddb.on(UpdateCommand).rejects(Object.assign(new Error('x'), { name: 'ProvisionedThroughputExceededException' }));
     await expect(store.discard('email:m1', 'sofia', '2026-03-12T14:00:00.000Z')).rejects.toThrow('x');
