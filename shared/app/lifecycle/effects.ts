@@ -35,7 +35,9 @@ import {
 } from '../../domain/lifecycle/messages';
 import { relayableAttachments } from '../../domain/lifecycle/relayed-files';
 import { staffReplyAddress } from '../../domain/lifecycle/reply-address';
-import { surveyLinks } from '../../domain/lifecycle/survey';
+import { surveyLinks, surveyOpenAt } from '../../domain/lifecycle/survey';
+import { type RatingNews, ratingNews } from '../../domain/lifecycle/mailed-rating';
+import { closingWords } from '../../domain/lifecycle/thanks';
 import { rawMailOf } from '../../domain/retention';
 import {
   type Effect,
@@ -198,6 +200,19 @@ class MissingStaff extends Error {
   }
 }
 
+/**
+ * Her reply to the closed case rates the service (a score, or one taken back in irony): what came of
+ * it, for the analyst's copy. Read from her words as merchant-reply.ts read them; the survey as it
+ * stands (her score is recorded right after this forward, by the same rule: recordMailedRating).
+ */
+async function ratingOf(c: WorkCase, received: CaseMessage, deps: ResolvedDeps): Promise<RatingNews | undefined> {
+  const rating = closingWords(received)?.rating;
+  if (!rating || !c.protocol || !c.closedAt) return undefined;
+  if (rating.score === undefined && !rating.ironic) return undefined;
+  const answer = rating.score === undefined ? null : await deps.surveys.get(c.protocol);
+  return ratingNews(rating, answer, surveyOpenAt(c.closedAt, deps.clock.now(), deps.config));
+}
+
 function message(c: WorkCase, sourceId: string): CaseMessage | undefined {
   return c.messages.find((m) => m.sourceId === sourceId);
 }
@@ -227,7 +242,11 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       // else — there is no case to move.
       if (c.status === 'CLOSED' && !reopened) {
         if (!analyst.active) return;
-        const mail = renderMerchantMessageToAnalyst(c, received, analyst, config, deps.clock.now(), { attached });
+        const rating = await ratingOf(c, received, deps);
+        const mail = renderMerchantMessageToAnalyst(c, received, analyst, config, deps.clock.now(), {
+          attached,
+          ...(rating ? { rating } : {}),
+        });
         await sendToStaff(deps, c, pending, analyst, mail, files);
         return;
       }

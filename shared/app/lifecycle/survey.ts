@@ -3,7 +3,7 @@
  * nothing, because mail scanners open links). The link's signature and expiry are checked here;
  * one answer per case is the store's conditional write.
  */
-import { type LinkError, type VerifiedSurvey, verifySurveyLink } from '../../domain/lifecycle/survey';
+import { type LinkError, surveyOpenAt, type VerifiedSurvey, verifySurveyLink } from '../../domain/lifecycle/survey';
 import { caseLanguage } from '../../domain/lifecycle/merchant-words';
 import { pastRetention } from '../../domain/retention';
 import { cutBetweenCharacters, type MessageLanguage, normalizeMultiline } from '../../domain/text';
@@ -107,8 +107,7 @@ export async function recordMailedRating(
 ): Promise<'recorded' | 'not-recorded'> {
   const held = await surveyCase(protocol, deps);
   if (held === null || held.reopened || !held.closedAt) return 'not-recorded';
-  const surveyCloses = Date.parse(held.closedAt) + deps.config.lifecycle.surveyLinkDays * 24 * 3600 * 1000;
-  if (!(deps.clock.now().getTime() < surveyCloses)) return 'not-recorded';
+  if (!surveyOpenAt(held.closedAt, deps.clock.now(), deps.config)) return 'not-recorded';
   const saved = await saveAnswer(protocol, rating.score, rating.comment, held.closedAt, deps, 'email');
   return saved === 'recorded' ? 'recorded' : 'not-recorded';
 }

@@ -192,3 +192,26 @@ export function readMailedRating(fresh: string): MailedRating | null {
   }
   return { ...(typeof only === 'number' ? { score: only } : {}), rest };
 }
+
+/**
+ * What a rating in her reply to a closed case came to, for the analyst's copy: a score and whether
+ * the survey takes it (`counts`: open and unanswered, so it is recorded, or already is; `answered`:
+ * the survey had another answer, `closed`: past its days), or a top score taken back in irony.
+ */
+export type RatingNews = { score: number; survey: 'counts' | 'answered' | 'closed' } | { ironic: true };
+
+/**
+ * The news of her rating (undefined: her words hold none). `answer`: the survey's answer stored now
+ * (hers, recorded right after the forward, or another); `surveyOpen`: within surveyLinkDays of the closing.
+ */
+export function ratingNews(
+  rating: MailedRating | null | undefined,
+  answer: { score: number; via?: 'email' } | null,
+  surveyOpen: boolean,
+): RatingNews | undefined {
+  if (rating?.ironic) return { ironic: true };
+  const score = rating?.score;
+  if (score === undefined) return undefined;
+  if (answer) return { score, survey: answer.via === 'email' && answer.score === score ? 'counts' : 'answered' };
+  return { score, survey: surveyOpen ? 'counts' : 'closed' };
+}

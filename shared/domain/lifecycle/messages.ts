@@ -34,6 +34,7 @@ import { kindsText } from '../uploads/plan';
 import { fileWhereabouts, UNSCANNED_PT } from './relayed-files';
 import { MAX_CONSOLE_TEXT_CHARS } from './machine';
 import type { SurveyLink } from './survey';
+import type { RatingNews } from './mailed-rating';
 import { staffGreeting } from '../staff';
 import { caseLanguage, merchantWords, reopenUntilText, staffLanguageLine } from './merchant-words';
 import {
@@ -362,6 +363,22 @@ function extensionBlocks(c: WorkCase, extension: ExtensionNews, config: Ouvidori
   ];
 }
 
+/** Her rating of a closed case as the analyst's copy says it (RatingNews). */
+function ratingNewsPt(news: RatingNews, config: OuvidoriaConfig): string {
+  if ('ironic' in news) {
+    return 'a mensagem dá a nota máxima e a desmente na mesma frase (ironia, como "nota 5… só que não"): nenhuma nota foi registrada na pesquisa de satisfação. Leia-a como uma queixa; uma nova mensagem do lojista com um pedido reabre o caso.';
+  }
+  const score = `a mensagem dá nota ${news.score} de 5 ao atendimento`;
+  switch (news.survey) {
+    case 'counts':
+      return `${score}, registrada como a resposta do lojista à pesquisa de satisfação (a página do caso a mostra).`;
+    case 'answered':
+      return `${score}; a pesquisa de satisfação já tinha resposta, que continua valendo: esta nota não foi registrada.`;
+    case 'closed':
+      return `${score}; a pesquisa de satisfação já estava encerrada (${config.lifecycle.surveyLinkDays} dias após o encerramento): esta nota não foi registrada.`;
+  }
+}
+
 /** The merchant's new message, forwarded to the case's analyst. */
 export function renderMerchantMessageToAnalyst(
   c: WorkCase,
@@ -383,6 +400,8 @@ export function renderMerchantMessageToAnalyst(
      * supervisor (`analyst`), who may move the case; the analyst gets hers too, for her return.
      */
     analystOnLeave?: { name: string; until: string };
+    /** Her reply to the closed case rates the service (mailed-rating.ts ratingNews): said, not guessed. */
+    rating?: RatingNews;
   } = {},
 ): RenderedMail {
   const { fresh, quoted, asWritten: inline } = merchantMessageRead(message.text ?? '', message.attachments.length > 0);
@@ -409,11 +428,13 @@ export function renderMerchantMessageToAnalyst(
           ? inactive || away
             ? ' O caso estava encerrado e foi reaberto.'
             : ' O caso estava encerrado e foi reaberto com você.'
-          : c.status === 'CLOSED'
-            ? ` O caso segue encerrado: a mensagem só agradece, confirma ou dá uma nota ao atendimento, ou é a resposta automática de um sistema de atendimento do lojista, e não o reabriu (uma nova mensagem com um pedido o reabre; uma nota conta como resposta à pesquisa de satisfação só enquanto a pesquisa está aberta, ${config.lifecycle.surveyLinkDays} dias após o encerramento, e ainda sem resposta).`
-            : c.status === 'WAITING_MERCHANT'
-              ? ' O caso segue aguardando o lojista: a mensagem só agradece ou confirma, ou é uma resposta automática, sem o que foi pedido.'
-              : '',
+          : c.status === 'CLOSED' && options.rating
+            ? ` O caso segue encerrado: ${ratingNewsPt(options.rating, config)}`
+            : c.status === 'CLOSED'
+              ? ` O caso segue encerrado: a mensagem só agradece, confirma ou dá uma nota ao atendimento, ou é a resposta automática de um sistema de atendimento do lojista, e não o reabriu (uma nova mensagem com um pedido o reabre; uma nota conta como resposta à pesquisa de satisfação só enquanto a pesquisa está aberta, ${config.lifecycle.surveyLinkDays} dias após o encerramento, e ainda sem resposta).`
+              : c.status === 'WAITING_MERCHANT'
+                ? ' O caso segue aguardando o lojista: a mensagem só agradece ou confirma, ou é uma resposta automática, sem o que foi pedido.'
+                : '',
       ],
     },
     ...(inactive

@@ -176,3 +176,8 @@ export function verifyStatusLink(input: string | URLSearchParams, now: Date, sec
   if (now.getTime() >= expiresAt.getTime()) return { ok: false, error: 'expired' };
   return { ok: true, protocol: p, nonce: k, expiresAt };
 }
+
+/** A closed case's survey still takes an answer at `now`: within `lifecycle.surveyLinkDays` of its closing. */
+export function surveyOpenAt(closedAt: string, now: Date, config: OuvidoriaConfig): boolean {
+  return now.getTime() < Date.parse(closedAt) + config.lifecycle.surveyLinkDays * 24 * 3600 * 1000;
+}

@@ -172,6 +172,55 @@ describe('handleMerchantReply', () => {
       expect(w.surveys.answers.size).toBe(1);
     });
 
+    // Journey 48: the analyst's copy said only "a mensagem só agradece, confirma ou dá uma nota …"
+    // whether her score was recorded, came too late, or was sarcasm; it now says which.
+    it.each([
+      [
+        'a score the open survey takes',
+        'Nota 3 - resolveram, mas demorou demais.',
+        {},
+        'a mensagem dá nota 3 de 5 ao atendimento, registrada como a resposta do lojista à pesquisa de satisfação',
+      ],
+      [
+        'a score after the survey page was answered',
+        '⭐⭐⭐⭐⭐',
+        { answered: 2 },
+        'a mensagem dá nota 5 de 5 ao atendimento; a pesquisa de satisfação já tinha resposta, que continua valendo: esta nota não foi registrada.',
+      ],
+      [
+        'a score after the survey closed',
+        'Nota 4',
+        { now: '2026-04-11T14:00:00.000Z' },
+        'a mensagem dá nota 4 de 5 ao atendimento; a pesquisa de satisfação já estava encerrada (30 dias após o encerramento): esta nota não foi registrada.',
+      ],
+      [
+        'a top score taken back in irony',
+        'Nota 5… só que não.',
+        {},
+        'a mensagem dá a nota máxima e a desmente na mesma frase (ironia, como "nota 5… só que não"): nenhuma nota foi registrada',
+      ],
+    ])(
+      '%s: the analyst’s copy says what came of it',
+      async (_label, text, setup: { answered?: number; now?: string }, said) => {
+        const parent = closed();
+        const w = lifecycleWorld({ cases: [parent], ...(setup.now ? { now: setup.now } : {}) });
+        if (setup.answered) {
+          await w.surveys.record({ protocol: PROTOCOL, score: setup.answered, answeredAt: '2026-03-11T15:00:00.000Z' });
+        }
+        expect(await handleMerchantReply(parent, { ...reply, text }, w.deps)).toMatchObject({ status: 'CLOSED' });
+        const copy = w.mailer.sent[0]?.text ?? '';
+        expect(copy.replace(/\s+/g, ' ')).toContain(said);
+        expect(copy).not.toContain('só agradece, confirma ou dá uma nota');
+      },
+    );
+
+    it('thanks without a score keep the general sentence', async () => {
+      const parent = closed();
+      const w = lifecycleWorld({ cases: [parent] });
+      await handleMerchantReply(parent, { ...reply, text: 'Muito obrigada, resolveu!' }, w.deps);
+      expect(w.mailer.sent[0]?.text.replace(/\s+/g, ' ')).toContain('a mensagem só agradece, confirma ou dá uma nota');
+    });
+
     it('her words beyond the score are the comment', async () => {
       const parent = closed();
       const w = lifecycleWorld({ cases: [parent] });

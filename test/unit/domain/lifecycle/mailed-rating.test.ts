@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMailedRating } from '../../../../shared/domain/lifecycle/mailed-rating';
+import { ratingNews, readMailedRating } from '../../../../shared/domain/lifecycle/mailed-rating';
 import { readClosingReply } from '../../../../shared/domain/lifecycle/thanks';
 
 const QUOTE =
@@ -225,5 +225,25 @@ describe('a top score she takes back', () => {
     'nota 5 kkkkk é mentira',
   ])('%j → a rating without a score', (text) => {
     expect(read(text)).toEqual({ kind: 'rating', comment: text });
+  });
+});
+
+describe('ratingNews: what her mailed rating came to, for the analyst', () => {
+  it.each([
+    ['a score, the survey open and unanswered', 'Nota 3', null, true, { score: 3, survey: 'counts' }],
+    // The forward carried out later (an effect sweep): her own answer is recorded by then.
+    [
+      'a score already recorded as hers',
+      'Nota 3',
+      { score: 3, via: 'email' as const },
+      true,
+      { score: 3, survey: 'counts' },
+    ],
+    ['a score after an answer on the survey page', 'Nota 3', { score: 1 }, true, { score: 3, survey: 'answered' }],
+    ['a score after the survey closed', 'Nota 3', null, false, { score: 3, survey: 'closed' }],
+    ['a top score taken back', 'Nota 5... só que não', null, true, { ironic: true }],
+    ['thanks with no score', 'Obrigada pelo atendimento', null, true, undefined],
+  ])('%s', (_label, text, answer, open, news) => {
+    expect(ratingNews(readMailedRating(text), answer, open)).toEqual(news);
   });
 });
