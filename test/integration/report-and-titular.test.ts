@@ -246,8 +246,12 @@ afterAll(async () => {
 
 function csvTable(csv: string): Map<string, string> {
   const map = new Map<string, string>();
-  for (const line of csv.trimEnd().split('\r\n').slice(1)) {
-    const [table, key, , value] = line.split(',');
+  for (const line of csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .slice(1)) {
+    const [table, key, , value] = line.split(';');
     map.set(`${table}.${key}`, value ?? '');
   }
   return map;
@@ -293,7 +297,7 @@ describe('monthly report on dynalite', () => {
     expect(csv.get('resumo.prazo_no_prazo')).toBe(String(within.length));
     expect(csv.get('resumo.em_atraso_agora')).toBe(String(overdue.length));
     expect(csv.get('resumo.satisfacao_respostas')).toBe('2');
-    expect(csv.get('resumo.satisfacao_media')).toBe('4.5');
+    expect(csv.get('resumo.satisfacao_media')).toBe('4,5');
     expect(csv.get('categorias_resolucao.procedente')).toBe('2');
     expect(csv.get('categorias_resolucao.resolvido')).toBe('1');
     expect(csv.get('por_analista.ana')).toBe(String(PLAN.length));

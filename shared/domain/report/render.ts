@@ -200,17 +200,28 @@ const FORMULA_START = new RegExp(`^[\\t\\r\\n]|^\\s*[=+\\-@${Object.keys(FULL_WI
  */
 const NEEDS_QUOTES = /[",;\t\r\n]/;
 
+/**
+ * The CSV is read in a spreadsheet set to pt-BR, as the office's supervisors open it: Excel there
+ * splits a CSV on ";" and reads "0,75" as a number ("0.75" is text to it, a comma-separated file one
+ * column); the byte-order mark tells it the file is UTF-8 ("Manifestações", not "ManifestaÃ§Ãµes").
+ * LibreOffice and Google Sheets detect the same.
+ */
+export const CSV_SEPARATOR = ';';
+const CSV_BOM = '\uFEFF';
+
 /** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is prefixed with '. */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
+  if (typeof value === 'number') {
+    return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4))).replace('.', ',');
+  }
   const text = FORMULA_START.test(withoutInvisible(value)) ? `'${value}` : value;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export const CSV_HEADER = ['tabela', 'chave', 'rotulo', 'valor', 'anterior', 'variacao'] as const;
 
-/** Every table of the page, long format: `tabela,chave,rotulo,valor,anterior,variacao` (UTF-8, CRLF). */
+/** Every table of the page, long format: `tabela;chave;rotulo;valor;anterior;variacao` (UTF-8 with its BOM, CRLF). */
 export function renderReportCsv(f: ReportFigures): string {
   const rows: Array<Array<string | number | null>> = [[...CSV_HEADER]];
   const add = (
@@ -266,5 +277,5 @@ export function renderReportCsv(f: ReportFigures): string {
   counts('satisfacao_notas', f.satisfaction.distribution);
   counts('temas_top10', f.topTopics);
   for (const r of f.monthOverMonth) add('variacao_mensal', r.key, r.label, r.current, r.previous, r.change);
-  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `${CSV_BOM}${rows.map((r) => r.map(csvCell).join(CSV_SEPARATOR)).join('\r\n')}\r\n`;
 }

@@ -90,10 +90,10 @@ describe('generateReport', () => {
       'CSV',
       'csv',
       [
-        'por_analista,bruno,Bruno Oliveira,1',
-        'por_regra,topic.billing.complaint,"Reclamação de cobrança (indevida, em duplicidade',
+        'por_analista;bruno;Bruno Oliveira;1',
+        'por_regra;topic.billing.complaint;"Reclamação de cobrança (indevida, em duplicidade',
       ],
-      ['por_analista,bruno,bruno', 'por_regra,topic.billing.complaint,topic.billing.complaint'],
+      ['por_analista;bruno;bruno', 'por_regra;topic.billing.complaint;topic.billing.complaint'],
     ],
   ] as const)(
     'the %s names analysts by roster name and topics by their description',

@@ -75,7 +75,7 @@ describe('report HTML', () => {
     const page = renderReportHtml(f);
     expect(page).toContain('Encerramentos por analista');
     for (const note of Object.values(REPORT_NOTES_PT)) expect(page).toContain(escapeHtml(note));
-    expect(renderReportCsv(f).split('\r\n')).toContain('encerramentos_por_analista,bruno,bruno,1,,');
+    expect(renderReportCsv(f).split('\r\n')).toContain('encerramentos_por_analista;bruno;bruno;1;;');
   });
 
   it.each([
@@ -112,11 +112,14 @@ describe('staff mail set aside', () => {
     const f = figures([one, ooo, { ...ooo, caseId: 'ooo-2' }]);
     const page = renderReportHtml(f);
     expect(page).toContain('Fora destas contas: 2 mensagens ao endereço de resposta da equipe postas de lado');
-    const lines = renderReportCsv(f).trimEnd().split('\r\n');
-    expect(lines).toContain('resumo,total,Manifestações recebidas,1,,');
-    expect(lines).toContain('resumo,quarentena,Quarentena,0,,');
+    const lines = renderReportCsv(f)
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines).toContain('resumo;total;Manifestações recebidas;1;;');
+    expect(lines).toContain('resumo;quarentena;Quarentena;0;;');
     expect(lines).toContain(
-      'resumo,equipe_postas_de_lado,Mensagens da equipe postas de lado (fora das manifestações),2,,',
+      'resumo;equipe_postas_de_lado;Mensagens da equipe postas de lado (fora das manifestações);2;;',
     );
   });
 
@@ -128,14 +131,34 @@ describe('staff mail set aside', () => {
 describe('report CSV', () => {
   it('holds the same tables, quoted and safe from spreadsheet formulas', () => {
     const csv = renderReportCsv(figures([one]));
-    const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('tabela,chave,rotulo,valor,anterior,variacao');
-    expect(lines).toContain('resumo,total,Manifestações recebidas,1,,');
-    expect(lines.some((l) => l.startsWith('por_analista,'))).toBe(true);
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe('tabela;chave;rotulo;valor;anterior;variacao');
+    expect(lines).toContain('resumo;total;Manifestações recebidas;1;;');
+    expect(lines.some((l) => l.startsWith('por_analista;'))).toBe(true);
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell(0.123456)).toBe('0.1235');
     expect(csvCell(null)).toBe('');
+  });
+
+  // Journey 48, the December report opened as a supervisor would: Excel in pt-BR put each line in
+  // one cell (it splits on ";"), read "0.6667" as text and "Manifestações" as "ManifestaÃ§Ãµes".
+  it('opens in a pt-BR spreadsheet: UTF-8 with its BOM, ";" between cells, decimal commas', () => {
+    const csv = renderReportCsv(figures([one]));
+    expect(csv.startsWith('\uFEFFtabela;chave;')).toBe(true);
+    expect(csv.indexOf('\uFEFF', 1)).toBe(-1);
+  });
+
+  it.each([
+    [0.123456, '0,1235'],
+    [0.5, '0,5'],
+    [-1.25, '-1,25'],
+    [2, '2'],
+    [-3, '-3'],
+  ])('the number %d is written %s', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
   });
 
   it.each([
@@ -177,11 +200,14 @@ describe('automatic mail from outside', () => {
     const f = figures([one, ooo]);
     const page = renderReportHtml(f);
     expect(page).toContain('Fora destas contas: 1 mensagem automática de fora guardada sem caso nem resposta');
-    const lines = renderReportCsv(f).trimEnd().split('\r\n');
-    expect(lines).toContain('resumo,total,Manifestações recebidas,1,,');
-    expect(lines).toContain('resumo,orientadas,Orientadas (redirecionadas),0,,');
+    const lines = renderReportCsv(f)
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines).toContain('resumo;total;Manifestações recebidas;1;;');
+    expect(lines).toContain('resumo;orientadas;Orientadas (redirecionadas);0;;');
     expect(lines).toContain(
-      'resumo,automaticas_postas_de_lado,Mensagens automáticas de fora guardadas (fora das manifestações),1,,',
+      'resumo;automaticas_postas_de_lado;Mensagens automáticas de fora guardadas (fora das manifestações);1;;',
     );
   });
 });
