@@ -199,7 +199,12 @@ async function joinHerCase(
   const { intake } = deps.email;
   const ticket = ticketToJoin(submission, decided, { kind: 'none' });
   if (!ticket) return undefined;
-  const parent = await herOpenCaseOfTicket(submission.sender.address, ticket, intake);
+  // A case of hers on the ticket still being stored past the wait (or never, its attempt dead): the
+  // released mail stands alone rather than fail the supervisor's release (red team 49, 4a20970b).
+  const parent = await herOpenCaseOfTicket(submission.sender.address, ticket, intake).catch((error: unknown) => {
+    if (error instanceof TicketCaseNotStoredYet) return null;
+    throw error;
+  });
   if (!parent || parent.caseId === record.caseId) return undefined;
   // Her case's message now: its raw mail is kept while that case is open, not expired as quarantine's.
   const location = record.messages[0]?.raw;
