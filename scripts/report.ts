@@ -17,6 +17,7 @@ import { publishReport } from '../shared/app/report';
 import { buildReportDeps, reportStoreFromEnv } from '../shared/composition/report';
 import type { Settings } from '../shared/composition/settings';
 import { assertPeriod } from '../shared/domain/report/figures';
+import { UNFINISHED_PERIOD_PT } from '../shared/domain/report/render';
 import { formatDateTimePtBr } from '../shared/domain/calendar';
 import { localDataDir as stackDataDir, readLocalClock } from './local/clock-file';
 
@@ -117,7 +118,8 @@ export async function main(
     `${report.files.map((name) => (publish ? name : resolve(outDir, name))).join('\n')}\n` +
       `Manifestações: ${f.total} · aceitas: ${f.acceptedVsRedirected.accepted} · orientadas: ${f.acceptedVsRedirected.redirected} · ` +
       `em atraso agora: ${f.overdueNow}${publish ? ` · anunciado a ${report.announcedTo} supervisor(es)` : ''}\n` +
-      `Gerado em ${formatDateTimePtBr(f.generatedAt, f.timeZone)}${env.TABLE_NAME ? '' : ` (${localNow(env, localDataDir).source})`}\n`,
+      `Gerado em ${formatDateTimePtBr(f.generatedAt, f.timeZone)}${env.TABLE_NAME ? '' : ` (${localNow(env, localDataDir).source})`}\n` +
+      (f.unfinished ? `${UNFINISHED_PERIOD_PT}\n` : ''),
   );
   return 0;
 }

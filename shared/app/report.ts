@@ -22,7 +22,7 @@ import {
   type ReportSurvey,
   reportFigures,
 } from '../domain/report/figures';
-import { renderReportCsv, renderReportHtml } from '../domain/report/render';
+import { renderReportCsv, renderReportHtml, UNFINISHED_PERIOD_PT } from '../domain/report/render';
 import { zoneOption } from '../domain/time-zone';
 import type { Clock, Mailer, OutgoingMail } from '../ports';
 
@@ -150,6 +150,7 @@ export function announcement(
   const { accepted, redirected } = f.acceptedVsRedirected;
   const lines = [
     `Relatório da Ouvidoria de ${period}:`,
+    ...(f.unfinished ? [UNFINISHED_PERIOD_PT] : []),
     '',
     `- Manifestações recebidas: ${f.total} (${countOf(accepted, 'caso aceito', 'casos aceitos')}, ${countOf(redirected, 'orientada', 'orientadas')})`,
     `- Encerrados no prazo: ${pct(f.deadline.share)} de ${f.deadline.closed}`,
@@ -163,7 +164,7 @@ export function announcement(
   return {
     to,
     from: officeSender(config),
-    subject: `Relatório da Ouvidoria — ${period}`,
+    subject: `Relatório da Ouvidoria — ${period}${f.unfinished ? ' (parcial)' : ''}`,
     text,
     html,
     messageId: randomMessageId(config.domain),

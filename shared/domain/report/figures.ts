@@ -316,6 +316,12 @@ export interface ChangeRow {
 export interface ReportFigures extends PeriodFigures {
   generatedAt: string;
   timeZone: string;
+  /**
+   * Generated before the period's last office day was over (a report asked for the current month):
+   * its figures can still change, and every place that shows them says so (journeys 48: "Gerado em
+   * 01/12/2026" alone read as a closed month).
+   */
+  unfinished: boolean;
   overdueNow: number;
   previous: PeriodFigures;
   monthOverMonth: ChangeRow[];
@@ -631,6 +637,7 @@ export function reportFigures(input: ReportInput): ReportFigures {
     ...current,
     generatedAt: input.now.toISOString(),
     timeZone: input.calendar.timeZone,
+    unfinished: input.calendar.localDate(input.now) <= input.period.to,
     overdueNow: overdueNow(input.openCases, input.now),
     previous,
     monthOverMonth: monthOverMonth(current, previous),

@@ -81,6 +81,10 @@ figure{margin:0}
 @media print{body{margin:0;max-width:none}section{break-inside:avoid}h2{break-after:avoid}thead th{background:none}}
 `;
 
+/** Said wherever a report of a period not over yet is shown (page, spreadsheet, mail, command line). */
+export const UNFINISHED_PERIOD_PT =
+  'Período em andamento: gerado antes do fim do período, os números ainda podem mudar até lá.';
+
 export function renderReportHtml(f: ReportFigures, options: { title?: string } = {}): string {
   resetChartIds();
   const title = options.title ?? 'Relatório da Ouvidoria';
@@ -97,6 +101,7 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
     `<style>${STYLE}</style></head><body><main>`,
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="meta">Período: <strong>${escapeHtml(period)}</strong> (datas no fuso ${escapeHtml(f.timeZone)}). Gerado em ${escapeHtml(formatDateTimePtBr(f.generatedAt, f.timeZone))}. Comparação com ${escapeHtml(prev)}.</p>`,
+    f.unfinished ? `<p class="meta"><strong>${escapeHtml(UNFINISHED_PERIOD_PT)}</strong></p>` : '',
     '<ul class="kpis">',
     kpi('Manifestações recebidas', String(f.total)),
     kpi('Casos aceitos', String(a.accepted)),
@@ -235,6 +240,7 @@ export function renderReportCsv(f: ReportFigures): string {
   const a = f.acceptedVsRedirected;
   add('resumo', 'periodo_inicio', f.period.from, null);
   add('resumo', 'periodo_fim', f.period.to, null);
+  if (f.unfinished) add('resumo', 'periodo_em_andamento', UNFINISHED_PERIOD_PT, null);
   add('resumo', 'total', 'Manifestações recebidas', f.total);
   add('resumo', 'aceitas', 'Casos aceitos', a.accepted);
   add('resumo', 'orientadas', 'Orientadas (redirecionadas)', a.redirected);

@@ -265,4 +265,15 @@ describe('announcement', () => {
     };
     expect(announcement(figures, [], ['sofia@x.com'], localConfig).text).toContain(says);
   });
+
+  it('a report of April asked on 20 April says it is partial, in its subject and its text', async () => {
+    const report = await generateReport(APRIL, {
+      source: new FakeSource({}),
+      calendar,
+      clock: new FixedClock(new Date('2026-04-20T12:00:00Z')),
+    });
+    const mail = announcement(report.figures, [], ['sofia@x.com'], localConfig);
+    expect(mail.subject).toBe('Relatório da Ouvidoria — 01/04/2026 a 30/04/2026 (parcial)');
+    expect(mail.text).toContain('Período em andamento');
+  });
 });

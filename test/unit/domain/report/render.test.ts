@@ -211,3 +211,31 @@ describe('automatic mail from outside', () => {
     );
   });
 });
+
+// Journeys 48: a report asked for the month in progress said only "Gerado em 01/12/2026", read as a
+// closed month; its figures can still change, and the page, the spreadsheet, the mail and the command
+// line say so.
+describe('a report of a period not over yet', () => {
+  const at = (now: string) =>
+    reportFigures({
+      period: { from: '2026-12-01', to: '2026-12-31' },
+      cases: [],
+      previousCases: [],
+      openCases: [],
+      surveys: [],
+      now: new Date(now),
+      calendar,
+    });
+  it.each([
+    ['on its first day', '2026-12-01T13:00:00Z', true],
+    ['on its last day, 23:30 in São Paulo (02:30 UTC the next day)', '2027-01-01T02:30:00Z', true],
+    ['the day after it, 00:10 in São Paulo', '2027-01-01T03:10:00Z', false],
+    ['a month later', '2027-02-01T12:00:00Z', false],
+  ])('generated %s: unfinished %s', (_label, now, unfinished) => {
+    const f = at(now);
+    expect(f.unfinished).toBe(unfinished);
+    const says = (text: string) => text.includes('Período em andamento');
+    expect(says(renderReportHtml(f))).toBe(unfinished);
+    expect(says(renderReportCsv(f))).toBe(unfinished);
+  });
+});
