@@ -793,6 +793,14 @@ export class OuvidoriaStack extends Stack {
       table: this.table.table,
       scheduleGroupName: this.queues.scheduleGroupName,
       effectSweepInterval: Duration.minutes(EFFECT_SWEEP_MINUTES),
+      uploads: {
+        metric: (metricName, period) => this.uploads.metricUploads(metricName, period),
+        limits: {
+          maxFiles: runtime.attachments.maxFiles,
+          maxTotalBytes: runtime.attachments.maxTotalBytes,
+          webformPerIpPerHour: runtime.limits.webformPerIpPerHour,
+        },
+      },
     });
 
     this.monitoring.alarms.push(this.lifecycle.overdueAlarm(this.monitoring.alarmTopic, this.monitoring.alarmNameOf));
@@ -887,6 +895,11 @@ export class OuvidoriaStack extends Stack {
         'MalwareProtectionPlanId',
         this.uploads.plan.ref,
         'GuardDuty Malware Protection plan of the webform uploads (get-malware-protection-plan: Status ACTIVE)',
+      ],
+      [
+        'AccessLogsBucketName',
+        this.rawMail.accessLogsBucket.bucketName,
+        "S3 server access logs: uploads/ holds the uploads bucket's (who posted which key, from which IP)",
       ],
       [
         'ScheduleGroupName',

@@ -13,7 +13,8 @@ export function alarmDescription(means: string, todo: string): string {
 /**
  * Who an alarm wakes. PAGE: a merchant sees the incident now, or a message is at risk of being lost —
  * the intake failing (EmailIntake errors, throttles, dropped events), the webform answering 5xx or its
- * function failing, a dead-letter queue holding a message, SES's reputation at its review level. NOTIFY: everything else (staff-side
+ * function failing, a dead-letter queue holding a message, SES's reputation at its review level — or the
+ * bill running up by the hour (upload policies re-posted: only a person can block it). NOTIFY: everything else (staff-side
  * trouble, a slow or degraded path that loses nothing: cases stay stored and queued, replies are
  * retried), dealt with in office hours. The alarm's name starts with it, and so the subject of its
  * mail (`ALARM: "PAGE Ouvidoria-prod IntakeDlqNotEmpty" in …`): route on it (README, "Alarms").
@@ -30,6 +31,9 @@ const PAGES: ReadonlySet<string> = new Set([
   'WebformServerErrors',
   'WebformErrors',
   'WebformThrottles',
+  // Upload abuse bills GuardDuty scans by the hour until someone blocks it; honest traffic never reaches them.
+  'UploadPostsHigh',
+  'UploadBytesHigh',
 ]);
 
 export function severityOf(alarmId: string): Severity {
@@ -66,6 +70,10 @@ const DLQ: Record<string, string> = {
   ScanResultsDlq:
     'a GuardDuty scan result attachment-scan never applied: its file stays "pending". Fix it (AttachmentScanErrors); per message: aws sqs receive-message --queue-url <ScanResultsDlqUrl> > m.json, jq ".Messages[0].Body|fromjson|.requestPayload // ." m.json > event.json, aws lambda invoke --function-name <AttachmentScanFunctionName> --invocation-type Event --payload fileb://event.json out.json, delete it.',
 };
+
+/** Both upload alarms (Monitoring, uploadAlarmThresholds): re-posted presigned policies, each post a billed scan. */
+const UPLOAD_ABUSE =
+  'aws s3 sync s3://<AccessLogsBucketName>/uploads/ logs/ --exclude "*" --include "$(date -u +%Y-%m-%d)*", then count the "POST " lines by key (field 9) and remote IP (field 5): one uploads/<pending id>/NN posted again and again is a re-posted policy; PUTs by the EmailIntake role are mailed files (see QuarantinedMail). Block that IP on the bucket: add a Deny of s3:PutObject on arn:aws:s3:::<UploadsBucketName>/uploads/* with IpAddress aws:SourceIp to aws s3api get-bucket-policy\'s policy and put-bucket-policy it (a deploy removes it). A policy lives attachments.uploadPolicySeconds (300 s): lower it only after testing on AWS that S3 checks its expiry when a slow upload starts, not when it ends.';
 
 /** The MessageExpiring alarms are also the dlq-watch function's heartbeat (no count for three runs pages). */
 const DLQ_WATCH_STOPPED =
@@ -112,6 +120,8 @@ const SINGLE: Record<string, string> = {
     'the table is on demand: look at the DynamoDB console for a hot partition or an account table limit; a sudden burst (spam wave) passes by itself.',
   WebformServerErrors:
     'WebformErrors, ConsoleErrors and their logs; merchants see a 503 page and may retry. A deploy in progress or a failing dependency (DynamoDB, SES, Zendesk timeouts) is the usual cause.',
+  UploadPostsHigh: UPLOAD_ABUSE,
+  UploadBytesHigh: UPLOAD_ABUSE,
   OverdueCases:
     'the supervisors got the alert: open the case (/equipe?caso=<id>), answer, #prorrogar with a reason, or #transferir.',
 };

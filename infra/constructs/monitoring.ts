@@ -68,6 +68,46 @@ export const EFFECT_SWEEP_MISSED_RUNS = 3;
 /** dlq-watch runs in a row without a queue's age before its MessageExpiring alarm pages (the watch stopped). */
 export const DLQ_WATCH_MISSED_RUNS = 3;
 
+/** The form's limits the upload alarms follow (shared/domain/config.ts: attachments, limits). */
+export interface UploadLimits {
+  /** Files (so presigned policies) per POST /anexos. */
+  readonly maxFiles: number;
+  /** Bytes of one post's files together. */
+  readonly maxTotalBytes: number;
+  /** POST /anexos and submissions of one client IP per hour (one budget). */
+  readonly webformPerIpPerHour: number;
+}
+
+/** Windows of the upload alarms: a burst of re-posts is seen in minutes, a slow steady one in the hour. */
+export const UPLOAD_POSTS_WINDOW = Duration.minutes(5);
+export const UPLOAD_BYTES_WINDOW = Duration.hours(1);
+/** Clients, each at its whole per-IP ceiling, whose honest uploads together still do not alarm. */
+export const UPLOAD_ALARM_CLIENTS = 2;
+
+/**
+ * Upload traffic no honest use reaches. A presigned POST policy can be re-posted for its whole life
+ * (attachments.uploadPolicySeconds); each post is a new object version that GuardDuty scans and bills
+ * per GB (red teams 48 and 49). Honestly a policy is posted once. One client may ask for policies
+ * webformPerIpPerHour times an hour (the per-IP limit counts POST /anexos), maxFiles each, and may
+ * spend it all in one five minutes; with the defaults, 20 × 5 = 100 POSTs and 20 × 25 MB = 500 MB.
+ * A merchant spends one or two posts of it (maxFilesPerSenderPerDay: 25 files a day per inbox).
+ * The alarms fire past UPLOAD_ALARM_CLIENTS (2) clients at that ceiling:
+ * - POSTs in 5 minutes > 2 × 20 × 5 = 200: forty five-file posts in five minutes, a pace of over
+ *   11,000 posts a day, far beyond an ombudsman office's busiest day;
+ * - bytes in an hour > 2 × 20 × 25 MB = 1,000 MB: forty posts at the 25 MB maximum in one hour
+ *   (mailed files copied to uploads/ count here too, 25 MB a mail at most).
+ * An abuser re-posting one policy set at 100 Mbps makes ~375 POSTs of 10 MB in 5 minutes (the POST
+ * alarm); at 10 Mbps, 4.5 GB an hour (the bytes alarm); with tiny files, thousands of POSTs. Below
+ * both (about 2 Mbps sustained) it costs at most ~24 GB scanned a day, which the MonthlyCost budget sees.
+ */
+export function uploadAlarmThresholds(limits: UploadLimits): { posts: number; bytes: number } {
+  const perClient = limits.webformPerIpPerHour;
+  return {
+    posts: UPLOAD_ALARM_CLIENTS * perClient * limits.maxFiles,
+    bytes: UPLOAD_ALARM_CLIENTS * perClient * limits.maxTotalBytes,
+  };
+}
+
 export interface MonitoringProps {
   /** The environment: the sender name of every alarm mail, so a shared recipient tells staging from production. */
   readonly envName: string;
@@ -87,6 +127,11 @@ export interface MonitoringProps {
   readonly effectSweepInterval: Duration;
   /** How often the dlq-watch function counts the DLQs (DLQ_WATCH_MINUTES): each run publishes each age. */
   readonly dlqWatchInterval: Duration;
+  /** The uploads bucket's request metrics on uploads/ (Uploads.metricUploads) and the form's limits. */
+  readonly uploads: {
+    readonly metric: (metricName: 'PostRequests' | 'BytesUploaded', period: Duration) => cloudwatch.Metric;
+    readonly limits: UploadLimits;
+  };
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -441,6 +486,29 @@ export class Monitoring extends Construct {
       },
     );
 
+    // Re-posted upload policies (uploadAlarmThresholds): each post is a GuardDuty scan on the bill.
+    const uploadThresholds = uploadAlarmThresholds(props.uploads.limits);
+    alarm(
+      'UploadPostsHigh',
+      `Over ${uploadThresholds.posts} file POSTs reached the uploads bucket in ${UPLOAD_POSTS_WINDOW.toMinutes()} minutes, more than ${UPLOAD_ALARM_CLIENTS} clients at their per-IP ceiling: upload policies are being re-posted, each a new GuardDuty scan.`,
+      {
+        metric: props.uploads.metric('PostRequests', UPLOAD_POSTS_WINDOW),
+        threshold: uploadThresholds.posts,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+      },
+    );
+    alarm(
+      'UploadBytesHigh',
+      `Over ${Math.round(uploadThresholds.bytes / 2 ** 20)} MB reached the uploads bucket in ${UPLOAD_BYTES_WINDOW.toHours()} hour, more than ${UPLOAD_ALARM_CLIENTS} clients at their per-IP ceiling: upload policies are being re-posted (or mail with large files floods in), each a GuardDuty scan billed per GB.`,
+      {
+        metric: props.uploads.metric('BytesUploaded', UPLOAD_BYTES_WINDOW),
+        threshold: uploadThresholds.bytes,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+      },
+    );
+
     alarm('SchedulerTargetErrors', 'A schedule could not deliver to its target (retried, then its DLQ).', {
       metric: schedulerMetric('TargetErrorCount', props.scheduleGroupName),
       threshold: 1,
@@ -634,6 +702,17 @@ export class Monitoring extends Construct {
             }),
           ),
         ],
+        width: 24,
+      }),
+    );
+    const uploadThresholds = uploadAlarmThresholds(props.uploads.limits);
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: `Uploads bucket: file POSTs per ${UPLOAD_POSTS_WINDOW.toMinutes()} minutes (left), bytes per hour (right)`,
+        left: [props.uploads.metric('PostRequests', UPLOAD_POSTS_WINDOW).with({ label: 'PostRequests' })],
+        right: [props.uploads.metric('BytesUploaded', UPLOAD_BYTES_WINDOW).with({ label: 'BytesUploaded' })],
+        leftAnnotations: [{ value: uploadThresholds.posts, label: 'UploadPostsHigh' }],
+        rightAnnotations: [{ value: uploadThresholds.bytes, label: 'UploadBytesHigh' }],
         width: 24,
       }),
     );

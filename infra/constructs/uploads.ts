@@ -1,4 +1,5 @@
 import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -55,6 +56,9 @@ export interface UploadsProps {
 /** GuardDuty's tag value for a scanned file with no threat: the only objects anyone but the scanner reads. */
 const CLEAN_SCAN_STATUS = 'NO_THREATS_FOUND';
 
+/** The S3 request-metrics filter on the uploads/ prefix (its CloudWatch dimension FilterId). */
+export const UPLOADS_METRICS_FILTER = 'uploads';
+
 export class Uploads extends Construct {
   readonly bucket: s3.Bucket;
   readonly scanRole: iam.Role;
@@ -72,6 +76,11 @@ export class Uploads extends Construct {
       versioned: true,
       serverAccessLogsBucket: props.accessLogsBucket,
       serverAccessLogsPrefix: 'uploads/',
+      // Request metrics on what GuardDuty scans (each new object or version is a scan, billed per GB):
+      // a presigned POST policy may be re-posted for its whole life (red teams 48 and 49), and only
+      // these metrics show how often (Monitoring: UploadPostsHigh, UploadBytesHigh). CloudWatch bills
+      // the filter's metrics as custom metrics (a few dollars a month), far under one abuse's scans.
+      metrics: [{ id: UPLOADS_METRICS_FILTER, prefix: UPLOADS_PREFIX }],
       // Browsers post files straight to the bucket (presigned POST), from the form's origin only.
       cors: [
         {
@@ -236,6 +245,21 @@ export class Uploads extends Construct {
     });
     // GuardDuty checks the role's permissions when the plan is created: the policy must exist first.
     this.plan.node.addDependency(this.scanRole.node.findChild('DefaultPolicy'));
+  }
+
+  /**
+   * An S3 request metric of the uploads/ prefix, summed over `period`. PostRequests are browsers'
+   * presigned POSTs only (the functions write with PUT and copies); BytesUploaded also counts the mail
+   * copies (grantMailFileCopies) and the no-JavaScript form's files.
+   */
+  metricUploads(metricName: 'PostRequests' | 'BytesUploaded', period: Duration): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: 'AWS/S3',
+      metricName,
+      dimensionsMap: { BucketName: this.bucket.bucketName, FilterId: UPLOADS_METRICS_FILTER },
+      statistic: 'Sum',
+      period,
+    });
   }
 
   /**

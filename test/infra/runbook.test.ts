@@ -115,6 +115,8 @@ describe('alarm runbook', () => {
     ['MonthlyReportErrors', /\{"from":"YYYY-MM-DD","to":"YYYY-MM-DD"\}/],
     ['EmailIntakeThrottles', /get-account-settings/],
     ['OverdueCases', /#prorrogar/],
+    ['UploadPostsHigh', /s3:\/\/<AccessLogsBucketName>\/uploads\/.*<UploadsBucketName>.*uploadPolicySeconds/],
+    ['UploadBytesHigh', /s3:\/\/<AccessLogsBucketName>\/uploads\/.*<UploadsBucketName>.*uploadPolicySeconds/],
   ])('%s says what to do: %s', (alarmId, expected) => {
     expect(runbookFor(alarmId)).toMatch(expected);
   });
@@ -153,6 +155,8 @@ describe('alarm runbook', () => {
     ['SesComplaintRate', 'PAGE'],
     ['SesBounceRateRising', 'NOTIFY'],
     ['SesComplaintRateRising', 'NOTIFY'],
+    ['UploadPostsHigh', 'PAGE'],
+    ['UploadBytesHigh', 'PAGE'],
   ])('%s: %s, first in its name (the subject of its mail)', (alarmId, severity) => {
     expect(severityOf(alarmId)).toBe(severity);
     expect(names.get(alarmId)).toBe(`${severity} Ouvidoria-dev ${alarmId}`);
@@ -162,9 +166,9 @@ describe('alarm runbook', () => {
     expect(names.size).toBe(alarms.length);
     for (const [id, name] of names) expect(name, id).toBe(`${severityOf(id)} Ouvidoria-dev ${id}`);
     const pages = [...names.values()].filter((n) => n.startsWith('PAGE '));
-    // The seven DLQs twice (NotEmpty, MessageExpiring), the intake's three, the webform's three, and
-    // SES's two review levels (its early warnings notify).
-    expect(pages).toHaveLength(22);
+    // The seven DLQs twice (NotEmpty, MessageExpiring), the intake's three, the webform's three,
+    // SES's two review levels (its early warnings notify) and the two upload-abuse alarms.
+    expect(pages).toHaveLength(24);
   });
 
   // In an incident the operator copies the command from the alarm mail: a queue, a function or a

@@ -2,7 +2,15 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app';
 import { loadDeploymentConfig, runtimeConfigOf } from '../../infra/config';
+import {
+  UPLOAD_BYTES_WINDOW,
+  UPLOAD_POSTS_WINDOW,
+  type UploadLimits,
+  uploadAlarmThresholds,
+} from '../../infra/constructs/monitoring';
+import { UPLOADS_METRICS_FILTER } from '../../infra/constructs/uploads';
 import type { OuvidoriaStack } from '../../infra/ouvidoria-stack';
+import { UPLOADS_PREFIX } from '../../shared/domain/uploads/plan';
 
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 let stack: OuvidoriaStack;
@@ -359,5 +367,89 @@ describe('late scan results', () => {
       'dynamodb:Query',
       'dynamodb:UpdateItem',
     ]);
+  });
+});
+
+// A presigned POST policy can be re-posted for its whole life, each post a version GuardDuty scans
+// and bills (red teams 48 and 49): the bucket counts what arrives under uploads/ and two alarms page.
+describe('uploads traffic alarms', () => {
+  const runtime = runtimeConfigOf(config);
+  const limits: UploadLimits = {
+    maxFiles: runtime.attachments.maxFiles,
+    maxTotalBytes: runtime.attachments.maxTotalBytes,
+    webformPerIpPerHour: runtime.limits.webformPerIpPerHour,
+  };
+  const alarmOn = (metricName: string) => {
+    const found = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter(
+      (a) => a.Properties.Namespace === 'AWS/S3' && a.Properties.MetricName === metricName,
+    );
+    expect(found).toHaveLength(1);
+    return found[0]!.Properties;
+  };
+
+  it('counts requests on the uploads/ prefix of the uploads bucket (S3 request metrics)', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: { LogFilePrefix: 'uploads/' },
+      MetricsConfigurations: [{ Id: UPLOADS_METRICS_FILTER, Prefix: UPLOADS_PREFIX }],
+    });
+  });
+
+  it.each([
+    ['PostRequests', 'UploadPostsHigh', UPLOAD_POSTS_WINDOW.toSeconds(), uploadAlarmThresholds(limits).posts],
+    ['BytesUploaded', 'UploadBytesHigh', UPLOAD_BYTES_WINDOW.toSeconds(), uploadAlarmThresholds(limits).bytes],
+  ])('alarms on %s of that filter (%s, PAGE) past the form limits’ ceiling', (metricName, id, period, threshold) => {
+    const alarm = alarmOn(metricName);
+    expect(alarm).toMatchObject({
+      AlarmName: `PAGE Ouvidoria-dev ${id}`,
+      Statistic: 'Sum',
+      Period: period,
+      Threshold: threshold,
+      ComparisonOperator: 'GreaterThanThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+    });
+    expect(alarm.Dimensions).toEqual(
+      expect.arrayContaining([
+        { Name: 'BucketName', Value: { Ref: ref(stack.uploads.bucket) } },
+        { Name: 'FilterId', Value: UPLOADS_METRICS_FILTER },
+      ]),
+    );
+    expect(alarm.AlarmDescription).toMatch(/What to do: .*<AccessLogsBucketName>.*aws:SourceIp.*uploadPolicySeconds/);
+  });
+
+  it('charts both beside their alarm levels on the dashboard', () => {
+    const [dashboard] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
+    const parts = dashboard!.Properties.DashboardBody['Fn::Join'][1] as unknown[];
+    const body = JSON.parse(parts.map((p) => (typeof p === 'string' ? p : 'TOKEN')).join(''));
+    const chart = body.widgets.find((w: { properties: { title: string } }) =>
+      w.properties.title.startsWith('Uploads bucket'),
+    );
+    expect(chart.properties.metrics.map((m: string[]) => m[1])).toEqual(['PostRequests', 'BytesUploaded']);
+    expect(chart.properties.annotations.horizontal.map((a: { value: number }) => a.value)).toEqual([
+      uploadAlarmThresholds(limits).posts,
+      uploadAlarmThresholds(limits).bytes,
+    ]);
+  });
+
+  // With the defaults: one client may ask for policies 20 times an hour, 5 files (25 MB) each.
+  it.each([
+    [{ maxFiles: 5, maxTotalBytes: 25 * 2 ** 20, webformPerIpPerHour: 20 }, 200, 1000 * 2 ** 20],
+    [{ maxFiles: 1, maxTotalBytes: 10 * 2 ** 20, webformPerIpPerHour: 5 }, 10, 100 * 2 ** 20],
+  ])('sets thresholds above two clients at their per-IP ceiling (%o)', (given, posts, bytes) => {
+    expect(uploadAlarmThresholds(given)).toEqual({ posts, bytes });
+  });
+
+  it.each([
+    // An honest busy hour: 30 posts of 5 files at the 25 MB maximum, six in the same five minutes.
+    ['an honest busy hour', 6 * 5, 30 * 25 * 2 ** 20, false],
+    // One policy set re-posted for its 300 s at 100 Mbps: ~375 posts of 10 MB.
+    ['re-posts at 100 Mbps', 375, 3.75 * 2 ** 30, true],
+    // At 10 Mbps for an hour: ~37 posts in five minutes, 4.5 GB.
+    ['re-posts at 10 Mbps for an hour', 37, 4.5 * 2 ** 30, true],
+    // Tiny files as fast as the connection lets: thousands of posts, few bytes.
+    ['tiny re-posts', 3000, 3000 * 1024, true],
+  ])('%s: alarms %s', (_, postsIn5Minutes, bytesInHour, expected) => {
+    const threshold = uploadAlarmThresholds(limits);
+    expect(postsIn5Minutes > threshold.posts || bytesInHour > threshold.bytes).toBe(expected);
   });
 });
