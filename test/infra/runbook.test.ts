@@ -115,8 +115,8 @@ describe('alarm runbook', () => {
     ['MonthlyReportErrors', /\{"from":"YYYY-MM-DD","to":"YYYY-MM-DD"\}/],
     ['EmailIntakeThrottles', /get-account-settings/],
     ['OverdueCases', /#prorrogar/],
-    ['UploadPostsHigh', /s3:\/\/<AccessLogsBucketName>\/uploads\/.*<UploadsBucketName>.*uploadPolicySeconds/],
-    ['UploadBytesHigh', /s3:\/\/<AccessLogsBucketName>\/uploads\/.*<UploadsBucketName>.*uploadPolicySeconds/],
+    ['UploadPostsHigh', /list-object-versions --bucket <UploadsBucketName>.*s3:\/\/<AccessLogsBucketName>\/uploads\//],
+    ['UploadBytesHigh', /aws:SourceIp.*take it out when the abuse stops.*uploadPolicySeconds/],
   ])('%s says what to do: %s', (alarmId, expected) => {
     expect(runbookFor(alarmId)).toMatch(expected);
   });
