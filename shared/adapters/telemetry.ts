@@ -2,9 +2,9 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { IntakeTelemetry } from '../app/intake';
 import type { LifecycleTelemetry } from '../app/lifecycle/ports';
+import { SETTLED_EFFECT_ERRORS } from '../domain/lifecycle/types';
 
 import { METRIC, METRICS_NAMESPACE } from '../telemetry-names';
-
 export { METRIC, METRICS_NAMESPACE };
 
 export function createLogger(serviceName: string): Logger {
@@ -75,7 +75,14 @@ export function lifecycleTelemetry(metrics: Metrics, logger: Logger): LifecycleT
       logger.warn('Case overdue: supervisors alerted', event);
     },
     timerStale: (event) => logger.info('Stale timer: nothing to do', event),
-    effectFailed: (event) => logger.error('Lifecycle effect failed; it will be retried', event),
+    // Retried unless what it needs is gone (MissingStaff, MessageMissing: settled, nothing to retry).
+    effectFailed: (event) =>
+      logger.error(
+        SETTLED_EFFECT_ERRORS.has(event.error)
+          ? 'Lifecycle effect could not be carried out; settled (nothing a retry could send)'
+          : 'Lifecycle effect failed; it will be retried',
+        event,
+      ),
     effectSuperseded: (event) => logger.info('Lifecycle effect overtaken by a later transition: settled unsent', event),
     historyCompacted: (event) => logger.warn('Case history folded: the case item neared its size limit', event),
     noticesDropped: (event) => logger.warn('Staff notices not stored: mail already waits on the case', event),

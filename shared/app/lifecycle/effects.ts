@@ -231,7 +231,12 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
     case 'forward-to-analyst': {
       const analyst = await member(deps, effect.analystId);
       const received = message(c, effect.messageSourceId);
-      if (!received) return;
+      if (!received) {
+        // Settled all the same (nothing to send, and a retry would find nothing either), but never
+        // silently: her analyst is not told of a message of hers (red team 48 saw it, 6ecf1d6c).
+        deps.telemetry.effectFailed({ caseId: c.caseId, effect: effect.kind, error: 'MessageMissing' });
+        return;
+      }
       const reopened = (c.history ?? []).some(
         (e) => e.type === 'reopened' && e.messageSourceId === effect.messageSourceId,
       );

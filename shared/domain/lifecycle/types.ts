@@ -396,3 +396,9 @@ export const SCORE_LABELS_PT: Record<number, string> = {
   4: '4 — Satisfeito(a)',
   5: '5 — Muito satisfeito(a)',
 };
+
+/**
+ * effectFailed errors of effects the lifecycle settles rather than leaves for a retry: what they need
+ * is gone (a staff member off the roster, the message they send not on the case).
+ */
+export const SETTLED_EFFECT_ERRORS: ReadonlySet<string> = new Set(['MissingStaff', 'MessageMissing']);

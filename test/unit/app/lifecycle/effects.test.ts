@@ -248,6 +248,18 @@ describe('carryOutEffects', () => {
     );
   });
 
+  // Red team 48 (6ecf1d6c): a forward carried out on a read that lacked her message sent nothing and
+  // was settled, and nobody knew. Settled still (a retry finds nothing either), but told.
+  it('a forward whose message is not on the case: nothing sent, settled, and told (MessageMissing)', async () => {
+    const w = world([
+      pending('e1', { kind: 'forward-to-analyst', analystId: 'ana', messageSourceId: 'not-on-the-case' }),
+    ]);
+    await carryOutEffects(w.deps, w.c);
+    expect(w.mailer.sent).toEqual([]);
+    expect(w.cases.must(CASE_ID).pendingEffects).toEqual({});
+    expect(w.failed).toEqual(['forward-to-analyst:MessageMissing']);
+  });
+
   // Two runners of one case at once (a double click on the console, one mail delivered twice):
   // each pending effect is carried out by one of them.
   it.each<[string, Effect, number]>([
