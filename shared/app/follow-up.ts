@@ -21,7 +21,9 @@ export function followUpNotifier(deps: FollowUpDeps) {
     if (!parent.assignee) return;
     const analyst = await deps.staff.get(parent.assignee);
     if (!analyst) return;
-    const notice = renderFollowUpNotice(parent, message, analyst, deps.config);
+    // Released from quarantine into her case: who vouched for it, by name (its id when gone from the roster).
+    const releaser = message.released ? await deps.staff.get(message.released.by) : null;
+    const notice = renderFollowUpNotice(parent, message, analyst, deps.config, releaser?.name);
     // The delivery's own id: the same on a retry, and never the protocol (SPEC "Trust rules").
     const messageId = newMessageId(deps.config, `follow-up.${message.sourceId}`);
     await deps.cases.addMessageIds(parent.caseId, [messageId]);

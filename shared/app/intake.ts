@@ -33,6 +33,7 @@ import {
 } from '../domain/eligibility/engine';
 import { inboxLimitKey, sameMailbox } from '../domain/mailbox';
 import type { Outcome } from '../domain/outcome';
+import type { MessageRelease } from '../domain/quarantine-release';
 import { officeCalendar } from '../domain/calendar';
 import { dueDateFrom, formatDatePtBr } from '../domain/lifecycle/deadlines';
 import { isStaffReplyMailbox } from '../domain/lifecycle/reply-address';
@@ -812,8 +813,9 @@ async function followUp(
   submission: Submission,
   deps: Omit<IntakeDeps, 'lifecycle'> & { lifecycle?: Pick<MailLifecycle, 'merchantReply'> },
   telemetry: IntakeTelemetry,
+  released?: MessageRelease,
 ): Promise<Extract<IntakeResult, { kind: 'follow-up' }> | undefined> {
-  const message = messageOf(submission, mailFilesOn(parent.caseId, deps));
+  const message = { ...messageOf(submission, mailFilesOn(parent.caseId, deps)), ...(released ? { released } : {}) };
   if (!deps.lifecycle) return appendFollowUp(parent, message, submission, deps, telemetry);
   // Her helpdesk's acknowledgement of our mail (no RFC 3834 header, an automatic reply's words) asks for nothing.
   const automatic = submission.channel === 'email' && automaticTextEvidence(submission) !== undefined;
@@ -1023,9 +1025,12 @@ export async function joinCase(
   submission: Submission,
   deps: IntakeDeps,
   lifecycle: Pick<MailLifecycle, 'merchantReply'> | undefined = deps.lifecycle,
+  /** Her mail released from quarantine (quarantine-release.ts joinHerCase): stored on the message. */
+  released?: MessageRelease,
 ): Promise<Extract<IntakeResult, { kind: 'follow-up' }> | undefined> {
   const { lifecycle: _own, ...rest } = deps;
-  return followUp(parent, submission, lifecycle ? { ...rest, lifecycle } : rest, deps.telemetry ?? noTelemetry);
+  const withLifecycle = lifecycle ? { ...rest, lifecycle } : rest;
+  return followUp(parent, submission, withLifecycle, deps.telemetry ?? noTelemetry, released);
 }
 
 /** A second mail of the same sender naming the same ticket as her case (ticketHolderOf) joins it. */

@@ -209,9 +209,10 @@ async function joinHerCase(
   // Her case's message now: its raw mail is kept while that case is open, not expired as quarantine's.
   const location = record.messages[0]?.raw;
   if (location) await intake.rawMailRetention?.markOpen(location);
-  if (!(await joinCase(parent, submission, intake))) return undefined;
-  const joined = { caseId: parent.caseId, ...(parent.protocol ? { protocol: parent.protocol } : {}) };
+  // The analyst's forward says who vouched for it: the checks that held it stay failed on it.
   const at = intake.clock.now().toISOString();
+  if (!(await joinCase(parent, submission, intake, intake.lifecycle, { by: request.by, at }))) return undefined;
+  const joined = { caseId: parent.caseId, ...(parent.protocol ? { protocol: parent.protocol } : {}) };
   const event: HistoryEvent = {
     at,
     actor: { kind: 'staff', id: request.by, role: 'supervisor' },

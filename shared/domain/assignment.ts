@@ -13,6 +13,7 @@ import type { OuvidoriaConfig } from './config';
 import type { TicketCheck, TicketSource } from './decision';
 import { sanitizeHeaderValue } from './html';
 import { OUTCOME_LABELS_PT } from './outcome';
+import { releasedFromQuarantinePt } from './quarantine-release';
 import { type MailBlock, type MailInline, type RenderedMail, renderMail } from './replies';
 import { type Analyst, staffGreeting } from './staff';
 import type { AttachmentMeta } from './submission';
@@ -245,12 +246,7 @@ export function renderAnalystNotice(
   }
   // A released mail keeps SES's failed checks: the analyst learns who vouched for its sender.
   if (c.reviewOutcome === 'released') {
-    trail.push([
-      'Liberado da quarentena por ',
-      sanitizeHeaderValue(options.releasedBy ?? c.reviewedBy ?? 'supervisão', 80),
-      c.reviewedAt ? ` em ${formatDateTimePtBr(c.reviewedAt, zone)}` : '',
-      ': a supervisão respondeu pelo remetente, apesar das verificações que o retiveram.',
-    ]);
+    trail.push([releasedFromQuarantinePt(options.releasedBy ?? c.reviewedBy ?? 'supervisão', c.reviewedAt, zone)]);
   }
 
   const blocks: MailBlock[] = [

@@ -1,6 +1,7 @@
 import type { Decision, TicketCandidate } from './decision';
 import type { Closure, HistoryEvent, PendingEffect } from './lifecycle/types';
 import type { Outcome } from './outcome';
+import type { MessageRelease } from './quarantine-release';
 import type { AttachmentMeta, Channel, Mailbox, ObjectLocation, Verdict, Verdicts } from './submission';
 
 /**
@@ -42,6 +43,11 @@ export interface CaseMessage {
   direction?: 'in' | 'out';
   /** Roster id of the staff member who wrote an outgoing message. */
   author?: string;
+  /**
+   * Her mail held in quarantine that a supervisor released into this (her open) case: who vouched
+   * for its sender and when — its forward to the analyst says so (the failed checks stay on it).
+   */
+  released?: MessageRelease;
 }
 
 /** A case without its messages' texts: what a write decides on, and what a TextsShown rule reads. */

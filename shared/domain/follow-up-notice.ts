@@ -3,6 +3,7 @@ import type { CaseMessage, CaseRecord } from './case';
 import type { OuvidoriaConfig } from './config';
 import { formatDateTimePtBr } from './calendar';
 import { sanitizeHeaderValue } from './html';
+import { releasedFromQuarantinePt } from './quarantine-release';
 import { type RenderedMail, renderMail } from './replies';
 import { type Analyst, staffGreeting } from './staff';
 import { splitQuoted } from './text';
@@ -16,6 +17,8 @@ export function renderFollowUpNotice(
   message: CaseMessage,
   analyst: Analyst,
   config: OuvidoriaConfig,
+  /** The name of the supervisor who released this mail from quarantine (CaseMessage.released). */
+  releasedBy?: string,
 ): RenderedMail {
   const protocol = c.protocol ?? c.caseId;
   const subject = sanitizeHeaderValue(`[${protocol}] Nova mensagem do lojista`, 200);
@@ -35,6 +38,17 @@ export function renderFollowUpNotice(
           ` em ${formatDateTimePtBr(message.receivedAt, config.timeZone)}.`,
         ],
       },
+      // Held for failed checks, then vouched for: the analyst reads it knowing both.
+      ...(message.released
+        ? [
+            {
+              p: [
+                'Esta mensagem ficou retida na quarentena. ',
+                releasedFromQuarantinePt(releasedBy ?? message.released.by, message.released.at, config.timeZone),
+              ],
+            },
+          ]
+        : []),
       { p: ['Assunto: ', message.subject || '(sem assunto)'] },
       ...(attachments.length > 0 ? [{ h: 'Anexos' }, { ul: attachments }] : []),
     ],

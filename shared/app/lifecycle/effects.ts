@@ -243,6 +243,9 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       // The merchant's files go with her words (read from her stored mail by MIME part).
       const attached = received.raw ? relayableAttachments(received, config.lifecycle.maxRelayAttachmentBytes) : [];
       const files = received.raw && attached.length > 0 ? { raw: received.raw, parts: attached } : undefined;
+      // Released from quarantine into her case: who vouched for it, by name (its id when gone from the roster).
+      const releaser = received.released ? await deps.staff.byId(received.released.by) : null;
+      const releasedBy = releaser ? { releasedBy: releaser.name } : {};
       // Her thanks on a closed case (nothing reopened): for the analyst who closed it, and no one
       // else — there is no case to move.
       if (c.status === 'CLOSED' && !reopened) {
@@ -251,6 +254,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
         const mail = renderMerchantMessageToAnalyst(c, received, analyst, config, deps.clock.now(), {
           attached,
           ...(rating ? { rating } : {}),
+          ...releasedBy,
         });
         await sendToStaff(deps, c, pending, analyst, mail, files);
         return;
@@ -263,6 +267,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
             reopened,
             attached,
             inactiveAnalyst: analyst.name,
+            ...releasedBy,
           });
           await sendToStaff(deps, c, pending, supervisor, mail, files);
         }
@@ -271,6 +276,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       const mail = renderMerchantMessageToAnalyst(c, received, analyst, config, deps.clock.now(), {
         reopened,
         attached,
+        ...releasedBy,
       });
       await sendToStaff(deps, c, pending, analyst, mail, files);
       // On leave today: her copy waits for her return; the supervisors get one too, and may move the case.
@@ -282,6 +288,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
             reopened,
             attached,
             analystOnLeave,
+            ...releasedBy,
           });
           await sendToStaff(deps, c, pending, supervisor, copy, files);
         }

@@ -36,6 +36,7 @@ import { MAX_CONSOLE_TEXT_CHARS } from './machine';
 import type { SurveyLink } from './survey';
 import type { RatingNews } from './mailed-rating';
 import { staffGreeting } from '../staff';
+import { releasedFromQuarantinePt } from '../quarantine-release';
 import { caseLanguage, merchantWords, reopenUntilText, staffLanguageLine } from './merchant-words';
 import {
   CLOSE_CATEGORY_LABELS_PT,
@@ -402,6 +403,8 @@ export function renderMerchantMessageToAnalyst(
     analystOnLeave?: { name: string; until: string };
     /** Her reply to the closed case rates the service (mailed-rating.ts ratingNews): said, not guessed. */
     rating?: RatingNews;
+    /** The name of the supervisor who released this mail from quarantine (CaseMessage.released). */
+    releasedBy?: string;
   } = {},
 ): RenderedMail {
   const { fresh, quoted, asWritten: inline } = merchantMessageRead(message.text ?? '', message.attachments.length > 0);
@@ -437,6 +440,17 @@ export function renderMerchantMessageToAnalyst(
                 : '',
       ],
     },
+    // Held for failed checks, then vouched for: the analyst reads it knowing both (as a released case's notice).
+    ...(message.released
+      ? [
+          {
+            p: [
+              'Esta mensagem ficou retida na quarentena. ',
+              releasedFromQuarantinePt(options.releasedBy ?? message.released.by, message.released.at, config.timeZone),
+            ],
+          } as MailBlock,
+        ]
+      : []),
     ...(inactive
       ? [
           {

@@ -341,6 +341,9 @@ describe('a released mail on the ticket of her open case joins it, as her proven
         released: true,
       });
       expect(herCase?.messages.map((m) => m.sourceId)).toEqual(['ses-open', 'ses-held']);
+      // Her released mail says who vouched for it and when: the analyst's forward names them.
+      expect(herCase?.messages[1]?.released).toEqual({ by: SUPERVISOR, at: record?.reviewedAt });
+      expect(herCase?.messages[0]?.released).toBeUndefined();
       // No second protocol, no acknowledgement of a new case, nothing queued for assignment again.
       expect(mailer.sent).toHaveLength(0);
       expect(record).toMatchObject({ status: 'QUARANTINED', reviewOutcome: 'released', reviewedBy: SUPERVISOR });

@@ -260,6 +260,22 @@ describe('carryOutEffects', () => {
     expect(w.failed).toEqual(['forward-to-analyst:MessageMissing']);
   });
 
+  // Journeys 48: her mail held in quarantine and released into her open case reached the analyst as
+  // an ordinary new message — nothing said it came out of quarantine, nor who vouched for it.
+  it.each<[string, string, string]>([
+    ['a supervisor on the roster, by name', 'sofia', 'Liberado da quarentena por Sofia Martins em 12/03/2026 às 11:20'],
+    ['a supervisor gone from the roster, by id', 'ex-sup', 'Liberado da quarentena por ex-sup em 12/03/2026 às 11:20'],
+  ])('her mail released into her case: the forward names %s', async (_who, by, words) => {
+    const w = world([
+      pending('e1', { kind: 'forward-to-analyst', analystId: 'ana', messageSourceId: '0100019abcdef-lojadamaria' }),
+    ]);
+    const released = { by, at: '2026-03-12T14:20:00.000Z' };
+    const c = { ...w.c, messages: w.c.messages.map((m) => ({ ...m, released })) };
+    await carryOutEffects(w.deps, c);
+    const text = (w.mailer.sent[0]?.text ?? '').replace(/\s+/g, ' ');
+    expect(text).toContain(`Esta mensagem ficou retida na quarentena. ${words}`);
+  });
+
   // Two runners of one case at once (a double click on the console, one mail delivered twice):
   // each pending effect is carried out by one of them.
   it.each<[string, Effect, number]>([

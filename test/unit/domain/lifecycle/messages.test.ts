@@ -62,6 +62,18 @@ const ALL: Array<[string, () => RenderedMail]> = [
     () => renderMerchantMessageToAnalyst(hostile, merchantMessage, ana, localConfig, NOW),
   ],
   [
+    'released merchant message to analyst',
+    () =>
+      renderMerchantMessageToAnalyst(
+        hostile,
+        { ...merchantMessage, released: { by: 'sofia', at: '2026-03-12T14:20:00.000Z' } },
+        ana,
+        localConfig,
+        NOW,
+        { releasedBy: `Sofia ${XSS}` },
+      ),
+  ],
+  [
     'closing',
     () => renderClosingMail(hostile, { category: 'parcial', summary: XSS, message: XSS }, links, localConfig),
   ],
@@ -126,6 +138,7 @@ describe('lifecycle mails', () => {
 
   const TO_STAFF = new Set([
     'merchant message to analyst',
+    'released merchant message to analyst',
     'reminder',
     'escalation',
     'transfer',
@@ -765,6 +778,23 @@ describe('lifecycle mails', () => {
     expect(said).toContain(
       `só enquanto a pesquisa está aberta, ${localConfig.lifecycle.surveyLinkDays} dias após o encerramento, e ainda sem resposta`,
     );
+  });
+
+  // Journeys 48: a mail released from quarantine into her case keeps the checks that held it; the
+  // analyst's forward says so and who vouched for it, as a released case's assignment notice does.
+  it.each<[string, Record<string, string>, string]>([
+    ['by name', { releasedBy: 'Sofia Martins' }, 'Liberado da quarentena por Sofia Martins em 12/03/2026 às 11:20'],
+    ['by id when the name is not known', {}, 'Liberado da quarentena por sofia em 12/03/2026 às 11:20'],
+  ])('a mail released from quarantine says who vouched for it, %s', (_how, options, shown) => {
+    const released = { by: 'sofia', at: '2026-03-12T14:20:00.000Z' };
+    for (const c of [workCase(), closedCase()]) {
+      const mail = renderMerchantMessageToAnalyst(c, { ...merchantMessage, released }, ana, localConfig, NOW, options);
+      expect(mail.text.replace(/\s+/g, ' ')).toContain(
+        `Esta mensagem ficou retida na quarentena. ${shown}: a supervisão respondeu pelo remetente`,
+      );
+    }
+    const plain = renderMerchantMessageToAnalyst(workCase(), merchantMessage, ana, localConfig, NOW, options);
+    expect(plain.text).not.toContain('quarentena');
   });
 
   it('her answers under the quoted questions: the analyst reads the mail as she wrote it', () => {
