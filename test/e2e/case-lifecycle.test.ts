@@ -235,7 +235,7 @@ describe('a case worked by email, from the first mail to the survey and a reopen
     expect(c.history?.some((e) => e.type === 'reopened')).toBe(false);
     // The analyst is told; the merchant gets no "reabrimos o seu caso".
     const told = await newMail(analystEmail(analyst), toAnalyst + 1, 'the analyst told of her score');
-    expect(told.subject).toContain('Caso encerrado: mensagem do lojista que não o reabre');
+    expect(told.subject).toContain('Caso encerrado: nota 5 de 5 registrada na pesquisa de satisfação');
     expect(told.body.text).toContain('Nota 5! Obrigada pela atenção.');
     expect(await sentTo(MERCHANT)).toBe(before);
   });

@@ -364,19 +364,35 @@ function extensionBlocks(c: WorkCase, extension: ExtensionNews, config: Ouvidori
   ];
 }
 
-/** Her rating of a closed case as the analyst's copy says it (RatingNews). */
-function ratingNewsPt(news: RatingNews, config: OuvidoriaConfig): string {
+/**
+ * Her rating of a closed case as the analyst's copy says it (RatingNews): its subject and its
+ * sentence, together, so the subject never says less than the body (journeys 48).
+ */
+function ratingWordsPt(news: RatingNews, config: OuvidoriaConfig): { subject: string; said: string } {
   if ('ironic' in news) {
-    return 'a mensagem dá a nota máxima e a desmente na mesma frase (ironia, como "nota 5… só que não"): nenhuma nota foi registrada na pesquisa de satisfação. Leia-a como uma queixa; uma nova mensagem do lojista com um pedido reabre o caso.';
+    return {
+      subject: 'Caso encerrado: nota irônica do lojista, nenhuma nota registrada',
+      said: 'a mensagem dá a nota máxima e a desmente na mesma frase (ironia, como "nota 5… só que não"): nenhuma nota foi registrada na pesquisa de satisfação. Leia-a como uma queixa; uma nova mensagem do lojista com um pedido reabre o caso.',
+    };
   }
   const score = `a mensagem dá nota ${news.score} de 5 ao atendimento`;
+  const scored = `Caso encerrado: nota ${news.score} de 5`;
   switch (news.survey) {
     case 'counts':
-      return `${score}, registrada como a resposta do lojista à pesquisa de satisfação (a página do caso a mostra).`;
+      return {
+        subject: `${scored} registrada na pesquisa de satisfação`,
+        said: `${score}, registrada como a resposta do lojista à pesquisa de satisfação (a página do caso a mostra).`,
+      };
     case 'answered':
-      return `${score}; a pesquisa de satisfação já tinha resposta, que continua valendo: esta nota não foi registrada.`;
+      return {
+        subject: `${scored} não registrada (a pesquisa já tinha resposta)`,
+        said: `${score}; a pesquisa de satisfação já tinha resposta, que continua valendo: esta nota não foi registrada.`,
+      };
     case 'closed':
-      return `${score}; a pesquisa de satisfação já estava encerrada (${config.lifecycle.surveyLinkDays} dias após o encerramento): esta nota não foi registrada.`;
+      return {
+        subject: `${scored} não registrada (a pesquisa já estava encerrada)`,
+        said: `${score}; a pesquisa de satisfação já estava encerrada (${config.lifecycle.surveyLinkDays} dias após o encerramento): esta nota não foi registrada.`,
+      };
   }
 }
 
@@ -412,6 +428,7 @@ export function renderMerchantMessageToAnalyst(
   const inactive = options.inactiveAnalyst ? sanitizeHeaderValue(options.inactiveAnalyst, 80) : '';
   const away = options.analystOnLeave;
   const attached = new Set(options.attached ?? []);
+  const rating = c.status === 'CLOSED' && options.rating ? ratingWordsPt(options.rating, config) : undefined;
   const attachments = message.attachments.map((a): MailInline[] => [
     { strong: a.filename?.trim() ? a.filename : '(sem nome)' },
     ` — ${a.contentType}, ${humanSize(a.size)}`,
@@ -431,8 +448,8 @@ export function renderMerchantMessageToAnalyst(
           ? inactive || away
             ? ' O caso estava encerrado e foi reaberto.'
             : ' O caso estava encerrado e foi reaberto com você.'
-          : c.status === 'CLOSED' && options.rating
-            ? ` O caso segue encerrado: ${ratingNewsPt(options.rating, config)}`
+          : rating
+            ? ` O caso segue encerrado: ${rating.said}`
             : c.status === 'CLOSED'
               ? ` O caso segue encerrado: a mensagem só agradece, confirma ou dá uma nota ao atendimento, ou é a resposta automática de um sistema de atendimento do lojista, e não o reabriu (uma nova mensagem com um pedido o reabre; uma nota conta como resposta à pesquisa de satisfação só enquanto a pesquisa está aberta, ${config.lifecycle.surveyLinkDays} dias após o encerramento, e ainda sem resposta).`
               : c.status === 'WAITING_MERCHANT'
@@ -482,9 +499,11 @@ export function renderMerchantMessageToAnalyst(
       c,
       options.reopened
         ? 'Caso reaberto: nova mensagem do lojista'
-        : c.status === 'CLOSED'
-          ? 'Caso encerrado: mensagem do lojista que não o reabre'
-          : 'Nova mensagem do lojista',
+        : rating
+          ? rating.subject
+          : c.status === 'CLOSED'
+            ? 'Caso encerrado: mensagem do lojista que não o reabre'
+            : 'Nova mensagem do lojista',
     ),
     blocks,
     staffFooter(config),

@@ -165,7 +165,7 @@ describe('handleMerchantReply', () => {
         via: 'email',
       });
       expect(w.mailer.sent.map((m) => m.subject)).toEqual([
-        `[${PROTOCOL}] Caso encerrado: mensagem do lojista que não o reabre`,
+        `[${PROTOCOL}] Caso encerrado: nota 5 de 5 registrada na pesquisa de satisfação`,
       ]);
       expect(w.timers.list()).toEqual([]);
       expect(await handleMerchantReply(parent, rating, w.deps)).toEqual({ kind: 'duplicate' });
@@ -180,28 +180,32 @@ describe('handleMerchantReply', () => {
         'Nota 3 - resolveram, mas demorou demais.',
         {},
         'a mensagem dá nota 3 de 5 ao atendimento, registrada como a resposta do lojista à pesquisa de satisfação',
+        'Caso encerrado: nota 3 de 5 registrada na pesquisa de satisfação',
       ],
       [
         'a score after the survey page was answered',
         '⭐⭐⭐⭐⭐',
         { answered: 2 },
         'a mensagem dá nota 5 de 5 ao atendimento; a pesquisa de satisfação já tinha resposta, que continua valendo: esta nota não foi registrada.',
+        'Caso encerrado: nota 5 de 5 não registrada (a pesquisa já tinha resposta)',
       ],
       [
         'a score after the survey closed',
         'Nota 4',
         { now: '2026-04-11T14:00:00.000Z' },
         'a mensagem dá nota 4 de 5 ao atendimento; a pesquisa de satisfação já estava encerrada (30 dias após o encerramento): esta nota não foi registrada.',
+        'Caso encerrado: nota 4 de 5 não registrada (a pesquisa já estava encerrada)',
       ],
       [
         'a top score taken back in irony',
         'Nota 5… só que não.',
         {},
         'a mensagem dá a nota máxima e a desmente na mesma frase (ironia, como "nota 5… só que não"): nenhuma nota foi registrada',
+        'Caso encerrado: nota irônica do lojista, nenhuma nota registrada',
       ],
     ])(
       '%s: the analyst’s copy says what came of it',
-      async (_label, text, setup: { answered?: number; now?: string }, said) => {
+      async (_label, text, setup: { answered?: number; now?: string }, said, subject) => {
         const parent = closed();
         const w = lifecycleWorld({ cases: [parent], ...(setup.now ? { now: setup.now } : {}) });
         if (setup.answered) {
@@ -211,6 +215,8 @@ describe('handleMerchantReply', () => {
         const copy = w.mailer.sent[0]?.text ?? '';
         expect(copy.replace(/\s+/g, ' ')).toContain(said);
         expect(copy).not.toContain('só agradece, confirma ou dá uma nota');
+        // Journeys 48: the subject said "mensagem do lojista que não o reabre" above a recorded score.
+        expect(w.mailer.sent[0]?.subject).toBe(`[${PROTOCOL}] ${subject}`);
       },
     );
 
@@ -219,6 +225,7 @@ describe('handleMerchantReply', () => {
       const w = lifecycleWorld({ cases: [parent] });
       await handleMerchantReply(parent, { ...reply, text: 'Muito obrigada, resolveu!' }, w.deps);
       expect(w.mailer.sent[0]?.text.replace(/\s+/g, ' ')).toContain('a mensagem só agradece, confirma ou dá uma nota');
+      expect(w.mailer.sent[0]?.subject).toBe(`[${PROTOCOL}] Caso encerrado: mensagem do lojista que não o reabre`);
     });
 
     it('her words beyond the score are the comment', async () => {
