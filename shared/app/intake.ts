@@ -304,16 +304,7 @@ export async function processSubmission(
     }
     // Threading and the rules read the same screening: computed once.
     const screening = decided ? undefined : screen(submission, deps.config);
-    let thread: ThreadMatch = screening
-      ? await findThread(
-          submission,
-          deps.cases,
-          deps.config,
-          deps.clock.now(),
-          screening,
-          asksNothingOf(deps.lifecycle),
-        )
-      : { kind: 'none' };
+    let thread: ThreadMatch = screening ? await threadOf(submission, deps, screening) : { kind: 'none' };
     if (thread.kind === 'continues') {
       const joined = await followUp(thread.parent, submission, deps, telemetry);
       if (joined) return joined;
@@ -589,6 +580,15 @@ interface PassState {
   counted?: CountedCase;
   /** The sender's bounce memory, as counting its open case read it (issue 16: no read of its own). */
   senderBounce?: { address: string; until?: Date | undefined };
+}
+
+/**
+ * The case a mail continues by its thread headers or a protocol it names, as the intake reads it
+ * (threading.ts findThread, Trust rules: her very address, authenticated): the intake's and a
+ * quarantine release's (quarantine-release.ts joinHerCase) one reading.
+ */
+export function threadOf(submission: Submission, deps: IntakeDeps, screening?: Screening): Promise<ThreadMatch> {
+  return findThread(submission, deps.cases, deps.config, deps.clock.now(), screening, asksNothingOf(deps.lifecycle));
 }
 
 /** Threading's reading of a mail to a case closed long ago, with the lifecycle's (her analyst's name known). */

@@ -31,6 +31,7 @@ import {
   replyToRetry,
   statusFor,
   TicketCaseNotStoredYet,
+  threadOf,
   ticketHolderOf,
   ticketToJoin,
 } from './intake';
@@ -180,8 +181,9 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
 }
 
 /**
- * A released mail naming the ticket of her open case (or one closed within its reopen window)
- * joins it, as her mail proven by its domain would (intake ticketToJoin, Trust rules): the vouched
+ * A released mail continuing the thread of her case (herThreadedCase), or naming the ticket of her
+ * open case (or one closed within its reopen window), joins it, as her mail proven by its domain
+ * would (intake threadOf, ticketToJoin, Trust rules): the vouched
  * verdicts are what the supervisor proved, and only her very address joins (herOpenCaseOfTicket).
  * Before, it became a second case on the same ticket, with another analyst and a second protocol.
  * The join runs before the review's write, each step idempotent (the message keyed by its source
@@ -197,14 +199,7 @@ async function joinHerCase(
   deps: QuarantineReleaseDeps,
 ): Promise<ReleaseResult | undefined> {
   const { intake } = deps.email;
-  const ticket = ticketToJoin(submission, decided, { kind: 'none' });
-  if (!ticket) return undefined;
-  // A case of hers on the ticket still being stored past the wait (or never, its attempt dead): the
-  // released mail stands alone rather than fail the supervisor's release (red team 49, 4a20970b).
-  const parent = await herOpenCaseOfTicket(submission.sender.address, ticket, intake).catch((error: unknown) => {
-    if (error instanceof TicketCaseNotStoredYet) return null;
-    throw error;
-  });
+  const parent = (await herThreadedCase(submission, intake)) ?? (await herCaseOfTicket(submission, decided, intake));
   if (!parent || parent.caseId === record.caseId) return undefined;
   // Her case's message now: its raw mail is kept while that case is open, not expired as quarantine's.
   const location = record.messages[0]?.raw;
@@ -228,6 +223,33 @@ async function joinHerCase(
       return { kind: 'refused', caseId: record.caseId, reason: 'not-in-quarantine' };
   }
   return joinedResult(record.caseId, joined);
+}
+
+/**
+ * Her case the released mail continues by its thread (In-Reply-To/References naming our mail, or
+ * her case's protocol), read as the intake reads any mail (threadOf) with the vouched verdicts: her
+ * very address only, now authenticated by what the supervisor vouched for. Before, a reply without
+ * the ticket number was decided from scratch (guidance asking for a ticket, or a second case).
+ */
+async function herThreadedCase(submission: Submission, intake: EmailIntakeDeps['intake']): Promise<CaseRecord | null> {
+  const thread = await threadOf(submission, intake);
+  return thread.kind === 'continues' ? thread.parent : null;
+}
+
+/** Her open case on the ticket the released mail names, as her proven mail would join (ticketToJoin). */
+async function herCaseOfTicket(
+  submission: Submission,
+  decided: Pick<Awaited<ReturnType<typeof decideSubmission>>, 'decision'>,
+  intake: EmailIntakeDeps['intake'],
+): Promise<CaseRecord | null> {
+  const ticket = ticketToJoin(submission, decided, { kind: 'none' });
+  if (!ticket) return null;
+  // A case of hers on the ticket still being stored past the wait (or never, its attempt dead): the
+  // released mail stands alone rather than fail the supervisor's release (red team 49, 4a20970b).
+  return herOpenCaseOfTicket(submission.sender.address, ticket, intake).catch((error: unknown) => {
+    if (error instanceof TicketCaseNotStoredYet) return null;
+    throw error;
+  });
 }
 
 /** The case a release joined (its event's `joined`), if it did. */

@@ -359,6 +359,57 @@ describe('a released mail on the ticket of her open case joins it, as her proven
     }
   });
 
+  // Journeys 48: her answer to the analyst, without the ticket number, held for her domain's failed
+  // DMARC and released, was decided from scratch (guidance asking for a ticket) instead of joining
+  // the case its In-Reply-To names. Threading's Trust rules still hold: her very address only.
+  const answer = (from: string, headers: string[], subject = 'Re: Sua manifestação') =>
+    Buffer.from(
+      [
+        `From: Mariana <${from}>`,
+        'To: ouvidoria@ouvidoria.example.com.br',
+        `Subject: ${subject}`,
+        'Message-ID: <resposta-1@modasbella.com.br>',
+        ...headers,
+        'Date: Mon, 02 Mar 2026 13:30:00 +0000',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Segue o print da tela de sincronização que vocês pediram. Os pedidos continuam sem baixa.',
+        '',
+      ].join('\r\n'),
+    );
+  it.each<[string, (ourId: string, protocol: string) => Buffer, boolean]>([
+    ['her reply naming our mail in In-Reply-To', (id) => answer(MERCHANT, [`In-Reply-To: <${id}>`]), true],
+    ['her reply naming it in References only', (id) => answer(MERCHANT, [`References: <x@y.com.br> <${id}>`]), true],
+    ['her mail naming her case’s protocol', (_id, p) => answer(MERCHANT, [], `Re: [${p}] Sua manifestação`), true],
+    [
+      'a colleague’s reply to the same thread (another address)',
+      (id) => answer('financeiro@modasbella.com.br', [`In-Reply-To: <${id}>`]),
+      false,
+    ],
+  ])('released: %s — joins her case only from her very address', async (_label, mail, joins) => {
+    const open = await received('ses-open', eml('01-accepted-ticket-48213.eml'), {});
+    const herCase = await cases.get(open.caseId);
+    const ourId = (herCase?.messageIds ?? []).at(-1) ?? '';
+    expect(ourId).toContain('@');
+    const held = await received('ses-held', mail(ourId.replace(/^<|>$/g, ''), open.protocol ?? ''), {
+      dmarc: 'FAIL',
+    });
+    expect(held.outcome).toBe('QUARANTINED');
+
+    const result = await releaseQuarantined(request(held.caseId), deps);
+
+    const messages = (await cases.get(open.caseId))?.messages ?? [];
+    if (joins) {
+      expect(result).toMatchObject({ kind: 'joined', joinedCaseId: open.caseId, protocol: open.protocol });
+      expect(messages.map((m) => m.sourceId)).toEqual(['ses-open', 'ses-held']);
+      expect(messages[1]?.released).toMatchObject({ by: SUPERVISOR });
+      expect(mailer.sent).toHaveLength(0);
+    } else {
+      expect(result).not.toMatchObject({ kind: 'joined' });
+      expect(messages).toHaveLength(1);
+    }
+  });
+
   it('a resumed or repeated release joins once and answers the same', async () => {
     const open = await received('ses-open', eml('01-accepted-ticket-48213.eml'), {});
     const held = await received('ses-held', complement('complemento-3'), { dmarc: 'FAIL' });
