@@ -57,6 +57,7 @@ import {
   cutBetweenCharacters,
 } from '../text';
 import {
+  A_BUYERS_DEED,
   AS_A_REMEDY,
   FIRST_PERSON,
   FOR_NON_PAYMENT,
@@ -70,6 +71,8 @@ import {
   ruleById,
   SAID_NOT_TO_BE,
   SAID_SETTLED,
+  THE_STORE_AS_CLIENT,
+  WRITES_FOR_THE_STORE,
 } from './rules';
 /** A lone `*` in a phrase matches up to this many words. */
 const GAP_WORDS = 4;
@@ -248,6 +251,9 @@ interface Compiled {
   rules: readonly CompiledRule[];
   /** ON_BEHALF and AS_A_REMEDY, read by decide on the same sentences as the rules. */
   onBehalf: PhraseList;
+  writesForTheStore: PhraseList;
+  theStoreAsClient: PhraseList;
+  aBuyersDeed: PhraseList;
   asARemedy: PhraseList;
   /** REACTS_TO_FORWARD and OWN_MATTER, read by withForwardedNotice on her letter over a forward. */
   reactsToForward: PhraseList;
@@ -288,6 +294,9 @@ function compileAll(): Compiled {
   const saidSettled = list(SAID_SETTLED);
   const none = list([]);
   const onBehalf = list(ON_BEHALF);
+  const writesForTheStore = list(WRITES_FOR_THE_STORE);
+  const theStoreAsClient = list(THE_STORE_AS_CLIENT);
+  const aBuyersDeed = list(A_BUYERS_DEED);
   const asARemedy = list(AS_A_REMEDY);
   const reactsToForward = list(REACTS_TO_FORWARD);
   const ownMatter = list(OWN_MATTER);
@@ -358,6 +367,9 @@ function compileAll(): Compiled {
   return {
     rules,
     onBehalf,
+    writesForTheStore,
+    theStoreAsClient,
+    aBuyersDeed,
     asARemedy,
     reactsToForward,
     ownMatter,
@@ -789,7 +801,7 @@ function matchesAnywhere(list: PhraseList, text: ReadText, all: boolean): boolea
  * body ("Assunto: boleto" about the boleto of the store's customers is not about our invoices).
  * Only the sentences where a phrase may match are read (inList).
  */
-function matchRule(c: CompiledRule, text: ReadText): TextHit | null {
+function matchRule(c: CompiledRule, text: ReadText, forTheStore: Compiled | null = null): TextHit | null {
   if (matchesAnywhere(c.unlessInMessage, text, true)) return null;
   // The body's verdicts are computed at most once per rule: a subject of many sentences must not
   // re-read the whole body for each of them (text work stays linear in the input).
@@ -810,23 +822,57 @@ function matchRule(c: CompiledRule, text: ReadText): TextHit | null {
       bodyRequires ??= matchesAnywhere(c.requires, text, false);
       if (!bodyRequires) continue;
     }
+    const vetoing = forTheStore === null ? sentence : merchantNamed(forTheStore, sentence);
     if (
       matchesIn(c.unless, text, i) &&
-      !(c.saidNotToBe.phrases.length > 0 && onlyWhereDenied(c, sentence, m)) &&
-      !onlyInsideExceptions(c, sentence)
+      (vetoing === sentence || firstMatch(c.unless, vetoing) !== null) &&
+      !(c.saidNotToBe.phrases.length > 0 && onlyWhereDenied(c, vetoing, m)) &&
+      !onlyInsideExceptions(c, vetoing)
     )
       continue;
     if (c.saidNotToBe.phrases.length > 0 && saidBefore(c.saidNotToBe, sentence, m)) continue;
     if (c.saidSettled.phrases.length > 0 && saidSettled(c.saidSettled, sentence, m)) continue;
-    if (matchesIn(c.unlessInClause, text, i) && (sentence.headline || clauseVetoes(c.unlessInClause, sentence, m)))
+    if (
+      matchesIn(c.unlessInClause, text, i) &&
+      (vetoing === sentence || firstMatch(c.unlessInClause, vetoing) !== null) &&
+      (sentence.headline || clauseVetoes(c.unlessInClause, vetoing, m))
+    )
       continue;
     if (sentence.headline) {
-      bodyUnless ??= matchesAnywhere(c.unless, text, false) || matchesAnywhere(c.unlessInClause, text, false);
+      bodyUnless ??= vetoesInBody(c.unless, text, forTheStore) || vetoesInBody(c.unlessInClause, text, forTheStore);
       if (bodyUnless) continue;
     }
     return { ruleId: c.rule.id, evidence: m[0] };
   }
   return null;
+}
+
+/**
+ * Round 50: the sentence as a veto reads it in a mail by whom writes for the store (WRITES_FOR_THE_STORE):
+ * her "a cliente" is the merchant, blanked, unless the sentence tells a buyer's deed (A_BUYERS_DEED).
+ * The same sentence when nothing is blanked; blanking keeps every index.
+ */
+function merchantNamed(c: Compiled, sentence: ReadSentence): ReadSentence {
+  if (firstMatch(c.aBuyersDeed, sentence) !== null) return sentence;
+  let kept = sentence.text;
+  for (
+    let m = firstMatch(c.theStoreAsClient, sentence);
+    m !== null;
+    m = firstMatch(c.theStoreAsClient, { ...sentence, text: kept })
+  ) {
+    // '|' is no word and no space: no phrase reads across the blanked words.
+    kept = `${kept.slice(0, m.index)}${'|'.repeat(m[0].length)}${kept.slice(m.index + m[0].length)}`;
+  }
+  return kept === sentence.text ? sentence : { ...sentence, text: kept };
+}
+
+/** Whether a phrase of the list matches a body sentence, as merchantNamed reads it when forTheStore. */
+function vetoesInBody(list: PhraseList, text: ReadText, forTheStore: Compiled | null): boolean {
+  return (text.inList[list.id] ?? []).some((i) => {
+    const sentence = text.sentences[i];
+    if (sentence === undefined || sentence.headline || firstMatch(list, sentence) === null) return false;
+    return forTheStore === null || firstMatch(list, merchantNamed(forTheStore, sentence)) !== null;
+  });
 }
 
 /**
@@ -1095,8 +1141,10 @@ function matchTopicRules(topic: readonly TopicSentence[]): TextHit[] {
 
 function matchReadRules(text: ReadText, c: Compiled): TextHit[] {
   const hits: TextHit[] = [];
+  // Round 50: the mail writes for the store — her "a cliente" is the merchant (merchantNamed).
+  const forTheStore = matchesAnywhere(c.writesForTheStore, text, true) ? c : null;
   for (const rule of c.rules) {
-    const hit = matchRule(rule, text);
+    const hit = matchRule(rule, text, forTheStore);
     if (hit) hits.push(hit);
   }
   return hits;

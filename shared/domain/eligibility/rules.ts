@@ -1732,6 +1732,46 @@ export const ON_BEHALF: readonly string[] = [
 ];
 
 /**
+ * Round 50: a mail by whom writes for the store (its accountant, agency, adviser, staff) calls the
+ * merchant "a cliente" ("Sou o contador da Doce Mel. A cliente perdeu o acesso ao painel"): in such a
+ * mail THE_STORE_AS_CLIENT vetoes no topic as STORE_SIDE (engine.ts merchantNamed), unless the sentence
+ * tells a buyer's deed (A_BUYERS_DEED: "a cliente da loja comprou um vestido").
+ */
+export const WRITES_FOR_THE_STORE: readonly string[] = [
+  ...ON_BEHALF,
+  ...RUNS_A_CLIENTS_STORE,
+  'contador* da loja',
+  'contabilidade da loja',
+  'sou assessor*',
+  'assessor* da loja',
+  'aqui e da agencia',
+  'cuidamos do e-commerce',
+  'cuidamos da loja virtual',
+];
+
+/** The merchant as whom writes for her names her (WRITES_FOR_THE_STORE). */
+export const THE_STORE_AS_CLIENT: readonly string[] = ['o cliente', 'a cliente'];
+
+/** What only a store's buyer does: "a cliente" in the same sentence is hers, whoever writes. */
+export const A_BUYERS_DEED: readonly string[] = [
+  'cliente da loja',
+  'comprou',
+  'compra',
+  'compras',
+  'comprad*',
+  'pedido',
+  'pedidos',
+  'encomenda*',
+  'devolu*',
+  'troca',
+  'trocar',
+  'reembols*',
+  'estorn*',
+  'entrega',
+  'rastreio',
+];
+
+/**
  * What the mail says it is not about, just before the topic's words in the same clause ("não é
  * problema de acesso", "não é dúvida de fatura nem de plano", "não tenho nenhuma dúvida sobre meu
  * plano", "this is not a billing issue"): no topic, commercial or feature rule reads those words as

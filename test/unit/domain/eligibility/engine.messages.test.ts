@@ -12634,3 +12634,51 @@ describe('round 49 — a team or an agency loses its access, in the plural', () 
     await check({ name: text, from: 'ti@lojabeta.com.br', subject: 'painel', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 50 — whom writes for the store (accountant, agency, adviser, staff) calls the merchant "a cliente"', () => {
+  it.each([
+    [
+      'Sou o contador da Doce Mel. A cliente perdeu o acesso ao painel administrativo e o código de verificação vai para um celular que ela não tem mais.',
+      'ACCESS_ISSUE',
+    ],
+    ['Sou contadora da loja Bella. A cliente quer mudar do plano mensal para o anual, como faz?', 'BILLING_QUESTION'],
+    [
+      'Olá, somos a agência que cuida da loja Casa Verde. O cliente não consegue entrar no painel desde ontem, aparece senha inválida.',
+      'ACCESS_ISSUE',
+    ],
+    [
+      'Bom dia, sou o contador responsável pela loja Pão Nosso. O cliente precisa da segunda via da fatura de novembro da plataforma.',
+      'BILLING_QUESTION',
+    ],
+    [
+      'Oi, sou funcionária da loja Sabor Caseiro. A cliente pediu para eu perguntar por que a mensalidade veio mais alta este mês.',
+      'BILLING_QUESTION',
+    ],
+    [
+      'Prezados, somos a contabilidade da loja Ponto Chic. O cliente não recebeu a nota fiscal da mensalidade de outubro, podem reenviar?',
+      'BILLING_QUESTION',
+    ],
+    // Still a buyer: the merchant's own "a cliente", or a buyer's deed in the sentence, whoever writes.
+    [
+      'A cliente comprou na minha loja e não consegue acessar a conta dela no site, diz que a senha não funciona.',
+      'NO_PRIOR_TICKET',
+    ],
+    ['O cliente foi cobrado duas vezes no cartão numa compra da minha loja, como estorno?', 'NO_PRIOR_TICKET'],
+    [
+      'Somos a agência da loja Casa Verde. A cliente da loja comprou um vestido e foi cobrada duas vezes no cartão.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'Sou funcionária da loja Sabor Caseiro. O cliente reclamou que o frete saiu caro demais no carrinho.',
+      'NO_PRIOR_TICKET',
+    ],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'contabil@escritoriosilva.com.br',
+      subject: 'loja',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
