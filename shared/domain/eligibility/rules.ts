@@ -275,6 +275,9 @@ const STORE_SIDE = [
   'o cliente',
   'a cliente',
   'as clientes',
+  // …and whom the store sends or issues to (pt-PT "a loja deixou de enviar as faturas aos clientes").
+  'aos clientes',
+  'ao cliente',
   // The possessive after the noun, as people say it ("uma cliente minha pediu estorno", "clientes
   // nossos", "una clienta mía", "a customer of mine"); never "sou cliente, minha loja…" (the comma).
   ...['cliente', 'clientes'].flatMap((who) =>
@@ -1750,7 +1753,7 @@ export const WRITES_FOR_THE_STORE: readonly string[] = [
 ];
 
 /** The merchant as whom writes for her names her (WRITES_FOR_THE_STORE). */
-export const THE_STORE_AS_CLIENT: readonly string[] = ['o cliente', 'a cliente'];
+export const THE_STORE_AS_CLIENT: readonly string[] = ['o cliente', 'a cliente', 'ao cliente'];
 
 /** What only a store's buyer does: "a cliente" in the same sentence is hers, whoever writes. */
 export const A_BUYERS_DEED: readonly string[] = [

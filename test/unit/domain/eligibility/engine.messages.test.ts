@@ -12682,3 +12682,25 @@ describe('round 50 — whom writes for the store (accountant, agency, adviser, s
     });
   });
 });
+
+describe('round 50 — invoices the store sends to its buyers (pt-PT "faturas aos clientes"): not ours', () => {
+  it.each([
+    ['A minha loja deixou de enviar as faturas aos clientes desde a semana passada.', 'NO_PRIOR_TICKET'],
+    ['Desde ontem a plataforma não envia as faturas-recibo aos clientes quando a encomenda é paga.', 'NO_PRIOR_TICKET'],
+    [
+      'A loja parou de mandar a nota fiscal ao cliente depois da compra, o e-mail automático não sai mais.',
+      'NO_PRIOR_TICKET',
+    ],
+    // Ours: her own invoice, or the merchant's, sent "ao cliente" by whom writes for her.
+    [
+      'Não estou a receber as vossas faturas da mensalidade no meu e-mail. Podem reenviar a de outubro?',
+      'BILLING_QUESTION',
+    ],
+    [
+      'Sou o contador da loja Pão Nosso. Enviem a fatura da mensalidade ao cliente por e-mail, por favor, ele não recebeu.',
+      'BILLING_QUESTION',
+    ],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'manuel@lojamanuel.pt', subject: 'faturas', text, outcome: outcome as Outcome });
+  });
+});
