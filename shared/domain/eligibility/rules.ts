@@ -2497,6 +2497,20 @@ const buildRules = (): readonly Rule[] => [
       'golpe * loja',
       'loja * golpe',
       'loja hospedada',
+      // Round 50: the store a buyer says we host ("Vocês hospedam a loja, então quero que resolvam", "a loja
+      // Bella Bolsa está hospedada com vocês"); a merchant's own is 'minha loja' (unlessInMessage).
+      ...['a loja', 'essa loja', 'esta loja', 'o site', 'esse site', 'este site'].map(
+        (store) => `voces hospedam ${store}`,
+      ),
+      'hospedada com voces',
+      'hospedado com voces',
+      // …and what the store would not do for what she bought ("a loja não trocou a sandália que comprei").
+      ...['trocou', 'devolveu', 'reembolsou', 'entregou'].flatMap((deed) => [
+        `nao ${deed} * que comprei`,
+        `nao ${deed} * que eu comprei`,
+      ]),
+      'a loja nao me devolveu',
+      'a loja * nao me devolveu',
       'loja que usa a plataforma',
       'loja que usa o sistema',
       'o lojista sumiu',

@@ -12704,3 +12704,55 @@ describe('round 50 — invoices the store sends to its buyers (pt-PT "faturas ao
     await check({ name: text, from: 'manuel@lojamanuel.pt', subject: 'faturas', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 50 — a buyer who says we host the store, or what it would not do for what she bought', () => {
+  it.each([
+    [
+      'paula.souza@gmail.com',
+      'Já faz 10 dias e a loja não trocou a sandália que comprei. Vocês hospedam a loja, então quero que resolvam.',
+      'NOT_A_CLIENT',
+    ],
+    [
+      'marcos1980@hotmail.com',
+      'A loja Bella Bolsa está hospedada com vocês e não me devolveu o dinheiro da bolsa que eu comprei. Quero uma solução.',
+      'NOT_A_CLIENT',
+    ],
+    [
+      'lucas.m@gmail.com',
+      'Vocês hospedam esse site e a loja não entregou o celular que eu comprei há um mês. Quero meu dinheiro de volta.',
+      'NOT_A_CLIENT',
+    ],
+    // A merchant's own store we host, her theme, her plan: hers.
+    [
+      'renata@lojarenata.com.br',
+      'A minha loja está hospedada com vocês e ficou fora do ar ontem à noite, perdi vendas.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'renata@lojarenata.com.br',
+      'Vocês hospedam a minha loja e o site ficou fora do ar a manhã toda. Preciso de uma explicação.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'beto@lojabeto.com.br',
+      'A loja não trocou o tema que comprei na loja de temas, continua o antigo.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'beto@lojabeto.com.br',
+      'O suporte não trocou o plano que comprei, continuo pagando o mensal em vez do anual.',
+      'BILLING_QUESTION',
+    ],
+  ])('%s: %s → %s', async (from, text, outcome) => {
+    // A buyer gets the shopper's guidance (the store is whom to ask), by the shopper rule.
+    const buyer = outcome === 'NOT_A_CLIENT';
+    await check({
+      name: text,
+      from,
+      subject: 'loja',
+      text,
+      outcome: outcome as Outcome,
+      ...(buyer ? { variant: 'shopper', rule: 'client.shopper.text' } : {}),
+    });
+  });
+});
