@@ -6204,6 +6204,12 @@ const buildRules = (): readonly Rule[] => [
       'estamos bloquead*',
       'fomos bloquead*',
       'painel * bloquead*',
+      // Round 50: in the third person, as whom writes for her says it ("a cliente foi bloqueada no painel",
+      // "o cliente foi bloqueado depois de errar a senha"); a buyer's is STORE_SIDE (unlessInClause).
+      'foi bloquead* no painel',
+      'foi bloquead* do painel',
+      'bloquead* depois de errar a senha',
+      'bloquead* por errar a senha',
       // An adverb between the verb and the login ("não consigo mais logar"), and the panel
       // that does not let one in.
       'nao consigo * logar',

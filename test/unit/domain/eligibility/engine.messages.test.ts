@@ -12756,3 +12756,22 @@ describe('round 50 — a buyer who says we host the store, or what it would not 
     });
   });
 });
+
+describe('round 50 — the panel user blocked, in the third person (whom writes for the store)', () => {
+  it.each([
+    [
+      'Sou assessora da loja Flor de Lis. A cliente foi bloqueada no painel e não consegue desbloquear.',
+      'ACCESS_ISSUE',
+    ],
+    ['Sou assessora da loja Flor de Lis. Ela foi bloqueada no painel e não consegue desbloquear.', 'ACCESS_ISSUE'],
+    [
+      'Somos a agência responsável pela loja Bela Moda. O cliente foi bloqueado depois de errar a senha e o desbloqueio não chega no e-mail.',
+      'ACCESS_ISSUE',
+    ],
+    // Her buyer's account at her store: the store's matter.
+    ['Meu cliente foi bloqueado depois de errar a senha na loja, como libero a conta dele?', 'NO_PRIOR_TICKET'],
+    ['O cliente foi bloqueado depois de errar a senha no site da minha loja.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'ana@florlis.com.br', subject: 'bloqueio', text, outcome: outcome as Outcome });
+  });
+});
