@@ -1735,14 +1735,27 @@ export const ON_BEHALF: readonly string[] = [
 ];
 
 /**
- * Round 50: a mail by whom writes for the store (its accountant, agency, adviser, staff) calls the
+ * The store's own staff: their "o cliente", "a cliente" is the store's buyer ("Trabalho na loja Sabor
+ * Caseiro. O cliente foi cobrado duas vezes no cartão"); the owner is "a dona", "meu chefe".
+ */
+const STORE_STAFF: readonly string[] = [
+  'sou funcionari*',
+  'funcionari* da loja',
+  'trabalho na loja',
+  'trabalho na empresa',
+  'trabalho para a loja',
+  'trabajo en la tienda',
+  'i work for',
+];
+
+/**
+ * Round 50: a mail by whom writes for the store (its accountant, agency, adviser) calls the
  * merchant "a cliente" ("Sou o contador da Doce Mel. A cliente perdeu o acesso ao painel"): in such a
  * mail THE_STORE_AS_CLIENT vetoes no topic as STORE_SIDE (engine.ts merchantNamed), unless the sentence
  * tells a buyer's deed (A_BUYERS_DEED: "a cliente da loja comprou um vestido").
  */
 export const WRITES_FOR_THE_STORE: readonly string[] = [
-  ...ON_BEHALF,
-  ...RUNS_A_CLIENTS_STORE,
+  ...[...ON_BEHALF, ...RUNS_A_CLIENTS_STORE].filter((p) => !STORE_STAFF.includes(p)),
   'contador* da loja',
   'contabilidade da loja',
   'sou assessor*',

@@ -12635,7 +12635,7 @@ describe('round 49 — a team or an agency loses its access, in the plural', () 
   });
 });
 
-describe('round 50 — whom writes for the store (accountant, agency, adviser, staff) calls the merchant "a cliente"', () => {
+describe('round 50 — whom writes for the store (accountant, agency, adviser) calls the merchant "a cliente"', () => {
   it.each([
     [
       'Sou o contador da Doce Mel. A cliente perdeu o acesso ao painel administrativo e o código de verificação vai para um celular que ela não tem mais.',
@@ -12650,10 +12650,9 @@ describe('round 50 — whom writes for the store (accountant, agency, adviser, s
       'Bom dia, sou o contador responsável pela loja Pão Nosso. O cliente precisa da segunda via da fatura de novembro da plataforma.',
       'BILLING_QUESTION',
     ],
-    [
-      'Oi, sou funcionária da loja Sabor Caseiro. A cliente pediu para eu perguntar por que a mensalidade veio mais alta este mês.',
-      'BILLING_QUESTION',
-    ],
+    // The store's staff: their "a cliente" is a buyer, however the sentence goes on.
+    ['Trabalho na loja Sabor Caseiro. O cliente foi cobrado duas vezes no cartão.', 'NO_PRIOR_TICKET'],
+    ['Trabalho na loja Sabor Caseiro. A cliente recebeu o boleto vencido e não consegue pagar.', 'NO_PRIOR_TICKET'],
     [
       'Prezados, somos a contabilidade da loja Ponto Chic. O cliente não recebeu a nota fiscal da mensalidade de outubro, podem reenviar?',
       'BILLING_QUESTION',
