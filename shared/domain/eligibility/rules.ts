@@ -1735,8 +1735,9 @@ export const ON_BEHALF: readonly string[] = [
 ];
 
 /**
- * The store's own staff: their "o cliente", "a cliente" is the store's buyer ("Trabalho na loja Sabor
- * Caseiro. O cliente foi cobrado duas vezes no cartão"); the owner is "a dona", "meu chefe".
+ * The store's own staff, and the owner's family: their "o cliente", "a cliente" is the store's buyer
+ * ("Trabalho na loja Sabor Caseiro. O cliente foi cobrado duas vezes no cartão"); the owner is "a
+ * dona", "meu chefe", "minha mãe".
  */
 const STORE_STAFF: readonly string[] = [
   'sou funcionari*',
@@ -1748,6 +1749,17 @@ const STORE_STAFF: readonly string[] = [
   'i work for',
 ];
 
+/** Staff and family: an ON_BEHALF phrase of theirs ("sou filha da dona", "o chamado do meu chefe"). */
+function namesTheOwnerOtherwise(phrase: string): boolean {
+  const words = phrase.split(' ');
+  return (
+    STORE_STAFF.includes(phrase) ||
+    words.some(
+      (w) => FAMILY.includes(w) || ['dono', 'dona', 'esposa', 'marido', 'chefe', 'patrao', 'patroa'].includes(w),
+    )
+  );
+}
+
 /**
  * Round 50: a mail by whom writes for the store (its accountant, agency, adviser) calls the
  * merchant "a cliente" ("Sou o contador da Doce Mel. A cliente perdeu o acesso ao painel"): in such a
@@ -1755,7 +1767,7 @@ const STORE_STAFF: readonly string[] = [
  * tells a buyer's deed (A_BUYERS_DEED: "a cliente da loja comprou um vestido").
  */
 export const WRITES_FOR_THE_STORE: readonly string[] = [
-  ...[...ON_BEHALF, ...RUNS_A_CLIENTS_STORE].filter((p) => !STORE_STAFF.includes(p)),
+  ...[...ON_BEHALF, ...RUNS_A_CLIENTS_STORE].filter((p) => !namesTheOwnerOtherwise(p)),
   'contador* da loja',
   'contabilidade da loja',
   'sou assessor*',

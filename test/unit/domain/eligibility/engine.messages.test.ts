@@ -12650,7 +12650,12 @@ describe('round 50 — whom writes for the store (accountant, agency, adviser) c
       'Bom dia, sou o contador responsável pela loja Pão Nosso. O cliente precisa da segunda via da fatura de novembro da plataforma.',
       'BILLING_QUESTION',
     ],
-    // The store's staff: their "a cliente" is a buyer, however the sentence goes on.
+    // The store's staff and the owner's family: their "a cliente" is a buyer, however the sentence goes on.
+    [
+      'Escrevo pela minha mãe, que é dona da loja Doce Lar. O cliente foi cobrado duas vezes no cartão.',
+      'NO_PRIOR_TICKET',
+    ],
+    ['Sou filha da dona da loja Doce Lar. A cliente recebeu o boleto vencido e não consegue pagar.', 'NO_PRIOR_TICKET'],
     ['Trabalho na loja Sabor Caseiro. O cliente foi cobrado duas vezes no cartão.', 'NO_PRIOR_TICKET'],
     ['Trabalho na loja Sabor Caseiro. A cliente recebeu o boleto vencido e não consegue pagar.', 'NO_PRIOR_TICKET'],
     [
