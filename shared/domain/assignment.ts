@@ -13,7 +13,7 @@ import type { OuvidoriaConfig } from './config';
 import type { TicketCheck, TicketSource } from './decision';
 import { sanitizeHeaderValue } from './html';
 import { OUTCOME_LABELS_PT } from './outcome';
-import { releasedFromQuarantinePt } from './quarantine-release';
+import { releasedFromQuarantinePt } from './released-words';
 import { type MailBlock, type MailInline, type RenderedMail, renderMail } from './replies';
 import { type Analyst, staffGreeting } from './staff';
 import type { AttachmentMeta } from './submission';

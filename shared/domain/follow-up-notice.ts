@@ -3,7 +3,7 @@ import type { CaseMessage, CaseRecord } from './case';
 import type { OuvidoriaConfig } from './config';
 import { formatDateTimePtBr } from './calendar';
 import { sanitizeHeaderValue } from './html';
-import { releasedFromQuarantinePt } from './quarantine-release';
+import { releasedFromQuarantinePt } from './released-words';
 import { type RenderedMail, renderMail } from './replies';
 import { type Analyst, staffGreeting } from './staff';
 import { splitQuoted } from './text';

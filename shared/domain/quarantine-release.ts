@@ -6,9 +6,7 @@
  * never released: a second decision would relay the same malware, fail the same way, or turn a
  * forged staff command into a merchant case.
  */
-import { formatDateTimePtBr } from './calendar';
 import type { Decision } from './decision';
-import { sanitizeHeaderValue } from './html';
 import type { VerdictName, Verdicts } from './submission';
 
 /** Quarantine rules a supervisor may vouch for, with the SES verdict each one reads. */
@@ -62,14 +60,4 @@ export function vouchedVerdicts(verdicts: Verdicts | undefined): Verdicts | unde
 export interface MessageRelease {
   by: string;
   at: string;
-}
-
-/**
- * Staff's line on mail released from quarantine (one text): the case it opened (assignment notice)
- * and a mail of hers it joined (forward to the analyst) keep SES's failed checks, so the analyst
- * learns who vouched for the sender. `by` is the supervisor's name, or her id when gone from the roster.
- */
-export function releasedFromQuarantinePt(by: string, at: string | undefined, zone: string): string {
-  const when = at ? ` em ${formatDateTimePtBr(at, zone)}` : '';
-  return `Liberado da quarentena por ${sanitizeHeaderValue(by, 80)}${when}: a supervisão respondeu pelo remetente, apesar das verificações que o retiveram.`;
 }

@@ -36,7 +36,7 @@ import { MAX_CONSOLE_TEXT_CHARS } from './machine';
 import type { SurveyLink } from './survey';
 import type { RatingNews } from './mailed-rating';
 import { staffGreeting } from '../staff';
-import { releasedFromQuarantinePt } from '../quarantine-release';
+import { releasedFromQuarantinePt } from '../released-words';
 import { caseLanguage, merchantWords, reopenUntilText, staffLanguageLine } from './merchant-words';
 import {
   CLOSE_CATEGORY_LABELS_PT,

@@ -913,29 +913,6 @@ describe('a second post on her ticket whose join the lifecycle refuses: a case o
     expect(await store.tags(key)).toMatchObject({ 'ouvidoria-upload': 'attached', 'ouvidoria-case': second?.caseId });
   });
 
-  // A post stopped by her open-case cap joins her case of its ticket (2c272abb); a join the lifecycle
-  // refuses then has no case of its own to hand her files and the ticket to: the post is refused (409),
-  // and neither the files nor the ticket may go to a case that will never be stored.
-  it('at her open-case cap: a refused join is a 409, her file left to the bucket’s lifecycle, the ticket where it was', async () => {
-    setup('sync', (port) => port, refusing);
-    expect((await submit({})).statusCode).toBe(201);
-    const [firstId] = [...cases.records.keys()];
-    for (let i = 1; (await openCases.count(MERCHANT)) < localConfig.limits.maxOpenCasesPerSender; i++) {
-      await openCases.add(MERCHANT, `other-case-${i}`);
-    }
-    const holders = JSON.stringify([...openCases.ticketHolders]);
-    const pendingId = await uploadWithScript([{ name: 'fatura-abril.pdf', type: 'application/pdf', bytes: pdf() }]);
-    const r = await submit({
-      anexosId: pendingId,
-      descricao: 'Complementando: a cobrança em dobro se repetiu em abril, segue a fatura nova em anexo.',
-    });
-    expect(r.statusCode).toBe(409);
-    expect(cases.records.size).toBe(1);
-    expect(cases.records.get(firstId ?? '')?.messages.flatMap((m) => m.attachments)).toEqual([]);
-    expect(await store.tags(`claimed/${pendingId}/01`)).toMatchObject({ 'ouvidoria-upload': 'moved' });
-    expect(JSON.stringify([...openCases.ticketHolders])).toBe(holders);
-  });
-
   it('files a message of the refused case lists (the same pending id, joined before) stay with it', async () => {
     let refuse = false;
     setup(
