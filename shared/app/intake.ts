@@ -951,19 +951,38 @@ async function findTicketHolder(
   const now = deps.clock.now();
   const { bounce, holder } = await deps.openCases.claimTicket(address, ticket, caseId, now);
   if (holder.caseId === caseId) return { kind: 'new', bounce };
-  const parent = await deps.cases.get(holder.caseId, THREAD_TEXTS);
-  if (!parent && now.getTime() - holder.at.getTime() < claimStaleAfterMs(deps)) {
-    // Uncounted while waiting, unless the slot is a reservation within her cap (released by its holder).
-    if (!reserved) await deps.openCases.release(address, caseId);
-    throw new TicketCaseNotStoredYet(holder.caseId);
-  }
-  const open = parent !== null && openToHer(parent, deps, now);
-  if (parent && open && sameAddress(parent.senderEmail, address)) return { kind: 'join', parent, bounce };
+  // Uncounted while waiting, unless the slot is a reservation within her cap (released by its holder).
+  const uncount = reserved ? undefined : () => deps.openCases.release(address, caseId);
+  const { parent, open, hers } = await holderCase(holder, address, deps, now, uncount);
+  if (hers) return { kind: 'join', parent: hers, bounce };
   // The claim is the inbox's ("+tags", Gmail's dots): a case of another of its spellings, still open,
   // keeps it — only her very address joins, and taking it away sent her next mail from that address
   // to a new case instead of hers.
-  if (parent && open) return { kind: 'new', bounce };
+  if (open) return { kind: 'new', bounce };
   return passedTicket(address, ticket, holder.caseId, caseId, deps, bounce, parent ?? undefined, reserved);
+}
+
+/**
+ * The case a ticket's claim names, as her message meets it: `hers` when it is open to her
+ * (openToHer) and her very address, so her message joins it; `open` when open to its sender at all.
+ * Throws TicketCaseNotStoredYet while the claim is fresh and its case not stored yet (after
+ * `beforeWaiting`, the caller's own undoing), so waitingForTicketHolder looks again.
+ */
+async function holderCase(
+  holder: { caseId: string; at: Date },
+  address: string,
+  deps: Pick<TicketHolderDeps, 'cases' | 'config' | 'replyClaimWait'>,
+  now: Date,
+  beforeWaiting?: () => Promise<unknown>,
+): Promise<{ parent: CaseRecord | null; open: boolean; hers: CaseRecord | null }> {
+  const parent = await deps.cases.get(holder.caseId, THREAD_TEXTS);
+  if (!parent && now.getTime() - holder.at.getTime() < claimStaleAfterMs(deps)) {
+    await beforeWaiting?.();
+    throw new TicketCaseNotStoredYet(holder.caseId);
+  }
+  const open = parent !== null && openToHer(parent, deps, now);
+  const hers = parent && open && sameAddress(parent.senderEmail, address) ? parent : null;
+  return { parent, open, hers };
 }
 
 /** An accepted case that is open, or closed within its reopen window: her message on it moves it. */
@@ -985,14 +1004,7 @@ export function herOpenCaseOfTicket(
 ): Promise<CaseRecord | null> {
   return waitingForTicketHolder(async () => {
     const holder = await deps.openCases.ticketHolder(address, ticket);
-    if (!holder) return null;
-    const parent = await deps.cases.get(holder.caseId, THREAD_TEXTS);
-    const now = deps.clock.now();
-    if (!parent && now.getTime() - holder.at.getTime() < claimStaleAfterMs(deps)) {
-      throw new TicketCaseNotStoredYet(holder.caseId);
-    }
-    if (!parent || !openToHer(parent, deps, now) || !sameAddress(parent.senderEmail, address)) return null;
-    return parent;
+    return holder ? (await holderCase(holder, address, deps, deps.clock.now())).hers : null;
   }, deps.ticketHolderWait);
 }
 
