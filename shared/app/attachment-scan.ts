@@ -16,7 +16,14 @@ import {
   renderInfectedNoticeToAnalyst,
 } from '../domain/uploads/infected-notice';
 import { caseLanguage } from '../domain/lifecycle/merchant-words';
-import { CASE_TAG, NAME_TAG, nameFromTag, type ScanStatus, UPLOADS_PREFIX } from '../domain/uploads/plan';
+import {
+  CASE_TAG,
+  isQuarantinedScan,
+  NAME_TAG,
+  nameFromTag,
+  type ScanStatus,
+  UPLOADS_PREFIX,
+} from '../domain/uploads/plan';
 import type { AttachmentScanRecorder, Clock, Mailer, ReplyThrottle, UploadStore } from '../ports';
 import { mailInfectedNotice } from './infected-notice';
 import { moveToClaimed } from './claimed-files';
@@ -87,7 +94,7 @@ export async function recordScanResult(
     if (check.ok) proved = { filename: sanitizeFilename(declared, check.kind), contentType: check.mime };
     else scan = 'REFUSED';
   }
-  if (scan === 'THREATS_FOUND' || scan === 'REFUSED')
+  if (isQuarantinedScan(scan))
     await deps.uploads.setState(movedTo ?? key, 'quarantined', caseId, movedTo ? undefined : version);
   const recorded = await deps.scans.recordScan(caseId, key, { scan, ...proved, ...(movedTo ? { movedTo } : {}) });
   if (recorded === 'missing') {

@@ -25,7 +25,9 @@ import {
   checkDeclared,
   claimableBy,
   isPendingId,
+  isQuarantinedScan,
   objectsOfFile,
+  type UploadState,
   uploadKey,
   uploadPrefix,
 } from '../domain/uploads/plan';
@@ -215,7 +217,7 @@ export async function claimUploads(
       }
     }
     if (scan === 'THREATS_FOUND') infected.push(filename);
-    const quarantined = scan === 'THREATS_FOUND' || scan === 'REFUSED';
+    const quarantined = isQuarantinedScan(scan);
     // The copy is tagged `attached` already; anything else is tagged where it is.
     if (quarantined || !movedTo)
       await deps.uploads.setState(
@@ -227,6 +229,34 @@ export async function claimUploads(
     attachments.push({ filename, contentType, size: object.size, key: movedTo ?? object.key, scan, inline: false });
   }
   return { attachments, infected };
+}
+
+/**
+ * Where claimed files go when the case they were claimed for does not keep them: each file's own
+ * state, and for a clean copy (CLAIMED_PREFIX) the state of the uploads it was made from.
+ */
+interface Retag {
+  file: (file: AttachmentMeta) => UploadState;
+  sources?: UploadState;
+}
+
+/** Back on the pending clock, as a refused post leaves its files: a clean copy `moved`, an upload `pending`. */
+const backToPending = ({ key }: AttachmentMeta): UploadState => (key?.startsWith(CLAIMED_PREFIX) ? 'moved' : 'pending');
+
+async function retagClaimed(
+  files: readonly AttachmentMeta[],
+  caseId: string,
+  uploads: Pick<UploadStore, 'setState'>,
+  to: Retag,
+): Promise<void> {
+  for (const file of files) {
+    const { key } = file;
+    if (key === undefined) continue;
+    await uploads.setState(key, to.file(file), caseId);
+    if (to.sources && key.startsWith(CLAIMED_PREFIX)) {
+      for (const source of objectsOfFile(key).slice(1)) await uploads.setState(source, to.sources, caseId);
+    }
+  }
 }
 
 /**
@@ -245,10 +275,7 @@ export async function releaseUnheld(
 ): Promise<number> {
   const kept = new Set(held.map((a) => a.key));
   const lost = claimed.filter((a) => a.key !== undefined && !kept.has(a.key));
-  for (const a of lost) {
-    const key = a.key as string;
-    await uploads.setState(key, key.startsWith(CLAIMED_PREFIX) ? 'moved' : 'pending', caseId);
-  }
+  await retagClaimed(lost, caseId, uploads, { file: backToPending });
   return lost.length;
 }
 
@@ -259,19 +286,13 @@ export async function releaseUnheld(
  * retry's would. Left as they were, the new case listed none (her page said no file came) and the
  * copies stayed `attached` to a case that does not list them, past its closing clock and its erasure.
  */
-export async function handOverClaimed(
+export function handOverClaimed(
   claimed: readonly AttachmentMeta[],
   caseId: string,
   uploads: Pick<UploadStore, 'setState'>,
 ): Promise<void> {
-  for (const { key, scan } of claimed) {
-    if (key === undefined) continue;
-    const quarantined = scan === 'THREATS_FOUND' || scan === 'REFUSED';
-    await uploads.setState(key, quarantined ? 'quarantined' : 'attached', caseId);
-    if (key.startsWith(CLAIMED_PREFIX)) {
-      for (const source of objectsOfFile(key).slice(1)) await uploads.setState(source, 'moved', caseId);
-    }
-  }
+  const file = ({ scan }: AttachmentMeta): UploadState => (isQuarantinedScan(scan) ? 'quarantined' : 'attached');
+  return retagClaimed(claimed, caseId, uploads, { file, sources: 'moved' });
 }
 
 /**
@@ -281,20 +302,12 @@ export async function handOverClaimed(
  * `moved` (both on the pending clock) — tagged for the post's own case id, which her retry of the
  * same post claims. Handed to that never-stored case as `attached`, they outlived the pending clock.
  */
-export async function giveBackClaimed(
+export function giveBackClaimed(
   claimed: readonly AttachmentMeta[],
   caseId: string,
   uploads: Pick<UploadStore, 'setState'>,
 ): Promise<void> {
-  for (const { key } of claimed) {
-    if (key === undefined) continue;
-    if (!key.startsWith(CLAIMED_PREFIX)) {
-      await uploads.setState(key, 'pending', caseId);
-      continue;
-    }
-    await uploads.setState(key, 'moved', caseId);
-    for (const source of objectsOfFile(key).slice(1)) await uploads.setState(source, 'pending', caseId);
-  }
+  return retagClaimed(claimed, caseId, uploads, { file: backToPending, sources: 'pending' });
 }
 
 /**

@@ -46,6 +46,10 @@ export const SCANNER_FAULT_STATUSES: readonly ScanStatus[] = ['ACCESS_DENIED', '
  */
 export const STATE_TAG = 'ouvidoria-upload';
 export type UploadState = 'pending' | 'attached' | 'quarantined' | 'moved';
+/** A file kept away from the case's readers: infected, or not the kind it claims to be (REFUSED). */
+export function isQuarantinedScan(scan: ScanStatus | 'REFUSED' | undefined): boolean {
+  return scan === 'THREATS_FOUND' || scan === 'REFUSED';
+}
 /**
  * States the lifecycle deletes after `pendingUploadDays`: nothing a case points at — a `pending`
  * upload, the upload a copy was made from, a copy made for a case that was gone (erased) by then.
