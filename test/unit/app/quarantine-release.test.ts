@@ -41,21 +41,31 @@ beforeEach(() => {
   deps = { email, store: new InMemoryQuarantineReleaseStore(cases) };
 });
 
-/** Receives a fixture mail with the given verdicts; returns its (quarantined) case id. */
-async function quarantined(file: string, verdicts: Partial<Verdicts>, deliveryId = 'ses-q1'): Promise<string> {
+/** Delivers a raw mail of the merchant's to the intake as SES would (PASS verdicts unless given). */
+function deliver(
+  raw: Buffer | string,
+  deliveryId: string,
+  options: { receivedAt?: string; verdicts?: Partial<Verdicts>; recipients?: string[]; to?: EmailIntakeDeps } = {},
+) {
+  const to = options.to ?? email;
   const location = { bucket: 'raw', key: `inbound/${deliveryId}` };
-  (email.rawMail as InMemoryRawMailStore).put(location, eml(file));
-  const result = await receiveEmail(
+  (to.rawMail as InMemoryRawMailStore).put(location, raw);
+  return receiveEmail(
     {
       deliveryId,
-      receivedAt: '2026-03-02T13:15:00.000Z',
-      verdicts: { ...PASS, ...verdicts },
+      receivedAt: options.receivedAt ?? '2026-03-02T13:15:00.000Z',
+      verdicts: { ...PASS, ...options.verdicts },
       returnPath: MERCHANT,
-      recipients: ['ouvidoria@ouvidoria.example.com.br'],
+      recipients: options.recipients ?? ['ouvidoria@ouvidoria.example.com.br'],
       raw: location,
     },
-    email,
+    to,
   );
+}
+
+/** Receives a fixture mail with the given verdicts; returns its (quarantined) case id. */
+async function quarantined(file: string, verdicts: Partial<Verdicts>, deliveryId = 'ses-q1'): Promise<string> {
+  const result = await deliver(eml(file), deliveryId, { verdicts });
   expect(result).toMatchObject({ kind: 'case', outcome: 'QUARANTINED' });
   mailer.sent.length = 0;
   retention.marks.length = 0;
@@ -68,6 +78,29 @@ const request = (caseId: string, by = SUPERVISOR): ReleaseRequest => ({
   by,
   at: '2026-03-02T13:20:00.000Z',
 });
+
+/** Mariana's complement on ticket #48213, as her mail client sends it. */
+const complement = (messageId: string) =>
+  Buffer.from(
+    [
+      `From: Mariana <${MERCHANT}>`,
+      'To: ouvidoria@ouvidoria.example.com.br',
+      'Subject: Complemento - chamado #48213',
+      `Message-ID: <${messageId}@modasbella.com.br>`,
+      'Date: Mon, 02 Mar 2026 13:30:00 +0000',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Complementando: os pedidos 10231 e 10240 também não sincronizaram. Chamado #48213.',
+      '',
+    ].join('\r\n'),
+  );
+
+/** Her mail on the ticket, delivered to the intake with these verdicts (the outbox emptied after). */
+async function received(deliveryId: string, raw: Buffer | string, verdicts: Partial<Verdicts>) {
+  const result = await deliver(raw, deliveryId, { receivedAt: '2026-03-02T13:30:00.000Z', verdicts });
+  mailer.sent.length = 0;
+  return result as { caseId: string; outcome: string; protocol?: string };
+}
 
 describe('releaseQuarantined', () => {
   it.each([
@@ -131,19 +164,7 @@ describe('releaseQuarantined', () => {
   it('refuses a case that does not exist, one that is not quarantined and one already discarded', async () => {
     expect(await releaseQuarantined(request('email:forged'), deps)).toMatchObject({ reason: 'missing' });
 
-    const location = { bucket: 'raw', key: 'inbound/ses-ok' };
-    (email.rawMail as InMemoryRawMailStore).put(location, eml('01-accepted-ticket-48213.eml'));
-    await receiveEmail(
-      {
-        deliveryId: 'ses-ok',
-        receivedAt: '2026-03-02T13:15:00.000Z',
-        verdicts: PASS,
-        returnPath: MERCHANT,
-        recipients: [],
-        raw: location,
-      },
-      email,
-    );
+    await deliver(eml('01-accepted-ticket-48213.eml'), 'ses-ok', { recipients: [] });
     expect(await releaseQuarantined(request('email:ses-ok'), deps)).toMatchObject({ reason: 'not-in-quarantine' });
 
     const caseId = await quarantined('01-accepted-ticket-48213.eml', { dmarc: 'FAIL' }, 'ses-q2');
@@ -191,19 +212,7 @@ describe('what the release’s parse keeps for the mailed-file copier', () => {
       text: 'Olá, o checkout da minha loja não fecha pedidos desde ontem. Segue o print.',
       file: { name: 'print.pdf', type: 'application/pdf', bytes: pdf() },
     });
-    const location = { bucket: 'raw', key: 'inbound/ses-q-pdf' };
-    (withCopies.rawMail as InMemoryRawMailStore).put(location, raw);
-    const held = await receiveEmail(
-      {
-        deliveryId: 'ses-q-pdf',
-        receivedAt: '2026-03-02T13:15:00.000Z',
-        verdicts: { ...PASS, dmarc: 'FAIL' },
-        returnPath: MERCHANT,
-        recipients: ['ouvidoria@ouvidoria.example.com.br'],
-        raw: location,
-      },
-      withCopies,
-    );
+    const held = await deliver(raw, 'ses-q-pdf', { verdicts: { dmarc: 'FAIL' }, to: withCopies });
     expect(held).toMatchObject({ kind: 'case', outcome: 'QUARANTINED' });
     const keep = vi.spyOn(ParsedMailParts.prototype, 'keep');
     try {
@@ -213,7 +222,9 @@ describe('what the release’s parse keeps for the mailed-file copier', () => {
       });
       expect(result).toMatchObject({ kind: 'case', released: true, outcome: 'NO_PRIOR_TICKET' });
       expect(keep).toHaveBeenCalledTimes(1);
-      expect((keep.mock.contexts[0] as ParsedMailParts).take(location)).toBeUndefined();
+      expect(
+        (keep.mock.contexts[0] as ParsedMailParts).take({ bucket: 'raw', key: 'inbound/ses-q-pdf' }),
+      ).toBeUndefined();
       expect(uploads.put).not.toHaveBeenCalled();
     } finally {
       vi.restoreAllMocks();
@@ -224,37 +235,10 @@ describe('what the release’s parse keeps for the mailed-file copier', () => {
 // Journey 47: a released case did not hold its ticket — her next mail (or confirmed form post)
 // naming it opened a second case, with another analyst, instead of joining the released one.
 describe('a released case holds its ticket, as one the intake opened', () => {
-  const again = (messageId: string) =>
-    Buffer.from(
-      [
-        `From: Mariana <${MERCHANT}>`,
-        'To: ouvidoria@ouvidoria.example.com.br',
-        'Subject: Complemento - chamado #48213',
-        `Message-ID: <${messageId}@modasbella.com.br>`,
-        'Date: Mon, 02 Mar 2026 13:30:00 +0000',
-        'Content-Type: text/plain; charset=utf-8',
-        '',
-        'Complementando: os pedidos 10231 e 10240 também não sincronizaram. Chamado #48213.',
-        '',
-      ].join('\r\n'),
-    );
-
   it('her next mail naming the ticket joins the released case', async () => {
     const caseId = await quarantined('01-accepted-ticket-48213.eml', { dmarc: 'FAIL' });
     await releaseQuarantined(request(caseId), deps);
-    const location = { bucket: 'raw', key: 'inbound/ses-q2' };
-    (email.rawMail as InMemoryRawMailStore).put(location, again('complemento-1'));
-    const result = await receiveEmail(
-      {
-        deliveryId: 'ses-q2',
-        receivedAt: '2026-03-02T13:30:00.000Z',
-        verdicts: PASS,
-        returnPath: MERCHANT,
-        recipients: ['ouvidoria@ouvidoria.example.com.br'],
-        raw: location,
-      },
-      email,
-    );
+    const result = await received('ses-q2', complement('complemento-1'), {});
     expect(result).toMatchObject({ caseId });
     expect((await cases.get(caseId))?.messages).toHaveLength(2);
   });
@@ -284,39 +268,6 @@ describe('a released case holds its ticket, as one the intake opened', () => {
 describe('a released mail on the ticket of her open case joins it, as her proven mail would', () => {
   // Journey 48: Mariana's case on #48213 is open; her complement, held for her domain's failed
   // DMARC and released by the supervisor, became a second case (OUV-2026-000002, another analyst).
-  const complement = (messageId: string) =>
-    Buffer.from(
-      [
-        `From: Mariana <${MERCHANT}>`,
-        'To: ouvidoria@ouvidoria.example.com.br',
-        'Subject: Complemento - chamado #48213',
-        `Message-ID: <${messageId}@modasbella.com.br>`,
-        'Date: Mon, 02 Mar 2026 13:30:00 +0000',
-        'Content-Type: text/plain; charset=utf-8',
-        '',
-        'Complementando: os pedidos 10231 e 10240 também não sincronizaram. Chamado #48213.',
-        '',
-      ].join('\r\n'),
-    );
-
-  async function received(deliveryId: string, raw: Buffer, verdicts: Partial<Verdicts>) {
-    const location = { bucket: 'raw', key: `inbound/${deliveryId}` };
-    (email.rawMail as InMemoryRawMailStore).put(location, raw);
-    const result = await receiveEmail(
-      {
-        deliveryId,
-        receivedAt: '2026-03-02T13:30:00.000Z',
-        verdicts: { ...PASS, ...verdicts },
-        returnPath: MERCHANT,
-        recipients: ['ouvidoria@ouvidoria.example.com.br'],
-        raw: location,
-      },
-      email,
-    );
-    mailer.sent.length = 0;
-    return result as { caseId: string; outcome: string; protocol?: string };
-  }
-
   it.each([
     ['her domain’s DMARC failed: the supervisor vouched for it', true, { dmarc: 'FAIL' }],
     // SPF vouched for, no DMARC and no DKIM: nothing proves her From, so, as her mail proven less
