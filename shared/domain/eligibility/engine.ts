@@ -802,9 +802,11 @@ function matchesAnywhere(list: PhraseList, text: ReadText, all: boolean): boolea
  * Only the sentences where a phrase may match are read (inList).
  */
 function matchRule(c: CompiledRule, text: ReadText, forTheStore: Compiled | null = null): TextHit | null {
-  if (matchesAnywhere(c.unlessInMessage, text, true)) return null;
-  // The body's verdicts are computed at most once per rule: a subject of many sentences must not
-  // re-read the whole body for each of them (text work stays linear in the input).
+  // The message's and the body's verdicts are computed at most once per rule: a subject of many
+  // sentences must not re-read the whole body for each of them (text work stays linear in the input).
+  // The message's veto is read at the rule's first phrase found, not before: most rules find none in
+  // a mail, and reading their vetoes first was half of the matcher's work (issue 16).
+  let vetoedInMessage: boolean | undefined;
   let bodyRequires: boolean | undefined;
   let bodyUnless: boolean | undefined;
   let messageRequires: boolean | undefined;
@@ -813,6 +815,8 @@ function matchRule(c: CompiledRule, text: ReadText, forTheStore: Compiled | null
     if (sentence === undefined) continue;
     const m = firstMatch(c.phrases, sentence);
     if (!m) continue;
+    vetoedInMessage ??= matchesAnywhere(c.unlessInMessage, text, true);
+    if (vetoedInMessage) return null;
     if (c.requiresInMessage.phrases.length > 0) {
       messageRequires ??= matchesAnywhere(c.requiresInMessage, text, true);
       if (!messageRequires) return null;

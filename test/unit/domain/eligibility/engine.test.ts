@@ -1256,3 +1256,73 @@ describe('automaticTextEvidence: a reply threaded to her case, read as decide re
     expect(automaticTextEvidence(s) !== undefined).toBe(automatic);
   });
 });
+
+describe("a rule's veto of the whole message (unlessInMessage)", () => {
+  // Issue 16: the veto is read once a phrase of the rule is found, not before; wherever it is said
+  // (a sentence before the phrase, one after, the subject) it still vetoes, and without it the rule fires.
+  it.each([
+    {
+      subject: 'Sugestão de relatório',
+      text: 'Olá, vocês poderiam criar um relatório de vendas por cidade? Seria ótimo para a minha loja.',
+      rule: 'scope.feature.request',
+      fires: true,
+    },
+    {
+      subject: 'Relatório de vendas',
+      text: 'O filtro por cidade sempre funcionou no relatório. Vocês poderiam criar de novo esse filtro?',
+      rule: 'scope.feature.request',
+      fires: false,
+    },
+    {
+      subject: 'Relatório de vendas',
+      text: 'Vocês poderiam criar de novo o filtro por cidade? Ele parou de funcionar depois da atualização.',
+      rule: 'scope.feature.request',
+      fires: false,
+    },
+    {
+      subject: 'Parou de funcionar',
+      text: 'Vocês poderiam criar de novo o filtro por cidade no relatório de vendas?',
+      rule: 'scope.feature.request',
+      fires: false,
+    },
+    {
+      subject: 'Chamado encerrado',
+      text: 'Esta é uma mensagem automática. Sua solicitação #52310 foi encerrada. Caso precise, abra um novo chamado.',
+      rule: 'auto.machine-generated.text',
+      fires: true,
+    },
+    {
+      subject: 'Chamado encerrado',
+      text: 'Encerraram sem resolver! Esta é uma mensagem automática. Sua solicitação #52310 foi encerrada.',
+      rule: 'auto.machine-generated.text',
+      fires: false,
+    },
+    {
+      subject: 'Chamado encerrado',
+      text: 'Esta é uma mensagem automática. Sua solicitação #52310 foi encerrada. Encerraram sem resolver!',
+      rule: 'auto.machine-generated.text',
+      fires: false,
+    },
+    {
+      subject: 'Encerraram sem resolver',
+      text: 'Esta é uma mensagem automática. Sua solicitação #52310 foi encerrada.',
+      rule: 'auto.machine-generated.text',
+      fires: false,
+    },
+    {
+      subject: 'Pedido não entregue',
+      text: 'Comprei um tênis na loja Passo Certo há vinte dias e até hoje não chegou. Quero meu dinheiro de volta.',
+      rule: 'client.shopper.text',
+      fires: true,
+    },
+    {
+      subject: 'Pedido não entregue',
+      text: 'Minha loja vende calçados. Comprei um tênis na loja Passo Certo para revender e não chegou.',
+      rule: 'client.shopper.text',
+      fires: false,
+    },
+  ])('$rule fires: $fires — $subject / $text', ({ subject, text, rule, fires }) => {
+    const decision = decide(submission({ subject, text }), { status: 'none' }, localConfig);
+    expect(decision.ruleIds.includes(rule)).toBe(fires);
+  });
+});
