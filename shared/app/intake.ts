@@ -312,7 +312,7 @@ export async function processSubmission(
       thread = { kind: 'linked', parent: thread.parent, reason: 'closed-long-ago' };
     }
     const ownDecision = !decided;
-    decided ??= await decideSubmission(submission, deps, screening, earlierCaseTicket(thread), asksForTicket(thread));
+    decided ??= await decideInThread(submission, deps, thread, screening);
     const hold = ownDecision ? await unprovenHold(caseId, submission, decided, thread, deps) : undefined;
     if (hold) decided = { ...decided, decision: heldUnproven(decided.decision, hold) };
     let counted: CountedCase | undefined;
@@ -670,6 +670,41 @@ export async function decideSubmission(
   return { decision: decide(submission, ticket, deps.config, screening), candidates };
 }
 
+/**
+ * The rules on a mail read in its thread (threadOf): a case of hers closed before the reopen window
+ * lends its ticket, and an answer to our request for a ticket counts as one. The intake's reading, and
+ * a quarantine release's (quarantine-release.ts), so that released mail is decided as it would have
+ * been had it not been held.
+ */
+export function decideInThread(
+  submission: Submission,
+  deps: Pick<IntakeDeps, 'tickets' | 'config'>,
+  thread: ThreadMatch,
+  screening?: Screening,
+): Promise<Decided> {
+  return decideSubmission(submission, deps, screening, earlierCaseTicket(thread), asksForTicket(thread));
+}
+
+/** The links a new record keeps of the case its thread named but did not join (the team's page). */
+export type ThreadLinks = Pick<
+  CaseRecord,
+  'linkedProtocol' | 'referencedCaseId' | 'referencedProtocol' | 'answersSubmissionId'
+>;
+
+export function threadLinks(thread: ThreadMatch): ThreadLinks {
+  if (thread.kind !== 'linked') return {};
+  const { parent, reason } = thread;
+  // Her own case closed long ago: "Caso anterior relacionado".
+  if (reason === 'closed-long-ago') return parent.protocol ? { linkedProtocol: parent.protocol } : {};
+  // Someone else's case, or the merchant's address without proof: shown to the team, never joined.
+  if (reason === 'other-sender' || reason === 'unauthenticated') {
+    return { referencedCaseId: parent.caseId, ...(parent.protocol ? { referencedProtocol: parent.protocol } : {}) };
+  }
+  // Her answer to our guidance (or a mail after her own redirected one): what she wrote first goes
+  // with the case. Never a quarantined record: its text is not known to be hers.
+  return parent.outcome !== 'QUARANTINED' ? { answersSubmissionId: parent.caseId } : {};
+}
+
 /** The outcomes whose reply asks the merchant for the ticket's number (SPEC: "responda com o número"). */
 const ASKED_FOR_TICKET: ReadonlySet<Outcome> = new Set(['NO_PRIOR_TICKET', 'TICKET_INVALID']);
 
@@ -736,7 +771,6 @@ function newCaseRecord(
   const now = deps.clock.now().toISOString();
   // A case's mailed files are keyed in its creating write (mail-file-copies.ts); nothing else's are.
   const keyed = opensACase(decided.decision) ? mailFilesOn(caseId, deps) : undefined;
-  const linked = thread.kind === 'linked' ? thread : undefined;
   return {
     caseId,
     channel: submission.channel,
@@ -754,16 +788,7 @@ function newCaseRecord(
     updatedAt: now,
     messages: [messageOf(submission, keyed)],
     messageIds: submission.messageId ? [submission.messageId] : [],
-    linkedProtocol: linked?.reason === 'closed-long-ago' ? linked.parent.protocol : undefined,
-    // Someone else's case, or the merchant's address without proof: shown to the team, never joined.
-    ...(linked?.reason === 'other-sender' || linked?.reason === 'unauthenticated'
-      ? { referencedCaseId: linked.parent.caseId, referencedProtocol: linked.parent.protocol }
-      : {}),
-    // Her answer to our guidance (or a mail after her own redirected one): what she wrote first goes
-    // with the case. Never a quarantined record: its text is not known to be hers.
-    ...(linked?.reason === 'not-a-case' && linked.parent.outcome !== 'QUARANTINED'
-      ? { answersSubmissionId: linked.parent.caseId }
-      : {}),
+    ...threadLinks(thread),
     ...(decided.settled ? { reviewedAt: now, reviewOutcome: 'discarded' as const, reviewedBy: SYSTEM_REVIEWER } : {}),
   };
 }

@@ -14,14 +14,15 @@
  */
 import type { CaseRecord, CaseStatus } from '../domain/case';
 import type { Decision, TicketCandidate } from '../domain/decision';
-import type { HistoryEvent } from '../domain/lifecycle/types';
+import type { HistoryEvent, ReleasedJoin } from '../domain/lifecycle/types';
 import type { Outcome } from '../domain/outcome';
 import type { AttachmentMeta, Submission } from '../domain/submission';
 import { type ReleaseRefusal, releaseRefusal, vouchedVerdicts } from '../domain/quarantine-release';
 import type { EmailIntakeDeps } from './email-intake';
 import {
   completeCase,
-  decideSubmission,
+  decideInThread,
+  type decideSubmission,
   herOpenCaseOfTicket,
   type IntakeResult,
   joinCase,
@@ -31,10 +32,13 @@ import {
   replyToRetry,
   statusFor,
   TicketCaseNotStoredYet,
+  type ThreadLinks,
+  threadLinks,
   threadOf,
   ticketHolderOf,
   ticketToJoin,
 } from './intake';
+import type { ThreadMatch } from './threading';
 import type { ReleaseRequest } from './quarantine';
 
 /** The record's new decision after a release. */
@@ -50,6 +54,11 @@ export interface ReleasedDecision {
    * files: releasedMailFiles), written in the same write; absent when none is copied.
    */
   attachments?: AttachmentMeta[];
+  /**
+   * The case its thread named but did not join (intake threadLinks: her case closed long ago, another
+   * sender's, her guidance answered), as the intake's record of the same mail keeps it.
+   */
+  links?: ThreadLinks;
 }
 
 /**
@@ -58,7 +67,7 @@ export interface ReleasedDecision {
  * quarantined mail, with its decision and its (suppressed) reply.
  */
 export interface JoinedRelease {
-  joined: { caseId: string; protocol?: string };
+  joined: ReleasedJoin;
   event: HistoryEvent;
 }
 
@@ -134,11 +143,26 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
 
   let createdHere = false;
   if (!resuming) {
-    const decided = await decideSubmission(submission, intake);
+    // Read in its thread before any decision, as the intake reads a mail (processSubmission): a case of
+    // hers it continues takes it undecided; one it names but may not join lends its link (and, closed
+    // past the reopen window, its ticket). Before, the release decided it alone: her reply to a case
+    // closed long ago lost "Caso anterior relacionado" and the old case's ticket.
+    let thread = ownThreadOff(record, await threadOf(submission, intake));
+    if (thread.kind === 'continues') {
+      const joined = await joinHerCase(record, thread.parent, { via: 'thread' }, submission, request, deps);
+      if (joined) return joined;
+      // The lifecycle found it closed past its reopen window meanwhile: a new case, linked to it.
+      thread = { kind: 'linked', parent: thread.parent, reason: 'closed-long-ago' };
+    }
+    const decided = await decideInThread(submission, intake, thread);
     // Defensive: only vouchable rules held it, so the second decision cannot quarantine it again.
     if (decided.decision.outcome === 'QUARANTINED') return refused('still-quarantined');
-    const joined = await joinHerCase(record, submission, decided, request, deps);
-    if (joined) return joined;
+    const byTicket = await herCaseOfTicket(submission, decided, thread, intake);
+    if (byTicket) {
+      const joined = await joinHerCase(record, byTicket, { via: 'ticket', decided }, submission, request, deps);
+      if (joined) return joined;
+    }
+    const links = threadLinks(thread);
     const at = intake.clock.now().toISOString();
     // Now a case: its mailed files are kept for the console like any case's (copied in completeCase).
     const attachments = releasedMailFiles(record, decided.decision, intake);
@@ -155,6 +179,7 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
         ruleIds: decided.decision.ruleIds,
       },
       ...(attachments ? { attachments } : {}),
+      ...(Object.keys(links).length > 0 ? { links } : {}),
     };
     createdHere = await deps.store.release(caseId, released, request.by, at);
     if (createdHere) {
@@ -181,39 +206,41 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
 }
 
 /**
- * A released mail continuing the thread of her case (herThreadedCase), or naming the ticket of her
- * open case (or one closed within its reopen window), joins it, as her mail proven by its domain
- * would (intake threadOf, ticketToJoin, Trust rules): the vouched
- * verdicts are what the supervisor proved, and only her very address joins (herOpenCaseOfTicket).
- * Before, it became a second case on the same ticket, with another analyst and a second protocol.
- * The join runs before the review's write, each step idempotent (the message keyed by its source
- * id): a retry after a crash finds the record unreviewed and joins again as a duplicate; a
- * concurrent delivery of the request loses the write and answers the same. Undefined when there is
- * no such case, or the lifecycle found it closed past its window meanwhile: the mail stands alone.
+ * A released mail continuing the thread of her case (threadOf), or naming the ticket of her open case
+ * (or one closed within its reopen window), joins it, as her mail proven by its domain would (intake
+ * threadOf, ticketToJoin, Trust rules): the vouched verdicts are what the supervisor proved, and only
+ * her very address joins. Before, it became a second case on the same ticket, with another analyst
+ * and a second protocol. The join runs before the review's write, each step idempotent (the message
+ * keyed by its source id): a retry after a crash finds the record unreviewed and joins again as a
+ * duplicate; a concurrent delivery of the request loses the write and answers the same. Undefined
+ * when the lifecycle found the case closed past its window meanwhile: the mail stands alone.
+ *
+ * The history event records how it joined. A thread join is decided by no rule (the intake decides
+ * none for a follow-up), so it records no outcome; a ticket join records the accepted decision that
+ * led to it. Before, a thread join recorded the decision made without the thread (often guidance).
  */
 async function joinHerCase(
   record: CaseRecord,
+  parent: CaseRecord,
+  how: { via: 'thread' } | { via: 'ticket'; decided: Pick<Awaited<ReturnType<typeof decideSubmission>>, 'decision'> },
   submission: Submission,
-  decided: Pick<Awaited<ReturnType<typeof decideSubmission>>, 'decision'>,
   request: ReleaseRequest,
   deps: QuarantineReleaseDeps,
 ): Promise<ReleaseResult | undefined> {
   const { intake } = deps.email;
-  const parent = (await herThreadedCase(submission, intake)) ?? (await herCaseOfTicket(submission, decided, intake));
-  if (!parent || parent.caseId === record.caseId) return undefined;
+  if (parent.caseId === record.caseId) return undefined;
   // Her case's message now: its raw mail is kept while that case is open, not expired as quarantine's.
   const location = record.messages[0]?.raw;
   if (location) await intake.rawMailRetention?.markOpen(location);
   // The analyst's forward says who vouched for it: the checks that held it stay failed on it.
   const at = intake.clock.now().toISOString();
   if (!(await joinCase(parent, submission, intake, intake.lifecycle, { by: request.by, at }))) return undefined;
-  const joined = { caseId: parent.caseId, ...(parent.protocol ? { protocol: parent.protocol } : {}) };
+  const joined = { caseId: parent.caseId, ...(parent.protocol ? { protocol: parent.protocol } : {}), via: how.via };
   const event: HistoryEvent = {
     at,
     actor: { kind: 'staff', id: request.by, role: 'supervisor' },
     type: 'quarantine-released',
-    outcome: decided.decision.outcome,
-    ruleIds: decided.decision.ruleIds,
+    ...(how.via === 'ticket' ? { outcome: how.decided.decision.outcome, ruleIds: how.decided.decision.ruleIds } : {}),
     joined,
   };
   if (!(await deps.store.release(record.caseId, { joined, event }, request.by, at))) {
@@ -225,24 +252,19 @@ async function joinHerCase(
   return joinedResult(record.caseId, joined);
 }
 
-/**
- * Her case the released mail continues by its thread (In-Reply-To/References naming our mail, or
- * her case's protocol), read as the intake reads any mail (threadOf) with the vouched verdicts: her
- * very address only, now authenticated by what the supervisor vouched for. Before, a reply without
- * the ticket number was decided from scratch (guidance asking for a ticket, or a second case).
- */
-async function herThreadedCase(submission: Submission, intake: EmailIntakeDeps['intake']): Promise<CaseRecord | null> {
-  const thread = await threadOf(submission, intake);
-  return thread.kind === 'continues' ? thread.parent : null;
+/** A thread naming the quarantined record itself (its own Message-ID) names no other case. */
+function ownThreadOff(record: CaseRecord, thread: ThreadMatch): ThreadMatch {
+  return thread.kind !== 'none' && thread.parent.caseId === record.caseId ? { kind: 'none' } : thread;
 }
 
 /** Her open case on the ticket the released mail names, as her proven mail would join (ticketToJoin). */
 async function herCaseOfTicket(
   submission: Submission,
   decided: Pick<Awaited<ReturnType<typeof decideSubmission>>, 'decision'>,
+  thread: ThreadMatch,
   intake: EmailIntakeDeps['intake'],
 ): Promise<CaseRecord | null> {
-  const ticket = ticketToJoin(submission, decided, { kind: 'none' });
+  const ticket = ticketToJoin(submission, decided, thread);
   if (!ticket) return null;
   // A case of hers on the ticket still being stored past the wait (or never, its attempt dead): the
   // released mail stands alone rather than fail the supervisor's release (red team 49, 4a20970b).
@@ -253,12 +275,12 @@ async function herCaseOfTicket(
 }
 
 /** The case a release joined (its event's `joined`), if it did. */
-function joinedCaseOf(record: CaseRecord): { caseId: string; protocol?: string } | undefined {
+function joinedCaseOf(record: CaseRecord): JoinedRelease['joined'] | undefined {
   for (const e of record.history ?? []) if (e.type === 'quarantine-released' && e.joined) return e.joined;
   return undefined;
 }
 
-function joinedResult(caseId: string, joined: { caseId: string; protocol?: string }): ReleaseResult {
+function joinedResult(caseId: string, joined: JoinedRelease['joined']): ReleaseResult {
   return {
     kind: 'joined',
     caseId,
@@ -300,6 +322,7 @@ function releasedRecord(record: CaseRecord, released: ReleasedDecision, by: stri
     reviewedBy: by,
     reviewOutcome: 'released',
     updatedAt: at,
+    ...released.links,
     ...(released.attachments
       ? { messages: record.messages.map((m, i) => (i === 0 ? { ...m, attachments: released.attachments ?? [] } : m)) }
       : {}),

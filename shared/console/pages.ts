@@ -275,9 +275,11 @@ function historyLine(e: HistoryEvent, timeZone: string, nameOf: NameOf): SafeHtm
       case 'quarantine-discarded':
         return 'quarentena: descartado';
       case 'quarantine-released':
-        return e.joined
-          ? `quarentena: liberado e juntado ao caso ${e.joined.protocol ?? e.joined.caseId}, aberto do mesmo remetente sobre o mesmo chamado`
-          : `quarentena: liberado para a triagem (novo resultado: ${OUTCOME_LABELS_PT[e.outcome] ?? e.outcome})`;
+        if (!e.joined)
+          return `quarentena: liberado para a triagem (novo resultado: ${OUTCOME_LABELS_PT[e.outcome] ?? e.outcome})`;
+        return e.joined.via === 'thread'
+          ? `quarentena: liberado e juntado ao caso ${e.joined.protocol ?? e.joined.caseId}, do mesmo remetente, cuja conversa a mensagem continua`
+          : `quarentena: liberado e juntado ao caso ${e.joined.protocol ?? e.joined.caseId}, aberto do mesmo remetente sobre o mesmo chamado`;
       case 'summarised':
         return summarisedLine(e.counts, e.from, e.to, timeZone);
     }

@@ -795,6 +795,7 @@ export class InMemoryQuarantineReleaseStore implements QuarantineReleaseStore {
       reviewOutcome: 'released',
       updatedAt: at,
       history: [...(record.history ?? []), clone(released.event)],
+      ...released.links,
       ...(released.attachments
         ? {
             messages: record.messages.map((m, i) =>

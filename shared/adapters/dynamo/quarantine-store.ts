@@ -96,6 +96,8 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
     if ('joined' in released) return this.review(caseId, { outcome: 'released', by, at, event: released.event });
     // An accepted case's mailed files, keyed for the uploads bucket, in this same write (no request of their own).
     const files = released.attachments;
+    // The case its thread named (linkedProtocol, referencedCaseId…), kept as the intake's record keeps it.
+    const links = Object.entries(released.links ?? {}).filter(([, v]) => v !== undefined);
     return this.review(caseId, {
       outcome: 'released',
       by,
@@ -104,7 +106,8 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
       // The new decision, the status index key moved with the status, the quarantine's reply gone.
       set:
         '#status = :status, #gsiPk = :gsiPk, #outcome = :outcome, #decision = :decision, #candidates = :candidates' +
-        (files ? ', #fm.#att = :att' : ''),
+        (files ? ', #fm.#att = :att' : '') +
+        links.map(([k]) => `, #link_${k} = :link_${k}`).join(''),
       remove: '#reply',
       names: {
         '#gsiPk': GSI.byStatus.partitionKey,
@@ -113,6 +116,7 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
         '#candidates': 'ticketCandidates',
         '#reply': 'reply',
         ...(files ? { '#fm': 'firstMessage', '#att': 'attachments' } : {}),
+        ...Object.fromEntries(links.map(([k]) => [`#link_${k}`, k])),
       },
       values: {
         ':status': released.status,
@@ -121,6 +125,7 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
         ':decision': released.decision,
         ':candidates': released.ticketCandidates,
         ...(files ? { ':att': files } : {}),
+        ...Object.fromEntries(links.map(([k, v]) => [`:link_${k}`, v])),
       },
     });
   }

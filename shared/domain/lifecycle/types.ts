@@ -99,6 +99,16 @@ export interface Closure {
 }
 
 /**
+ * The case a released mail joined: `via` the thread it continued (In-Reply-To/References, her case's
+ * protocol) or the ticket it named; absent on events recorded before it was kept.
+ */
+export interface ReleasedJoin {
+  caseId: string;
+  protocol?: string;
+  via?: 'thread' | 'ticket';
+}
+
+/**
  * One line of the audit trail. `at` is an ISO instant; `sourceId` is the idempotency key of
  * what caused it (the staff mail's SES message id, the merchant message's source id, a timer
  * name): the service refuses to apply the same source twice.
@@ -139,11 +149,15 @@ export type HistoryEvent = {
   | { type: 'escalated'; dueAt: string }
   /** Quarantine review by a supervisor (staff console): kept out, or decided again as vouched for. */
   | { type: 'quarantine-discarded' }
+  /** Released into triage: decided again as vouched for (its new outcome and the rules that gave it). */
+  | { type: 'quarantine-released'; outcome: Outcome; ruleIds: string[]; joined?: undefined }
   /**
-   * `joined`: her open case on the same ticket, which the mail joined as her proven mail would
-   * (shared/app/quarantine-release.ts); this record stays quarantined mail, reviewed.
+   * Released into her case, which the mail joined as her proven mail would (shared/app/quarantine-
+   * release.ts); this record stays quarantined mail, reviewed. A ticket join keeps the accepted
+   * decision that led to it; a thread join was decided by no rule, so it has none (events recorded
+   * before `via` was kept carry the decision made without the thread).
    */
-  | { type: 'quarantine-released'; outcome: Outcome; ruleIds: string[]; joined?: { caseId: string; protocol?: string } }
+  | { type: 'quarantine-released'; joined: ReleasedJoin; outcome?: Outcome; ruleIds?: string[] }
   /**
    * Older events of the kinds that only grow with traffic (history-budget.ts SUMMARISED_TYPES: her
    * replies, refused staff actions, reminders, escalations), folded into one line by count when the

@@ -300,7 +300,8 @@ describe('a released mail on the ticket of her open case joins it, as her proven
       expect(record).toMatchObject({ status: 'QUARANTINED', reviewOutcome: 'released', reviewedBy: SUPERVISOR });
       expect(record?.history?.at(-1)).toMatchObject({
         type: 'quarantine-released',
-        joined: { caseId: open.caseId, protocol: 'OUV-2026-000001' },
+        outcome: 'ACCEPTED',
+        joined: { caseId: open.caseId, protocol: 'OUV-2026-000001', via: 'ticket' },
       });
       // Her case's message: its raw mail is kept while the case is open.
       expect(retention.marks).toContainEqual(expect.objectContaining({ kind: 'open' }));
@@ -355,6 +356,12 @@ describe('a released mail on the ticket of her open case joins it, as her proven
       expect(messages.map((m) => m.sourceId)).toEqual(['ses-open', 'ses-held']);
       expect(messages[1]?.released).toMatchObject({ by: SUPERVISOR });
       expect(mailer.sent).toHaveLength(0);
+      // Joined by its thread, decided by no rule: the event says so, with no outcome of a decision
+      // made without the thread (the guidance it would have been alone).
+      const event = (await cases.get(held.caseId))?.history?.at(-1);
+      expect(event).toMatchObject({ type: 'quarantine-released', joined: { caseId: open.caseId, via: 'thread' } });
+      expect(event).not.toHaveProperty('outcome');
+      expect(event).not.toHaveProperty('ruleIds');
     } else {
       expect(result).not.toMatchObject({ kind: 'joined' });
       expect(messages).toHaveLength(1);
@@ -372,5 +379,108 @@ describe('a released mail on the ticket of her open case joins it, as her proven
     for (const r of [a, b, again]) expect(r).toMatchObject({ kind: 'joined', joinedCaseId: open.caseId });
     expect((await cases.get(open.caseId))?.messages).toHaveLength(2);
     expect((await cases.get(held.caseId))?.reviewedBy).toBe(SUPERVISOR);
+  });
+});
+
+describe('a released mail keeps the links of its thread, as the intake’s record of it would', () => {
+  // Journeys 49, found not fixed: the release decided her mail alone. Her reply to a case closed
+  // past its reopen window became guidance asking for a ticket (the intake: a new case on the old
+  // case's ticket, "Caso anterior relacionado"); a colleague's reply lost the case it cited; her
+  // answer to our request for the ticket lost what she first wrote, and its bare number.
+  const mail = (from: string, inReplyTo: string, text: string, messageId = 'resposta-9') =>
+    Buffer.from(
+      [
+        `From: Mariana <${from}>`,
+        'To: ouvidoria@ouvidoria.example.com.br',
+        'Subject: Re: Sua manifestação',
+        `Message-ID: <${messageId}@modasbella.com.br>`,
+        `In-Reply-To: ${inReplyTo}`,
+        'Date: Mon, 02 Mar 2026 13:30:00 +0000',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        text,
+        '',
+      ].join('\r\n'),
+    );
+
+  async function received(deliveryId: string, raw: Buffer, verdicts: Partial<Verdicts>) {
+    const location = { bucket: 'raw', key: `inbound/${deliveryId}` };
+    (email.rawMail as InMemoryRawMailStore).put(location, raw);
+    const result = await receiveEmail(
+      {
+        deliveryId,
+        receivedAt: '2026-03-02T13:30:00.000Z',
+        verdicts: { ...PASS, ...verdicts },
+        returnPath: MERCHANT,
+        recipients: ['ouvidoria@ouvidoria.example.com.br'],
+        raw: location,
+      },
+      email,
+    );
+    mailer.sent.length = 0;
+    return result as { caseId: string; outcome: string; protocol?: string };
+  }
+
+  /** Our last mail on the record (acknowledgement or guidance), as her client's In-Reply-To names it. */
+  const ourLastMail = async (caseId: string) => (await cases.get(caseId))?.messageIds.at(-1) ?? '';
+
+  it.each<{
+    label: string;
+    first: string;
+    closeIt: boolean;
+    from: string;
+    text: string;
+    outcome: string;
+    ticket?: string;
+    links: (first: { caseId: string; protocol?: string }) => Record<string, string | undefined>;
+  }>([
+    {
+      label: 'her reply to her case closed past its reopen window: a new case on its ticket, linked to it',
+      first: '01-accepted-ticket-48213.eml',
+      closeIt: true,
+      from: MERCHANT,
+      text: 'Voltou a acontecer: os pedidos de hoje não baixaram do estoque de novo.',
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+      links: (first) => ({ linkedProtocol: first.protocol }),
+    },
+    {
+      label: 'a colleague’s reply to her open case: the case it cites, shown to the team',
+      first: '01-accepted-ticket-48213.eml',
+      closeIt: false,
+      from: 'financeiro@modasbella.com.br',
+      text: 'Sou do financeiro da loja e queria entender por que o estoque ficou negativo.',
+      outcome: 'NO_PRIOR_TICKET',
+      links: (first) => ({ referencedCaseId: first.caseId, referencedProtocol: first.protocol }),
+    },
+    {
+      label: 'her answer to our request for the ticket, the bare number: a case, with what she wrote first',
+      first: '08-no-prior-ticket.eml',
+      closeIt: false,
+      from: MERCHANT,
+      text: 'O número é 48213.',
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+      links: (first) => ({ answersSubmissionId: first.caseId }),
+    },
+  ])('$label', async ({ first, closeIt, from, text, outcome, ticket, links }) => {
+    const earlier = await received('ses-first', eml(first), {});
+    if (closeIt) {
+      const stored = cases.records.get(earlier.caseId);
+      if (!stored) throw new Error('no earlier case');
+      cases.records.set(earlier.caseId, { ...stored, status: 'CLOSED', closedAt: '2026-02-02T13:00:00.000Z' });
+    }
+    const raw = mail(from, await ourLastMail(earlier.caseId), text);
+    const held = await received('ses-held', raw, { dmarc: 'FAIL' });
+    expect(held.outcome).toBe('QUARANTINED');
+
+    const result = await releaseQuarantined(request(held.caseId), deps);
+
+    expect(result).toMatchObject({ kind: 'case', outcome });
+    const record = await cases.get(held.caseId);
+    expect(record).toMatchObject(links(earlier));
+    if (ticket) expect(record?.decision.ticket).toMatchObject({ number: ticket });
+    // Cited by a colleague: her case lists the record for its analyst, as the intake's would.
+    if (from !== MERCHANT) expect((await cases.get(earlier.caseId))?.citedBy).toEqual([held.caseId]);
   });
 });

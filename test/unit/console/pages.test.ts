@@ -536,6 +536,12 @@ describe('console pages — counts agree in number', () => {
       { caseId: 'email:ses-open', protocol: 'OUV-2026-000001' },
       'quarentena: liberado e juntado ao caso OUV-2026-000001, aberto do mesmo remetente sobre o mesmo chamado',
     ],
+    // Mend 51: joined by its thread (her reply without the ticket), not "sobre o mesmo chamado".
+    [
+      'her case whose conversation it continues',
+      { caseId: 'email:ses-open', protocol: 'OUV-2026-000001', via: 'thread' as const },
+      'quarentena: liberado e juntado ao caso OUV-2026-000001, do mesmo remetente, cuja conversa a mensagem continua',
+    ],
   ])('a release into %s: its history line says so', (_label, joined, line) => {
     const released = {
       type: 'quarantine-released' as const,

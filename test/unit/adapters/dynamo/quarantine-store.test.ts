@@ -120,6 +120,46 @@ describe('DynamoQuarantineStore', () => {
     expect(await store.release('email:m1', released, 'sofia', at)).toBe(false);
   });
 
+  // Mend 51: her released reply to a case closed long ago keeps "Caso anterior relacionado" (and a
+  // colleague's, the case it cited), in the release's one write, as the intake's record keeps them.
+  it.each([
+    ['her case closed long ago', { linkedProtocol: 'OUV-2026-000001' }],
+    ['another sender’s case', { referencedCaseId: 'email:m0', referencedProtocol: 'OUV-2026-000001' }],
+    ['her guidance answered', { answersSubmissionId: 'email:m0' }],
+  ])('a release keeps the link to %s in the same write', async (_label, links) => {
+    ddb.on(UpdateCommand).resolvesOnce({});
+    const at = '2026-03-12T14:00:00.000Z';
+    const decision = {
+      outcome: 'ACCEPTED' as const,
+      ruleIds: ['ticket.valid'],
+      reason: 'ok',
+      ticket: { status: 'none' as const },
+    };
+    const event = {
+      at,
+      actor: { kind: 'staff' as const, id: 'sofia', role: 'supervisor' as const },
+      type: 'quarantine-released' as const,
+      outcome: 'ACCEPTED' as const,
+      ruleIds: ['ticket.valid'],
+    };
+    const released = {
+      status: 'QUEUED' as const,
+      outcome: 'ACCEPTED' as const,
+      decision,
+      ticketCandidates: [],
+      event,
+      links,
+    };
+    expect(await store.release('email:m1', released, 'sofia', at)).toBe(true);
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    const names = input.ExpressionAttributeNames ?? {};
+    const values = input.ExpressionAttributeValues ?? {};
+    const written = Object.fromEntries(
+      [...(input.UpdateExpression ?? '').matchAll(/(#\w+) = (:\w+)/g)].map(([, n, v]) => [names[n!], values[v!]]),
+    );
+    expect(written).toMatchObject(links);
+  });
+
   // Journey 48: a released mail that joined her open case on the same ticket stays quarantined
   // mail, reviewed: its status, decision and (suppressed) reply are left as they are.
   it('a release that joined her case only records the review and its event', async () => {
