@@ -14,6 +14,7 @@ import { CASE_STATUSES, type CaseStatus, positionsBetween, type TextsShown } fro
 import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
 import { ruleLabel } from '../domain/eligibility/rule-descriptions';
+import { releasedFromQuarantinePt } from '../domain/released-words';
 import { calendarDayPtBr, extensionDaysHint, caseOverdue, OVERDUE_MARK_PT } from '../domain/lifecycle/deadlines';
 import { AWAITED_MAX_CHARS, assignedEvent } from '../domain/lifecycle/machine';
 import { officeSubject } from '../domain/lifecycle/status-page';
@@ -288,6 +289,21 @@ function historyLine(e: HistoryEvent, timeZone: string, nameOf: NameOf): SafeHtm
 }
 
 /**
+ * A message that came out of quarantine says so where the analyst reads it, as her mails do (one
+ * text, released-words.ts): her mail released into this case (`released` on the message), or the
+ * first message of a case a release opened (the record's review). Before, only the mails said it.
+ */
+function releaseLine(c: WorkCase, index: number, nameOf: NameOf, tz: string): SafeHtml | '' {
+  const m = c.messages[index];
+  const release =
+    m?.released ??
+    (index === 0 && c.reviewOutcome === 'released' && c.reviewedBy
+      ? { by: c.reviewedBy, at: c.reviewedAt }
+      : undefined);
+  return release ? html`<p><strong>${releasedFromQuarantinePt(nameOf(release.by), release.at, tz)}</strong></p>` : '';
+}
+
+/**
  * The case's history as the page shows it. Cases assigned by the assignment function before it
  * wrote its `assigned` event carry the assignment only in `assignee`/`assignedAt`: read back from
  * those while no transfer has since overwritten them (a transfer sets `assignedAt` again, and the
@@ -524,8 +540,9 @@ ${messagePager(c, window, b)}
 ${c.messages.slice(window.start, window.end).map(
   (
     m,
+    i,
   ) => html`<article><h3>${m.direction === 'out' ? `Enviada pela Ouvidoria (${m.author ? nameOf(m.author) : 'equipe'})` : RECEIVED_VIA_PT[m.channel]} — <time datetime="${m.receivedAt}">${formatInstant(m.receivedAt, tz)}</time></h3>
-<p>${m.direction === 'out' ? officeSubject(c) : m.subject}</p>${m.text.trim() ? html`<pre>${m.text}</pre>` : html`<p><em>${encryptedMail(m) ? encryptedStaffPt(encryptedMail(m) as MailEncryption) : NO_TEXT_STAFF_PT}</em></p>`}${m.attachments.length ? html`<p>Anexos:</p><ul>${m.attachments.map((a) => attachmentLine(a, view.attachmentLinks ?? {}))}</ul>` : m.direction !== 'out' && attachmentMissing(m) ? html`<p>${MISSING_ATTACHMENT_STAFF_PT}</p>` : ''}</article>`,
+${releaseLine(c, window.start + i, nameOf, tz)}<p>${m.direction === 'out' ? officeSubject(c) : m.subject}</p>${m.text.trim() ? html`<pre>${m.text}</pre>` : html`<p><em>${encryptedMail(m) ? encryptedStaffPt(encryptedMail(m) as MailEncryption) : NO_TEXT_STAFF_PT}</em></p>`}${m.attachments.length ? html`<p>Anexos:</p><ul>${m.attachments.map((a) => attachmentLine(a, view.attachmentLinks ?? {}))}</ul>` : m.direction !== 'out' && attachmentMissing(m) ? html`<p>${MISSING_ATTACHMENT_STAFF_PT}</p>` : ''}</article>`,
 )}
 <h2>Notas internas</h2>
 ${notes.length ? html`<ul>${notes.map((n) => html`<li>${n.actor.kind === 'staff' ? nameOf(n.actor.id) : 'sistema'}, ${formatInstant(n.at, tz)}: <pre>${n.text}</pre></li>`)}</ul>` : html`<p>Nenhuma nota.</p>`}

@@ -555,6 +555,51 @@ describe('console pages — counts agree in number', () => {
     expect(page).toContain(line);
   });
 
+  // Mend 51: the mails told the analyst a message came out of quarantine and who vouched for it;
+  // the case page did not. Both kinds: her mail released into this case, and the case a release opened.
+  const first = workCase().messages[0]!;
+  const releasedReply = {
+    ...first,
+    sourceId: 'ses-held',
+    receivedAt: '2026-03-11T12:00:00.000Z',
+    text: 'Segue o print da tela de sincronização.',
+    released: { by: 'sofia', at: '2026-03-11T13:20:00.000Z' },
+  };
+  const AT = '2026-03-11T13:20:00.000Z';
+  it.each([
+    [
+      'her reply released into her open case',
+      workCase({ messages: [first, releasedReply] }),
+      'Liberado da quarentena por Sofia Ramos em 11/03/2026 às 10:20',
+    ],
+    [
+      'the first message of a case the release opened',
+      workCase({ reviewOutcome: 'released', reviewedBy: 'sofia', reviewedAt: AT }),
+      'Liberado da quarentena por Sofia Ramos em 11/03/2026 às 10:20',
+    ],
+    // A supervisor gone from the roster: her id, as the mails say.
+    [
+      'released by someone gone from the roster',
+      workCase({ messages: [first, { ...releasedReply, released: { by: 'ex-sup', at: AT } }] }),
+      'Liberado da quarentena por ex-sup em 11/03/2026 às 10:20',
+    ],
+    [
+      'a case with no released message',
+      workCase({ messages: [first, { ...releasedReply, released: undefined }] }),
+      null,
+    ],
+  ])('%s: the message says it was released, by whom and when', (_label, c, line) => {
+    const staffNames = new Map([['sofia', 'Sofia Ramos']]);
+    const page = casePage(frame, { c, survey: null, actions: new Set(), staffNames }, now);
+    const marked = page
+      .split('<article>')
+      .slice(1)
+      .filter((article) => article.includes('Liberado da quarentena'));
+    // On the released message only, once.
+    expect(marked).toHaveLength(line ? 1 : 0);
+    if (line) expect(marked[0]).toContain(line);
+  });
+
   it('an empty list says so in a sentence, with no empty table', () => {
     const page = casesPage(frame, { status: 'ASSIGNED' }, { items: [] }, now);
     expect(page).toContain('<p>Nenhum caso encontrado.</p>');
