@@ -30,7 +30,7 @@ import { chooseAnalyst, NOTICE_TEXTS, renderAnalystNotice } from '../domain/assi
 import { type OfficeCalendar, officeCalendar } from '../domain/calendar';
 import { type CaseRecord, type CaseStatus, FIRST_TEXT, NO_TEXTS } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
-import { dueDateFrom, timersFor } from '../domain/lifecycle/deadlines';
+import { assignmentDeferredTo, dueDateFrom, timersFor } from '../domain/lifecycle/deadlines';
 import { type ReplySecret, staffReplyAddress } from '../domain/lifecycle/reply-address';
 import { keyedMessageId, randomMessageId } from '../domain/message-id';
 import type { LifecycleMailer, TimerScheduler } from './lifecycle/ports';
@@ -138,8 +138,9 @@ export async function assignCase(message: AssignmentMessage, deps: AssignCaseDep
   }
 
   const now = clock.now();
-  if (!calendar.isOpen(now)) {
-    const until = calendar.nextOpening(now);
+  // The console tells the team this instant from the same rule (queuedAssignmentAt).
+  const until = assignmentDeferredTo(now, calendar);
+  if (until) {
     await scheduler.scheduleAt(message, until);
     telemetry.deferred({ ...ids, until });
     return { kind: 'deferred', until };

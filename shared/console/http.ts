@@ -26,7 +26,7 @@ import { resolveDeps, type LifecycleDeps } from '../app/lifecycle/commit';
 import { applyStaffCommand } from '../app/lifecycle/staff-command';
 import { staffIdsOf, staffNames } from '../app/lifecycle/staff-names';
 import type { ParsedStaffMail, StaffCommand } from '../domain/lifecycle/commands';
-import { extensionDaysProblem, promisedBefore, promisedDueAt } from '../domain/lifecycle/deadlines';
+import { extensionDaysProblem, promisedBefore, promisedDueAt, queuedAssignmentAt } from '../domain/lifecycle/deadlines';
 import { officeCalendar } from '../domain/calendar';
 import {
   AWAITED_MAX_CHARS,
@@ -616,6 +616,7 @@ async function caseView(
   const team = members ? transferTargets(members, c, today) : undefined;
   const citedBy = await citingRecords(c, user, lifecycle);
   const promised = promisedDueAt(c, lifecycle.config, calendarOf(lifecycle));
+  const assignsAt = queuedAssignmentAt(c, lifecycle.clock.now(), calendarOf(lifecycle));
   // Unreadable, the memory warns of nothing: the page is served without it.
   const bouncing = bounces
     ? await bounces.isSuppressed(c.senderEmail, lifecycle.clock.now()).catch(() => false)
@@ -624,6 +625,7 @@ async function caseView(
     c,
     ...(bouncing ? { merchantBouncing: true as const } : {}),
     ...(promised ? { promisedDueAt: promised } : {}),
+    ...(assignsAt ? { assignsAt } : {}),
     survey: c.protocol ? await lifecycle.surveys.get(c.protocol) : null,
     actions,
     maxExtensionBusinessDays: lifecycle.config.lifecycle.maxExtensionBusinessDays,
@@ -735,12 +737,20 @@ async function list(query: URLSearchParams, user: ConsoleUser, frame: PageFrame,
       return at ? [[c.caseId, at] as const] : [];
     }),
   );
+  // The queued ones waiting for office hours say when they will be assigned.
+  const assignsAt = new Map(
+    result.items.flatMap((c) => {
+      const at = queuedAssignmentAt(c, now, calendar);
+      return at ? [[c.caseId, at] as const] : [];
+    }),
+  );
   const extras = {
     ...(notice ? { notice } : {}),
     ...(done ? { done } : {}),
     staffNames: names,
     ...(team ? { team } : {}),
     ...(promised.size > 0 ? { promisedDueAt: promised } : {}),
+    ...(assignsAt.size > 0 ? { assignsAt } : {}),
     ...(away.size > 0 ? { away } : {}),
   };
   return consoleResponse(200, casesPage(frame, listQuery, result, now, extras), {}, [], formOrigins);

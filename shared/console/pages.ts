@@ -158,6 +158,8 @@ export interface ListExtras {
   team?: ReadonlyArray<{ id: string; name: string }>;
   /** Queued cases' dates their acknowledgement promised (promisedDueAt), by case id. */
   promisedDueAt?: ReadonlyMap<string, string>;
+  /** Queued cases waiting for office hours: when they will be assigned (queuedAssignmentAt), by case id. */
+  assignsAt?: ReadonlyMap<string, string>;
   /**
    * Analysts on leave today, by roster id, with the leave's last day (ISO date): a supervisor sees
    * whose cases wait on someone away, to transfer them.
@@ -173,7 +175,7 @@ export function casesPage(
   now: Date,
   extras: ListExtras = {},
 ): string {
-  const { notice, done, staffNames, team, promisedDueAt, away } = extras;
+  const { notice, done, staffNames, team, promisedDueAt, assignsAt, away } = extras;
   const awayUntil = (id: string) => {
     const until = away?.get(id);
     return until ? `em afastamento até ${calendarDayPtBr(until)}` : undefined;
@@ -190,7 +192,7 @@ export function casesPage(
     const overdue = caseOverdue({ status: c.status, dueAt }, now);
     return html`<tr><td><a href="${b}/equipe/caso/${encodeURIComponent(c.caseId)}">${c.protocol ?? 'sem protocolo'}</a></td>
       <td>${c.senderName ? html`${c.senderName}<br>` : ''}${c.senderEmail}</td><td>${c.subject}</td>
-      <td>${STATUS_LABELS_PT[c.status] ?? c.status}</td><td>${c.assignee ? html`${staffNames?.get(c.assignee) ?? c.assignee}${awayUntil(c.assignee) ? html`<br><small>${awayUntil(c.assignee)}</small>` : ''}` : 'sem analista'}</td>
+      <td>${STATUS_LABELS_PT[c.status] ?? c.status}</td><td>${c.assignee ? html`${staffNames?.get(c.assignee) ?? c.assignee}${awayUntil(c.assignee) ? html`<br><small>${awayUntil(c.assignee)}</small>` : ''}` : html`sem analista${assignsAtLine(assignsAt?.get(c.caseId), frame.timeZone, html`<br>`)}`}</td>
       <td${overdue ? html` class="overdue"` : ''}>${formatInstant(dueAt, frame.timeZone)}${overdue ? OVERDUE_MARK_PT : ''}${promised ? html`<br><small>informado ao lojista</small>` : ''}</td></tr>`;
   });
   return layout(
@@ -289,6 +291,14 @@ function historyLine(e: HistoryEvent, timeZone: string, nameOf: NameOf): SafeHtm
 }
 
 /**
+ * A queued case waiting for office hours says when it will be assigned: the team saw "Na fila" and
+ * "sem analista" at night with no word of the morning's assignment.
+ */
+function assignsAtLine(at: string | undefined, tz: string, before: SafeHtml | string): SafeHtml | '' {
+  return at ? html`${before}<small>será atribuído em ${formatInstant(at, tz)}, na abertura do expediente</small>` : '';
+}
+
+/**
  * A message that came out of quarantine says so where the analyst reads it, as her mails do (one
  * text, released-words.ts): her mail released into this case (`released` on the message), or the
  * first message of a case a release opened (the record's review). Before, only the mails said it.
@@ -338,6 +348,8 @@ export interface CaseView {
   actions: ReadonlySet<ConsoleAction>;
   /** No due date yet (waiting for its analyst): the one the acknowledgement gave the merchant. */
   promisedDueAt?: string;
+  /** Waiting in the queue for office hours: when it will be assigned (queuedAssignmentAt). */
+  assignsAt?: string;
   /** The longest extension (config.lifecycle.maxExtensionBusinessDays): the form's limit and hint. */
   maxExtensionBusinessDays?: number;
   notice?: string;
@@ -521,7 +533,7 @@ ${view.problem ? html`<p class="problem" role="alert">${view.problem}${refusedKi
   <dt>Situação</dt><dd>${STATUS_LABELS_PT[c.status] ?? c.status}</dd>
   <dt>Lojista</dt><dd>${c.senderName ? `${c.senderName} · ` : ''}${c.senderEmail}${c.storeName ? ` · ${c.storeName}` : ''}${view.merchantBouncing ? html`<p class="problem">${BOUNCING_PT}</p>` : ''}</dd>
   <dt>Assunto</dt><dd>${c.subject}</dd>
-  <dt>Analista</dt><dd>${c.assignee ? nameOf(c.assignee) : 'sem analista'}</dd>
+  <dt>Analista</dt><dd>${c.assignee ? nameOf(c.assignee) : html`sem analista${assignsAtLine(view.assignsAt, tz, ' — ')}`}</dd>
   <dt>Recebido em</dt><dd>${formatInstant(c.createdAt, tz)}</dd>
   <dt>Prazo</dt><dd${overdue ? html` class="overdue"` : ''}>${view.promisedDueAt ? `${formatInstant(view.promisedDueAt, tz)} (informado ao lojista; o caso aguarda analista)` : formatInstant(c.dueAt, tz)}${overdue ? OVERDUE_MARK_PT : ''}</dd>
   ${c.linkedProtocol ? html`<dt>Caso anterior relacionado</dt><dd><a href="${b}/equipe/casos?${listQueryString({ status: 'todos', q: c.linkedProtocol })}">${c.linkedProtocol}</a></dd>` : ''}

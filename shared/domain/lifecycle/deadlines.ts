@@ -20,6 +20,30 @@ export function dueDateFrom(receivedAt: Date, config: OuvidoriaConfig, calendar:
 }
 
 /**
+ * When the assignment, run at `now` while the office is closed, assigns the case instead: the office's
+ * next opening (assign-case.ts defers to it); undefined while the office is open.
+ */
+export function assignmentDeferredTo(now: Date, calendar: OfficeCalendar): Date | undefined {
+  return calendar.isOpen(now) ? undefined : calendar.nextOpening(now);
+}
+
+/**
+ * When an accepted case still waiting in the queue will be assigned, read at `now` outside office
+ * hours: its assignment is deferred to the office's next opening (assignmentDeferredTo), which no
+ * later instant before it changes. Neither the case item nor the list's index keeps that time (the
+ * schedule is the queue's): the console derives it, as it derives the promised due date. Undefined
+ * for any other case, and while the office is open (it is being assigned).
+ */
+export function queuedAssignmentAt(
+  c: { status: string; outcome: string },
+  now: Date,
+  calendar: OfficeCalendar,
+): string | undefined {
+  if (c.status !== 'QUEUED' || c.outcome !== 'ACCEPTED') return undefined;
+  return assignmentDeferredTo(now, calendar)?.toISOString();
+}
+
+/**
  * An accepted case waiting for its analyst (after hours, a holiday) has no due date yet, but its
  * acknowledgement told the merchant one: the same the assignment will give it (intake.ts). The
  * console shows that one on the case's page and in the list; undefined for any other case.

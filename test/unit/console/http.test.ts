@@ -582,6 +582,41 @@ describe('serveConsole — the due date of a case waiting for its analyst', () =
   });
 });
 
+describe('serveConsole — a queued case waiting for office hours says when it will be assigned', () => {
+  // Mend 51: at night staff saw "Na fila" and "sem analista", nothing of the assignment the function
+  // had deferred to the office's opening. Thursday 12/03/2026: 20:30 in São Paulo, then 11:00.
+  it.each([
+    [
+      'at night: Friday’s opening',
+      '2026-03-12T23:30:00.000Z',
+      'será atribuído em 13/03/2026, 09:00, na abertura do expediente',
+    ],
+    ['in office hours: being assigned, nothing said', '2026-03-12T14:00:00.000Z', undefined],
+  ])('%s — on its page and in the list', async (_when, now, line) => {
+    const queued = workCase({
+      status: 'QUEUED',
+      assignee: undefined,
+      dueAt: undefined,
+      createdAt: '2026-03-12T23:00:00.000Z',
+    });
+    const { serve, request, w, index } = world([queued]);
+    w.clock.set(new Date(now));
+    index.byStatus = async () => ({ items: [queued] as never });
+    const page = await serve(
+      request('GET', `/equipe/caso/${encodeURIComponent(CASE_ID)}`, { token: tokenOf('sofia') }),
+    );
+    const analyst = page?.body.match(/<dt>Analista<\/dt><dd>(.*?)<\/dd>/)?.[1] ?? '';
+    expect(analyst).toContain('sem analista');
+    const list = await serve(request('GET', '/equipe/casos', { token: tokenOf('sofia'), query: 'status=QUEUED' }));
+    const row = list?.body.match(/<tr><td><a [\s\S]*?<\/tr>/)?.[0] ?? '';
+    expect(row).toContain('sem analista');
+    for (const shown of [analyst, row]) {
+      if (line) expect(shown).toContain(line);
+      else expect(shown).not.toContain('será atribuído');
+    }
+  });
+});
+
 describe('serveConsole — the list shows a queued case’s promised date', () => {
   // A queued case's row showed "—" in the Prazo column, and was never marked late, though its page
   // (above) showed the date its acknowledgement had promised.

@@ -9,6 +9,7 @@ import {
   isOverdue,
   promisedBefore,
   promisedDayPassed,
+  queuedAssignmentAt,
   reminderAt,
   timerName,
   timersFor,
@@ -205,5 +206,33 @@ describe('promisedBefore — the latest receipt whose promised date has passed',
     const late = (received: number) => dueDateFrom(new Date(received), localConfig, cal) < now;
     expect([late(cutoff.getTime() - 1000), late(cutoff.getTime())]).toEqual([true, false]);
     expect(cutoff.getTime()).toBeLessThan(now.getTime());
+  });
+});
+
+describe('queuedAssignmentAt — when a queued case waiting for office hours will be assigned', () => {
+  // Mend 51: at night the console showed "Na fila", "sem analista" and nothing of the morning's
+  // assignment, which the assignment function had deferred to the office's next opening.
+  const queued = { status: 'QUEUED', outcome: 'ACCEPTED' };
+  it.each([
+    ['Thursday 20:30: Friday 09:00', queued, '2026-03-12T20:30', '2026-03-13T09:00'],
+    ['Friday 17:00, closing time: Monday 09:00', queued, '2026-03-13T17:00', '2026-03-16T09:00'],
+    ['Saturday: Monday 09:00', queued, '2026-03-14T11:00', '2026-03-16T09:00'],
+    [
+      'Christmas Eve after hours: the 28th (the 25th a holiday, then the weekend)',
+      queued,
+      '2026-12-24T18:00',
+      '2026-12-28T09:00',
+    ],
+    ['office open: being assigned, no time', queued, '2026-03-12T10:00', undefined],
+    ['an assigned case', { status: 'ASSIGNED', outcome: 'ACCEPTED' }, '2026-03-12T20:30', undefined],
+    [
+      'guidance mail (never assigned)',
+      { status: 'REDIRECTED', outcome: 'NO_PRIOR_TICKET' },
+      '2026-03-12T20:30',
+      undefined,
+    ],
+  ])('%s', (_label, c, now, expected) => {
+    const at = queuedAssignmentAt(c, local(now), cal);
+    expect(at).toBe(expected ? local(expected).toISOString() : undefined);
   });
 });
