@@ -10,6 +10,7 @@ import { renderCitationNotice } from '../domain/citation-notice';
 import type { OuvidoriaConfig } from '../domain/config';
 import { newMessageId } from '../domain/auto-reply-policy';
 import { DAY_SECONDS, utcDayStart } from '../domain/instant';
+import { citationKey } from '../domain/rate-keys';
 import type { CaseRepository, Clock, Mailer, RateLimiter, StaffRepository } from '../ports';
 import { automaticOfficeMail } from './office-mail';
 
@@ -31,7 +32,7 @@ export function citationNotifier(deps: CitationDeps) {
     const parent = await deps.cases.get(citing.referencedCaseId, NO_TEXTS);
     if (!parent?.assignee || parent.outcome !== 'ACCEPTED') return;
     const now = deps.clock.now();
-    const sent = await deps.limiter.hit(`citation-${parent.caseId}`, utcDayStart(now), DAY_SECONDS);
+    const sent = await deps.limiter.hit(citationKey(parent.caseId), utcDayStart(now), DAY_SECONDS);
     if (sent > CITATION_NOTICES_PER_DAY) return;
     const analyst = await deps.staff.get(parent.assignee);
     if (!analyst?.active) return;

@@ -11,6 +11,7 @@ import type { OfficeCalendar } from '../domain/calendar';
 import type { CaseMessage } from '../domain/case';
 import { isOpenStatus, type WorkStatus } from '../domain/lifecycle/types';
 import { type ReportEntry, reportCaseFrom, reportEntryOf } from '../domain/report/figures';
+import { caseRateKeys, dailyWindowsHeld, statusLinkInboxKey } from '../domain/rate-keys';
 import { rawMailNamedBy, rawMailOf } from '../domain/retention';
 import { type ObjectLocation, ObjectLocationSchema } from '../domain/submission';
 import { zoneOption } from '../domain/time-zone';
@@ -81,6 +82,17 @@ export interface DataSubjectStore {
    * erasure run again writes the same record, not a second one.
    */
   keepStatistics(caseId: string, entry: ReportEntry): Promise<void>;
+  /**
+   * The rate limiter's counters (`RATE#<key>#<window>`) of these keys in these windows that exist:
+   * her cases' (status links, citation notices: keyed by the case id) and her inbox's (hashed).
+   */
+  rateCounters(keys: readonly string[], windows: readonly Date[]): Promise<HeldItem[]>;
+  /**
+   * The protocol counter of the case's year names the case it numbered last (`lastCase`, kept so a
+   * retry of that case's draw reads its number back): an erased case's id goes from it. Only when it
+   * is still this case's (a later draw replaced it already); idempotent.
+   */
+  forgetNumbering(caseId: string, protocol: string): Promise<void>;
   putTombstone(tombstone: Tombstone): Promise<void>;
   tombstone(subjectHash: string): Promise<Tombstone | null>;
 }
@@ -149,6 +161,29 @@ function throttleDays(cases: readonly SubjectCase[], now: Date, zone: string): s
     }
   }
   return [...days].sort();
+}
+
+/**
+ * Her cases as the store finds them, each with the rate counters keyed by its id still stored
+ * (caseRateKeys) among its related items: the export lists them and the erasure deletes them with
+ * the case. Before, a status-link counter named the erased case until DynamoDB's TTL removed it.
+ */
+async function casesOf(address: string, deps: DataSubjectDeps, now: Date): Promise<SubjectCase[]> {
+  const cases = await deps.store.cases(address);
+  const windows = dailyWindowsHeld(now);
+  return Promise.all(
+    cases.map(async (c) => {
+      const counters = await deps.store.rateCounters(caseRateKeys(c.caseId), windows);
+      return counters.length > 0 ? { ...c, related: [...c.related, ...counters] } : c;
+    }),
+  );
+}
+
+/** The address's items (addressItems) and its inbox's status-link counters still stored. */
+async function addressHeld(address: string, cases: readonly SubjectCase[], deps: DataSubjectDeps, now: Date) {
+  const items = await deps.store.addressItems(address, throttleDays(cases, now, deps.timeZone));
+  const counters = await deps.store.rateCounters([statusLinkInboxKey(address)], dailyWindowsHeld(now));
+  return [...items, ...counters];
 }
 
 /**
@@ -288,8 +323,8 @@ export async function exportSubject(
 ): Promise<{ data: SubjectExport; files: Map<string, Buffer> }> {
   const address = assertAddress(email);
   const now = deps.clock.now();
-  const cases = await deps.store.cases(address);
-  const addressItems = await deps.store.addressItems(address, throttleDays(cases, now, deps.timeZone));
+  const cases = await casesOf(address, deps, now);
+  const addressItems = await addressHeld(address, cases, deps, now);
   assertUploadsReachable(cases, addressItems, deps);
   deps.progress?.(`${cases.length} caso(s) encontrados`);
   const files = new Map<string, Buffer>();
@@ -384,10 +419,10 @@ export async function eraseSubject(
 ): Promise<EraseResult> {
   const address = assertAddress(email);
   const now = deps.clock.now();
-  const cases = await deps.store.cases(address);
+  const cases = await casesOf(address, deps, now);
   const open = cases.filter((c) => isOpenStatus(c.status as WorkStatus) || c.status === 'QUEUED').length;
   if (open > 0 && !options.confirmed) return { erased: false, reason: 'open-cases', openCases: open };
-  const heldItems = await deps.store.addressItems(address, throttleDays(cases, now, deps.timeZone));
+  const heldItems = await addressHeld(address, cases, deps, now);
   assertUploadsReachable(cases, heldItems, deps);
 
   let rawMail = 0;
@@ -429,6 +464,8 @@ export async function eraseSubject(
       await deps.store.remove(r.key);
       items++;
     }
+    // The protocol counter's pointer to it (a case id, which her raw mail's key and logs carry too).
+    if (c.protocol) await deps.store.forgetNumbering(c.caseId, c.protocol);
     // The case item last: until it goes, the sender index still finds the case for a retry.
     const partition = [...c.items].sort((a, b) => (a.key.sk === 'CASE' ? 1 : 0) - (b.key.sk === 'CASE' ? 1 : 0));
     for (const p of partition) {
@@ -437,7 +474,7 @@ export async function eraseSubject(
     }
     await deps.store.removeLateWrites(c);
   }
-  for (const a of await deps.store.addressItems(address, throttleDays(cases, now, deps.timeZone))) {
+  for (const a of await addressHeld(address, cases, deps, now)) {
     await deps.store.removeAddressItem(a.key);
     items++;
   }

@@ -9,7 +9,7 @@
  * conditional write: a second opening is refused ("one-time").
  */
 import { randomBytes } from 'node:crypto';
-import { hashedInboxKey } from '../domain/mailbox';
+import { statusLinkCaseKey, statusLinkInboxKey } from '../domain/rate-keys';
 import { DAY_SECONDS, utcDayStart } from '../domain/instant';
 import { readTypedProtocol } from '../domain/protocol';
 import { type MessageLanguage, withoutInvisible } from '../domain/text';
@@ -70,11 +70,6 @@ export const STATUS_FORM_MESSAGES = {
 
 const EMAIL = /^[^\s@<>()",;:]{1,64}@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
 
-/** The inbox's counter of link mails: hashed (no address in the limiter's table), one per inbox. */
-function statusLinkInboxKey(email: string): string {
-  return `status-link-inbox-${hashedInboxKey(email)}`;
-}
-
 /**
  * The case as the status page may use it: null when erased or past its retention (DynamoDB's TTL
  * deletes the item days later; until then it is not shown, and no link to it is mailed).
@@ -111,7 +106,7 @@ export async function requestStatusLink(
 
   if (await deps.bounces.isSuppressed(found.senderEmail, now)) return { kind: 'requested', sent: false };
   // Past the day's links for this case the answer is the same, and nothing is mailed.
-  const sentToday = await deps.rateLimiter.hit(`status-link-case-${found.caseId}`, utcDayStart(now), DAY_SECONDS);
+  const sentToday = await deps.rateLimiter.hit(statusLinkCaseKey(found.caseId), utcDayStart(now), DAY_SECONDS);
   if (sentToday > deps.config.lifecycle.statusLinksPerCasePerDay) return { kind: 'requested', sent: false };
   // And past the day's links for the inbox, over all its cases (protocols are sequential: someone
   // who knows the address finds every case of it).

@@ -44,6 +44,9 @@ import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfig } from '../../shared/domain/config';
 import { staffReplyAddress } from '../../shared/domain/lifecycle/reply-address';
 import { DAY_SECONDS } from '../../shared/domain/retention';
+import { utcDayStart } from '../../shared/domain/instant';
+import { citationKey, statusLinkCaseKey, statusLinkInboxKey } from '../../shared/domain/rate-keys';
+import { DynamoRateLimiter } from '../../shared/adapters/dynamo/rate-limiter';
 import { SubmissionSchema } from '../../shared/domain/submission';
 import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../support/emulators';
 import { FixedClock, InMemoryTicketDirectory, RecordingMailer, RecordingQueue } from '../support/fakes';
@@ -538,16 +541,47 @@ describe('data-subject requests', () => {
     expect(result).toEqual({ erased: false, reason: 'open-cases', openCases: 1 });
   });
 
-  it("erasing an open case (confirmed) releases its marker and keeps the analyst's last assignment", async () => {
+  // Mend 51: her erasure left the protocol counter's lastCase naming her case (the last numbered,
+  // kept with no expiry) and the rate counters keyed by her case id (status links, citation notices)
+  // or her hashed inbox until DynamoDB's TTL removed them. Another case's counters stay.
+  it("erasing an open case (confirmed) releases its marker and keeps the analyst's last assignment; nothing names it afterwards", async () => {
     const staff = new DynamoStaffRepository(doc, TABLE);
     const before = await staff.get('ana');
     // Case 5 is ana's latest assignment, still open: the instant lives on its marker.
     expect(before?.lastAssignedAt).toBe(PLAN[5].created);
+    // Case 5 was numbered last: the counter names it.
+    const erased = caseIds[5] as string;
+    const counter = await doc.send(
+      new GetCommand({ TableName: TABLE, Key: { pk: 'COUNTER#PROTOCOL#2026', sk: 'COUNTER' }, ConsistentRead: true }),
+    );
+    expect(counter.Item?.['lastCase']).toBe(erased);
+    const now = new Date('2026-05-04T12:00:00.000Z');
+    const limiter = new DynamoRateLimiter(doc, TABLE);
+    for (const day of [now, new Date(now.getTime() - DAY_SECONDS * 1000)]) {
+      const start = utcDayStart(day);
+      for (const key of [statusLinkCaseKey(erased), citationKey(erased), statusLinkInboxKey(sender(5))])
+        await limiter.hit(key, start, DAY_SECONDS);
+      await limiter.hit(statusLinkCaseKey(caseIds[2] as string), start, DAY_SECONDS);
+    }
+    const scan = async () => (await doc.send(new ScanCommand({ TableName: TABLE }))).Items ?? [];
+    const othersBefore = await scan();
+
     const result = await eraseSubject(sender(5), deps(), { confirmed: true });
     expect(result.erased).toBe(true);
     expect(await staff.get('ana')).toMatchObject({
       openCases: (before?.openCases ?? 0) - 1,
       lastAssignedAt: PLAN[5].created,
     });
+    const after = await scan();
+    const hashed = statusLinkInboxKey(sender(5));
+    expect(
+      after.filter((item) => JSON.stringify(item).includes(erased) || String(item['pk']).includes(hashed)),
+    ).toEqual([]);
+    // The numbering goes on; another case's counters are untouched.
+    expect(after.find((item) => item['pk'] === 'COUNTER#PROTOCOL#2026')?.['seq']).toBe(counter.Item?.['seq']);
+    const others = (items: typeof after) =>
+      items.filter((item) => String(item['pk']).startsWith(`RATE#${statusLinkCaseKey(caseIds[2] as string)}#`));
+    expect(others(after)).toHaveLength(2);
+    expect(others(after)).toEqual(others(othersBefore));
   });
 });

@@ -54,6 +54,22 @@ export class InMemoryDataSubjectStore implements DataSubjectStore {
   async keepStatistics(caseId: string, entry: ReportEntry): Promise<void> {
     this.statistics.set(caseId, entry);
   }
+  /** Rate counters by `<key>#<window ISO>`; read as the adapter reads them (those that exist). */
+  readonly counters = new Map<string, HeldItem>();
+  async rateCounters(keys: readonly string[], windows: readonly Date[]): Promise<HeldItem[]> {
+    return keys.flatMap((k) =>
+      windows.flatMap((w) => {
+        const held = this.counters.get(`${k}#${w.toISOString()}`);
+        return held && this.live(held.key) ? [held] : [];
+      }),
+    );
+  }
+  /** The protocol counters' `lastCase`, by year. */
+  readonly lastCase = new Map<number, string>();
+  async forgetNumbering(caseId: string, protocol: string): Promise<void> {
+    const year = Number(protocol.split('-')[1]);
+    if (this.lastCase.get(year) === caseId) this.lastCase.delete(year);
+  }
   async putTombstone(tombstone: Tombstone): Promise<void> {
     this.tombstones.set(tombstone.subjectHash, tombstone);
   }

@@ -188,7 +188,8 @@ function expiryOfItem(item: Item | undefined): number | null {
   return typeof ttl === 'number' ? ttl : null;
 }
 
-const counterKey = (year: number) => ({ pk: `COUNTER#PROTOCOL#${year}`, sk: 'COUNTER' });
+/** The protocol counter of a year: `seq`, and `lastCase`, the case its last number went to. */
+export const counterKey = (year: number) => ({ pk: `COUNTER#PROTOCOL#${year}`, sk: 'COUNTER' });
 const messageSk = (m: CaseMessage) => `MSG#${m.receivedAt}#${m.sourceId}`;
 const guardSk = (sourceId: string) => `SRC#${sourceId}`;
 const senderGsiPk = (email: string) => `SENDER#${email.toLowerCase()}`;

@@ -17,9 +17,12 @@ import { inboxLimitKey } from '../../domain/mailbox';
 import { THROTTLED_MAIL_KINDS } from '../../domain/outcome';
 import { deliveryKey } from '../../domain/received-mail';
 import { isConditionalCheckFailed } from './client';
+import { rateItemKey } from './rate-limiter';
+import { parseProtocol } from '../../domain/protocol';
 import type { MessageTextStore } from '../../ports';
 import {
   caseItemKey,
+  counterKey,
   FIRST_MESSAGE_SK,
   rawCopyPartition,
   readMessageTexts,
@@ -300,6 +303,37 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
         },
       }),
     );
+  }
+
+  async rateCounters(keys: readonly string[], windows: readonly Date[]): Promise<HeldItem[]> {
+    const out: HeldItem[] = [];
+    for (const key of keys) {
+      for (const window of windows) {
+        const itemKey = rateItemKey(key, window);
+        const item = await this.getItem(itemKey);
+        if (item) out.push({ key: itemKey, item });
+      }
+    }
+    return out;
+  }
+
+  async forgetNumbering(caseId: string, protocol: string): Promise<void> {
+    const parts = parseProtocol(protocol);
+    if (!parts) return;
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: counterKey(parts.year),
+          UpdateExpression: 'REMOVE lastCase',
+          ConditionExpression: 'lastCase = :case',
+          ExpressionAttributeValues: { ':case': caseId },
+        }),
+      );
+    } catch (error) {
+      // Another case drew since (or the counter says nothing of it): nothing of hers there.
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
   }
 
   async putTombstone(tombstone: Tombstone): Promise<void> {

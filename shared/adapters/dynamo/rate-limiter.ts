@@ -2,6 +2,11 @@ import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamod
 import type { RateLimiter } from '../../ports';
 import { TTL_ATTRIBUTE } from './table-design';
 
+/** The counter item of `key` in the window starting at `windowStart`. */
+export function rateItemKey(key: string, windowStart: Date): { pk: string; sk: string } {
+  return { pk: `RATE#${key}#${Math.floor(windowStart.getTime() / 1000)}`, sk: 'RATE' };
+}
+
 /** Fixed-window counter: item RATE#<key>#<windowStart epoch s>, expiring a window after it ends. */
 export class DynamoRateLimiter implements RateLimiter {
   constructor(
@@ -15,7 +20,7 @@ export class DynamoRateLimiter implements RateLimiter {
     const { Attributes } = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: { pk: `RATE#${key}#${start}`, sk: 'RATE' },
+        Key: rateItemKey(key, windowStart),
         UpdateExpression: 'ADD hits :one SET #ttl = :ttl',
         ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
         ExpressionAttributeValues: { ':one': 1, ':ttl': start + 2 * windowSeconds },

@@ -10,6 +10,7 @@ import {
   subjectHash,
 } from '../../../shared/app/data-subject';
 import { FixedClock } from '../../support/fakes';
+import { citationKey, statusLinkCaseKey, statusLinkInboxKey } from '../../../shared/domain/rate-keys';
 import { InMemoryDataSubjectStore, InMemoryRawMailArchive, subjectCase } from '../../support/data-subject-fakes';
 
 const EMAIL = 'maria@lojadamaria.com.br';
@@ -392,5 +393,56 @@ describe('files of her webform posts waiting for confirmation', () => {
     await expect(exportSubject(EMAIL, w.deps)).rejects.toThrow(/UPLOADS_BUCKET/);
     await expect(eraseSubject(EMAIL, w.deps, { confirmed: true })).rejects.toThrow(/UPLOADS_BUCKET/);
     expect(w.store.removed).toEqual([]);
+  });
+});
+
+describe('what names her case outside its items: rate counters and the protocol counter', () => {
+  // Mend 51: her erasure left the counters keyed by her case id (status links, citation notices) and
+  // her hashed inbox until the TTL took them, and the protocol counter's lastCase naming her case
+  // with no expiry. Her export did not list the counters either.
+  const CASE = 'email:ses-7';
+  const day = (daysBack: number) => new Date(Date.UTC(2026, 2, 10 - daysBack));
+  function seeded() {
+    const w = world();
+    w.store.byAddress.set(EMAIL, [subjectCase(CASE, { protocol: 'OUV-2026-000007' })]);
+    const counter = (key: string, window: Date) => {
+      const held = { key: { pk: `RATE#${key}#${window.getTime() / 1000}`, sk: 'RATE' }, item: { hits: 1 } };
+      w.store.counters.set(`${key}#${window.toISOString()}`, held);
+      return held.key.pk;
+    };
+    const hers = {
+      caseCounters: [
+        counter(statusLinkCaseKey(CASE), day(0)),
+        counter(statusLinkCaseKey(CASE), day(3)),
+        counter(citationKey(CASE), day(1)),
+      ],
+      inboxCounters: [counter(statusLinkInboxKey(EMAIL), day(0))],
+    };
+    // Another case's counter, one past the days a counter can still be stored, another inbox's.
+    const notHers = [
+      counter(statusLinkCaseKey('email:ses-8'), day(0)),
+      counter(statusLinkCaseKey(CASE), day(4)),
+      counter(statusLinkInboxKey('outra@loja.com.br'), day(0)),
+    ];
+    w.store.lastCase.set(2026, CASE);
+    w.store.lastCase.set(2025, 'email:ses-2025');
+    return { w, hers, notHers };
+  }
+
+  it('her export lists the counters of her case and her inbox', async () => {
+    const { w, hers } = seeded();
+    const { data } = await exportSubject(EMAIL, w.deps);
+    expect(data.cases[0]?.related.map((r) => r.key.pk)).toEqual(expect.arrayContaining(hers.caseCounters));
+    expect(data.addressItems.map((a) => a.key.pk)).toEqual(hers.inboxCounters);
+  });
+
+  it('her erasure deletes them, counted, and the protocol counter forgets her case; nothing else goes', async () => {
+    const { w, hers, notHers } = seeded();
+    const result = await eraseSubject(EMAIL, w.deps, { confirmed: false });
+    const removed = w.store.removed.map((k) => k.pk);
+    expect(removed).toEqual(expect.arrayContaining([...hers.caseCounters, ...hers.inboxCounters]));
+    for (const pk of notHers) expect(removed).not.toContain(pk);
+    expect(result).toMatchObject({ erased: true, tombstone: { counts: { cases: 1 } } });
+    expect([...w.store.lastCase]).toEqual([[2025, 'email:ses-2025']]);
   });
 });
