@@ -3,7 +3,7 @@
  * and which addresses it puts in bounce memory: permanent bounces and complaints only.
  */
 import * as z from 'zod/mini';
-import type { SuppressionReason } from '../domain/bounce-policy';
+import { bouncedDestinations, type SuppressionReason } from '../domain/bounce-policy';
 
 const recipients = z._default(z.array(z.object({ emailAddress: z.string() })), []);
 
@@ -13,6 +13,8 @@ export const SesFeedbackSchema = z.object({
   notificationType: z.optional(z.string()),
   bounce: z.optional(z.object({ bounceType: z.string(), bouncedRecipients: recipients })),
   complaint: z.optional(z.object({ complainedRecipients: recipients })),
+  /** The mail the event is about, as SES sent it: its recipients (bouncedDestinations). */
+  mail: z.optional(z.object({ destination: z.optional(z.array(z.string())) })),
 });
 
 /** Addresses that must stop getting automatic mail, from one SES feedback event. */
@@ -21,9 +23,10 @@ export function addressesToSuppress(
 ): { address: string; reason: SuppressionReason }[] {
   const type = (feedback.eventType ?? feedback.notificationType ?? '').toLowerCase();
   if (type === 'bounce' && feedback.bounce?.bounceType === 'Permanent') {
-    return feedback.bounce.bouncedRecipients.map((r) => ({
-      address: r.emailAddress,
-      reason: 'ses-permanent-bounce' as const,
+    const bounced = feedback.bounce.bouncedRecipients.map((r) => r.emailAddress);
+    return bouncedDestinations(bounced, feedback.mail?.destination).map(({ address, forwarded }) => ({
+      address,
+      reason: forwarded ? ('ses-forwarded-bounce' as const) : ('ses-permanent-bounce' as const),
     }));
   }
   if (type === 'complaint' && feedback.complaint) {

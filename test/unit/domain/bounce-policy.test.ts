@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmedBounces, suppressedUntil } from '../../../shared/domain/bounce-policy';
+import { bouncedDestinations, confirmedBounces, suppressedUntil } from '../../../shared/domain/bounce-policy';
 import { localConfig } from '../../../shared/domain/config';
 
 describe('suppressedUntil', () => {
@@ -28,5 +28,47 @@ describe('confirmedBounces', () => {
 
   it('a recipient the named mail never had is not confirmed', () => {
     expect(confirmedBounces(['vitima@loja.com.br'], [['maria@loja.com.br']])).toEqual([]);
+  });
+});
+
+describe('bouncedDestinations — an SES bounce, read against the mail SES says it was about', () => {
+  // Mend 51: her mailbox forwards to a dead address; SES names the forward's Final-Recipient, so the
+  // stranger's address went to memory while we kept mailing hers, bouncing every time.
+  const HER = 'contato@docelar.com.br';
+  it.each<[string, string[], string[] | undefined, { address: string; forwarded: boolean }[]]>([
+    ['her own address bounced', ['Contato@DoceLar.com.br'], [HER], [{ address: HER, forwarded: false }]],
+    [
+      'the copy her mailbox forwarded bounced: hers, not the stranger’s',
+      ['antiga.dona@gmail.com'],
+      [HER],
+      [{ address: HER, forwarded: true }],
+    ],
+    [
+      'hers and a forwarded copy: hers once, as her own',
+      [HER, 'antiga.dona@gmail.com'],
+      [HER],
+      [{ address: HER, forwarded: false }],
+    ],
+    // Whose forward it was is unknown: nobody is silenced, no stranger kept.
+    [
+      'a mail to two addresses, an address it never had',
+      ['antiga.dona@gmail.com'],
+      [HER, 'financeiro@docelar.com.br'],
+      [],
+    ],
+    [
+      'a mail to two, one of them bounced: that one only',
+      ['financeiro@docelar.com.br'],
+      [HER, 'financeiro@docelar.com.br'],
+      [{ address: 'financeiro@docelar.com.br', forwarded: false }],
+    ],
+    [
+      'an event without its mail: as SES names them',
+      ['Inexistente@Loja.com.br'],
+      undefined,
+      [{ address: 'inexistente@loja.com.br', forwarded: false }],
+    ],
+  ])('%s', (_label, bounced, destination, expected) => {
+    expect(bouncedDestinations(bounced, destination)).toEqual(expected);
   });
 });

@@ -28,6 +28,36 @@ describe('SES feedback handler', () => {
     expect(entry?.until.toISOString()).toBe('2027-01-23T14:10:00.000Z');
   });
 
+  // Mend 51: her mailbox forwards to a dead address; SES's bounce names the dead address, and the
+  // memory learned the stranger's address instead of hers. Now: hers, as a forwarded copy's bounce.
+  it('a bounce of the copy her mailbox forwarded puts her address in memory, not the stranger’s', async () => {
+    const bounces = new InMemoryBounceRegistry();
+    const clock = new FixedClock(new Date('2026-11-24T14:10:00Z'));
+    const handler = createSesFeedbackHandler(() => ({
+      bounces,
+      clock,
+      config: localConfig,
+      logger: quietLogger(),
+      metrics: metrics(),
+    }));
+    const message = {
+      eventType: 'Bounce',
+      bounce: {
+        bounceType: 'Permanent',
+        bounceSubType: 'General',
+        bouncedRecipients: [{ emailAddress: 'antiga.dona@gmail.com', action: 'failed', status: '5.1.1' }],
+      },
+      mail: { messageId: '0100018e-abc-000001', destination: ['contato@docelar.com.br'] },
+    };
+    const event = JSON.parse(readFileSync(join(EVENTS, 'ses', 'feedback-bounce-sns.json'), 'utf8'));
+    event.Records[0].Sns.Message = JSON.stringify(message);
+    expect(await handler(event)).toEqual({ suppressed: 1 });
+    expect([...bounces.entries.keys()]).toEqual(['contato@docelar.com.br']);
+    expect(addressesToSuppress(message)).toEqual([
+      { address: 'contato@docelar.com.br', reason: 'ses-forwarded-bounce' },
+    ]);
+  });
+
   it.each([
     [{ eventType: 'Bounce', bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: 'a@b.com' }] } }, 0],
     [{ eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: 'a@b.com' }] } }, 1],
