@@ -1033,6 +1033,22 @@ export function herOpenCaseOfTicket(
   }, deps.ticketHolderWait);
 }
 
+/**
+ * Her case holding `ticket` that closed past its reopen window, read with no write (a quarantine
+ * release: quarantine-release.ts): the new case links to it ("Caso anterior relacionado"), as the
+ * intake's own mail on that ticket does (joinCaseOfTicket's `closed`). Null when there is none.
+ */
+export async function herClosedCaseOfTicket(
+  address: string,
+  ticket: string,
+  deps: TicketHolderDeps,
+): Promise<CaseRecord | null> {
+  const holder = await deps.openCases.ticketHolder(address, ticket);
+  const parent = holder ? await deps.cases.get(holder.caseId, THREAD_TEXTS) : null;
+  if (!parent || parent.outcome !== 'ACCEPTED' || !sameAddress(parent.senderEmail, address)) return null;
+  return closedLongAgo(parent, deps.config, deps.clock.now()) ? parent : null;
+}
+
 /** Her case with this ticket closed long ago (or was never stored): `caseId` holds the ticket now. */
 async function passedTicket(
   address: string,

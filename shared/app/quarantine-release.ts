@@ -23,6 +23,7 @@ import {
   completeCase,
   decideInThread,
   type decideSubmission,
+  herClosedCaseOfTicket,
   herOpenCaseOfTicket,
   type IntakeResult,
   joinCase,
@@ -162,6 +163,9 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
       const joined = await joinHerCase(record, byTicket, { via: 'ticket', decided }, submission, request, deps);
       if (joined) return joined;
     }
+    // Her case on the ticket closed past its window: linked, as the intake's mail on it is.
+    const closed = thread.kind === 'none' ? await herClosedCaseOnTicket(submission, decided, thread, intake) : null;
+    if (closed) thread = { kind: 'linked', parent: closed, reason: 'closed-long-ago' };
     const links = threadLinks(thread);
     const at = intake.clock.now().toISOString();
     // Now a case: its mailed files are kept for the console like any case's (copied in completeCase).
@@ -272,6 +276,17 @@ async function herCaseOfTicket(
     if (error instanceof TicketCaseNotStoredYet) return null;
     throw error;
   });
+}
+
+/** Her case on the ticket the released mail names (as ticketToJoin reads it) that closed long ago. */
+async function herClosedCaseOnTicket(
+  submission: Submission,
+  decided: Pick<Awaited<ReturnType<typeof decideSubmission>>, 'decision'>,
+  thread: ThreadMatch,
+  intake: EmailIntakeDeps['intake'],
+): Promise<CaseRecord | null> {
+  const ticket = ticketToJoin(submission, decided, thread);
+  return ticket ? herClosedCaseOfTicket(submission.sender.address, ticket, intake) : null;
 }
 
 /** The case a release joined (its event's `joined`), if it did. */

@@ -394,7 +394,7 @@ describe('a released mail keeps the links of its thread, as the intake’s recor
         'To: ouvidoria@ouvidoria.example.com.br',
         'Subject: Re: Sua manifestação',
         `Message-ID: <${messageId}@modasbella.com.br>`,
-        `In-Reply-To: ${inReplyTo}`,
+        ...(inReplyTo ? [`In-Reply-To: ${inReplyTo}`] : []),
         'Date: Mon, 02 Mar 2026 13:30:00 +0000',
         'Content-Type: text/plain; charset=utf-8',
         '',
@@ -428,6 +428,8 @@ describe('a released mail keeps the links of its thread, as the intake’s recor
     label: string;
     first: string;
     closeIt: boolean;
+    /** Sent as a new mail, not a reply (no In-Reply-To). */
+    fresh?: boolean;
     from: string;
     text: string;
     outcome: string;
@@ -440,6 +442,17 @@ describe('a released mail keeps the links of its thread, as the intake’s recor
       closeIt: true,
       from: MERCHANT,
       text: 'Voltou a acontecer: os pedidos de hoje não baixaram do estoque de novo.',
+      outcome: 'ACCEPTED',
+      ticket: '48213',
+      links: (first) => ({ linkedProtocol: first.protocol }),
+    },
+    {
+      label: 'her new mail on the ticket of her case closed past its reopen window: a new case, linked to it',
+      first: '01-accepted-ticket-48213.eml',
+      closeIt: true,
+      fresh: true,
+      from: MERCHANT,
+      text: 'Abro de novo o chamado #48213: os pedidos de hoje não baixaram do estoque.',
       outcome: 'ACCEPTED',
       ticket: '48213',
       links: (first) => ({ linkedProtocol: first.protocol }),
@@ -463,14 +476,14 @@ describe('a released mail keeps the links of its thread, as the intake’s recor
       ticket: '48213',
       links: (first) => ({ answersSubmissionId: first.caseId }),
     },
-  ])('$label', async ({ first, closeIt, from, text, outcome, ticket, links }) => {
+  ])('$label', async ({ first, closeIt, fresh, from, text, outcome, ticket, links }) => {
     const earlier = await received('ses-first', eml(first), {});
     if (closeIt) {
       const stored = cases.records.get(earlier.caseId);
       if (!stored) throw new Error('no earlier case');
       cases.records.set(earlier.caseId, { ...stored, status: 'CLOSED', closedAt: '2026-02-02T13:00:00.000Z' });
     }
-    const raw = mail(from, await ourLastMail(earlier.caseId), text);
+    const raw = mail(from, fresh ? '' : await ourLastMail(earlier.caseId), text);
     const held = await received('ses-held', raw, { dmarc: 'FAIL' });
     expect(held.outcome).toBe('QUARANTINED');
 
