@@ -322,15 +322,23 @@ export function htmlToPlainText(html: string): string {
   return out
     .join('')
     .split('\n')
-    .map((line) =>
-      line
-        .replace(/[ \t\u00a0]+/g, ' ')
-        .replace(/^(?:\| )+|(?: \|)+$/g, '')
-        .trim(),
-    )
+    .map((line) => withoutEdgeBars(line.replace(/[ \t\u00a0]+/g, ' ')).trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/**
+ * A line without the cell separators at its ends (" | " of cells left empty). Scanned by hand: the
+ * expression /(?: \|)+$/ tried again at every " |" of a long line of bars ("| | | … x") is
+ * quadratic — a 100 KB line took seconds.
+ */
+function withoutEdgeBars(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (line.startsWith('| ', start)) start += 2;
+  while (end - 2 >= start && line.endsWith(' |', end)) end -= 2;
+  return line.slice(start, end);
 }
 
 /** Longest link address kept: a helpdesk's ticket link is far shorter. */

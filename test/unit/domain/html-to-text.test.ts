@@ -61,6 +61,25 @@ describe('htmlToPlainText', () => {
     expect(htmlToPlainText(link.repeat(500)).match(/\(https:\/\/a\.example\/tickets\/12345\)/g)).toHaveLength(500);
   });
 
+  // Bars at a line's ends are dropped; an empty cell between two keeps its place.
+  it.each([
+    ['an empty cell between two', '<table><tr><td>Pedido</td><td></td><td>9921</td></tr></table>', 'Pedido | | 9921'],
+    ['a row of bars typed as text', '<p>| | Chamado 48213 | |</p>', 'Chamado 48213'],
+    ['one bar alone', '<p>|</p>', '|'],
+  ])('cell bars: %s', (_name, html, expected) => {
+    expect(htmlToPlainText(html)).toBe(expected);
+  });
+
+  // A line of bars not ending in one: the old /(?: \|)+$/ was tried again at every bar (quadratic).
+  it.each([
+    ['bars typed as text', `<p>Chamado ${'| '.repeat(75_000)}48213 |</p>`],
+    ['a row of empty cells', `<table><tr>${'<td></td>'.repeat(75_000)}<td>48213</td><td></td></tr></table>`],
+  ])('a long line of cell bars in one pass: %s', (_name, html) => {
+    const started = performance.now();
+    expect(htmlToPlainText(html)).toContain('48213');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('handles a large document of many tags', () => {
     expect(htmlToPlainText('<b>a'.repeat(200_000))).toBe('a'.repeat(200_000));
   });
