@@ -171,7 +171,7 @@ function transferReference(rest: string): string | undefined {
     .filter(Boolean)
     .map((w) => w.replace(/^@/, ''))
     // "#transferir Bruno." ends a sentence; the dot is not part of his name.
-    .map((w, i, all) => (i === all.length - 1 ? w.replace(/[.,;:!?]+$/, '') : w))
+    .map((w, i, all) => (i === all.length - 1 ? w.replace(/(?<![.,;:!?])[.,;:!?]+$/, '') : w))
     .filter(Boolean);
   if (words.length === 1 && STAFF_REF.test(words[0] as string)) return words[0];
   if (words.length === 0 || words.length > MAX_NAME_WORDS || !words.every((w) => NAME_WORD.test(w))) return undefined;
@@ -257,7 +257,7 @@ function parseLine(line: string, options: CommandOptions): StaffCommand | StaffP
       const awaiting = textAfter(rest, toks, 0);
       // "#aguardar." ends a sentence: nothing is named.
       if (/^[\p{P}\s]*$/u.test(awaiting)) return { kind, line };
-      const folded = fold(awaiting).replace(/[.!]+$/, '');
+      const folded = fold(awaiting).replace(/(?<![.!])[.!]+$/, '');
       if (
         toks.length > AWAITED_MAX_WORDS ||
         awaiting.length > AWAITED_MAX_CHARS ||
@@ -357,7 +357,9 @@ const CATEGORY_PHRASES: ReadonlyArray<readonly [readonly string[], CloseCategory
   [['resolvida'], 'resolvido'],
 ];
 const LONGEST_CATEGORY = Math.max(...CATEGORY_PHRASES.map(([words]) => words.length));
-const TRAILING_PUNCTUATION = /[.,:;!]+$/;
+// Every run "X+$" here starts where its run starts ((?<!X)): tried at each of a long run's characters,
+// it was quadratic — and the command block is read on any mail to the office (handleMisaddressedCommands).
+const TRAILING_PUNCTUATION = /(?<![.,:;!])[.,:;!]+$/;
 
 /** The category at the start of `#encerrar`'s words, and how many tokens it took (the rest is the summary). */
 /** Words analysts put between #encerrar and the category ("caso", "como"): skipped, at most this many. */
@@ -669,7 +671,7 @@ function withoutOfficeMailTo(text: string, name: string): string {
     above.length <= 6 &&
     above.some((line) => line.includes('@')) &&
     (above.length === 1
-      ? /(?::|-{2,})$/.test(above[0] ?? '')
+      ? /(?::|--)$/.test(above[0] ?? '')
       : above.every((line) => /^\*?[\p{L}-]{1,20}\*? ?:\s*\S/u.test(line)));
   return lines
     .slice(0, attribution ? start : end)

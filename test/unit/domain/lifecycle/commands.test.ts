@@ -792,3 +792,45 @@ describe('parseStaffMailParts — a responder that routes by topic is still a re
     expect(parseStaffMailParts(text, undefined, about, SUBJECT).ok).toBe(true);
   });
 });
+
+// Any mail to the office is read for commands (a member's misaddressed ones), a stranger's too: a
+// trailing-punctuation run like /[.!]+$/ was tried again at each character of a long run (quadratic,
+// 100 KB took 17–43 s).
+describe('a long command line is read in one pass', () => {
+  const run = (n: number, c: string) => `${c.repeat(n)}x`;
+  it.each([
+    ['#transferir', `#transferir Bruno${run(40_000, '!')}\n\nOlá, Maria.`],
+    ['#aguardar', `#aguardar retorno${run(40_000, '.')}\n\nOlá, Maria.`],
+    ['#encerrar', `#encerrar procedente${run(40_000, '!')}\n\nOlá, Maria.`],
+  ])('%s', (_name, text) => {
+    const started = performance.now();
+    parse(text);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('an attribution line above the office mail', () => {
+    const text = `Resolvido.\n\nouvidoria@ouvidoria.example.com.br ${run(40_000, '-')}\nOlá, Ana Lima,\nhistórico`;
+    const started = performance.now();
+    freshStaffText(text, { name: 'Ana Lima' });
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it.each([
+    ['a dash rule ends the attribution', 'ouvidoria@ouvidoria.example.com.br ----', 'Resolvido.'],
+    ['a colon ends the attribution', 'Em 01/12/2026, ouvidoria@ouvidoria.example.com.br escreveu:', 'Resolvido.'],
+    [
+      'one dash is no attribution',
+      'ouvidoria@ouvidoria.example.com.br -',
+      'Resolvido.\n\nouvidoria@ouvidoria.example.com.br -',
+    ],
+  ])('%s', (_name, attribution, fresh) => {
+    expect(freshStaffText(`Resolvido.\n\n${attribution}\nOlá, Ana Lima,\nhistórico`, { name: 'Ana Lima' })).toBe(fresh);
+  });
+
+  it.each([
+    ['#transferir Bruno!!', 'bruno'],
+    ['#transferir @bruno?!', 'bruno'],
+  ])('%s still names him', (line, to) => {
+    expect(ok(parse(`${line}\n\nOlá, Maria.`)).commands).toEqual([{ kind: 'transfer', line, to }]);
+  });
+});
