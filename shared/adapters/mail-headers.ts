@@ -61,7 +61,8 @@ const MESSAGE_ID = /^[!-;=?A-~]+@[!-;=?A-~]+$/;
 export function messageIds(value: string): string[] {
   const ids = sanitizeHeaderValue(value, MAX_INPUT_CHARS)
     .split(/[\s,]+/)
-    .map((id) => id.replace(/^<+|>+$/g, ''))
+    // (?<!>): a run of ">" is tried from its start only (linear, not quadratic).
+    .map((id) => id.replace(/^<+|(?<!>)>+$/g, ''))
     .filter((id) => MESSAGE_ID.test(id));
   return [...new Set(ids)];
 }

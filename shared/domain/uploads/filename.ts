@@ -28,7 +28,8 @@ export function sanitizeFilename(name: string, kind: FileKind): string {
   const ext = dot > 0 ? clean.slice(dot + 1).toLowerCase() : '';
   let base = extensions.includes(ext) ? clean.slice(0, dot) : clean;
   const finalExt = extensions.includes(ext) ? ext : (extensions[0] as string);
-  base = base.replace(/\./g, '_').replace(/^[\s_-]+|[\s_-]+$/g, '');
+  // (?<![\s_-]): a trailing run is tried from its start only (linear, not quadratic).
+  base = base.replace(/\./g, '_').replace(/^[\s_-]+|(?<![\s_-])[\s_-]+$/g, '');
   if (RESERVED.test(base)) base = `_${base}`;
   base = [...base].slice(0, MAX_BASE).join('').trim();
   if (base === '') base = 'anexo';

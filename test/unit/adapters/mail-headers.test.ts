@@ -130,3 +130,16 @@ describe('fitText', () => {
     expect(fitText('\u0000\r\n', 870)).toBe('');
   });
 });
+
+// A run of ">" tried again at each of its characters by />+$/ was quadratic: 20,000 took 0.65 s.
+describe('messageIds: a long run of brackets in one pass', () => {
+  it('a References value of closing brackets', () => {
+    const started = performance.now();
+    expect(messageIds(`<a@b> <c@d${'>'.repeat(19_000)}x`)).toEqual(['a@b']);
+    expect(performance.now() - started).toBeLessThan(150);
+  });
+
+  it('brackets doubled at both ends are one id', () => {
+    expect(messageIds('<<a@b>> <c@d>>>')).toEqual(['a@b', 'c@d']);
+  });
+});
