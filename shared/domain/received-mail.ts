@@ -26,7 +26,10 @@ export interface ReceivedEmail {
 /** The address inside a From header value (`Nome <a@b>` or a bare address), lower-cased. */
 export function headerAddress(value: string | undefined): string {
   if (!value) return '';
-  const bracketed = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value)?.[1];
+  // Only the last "<" can open a bracket that ends the value. Read from there by hand: the expression
+  // /<([^<>\s]+@[^<>\s]+)>\s*$/ tried every "@" of "<a@a@a@…" as the split (40 KB took 6.5 s).
+  const inner = /^<([^<>\s]+)>\s*$/.exec(value.slice(value.lastIndexOf('<')))?.[1];
+  const bracketed = inner?.slice(1, -1).includes('@') ? inner : undefined;
   return (bracketed ?? value).trim().toLowerCase().slice(0, 320);
 }
 

@@ -34,6 +34,24 @@ describe('headerAddress', () => {
   it('caps a hostile value at 320 characters', () => {
     expect(headerAddress('a'.repeat(5000))).toHaveLength(320);
   });
+
+  it.each([
+    ['Maria <ana@loja.com.br> <maria@loja.com.br>', 'maria@loja.com.br'],
+    ['<"a@b"@loja.com.br>', '"a@b"@loja.com.br'],
+    ['Maria <@loja.com.br>', 'maria <@loja.com.br>'],
+    ['Maria <maria@>', 'maria <maria@>'],
+    ['Maria <maria@loja.com.br> (loja)', 'maria <maria@loja.com.br> (loja)'],
+    ['Maria <maria@loja.com.br', 'maria <maria@loja.com.br'],
+  ])('only a last bracket that ends the value: %j → %j', (value, expected) => {
+    expect(headerAddress(value)).toBe(expected);
+  });
+
+  // Every "@" was tried as the split by /<([^<>\s]+@[^<>\s]+)>\s*$/: quadratic (40 KB took 6.5 s).
+  it('a bracket of many at-signs in one pass', () => {
+    const started = performance.now();
+    expect(headerAddress(`x <${'a@'.repeat(20_000)}`)).toHaveLength(320);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
 });
 
 describe('deliveryKey', () => {
