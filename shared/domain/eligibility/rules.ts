@@ -5099,9 +5099,25 @@ const buildRules = (): readonly Rule[] => [
       'are there plans',
       'do you plan',
       'are you planning',
+      // Round 51: when it will be supported or integrated, asked straight ("when will you support multi-currency
+      // checkout?", "When will the API support it?", "vcs vão integrar com shopee qdo?"), and what they must
+      // make ("vcs tem q fazer um app pro lojista"): with a feature noun (requires), never something broken (unless).
+      ...['when will you', 'when will the platform', 'when will the api', 'when are you going to'].flatMap((when) =>
+        ['support', 'add', 'have', 'offer', 'integrate'].map((build) => `${when} ${build}`),
+      ),
+      ...['vao', 'vai'].flatMap((will) => [`${will} integrar`, `quando ${will} integrar`]),
+      // The thing right after the verb: "vocês têm que fazer um estorno" is a service.
+      ...['tem que', 'tinham que', 'precisam', 'deveriam', 'deviam'].flatMap((must) =>
+        ['fazer um', 'fazer uma', 'criar um', 'criar uma'].flatMap((make) =>
+          ['app', 'aplicativo', 'integracao', 'relatorio', 'botao', 'modulo', 'recurso', 'ferramenta', 'opcao'].map(
+            (what) => `voces ${must} ${make} ${what}`,
+          ),
+        ),
+      ),
     ],
     requires: FEATURE_NOUNS,
-    unless: [...NOT_ASKING, ...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE],
+    // Round 51: what is back, not new ("When will the API support be back?").
+    unless: [...NOT_ASKING, ...BROKEN, ...ASKS_THE_SERVICE, ...ASIDE, 'be back', 'come back', 'working again'],
     unlessInMessage: [...USED_TO_WORK, ...PUT_SECOND],
   },
   {

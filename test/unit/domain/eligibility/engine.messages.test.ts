@@ -12779,3 +12779,22 @@ describe('round 50 — the panel user blocked, in the third person (whom writes 
     await check({ name: text, from: 'ana@florlis.com.br', subject: 'bloqueio', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 51 — a feature asked for when it comes, or what they must make', () => {
+  it.each([
+    [
+      'Hi, when will you support multi-currency checkout? We sell to Europe and need EUR pricing.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    ['We need a webhook for stock changes. When will the API support it?', 'OUT_OF_SCOPE_FEATURE'],
+    ['vcs vao integrar com shopee qdo? to perdendo venda', 'OUT_OF_SCOPE_FEATURE'],
+    ['vcs tem q fazer um app pro lojista urgente o painel no cel é pessimo', 'OUT_OF_SCOPE_FEATURE'],
+    // Something broken, back, or a service: not a feature.
+    ['When will the API support be back? Our ERP cannot send orders since Monday.', 'NO_PRIOR_TICKET'],
+    ['vcs vao integrar meus pedidos de novo? a integracao com o bling parou desde ontem', 'NO_PRIOR_TICKET'],
+    ['vocês precisam fazer um estorno da cobrança do app de frete que desinstalei', 'BILLING_QUESTION'],
+    ['vocês tem que fazer uma correção no app urgente, ele não abre desde a atualização', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'dev@lojaurbana.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
