@@ -4438,6 +4438,10 @@ const buildRules = (): readonly Rule[] => [
       'custom plan',
       'custom pricing',
       'custom price',
+      // Round 51: a price of one's own by the plan's name ("We want a custom enterprise price").
+      'custom enterprise',
+      'enterprise price',
+      'enterprise pricing',
       'lower price',
       'better price',
       'price match',
@@ -4721,6 +4725,17 @@ const buildRules = (): readonly Rule[] => [
           'minha comissao',
         ].map((fee) => `${lower} ${fee}`),
       ),
+      // Round 51: the cut asked for by its noun ("Quero uma redução de 40% na mensalidade ou saio"), and staying
+      // on the condition of a price ("aceito ficar se me derem um plano com preço de 2024"); a promised cut not
+      // applied is a billing complaint (unless).
+      ...['quero', 'queremos', 'peco', 'pedimos', 'solicito', 'solicitamos', 'exijo', 'gostaria de', 'gostariamos de']
+        .flatMap((want) => ['uma reducao', 'reducao'].map((cut) => `${want} ${cut}`))
+        .flatMap((asked) =>
+          ['mensalidade', 'plano', 'preco', 'valor', 'taxa', 'taxas', 'comissao'].map((fee) => `${asked} * ${fee}`),
+        ),
+      ...['ficar se', 'fico se', 'continuo se', 'permaneco se', 'renovo se']
+        .flatMap((stay) => ['me derem', 'voces me derem', 'derem', 'me oferecerem'].map((given) => `${stay} ${given}`))
+        .flatMap((deal) => ['preco', 'valor', 'mensalidade', 'gratis'].map((price) => `${deal} * ${price}`)),
       'reduzir a mensalidade',
       'reduzir minha mensalidade',
       'baixar a mensalidade',

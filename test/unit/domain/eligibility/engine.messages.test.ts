@@ -12798,3 +12798,29 @@ describe('round 51 — a feature asked for when it comes, or what they must make
     await check({ name: text, from: 'dev@lojaurbana.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 51 — a cut asked for by its noun, staying for a price, an enterprise price', () => {
+  it.each([
+    [
+      'A Tray cobra metade do que vocês cobram. Quero uma redução de 40% na mensalidade ou saio.',
+      'OUT_OF_SCOPE_COMMERCIAL',
+    ],
+    [
+      'Estou migrando para a Shopify porque lá é mais barato. Antes de sair, aceito ficar se me derem um plano com preço de 2024.',
+      'OUT_OF_SCOPE_COMMERCIAL',
+    ],
+    [
+      "We run 12 stores on your platform. We want a custom enterprise price, otherwise we're moving to BigCommerce.",
+      'OUT_OF_SCOPE_COMMERCIAL',
+    ],
+    // A promised cut not applied, a question about one, staying for a fix: not a negotiation.
+    [
+      'O suporte prometeu uma redução na mensalidade e a fatura veio com o valor cheio. Quero a redução que combinaram.',
+      'BILLING_QUESTION',
+    ],
+    ['Houve alguma redução no valor do plano este mês? A fatura veio menor e quero entender.', 'BILLING_QUESTION'],
+    ['Só continuo se me derem uma solução para a loja lenta, o preço que pago não justifica.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'paula@paulamodas.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
