@@ -2536,6 +2536,28 @@ const buildRules = (): readonly Rule[] => [
       ]),
       'a loja nao me devolveu',
       'a loja * nao me devolveu',
+      // Round 51: the purchase in formal words ("realizei uma compra no site X, que utiliza a plataforma de
+      // vocês"), what the store sold her ("a loja Aroma da Terra me vendeu um perfume falsificado"), whether
+      // a store can be trusted ("gostaria de saber se a loja Natural Vida é confiável"). A merchant's test
+      // order, her own store and panel are the unless lists'.
+      ...['realizei', 'efetuei'].flatMap((did) =>
+        ['uma compra', 'um pedido', 'a compra', 'o pedido', 'minha compra', 'meu pedido'].flatMap((what) =>
+          ['na loja', 'no site', 'numa loja', 'em uma loja', 'num site', 'em um site'].flatMap((where) => [
+            `${did} ${what} ${where}`,
+            `${did} ${what} * ${where}`,
+          ]),
+        ),
+      ),
+      // The thing sold right after: "a loja me vendeu muito bem" is her store's sales.
+      ...['a loja', 'a loja *', 'o site', 'o site *'].flatMap((store) =>
+        ['um', 'uma', 'o', 'a', 'os', 'as'].map((thing) => `${store} me vendeu ${thing}`),
+      ),
+      ...['a loja', 'essa loja', 'esta loja', 'o site', 'esse site', 'este site'].flatMap((store) => [
+        `se ${store} e confiavel`,
+        `se ${store} * e confiavel`,
+        `se ${store} e segur*`,
+        `se ${store} * e segur*`,
+      ]),
       'loja que usa a plataforma',
       'loja que usa o sistema',
       'o lojista sumiu',

@@ -12824,3 +12824,54 @@ describe('round 51 — a cut asked for by its noun, staying for a price, an ente
     await check({ name: text, from: 'paula@paulamodas.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 51 — a buyer in formal words, what the store sold her, whether a store can be trusted', () => {
+  it.each([
+    [
+      'diego.s@gmail.com',
+      'Prezados, realizei uma compra no site www.esportetotal.com.br, que utiliza a plataforma de vocês, pedido 30021. Já se passaram 40 dias.',
+      'NOT_A_CLIENT',
+    ],
+    [
+      'anonimo.cliente@gmail.com',
+      'a loja aroma da terra me vendeu um perfume falsificado!!! vcs sao coniventes. vou no reclame aqui',
+      'NOT_A_CLIENT',
+    ],
+    [
+      'ana.cliente@gmail.com',
+      'Bom dia, gostaria de saber se a loja Natural Vida é confiável. Vi que usa a plataforma de vocês.',
+      'NOT_A_CLIENT',
+    ],
+    // A merchant's test order, her buyer's purchase, her store's sales, our salesman: hers.
+    [
+      'loja@primeshoes.com.br',
+      'Realizei um pedido de teste na loja e o pagamento por pix não gerou o QR code.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'loja@primeshoes.com.br',
+      'Um cliente realizou uma compra no site e o pedido não aparece no meu painel.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'loja@primeshoes.com.br',
+      'A loja me vendeu muito bem na Black Friday, mas desde ontem o checkout está lento.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'loja@primeshoes.com.br',
+      'O vendedor de vocês me vendeu o plano anual dizendo que tinha integração e agora a fatura veio mais alta.',
+      'BILLING_QUESTION',
+    ],
+  ])('%s: %s → %s', async (from, text, outcome) => {
+    const buyer = outcome === 'NOT_A_CLIENT';
+    await check({
+      name: text,
+      from,
+      subject: 'loja',
+      text,
+      outcome: outcome as Outcome,
+      ...(buyer ? { variant: 'shopper', rule: 'client.shopper.text' } : {}),
+    });
+  });
+});
