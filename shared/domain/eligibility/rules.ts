@@ -1778,7 +1778,14 @@ export const WRITES_FOR_THE_STORE: readonly string[] = [
 ];
 
 /** The merchant as whom writes for her names her (WRITES_FOR_THE_STORE). */
-export const THE_STORE_AS_CLIENT: readonly string[] = ['o cliente', 'a cliente', 'ao cliente'];
+export const THE_STORE_AS_CLIENT: readonly string[] = [
+  'o cliente',
+  'a cliente',
+  'ao cliente',
+  // Round 51: hers by the possessive, as a lawyer or accountant says it ("Sou advogado da loja Sabor da
+  // Serra. Minha cliente não consegue acessar o painel").
+  ...['minha cliente', 'meu cliente', 'nossa cliente', 'nosso cliente'],
+];
 
 /** What only a store's buyer does: "a cliente" in the same sentence is hers, whoever writes. */
 export const A_BUYERS_DEED: readonly string[] = [
@@ -1797,6 +1804,9 @@ export const A_BUYERS_DEED: readonly string[] = [
   'estorn*',
   'entrega',
   'rastreio',
+  // Round 51: the merchant's own store or things, as whom writes for her says it ("a loja da minha cliente
+  // não me devolveu o acesso", round 41): a matter between them, read as before the possessive was blanked.
+  ...['da minha cliente', 'do meu cliente', 'da nossa cliente', 'do nosso cliente'],
 ];
 
 /**

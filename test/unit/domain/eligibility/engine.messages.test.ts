@@ -12875,3 +12875,31 @@ describe('round 51 — a buyer in formal words, what the store sold her, whether
     });
   });
 });
+
+describe('round 51 — whom writes for the store calls the merchant "minha cliente"', () => {
+  it.each([
+    [
+      'adv.silva@silvaadvogados.com.br',
+      'Sou advogado da loja Sabor da Serra. Minha cliente não consegue acessar o painel administrativo desde que o ex-sócio trocou o e-mail de acesso.',
+      'ACCESS_ISSUE',
+    ],
+    [
+      'contabil@escritoriosilva.com.br',
+      'Sou o contador da loja Doce Mel. Minha cliente quer entender por que a mensalidade de novembro veio mais alta.',
+      'BILLING_QUESTION',
+    ],
+    // A buyer's deed, or the merchant's own "meu cliente": the store's buyer.
+    [
+      'atendimento@agenciapixel.com.br',
+      'Somos a agência da loja Casa Verde. Nosso cliente da loja foi cobrado duas vezes no cartão na compra de ontem.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'carla@lojacarla.com.br',
+      'Meu cliente não consegue acessar a conta dele no site, diz que a senha não funciona.',
+      'NO_PRIOR_TICKET',
+    ],
+  ])('%s: %s → %s', async (from, text, outcome) => {
+    await check({ name: text, from, subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
