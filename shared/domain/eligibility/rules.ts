@@ -278,6 +278,11 @@ const STORE_SIDE = [
   // …and whom the store sends or issues to (pt-PT "a loja deixou de enviar as faturas aos clientes").
   'aos clientes',
   'ao cliente',
+  // Round 51: …and what they paid or did ("os boletos pagos pelos clientes da minha loja ficam pendentes").
+  'pelos clientes',
+  'pelas clientes',
+  'pelos meus clientes',
+  'pelas minhas clientes',
   // The possessive after the noun, as people say it ("uma cliente minha pediu estorno", "clientes
   // nossos", "una clienta mía", "a customer of mine"); never "sou cliente, minha loja…" (the comma).
   ...['cliente', 'clientes'].flatMap((who) =>

@@ -12903,3 +12903,20 @@ describe('round 51 — whom writes for the store calls the merchant "minha clien
     await check({ name: text, from, subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 51 — what her buyers paid is the store’s', () => {
+  it.each([
+    [
+      'os boletos pagos pelos clientes da minha loja ficam como pendente no painel, nao baixa automatico',
+      'NO_PRIOR_TICKET',
+    ],
+    ['Os pix pagos pelas clientes não aparecem como pagos no painel.', 'NO_PRIOR_TICKET'],
+    // Her own boleto from us: billing.
+    [
+      'O boleto da mensalidade da plataforma não chegou no meu e-mail este mês, onde pego a segunda via?',
+      'BILLING_QUESTION',
+    ],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'dona@donabela.com.br', subject: 'boleto', text, outcome: outcome as Outcome });
+  });
+});
