@@ -5190,6 +5190,11 @@ const buildRules = (): readonly Rule[] => [
       ...['a plataforma', 'o painel', 'o sistema', 'o sistema de voces'].flatMap((what) =>
         ['deveria', 'devia'].map((should) => `${what} ${should}`),
       ),
+      // Round 51: what it should start doing ("Solicitamos que a plataforma passe a oferecer tabela de preços
+      // para atacadistas").
+      ...['a plataforma', 'o painel', 'o sistema'].flatMap((what) =>
+        ['passe a', 'passasse a', 'comece a', 'comecasse a'].map((start) => `que ${what} ${start}`),
+      ),
       // Round 42: the wish to have, in English and Spanish ("It would be great if the platform had a loyalty
       // points program", "sería genial que la plataforma tuviera venta por suscripción").
       ...['would be great if', 'would be nice if', 'would be awesome if', 'i wish', 'we wish'].flatMap((wish) =>

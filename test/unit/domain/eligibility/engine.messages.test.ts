@@ -12920,3 +12920,23 @@ describe('round 51 — what her buyers paid is the store’s', () => {
     await check({ name: text, from: 'dona@donabela.com.br', subject: 'boleto', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 51 — what the platform should start doing', () => {
+  it.each([
+    [
+      'Somos clientes desde 2021 e temos apreço pela plataforma. Solicitamos que a plataforma passe a oferecer tabela de preços diferenciada para clientes atacadistas.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    // The service, or what broke: not a feature.
+    ['Solicitamos que a plataforma passe a responder os chamados em menos de 24 horas.', 'NO_PRIOR_TICKET'],
+    ['Peço que o sistema passe a funcionar como antes, o checkout está travando.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'diretoria@casaeconforto.com.br',
+      subject: 'Carta',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
