@@ -10,10 +10,11 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Metafile } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import {
   type BundleResult,
   bundle,
+  cdkEsbuildOptions,
   LAMBDAS,
   type LambdaSpec,
   measureLoadTimes,
@@ -81,37 +82,49 @@ function packageNameOf(specifier: string): string {
 }
 
 /**
- * What our sources import, at run time, from the packages they must use (REQUIRED_PACKAGES), per
- * import specifier: named imports, `default` for a default import, and for `import * as z` the
- * `z.<name>` it reads. Type-only names (`import type`, `z.infer<…>`, `z.input<…>`: a name used with
- * type arguments) are left out.
+ * What the function's bundle keeps of the packages it must use (REQUIRED_PACKAGES), per import
+ * specifier: the function is bundled again with the same options but those packages external and
+ * identifiers left readable, and the names are read from that output — named imports, `default`,
+ * and for `import * as z` the `z.<name>` it reads. So the floor follows what esbuild kept: a schema
+ * our source declares but the bundle drops (a `@__PURE__` closure nobody reads) adds nothing, and
+ * a name only the types use (`z.infer<…>`) is gone already.
  */
-export async function requiredSurface(metafile: Metafile, root: string): Promise<Map<string, Set<string>>> {
+export async function requiredSurface(entry: string): Promise<Map<string, Set<string>>> {
   const surface = new Map<string, Set<string>>();
   const add = (module: string, name: string) => surface.set(module, (surface.get(module) ?? new Set()).add(name));
-  const importRe = /import\s+(?!type\s)([^'";]*?)\s+from\s+'([^']+)'/g;
-  for (const input of ourSources(metafile)) {
-    const text = readFileSync(resolve(root, input), 'utf8');
-    for (const [, clause = '', module = ''] of text.matchAll(importRe)) {
-      if (REQUIRED_PACKAGES[packageNameOf(module)] === undefined) continue;
-      const namespace = /\*\s+as\s+([A-Za-z_$][\w$]*)/.exec(clause)?.[1];
-      if (namespace) {
-        for (const use of text.matchAll(new RegExp(`\\b${namespace}\\.([A-Za-z_$][\\w$]*)\\b(?!\\s*<)`, 'g'))) {
-          add(module, use[1] as string);
-        }
-        continue;
+  const result = await build({
+    ...cdkEsbuildOptions(),
+    minify: false,
+    minifySyntax: true,
+    sourcemap: false,
+    metafile: false,
+    write: false,
+    entryPoints: [resolve(ROOT, entry)],
+    outfile: join(ROOT, 'bench/.tmp/required-surface.mjs'),
+    external: Object.keys(REQUIRED_PACKAGES).flatMap((p) => [p, `${p}/*`]),
+  });
+  const text = result.outputFiles?.[0]?.text ?? '';
+  for (const [, clause = '', module = ''] of text.matchAll(/^import\s+([^;]*?)\s+from\s*"([^"]+)"/gm)) {
+    if (REQUIRED_PACKAGES[packageNameOf(module)] === undefined) continue;
+    const namespace = /\*\s+as\s+([A-Za-z_$][\w$]*)/.exec(clause)?.[1];
+    if (namespace) {
+      for (const use of text.matchAll(
+        new RegExp(`(?<![\\w$.])${namespace.replace(/\$/g, '\\$')}\\.([A-Za-z_$][\\w$]*)`, 'g'),
+      )) {
+        add(module, use[1] as string);
       }
-      if (
-        clause
-          .replace(/\{[^}]*\}/, '')
-          .replace(/,/g, '')
-          .trim()
-      )
-        add(module, 'default');
-      for (const raw of /\{([^}]*)\}/.exec(clause)?.[1]?.split(',') ?? []) {
-        const name = raw.trim();
-        if (name && !name.startsWith('type ')) add(module, name.split(/\s+as\s+/)[0] as string);
-      }
+      continue;
+    }
+    if (
+      clause
+        .replace(/\{[^}]*\}/, '')
+        .replace(/,/g, '')
+        .trim()
+    )
+      add(module, 'default');
+    for (const raw of /\{([^}]*)\}/.exec(clause)?.[1]?.split(',') ?? []) {
+      const name = raw.trim();
+      if (name) add(module, name.split(/\s+as\s+/)[0] as string);
     }
   }
   for (const [module, names] of surface) {
@@ -211,7 +224,7 @@ export async function buildFloors(outDir: string): Promise<FloorBuild[]> {
       ...[...surface.entries()].map(([m, c]) => `${m.replace('@aws-sdk/', '')} (${[...c].join(', ')})`),
       ...target.packages.map((p) => p.module),
     ].join('; ');
-    const required = await requiredSurface(metafile, ROOT);
+    const required = await requiredSurface(spec.entry);
     const packagesEntry = join(entryDir, `${spec.name}-packages.mjs`);
     writeFileSync(packagesEntry, `${floorEntry(surface, target.packages)}${requiredExports(required)}\n`);
     const packagesFile = join(outDir, `${spec.name}-floor-packages`, 'index.mjs');

@@ -169,7 +169,7 @@ function floorRows(
       add(
         `Floor with the packages it must use: ${name}`,
         `+${ms(withPackages.plainMs)} over bare node, ${formatBytes(f.withPackages.bytes ?? 0)}: the packages are +${ms(packagesMs)} and +${formatBytes(packagesBytes)} over the floor; the function is +${ms(ownMs)} and +${formatBytes(bytes - (f.withPackages.bytes ?? 0))} over this one (its own code)`,
-        `the floor above plus what our sources import from the packages the function must use (bench/floors.ts REQUIRED_PACKAGES), the names read from the function's sources: ${f.packageContents}; built and timed the same way, right after the floor in every round; each difference is the median of the round-by-round differences, so the two parts need not add up to the function's gap exactly`,
+        `the floor above plus what the function's bundle keeps of the packages it must use (bench/floors.ts REQUIRED_PACKAGES), the names read from the function bundled with those packages external: ${f.packageContents}; built and timed the same way, right after the floor in every round; each difference is the median of the round-by-round differences, so the two parts need not add up to the function's gap exactly`,
       );
     }
   }
