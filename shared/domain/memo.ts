@@ -29,3 +29,15 @@ export function recentMemo<V>(limit: number, compute: (key: string) => V): (key:
     return value;
   };
 }
+
+/**
+ * `build` run on the first call and its value kept: a table that costs to build at import (a
+ * phrase list spelled out with map/flatMap) is built by the first reader instead (issue 16).
+ */
+export function once<V>(build: () => V): () => V {
+  let built: { value: V } | undefined;
+  return () => {
+    built ??= { value: build() };
+    return built.value;
+  };
+}

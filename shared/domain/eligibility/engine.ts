@@ -290,16 +290,16 @@ function compileAll(): Compiled {
     lists.push(l);
     return l;
   };
-  const saidNotToBe = list(SAID_NOT_TO_BE);
-  const saidSettled = list(SAID_SETTLED);
+  const saidNotToBe = list(SAID_NOT_TO_BE());
+  const saidSettled = list(SAID_SETTLED());
   const none = list([]);
-  const onBehalf = list(ON_BEHALF);
-  const writesForTheStore = list(WRITES_FOR_THE_STORE);
+  const onBehalf = list(ON_BEHALF());
+  const writesForTheStore = list(WRITES_FOR_THE_STORE());
   const theStoreAsClient = list(THE_STORE_AS_CLIENT);
   const aBuyersDeed = list(A_BUYERS_DEED);
-  const asARemedy = list(AS_A_REMEDY);
-  const reactsToForward = list(REACTS_TO_FORWARD);
-  const ownMatter = list(OWN_MATTER);
+  const asARemedy = list(AS_A_REMEDY());
+  const reactsToForward = list(REACTS_TO_FORWARD());
+  const ownMatter = list(OWN_MATTER());
   const rules = eligibilityRules()
     .filter((r) => r.trigger === 'text')
     .map((rule) => ({
@@ -349,7 +349,7 @@ function compileAll(): Compiled {
   // Written normalised, as the rule phrases; each expression built on first use. The words last to
   // first: an idiom's last word ("chat", "fila") is its rarest, and the first one missing spares
   // looking for the others.
-  const rewriteList = PHRASE_REWRITES.map(([from, to]): Rewrite => {
+  const rewriteList = PHRASE_REWRITES().map(([from, to]): Rewrite => {
     const tokens = from.split(' ');
     return { tokens, re: undefined, to, words: wordsOfTokens(tokens).reverse() };
   });
@@ -1028,7 +1028,7 @@ let forNonPaymentRes: readonly RegExp[] | undefined;
  */
 function forNonPayment(h: TextHit): boolean {
   if (h.ruleId !== 'topic.billing.complaint') return false;
-  forNonPaymentRes ??= FOR_NON_PAYMENT.map(compilePhrase);
+  forNonPaymentRes ??= FOR_NON_PAYMENT().map(compilePhrase);
   return forNonPaymentRes.some((re) => re.test(h.evidence));
 }
 

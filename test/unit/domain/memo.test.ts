@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundedMemo, recentMemo } from '../../../shared/domain/memo';
+import { boundedMemo, once, recentMemo } from '../../../shared/domain/memo';
 
 function counted() {
   const calls: string[] = [];
@@ -25,5 +25,23 @@ describe('recentMemo', () => {
     const memo = recentMemo(2, compute);
     for (const key of ['assunto', 'assunto', 'texto', 'outro', 'texto', 'assunto']) memo(key);
     expect(calls).toEqual(['assunto', 'texto', 'outro', 'assunto']);
+  });
+});
+
+describe('once', () => {
+  it.each([
+    ['a phrase list', ['não consigo entrar', 'esqueci minha senha']],
+    ['a value that is falsy', ''],
+    ['undefined', undefined],
+  ])('builds %s on the first call only, and never before it', (_, value) => {
+    let builds = 0;
+    const lazy = once(() => {
+      builds += 1;
+      return value;
+    });
+    expect(builds).toBe(0);
+    expect(lazy()).toBe(value);
+    expect(lazy()).toBe(value);
+    expect(builds).toBe(1);
   });
 });

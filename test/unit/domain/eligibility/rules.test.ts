@@ -52,8 +52,8 @@ describe('rules as data', () => {
       ...(rule.unlessExceptIn ?? []),
     ]);
     // ON_BEHALF, AS_A_REMEDY, REACTS_TO_FORWARD and OWN_MATTER too: the engine reads them as rule phrases.
-    const lists = [...ON_BEHALF, ...AS_A_REMEDY, ...REACTS_TO_FORWARD, ...OWN_MATTER];
-    for (const phrase of [...phrases, ...PHRASE_REWRITES.map(([from]) => from), ...lists]) {
+    const lists = [...ON_BEHALF(), ...AS_A_REMEDY(), ...REACTS_TO_FORWARD(), ...OWN_MATTER()];
+    for (const phrase of [...phrases, ...PHRASE_REWRITES().map(([from]) => from), ...lists]) {
       expect(normalize(phrase), phrase).toBe(phrase);
     }
   });
@@ -78,7 +78,7 @@ describe('rules as data', () => {
         expect(canonicalize(words(phrase)), `${rule.id}: ${phrase}`).toBe(words(phrase));
       }
     }
-    for (const phrase of [...REACTS_TO_FORWARD, ...OWN_MATTER]) {
+    for (const phrase of [...REACTS_TO_FORWARD(), ...OWN_MATTER()]) {
       expect(canonicalize(words(phrase)), phrase).toBe(words(phrase));
     }
   });
