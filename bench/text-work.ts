@@ -1,6 +1,7 @@
 /**
- * Text work is linear in its length (SPEC.md, "Trust rules"): triage time (parse + ticket
- * extraction + directory + rules) against input size on adversarial bodies, up to the size limit
+ * Text work is linear in its length (SPEC.md, "Trust rules"): triage time (parse + the staff-command
+ * reader every mail to the office meets + ticket extraction + directory + rules) against input size
+ * on adversarial bodies, plain text and HTML, up to the size limit
  * of text work (MAX_TEXT_CHARS), next to ordinary prose of the same size; and the rule engine's
  * time per KB. A measurement, not a test: it asserts nothing.
  *
@@ -10,6 +11,7 @@
 import { pathToFileURL } from 'node:url';
 import { localConfig } from '../shared/domain/config';
 import { decide } from '../shared/domain/eligibility/engine';
+import { freshStaffText, opensWithCommands } from '../shared/domain/lifecycle/commands';
 import { type Submission, SubmissionSchema } from '../shared/domain/submission';
 import { MAX_TEXT_CHARS } from '../shared/domain/text';
 import { verifyTicket } from '../shared/domain/ticket-verification';
@@ -40,8 +42,13 @@ export function prose(bytes: number): string {
 
 const repeatTo = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
 
+/** An HTML body: the mail's only part, read through the intake's HTML-to-text conversion. */
+interface HtmlBody {
+  html: string;
+}
+
 /** The shapes that made regular expressions backtrack, each filling `bytes` characters. */
-export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
+export const ADVERSARIAL: Record<string, (bytes: number) => string | HtmlBody> = {
   'runs of 1.111.': (n) => `chamado ${repeatTo('1.111.', n - 8)}`,
   'digits with separators': (n) => repeatTo('12 345-678/90.1,2 ', n),
   'digit run, one line': (n) => `protocolo ${repeatTo('1234567890', n - 10)}`,
@@ -53,9 +60,18 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
     ),
   'whitespace runs': (n) => `chamado${' '.repeat(n / 2)}\t${'\n'.repeat(n / 2 - 20)}48213`,
   'keyword storm': (n) => repeatTo('chamado pedido nº #1 ', n),
+  // Red team 51: the bars of empty table cells, stripped at a line's end, and a staff command's
+  // trailing punctuation (read on every mail to the office, a stranger's too) were quadratic.
+  'bars typed in HTML': (n) => ({ html: `<p>Chamado ${repeatTo('| ', n - 20)}48213 |</p>` }),
+  'empty table cells (HTML)': (n) => ({
+    html: `<table><tr>${repeatTo('<td></td>', n - 60)}<td>48213</td><td></td></tr></table>`,
+  }),
+  'command, punctuation run': (n) => `#transferir bruno${repeatTo('!', n - 18)}x`,
+  'command, dot run': (n) => `#aguardar 5${repeatTo('.', n - 12)}x`,
 };
 
-function rawMail(body: string): Buffer {
+function rawMail(content: string | HtmlBody): Buffer {
+  const [type, body] = typeof content === 'string' ? ['text/plain', content] : ['text/html', content.html];
   return Buffer.from(
     [
       'From: Juliana <lojista@modasbella.com.br>',
@@ -63,7 +79,7 @@ function rawMail(body: string): Buffer {
       'Subject: Reclamação - chamado 48213',
       'Message-ID: <bench@modasbella.com.br>',
       'MIME-Version: 1.0',
-      'Content-Type: text/plain; charset=utf-8',
+      `Content-Type: ${type}; charset=utf-8`,
       'Content-Transfer-Encoding: 8bit',
       '',
       body,
@@ -75,7 +91,9 @@ const DIRECTORY: TicketDirectory = {
   find: async (id) => (id === '48213' ? { id, requesterEmail: 'lojista@modasbella.com.br' } : null),
 };
 
-/** The triage path of the intake, without storage: parse, extract, verify, decide. */
+const COMMAND_OPTIONS = { maxExtensionBusinessDays: localConfig.lifecycle.maxExtensionBusinessDays };
+
+/** The triage path of the intake, without storage: parse, the command reader, extract, verify, decide. */
 async function triageOnce(raw: Buffer): Promise<number> {
   const t = performance.now();
   const s = await parseEmail(
@@ -83,13 +101,15 @@ async function triageOnce(raw: Buffer): Promise<number> {
     { sourceId: 'bench', receivedAt: '2026-11-25T13:00:00.000Z' },
     { maxRawMailBytes: 40 * 1024 * 1024 },
   );
+  // handleMisaddressedCommands reads every mail for an opening command before it knows the sender.
+  opensWithCommands(freshStaffText(s.text), COMMAND_OPTIONS);
   const candidates = extractTicketCandidates({ subject: s.subject, text: s.text });
   const ticket = await verifyTicket(candidates, s.sender.address, DIRECTORY);
   decide(s, ticket, localConfig);
   return performance.now() - t;
 }
 
-async function timeTriage(body: string, runs: number): Promise<number> {
+async function timeTriage(body: string | HtmlBody, runs: number): Promise<number> {
   const raw = rawMail(body);
   await triageOnce(raw);
   const times: number[] = [];
@@ -140,7 +160,10 @@ export async function measureTextWork(options: { quick?: boolean } = {}): Promis
   const sizes = options.quick ? [64 * 1024, max] : [64 * 1024, 256 * 1024, max];
   const runs = options.quick ? 1 : 3;
   const rows: TextWorkRow[] = [];
-  const shapes: [string, (n: number) => string][] = [['ordinary prose', prose], ...Object.entries(ADVERSARIAL)];
+  const shapes: [string, (n: number) => string | HtmlBody][] = [
+    ['ordinary prose', prose],
+    ...Object.entries(ADVERSARIAL),
+  ];
   for (const [shape, make] of shapes) {
     const bySize: Record<number, number> = {};
     for (const size of sizes) bySize[size] = await timeTriage(make(size), runs);
