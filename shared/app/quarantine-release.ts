@@ -158,13 +158,16 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
     const decided = await decideInThread(submission, intake, thread);
     // Defensive: only vouchable rules held it, so the second decision cannot quarantine it again.
     if (decided.decision.outcome === 'QUARANTINED') return refused('still-quarantined');
-    const byTicket = await herCaseOfTicket(submission, decided, thread, intake);
+    // The ticket her proven mail would join on (ticketToJoin), her very address's.
+    const ticket = ticketToJoin(submission, decided, thread);
+    const address = submission.sender.address;
+    const byTicket = ticket ? await herOpenCaseOfTicketNow(address, ticket, intake) : null;
     if (byTicket) {
       const joined = await joinHerCase(record, byTicket, { via: 'ticket', decided }, submission, request, deps);
       if (joined) return joined;
     }
     // Her case on the ticket closed past its window: linked, as the intake's mail on it is.
-    const closed = thread.kind === 'none' ? await herClosedCaseOnTicket(submission, decided, thread, intake) : null;
+    const closed = ticket && thread.kind === 'none' ? await herClosedCaseOfTicket(address, ticket, intake) : null;
     if (closed) thread = { kind: 'linked', parent: closed, reason: 'closed-long-ago' };
     const links = threadLinks(thread);
     const at = intake.clock.now().toISOString();
@@ -261,32 +264,20 @@ function ownThreadOff(record: CaseRecord, thread: ThreadMatch): ThreadMatch {
   return thread.kind !== 'none' && thread.parent.caseId === record.caseId ? { kind: 'none' } : thread;
 }
 
-/** Her open case on the ticket the released mail names, as her proven mail would join (ticketToJoin). */
-async function herCaseOfTicket(
-  submission: Submission,
-  decided: Pick<Awaited<ReturnType<typeof decideSubmission>>, 'decision'>,
-  thread: ThreadMatch,
+/**
+ * Her open case on the ticket, as her proven mail would join it. A case of hers on the ticket still
+ * being stored past the wait (or never, its attempt dead): none — the released mail stands alone
+ * rather than fail the supervisor's release (red team 49, 4a20970b).
+ */
+function herOpenCaseOfTicketNow(
+  address: string,
+  ticket: string,
   intake: EmailIntakeDeps['intake'],
 ): Promise<CaseRecord | null> {
-  const ticket = ticketToJoin(submission, decided, thread);
-  if (!ticket) return null;
-  // A case of hers on the ticket still being stored past the wait (or never, its attempt dead): the
-  // released mail stands alone rather than fail the supervisor's release (red team 49, 4a20970b).
-  return herOpenCaseOfTicket(submission.sender.address, ticket, intake).catch((error: unknown) => {
+  return herOpenCaseOfTicket(address, ticket, intake).catch((error: unknown) => {
     if (error instanceof TicketCaseNotStoredYet) return null;
     throw error;
   });
-}
-
-/** Her case on the ticket the released mail names (as ticketToJoin reads it) that closed long ago. */
-async function herClosedCaseOnTicket(
-  submission: Submission,
-  decided: Pick<Awaited<ReturnType<typeof decideSubmission>>, 'decision'>,
-  thread: ThreadMatch,
-  intake: EmailIntakeDeps['intake'],
-): Promise<CaseRecord | null> {
-  const ticket = ticketToJoin(submission, decided, thread);
-  return ticket ? herClosedCaseOfTicket(submission.sender.address, ticket, intake) : null;
 }
 
 /** The case a release joined (its event's `joined`), if it did. */

@@ -11,6 +11,29 @@ const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1'
 const ddb = mockClient(doc);
 const store = new DynamoQuarantineStore(doc, 't');
 
+/** Sofia's release of a held mail that the rules now accept. */
+function acceptedRelease() {
+  const at = '2026-03-12T14:00:00.000Z';
+  return {
+    status: 'QUEUED' as const,
+    outcome: 'ACCEPTED' as const,
+    decision: {
+      outcome: 'ACCEPTED' as const,
+      ruleIds: ['ticket.valid'],
+      reason: 'ok',
+      ticket: { status: 'none' as const },
+    },
+    ticketCandidates: [],
+    event: {
+      at,
+      actor: { kind: 'staff' as const, id: 'sofia', role: 'supervisor' as const },
+      type: 'quarantine-released' as const,
+      outcome: 'ACCEPTED' as const,
+      ruleIds: ['ticket.valid'],
+    },
+  };
+}
+
 beforeEach(() => ddb.reset());
 
 describe('DynamoQuarantineStore', () => {
@@ -82,26 +105,11 @@ describe('DynamoQuarantineStore', () => {
       .on(UpdateCommand)
       .resolvesOnce({})
       .rejectsOnce(Object.assign(new Error('x'), { name: 'ConditionalCheckFailedException' }));
-    const at = '2026-03-12T14:00:00.000Z';
-    const decision = {
-      outcome: 'ACCEPTED' as const,
-      ruleIds: ['ticket.valid'],
-      reason: 'ok',
-      ticket: { status: 'none' as const },
-    };
-    const released = {
-      status: 'QUEUED' as const,
-      outcome: 'ACCEPTED' as const,
+    const released = acceptedRelease();
+    const {
       decision,
-      ticketCandidates: [],
-      event: {
-        at,
-        actor: { kind: 'staff' as const, id: 'sofia', role: 'supervisor' as const },
-        type: 'quarantine-released' as const,
-        outcome: 'ACCEPTED' as const,
-        ruleIds: ['ticket.valid'],
-      },
-    };
+      event: { at },
+    } = released;
     expect(await store.release('email:m1', released, 'sofia', at)).toBe(true);
     const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
     expect(input.Key).toEqual({ pk: 'CASE#email:m1', sk: 'CASE' });
@@ -128,29 +136,8 @@ describe('DynamoQuarantineStore', () => {
     ['her guidance answered', { answersSubmissionId: 'email:m0' }],
   ])('a release keeps the link to %s in the same write', async (_label, links) => {
     ddb.on(UpdateCommand).resolvesOnce({});
-    const at = '2026-03-12T14:00:00.000Z';
-    const decision = {
-      outcome: 'ACCEPTED' as const,
-      ruleIds: ['ticket.valid'],
-      reason: 'ok',
-      ticket: { status: 'none' as const },
-    };
-    const event = {
-      at,
-      actor: { kind: 'staff' as const, id: 'sofia', role: 'supervisor' as const },
-      type: 'quarantine-released' as const,
-      outcome: 'ACCEPTED' as const,
-      ruleIds: ['ticket.valid'],
-    };
-    const released = {
-      status: 'QUEUED' as const,
-      outcome: 'ACCEPTED' as const,
-      decision,
-      ticketCandidates: [],
-      event,
-      links,
-    };
-    expect(await store.release('email:m1', released, 'sofia', at)).toBe(true);
+    const released = { ...acceptedRelease(), links };
+    expect(await store.release('email:m1', released, 'sofia', released.event.at)).toBe(true);
     const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
     const names = input.ExpressionAttributeNames ?? {};
     const values = input.ExpressionAttributeValues ?? {};

@@ -109,6 +109,22 @@ async function check(row: Row) {
   return { s, decision };
 }
 
+/**
+ * A message about a store (subject "loja") from `from`: a buyer gets the shopper's guidance (the store
+ * is whom to ask), by the shopper rule.
+ */
+async function checkFromStore(from: string, text: string, outcome: string) {
+  const buyer = outcome === 'NOT_A_CLIENT';
+  await check({
+    name: text,
+    from,
+    subject: 'loja',
+    text,
+    outcome: outcome as Outcome,
+    ...(buyer ? { variant: 'shopper', rule: 'client.shopper.text' } : {}),
+  });
+}
+
 // ─────────────── 1. People who are not clients ───────────────
 const NOT_CLIENTS: Row[] = [
   {
@@ -12747,18 +12763,7 @@ describe('round 50 — a buyer who says we host the store, or what it would not 
       'O suporte não trocou o plano que comprei, continuo pagando o mensal em vez do anual.',
       'BILLING_QUESTION',
     ],
-  ])('%s: %s → %s', async (from, text, outcome) => {
-    // A buyer gets the shopper's guidance (the store is whom to ask), by the shopper rule.
-    const buyer = outcome === 'NOT_A_CLIENT';
-    await check({
-      name: text,
-      from,
-      subject: 'loja',
-      text,
-      outcome: outcome as Outcome,
-      ...(buyer ? { variant: 'shopper', rule: 'client.shopper.text' } : {}),
-    });
-  });
+  ])('%s: %s → %s', checkFromStore);
 });
 
 describe('round 50 — the panel user blocked, in the third person (whom writes for the store)', () => {
@@ -12863,17 +12868,7 @@ describe('round 51 — a buyer in formal words, what the store sold her, whether
       'O vendedor de vocês me vendeu o plano anual dizendo que tinha integração e agora a fatura veio mais alta.',
       'BILLING_QUESTION',
     ],
-  ])('%s: %s → %s', async (from, text, outcome) => {
-    const buyer = outcome === 'NOT_A_CLIENT';
-    await check({
-      name: text,
-      from,
-      subject: 'loja',
-      text,
-      outcome: outcome as Outcome,
-      ...(buyer ? { variant: 'shopper', rule: 'client.shopper.text' } : {}),
-    });
-  });
+  ])('%s: %s → %s', checkFromStore);
 });
 
 describe('round 51 — whom writes for the store calls the merchant "minha cliente"', () => {

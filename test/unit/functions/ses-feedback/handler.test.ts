@@ -10,18 +10,14 @@ import { FixedClock, InMemoryBounceRegistry } from '../../../support/fakes';
 const EVENTS = join(import.meta.dirname, '..', '..', '..', '..', 'events');
 const quietLogger = () => new Logger({ serviceName: 'test', logLevel: 'SILENT' });
 const metrics = () => new Metrics({ namespace: 'Ouvidoria', serviceName: 'test' });
+const handlerWith = (bounces: InMemoryBounceRegistry, clock: FixedClock) =>
+  createSesFeedbackHandler(() => ({ bounces, clock, config: localConfig, logger: quietLogger(), metrics: metrics() }));
 
 describe('SES feedback handler', () => {
   it('puts permanently bounced addresses in the bounce memory for the configured days', async () => {
     const bounces = new InMemoryBounceRegistry();
     const clock = new FixedClock(new Date('2026-11-24T14:10:00Z'));
-    const handler = createSesFeedbackHandler(() => ({
-      bounces,
-      clock,
-      config: localConfig,
-      logger: quietLogger(),
-      metrics: metrics(),
-    }));
+    const handler = handlerWith(bounces, clock);
     const event = JSON.parse(readFileSync(join(EVENTS, 'ses', 'feedback-bounce-sns.json'), 'utf8'));
     expect(await handler(event)).toEqual({ suppressed: 1 });
     const entry = bounces.entries.get('inexistente@lojaquefechou.com.br');
@@ -33,13 +29,7 @@ describe('SES feedback handler', () => {
   it('a bounce of the copy her mailbox forwarded puts her address in memory, not the stranger’s', async () => {
     const bounces = new InMemoryBounceRegistry();
     const clock = new FixedClock(new Date('2026-11-24T14:10:00Z'));
-    const handler = createSesFeedbackHandler(() => ({
-      bounces,
-      clock,
-      config: localConfig,
-      logger: quietLogger(),
-      metrics: metrics(),
-    }));
+    const handler = handlerWith(bounces, clock);
     const message = {
       eventType: 'Bounce',
       bounce: {
@@ -74,13 +64,7 @@ describe('SES feedback handler', () => {
   });
 
   it('ignores SNS messages that are not SES feedback', async () => {
-    const handler = createSesFeedbackHandler(() => ({
-      bounces: new InMemoryBounceRegistry(),
-      clock: new FixedClock(new Date()),
-      config: localConfig,
-      logger: quietLogger(),
-      metrics: metrics(),
-    }));
+    const handler = handlerWith(new InMemoryBounceRegistry(), new FixedClock(new Date()));
     const sample = JSON.parse(readFileSync(join(EVENTS, 'ses', 'feedback-bounce-sns.json'), 'utf8'));
     const record = (message: string) => ({ ...sample.Records[0], Sns: { ...sample.Records[0].Sns, Message: message } });
     const event = { Records: [record('not json'), record('{"foo":1}')] };
@@ -90,13 +74,7 @@ describe('SES feedback handler', () => {
 
 describe('SES feedback event envelope', () => {
   it('rejects an event that is not SNS (Powertools SnsSchema)', async () => {
-    const handler = createSesFeedbackHandler(() => ({
-      bounces: new InMemoryBounceRegistry(),
-      clock: new FixedClock(new Date()),
-      config: localConfig,
-      logger: quietLogger(),
-      metrics: metrics(),
-    }));
+    const handler = handlerWith(new InMemoryBounceRegistry(), new FixedClock(new Date()));
     await expect(handler({ Records: [{ Sns: { Message: '{}' } }] })).rejects.toThrow();
   });
 });
