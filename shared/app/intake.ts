@@ -22,7 +22,7 @@ import {
   type ReplyState,
 } from '../domain/case';
 import type { OuvidoriaConfig } from '../domain/config';
-import type { Decision, TicketCandidate } from '../domain/decision';
+import type { Decision, TicketCandidate, TicketCheck } from '../domain/decision';
 import {
   answeredDespiteSubject,
   automaticTextEvidence,
@@ -1207,15 +1207,12 @@ async function sendAutomaticReply(
             protocol: record.protocol,
             senderName: record.senderName,
             subject,
-            ticket: record.decision.ticket,
             receivedAt: record.createdAt,
             language: record.decision.language,
             variant: record.decision.replyVariant,
             channel: record.channel,
             ...(record.outcome === 'ACCEPTED' ? { dueDate: promisedDueDate(record, config) } : {}),
-            ...(record.outcome === 'ACCEPTED' && record.linkedProtocol
-              ? { linkedProtocol: record.linkedProtocol }
-              : {}),
+            ...earlierCaseToTell(record, to),
             ...(record.outcome === 'ACCEPTED' && attachmentMissing(submission) ? { missingAttachment: true } : {}),
             ...(record.outcome === 'ACCEPTED' && encryptedMail(submission)
               ? { encrypted: encryptedMail(submission) }
@@ -1314,6 +1311,28 @@ async function hasOpenCaseToName(
   // passes DMARC) would tell the envelope's owner that her address holds a case: only her mailbox reads it.
   if (!sameMailbox(to, record.senderEmail)) return false;
   return (await deps.openCases.count(record.senderEmail).catch(() => 0)) > 0;
+}
+
+/**
+ * What the reply tells of her case closed long ago that this one is linked to: its protocol, and the
+ * ticket it lent (earlierCaseTicket) when her mail named none. Only to her mailbox: the reply goes
+ * to the return path (RFC 3834), which no signature covers, and a supervisor's release vouches for
+ * the From, not the envelope. Before, "Sobre o protocolo OUV-…" under her From over a stranger's
+ * envelope (released from quarantine, or her signed mail resent: DKIM replay) told him her ticket.
+ * The case keeps both links for the team.
+ */
+function earlierCaseToTell(record: CaseRecord, to: string): { ticket: TicketCheck; linkedProtocol?: string } {
+  const { ticket } = record.decision;
+  if (sameMailbox(to, record.senderEmail)) {
+    return {
+      ticket,
+      ...(record.outcome === 'ACCEPTED' && record.linkedProtocol ? { linkedProtocol: record.linkedProtocol } : {}),
+    };
+  }
+  const lent =
+    ticket.status !== 'none' &&
+    record.ticketCandidates.find((c) => c.number === ticket.number)?.source === 'linked-case';
+  return { ticket: lent ? { status: 'none' } : ticket };
 }
 
 function citedProtocolOf(record: CaseRecord, submission: Submission): { citedProtocol?: string } {

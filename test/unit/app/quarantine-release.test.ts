@@ -45,7 +45,13 @@ beforeEach(() => {
 function deliver(
   raw: Buffer | string,
   deliveryId: string,
-  options: { receivedAt?: string; verdicts?: Partial<Verdicts>; recipients?: string[]; to?: EmailIntakeDeps } = {},
+  options: {
+    receivedAt?: string;
+    verdicts?: Partial<Verdicts>;
+    recipients?: string[];
+    to?: EmailIntakeDeps;
+    returnPath?: string;
+  } = {},
 ) {
   const to = options.to ?? email;
   const location = { bucket: 'raw', key: `inbound/${deliveryId}` };
@@ -55,7 +61,7 @@ function deliver(
       deliveryId,
       receivedAt: options.receivedAt ?? '2026-03-02T13:15:00.000Z',
       verdicts: { ...PASS, ...options.verdicts },
-      returnPath: MERCHANT,
+      returnPath: options.returnPath ?? MERCHANT,
       recipients: options.recipients ?? ['ouvidoria@ouvidoria.example.com.br'],
       raw: location,
     },
@@ -495,5 +501,71 @@ describe('a released mail keeps the links of its thread, as the intake’s recor
     if (ticket) expect(record?.decision.ticket).toMatchObject({ number: ticket });
     // Cited by a colleague: her case lists the record for its analyst, as the intake's would.
     if (from !== MERCHANT) expect((await cases.get(earlier.caseId))?.citedBy).toEqual([held.caseId]);
+  });
+});
+
+describe('what the reply tells of her earlier case goes to her mailbox only', () => {
+  // Red team 52: a mail read in its thread lends her case closed long ago its protocol ("Caso
+  // anterior relacionado") and its ticket, and the acknowledgement said both — to the return path
+  // (RFC 3834), which no signature covers. A supervisor vouches for the From; a DMARC failure is a
+  // From over someone else's envelope: "Sobre o protocolo OUV-…" (numbers are sequential) under her
+  // name, released, told the envelope's owner her ticket. A DKIM-signed mail of hers resent under
+  // another envelope (DKIM replay) did the same without a release. The case keeps both links.
+  const STRANGER = 'atendimento@golpe-suporte.example';
+  // As SES stores it: the receiving MTA's Return-Path first (what a release reads the envelope from).
+  const forged = (subject: string, envelope: string) =>
+    Buffer.from(
+      [
+        `Return-Path: <${envelope}>`,
+        `From: Mariana <${MERCHANT}>`,
+        'To: ouvidoria@ouvidoria.example.com.br',
+        `Subject: ${subject}`,
+        'Message-ID: <reaberto-1@celular.example>',
+        'Date: Mon, 02 Mar 2026 13:30:00 +0000',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Voltou a acontecer: os pedidos de hoje não baixaram do estoque de novo. Preciso de ajuda urgente.',
+        '',
+      ].join('\r\n'),
+    );
+  const ways = [
+    { label: 'released (DMARC failed), over a stranger’s envelope', verdicts: { dmarc: 'FAIL' }, envelope: STRANGER },
+    { label: 'signed (DKIM replay), over a stranger’s envelope', verdicts: {}, envelope: STRANGER },
+    { label: 'released (DMARC failed), her own envelope', verdicts: { dmarc: 'FAIL' }, envelope: MERCHANT },
+    { label: 'signed, her own envelope', verdicts: {}, envelope: MERCHANT },
+  ] as const;
+  // Naming her old protocol, the ticket is hers to tell; naming her ticket (e0b85dad's link), the protocol.
+  const rows = ['protocol', 'ticket'].flatMap((names) =>
+    ways.map((way) => ({ ...way, names: names as 'protocol' | 'ticket', told: way.envelope === MERCHANT })),
+  );
+
+  it.each(rows)('naming her $names: $label', async ({ verdicts, envelope, names, told }) => {
+    const earlier = (await deliver(eml('01-accepted-ticket-48213.eml'), 'ses-first')) as { caseId: string };
+    const stored = cases.records.get(earlier.caseId);
+    if (!stored?.protocol) throw new Error('no earlier case');
+    cases.records.set(earlier.caseId, { ...stored, status: 'CLOSED', closedAt: '2026-02-02T13:00:00.000Z' });
+    mailer.sent.length = 0;
+
+    const subject = names === 'protocol' ? `Sobre o protocolo ${stored.protocol}` : 'Chamado #48213 de novo';
+    const result = (await deliver(forged(subject, envelope), 'ses-later', {
+      receivedAt: '2026-03-02T13:30:00.000Z',
+      verdicts,
+      returnPath: envelope,
+    })) as { caseId: string; outcome: string };
+    if (result.outcome === 'QUARANTINED') {
+      mailer.sent.length = 0;
+      expect(await releaseQuarantined(request(result.caseId), deps)).toMatchObject({ outcome: 'ACCEPTED' });
+    }
+
+    const record = await cases.get(result.caseId);
+    expect(record).toMatchObject({ outcome: 'ACCEPTED', linkedProtocol: stored.protocol });
+    expect(record?.decision.ticket).toMatchObject({ number: '48213' });
+    const ack = mailer.sent.filter((m) => m.to.includes(envelope));
+    expect(ack).toHaveLength(1);
+    const said = `${ack[0]?.text}\n${ack[0]?.html}`;
+    expect(said).toContain(record?.protocol as string);
+    expect(said.includes('ligado ao anterior')).toBe(told);
+    // What he did not write (her subject is echoed to a return path SPF proved).
+    expect(said.includes(names === 'protocol' ? '48213' : stored.protocol)).toBe(told);
   });
 });
