@@ -24,9 +24,9 @@ export function addressesToSuppress(
   const type = (feedback.eventType ?? feedback.notificationType ?? '').toLowerCase();
   if (type === 'bounce' && feedback.bounce?.bounceType === 'Permanent') {
     const bounced = feedback.bounce.bouncedRecipients.map((r) => r.emailAddress);
-    return bouncedDestinations(bounced, feedback.mail?.destination).map(({ address, forwarded }) => ({
+    return bouncedDestinations(bounced, feedback.mail?.destination).map((address) => ({
       address,
-      reason: forwarded ? ('ses-forwarded-bounce' as const) : ('ses-permanent-bounce' as const),
+      reason: 'ses-permanent-bounce' as const,
     }));
   }
   if (type === 'complaint' && feedback.complaint) {

@@ -3,12 +3,7 @@ import type { OuvidoriaConfig } from './config';
 const DAY_MS = 86_400_000;
 
 /** Why an address stops getting automatic mail. */
-export type SuppressionReason =
-  | 'delivery-status-report'
-  | 'ses-permanent-bounce'
-  /** SES's bounce of a copy her mailbox forwarded (bouncedDestinations). */
-  | 'ses-forwarded-bounce'
-  | 'ses-complaint';
+export type SuppressionReason = 'delivery-status-report' | 'ses-permanent-bounce' | 'ses-complaint';
 
 /** Until when an address that hard-bounced or complained gets no automatic mail. */
 export function suppressedUntil(now: Date, config: OuvidoriaConfig): Date {
@@ -23,32 +18,23 @@ export function isBouncing(until: Date | string | undefined, now: Date): boolean
 }
 
 /**
- * The addresses an SES permanent bounce puts in bounce memory, read against the mail SES says it was
- * about (`destination`: SES's own record of the mail we sent, from our configuration set; trusted).
- * A bounced recipient the mail was sent to is hers. One it never had is a copy her mailbox forwarded:
- * SES names the DSN's Final-Recipient, the dead address at the end of her forward, and before, that
- * stranger's address went to memory while we kept mailing hers, bouncing each time. When the mail
- * went to one address, that address's mail does not arrive (`forwarded`); with several, whose
- * forward it was is unknown: none. No stranger's address is kept. Without `destination` (an event
- * without its mail), the recipients as SES names them.
+ * The addresses an SES permanent bounce puts in bounce memory: its bounced recipients that the mail
+ * SES says it was about was sent to (`destination`: SES's own record of the mail we sent, from our
+ * configuration set; trusted). One it never had is the Final-Recipient of a copy her mailbox
+ * forwarded (an old employee's dead inbox behind `contato@loja`): not ours to remember — we never
+ * mail it — and not hers either: SPEC's memory is for an address that hard-bounced, and hers did
+ * not (she may read every mail we send; suppressed, she would lose even the webform's confirmation
+ * link for 60 days: red team 52). Without `destination` (an event without its mail), the
+ * recipients as SES names them.
  *
- * Not the rule of a report mailed to us (confirmedBounces): anyone can write one, and the ids it
- * names may be the References of a returned mail that was not ours (her own reply, bounced by a
- * colleague's dead address): a stranger's failure is never pinned on our mail's recipient there.
+ * Not the rule of a report mailed to us (confirmedBounces): anyone can write one.
  */
-export function bouncedDestinations(
-  bounced: string[],
-  destination: string[] | undefined,
-): { address: string; forwarded: boolean }[] {
+export function bouncedDestinations(bounced: string[], destination: string[] | undefined): string[] {
   const norm = (list: string[]) => [...new Set(list.map((a) => a.trim().toLowerCase()).filter(Boolean))];
   const failed = norm(bounced);
-  if (destination === undefined) return failed.map((address) => ({ address, forwarded: false }));
-  const sentTo = norm(destination);
-  const hers = failed.filter((a) => sentTo.includes(a)).map((address) => ({ address, forwarded: false }));
-  const [only, ...more] = sentTo;
-  const forwardedCopy = failed.some((a) => !sentTo.includes(a));
-  if (!forwardedCopy || !only || more.length > 0 || hers.some((h) => h.address === only)) return hers;
-  return [...hers, { address: only, forwarded: true }];
+  if (destination === undefined) return failed;
+  const sentTo = new Set(norm(destination));
+  return failed.filter((a) => sentTo.has(a));
 }
 
 /**

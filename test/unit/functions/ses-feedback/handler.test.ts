@@ -25,8 +25,9 @@ describe('SES feedback handler', () => {
   });
 
   // Mend 51: her mailbox forwards to a dead address; SES's bounce names the dead address, and the
-  // memory learned the stranger's address instead of hers. Now: hers, as a forwarded copy's bounce.
-  it('a bounce of the copy her mailbox forwarded puts her address in memory, not the stranger’s', async () => {
+  // memory learned the stranger's address. Red team 52: hers did not bounce (she may read every mail):
+  // nobody is kept.
+  it('a bounce of the copy her mailbox forwarded keeps neither her address nor the stranger’s', async () => {
     const bounces = new InMemoryBounceRegistry();
     const clock = new FixedClock(new Date('2026-11-24T14:10:00Z'));
     const handler = handlerWith(bounces, clock);
@@ -41,11 +42,9 @@ describe('SES feedback handler', () => {
     };
     const event = JSON.parse(readFileSync(join(EVENTS, 'ses', 'feedback-bounce-sns.json'), 'utf8'));
     event.Records[0].Sns.Message = JSON.stringify(message);
-    expect(await handler(event)).toEqual({ suppressed: 1 });
-    expect([...bounces.entries.keys()]).toEqual(['contato@docelar.com.br']);
-    expect(addressesToSuppress(message)).toEqual([
-      { address: 'contato@docelar.com.br', reason: 'ses-forwarded-bounce' },
-    ]);
+    expect(await handler(event)).toEqual({ suppressed: 0 });
+    expect([...bounces.entries.keys()]).toEqual([]);
+    expect(addressesToSuppress(message)).toEqual([]);
   });
 
   it.each([
