@@ -31,9 +31,17 @@ function random16(): Buffer {
 let pool: Buffer = Buffer.alloc(0);
 let poolOffset = 0;
 
-/** Message-IDs are stored and compared without angle brackets or surrounding space. */
+/**
+ * Message-IDs are stored and compared without angle brackets or surrounding space. The trailing run
+ * is tried from its start only ((?<!>)): a bare />+$/ was tried again at each '>' of a run that does
+ * not end the id, quadratic on a received mail's Message-ID.
+ */
 export function normaliseMessageId(id: string): string {
-  return id.trim().replace(/^<+/, '').replace(/>+$/, '').trim();
+  return id
+    .trim()
+    .replace(/^<+/, '')
+    .replace(/(?<!>)>+$/, '')
+    .trim();
 }
 
 /** SES's two forms of one sent message's id: `<id>@<region>.amazonses.com` and `<id>@email.amazonses.com`. */
