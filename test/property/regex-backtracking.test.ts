@@ -1,0 +1,222 @@
+/**
+ * No regular expression of shared/ or functions/ backtracks super-linearly, unless listed below with
+ * the reason its input is bounded. Red team 51 found two quadratic regexes on text any stranger can
+ * mail (html-to-text's cell bars, the command reader's trailing punctuation), 24 s for a 100 KB
+ * mail; this keeps the next one out as a class.
+ *
+ * Collected: every regex literal (read with the TypeScript compiler API) and every `new RegExp(…)`
+ * built at import (the constructor is watched while each module is imported). Regexes built later
+ * (the eligibility rules' phrase lists, built on first use) are not seen here.
+ *
+ * Analyser: scslre (what eslint-plugin-regexp's no-super-linear-backtracking and
+ * no-super-linear-move use): pure JS, ~2 MB, 0.3 s for the ~700 regexes. recheck is more thorough
+ * but took 2 min 56 s (native binary) and 7 min 23 s (pure JS) on the same list here, and ships
+ * 57 MB. scslre describes an attack by one repeated character, so it misses a trailing run of a
+ * longer unit (`/(?: \|)+$/`, html-to-text's old bars): TRAILING_GROUP_RUN below covers that shape.
+ *
+ * A flagged run `X+$` is fixed by `(?<!X)X+$` (tried only where its run starts); a leading `\s*` by
+ * `(?<!\s)\s*`.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type AST, RegExpParser } from '@eslint-community/regexpp';
+import { analyse } from 'scslre';
+import { API } from 'typescript/unstable/sync';
+import { SyntaxKind } from 'typescript/unstable/ast';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+interface Found {
+  source: string;
+  flags: string;
+  /** Repository-relative file; `new` for one built at import. */
+  file: string;
+  how: 'literal' | 'new';
+}
+
+/**
+ * Regexes whose super-linear backtracking is accepted, keyed `file /source/`, with why its input is
+ * bounded. A regex listed here that is no longer flagged fails the test too (keep the list true).
+ */
+const ALLOWED: Record<string, string> = {
+  'shared/adapters/mail-headers.ts /^(.*?)\\s*<([^<>]*)>$/': 'mailbox(): From/To values we format ourselves',
+  'shared/domain/auto-reply-policy.ts /[^\\s@]+@[^\\s@]+|\\b(procur(e|ar)|contat(e|ar)|contacte|fale c…/':
+    'ROUTING reads a notice cut to NOTICE_TEXT_CHARS (3,000)',
+  'shared/console/sign-in.ts /\\/+$/': 'options.domain and options.webformOrigin: our own configuration',
+  'shared/domain/console-link.ts /\\/+$/': 'config.webformOrigin: our own configuration',
+  'shared/domain/lifecycle/survey.ts /\\/+$/': 'config.webformOrigin: our own configuration',
+  'shared/domain/webform-confirmation.ts /\\/+$/': 'config.webformOrigin: our own configuration',
+  'shared/domain/auto-reply-policy.ts /\\[([^\\]]*)\\]/': 'TAG reads the subject, cut to 2,000 characters',
+  'shared/domain/auto-reply-policy.ts /\\([^)]*\\)/':
+    'headerToken reads header values cut before the policy (rt51: 80,000 "(" in 20 ms)',
+  'shared/domain/auto-reply-policy.ts />+$/':
+    "cleanMessageId reads our own ids and parse-email's, cut to 1,000 (messageIdChars)",
+  'shared/domain/auto-reply-policy.ts /^\\.+|\\.+$/': "newMessageId's unique part: an id of ours",
+  'shared/domain/lifecycle/commands.ts /\\s*[|,–—/(]/':
+    "isFullerName: a verified staff member's signature line, ≤ SIGNATURE_LINE_MAX_CHARS (80)",
+  'shared/mail/delivery-report.ts /^content-type:\\s*([^\\r\\n]*)$/': 'a report part cut to SCAN_LIMIT',
+  'shared/domain/uploads/file-type.ts /^\\s*(?:\\ufeff)?\\s*</': "the upload's first 64 bytes",
+  'shared/domain/replies.ts /\\s*\\[(OUV-\\d{4}-\\d{6,9})\\]$/':
+    'PROTOCOL_TAG reads a subject cut to 1,000 (sanitizeHeaderValue)',
+};
+
+/**
+ * Flagged, reachable from outside or not yet shown bounded: open work, each with what it cost
+ * (red team 52, 20,000 repeats of the attack character). Not an allow-list: shrink it, never grow it.
+ */
+const OPEN: Record<string, string> = {
+  'shared/domain/eligibility/engine.ts /\\s*\\(?https?:\\/\\/[^\\s)]*\\)?/': 'LINK: 1.1 s on a run of spaces',
+  'shared/domain/tickets.ts /\\bcep\\s*:?\\s*(?:n[o.]?\\s*)?\\d{5}-?\\d{3}(?!\\d)/': "0.9 s on 'cep' and spaces",
+  'shared/domain/tickets.ts /\\b(?:anatel|procon|reclame ?aqui|consumidor\\.gov(?:\\.br)?|se…/': 'runs of spaces',
+  'shared/domain/tickets.ts /\\b(?:protocolo|processo)\\s*(?:n[o.]?|#|:)?\\s*\\d[\\d./-]*\\s*,?…/': 'runs of spaces',
+  'shared/domain/tickets.ts /\\b(?:protocolo|processo)\\s*(?:n[o.]?|#|:)?\\s*0\\d*\\s*(?:da|na…/': 'runs of spaces',
+  'shared/domain/tickets.ts /(?<!\\b(?:chamados?|tickets?|protocolos?|solicitac(?:ao|oes))…/': 'runs of spaces',
+  'shared/domain/tickets.ts /^\\.?(?:\\s+|[:#(|\\-–—!?=]|,(?=\\s*(?:#|(?:n|no|nr|nro|num|nume…/':
+    'exponential in theory; anchored, reads the words after a number',
+  'shared/mail/parse-email.ts /[^\\s<>"@]+@[^\\s<>"@]+/': 'cheapSender: 0.8 s on a From line without @ (head ≤ 64 KB)',
+  'shared/app/data-subject.ts /^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/': 'anchored: < 0.1 s',
+  'shared/app/status-link.ts /^[^\\s@<>()",;:]{1,64}@[^\\s@<>()",;:]+\\.[^\\s@<>()",;:]{2,}$/': 'anchored: < 0.1 s',
+  'shared/console/roster.ts /^[^\\s@<>"]+@[^\\s@<>"]+\\.[^\\s@<>"]+$/': 'anchored: < 0.1 s',
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const path = `${dir}/${name}`;
+    if (statSync(join(ROOT, path)).isDirectory()) return sourceFiles(path);
+    return path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+const FILES = [...sourceFiles('shared'), ...sourceFiles('functions')];
+
+function literals(): Found[] {
+  const api = new API({ cwd: ROOT });
+  try {
+    const program = api.updateSnapshot({ openProject: join(ROOT, 'tsconfig.json') }).getProjects()[0]?.program;
+    if (!program) throw new Error('tsconfig.json opened no project');
+    return FILES.flatMap((file) => {
+      const tree = program.getSourceFile(join(ROOT, file));
+      if (!tree) throw new Error(`${file} is not in tsconfig.json's program`);
+      const found: Found[] = [];
+      const visit = (node: { kind: SyntaxKind; text?: string; forEachChild(f: (n: never) => void): void }) => {
+        if (node.kind === SyntaxKind.RegularExpressionLiteral && node.text) {
+          const end = node.text.lastIndexOf('/');
+          found.push({ source: node.text.slice(1, end), flags: node.text.slice(end + 1), file, how: 'literal' });
+        }
+        node.forEachChild(visit as (n: never) => void);
+      };
+      visit(tree as never);
+      return found;
+    });
+  } finally {
+    api.close();
+  }
+}
+
+async function builtAtImport(): Promise<Found[]> {
+  const found: Found[] = [];
+  const Real = globalThis.RegExp;
+  globalThis.RegExp = new Proxy(Real, {
+    construct(target, args: [string | RegExp, string?]) {
+      const made = new target(...args);
+      // The file that called `new RegExp`: the first frame of ours on the stack.
+      const caller = new Error().stack?.match(/\/((?:shared|functions)\/[^\s:)]+\.ts)/)?.[1] ?? 'unknown';
+      found.push({ source: made.source, flags: made.flags, file: caller, how: 'new' });
+      return made;
+    },
+  });
+  try {
+    for (const file of FILES) await import(join(ROOT, file));
+  } finally {
+    globalThis.RegExp = Real;
+  }
+  return found;
+}
+
+/**
+ * `(?:ab)+$` and the like, not anchored at the run's start: tried again from every unit of a long
+ * run that does not end the text (quadratic), a shape scslre does not report.
+ */
+function trailingGroupRun(pattern: AST.Pattern, flags: string): boolean {
+  if (flags.includes('y')) return false;
+  const single = new Set(['Character', 'CharacterClass', 'CharacterSet']);
+  const hits = (alternative: AST.Alternative): boolean =>
+    alternative.elements.some((element, k, elements) => {
+      const before = elements[k - 1];
+      const anchored = before?.type === 'Assertion' && (before.kind === 'lookbehind' || before.kind === 'start');
+      const next = elements[k + 1];
+      if (
+        element.type === 'Quantifier' &&
+        element.max === Number.POSITIVE_INFINITY &&
+        !single.has(element.element.type) &&
+        next?.type === 'Assertion' &&
+        next.kind === 'end' &&
+        !anchored
+      ) {
+        return true;
+      }
+      const inner = element.type === 'Quantifier' ? element.element : element;
+      return 'alternatives' in inner && inner.alternatives.some(hits);
+    });
+  // A whole alternative anchored at the text's start is tried from one place only.
+  const fromStart = (a: AST.Alternative) =>
+    !flags.includes('m') && a.elements[0]?.type === 'Assertion' && a.elements[0].kind === 'start';
+  return pattern.alternatives.some((a) => !fromStart(a) && hits(a));
+}
+
+const parser = new RegExpParser({ ecmaVersion: 2025 });
+
+/** Why a regex backtracks super-linearly, or undefined when it does not. */
+function superLinear(source: string, flags: string): string | undefined {
+  const pattern = parser.parsePattern(source, undefined, undefined, { unicode: flags.includes('u') });
+  const reports = analyse({ pattern, flags: parser.parseFlags(flags) }).reports;
+  if (reports.length > 0) {
+    const first = reports[0];
+    const kind = first?.exponential ? 'exponential' : 'polynomial';
+    return `${kind} (${reports.map((r) => r.type).join(', ')}) on a run of ${JSON.stringify(first?.character.pick)}`;
+  }
+  if (trailingGroupRun(pattern, flags)) return 'polynomial (a trailing run of a group, tried from each unit)';
+  return undefined;
+}
+
+/** `file /source/`, a long source cut to its first 60 characters. */
+const key = (f: Found) => `${f.file} /${f.source.length > 60 ? `${f.source.slice(0, 60)}…` : f.source}/`;
+
+describe('regular expressions backtrack in linear time', () => {
+  it('every regex of shared/ and functions/ is linear, or allowed with the reason its input is bounded', async () => {
+    const all = [...literals(), ...(await builtAtImport())];
+    expect(all.length).toBeGreaterThan(500);
+    const flagged = new Map<string, string>();
+    for (const found of all) {
+      const why = superLinear(found.source, found.flags);
+      if (why) flagged.set(key(found), why);
+    }
+    const unexplained = [...flagged].filter(([k]) => !(k in ALLOWED) && !(k in OPEN)).map(([k, why]) => `${k}: ${why}`);
+    expect(unexplained).toEqual([]);
+    const stale = [...Object.keys(ALLOWED), ...Object.keys(OPEN)].filter((k) => !flagged.has(k));
+    expect(stale).toEqual([]);
+  }, 60_000);
+
+  it.each([
+    ['html-to-text bars (5ee90d48)', '(?: \\|)+$', ''],
+    ["#transferir's last word (5ee90d48)", '[.,;:!?]+$', ''],
+    ["#aguardar's dots (5ee90d48)", '[.!]+$', ''],
+    ["the attribution's dashes (5ee90d48)", '(?::|-{2,})$', ''],
+    ['headerAddress (5ee90d48)', '<([^<>\\s]+@[^<>\\s]+)>\\s*$', ''],
+    ['sanitizeFilename (5ee90d48)', '[\\s_-]+$', ''],
+    ['messageIds (5ee90d48)', '>+$', 'g'],
+  ])("flags red team 51's old form: %s", (_, source, flags) => {
+    expect(superLinear(source, flags)).toBeDefined();
+  });
+
+  it.each([
+    ['(?<!>)>+$', 'g'],
+    ['(?<! \\|)(?: \\|)+$', ''],
+    ['^(?: \\|)+$', ''],
+    ['(?<![.!])[.!]+$', ''],
+    ['\\bcep\\b', 'g'],
+  ])('passes the linear form /%s/%s', (source, flags) => {
+    expect(superLinear(source, flags)).toBeUndefined();
+  });
+});
