@@ -785,7 +785,8 @@ function checkedFile(meta: AttachmentMeta, content: Buffer): AttachmentMeta {
 function cheapSender(bytes: Buffer): { sender: Mailbox } {
   const head = bytes.subarray(0, PARSE_LIMITS.headerPeekBytes).toString('latin1');
   const from = /^from:[ \t]*([^\r\n]*)/im.exec(head)?.[1] ?? '';
-  const address = /[^\s<>"@]+@[^\s<>"@]+/.exec(from)?.[0] ?? '';
+  // Tried only where a run starts ((?<!…)): from inside a run it fails the same way, once per character.
+  const address = /(?<![^\s<>"@])[^\s<>"@]+@[^\s<>"@]+/.exec(from)?.[0] ?? '';
   return { sender: { address: cleanAddress(address) } };
 }
 

@@ -74,7 +74,6 @@ const OPEN: Record<string, string> = {
   'shared/domain/tickets.ts /(?<!\\b(?:chamados?|tickets?|protocolos?|solicitac(?:ao|oes))…/': 'runs of spaces',
   'shared/domain/tickets.ts /^\\.?(?:\\s+|[:#(|\\-–—!?=]|,(?=\\s*(?:#|(?:n|no|nr|nro|num|nume…/':
     'exponential in theory; anchored, reads the words after a number',
-  'shared/mail/parse-email.ts /[^\\s<>"@]+@[^\\s<>"@]+/': 'cheapSender: 0.8 s on a From line without @ (head ≤ 64 KB)',
   'shared/app/data-subject.ts /^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/': 'anchored: < 0.1 s',
   'shared/app/status-link.ts /^[^\\s@<>()",;:]{1,64}@[^\\s@<>()",;:]+\\.[^\\s@<>()",;:]{2,}$/': 'anchored: < 0.1 s',
   'shared/console/roster.ts /^[^\\s@<>"]+@[^\\s@<>"]+\\.[^\\s@<>"]+$/': 'anchored: < 0.1 s',
