@@ -202,25 +202,29 @@ export const MASKS: RegExp[] = [
   /(?<!\d)0?\d{2}[\s.-]+9?\s?\d{4}[\s.-]\d{4}(?!\d)/g,
   /(?<!\d)9?\d{4}-\d{4}(?!\d)/g,
   /(?<!\d)[34]00[34][\s.-]?\d{4}(?!\d)/g,
-  // CEP: 01310-100, 01.310-100, "CEP 01310100".
+  // CEP: 01310-100, 01.310-100, "CEP 01310100". A space run is read by one \s* only: two around an
+  // optional ':' or ',' (\s*:?\s*) trade its spaces, quadratic on a long run (here and below).
   /(?<!\d)\d{2}\.?\d{3}-\d{3}(?!\d)/g,
-  /\bcep\s*:?\s*(?:n[o.]?\s*)?\d{5}-?\d{3}(?!\d)/g,
+  /\bcep\s*(?::\s*)?(?:n[o.]?\s*)?\d{5}-?\d{3}(?!\d)/g,
   // Correios tracking codes.
   /\b[a-z]{2}\d{9}[a-z]{2}\b/g,
   // Protocols of other bodies (Anatel, Procon, Reclame Aqui, the courts): "reclamação na Anatel,
   // protocolo 2026123456", "protocolo 123456 do Procon". The word "protocolo" (or "processo")
   // must lead the number, so "vou ao Procon, chamado 48213" keeps its ticket.
   new RegExp(
-    `\\b(?:${OTHER_BODIES})\\b[^.!?\\n\\d]{0,30}?\\b(?:protocolo|processo)\\s*(?:n[o.]?|#|:)?\\s*\\d[\\d./-]*`,
+    `\\b(?:${OTHER_BODIES})\\b[^.!?\\n\\d]{0,30}?\\b(?:protocolo|processo)\\s*(?:(?:n[o.]?|#|:)\\s*)?\\d[\\d./-]*`,
     'g',
   ),
   new RegExp(
-    `\\b(?:protocolo|processo)\\s*(?:n[o.]?|#|:)?\\s*\\d[\\d./-]*\\s*,?\\s*(?:do|da|no|na|junto ao|junto a)\\s+(?:${OTHER_BODIES})\\b`,
+    `\\b(?:protocolo|processo)\\s*(?:(?:n[o.]?|#|:)\\s*)?\\d[\\d./-]*\\s*(?:,\\s*)?(?:do|da|no|na|junto ao|junto a)\\s+(?:${OTHER_BODIES})\\b`,
     'g',
   ),
   // The office's own protocol typed as its zero-padded number (OUV-2026-000123 → "000123"; support's numbers have
   // no leading zero), the office right after it: "informei o protocolo 48213 na Ouvidoria" names her ticket.
-  new RegExp(`\\b(?:protocolo|processo)\\s*(?:n[o.]?|#|:)?\\s*0\\d*\\s*(?:da|na|junto a)\\s+${OFFICE_BODY}\\b`, 'g'),
+  new RegExp(
+    `\\b(?:protocolo|processo)\\s*(?:(?:n[o.]?|#|:)\\s*)?0\\d*\\s*(?:da|na|junto a)\\s+${OFFICE_BODY}\\b`,
+    'g',
+  ),
   // Numbers led by an order / invoice / payment / personal-data keyword, lists included:
   // "pedido nº 12345", "pedidos 123, 124 e 125", "NF-e 4567", "código de rastreio 123".
   new RegExp(`\\b(?:${ID_KEYWORDS})${ID_AFTER_KEYWORD}`, 'g'),

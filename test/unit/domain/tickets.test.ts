@@ -1089,3 +1089,19 @@ describe('extractTicketCandidates: round 44, the number handed over as asked, or
     expect(extractTicketCandidates({ subject: '', text }).filter((c) => c.score >= WEAK_CANDIDATE_SCORE)).toEqual([]);
   });
 });
+
+describe('a long run of spaces after a keyword is read in one pass', () => {
+  // Two \s* around an optional ':' traded the run's spaces: 100,000 took 20 to 50 s before.
+  const run = ' '.repeat(100_000);
+  it.each([
+    ['cep', `Meu cep ${run}x, chamado 48213`, ['48213']],
+    ['protocolo', `Abri o protocolo ${run}x. Chamado 48213`, ['48213']],
+    ['protocolo with tabs', `Abri o protocolo ${'\t'.repeat(100_000)}x. Chamado 48213`, ['48213']],
+    ['a body and its protocol', `Reclamei na Anatel, protocolo ${run}x. Chamado 48213`, ['48213']],
+    ['the same text, short', 'Meu cep: 01310-100, protocolo 2026123456 do Procon. Chamado 48213', ['48213']],
+  ])('%s', (_, text, expected) => {
+    const started = performance.now();
+    expect(numbersIn(text)).toEqual(expected);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
