@@ -1,3 +1,4 @@
+import { withoutAccents } from './accents';
 import type { OuvidoriaConfig } from './config';
 import { sanitizeHeaderValue } from './html';
 import { recentMemo } from './memo';
@@ -634,11 +635,8 @@ function noReplyPattern(config: OuvidoriaConfig): RegExp {
 /** Lower-cased, accent-free, whitespace-collapsed (memo: every stage that asks whether a machine wrote a mail folds its subject). */
 const fold = recentMemo(16, foldUncached);
 
-/* A module constant: esbuild writes a literal with \p{…} as `new RegExp(…)`, built on every call (issue 16). */
-const COMBINING_MARKS = /\p{M}+/gu;
-
 function foldUncached(s: string): string {
-  return s.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return withoutAccents(s).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** First token of a structured header value: "auto-generated; type=x" → "auto-generated". */

@@ -1,3 +1,4 @@
+import { withoutAccents } from './accents';
 import type { MailEncryption } from './encrypted-mail';
 import { countOf } from './count';
 import { formatDateTimePtBr } from './calendar';
@@ -211,7 +212,6 @@ export function threadTopic(subject: string): string {
 const PERSON_NAME = /^[\p{L}\p{M}][\p{L}\p{M}'’.\- ]*$/u;
 /* Module constants, not literals in the functions: esbuild writes a literal with \p{…} as `new RegExp(…)`, built on every call (issue 16). */
 const DOT_AND_LETTERS = /\.\p{L}{2}/u;
-const COMBINING_MARKS = /\p{M}+/gu;
 const GREETING_NAME_MAX_CHARS = 60;
 const GREETING_NAME_MAX_WORDS = 6;
 
@@ -281,7 +281,7 @@ const DEPARTMENT_WORDS: ReadonlySet<string> = new Set([
   'atencion',
 ]);
 function foldWord(word: string): string {
-  return word.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+  return withoutAccents(word).toLowerCase();
 }
 
 const DEFAULT_SUBJECTS = Object.fromEntries(

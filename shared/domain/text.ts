@@ -3,6 +3,7 @@
  * case-insensitive normalisation, and the split between what the sender wrote now and the
  * history their mail client quoted or forwarded.
  */
+import { COMBINING_MARKS } from './accents';
 import { type CharTrie, charTrie } from './char-trie';
 import { boundedMemo, recentMemo } from './memo';
 
@@ -119,7 +120,6 @@ export function normalizeMultiline(value: string): string {
 /** Ordinal indicators and the degree sign, as merchants type "nº", "n°", "1ª". */
 const ORDINALS: Record<string, string> = { º: 'o', '°': 'o', ª: 'a' };
 const ORDINAL_RE = /[ºª°]/g;
-const COMBINING_MARKS = /\p{M}+/gu;
 /** Everything that is not a lower-case ASCII letter, a digit, whitespace or basic punctuation. */
 const NOT_KEPT = /[^a-z0-9\s.,;:!?#/()\-'"@%$&+=_*]/g;
 

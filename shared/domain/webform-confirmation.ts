@@ -12,7 +12,7 @@
  */
 import type { OuvidoriaConfig } from './config';
 import { sanitizeHeaderValue } from './html';
-import { signToken, verifyToken } from './lifecycle/survey';
+import { LINK_ERROR_MESSAGES_PT, signToken, verifyToken } from './lifecycle/survey';
 import type { ReplySecret } from './lifecycle/reply-address';
 import { type RenderedMail, renderMail } from './replies';
 
@@ -120,7 +120,8 @@ export const CONFIRM_WORDS = {
     expired: 'Link expirado',
   } satisfies Record<ConfirmLinkAnswer, string>,
   problems: {
-    malformed: 'Este link está incompleto. Copie o endereço inteiro do e-mail que você recebeu.',
+    // One text for every link of ours cut short in her mail client (survey.ts).
+    malformed: LINK_ERROR_MESSAGES_PT.malformed,
     unknown:
       'Este link não é válido ou expirou. Use o link do e-mail que você recebeu, inteiro e sem alterações. Se você já confirmou o pedido, o protocolo está no e-mail de confirmação que enviamos; se não, envie o formulário de novo: um novo link chegará ao seu e-mail.',
     expired:

@@ -3,6 +3,7 @@
  * the body parser for JSON and application/x-www-form-urlencoded posts (API Gateway HTTP API
  * payload v2 may hand the body over base64-encoded). No AWS imports, no I/O.
  */
+import { withoutAccents } from '../domain/accents';
 import * as z from 'zod/mini';
 import { MAX_LOCAL_PART_CHARS, withAsciiDomain } from '../domain/mailbox';
 import { findProtocols } from '../domain/protocol';
@@ -367,7 +368,7 @@ function isTicketFieldWord(word: string): boolean {
  * pass over the tokens, linear in the field's length.
  */
 function isTicketListTyped(typed: string): boolean {
-  const folded = withLookAlikeDigits(typed.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[º°]/g, 'o'));
+  const folded = withLookAlikeDigits(withoutAccents(typed).toLowerCase().replace(/[º°]/g, 'o'));
   let numbers = 0;
   let hashes = 0;
   let numberEnd = -1;

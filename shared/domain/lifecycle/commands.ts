@@ -37,6 +37,7 @@
  *   the list of problems and the valid commands.
  * Everything here is one pass over the text with anchored, non-nested patterns: linear time.
  */
+import { withoutAccents } from '../accents';
 import { type CaseWords, readsAsAbsenceNotice } from '../auto-reply-policy';
 import { foldKeepingLength, splitQuoted, withoutInvisible } from '../text';
 import { extensionDaysProblem } from './deadlines';
@@ -138,11 +139,9 @@ function own<T>(record: Record<string, T>, word: string): T | undefined {
   return Object.hasOwn(record, word) ? record[word] : undefined;
 }
 
-const COMBINING_MARKS = /\p{M}+/gu;
-
 /** Lower-case, accent-free: "Não" → "nao". */
 function fold(s: string): string {
-  return s.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+  return withoutAccents(s).toLowerCase();
 }
 
 /** `#` then letters, at the start of a trimmed line. */
