@@ -11,12 +11,19 @@ export async function staffNames(staff: StaffDirectory, ids: Iterable<string>): 
   return new Map(members.flatMap((m) => (m ? [[m.id, m.name] as [string, string]] : [])));
 }
 
-/** The staff a case mentions: its analyst, who closed it, who wrote its answers, who acted, who it went to. */
+/**
+ * The staff a case mentions: its analyst, who closed it, who wrote its answers, who released its
+ * mail from quarantine, who acted, who it went to.
+ */
 export function staffIdsOf(c: WorkCase): Set<string> {
   const ids = new Set<string>();
   if (c.assignee) ids.add(c.assignee);
   if (c.closure) ids.add(c.closure.by);
-  for (const m of c.messages) if (m.author) ids.add(m.author);
+  if (c.reviewedBy) ids.add(c.reviewedBy);
+  for (const m of c.messages) {
+    if (m.author) ids.add(m.author);
+    if (m.released) ids.add(m.released.by);
+  }
   for (const e of c.history ?? []) {
     if (e.actor.kind === 'staff') ids.add(e.actor.id);
     if (e.type === 'assigned') ids.add(e.analystId);

@@ -617,6 +617,58 @@ describe('serveConsole — a queued case waiting for office hours says when it w
   });
 });
 
+describe('serveConsole — the released-from-quarantine line names the supervisor from the roster', () => {
+  // Newcomer 52 on the local stack: her reply released into her queued case read "Liberado da
+  // quarentena por sofia": the page reads the roster for the transfer form only on a workable case,
+  // and otherwise looked up only the staff the case's history names, not who released its mail.
+  const RELEASE = { by: 'sofia', at: '2026-03-11T13:20:00.000Z' };
+  const released = (c: WorkCase): WorkCase => ({
+    ...c,
+    messages: [
+      ...c.messages,
+      {
+        sourceId: '0100019abcdef-released',
+        channel: 'email',
+        receivedAt: '2026-03-11T13:00:00.000Z',
+        subject: 'Re: Cobrança em duplicidade — chamado #48213',
+        text: 'Segue o comprovante da segunda cobrança, que também caiu ontem no cartão.',
+        attachments: [],
+        messageId: 'CAF=merchant-2@mail.gmail.com',
+        released: RELEASE,
+      },
+    ],
+  });
+  it.each([
+    ['her reply released into her queued case', released(workCase({ status: 'QUEUED', assignee: undefined }))],
+    [
+      'her reply released into her closed case',
+      released(
+        workCase({
+          status: 'CLOSED',
+          closure: { category: 'procedente', summary: 'Estorno feito', at: '2026-03-11T12:00:00.000Z', by: 'ana' },
+        }),
+      ),
+    ],
+    [
+      'a queued case a release opened',
+      workCase({
+        status: 'QUEUED',
+        assignee: undefined,
+        reviewOutcome: 'released',
+        reviewedBy: RELEASE.by,
+        reviewedAt: RELEASE.at,
+      }),
+    ],
+  ])('%s', async (_name, c) => {
+    const { serve, request } = world([c]);
+    const page = await serve(
+      request('GET', `/equipe/caso/${encodeURIComponent(CASE_ID)}`, { token: tokenOf('sofia') }),
+    );
+    expect(page?.statusCode).toBe(200);
+    expect(page?.body).toContain('Liberado da quarentena por Sofia Martins em 11/03/2026 às 10:20');
+  });
+});
+
 describe('serveConsole — the list shows a queued case’s promised date', () => {
   // A queued case's row showed "—" in the Prazo column, and was never marked late, though its page
   // (above) showed the date its acknowledgement had promised.
