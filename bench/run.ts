@@ -345,7 +345,7 @@ async function main(): Promise<void> {
       add(
         'Triage time, adversarial body at the text limit',
         `${ms(textWork.worstAtMax.ms)} (${textWork.worstAtMax.shape}) = ${fixed(ratio, 2)}× ordinary prose (${ms(textWork.proseAtMax)})`,
-        `parseEmail + extractTicketCandidates + verifyTicket + decide on ${max.toLocaleString('en')}-character bodies (MAX_TEXT_CHARS); shapes: ${textWork.rows
+        `parseEmail + the staff-command reader (opensWithCommands(freshStaffText)) + extractTicketCandidates + verifyTicket + decide on ${max.toLocaleString('en')}-character bodies (MAX_TEXT_CHARS); shapes: ${textWork.rows
           .slice(1)
           .map((r) => r.shape)
           .join(', ')}; median of runs; per-size table printed by npx tsx bench/text-work.ts`,

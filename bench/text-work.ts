@@ -193,7 +193,7 @@ export function formatTextWork(r: TextWorkResult): string {
   );
   const ratio = r.proseAtMax > 0 ? r.worstAtMax.ms / r.proseAtMax : 0;
   return [
-    'Triage time (parse + extraction + directory + rules, median) by body size:',
+    'Triage time (parse + staff-command reader + extraction + directory + rules, median) by body size:',
     '',
     header,
     sep,
