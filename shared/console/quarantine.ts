@@ -95,7 +95,7 @@ ${raw.truncated ? html`<p class="problem">${raw.text ? `Mostrando só os primeir
             : releaseRefusal(record)
               ? html`<p>${RELEASE_REFUSAL_PT['not-vouchable']}</p>`
               : html`<form method="post" action="${action}"><fieldset><legend>Liberar para a triagem</legend>${hidden('release')}
-<p>A mensagem é decidida de novo sem os vereditos de quarentena (autenticação, spam): você responde por ela. Se for aceita, vira caso com protocolo e o remetente recebe a confirmação.</p>
+<p>A mensagem é decidida de novo sem os vereditos de quarentena (autenticação, spam): você responde por ela. Se continuar um caso aberto do remetente (resposta a um e-mail do caso, o protocolo dele ou o mesmo chamado), entra nesse caso, sem nova confirmação; senão, se for aceita, vira caso com protocolo e o remetente recebe a confirmação.</p>
 <button type="submit">Liberar para a triagem</button></fieldset></form>`
         }
 <form method="post" action="${action}"><fieldset><legend>Descartar</legend>${hidden('discard')}

@@ -121,6 +121,21 @@ describe('quarantine pages', () => {
     expect(body).toContain('Liberação indisponível');
   });
 
+  // Newcomer 52: the release form said only 'Se for aceita, vira caso com protocolo e o remetente
+  // recebe a confirmação', yet her reply continuing her open case joins it (b12623bc), with no
+  // acknowledgement: the supervisor is told both outcomes before vouching.
+  it('the release form says what becomes of her mail: it joins her open case, or it is decided again', () => {
+    const body = quarantineItemPage(
+      frame,
+      { record: quarantined(), raw: { text: 'x', truncated: false, size: 1 } },
+      { canRelease: true },
+    );
+    const form = /<legend>Liberar para a triagem<\/legend>[\s\S]*?<\/form>/.exec(body)?.[0] ?? '';
+    expect(form).toContain('Se continuar um caso aberto do remetente');
+    expect(form).toContain('entra nesse caso, sem nova confirmação');
+    expect(form).toContain('se for aceita, vira caso com protocolo e o remetente recebe a confirmação');
+  });
+
   it('offers no release for mail held by a virus, and says why', () => {
     const virus = { ...quarantined(), decision: aDecision('QUARANTINED', { ruleIds: ['quarantine.virus'] }) };
     const body = quarantineItemPage(
