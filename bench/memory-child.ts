@@ -87,7 +87,7 @@ async function prepare(): Promise<() => Promise<unknown>> {
     // The opening mail's files are relayed with the notice, read from the stored mail (as deployed).
     const opening = input.record.messages[0]?.raw;
     const rawMail = new InMemoryRawMailStore();
-    if (opening) rawMail.put(opening, readFileSync(join(dir, 'largest.eml')));
+    if (opening) rawMail.put(opening, readFileSync(join(dir, 'opening.eml')));
     const { withRelayedAttachments } = await import('../shared/adapters/attachment-relay');
     const { readMailFilesOnDemand } = await import('../shared/composition/assignment');
     return async () => {

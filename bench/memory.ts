@@ -134,6 +134,16 @@ export function writeEmailIntakeInput(
   );
 }
 
+/** The largest corpus message whose own case the throughput run accepted (what an assignment relays). */
+function largestOpener(corpus: Corpus, fakes: FakeIntake): CorpusMessage | undefined {
+  let best: CorpusMessage | undefined;
+  for (const m of corpus.messages) {
+    if (fakes.cases.records.get(caseIdFor('email', m.id))?.outcome !== 'ACCEPTED') continue;
+    if (!best || m.raw.length > best.raw.length) best = m;
+  }
+  return best;
+}
+
 export async function measureMemory(workDir: string, corpus: Corpus, fakes: FakeIntake): Promise<MemoryResult[]> {
   const dir = join(workDir, 'memory');
   mkdirSync(dir, { recursive: true });
@@ -142,8 +152,13 @@ export async function measureMemory(workDir: string, corpus: Corpus, fakes: Fake
   writeEmailIntakeInput(dir, largest, corpus.tickets, 'largest.eml');
   const webformEvent = largestWebformEvent();
   writeFileSync(join(dir, 'webform.json'), JSON.stringify({ event: webformEvent, tickets: corpus.tickets }));
-  const record: CaseRecord | undefined = fakes.cases.records.get(caseIdFor('email', largest.id));
-  if (record) {
+  // The assignment relays the opening mail's files: its input is the case the largest message that
+  // opened an accepted case opened (the corpus's largest may join an earlier case of its sender's,
+  // and then no case is its own: nc52 found the row unmeasured for that reason).
+  const opener = largestOpener(corpus, fakes);
+  const record: CaseRecord | undefined = opener && fakes.cases.records.get(caseIdFor('email', opener.id));
+  if (opener && record) {
+    writeFileSync(join(dir, 'opening.eml'), opener.raw);
     // Back to QUEUED as the intake left it, so that the child assigns it.
     const { assignee: _a, assignedAt: _b, dueAt: _c, analystNotifiedAt: _d, ...rest } = record;
     const queued: CaseRecord = { ...rest, status: 'QUEUED' };
@@ -180,7 +195,10 @@ export async function measureMemory(workDir: string, corpus: Corpus, fakes: Fake
   const inputs: Record<string, string> = {
     'email-intake': `largest corpus message, ${largest.raw.length} bytes (${largest.attachments} attachments)`,
     webform: `largest valid post, ${(webformEvent as { body: string }).body.length} body bytes`,
-    assignment: record ? `case of the largest message (${record.outcome}, ${record.protocol ?? 'no protocol'})` : 'n/a',
+    assignment:
+      opener && record
+        ? `case opened by the largest message that opened an accepted case, ${opener.raw.length} bytes (${opener.attachments} attachments; ${record.protocol ?? 'no protocol'})`
+        : 'n/a',
     'ses-feedback': 'SNS bounce notification, 50 recipients',
   };
 
@@ -188,7 +206,7 @@ export async function measureMemory(workDir: string, corpus: Corpus, fakes: Fake
   for (const handler of ['email-intake', 'webform', 'assignment', 'ses-feedback']) {
     const input = inputs[handler] ?? '';
     if (handler === 'assignment' && !record) {
-      results.push({ handler, input, error: 'the largest message made no case in the throughput run' });
+      results.push({ handler, input, error: 'no message opened an accepted case in the throughput run' });
       continue;
     }
     const childFile = join(dir, handler, 'index.mjs');
