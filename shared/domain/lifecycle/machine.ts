@@ -241,6 +241,9 @@ function colleagueAnswerIn(history: readonly HistoryEvent[], staffId: string, no
   for (let i = history.length - 1; i >= 0; i--) {
     const e = history[i] as HistoryEvent;
     if (Date.parse(e.at) < since) return undefined;
+    // The case was handed to her after it: her transfer notice carried the office's answers, so she
+    // wrote having read them (Ana answers, transfers to Bruno, Bruno answers minutes later).
+    if (e.type === 'transferred' && e.to === staffId) return undefined;
     if (e.type === 'answered' && e.actor.kind === 'staff' && e.actor.id !== staffId)
       return { id: e.actor.id, at: e.at };
   }

@@ -201,6 +201,14 @@ describe('answer — a colleague answered minutes before', () => {
       [answeredBy(bruno, '2026-03-12T13:50:00.000Z'), answeredBy(sofia, '2026-03-12T13:58:00.000Z')],
       { otherId: 'sofia', otherAt: '2026-03-12T13:58:00.000Z' },
     ],
+    [
+      'Sofia after the case was transferred to her',
+      [
+        { at: '2026-03-12T13:50:00.000Z', actor: bruno, type: 'transferred' as const, from: 'bruno', to: 'ana' },
+        answeredBy(sofia, '2026-03-12T13:58:00.000Z'),
+      ],
+      { otherId: 'sofia', otherAt: '2026-03-12T13:58:00.000Z' },
+    ],
   ])('%s: her answer goes, and she is told who answered and when', (_what, history, told) => {
     const t = okOf(answer(workCase({ status: 'IN_PROGRESS', history }), ana, relayed, ctx));
     expect(t.effects).toEqual([
@@ -215,6 +223,28 @@ describe('answer — a colleague answered minutes before', () => {
     [
       'a colleague’s note, no answer',
       [{ at: '2026-03-12T13:59:00.000Z', actor: bruno, type: 'note' as const, text: 'x' }],
+    ],
+    // Journey 50: Ana asked for a print, Mariana sent it, Ana transferred the case to Bruno with
+    // her answer in the transfer notice's history; Bruno's answer minutes later was no overlap.
+    [
+      'the colleague who answered then transferred the case to her',
+      [
+        answeredBy(bruno, '2026-03-12T13:50:00.000Z'),
+        {
+          at: '2026-03-12T13:52:00.000Z',
+          actor: { kind: 'merchant' } as Actor,
+          type: 'merchant-replied' as const,
+          messageSourceId: 'm-2',
+        },
+        { at: '2026-03-12T13:55:00.000Z', actor: bruno, type: 'transferred' as const, from: 'bruno', to: 'ana' },
+      ],
+    ],
+    [
+      'a colleague who answered before a supervisor transferred the case to her',
+      [
+        answeredBy(bruno, '2026-03-12T13:50:00.000Z'),
+        { at: '2026-03-12T13:55:00.000Z', actor: sofia, type: 'transferred' as const, from: 'bruno', to: 'ana' },
+      ],
     ],
   ])('%s: no hint', (_what, history) => {
     const t = okOf(answer(workCase({ status: 'IN_PROGRESS', history: history as never }), ana, relayed, ctx));
@@ -690,6 +720,14 @@ describe('overlapOfLatestAnswer — the colleague her latest answer came minutes
       [answeredBy(ana, '2026-03-12T14:00:00.000Z'), answeredBy(bruno, '2026-03-12T14:02:00.000Z')],
     ],
     ['her own two answers', [answeredBy(ana, '2026-03-12T13:58:00.000Z'), answeredBy(ana, '2026-03-12T14:00:00.000Z')]],
+    [
+      'a colleague who answered, then transferred the case to her',
+      [
+        answeredBy(bruno, '2026-03-12T13:56:00.000Z'),
+        { at: '2026-03-12T13:57:00.000Z', actor: bruno, type: 'transferred' as const, from: 'bruno', to: 'ana' },
+        answeredBy(ana, '2026-03-12T14:00:00.000Z'),
+      ],
+    ],
     ['no answer of hers', [answeredBy(bruno, '2026-03-12T13:58:00.000Z')]],
   ])('%s: nothing', (_what, history) => {
     expect(overlapOfLatestAnswer(workCase({ history }), 'ana')).toBeUndefined();
