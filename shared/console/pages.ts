@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
 import { ruleLabel } from '../domain/eligibility/rule-descriptions';
 import { releasedFromQuarantinePt } from '../domain/released-words';
+import { CITED_BY_WHY_PT, citedByPt } from '../domain/cited-by-words';
 import { calendarDayPtBr, extensionDaysHint, caseOverdue, OVERDUE_MARK_PT } from '../domain/lifecycle/deadlines';
 import { AWAITED_MAX_CHARS, assignedEvent } from '../domain/lifecycle/machine';
 import { officeSubject } from '../domain/lifecycle/status-page';
@@ -400,11 +401,7 @@ function citedByRow(citing: CaseView['citedBy'], b: string, tz: string): SafeHtm
     (r) =>
       html`<li><a href="${b}/equipe/caso/${encodeURIComponent(r.caseId)}">${r.protocol ?? `mensagem de ${formatInstant(r.createdAt, tz)}`}</a> — ${r.senderEmail}: ${r.subject || '(sem assunto)'}</li>`,
   );
-  const lead =
-    citing.length === 1
-      ? '1 mensagem cita este caso sem ter sido juntada a ele'
-      : `${citing.length} mensagens citam este caso sem terem sido juntadas a ele`;
-  return html`<dt>Citado por</dt><dd>${lead} (outro endereço ou remetente sem verificação):<ul>${items}</ul></dd>`;
+  return html`<dt>Citado por</dt><dd>${citedByPt(citing.length)} (${CITED_BY_WHY_PT}):<ul>${items}</ul></dd>`;
 }
 
 /** The extension form's days: the label says the range, the field refuses what the office would. */

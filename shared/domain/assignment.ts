@@ -14,6 +14,7 @@ import type { TicketCheck, TicketSource } from './decision';
 import { sanitizeHeaderValue } from './html';
 import { OUTCOME_LABELS_PT } from './outcome';
 import { releasedFromQuarantinePt } from './released-words';
+import { citedByFactPt } from './cited-by-words';
 import { type MailBlock, type MailInline, type RenderedMail, renderMail } from './replies';
 import { type Analyst, staffGreeting } from './staff';
 import type { AttachmentMeta } from './submission';
@@ -224,6 +225,8 @@ export function renderAnalystNotice(
   const language = staffLanguageLine(c);
   if (language) contact.push(language);
   if (c.linkedProtocol) contact.push(['Caso anterior relacionado: ', c.linkedProtocol]);
+  // Cited while it waited for an analyst: no one was told (citation.ts tells the assignee only).
+  if (c.citedBy?.length) contact.push(['Citado por: ', citedByFactPt(c.citedBy.length)]);
   const earlier = options.earlier?.messages[0];
   if (earlier) {
     contact.push([

@@ -37,6 +37,7 @@ import type { SurveyLink } from './survey';
 import type { RatingNews } from './mailed-rating';
 import { staffGreeting } from '../staff';
 import { releasedFromQuarantinePt } from '../released-words';
+import { citedByFactPt } from '../cited-by-words';
 import { caseLanguage, merchantWords, reopenUntilText, staffLanguageLine } from './merchant-words';
 import {
   CLOSE_CATEGORY_LABELS_PT,
@@ -201,6 +202,7 @@ function caseFacts(c: WorkCase, config: OuvidoriaConfig, now: Date): MailBlock {
     items.push(['Prazo: ', { strong: formatDateTimePtBr(c.dueAt, config.timeZone) }, ...overdueMark(c, now)]);
   // Her answer to our guidance opened the case: what she wrote first is linked from the case page.
   if (c.answersSubmissionId) items.push(['Mensagem anterior do lojista (respondida com orientação): no console']);
+  if (c.citedBy?.length) items.push(['Citado por: ', citedByFactPt(c.citedBy.length)]);
   items.push(['No console: ', { href: consoleCaseLink(config, c.caseId), label: 'abrir o caso' }]);
   return { ul: items };
 }

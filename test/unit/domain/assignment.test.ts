@@ -219,6 +219,23 @@ describe('renderAnalystNotice', () => {
     expect(renderAnalystNotice(base, ana, localConfig, NOW).text).not.toContain('Liberado da quarentena');
   });
 
+  // Journey 50: her Gmail cited the case on Friday night, before any analyst had it: citation.ts
+  // told no one, and Ana's notice on Tuesday said nothing of it.
+  it.each([
+    [
+      ['email:gmail-1'],
+      '1 mensagem cita este caso sem ter sido juntada a ele (outro endereço ou remetente sem verificação): leia-a no console antes de considerar o que diz.',
+    ],
+    [
+      ['email:gmail-1', 'email:joana-1'],
+      '2 mensagens citam este caso sem terem sido juntadas a ele (outro endereço ou remetente sem verificação): leia-as no console antes de considerar o que dizem.',
+    ],
+  ])('a case cited while it waited says so (%j)', (citedBy, says) => {
+    const n = renderAnalystNotice({ ...caseRecord(), citedBy }, ana, localConfig, NOW);
+    expect(n.text).toContain(`Citado por: ${says}`);
+    expect(renderAnalystNotice(caseRecord(), ana, localConfig, NOW).text).not.toContain('Citado por');
+  });
+
   it.each([
     [
       'es',

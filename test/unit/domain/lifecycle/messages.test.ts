@@ -1199,6 +1199,19 @@ describe('staff mails mark a due date already past, as the console does (OVERDUE
     expect(mail.html).toContain('(atrasado)');
   });
 
+  // Journey 50: Mariana's Gmail cited her case on Friday night, while it waited for an analyst;
+  // citation.ts tells the assignee only, so no one learned it by mail — not Ana, assigned on
+  // Tuesday, nor Bruno, to whom she transferred it, nor Sofia when it went overdue.
+  it.each(staffMails)('%s: a case that mail cited without joining says so, and where to read it', (_, render) => {
+    const one = render(workCase({ status: 'IN_PROGRESS', citedBy: ['email:gmail-1'] }), BEFORE);
+    expect(one.text).toContain(
+      'Citado por: 1 mensagem cita este caso sem ter sido juntada a ele (outro endereço ou remetente sem verificação): leia-a no console antes de considerar o que diz.',
+    );
+    const two = render(workCase({ status: 'IN_PROGRESS', citedBy: ['email:gmail-1', 'email:joana-1'] }), BEFORE);
+    expect(two.html).toContain('2 mensagens citam este caso sem terem sido juntadas a ele');
+    expect(render(workCase({ status: 'IN_PROGRESS' }), BEFORE).text).not.toContain('Citado por');
+  });
+
   it.each(staffMails)('%s: before the due date, or once the case is closed, no mark', (_, render) => {
     expect(render(workCase({ status: 'IN_PROGRESS' }), BEFORE).text).not.toContain('(atrasado)');
     expect(render(closedCase(), AFTER).text).not.toContain('(atrasado)');
