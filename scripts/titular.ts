@@ -71,6 +71,12 @@ export async function depsFrom(env: NodeJS.ProcessEnv, progress?: (line: string)
   };
 }
 
+/**
+ * The cases' files kept in the uploads bucket (data-subject.ts uploadsOf): the webform's, and the
+ * copies of the files her mail brought — not the form's only (a photo from her phone is one).
+ */
+const FILES_KEPT = 'arquivo(s) anexado(s) (formulário ou e-mail)';
+
 export async function main(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
@@ -105,7 +111,7 @@ export async function main(
     const archive = `${dir}.zip`;
     await writeZip(archive, [['dados.json', Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8')], ...files]);
     io.out(
-      `${archive}\n${dir}\n${data.cases.length} caso(s), ${emls} e-mail(s) original(is), ${uploaded} anexo(s) do formulário${waiting > 0 ? `, ${waiting} anexo(s) de pedido(s) não confirmado(s)` : ''}\n`,
+      `${archive}\n${dir}\n${data.cases.length} caso(s), ${emls} e-mail(s) original(is), ${uploaded} ${FILES_KEPT}${waiting > 0 ? `, ${waiting} anexo(s) de pedido(s) não confirmado(s)` : ''}\n`,
     );
     return 0;
   }
@@ -119,7 +125,7 @@ export async function main(
   }
   const c = result.tombstone.counts;
   io.out(
-    `Apagado: ${c.cases} caso(s), ${c.items} item(ns), ${c.rawMail} e-mail(s) original(is), ${c.uploads ?? 0} anexo(s) do formulário. Registro anônimo: TOMBSTONE#${result.tombstone.subjectHash}\n`,
+    `Apagado: ${c.cases} caso(s), ${c.items} item(ns), ${c.rawMail} e-mail(s) original(is), ${c.uploads ?? 0} ${FILES_KEPT}. Registro anônimo: TOMBSTONE#${result.tombstone.subjectHash}\n`,
   );
   return 0;
 }

@@ -254,7 +254,7 @@ export interface SubjectExport {
   }>;
   addressItems: HeldItem[];
   rawMail: Array<{ location: ObjectLocation; file: string | null; bytes: number }>;
-  /** Webform files, clean or quarantined (a quarantined one is saved under a `.quarentena` name). */
+  /** The cases' files (webform files, copies of mailed files), clean or quarantined (a quarantined one is saved under a `.quarentena` name). */
   uploads: Array<UploadedFile & { file: string | null; bytes: number }>;
   /** Files of its webform posts waiting for confirmation (not scanned for a case yet: saved under a `.pendente` name). */
   pendingUploads: Array<PendingUpload & { file: string | null; bytes: number }>;

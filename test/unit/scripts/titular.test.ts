@@ -129,75 +129,79 @@ describe('npm run titular (local stack)', () => {
     expect(await caseItem(caseId)).toBeUndefined();
   });
 
-  it('export includes the webform files, clean and quarantined; delete erases them', async () => {
-    const n = ++seq;
-    const email = `lojista${n}@modasbella.com.br`;
-    const prefix = `uploads/${'ab'.repeat(16)}${n}`;
-    const attachments = [
-      {
-        filename: 'fatura.pdf',
-        contentType: 'application/pdf',
-        size: 5,
-        inline: false,
-        key: `${prefix}/01`,
-        scan: 'NO_THREATS_FOUND' as const,
-      },
-      {
-        filename: 'virus.txt',
-        contentType: 'text/plain',
-        size: 6,
-        inline: false,
-        key: `${prefix}/02`,
-        scan: 'THREATS_FOUND' as const,
-      },
-    ];
-    const base = aCase({
-      sourceId: `src-${n}`,
-      caseId: `webform:src-${n}`,
-      protocol: `OUV-2026-00020${n}`,
-      senderEmail: email,
-      status: 'CLOSED',
-    });
-    const record = {
-      ...base,
-      channel: 'webform' as const,
-      messages: [{ ...(base.messages[0] as (typeof base.messages)[number]), attachments }],
-    };
-    await new DynamoCaseRepository({ client: doc, tableName: LOCAL_TABLE }).create(record);
-    const uploads = join(dir, '.local', 'uploads');
-    await mkdir(join(uploads, prefix), { recursive: true });
-    await writeFile(join(uploads, prefix, '01'), '%PDF-');
-    await writeFile(join(uploads, prefix, '02'), 'EICAR!');
+  // Journey 50: the photo Mariana mailed from her phone was counted as '1 anexo(s) do formulário'.
+  it.each(['webform', 'email'] as const)(
+    'export includes the case files (%s), clean and quarantined; delete erases them',
+    async (channel) => {
+      const n = ++seq;
+      const email = `lojista${n}@modasbella.com.br`;
+      const prefix = `uploads/${'ab'.repeat(16)}${n}`;
+      const attachments = [
+        {
+          filename: 'fatura.pdf',
+          contentType: 'application/pdf',
+          size: 5,
+          inline: false,
+          key: `${prefix}/01`,
+          scan: 'NO_THREATS_FOUND' as const,
+        },
+        {
+          filename: 'virus.txt',
+          contentType: 'text/plain',
+          size: 6,
+          inline: false,
+          key: `${prefix}/02`,
+          scan: 'THREATS_FOUND' as const,
+        },
+      ];
+      const base = aCase({
+        sourceId: `src-${n}`,
+        caseId: `webform:src-${n}`,
+        protocol: `OUV-2026-00020${n}`,
+        senderEmail: email,
+        status: 'CLOSED',
+      });
+      const record = {
+        ...base,
+        channel,
+        messages: [{ ...(base.messages[0] as (typeof base.messages)[number]), attachments }],
+      };
+      await new DynamoCaseRepository({ client: doc, tableName: LOCAL_TABLE }).create(record);
+      const uploads = join(dir, '.local', 'uploads');
+      await mkdir(join(uploads, prefix), { recursive: true });
+      await writeFile(join(uploads, prefix, '01'), '%PDF-');
+      await writeFile(join(uploads, prefix, '02'), 'EICAR!');
 
-    const run = io();
-    expect(await main(['export', email, '--out', `anexos-${n}`], env, run.io)).toBe(0);
-    const out = join(dir, `anexos-${n}`);
-    const data = JSON.parse(await readFile(join(out, 'dados.json'), 'utf8'));
-    expect(data.uploads).toEqual([
-      expect.objectContaining({
-        key: `${prefix}/01`,
-        filename: 'fatura.pdf',
-        scan: 'NO_THREATS_FOUND',
-        bytes: 5,
-        file: 'anexos/0001-fatura.pdf',
-      }),
-      expect.objectContaining({
-        key: `${prefix}/02`,
-        scan: 'THREATS_FOUND',
-        bytes: 6,
-        file: 'anexos/0002-virus.txt.quarentena',
-      }),
-    ]);
-    expect(await readFile(join(out, 'anexos', '0001-fatura.pdf'), 'utf8')).toBe('%PDF-');
-    expect(await readFile(join(out, 'anexos', '0002-virus.txt.quarentena'), 'utf8')).toBe('EICAR!');
-    expect(run.out.join('')).toContain('2 anexo(s) do formulário');
+      const run = io();
+      expect(await main(['export', email, '--out', `anexos-${n}`], env, run.io)).toBe(0);
+      const out = join(dir, `anexos-${n}`);
+      const data = JSON.parse(await readFile(join(out, 'dados.json'), 'utf8'));
+      expect(data.uploads).toEqual([
+        expect.objectContaining({
+          key: `${prefix}/01`,
+          filename: 'fatura.pdf',
+          scan: 'NO_THREATS_FOUND',
+          bytes: 5,
+          file: 'anexos/0001-fatura.pdf',
+        }),
+        expect.objectContaining({
+          key: `${prefix}/02`,
+          scan: 'THREATS_FOUND',
+          bytes: 6,
+          file: 'anexos/0002-virus.txt.quarentena',
+        }),
+      ]);
+      expect(await readFile(join(out, 'anexos', '0001-fatura.pdf'), 'utf8')).toBe('%PDF-');
+      expect(await readFile(join(out, 'anexos', '0002-virus.txt.quarentena'), 'utf8')).toBe('EICAR!');
+      expect(run.out.join('')).toContain('2 arquivo(s) anexado(s) (formulário ou e-mail)');
 
-    const done = io();
-    expect(await main(['delete', email], env, done.io)).toBe(0);
-    expect(done.out.join('')).toContain('2 anexo(s) do formulário');
-    expect(existsSync(join(uploads, prefix, '01'))).toBe(false);
-    expect(existsSync(join(uploads, prefix, '02'))).toBe(false);
-  });
+      const done = io();
+      expect(await main(['delete', email], env, done.io)).toBe(0);
+      expect(done.out.join('')).toContain('2 arquivo(s) anexado(s) (formulário ou e-mail)');
+      expect(existsSync(join(uploads, prefix, '01'))).toBe(false);
+      expect(existsSync(join(uploads, prefix, '02'))).toBe(false);
+    },
+  );
 
   it('uses given dependencies instead of the table (and rejects an invalid address)', async () => {
     const store = new InMemoryDataSubjectStore();
