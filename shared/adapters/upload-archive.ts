@@ -6,7 +6,7 @@
  * `file: null`) and its bytes stay in quarantine; erasure works for every file (the policy denies
  * reads only). Locally every file is read.
  */
-import { readdir, readFile, unlink } from 'node:fs/promises';
+import { readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type { UploadArchive } from '../app/data-subject';
@@ -55,6 +55,23 @@ export class FileUploadArchive implements UploadArchive {
   constructor(dir: string) {
     this.dir = resolve(dir);
   }
+  /**
+   * The local bucket's index (LocalUploadStore's index.json) keeps each file's name and case tag:
+   * an erased file's entry goes with it, as S3 erases an object's metadata with its versions.
+   */
+  private async unindex(key: string): Promise<void> {
+    const path = join(this.dir, 'index.json');
+    let index: Record<string, unknown>;
+    try {
+      index = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    if (!(key in index)) return;
+    delete index[key];
+    await writeFile(path, JSON.stringify(index));
+  }
   private pathOf(key: string): string {
     if (key.split('/').some((part) => part === '..' || part === '')) throw new Error(`Invalid upload key ${key}`);
     return join(this.dir, key);
@@ -81,12 +98,15 @@ export class FileUploadArchive implements UploadArchive {
     }
   }
   async erase(key: string): Promise<number> {
+    let erased = 1;
     try {
       await unlink(this.pathOf(key));
-      return 1;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
-      throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      erased = 0;
     }
+    // Also when the file went before (an interrupted run): its entry must not outlive it.
+    await this.unindex(key);
+    return erased;
   }
 }

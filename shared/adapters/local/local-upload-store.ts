@@ -100,6 +100,22 @@ export class LocalUploadStore implements UploadStore {
     }
   }
 
+  /**
+   * Forgets the objects whose mirrored file is gone: `npm run titular -- delete` erases a data
+   * subject's files from the folder (FileUploadArchive) while the stack runs, as it erases every
+   * version from the bucket on AWS — the stack must not go on serving her file from memory, nor
+   * write its name and case back into the index.
+   */
+  private forgetErased(): void {
+    const dir = this.options.dir;
+    if (!dir) return;
+    for (const key of [...this.objects.keys()]) {
+      if (existsSync(join(dir, key))) continue;
+      this.objects.delete(key);
+      this.noncurrent.delete(key);
+    }
+  }
+
   private persist(key?: string): void {
     const dir = this.options.dir;
     if (!dir) return;
@@ -108,6 +124,7 @@ export class LocalUploadStore implements UploadStore {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, this.objects.get(key)?.bytes ?? Buffer.alloc(0));
     }
+    this.forgetErased();
     const index = Object.fromEntries([...this.objects].map(([k, { bytes: _b, ...meta }]) => [k, meta]));
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
@@ -143,6 +160,7 @@ export class LocalUploadStore implements UploadStore {
 
   /** `version` of `key` (the current one when undefined). */
   private find(key: string, version?: string): LocalObject | undefined {
+    this.forgetErased();
     const current = this.objects.get(key);
     if (version === undefined || current?.version === version) return current;
     return this.noncurrent.get(key)?.find((o) => o.version === version);
@@ -225,6 +243,7 @@ export class LocalUploadStore implements UploadStore {
   }
 
   async list(prefix: string): Promise<StoredUpload[]> {
+    this.forgetErased();
     return [...this.objects]
       .filter(([key]) => key.startsWith(prefix))
       .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -243,14 +262,14 @@ export class LocalUploadStore implements UploadStore {
   }
 
   async readClean(key: string): Promise<Buffer> {
-    const object = this.objects.get(key);
+    const object = this.find(key);
     if (object?.tags[SCAN_TAG] !== 'NO_THREATS_FOUND') throw new AccessDenied(key);
     return object.bytes;
   }
 
   /** A clean object as the bucket would serve it (download link), or null (denied / unknown). */
   download(key: string): { bytes: Buffer; contentType: string; filename?: string | undefined } | null {
-    const object = this.objects.get(key);
+    const object = this.find(key);
     if (object?.tags[SCAN_TAG] !== 'NO_THREATS_FOUND') return null;
     return { bytes: object.bytes, contentType: object.contentType, filename: object.filename };
   }
@@ -298,6 +317,7 @@ export class LocalUploadStore implements UploadStore {
 
   /** Every key (tests and the local board). */
   keys(): string[] {
+    this.forgetErased();
     return [...this.objects.keys()];
   }
 }

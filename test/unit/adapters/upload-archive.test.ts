@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +71,24 @@ describe('FileUploadArchive', () => {
     const archive = new FileUploadArchive(dir);
     expect(await archive.list('uploads/abcd/')).toEqual([key]);
     expect(await archive.list('uploads/ffff/')).toEqual([]);
+  });
+
+  // Journey 50: after 'titular delete', the local bucket's index.json still named her photo
+  // (IMG_4821.jpeg) and her case id; the files were gone.
+  it('erases the file’s entry from the local bucket’s index, other entries kept', async () => {
+    const other = 'uploads/abcd/02';
+    await writeFile(join(dir, other), '%PDF-');
+    const meta = (filename: string) => ({ filename, tags: { 'ouvidoria-case': 'email:case-1' } });
+    await writeFile(
+      join(dir, 'index.json'),
+      JSON.stringify({ [key]: meta('IMG_4821.jpeg'), [other]: meta('nota.pdf') }),
+    );
+    const archive = new FileUploadArchive(dir);
+    expect(await archive.erase(other)).toBe(1);
+    expect(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'))).toEqual({ [key]: meta('IMG_4821.jpeg') });
+    await writeFile(join(dir, 'index.json'), JSON.stringify({ [other]: meta('nota.pdf') }));
+    expect(await archive.erase(other)).toBe(0);
+    expect(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'))).toEqual({});
   });
 
   it('reads any file (quarantined too), erases it once, and refuses keys that climb out', async () => {

@@ -1,8 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LocalUploadStore, localScan } from '../../../../shared/adapters/local/local-upload-store';
+import { FileUploadArchive } from '../../../../shared/adapters/upload-archive';
 import { EICAR, pdf } from '../../../support/files';
 
 const KEY = `uploads/${'c'.repeat(32)}/01`;
@@ -86,6 +87,27 @@ describe('LocalUploadStore', () => {
     expect(store.scanPending()).toEqual([KEY]);
     await expect(store.readClean(KEY)).rejects.toThrow(/AccessDenied/);
     expect(store.download(KEY)).toBeNull();
+  });
+
+  // Journey 50: 'titular delete' against the running stack erased her photo from the folder; the
+  // stack still served it from memory and wrote its name and case back into index.json.
+  it('forgets a file erased from its folder while it runs: not served, not listed, not indexed again', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ouvidoria-uploads-'));
+    try {
+      const store = new LocalUploadStore({ url: 'http://local/_s3/b/', dir });
+      await store.put(KEY, pdf(), { contentType: 'application/pdf', filename: 'IMG_4821.pdf' });
+      await store.setState(KEY, 'attached', 'email:case-1');
+      await new FileUploadArchive(dir).erase(KEY);
+      expect(store.download(KEY)).toBeNull();
+      await expect(store.readClean(KEY)).rejects.toThrow(/AccessDenied/);
+      expect(await store.list('uploads/')).toEqual([]);
+      expect(store.keys()).toEqual([]);
+      const other = `uploads/${'d'.repeat(32)}/01`;
+      await store.put(other, pdf(), { contentType: 'application/pdf', filename: 'nota.pdf' });
+      expect(Object.keys(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')))).toEqual([other]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('survives a restart from its folder', async () => {
