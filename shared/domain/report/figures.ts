@@ -36,6 +36,7 @@ import { ruleLabel } from '../eligibility/rule-descriptions';
 import { OUTCOME_LABELS_PT, OUTCOMES, type Outcome } from '../outcome';
 import type { Channel } from '../submission';
 import { STAFF_MAIL_SET_ASIDE } from '../staff-mail-decision';
+import { isAutomaticMail } from '../automatic-mail';
 
 /** What the report reads of a case (a WorkCase has all of it). */
 export interface ReportCase {
@@ -432,19 +433,6 @@ export function periodFigures(
 }
 
 const defined = <T>(values: ReadonlyArray<T | undefined>): T[] => values.filter((v): v is T => v !== undefined);
-
-/**
- * Automatic mail from outside, stored as what it is (the eligibility's automatic stage decided it:
- * an out-of-office answering our mail, a delivery report not about mail we sent, a read receipt, an
- * emoji reaction): no one wrote it and no one answered it, so it is no manifestation. A merchant
- * writing under a notice's subject (the automatic sign fired, another rule decided) is hers.
- */
-export function isAutomaticMail(c: Pick<ReportCase, 'decision'>): boolean {
-  return (c.decision?.ruleIds.at(-1) ?? '').startsWith(AUTOMATIC_RULE_PREFIX);
-}
-
-/** The eligibility rules of the automatic stage (rules.ts: auto.machine-generated, auto.machine-generated.text). */
-const AUTOMATIC_RULE_PREFIX = 'auto.';
 
 /** Staff-address mail the lifecycle set aside (staffMailQuarantine): no merchant's manifestation. */
 export function isStaffMailSetAside(c: Pick<ReportCase, 'decision'>): boolean {

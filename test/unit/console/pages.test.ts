@@ -757,3 +757,20 @@ describe('console pages — what an action did is in the title (a new page load 
     expect(titleOf(page)).toBe('Mensagem descartada. · Casos · Ouvidoria · Equipe');
   });
 });
+
+// Journey 50: a merchant's out-of-office answering our acknowledgement was stored as automatic mail
+// (no case, no reply), yet its page said 'Situação: Orientado (resposta automática)'.
+describe('console case page — the situation of a record that is not a case', () => {
+  const decided = (ruleIds: string[]) => ({ ...workCase().decision, outcome: 'NO_PRIOR_TICKET' as const, ruleIds });
+  it.each([
+    [['ticket.valid', 'auto.machine-generated'], 'Mensagem automática guardada (sem caso nem resposta)'],
+    [['auto.machine-generated.text'], 'Mensagem automática guardada (sem caso nem resposta)'],
+    [['ticket.none'], 'Orientado (resposta automática)'],
+    // Her own words under a notice's subject: the automatic sign fired, another rule decided.
+    [['auto.machine-generated', 'topic.billing.charge'], 'Orientado (resposta automática)'],
+  ])('%j: %s', (ruleIds, says) => {
+    const c = workCase({ status: 'REDIRECTED' as never, outcome: 'NO_PRIOR_TICKET', decision: decided(ruleIds) });
+    const page = casePage(frame, { c, survey: null, actions: new Set() }, now);
+    expect(page).toContain(`<dt>Situação</dt><dd>${says}</dd>`);
+  });
+});
