@@ -93,8 +93,20 @@ export interface DataSubjectStore {
    * is still this case's (a later draw replaced it already); idempotent.
    */
   forgetNumbering(caseId: string, protocol: string): Promise<void>;
+  /**
+   * A record that cited the case without joining it (another address's mail: CaseRecord.citedBy)
+   * names it (referencedCaseId, referencedProtocol): its link to the erased case goes, the record
+   * stays (its sender's). Only while it still names this case; idempotent.
+   */
+  forgetCitation(citingCaseId: string, caseId: string): Promise<void>;
   putTombstone(tombstone: Tombstone): Promise<void>;
   tombstone(subjectHash: string): Promise<Tombstone | null>;
+}
+
+/** The records that cited the case without joining it, as its case item lists them (CaseRecord.citedBy). */
+function citedByOf(c: SubjectCase): string[] {
+  const ids = c.items.find((i) => i.key.sk === 'CASE')?.item['citedBy'];
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
 
 export interface RawMailArchive {
@@ -466,6 +478,8 @@ export async function eraseSubject(
     }
     // The protocol counter's pointer to it (a case id, which her raw mail's key and logs carry too).
     if (c.protocol) await deps.store.forgetNumbering(c.caseId, c.protocol);
+    // The mails that cited it from other addresses link to it (the console's "Caso citado").
+    for (const citing of citedByOf(c)) await deps.store.forgetCitation(citing, c.caseId);
     // The case item last: until it goes, the sender index still finds the case for a retry.
     const partition = [...c.items].sort((a, b) => (a.key.sk === 'CASE' ? 1 : 0) - (b.key.sk === 'CASE' ? 1 : 0));
     for (const p of partition) {

@@ -8,7 +8,14 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
 import { caseItemKey, DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
@@ -563,6 +570,28 @@ describe('data-subject requests', () => {
         await limiter.hit(key, start, DAY_SECONDS);
       await limiter.hit(statusLinkCaseKey(caseIds[2] as string), start, DAY_SECONDS);
     }
+    // Journey 50: a colleague's mail from another address cited the case (not joined): her record
+    // names it until the erasure; then its link goes and the record, hers, stays.
+    const citing = 'email:citing-joana';
+    await doc.send(
+      new PutCommand({
+        TableName: TABLE,
+        Item: {
+          ...caseItemKey(citing),
+          caseId: citing,
+          referencedCaseId: erased,
+          referencedProtocol: 'OUV-2026-000005',
+        },
+      }),
+    );
+    await doc.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: caseItemKey(erased),
+        UpdateExpression: 'SET citedBy = :ids',
+        ExpressionAttributeValues: { ':ids': [citing] },
+      }),
+    );
     const scan = async () => (await doc.send(new ScanCommand({ TableName: TABLE }))).Items ?? [];
     const othersBefore = await scan();
 
@@ -573,6 +602,7 @@ describe('data-subject requests', () => {
       lastAssignedAt: PLAN[5].created,
     });
     const after = await scan();
+    expect(after.find((item) => item['caseId'] === citing)).toEqual({ ...caseItemKey(citing), caseId: citing });
     const hashed = statusLinkInboxKey(sender(5));
     expect(
       after.filter((item) => JSON.stringify(item).includes(erased) || String(item['pk']).includes(hashed)),

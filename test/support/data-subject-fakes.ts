@@ -70,6 +70,11 @@ export class InMemoryDataSubjectStore implements DataSubjectStore {
     const year = Number(protocol.split('-')[1]);
     if (this.lastCase.get(year) === caseId) this.lastCase.delete(year);
   }
+  /** The cited case of other records (referencedCaseId), by the citing record's id. */
+  readonly citing = new Map<string, string>();
+  async forgetCitation(citingCaseId: string, caseId: string): Promise<void> {
+    if (this.citing.get(citingCaseId) === caseId) this.citing.delete(citingCaseId);
+  }
   async putTombstone(tombstone: Tombstone): Promise<void> {
     this.tombstones.set(tombstone.subjectHash, tombstone);
   }

@@ -336,6 +336,23 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
     }
   }
 
+  async forgetCitation(citingCaseId: string, caseId: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseItemKey(citingCaseId),
+          UpdateExpression: 'REMOVE referencedCaseId, referencedProtocol',
+          ConditionExpression: 'referencedCaseId = :case',
+          ExpressionAttributeValues: { ':case': caseId },
+        }),
+      );
+    } catch (error) {
+      // Gone (retention, its own erasure) or naming no longer this case: nothing of hers there.
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+
   async putTombstone(tombstone: Tombstone): Promise<void> {
     await this.client.send(
       new PutCommand({

@@ -396,6 +396,32 @@ describe('files of her webform posts waiting for confirmation', () => {
   });
 });
 
+// Journey 50: Joana (the store's finance) replied on Mariana's case thread from her own address;
+// after Mariana's erasure Joana's record still named the erased case (referencedCaseId, the
+// console's 'Caso citado' linking nowhere). The link goes; the record, Joana's, stays.
+describe('the records that cited her case from other addresses', () => {
+  const CASE = 'email:ses-9';
+  it.each([
+    ['one citing record', ['email:joana-1'], { 'email:joana-1': CASE }, {}],
+    [
+      'two, one of which cites another case since',
+      ['email:joana-1', 'email:gmail-1'],
+      { 'email:joana-1': CASE, 'email:gmail-1': 'email:ses-10' },
+      { 'email:gmail-1': 'email:ses-10' },
+    ],
+    ['none', [], { 'email:outra-1': 'email:ses-10' }, { 'email:outra-1': 'email:ses-10' }],
+  ])('%s: their link to her case goes, nothing else', async (_what, citedBy, before, after) => {
+    const w = world();
+    const c = subjectCase(CASE);
+    const caseItem = c.items.find((i) => i.key.sk === 'CASE') as (typeof c.items)[number];
+    caseItem.item['citedBy'] = citedBy;
+    w.store.byAddress.set(EMAIL, [c]);
+    for (const [citing, cited] of Object.entries(before)) w.store.citing.set(citing, cited);
+    expect(await eraseSubject(EMAIL, w.deps, { confirmed: false })).toMatchObject({ erased: true });
+    expect(Object.fromEntries(w.store.citing)).toEqual(after);
+  });
+});
+
 describe('what names her case outside its items: rate counters and the protocol counter', () => {
   // Mend 51: her erasure left the counters keyed by her case id (status links, citation notices) and
   // her hashed inbox until the TTL took them, and the protocol counter's lastCase naming her case
