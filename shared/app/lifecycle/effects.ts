@@ -24,6 +24,7 @@ import {
   renderExtensionNotice,
   renderMerchantMessageToAnalyst,
   renderReminder,
+  renderAnswerToBouncingAddress,
   renderReopenNotice,
   renderFilesLeftOut,
   renderStaffExplanation,
@@ -180,6 +181,12 @@ export async function tellSupervisorsNoticeUndeliverable(deps: ResolvedDeps, c: 
   return supervisors.length;
 }
 
+/** The staff member whose answer `sourceId` is (its `answered` event), if a member's. */
+function answererOf(c: WorkCase, sourceId: string): string | undefined {
+  const e = (c.history ?? []).find((h) => h.type === 'answered' && h.messageSourceId === sourceId);
+  return e?.actor.kind === 'staff' ? e.actor.id : undefined;
+}
+
 /** Whether the merchant's address is in the bounce memory; unreadable, the memory warns of nothing. */
 async function merchantBouncing(deps: ResolvedDeps, c: WorkCase): Promise<boolean> {
   if (!deps.bounces) return false;
@@ -226,7 +233,13 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       const attachments =
         answer.raw && answer.attachments.length > 0 ? { raw: answer.raw, parts: answer.attachments } : undefined;
       const mail = renderAnswerToMerchant(c, answer.body, config, effect.extension);
-      return sendToMerchant(deps, c, pending, mail, { human: true, ...(attachments ? { attachments } : {}) });
+      await sendToMerchant(deps, c, pending, mail, { human: true, ...(attachments ? { attachments } : {}) });
+      // Her address bounces: whoever answered learns it now, not at the next reminder.
+      const by = answererOf(c, answer.sourceId);
+      if (!by || !(await merchantBouncing(deps, c))) return;
+      const staff = await deps.staff.byId(by);
+      if (staff?.active) await sendToStaff(deps, c, pending, staff, renderAnswerToBouncingAddress(c, staff, config));
+      return;
     }
     case 'forward-to-analyst': {
       const analyst = await member(deps, effect.analystId);

@@ -1095,6 +1095,28 @@ export function answerOverlapNoticePt(other: string, otherAt: string, config: Ou
  * Her answer went to the merchant minutes after a colleague's (machine.ts ANSWER_OVERLAP_MS): both
  * reached the merchant. She is told who answered and when, and to read it before writing again.
  */
+/**
+ * Her answer went to a merchant whose address is in the bounce memory: she answered by mail and may
+ * never open the case page that warns of it, so she is told as soon as it went (journey 50).
+ */
+export function renderAnswerToBouncingAddress(
+  c: WorkCase,
+  staff: Pick<StaffMember, 'name'>,
+  config: OuvidoriaConfig,
+): RenderedMail {
+  const protocol = protocolOf(c);
+  return renderMail(
+    sanitizeHeaderValue(`[${protocol}] Sua resposta pode não chegar ao lojista`, SUBJECT_MAX),
+    [
+      { p: [staffGreeting(staff.name)] },
+      { p: ['Sua resposta sobre o caso ', { strong: protocol }, ' foi enviada ao lojista.'] },
+      merchantBouncingBlock(c),
+      { p: ['No console: ', { href: consoleCaseLink(config, c.caseId), label: 'abrir o caso' }, '.'] },
+    ],
+    staffFooter(config),
+  );
+}
+
 export function renderAnswerOverlap(
   c: Pick<WorkCase, 'protocol' | 'caseId'>,
   staff: Pick<StaffMember, 'name'>,

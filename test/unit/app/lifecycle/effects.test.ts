@@ -356,6 +356,39 @@ describe('carryOutEffects', () => {
     expect(unreadable.mailer.sent.find((m) => m.to[0] === to)?.text).not.toContain('voltaram');
   });
 
+  // Journey 50: Paulo's address hard-bounced our acknowledgement; Ana answered him by mail and her
+  // answer went into the void, with no word to her until a reminder days later.
+  it.each([
+    ['the analyst', { kind: 'staff', id: 'ana', role: 'analyst' }, 'ana@empresa.com.br'],
+    ['a supervisor', { kind: 'staff', id: 'sofia', role: 'supervisor' }, 'sofia@empresa.com.br'],
+  ] as const)('an answer by %s to a bouncing address is sent, and its writer is told', async (_who, actor, to) => {
+    const relay = pending('rel', {
+      kind: 'relay-to-merchant',
+      answer: { body: 'Pedi ao financeiro que verifique a cobrança.', attachments: [], sourceId: 'staff-mail-9' },
+    });
+    const answered = {
+      type: 'answered' as const,
+      messageSourceId: 'staff-mail-9',
+      at: '2026-03-12T14:00:00.000Z',
+      actor,
+    };
+    const state = { ...fitting([relay]), status: 'IN_PROGRESS' as const, history: [answered] };
+    const bounced = world([relay], state);
+    const bounces = new InMemoryBounceRegistry();
+    await bounces.markBouncing(MERCHANT, new Date(bounced.clock.now().getTime() + 86_400_000), 'ses-permanent-bounce');
+    await carryOutEffects({ ...bounced.deps, bounces }, bounced.c);
+    expect(bounced.mailer.sent.map((m) => m.to[0])).toEqual([MERCHANT, to]);
+    const told = bounced.mailer.sent[1];
+    expect(told?.subject).toBe(`[${PROTOCOL}] Sua resposta pode não chegar ao lojista`);
+    expect(told?.text).toContain(
+      `Atenção: as mensagens da Ouvidoria para o endereço do lojista (${MERCHANT}) voltaram`,
+    );
+    // Her address takes our mail: the answer alone.
+    const clean = world([relay], state);
+    await carryOutEffects({ ...clean.deps, bounces: new InMemoryBounceRegistry() }, clean.c);
+    expect(clean.mailer.sent.map((m) => m.to[0])).toEqual([MERCHANT]);
+  });
+
   it('nothing pending: nothing done', async () => {
     const w = world([]);
     await carryOutEffects(w.deps, w.c);
