@@ -1431,6 +1431,46 @@ const SHOULD_HAVE = once((): readonly (readonly [readonly string[], readonly str
   ],
 ]);
 
+/**
+ * Round 52: a wish in the Spanish subjunctive for what the platform would have or do ("quisiéramos que el
+ * panel estuviera en español", "nos gustaría que la plataforma tuviera integración con Mercado Libre", "me
+ * encantaría que agregaran el pago en OXXO"): the wish, then up to four words (who), then a verb of having,
+ * offering or adding, or being in a language. A deed of the service ("nos gustaría que nos devolvieran el cobro", "quisiéramos que
+ * revisaran el acceso") has no such verb.
+ */
+const WISHED_IN_SPANISH = once(() =>
+  [
+    'quisieramos que',
+    'quisiera que',
+    'nos gustaria que',
+    'me gustaria que',
+    'nos encantaria que',
+    'me encantaria que',
+    'seria * util que',
+    'ojala',
+  ].flatMap((wish) =>
+    [
+      ...['tuviera', 'tuvieran', 'permitiera', 'permitieran', 'ofreciera', 'ofrecieran', 'aceptara', 'aceptaran'],
+      ...[
+        'agregaran',
+        'anadieran',
+        'incluyeran',
+        'crearan',
+        'lanzaran',
+        'desarrollaran',
+        'implementaran',
+        'integraran',
+      ],
+      'estuviera disponible',
+      // In a language, not "en línea otra vez" (back up) nor "en euros" (her invoice).
+      ...['espanol', 'ingles', 'portugues', 'catalan', 'frances', 'varios idiomas', 'otros idiomas'].map(
+        (language) => `estuviera en ${language}`,
+      ),
+      ...['lanzar', 'crear', 'agregar', 'incluir', 'ofrecer', 'anadir'].map((build) => `pudieran ${build}`),
+    ].map((verb) => `${wish} * ${verb}`),
+  ),
+);
+
 /** Messages that show the sender is already a client (a prospect's questions do not). */
 /**
  * Round 48: her plan without the word "plano" — her store on one ("minha loja tá no básico"), hers by
@@ -5133,6 +5173,7 @@ const buildRules = (): readonly Rule[] => [
       'colocarem uma opcao',
       'colocarem um',
       'colocarem uma',
+      ...WISHED_IN_SPANISH(),
       'podrian crear',
       'podrian agregar',
       'podrian anadir',
@@ -5217,12 +5258,24 @@ const buildRules = (): readonly Rule[] => [
       ),
       // Round 42: the wish to have, in English and Spanish ("It would be great if the platform had a loyalty
       // points program", "sería genial que la plataforma tuviera venta por suscripción").
-      ...['would be great if', 'would be nice if', 'would be awesome if', 'i wish', 'we wish'].flatMap((wish) =>
-        ['the platform had', 'you had', 'you guys had'].map((had) => `${wish} ${had}`),
+      // Round 52: loved, and what it would support or offer ("We would love it if the platform supported B2B
+      // price lists").
+      ...[
+        'would be great if',
+        'would be nice if',
+        'would be awesome if',
+        'would love it if',
+        'i wish',
+        'we wish',
+      ].flatMap((wish) =>
+        ['the platform had', 'you had', 'you guys had', 'the platform supported', 'you supported', 'you offered'].map(
+          (had) => `${wish} ${had}`,
+        ),
       ),
       ...['seria genial que', 'seria bueno que', 'ojala'].flatMap((wish) =>
         ['la plataforma tuviera', 'ustedes tuvieran', 'tuvieran'].map((had) => `${wish} ${had}`),
       ),
+      ...WISHED_IN_SPANISH(),
     ],
     unless: [
       ...FEATURE_NOUNS(),

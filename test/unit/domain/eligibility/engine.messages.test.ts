@@ -12935,3 +12935,52 @@ describe('round 51 — what the platform should start doing', () => {
     });
   });
 });
+
+describe('round 52 — a wish in the Spanish subjunctive', () => {
+  it.each([
+    [
+      'contacto@tiendaluna.es',
+      'Buenos días, quisiéramos que el panel estuviera en español. Muchas gracias.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    [
+      'contacto@tiendaluna.es',
+      'Nos gustaría que la plataforma tuviera integración con Mercado Libre.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    [
+      'ventas@modasol.mx',
+      'Sería muy útil que el sistema permitiera exportar los pedidos a Excel.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    [
+      'contacto@tiendaluna.es',
+      'Ojalá pudieran lanzar una app para gestionar la tienda desde el móvil.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    ['owner@brightcandles.com', 'We would love it if the platform supported B2B price lists.', 'OUT_OF_SCOPE_FEATURE'],
+    // A deed of the service, the store back up, her invoice in another currency: not a feature.
+    [
+      'contacto@tiendaluna.es',
+      'Nos cobraron dos veces la cuota de noviembre. Nos gustaría que nos devolvieran el cobro duplicado.',
+      'BILLING_QUESTION',
+    ],
+    [
+      'contacto@tiendaluna.es',
+      'Nos gustaría que la tienda estuviera en línea otra vez, se cayó ayer y no vendemos nada.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'contacto@tiendaluna.es',
+      'Quisiéramos que la factura de octubre estuviera en euros, vino en reales. ¿Pueden corregirla?',
+      'BILLING_QUESTION',
+    ],
+    [
+      'ventas@modasol.mx',
+      'Nos gustaría que el soporte tuviera más personas, nadie responde nuestros correos.',
+      'NO_PRIOR_TICKET',
+    ],
+  ])('%s: %s → %s', async (from, text, outcome) => {
+    await check({ name: text, from, subject: 'tienda', text, outcome: outcome as Outcome });
+  });
+});
