@@ -5256,6 +5256,11 @@ const buildRules = (): readonly Rule[] => [
       ...['a plataforma', 'o painel', 'o sistema'].flatMap((what) =>
         ['passe a', 'passasse a', 'comece a', 'comecasse a'].map((start) => `que ${what} ${start}`),
       ),
+      // Round 52: the same in the infinitive, as Portugal asks it ("seria possível a plataforma passar a emitir
+      // faturas com o NIF?", "o sistema passar a calcular o IVA por país").
+      ...['a plataforma', 'o painel', 'o sistema'].flatMap((what) =>
+        ['passar a', 'comecar a'].map((start) => `${what} ${start}`),
+      ),
       // Round 42: the wish to have, in English and Spanish ("It would be great if the platform had a loyalty
       // points program", "sería genial que la plataforma tuviera venta por suscripción").
       // Round 52: loved, and what it would support or offer ("We would love it if the platform supported B2B
@@ -5331,6 +5336,13 @@ const buildRules = (): readonly Rule[] => [
       ].map((done) => `had ${done}`),
       ...['mi', 'mis', 'alguien', 'soporte', 'funcionado', 'respondido', 'avisado'],
     ],
+    // Round 52: the invoices it would start to issue are a capability, not her bill ("passar a emitir faturas com
+    // o NIF"); "a plataforma deveria emitir minha fatura" is still hers.
+    unlessExceptIn: ['passar a', 'passe a', 'passasse a', 'comecar a', 'comece a', 'comecasse a'].flatMap((start) =>
+      ['fatura*', 'nota fiscal', 'notas fiscais', 'nf*', 'recibo*', 'factura*'].map(
+        (what) => `${start} emitir ${what}`,
+      ),
+    ),
     unlessInMessage: [...USED_TO_WORK(), ...PUT_SECOND()],
   },
   {

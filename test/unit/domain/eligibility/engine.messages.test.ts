@@ -12984,3 +12984,29 @@ describe('round 52 — a wish in the Spanish subjunctive', () => {
     await check({ name: text, from, subject: 'tienda', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 52 — what the platform should start doing, in the infinitive', () => {
+  it.each([
+    [
+      'Bom dia, seria possível a plataforma passar a emitir faturas com o NIF? Precisamos disso para faturar em Portugal.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    [
+      'Seria possível o sistema passar a calcular o IVA por país na loja? Vendemos para Espanha e França.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    // Our charge to come, her own invoices, what broke: not a feature.
+    ['Recebi um aviso. A plataforma vai passar a cobrar uma taxa por venda? Quanto vai ser?', 'BILLING_QUESTION'],
+    [
+      'Seria possível a plataforma passar a emitir as minhas faturas com o NIF novo? Mudámos de empresa.',
+      'BILLING_QUESTION',
+    ],
+    [
+      'Seria possível o sistema passar a funcionar como antes? Desde a atualização as encomendas não entram.',
+      'NO_PRIOR_TICKET',
+    ],
+    ['A fatura de novembro veio sem o nosso NIF. Seria possível emitir de novo com o NIF correto?', 'BILLING_QUESTION'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'geral@lojadoporto.pt', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
