@@ -126,6 +126,7 @@ interface CompiledRule {
   requiresInMessage: PhraseList;
   unlessInClause: PhraseList;
   unlessExceptIn: PhraseList;
+  namedBefore: PhraseList;
   /** SAID_NOT_TO_BE for the topic, commercial and feature rules; empty for the others. */
   saidNotToBe: PhraseList;
   /** SAID_SETTLED for the same rules; empty for the others. */
@@ -311,6 +312,7 @@ function compileAll(): Compiled {
       requiresInMessage: list(rule.requiresInMessage),
       unlessInClause: list(rule.unlessInClause),
       unlessExceptIn: list(rule.unlessExceptIn),
+      namedBefore: list(rule.namedBefore),
       saidNotToBe: NEGATABLE_STAGES.has(rule.stage) ? saidNotToBe : none,
       saidSettled: NEGATABLE_STAGES.has(rule.stage) ? saidSettled : none,
     }));
@@ -821,6 +823,7 @@ function matchRule(c: CompiledRule, text: ReadText, forTheStore: Compiled | null
       messageRequires ??= matchesAnywhere(c.requiresInMessage, text, true);
       if (!messageRequires) return null;
     }
+    if (c.namedBefore.phrases.length > 0 && !followsUp(c, text, i, m)) continue;
     if (c.requires.phrases.length > 0 && !matchesIn(c.requires, text, i)) {
       if (!sentence.headline) continue;
       bodyRequires ??= matchesAnywhere(c.requires, text, false);
@@ -850,6 +853,26 @@ function matchRule(c: CompiledRule, text: ReadText, forTheStore: Compiled | null
   }
   return null;
 }
+
+/** The most words of a bare follow-up ask's sentence ("e vocês, quando vão lançar?", "Do you have plans to add it?"). */
+const FOLLOW_UP_WORDS = 8;
+
+/**
+ * Round 52: whether the match is a bare follow-up ask — it ends its body sentence, of FOLLOW_UP_WORDS words
+ * at most — on what the body sentence right before names (the rule's namedBefore, none of its unless
+ * there): "Vocês têm integração com o Bling? Quando vão ter?"; "A integração parou. Tem previsão?" names
+ * what broke, and "Tem previsão de manutenção?" asks of something else.
+ */
+function followsUp(c: CompiledRule, text: ReadText, i: number, m: RegExpExecArray): boolean {
+  const sentence = text.sentences[i];
+  const before = text.sentences[i - 1];
+  if (sentence === undefined || before === undefined || sentence.headline || before.headline) return false;
+  if (WORD_AFTER.test(sentence.text.slice(m.index + m[0].length))) return false;
+  if ((sentence.text.match(WORD) ?? []).length > FOLLOW_UP_WORDS) return false;
+  return matchesIn(c.namedBefore, text, i - 1) && !matchesIn(c.unless, text, i - 1);
+}
+
+const WORD_AFTER = /[a-z0-9]/;
 
 /**
  * Round 50: the sentence as a veto reads it in a mail by whom writes for the store (WRITES_FOR_THE_STORE):

@@ -48,6 +48,8 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'scope.feature.integration': 'Pedido de integração que não existe na plataforma.',
   'scope.feature.demand':
     'Exigência de que a plataforma crie algo que não tem (“quero que integrem”, “coloquem logo”).',
+  'scope.feature.follow-up':
+    'Pergunta curta de quando vem ou se está prevista (“Quando vão ter?”, “Há previsão?”, “Any plans?”) a funcionalidade que a frase anterior nomeia ou diz faltar, sem falha nem serviço nessa frase.',
   'scope.feature.missing-complaint':
     'Reclamação de que a plataforma não tem um recurso (pedido de funcionalidade disfarçado).',
   'ticket.valid': 'Chamado anterior encontrado e aberto pelo próprio remetente.',

@@ -60,6 +60,12 @@ export interface Rule {
    * frete na minha fatura") is our billing, where "frete" alone is her store's.
    */
   unlessExceptIn?: readonly string[];
+  /**
+   * Round 52: the phrase is a bare follow-up ask ("Quando vão ter?", "¿Tienen previsto hacerlo?", "Any
+   * plans?") that ends its short body sentence, and it asks for what the body sentence right before it
+   * names: one of these must occur there, and none of `unless` (the engine reads both sentences).
+   */
+  namedBefore?: readonly string[];
 }
 
 /**
@@ -237,6 +243,9 @@ export const PHRASE_REWRITES = once((): readonly (readonly [string, string])[] =
   ['move estou', 'move to'],
   ['switch estou', 'switch to'],
   ['going estou', 'going to'],
+  // Round 52: "Do you have plans to add it?" (scope.feature.follow-up).
+  ['plans estou', 'plans to'],
+  ['plan estou', 'plan to'],
   ['estou log', 'to log'],
   ['estou sign', 'to sign'],
   ['estou access', 'to access'],
@@ -1470,6 +1479,91 @@ const WISHED_IN_SPANISH = once(() =>
     ].map((verb) => `${wish} * ${verb}`),
   ),
 );
+
+/**
+ * Round 52: a bare ask of when a feature comes or whether it is planned (scope.feature.follow-up), each with
+ * the words that may close it before it bare ("tem previsão para isso" before "tem previsão").
+ */
+const FOLLOW_UP_ASKS = once(() =>
+  (
+    [
+      [
+        [
+          'quando vao ter',
+          'quando vai ter',
+          'quando vao lancar',
+          'quando vai lancar',
+          'quando vai sair',
+          'quando vao sair',
+          'quando sai',
+          'tem alguma previsao',
+          'existe alguma previsao',
+          'tem previsao',
+          'ha previsao',
+          'existe previsao',
+          'alguma previsao',
+          'vao ter',
+          'vai ter',
+          'pensam em ter',
+          'pensam em lancar',
+          'pretendem ter',
+          'pretendem lancar',
+          'esta nos planos',
+        ],
+        [
+          'para isso',
+          'disso',
+          'de ter',
+          'de lancar',
+          'de isso acontecer',
+          'algo assim',
+          'algo parecido',
+          'isso',
+          'algum dia',
+          'um dia',
+        ],
+      ],
+      [
+        [
+          'tienen previsto',
+          'lo tienen previsto',
+          'esta previsto',
+          'hay planes',
+          'tienen planes',
+          ...['incorporar', 'agregar', 'incluir', 'tener', 'lanzar'].map((add) => `cuando lo van a ${add}`),
+        ],
+        ['hacerlo', 'incorporarlo', 'agregarlo', 'tenerlo', 'lanzarlo'],
+      ],
+      // The plans, then what they would do ("Do you have plans to add it?"); the others close bare.
+      [
+        ['any plans', 'any plan', 'do you have plans', 'are there plans'],
+        ['to add it', 'to add this', 'to support it', 'to offer it', 'for it', 'for this'],
+      ],
+      [['is it planned', 'is it on the roadmap', 'will you add it', 'when will you add it'], []],
+    ] as const
+  ).flatMap(([asks, tails]: readonly [readonly string[], readonly string[]]) => [
+    ...asks.flatMap((ask) => tails.map((tail) => `${ask} ${tail}`)),
+    ...asks,
+  ]),
+);
+
+/**
+ * Round 52: what the sentence before a bare follow-up ask says of the feature when it names no feature noun:
+ * the platform lacks it ("ainda não aceita pagamentos por MB Way", "does not offer subscription products",
+ * "no se puede tener dos tiendas"), a competitor has it ("a nuvemshop já vende pelo tiktok shop", "… e vocês não"), or she
+ * wishes it ("Seria ótimo vender no Mercado Livre direto pelo painel").
+ */
+const LACKS_OR_WISHED = once(() => [
+  ...['nao tem', 'nao oferece', 'nao oferecem', 'nao aceita', 'nao aceitam', 'nao possui', 'nao permite', 'nao deixa'],
+  ...['nao da para', 'nao existe', 'ainda nao', 'sinto falta', 'faz falta', 'ja vende', 'ja tem', 'ja oferece'],
+  ...['concorrente', 'concorrentes', 'seria otimo', 'seria legal', 'seria bom', 'queria muito', 'gostaria muito'],
+  ...['no ofrece', 'no ofrecen', 'no tiene', 'no tienen', 'no se puede', 'no permite', 'no hay', 'echamos de menos'],
+  ...['extranamos', 'nos gustaria', 'me gustaria', 'la competencia'],
+  ...["doesn't offer", 'does not offer', "doesn't support", 'does not support', "doesn't have", 'does not have'],
+  ...['keep asking for', 'there is no', 'no way to', 'competitors'],
+  // What another platform has and we do not ("A Shopify tem recuperação de carrinho por WhatsApp e vocês não").
+  ...['e voces nao', 'mas voces nao', 'y ustedes no', 'pero ustedes no', "and you don't", "but you don't"],
+]);
 
 /** Messages that show the sender is already a client (a prospect's questions do not). */
 /**
@@ -6019,6 +6113,36 @@ const buildRules = (): readonly Rule[] => [
       'nao tem mais',
     ],
     unlessInMessage: [...USED_TO_WORK(), ...PUT_SECOND()],
+  },
+  {
+    id: 'scope.feature.follow-up',
+    outcome: 'OUT_OF_SCOPE_FEATURE',
+    stage: 'feature',
+    trigger: 'text',
+    // Round 52: when it comes or whether it is planned, asked bare of the feature the sentence before named
+    // ("Vocês têm integração com o Bling? Quando vão ter?", "A plataforma ainda não aceita MB Way. Há
+    // previsão?", "Your platform does not offer subscription products. Any plans?"). Each ask with the
+    // words that may close it first: the first phrase found must end the sentence.
+    phrases: FOLLOW_UP_ASKS(),
+    namedBefore: [...FEATURE_NOUNS(), ...LACKS_OR_WISHED()],
+    // What broke, the service, her sign-in, a day's failure: "A integração com o Bling parou. Tem previsão?".
+    unless: [
+      ...NOT_ASKING(),
+      ...BROKEN(),
+      ...ASKS_THE_SERVICE(),
+      ...ABOUT_THE_SERVICE(),
+      ...ASIDE(),
+      ...['entrar', 'acessar', 'acesso', 'login', 'logar', 'senha', 'ontem', 'hoje', 'desde', 'de novo', 'voltar'],
+      ...['volta', 'resolver', 'solucao', 'corrigir', 'arrumar', 'consertar', 'fix', 'back', 'solucionar*'],
+      // What fails where it exists ("O app não abre no meu celular. Tem previsão?").
+      ...['nao abre', 'nao abrem', 'nao carrega', 'nao funciona', 'nao aparece', 'nao mostra', 'sumi*', 'erro*'],
+      ...['trava*', 'lento', 'lenta', 'bug*', 'falha*', 'not working', "doesn't work", 'error*', 'no funciona'],
+      // A charge of ours ("Fui cobrada pela integração que cancelei. Tem previsão?"): a billing matter.
+      ...['cobr*', 'estorn*', 'reembols*', 'debit*', 'charged', 'refund*'],
+    ],
+    // A message that tells of something broken or of the service may ask when that is fixed ("Seria ótimo ter venda
+    // por assinatura; existe previsão? … o painel trava ao abrir os pedidos"): as the closing suggestion reads it.
+    unlessInMessage: [...USED_TO_WORK(), ...PUT_SECOND(), ...BROKEN(), ...ABOUT_THE_SERVICE(), ...ASKS_THE_SERVICE()],
   },
 
   // 5. Prior ticket (signals from the ticket check).

@@ -13010,3 +13010,65 @@ describe('round 52 — what the platform should start doing, in the infinitive',
     await check({ name: text, from: 'geral@lojadoporto.pt', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 52 — a bare follow-up ask for the feature the sentence before named', () => {
+  it.each([
+    ['ana@anabijoux.com.br', 'Vocês não têm integração com o Bling? Quando vão ter?', 'OUT_OF_SCOPE_FEATURE'],
+    [
+      'geral@lojadoporto.pt',
+      'A plataforma ainda não aceita pagamentos por MB Way. Há previsão?',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    ['kiki@kikiartes.com.br', 'a nuvemshop já vende pelo tiktok shop. e vcs, qdo vão lançar??', 'OUT_OF_SCOPE_FEATURE'],
+    [
+      'contacto@tiendaluna.es',
+      'Nos gustaría usar la plataforma con el panel en catalán. ¿Tienen previsto hacerlo?',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    [
+      'contacto@tiendaluna.es',
+      'Echamos de menos el pago con Bizum en el checkout. ¿Cuándo lo van a incorporar?',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    [
+      'owner@brightcandles.com',
+      'Your platform does not offer subscription products. Any plans?',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    [
+      'owner@brightcandles.com',
+      'Customers keep asking for a wishlist on product pages. Do you have plans to add it?',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    [
+      'suporte@lojafofa.com.br',
+      'A Shopify tem recuperação de carrinho abandonado por WhatsApp e vocês não. Quando vão ter? Senão terei que migrar.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    // What broke, her sign-in, a charge, an ask of something else, a ticket: as before.
+    [
+      'ze@zepecas.com.br',
+      'A integração com o Bling parou de sincronizar os pedidos desde segunda. Tem previsão?',
+      'NO_PRIOR_TICKET',
+    ],
+    ['gabi@gabimodas.com.br', 'O Pix da loja caiu de novo. Tem previsão de voltar?', 'NO_PRIOR_TICKET'],
+    ['ze@zepecas.com.br', 'Minha loja usa a integração com o Bling. Tem previsão de manutenção?', 'NO_PRIOR_TICKET'],
+    ['ze@zepecas.com.br', 'O relatório de vendas não mostra os pedidos de ontem. Tem previsão?', 'NO_PRIOR_TICKET'],
+    ['ze@zepecas.com.br', 'O app não abre no meu celular. Tem previsão?', 'NO_PRIOR_TICKET'],
+    ['ze@zepecas.com.br', 'Não consigo entrar no painel. Tem previsão?', 'ACCESS_ISSUE'],
+    ['ze@zepecas.com.br', 'Fui cobrada pela integração com o Bling que cancelei. Tem previsão?', 'BILLING_QUESTION'],
+    ['owner@brightcandles.com', 'The API integration stopped syncing orders. Any plans to fix it?', 'NO_PRIOR_TICKET'],
+    [
+      'contacto@tiendaluna.es',
+      'La pasarela de pago dejó de funcionar ayer y no podemos cobrar. ¿Tienen previsto solucionarlo pronto?',
+      'NO_PRIOR_TICKET',
+    ],
+  ])('%s: %s → %s', async (from, text, outcome) => {
+    await check({ name: text, from, subject: 'loja', text, outcome: outcome as Outcome });
+  });
+
+  it('when they will solve her verified ticket is her case, not a feature', async () => {
+    const text = 'Abri o chamado 48215 porque a integração com o Bling parou. Já faz 9 dias. Quando vão resolver?';
+    await check({ name: text, from: 'contato@eletroponto.com.br', subject: 'chamado', text, outcome: 'ACCEPTED' });
+  });
+});

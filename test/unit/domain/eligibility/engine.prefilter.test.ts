@@ -38,6 +38,7 @@ const ALL_PHRASES = TEXT_RULES.flatMap((r) => [
   ...(r.requiresInMessage ?? []),
   ...(r.unlessInClause ?? []),
   ...(r.unlessExceptIn ?? []),
+  ...(r.namedBefore ?? []),
 ]);
 
 const regexes = new Map<string, RegExp>();
@@ -61,10 +62,18 @@ function referenceMatchTextRules(s: Submission): TextHit[] {
     const requiresInMessage = rule.requiresInMessage ?? [];
     if (requiresInMessage.length > 0 && !sentences.some((t) => any(requiresInMessage, t.text))) continue;
     const negatable = NEGATABLE_STAGES.has(rule.stage);
-    for (const sentence of sentences) {
+    for (const [i, sentence] of sentences.entries()) {
       const phrase = rule.phrases.find((p) => re(p).test(sentence.text));
       if (phrase === undefined) continue;
       const m = re(phrase).exec(sentence.text) as RegExpExecArray;
+      if ((rule.namedBefore ?? []).length > 0) {
+        // A bare follow-up: it ends its body sentence of eight words at most, on what the body sentence before names.
+        const before = sentences[i - 1];
+        if (sentence.headline || before === undefined || before.headline) continue;
+        if (/[a-z0-9]/.test(sentence.text.slice(m.index + m[0].length))) continue;
+        if ((sentence.text.match(/[a-z0-9]+/g) ?? []).length > 8) continue;
+        if (!any(rule.namedBefore, before.text) || any(rule.unless, before.text)) continue;
+      }
       const context = sentence.headline ? [sentence.text, ...body] : [sentence.text];
       if ((rule.requires ?? []).length > 0 && !context.some((t) => any(rule.requires, t))) continue;
       if (
