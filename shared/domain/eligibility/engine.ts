@@ -58,6 +58,7 @@ import {
 } from '../text';
 import {
   A_BUYERS_DEED,
+  AFTERTHOUGHT,
   AS_A_REMEDY,
   FIRST_PERSON,
   FOR_NON_PAYMENT,
@@ -256,6 +257,8 @@ interface Compiled {
   theStoreAsClient: PhraseList;
   aBuyersDeed: PhraseList;
   asARemedy: PhraseList;
+  /** AFTERTHOUGHT, read by problemBeforeWishes. */
+  afterthought: PhraseList;
   /** REACTS_TO_FORWARD and OWN_MATTER, read by withForwardedNotice on her letter over a forward. */
   reactsToForward: PhraseList;
   ownMatter: PhraseList;
@@ -299,6 +302,7 @@ function compileAll(): Compiled {
   const theStoreAsClient = list(THE_STORE_AS_CLIENT);
   const aBuyersDeed = list(A_BUYERS_DEED);
   const asARemedy = list(AS_A_REMEDY());
+  const afterthought = list(AFTERTHOUGHT());
   const reactsToForward = list(REACTS_TO_FORWARD());
   const ownMatter = list(OWN_MATTER());
   const rules = eligibilityRules()
@@ -373,6 +377,7 @@ function compileAll(): Compiled {
     theStoreAsClient,
     aBuyersDeed,
     asARemedy,
+    afterthought,
     reactsToForward,
     ownMatter,
     rewrites,
@@ -553,6 +558,8 @@ export interface TextHit {
   ruleId: string;
   /** The normalised words that matched. */
   evidence: string;
+  /** Round 52: the index of the sentence it matched among those the rules read; none for a forwarded notice's. */
+  sentence?: number;
 }
 
 /** A sentence as the matcher reads it: its text and its words that are phrase keys (their nodes, each once). */
@@ -849,7 +856,7 @@ function matchRule(c: CompiledRule, text: ReadText, forTheStore: Compiled | null
       bodyUnless ??= vetoesInBody(c.unless, text, forTheStore) || vetoesInBody(c.unlessInClause, text, forTheStore);
       if (bodyUnless) continue;
     }
-    return { ruleId: c.rule.id, evidence: m[0] };
+    return { ruleId: c.rule.id, evidence: m[0], sentence: i };
   }
   return null;
 }
@@ -1112,9 +1119,10 @@ function withForwardedNotice(s: Submission, hits: TextHit[], own?: ReadonlySet<s
   const billing = notice.filter((h) => ruleById(h.ruleId).outcome === 'BILLING_QUESTION');
   const unpaid = billing.length > 0 && (notice.some(isAccess) || hits.some(isAccess) || notice.some(forNonPayment));
   const kept = unpaid ? hits.filter((h) => !isAccess(h)) : hits;
-  const added = (unpaid ? billing : notice).filter(
-    (h) => (unpaid || FORWARDED_NOTICE_TOPICS.has(h.ruleId)) && !have.has(h.ruleId),
-  );
+  // The notice's sentences are not hers: its hits name none of them.
+  const added = (unpaid ? billing : notice)
+    .filter((h) => (unpaid || FORWARDED_NOTICE_TOPICS.has(h.ruleId)) && !have.has(h.ruleId))
+    .map(({ ruleId, evidence }) => ({ ruleId, evidence }));
   if (added.length === 0 && kept.length === hits.length) return hits;
   const order = (h: TextHit) => eligibilityRules().findIndex((r) => r.id === h.ruleId);
   return [...kept, ...added].sort((a, b) => order(a) - order(b));
@@ -1432,6 +1440,45 @@ export function answeredDespiteSubject(refusedBy: string, decision: Pick<Decisio
   );
 }
 
+/**
+ * Round 52: the sentence of her first feature wish when it comes after words of hers as an afterthought
+ * (AFTERTHOUGHT, in its sentence or the one before: "Ah, e seria legal ter relatório…", "E uma sugestão: …",
+ * "…, fica a dica"); undefined for a wish alone, one in the subject, or one she leads with.
+ */
+function wishAfterthoughtAt(hits: readonly TextHit[], read: ReadText, c: Compiled): number | undefined {
+  let firstWish = Number.POSITIVE_INFINITY;
+  for (const h of hits) {
+    if (ruleById(h.ruleId).stage !== 'feature') continue;
+    if (h.sentence === undefined) return undefined;
+    firstWish = Math.min(firstWish, h.sentence);
+  }
+  const afterthought = (i: number) => read.sentences[i]?.headline === false && matchesIn(c.afterthought, read, i);
+  if (!afterthought(firstWish) && !afterthought(firstWish - 1)) return undefined;
+  return read.sentences.slice(0, firstWish).some((t) => !t.headline) ? firstWish : undefined;
+}
+
+/**
+ * Round 52: her access or billing problem told in the body sentences before the wish's (wishAfterthoughtAt):
+ * the topic hit (found in the whole message) that its rule also finds in those sentences alone. "Tenho o
+ * plano Pro. E uma sugestão: …" tells her plan, no problem: topic.billing.plan-held finds it, and is none.
+ */
+function problemBefore(hits: readonly TextHit[], read: ReadText, c: Compiled, wishAt: number): TextHit | undefined {
+  const before = read.sentences
+    .slice(0, wishAt)
+    .filter((t) => !t.headline)
+    .map(({ text }) => ({ text, headline: false }));
+  const earlier = readText(before, c);
+  const forTheStore = matchesAnywhere(c.writesForTheStore, read, true) ? c : null;
+  for (const rule of c.rules) {
+    const { id, stage, outcome } = rule.rule;
+    if (stage !== 'topic' || !PROBLEMS_BEFORE_A_WISH.has(outcome) || !hits.some((h) => h.ruleId === id)) continue;
+    if (matchRule(rule, earlier, forTheStore)) return hits.find((h) => h.ruleId === id);
+  }
+  return undefined;
+}
+
+const PROBLEMS_BEFORE_A_WISH: ReadonlySet<string> = new Set(['ACCESS_ISSUE', 'BILLING_QUESTION']);
+
 /** Why a client-stage text rule sends the sender away: to the store (a buyer) or to sales. */
 function notClientReason(hit: TextHit): string {
   return isShopperRule(hit.ruleId)
@@ -1499,7 +1546,15 @@ export function decide(
   const commercialHit = firstOf('commercial');
   const remedyAsked = commercialHit !== undefined && ticketHolds && matchesAnywhere(c.asARemedy, read, true);
   const commercial = remedyAsked ? undefined : commercialHit;
-  const feature = firstOf('feature');
+  const wished = firstOf('feature');
+  // Round 52: a wish put as an afterthought after what she came for decides nothing — her ticket that holds
+  // does, or with none her access or billing problem told before it (an analyst answers the problem); the
+  // wish is noted in the reason.
+  const wishAt = wished ? wishAfterthoughtAt(textHits, read, c) : undefined;
+  const wishAside =
+    wishAt !== undefined &&
+    (ticketHolds || (ticket.status === 'none' && problemBefore(textHits, read, c, wishAt) !== undefined));
+  const feature = wishAside ? undefined : wished;
   const access = firstOf('topic', 'ACCESS_ISSUE');
   const billing = firstOf('topic', 'BILLING_QUESTION');
   const firstQuarantine = quarantine[0];
@@ -1562,6 +1617,8 @@ export function decide(
     reason = ticketReason(ticket, '');
   }
 
+  if (wishAside && wished && (decisive.startsWith('ticket.') || decisive.startsWith('topic.')))
+    reason = `${reason} Depois pede uma funcionalidade (${quote(wished.evidence)}): anotar a sugestão; não decide.`;
   if (hersUnderNoticeSubject && !firstQuarantine) reason = `${reason} ${HERS_UNDER_NOTICE_SUBJECT_NOTE}`;
   if (!firstQuarantine && dmarcMonitoringOnly(s.verdicts)) reason = `${reason} ${DMARC_MONITORING_NOTE}`;
   const language = languageOf(s, topics);

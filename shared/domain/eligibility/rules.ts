@@ -953,6 +953,28 @@ export const OWN_MATTER = once((): readonly string[] => [
 ]);
 
 /**
+ * Round 52: a wish put after her problem as an afterthought ("Ah, e seria legal ter relatório…", "E uma
+ * sugestão: …", "…, fica a dica"), in the wish's sentence or the one just before it. With no ticket, her
+ * access or billing problem told before it decides (engine: problemBeforeWishes); a wish alone stays one.
+ */
+export const AFTERTHOUGHT = once((): readonly string[] => [
+  'ah',
+  'ah e',
+  'fica a dica',
+  'fica a sugestao',
+  'fica aqui a sugestao',
+  'deixo a sugestao',
+  'uma sugestao',
+  'so uma ideia',
+  'outra coisa',
+  'by the way',
+  'btw',
+  'por cierto',
+  'otra cosa',
+  'queda la sugerencia',
+]);
+
+/**
  * A remedy asked for the harm of a failure ("quero um desconto na mensalidade como compensação,
  * porque o chamado 48213 ficou 20 dias sem solução", "isenção deste mês como ressarcimento"). With her
  * ticket verified, the complaint is the office's to weigh and the remedy the analyst's to grant or

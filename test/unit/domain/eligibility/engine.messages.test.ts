@@ -13072,3 +13072,87 @@ describe('round 52 — a bare follow-up ask for the feature the sentence before 
     await check({ name: text, from: 'contato@eletroponto.com.br', subject: 'chamado', text, outcome: 'ACCEPTED' });
   });
 });
+
+describe('round 52 — her problem first, a wish as an afterthought', () => {
+  const noted = 'anotar a sugestão';
+  it.each([
+    [
+      'Vi que a mensalidade subiu de R$ 89 para R$ 119 sem nenhum aviso. Por que? Ah, e seria legal ter relatório de vendas por categoria no painel, fica a dica.',
+      'BILLING_QUESTION',
+    ],
+    [
+      'Fui cobrado em dobro no cartão este mês, preciso do estorno. E uma sugestão: vocês poderiam ter integração com o Tiny.',
+      'BILLING_QUESTION',
+    ],
+    [
+      'O boleto da mensalidade não chegou este mês e já venceu, como pago sem multa? Ah, seria ótimo poder pagar a mensalidade por Pix também, fica a sugestão.',
+      'BILLING_QUESTION',
+    ],
+    [
+      'Quero entender por que fui cobrada pelo plano anual se eu escolhi o mensal. Ah, e fica a dica: um app para iPad seria ótimo.',
+      'BILLING_QUESTION',
+    ],
+    [
+      'Não consigo entrar no painel desde ontem, diz usuário bloqueado. Ah, e seria legal ter modo escuro no painel, fica a dica.',
+      'ACCESS_ISSUE',
+    ],
+  ])('%s → %s, the wish noted', async (text, outcome) => {
+    const { decision } = await check({
+      name: text,
+      from: 'joana@joanaarte.com.br',
+      subject: 'loja',
+      text,
+      outcome: outcome as Outcome,
+    });
+    expect(decision.reason).toContain(noted);
+    expect(decision.ruleIds.some((id) => id.startsWith('scope.feature.'))).toBe(true);
+  });
+
+  it.each([
+    // A wish alone, the wish first, in the problem's own sentence, or beside what she only tells: a feature.
+    ['Oi! Seria legal ter relatório de vendas por categoria no painel, fica a dica.', 'OUT_OF_SCOPE_FEATURE'],
+    ['Seria ótimo poder pagar a mensalidade por Pix também, fica a sugestão.', 'OUT_OF_SCOPE_FEATURE'],
+    [
+      'Seria legal ter modo escuro no painel. Aliás, a mensalidade deste mês veio mais alta, por quê?',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    ['Tenho o plano Pro há dois anos. Quando vão ter integração com o Tiny?', 'OUT_OF_SCOPE_FEATURE'],
+    [
+      'Pago a mensalidade em dia há 3 anos. Vocês poderiam criar um relatório de vendas por categoria?',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+  ])('%s → %s', async (text, outcome) => {
+    const { decision } = await check({
+      name: text,
+      from: 'joana@joanaarte.com.br',
+      subject: 'loja',
+      text,
+      outcome: outcome as Outcome,
+    });
+    expect(decision.reason).not.toContain(noted);
+  });
+
+  it('with her ticket verified, the ticket decides and the wish is noted', async () => {
+    const text =
+      'O chamado 48213 sobre a mensalidade que subiu sem aviso segue sem resposta. Ah, e seria legal ter relatório de vendas por categoria, fica a dica.';
+    const { decision } = await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'loja',
+      text,
+      outcome: 'ACCEPTED',
+    });
+    expect(decision.reason).toContain(noted);
+  });
+
+  it('with her ticket verified, a wish she leads with still decides', async () => {
+    const text = 'Sobre o chamado 48213: vocês poderiam criar um relatório de vendas por categoria no painel?';
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'loja',
+      text,
+      outcome: 'OUT_OF_SCOPE_FEATURE',
+    });
+  });
+});

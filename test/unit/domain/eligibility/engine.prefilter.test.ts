@@ -90,7 +90,7 @@ function referenceMatchTextRules(s: Submission): TextHit[] {
           : clauseVeto(rule, sentence.text, phrase)
       )
         continue;
-      hits.push({ ruleId: rule.id, evidence: re(phrase).exec(sentence.text)?.[0] ?? '' });
+      hits.push({ ruleId: rule.id, evidence: re(phrase).exec(sentence.text)?.[0] ?? '', sentence: i });
       break;
     }
   }
