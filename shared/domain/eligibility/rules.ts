@@ -5233,6 +5233,10 @@ const buildRules = (): readonly Rule[] => [
         `seria ${good} um`,
         `seria ${good} uma`,
       ]),
+      // Round 52: the platform named between ("Seria legal a plataforma ter boleto parcelado para as minhas clientes").
+      ...['util', 'bom', 'otimo', 'legal', 'interessante'].flatMap((good) =>
+        ['a plataforma ter', 'o painel ter', 'o sistema ter', 'voces terem'].map((have) => `seria ${good} ${have}`),
+      ),
       'seria possivel incluir',
       'e possivel criar',
       'da para voces criarem',

@@ -13156,3 +13156,17 @@ describe('round 52 — her problem first, a wish as an afterthought', () => {
     });
   });
 });
+
+describe('round 52 — a wish with the platform named between', () => {
+  it.each([
+    [
+      'Seria legal a plataforma ter boleto parcelado para as minhas clientes, muitas pedem isso.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    ['Seria ótimo vocês terem um app para acompanhar as vendas pelo celular.', 'OUT_OF_SCOPE_FEATURE'],
+    // The service wished for: no feature.
+    ['Seria bom a plataforma ter um suporte que responde, estou há 5 dias esperando.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'bia@biacosmeticos.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
