@@ -19,6 +19,7 @@ import {
   BenchUploads,
   type FakeIntake,
   fakeIntake,
+  median,
   productionTelemetry,
   type StdoutSink,
 } from './support';
@@ -59,6 +60,13 @@ export interface ThroughputResult {
   lastFakes: FakeIntake;
   /** Where the whole path's time goes, stage by stage (median pass of each). */
   stages: StageTimings;
+  /**
+   * Whole path ÷ parser, paired by round: each round times the parser and then the whole path back to
+   * back, and this is the median of the rounds' ratios. Independent medians of the two kinds moved
+   * the ratio from 1.7× to 2.9× between two runs minutes apart on the shared machine (a slow parser
+   * pass in one run, a slow whole-path pass in the other): a disturbance slows both passes of a round.
+   */
+  overParser: { intakeOptions: number; defaults: number };
 }
 
 /**
@@ -213,6 +221,10 @@ export async function measureThroughput(corpus: Corpus, passes: number, sink: St
       parserDefaults: medianPass(a),
       parserIntakeOptions: medianPass(b),
       fullPath: medianPass(c),
+      overParser: {
+        intakeOptions: median(c.map((full, i) => full.totalMs / (b[i] as PassTiming).totalMs)),
+        defaults: median(c.map((full, i) => full.totalMs / (a[i] as PassTiming).totalMs)),
+      },
       stages: {
         parseEmail: medianPass(stages.parseEmail),
         triage: medianPass(stages.triage),
