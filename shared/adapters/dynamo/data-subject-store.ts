@@ -319,36 +319,36 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
 
   async forgetNumbering(caseId: string, protocol: string): Promise<void> {
     const parts = parseProtocol(protocol);
-    if (!parts) return;
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: counterKey(parts.year),
-          UpdateExpression: 'REMOVE lastCase',
-          ConditionExpression: 'lastCase = :case',
-          ExpressionAttributeValues: { ':case': caseId },
-        }),
-      );
-    } catch (error) {
-      // Another case drew since (or the counter says nothing of it): nothing of hers there.
-      if (!isConditionalCheckFailed(error)) throw error;
-    }
+    // Another case drew since (or the counter says nothing of it): nothing of hers there.
+    if (parts) await this.removeWhileNaming(counterKey(parts.year), 'lastCase', [], caseId);
   }
 
   async forgetCitation(citingCaseId: string, caseId: string): Promise<void> {
+    // Gone (retention, its own erasure) or naming no longer this case: nothing of hers there.
+    await this.removeWhileNaming(caseItemKey(citingCaseId), 'referencedCaseId', ['referencedProtocol'], caseId);
+  }
+
+  /**
+   * Removes `attribute` (and `others` with it) from an item only while it names `caseId`: one
+   * conditional update, idempotent; an item gone or naming something else is left as it is.
+   */
+  private async removeWhileNaming(
+    key: Record<string, string>,
+    attribute: string,
+    others: readonly string[],
+    caseId: string,
+  ): Promise<void> {
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: caseItemKey(citingCaseId),
-          UpdateExpression: 'REMOVE referencedCaseId, referencedProtocol',
-          ConditionExpression: 'referencedCaseId = :case',
+          Key: key,
+          UpdateExpression: `REMOVE ${[attribute, ...others].join(', ')}`,
+          ConditionExpression: `${attribute} = :case`,
           ExpressionAttributeValues: { ':case': caseId },
         }),
       );
     } catch (error) {
-      // Gone (retention, its own erasure) or naming no longer this case: nothing of hers there.
       if (!isConditionalCheckFailed(error)) throw error;
     }
   }
