@@ -116,6 +116,17 @@ function takesItBack(rest: string): boolean {
     return words.length > 0 && TAKE_BACK_CLAUSE.test(words.join(' '));
   });
 }
+/**
+ * Faces that roll their eyes at what they stand beside ("Nota 5 🙄", "5 estrelas 😒", "nota 10 🤡"):
+ * beside a bare top score, with no word of hers to say what she means, the face is the take-back. With
+ * words around it the face is her mood about one of them ("Nota 5 🙄 demorou, mas a Ana resolveu"),
+ * and her score stands. 🙃 is left out: as often playful as ironic.
+ */
+const EYE_ROLL = /\u{1F644}|\u{1F612}|\u{1F921}/u;
+
+function rollsHerEyes(fresh: string, rest: string): boolean {
+  return EYE_ROLL.test(fresh) && rest.split(/[^a-z0-9#]+/).every((w) => w === '' || LAUGHTER.test(w));
+}
 /** Scores a sarcasm can take back: the praise ones. */
 const PRAISE_SCORE = 4;
 
@@ -187,7 +198,7 @@ export function readMailedRating(fresh: string): MailedRating | null {
   const scores = new Set(values);
   const only = scores.size === 1 ? values[0] : 'ambiguous';
   const rest = text.trim();
-  if (typeof only === 'number' && only >= PRAISE_SCORE && takesItBack(rest)) {
+  if (typeof only === 'number' && only >= PRAISE_SCORE && (takesItBack(rest) || rollsHerEyes(fresh, rest))) {
     return { rest, ironic: true };
   }
   return { ...(typeof only === 'number' ? { score: only } : {}), rest };

@@ -358,7 +358,8 @@ export function closingReplyOf(
     return {
       kind: 'rating',
       ...(rating.score !== undefined ? { score: rating.score } : {}),
-      ...(said ? { comment: fresh } : {}),
+      // A score taken back by a face alone ("Nota 5 🙄") has no words: the face is her comment.
+      ...(said || rating.ironic ? { comment: fresh } : {}),
     };
   }
   if (words.length === 0) return { kind: 'thanks' };

@@ -226,6 +226,24 @@ describe('a top score she takes back', () => {
   ])('%j → a rating without a score', (text) => {
     expect(read(text)).toEqual({ kind: 'rating', comment: text });
   });
+
+  // A bare top score with a face rolling its eyes says what "só que não" says.
+  it.each(['Nota 5 🙃🙄', 'Nota 5 🙄', '5 estrelas 😒', 'nota 10 kkkk 🤡', '⭐⭐⭐⭐⭐ 🙄', 'Nota máxima 😒😒'])(
+    '%j → a rating without a score',
+    (text) => {
+      expect(read(text)).toEqual({ kind: 'rating', comment: text });
+    },
+  );
+
+  it.each([
+    // With words of hers, the face is her mood about them; a low score keeps its face; 🙃 alone is playful.
+    ['Nota 5 🙄 demorou, mas a Ana resolveu', 5],
+    ['Nota 2 🙄', 2],
+    ['Nota 5 🙃', 5],
+    ['Nota 5 😊', 5],
+  ])('%j → score %i', (text, score) => {
+    expect(read(text)).toMatchObject({ kind: 'rating', score });
+  });
 });
 
 describe('ratingNews: what her mailed rating came to, for the analyst', () => {
