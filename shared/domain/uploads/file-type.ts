@@ -79,6 +79,7 @@ function isExecutable(bytes: Uint8Array): boolean {
 
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_END = [0x50, 0x4b, 0x05, 0x06];
+const ZIP_END_BYTES = Buffer.from(ZIP_END);
 
 function indexOf(bytes: Uint8Array, sig: number[], from = 0, to = bytes.length): number {
   const first = sig[0] as number;
@@ -124,14 +125,9 @@ interface ZipEntry {
 /** The central directory of a ZIP, or null if it is not a well-formed one. */
 function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
-    if (startsWith(buf, ZIP_END, i)) {
-      end = i;
-      break;
-    }
-  }
-  if (end === -1) return null;
+  // The last end record within a reader's reach (searched by Buffer, not byte by byte in JS).
+  const end = buf.length < 22 ? -1 : buf.lastIndexOf(ZIP_END_BYTES, buf.length - 22);
+  if (end === -1 || end < buf.length - 65_557) return null;
   const count = buf.readUInt16LE(end + 10);
   let at = buf.readUInt32LE(end + 16);
   const entries: ZipEntry[] = [];

@@ -118,6 +118,11 @@ function readNames(text: string): Names {
   // text's end closes the last one.
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
+    if (start < 0) {
+      // Outside a name only a "/" matters: jump to it (a PDF is mostly stream bytes, few of them "/").
+      i = text.indexOf('/', i);
+      if (i === -1) break;
+    }
     const code = i < text.length ? text.charCodeAt(i) : SLASH;
     if (code >= 128 || ENDS_NAME[code] !== 1) continue;
     const length = start < 0 ? 0 : i - start;

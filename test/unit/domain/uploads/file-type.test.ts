@@ -553,3 +553,27 @@ describe('detectFileKind: an Office file whose fields and formulas cost more tha
     expect(detectFileKind(file, 'pedidos.xlsx')).toMatchObject({ ok: true, kind: 'xlsx' });
   });
 });
+
+// Issue 16: the ZIP end record is searched for natively, from the end, as far as a reader looks
+// (22 bytes of record and a comment of at most 65,535).
+describe('detectFileKind: where a ZIP end record is looked for', () => {
+  /** The workbook with `extra` bytes after its end record, counted as the record's comment when they fit. */
+  const commented = (extra: number) => {
+    const bytes = xlsx();
+    const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (extra <= 0xffff) bytes.writeUInt16LE(extra, end + 20);
+    return Buffer.concat([bytes, Buffer.alloc(extra, 0x20)]);
+  };
+  it.each([
+    ['no comment', 0, true],
+    ['a short comment', 1, true],
+    ['the longest comment', 0xffff, true],
+    ['one byte more than a reader looks through', 0x10000, false],
+  ])('%s', (_, extra, read) => {
+    const check = detectFileKind(commented(extra), 'pedidos.xlsx');
+    expect(check.ok && check.kind === 'xlsx').toBe(read);
+  });
+  it('a file shorter than an end record is no ZIP', () => {
+    expect(detectFileKind(Buffer.from([0x50, 0x4b, 0x05, 0x06, 0, 0]), 'x.xlsx').ok).toBe(false);
+  });
+});

@@ -526,3 +526,24 @@ describe('pdfActiveContent: an object stream of millions of names', () => {
     expect(read.ms).toBeLessThan(4 * bytes.ms + 250);
   });
 });
+
+// Issue 16: outside a name the reader jumps from "/" to "/" (most of a PDF is stream bytes): a name
+// is still read wherever it starts and however it ends — the file's end, a delimiter, another "/".
+describe('pdfActiveContent: a name is read wherever it sits among other bytes', () => {
+  const file = (rest: string) => Buffer.from(`%PDF-1.4\n${rest}`, 'latin1');
+  const binary = '\x80\xff\x00\x9c'.repeat(2048);
+  it.each([
+    ['the last bytes of the file, nothing after', '1 0 obj <</S/JavaScript', 'active_content'],
+    ['after binary stream bytes with no "/"', `stream\n${binary}/JS`, 'active_content'],
+    ['glued to the word before it', 'fatura/Launch>>', 'active_content'],
+    ['after an empty name', '//EmbeddedFile', 'active_content'],
+    ['escaped, at the end', `${binary}/J#61vaScript`, 'active_content'],
+    ['ended by white space inside binary bytes', `${binary}/RichMedia\n${binary}`, 'active_content'],
+    ['longer than the name looked for', '/JavaScriptX /Launcher', null],
+    ['cut by white space', '/Java Script', null],
+    ['a lone "/" at the end', `${binary}/`, null],
+    ['no "/" at all', `Fatura 123: cobrança em dobro ${binary}`, null],
+  ])('%s', (_, rest, verdict) => {
+    expect(pdfActiveContent(file(rest))).toBe(verdict);
+  });
+});
