@@ -56,10 +56,25 @@ export function capText(text: string): string {
 
 // Text people type (the webform's fields, the survey comment): what it keeps.
 
-/** Controls (but line breaks and tabs) and the bidi marks, embeddings, overrides and isolates. */
-const CONTROL_EXCEPT_NEWLINE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/**
+ * The bidi controls: the marks (ALM, LRM, RLM), embeddings, overrides and isolates. They change the
+ * order a reader sees, not the text: "R$ \u202e0001\u202c" shows as "R$ 1000", a link or a bank
+ * account reads reversed. No text a merchant sends us keeps them (form fields, survey comments,
+ * mail bodies), so staff read in the console and in their mail what the text really says.
+ */
+const BIDI_CONTROL_CLASS = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+const BIDI_CONTROLS = new RegExp(`[${BIDI_CONTROL_CLASS}]`, 'g');
+
+/** The text in the order it is written: without bidi controls (see BIDI_CONTROL_CLASS). */
+export function withoutBidiControls(value: string): string {
+  return value.replace(BIDI_CONTROLS, '');
+}
+
+/** Controls (but line breaks and tabs), the bidi controls and the byte-order mark. */
+const CONTROL_EXCEPT_NEWLINE = new RegExp(
+  `[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${BIDI_CONTROL_CLASS}\\ufeff]`,
+  'g',
+);
 
 /**
  * Characters a reader cannot see: Unicode's default-ignorable code points — every format character

@@ -21,7 +21,7 @@ import {
 import type { AttachmentMeta, Mailbox, ObjectLocation, Submission, Verdicts } from '../domain/submission';
 import { detectFileKind } from '../domain/uploads/file-type';
 import { sanitizeFilename } from '../domain/uploads/filename';
-import { cutBetweenCharacters, MAX_TEXT_CHARS, withoutInvisible } from '../domain/text';
+import { cutBetweenCharacters, MAX_TEXT_CHARS, withoutBidiControls, withoutInvisible } from '../domain/text';
 import { AUTO_REPLY_HEADERS } from '../domain/auto-reply-policy';
 import { IsoInstantSchema } from '../domain/instant';
 import {
@@ -804,9 +804,12 @@ function cleanLine(value: string): string {
     .trim();
 }
 
-/** Multi-line text: newlines kept as \n, NUL and other control characters removed. */
+/**
+ * Multi-line text: newlines kept as \n, NUL and other control characters removed, and the bidi
+ * controls, as in what she types in the form: the analyst reads her mail in the order it is written.
+ */
 function cleanText(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(CONTROL_BUT_TAB_AND_NEWLINE, '');
+  return withoutBidiControls(value.replace(/\r\n?/g, '\n').replace(CONTROL_BUT_TAB_AND_NEWLINE, ''));
 }
 
 /* A module constant, not a literal in the function: esbuild writes a literal with \p{…} as `new RegExp(…)`, built on every call (issue 16). */

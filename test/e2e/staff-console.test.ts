@@ -240,6 +240,31 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
     await expectAccessible('case-supervisor');
   });
 
+  it('her mail with bidi controls reads, in the console and in the analyst’s copy, in the order it is written', {
+    timeout: 120_000,
+  }, async () => {
+    // "R$ \u202e0001\u202c" shows as "R$ 1000"; an isolate reverses an address: staff read the text itself.
+    const bidi = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+    const ticket = MERCHANTS.find(([from]) => from === theirs.senderEmail)?.[1] as string;
+    await sendMail(stack, {
+      from: theirs.senderEmail,
+      subject: `Re: chamado #${ticket}`,
+      text: `Sobre o chamado #${ticket}: falta o reembolso de R$ \u202e0001\u202c, pela chave Pix \u2067moc.olpmexe@ajol\u2069.`,
+    });
+    const all = await waitFor(
+      'the analyst’s copy',
+      () => outbox(stack),
+      (mails) => mails.some((m) => (m.body.text ?? '').includes('falta o reembolso')),
+    );
+    const copy = all.find((m) => (m.body.text ?? '').includes('falta o reembolso'));
+    expect(copy?.body.text).toContain('R$ 0001, pela chave Pix moc.olpmexe@ajol.');
+    expect(`${copy?.body.text}${copy?.body.html}`).not.toMatch(bidi);
+    await page.goto(`${stack.urls.equipe}/caso/${encodeURIComponent(theirs.caseId)}`);
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('R$ 0001, pela chave Pix moc.olpmexe@ajol.');
+    expect(await page.content()).not.toMatch(bidi);
+  });
+
   it('on a phone (360 px), lists of 0, 1 and many cases, the case page and the roster fit the screen; wide tables scroll in a named region the keyboard reaches', {
     timeout: 120_000,
   }, async () => {

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   bottomPostedText,
-  withoutSignOff,
   canonicalizeWords,
   canonicalWord,
   cutBetweenCharacters,
@@ -10,6 +9,8 @@ import {
   detectLanguage,
   foldKeepingLength,
   hasLoneSurrogate,
+  isBareForward,
+  isLetterOverForward,
   LANGUAGE_SAMPLE_CHARS,
   languageOfNormalized,
   languageOfShortReply,
@@ -18,11 +19,11 @@ import {
   normalizeEach,
   normalizeLine,
   normalizeMultiline,
-  isBareForward,
-  isLetterOverForward,
   splitQuoted,
-  withPlainMathAlphanumerics,
+  withoutBidiControls,
   withoutLoneSurrogates,
+  withoutSignOff,
+  withPlainMathAlphanumerics,
 } from '../../../shared/domain/text';
 
 describe('hasLoneSurrogate / withoutLoneSurrogates', () => {
@@ -135,6 +136,19 @@ describe('normalizeMultiline: invisible characters go, emoji sequences stay whol
     const started = performance.now();
     expect(normalizeMultiline(text)).toBe(`${'👩'.repeat(100_000)}fim`);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('withoutBidiControls: the text in the order it is written', () => {
+  it.each([
+    ['an override around an amount', 'R$ \u202e0001\u202c', 'R$ 0001'],
+    ['an isolate around a link', 'https://\u2067moc.olpmexe\u2069/x', 'https://moc.olpmexe/x'],
+    ['an embedding', '\u202bconta 123\u202c', 'conta 123'],
+    ['the marks LRM, RLM and ALM', 'a\u200eb\u200fc\u061cd', 'abcd'],
+    ['Arabic and Hebrew letters stay', 'مرحبا שלום', 'مرحبا שלום'],
+    ['an emoji sequence stays whole', '👩\u200d💻 ok', '👩\u200d💻 ok'],
+  ])('%s', (_what, text, read) => {
+    expect(withoutBidiControls(text)).toBe(read);
   });
 });
 

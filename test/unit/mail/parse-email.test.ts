@@ -463,6 +463,43 @@ const BAD_INPUT: BadCase[] = [
       expect(s.text).toBe('Corpo com NUL');
     },
   },
+  ...(
+    [
+      // [what, Content-Type, body as sent, text read]: bidi controls reorder what the analyst reads
+      // ("R$ 0001" shown as "R$ 1000", a reversed link); the text keeps the order it is written in.
+      [
+        'an override around an amount (UTF-8 text)',
+        'text/plain; charset=utf-8',
+        'Reembolso de R$ \u202e0001\u202c pendente.',
+        'Reembolso de R$ 0001 pendente.',
+      ],
+      [
+        'isolates and marks around a link, quoted-printable',
+        'text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable',
+        'Pague em https://=E2=81=A7moc.olpmexe=E2=81=A9/x =E2=80=8F=E2=80=8E=D8=9Choje',
+        'Pague em https://moc.olpmexe/x hoje',
+      ],
+      [
+        'embeddings and overrides in an HTML-only body, as characters and as references',
+        'text/html; charset=utf-8',
+        '<p>Chave Pix: \u202d12345\u202c &#x202E;6789&#x202C; &#8235;conta&#8236;</p>',
+        'Chave Pix: 12345 6789 conta',
+      ],
+      [
+        'what is no bidi control stays: an emoji sequence, Arabic letters, a zero-width joiner in it',
+        'text/plain; charset=utf-8',
+        'Obrigada 👩\u200d💻 مرحبا',
+        'Obrigada 👩\u200d💻 مرحبا',
+      ],
+    ] as const
+  ).map(([what, type, body, read]) => ({
+    name: `bidi controls in the body: ${what}`,
+    raw: () => Buffer.from(mail([...BASIC, 'MIME-Version: 1.0', `Content-Type: ${type}`], body)),
+    check: (s: Submission) => {
+      expect(s.text.trim()).toBe(read);
+      expect(s.html ?? '').not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    },
+  })),
   {
     name: '2 MB subject',
     raw: () =>
