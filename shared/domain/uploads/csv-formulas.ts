@@ -58,10 +58,52 @@ export function csvHasFormula(text: string): boolean {
     const at = (match.index ?? 0) + match[0].length;
     const first = FULL_WIDTH_SIGNS[text[at] ?? ''] ?? text[at];
     if (first === '=') return true;
-    if ((first === '+' || first === '-' || first === '@') && formulaAfterSign(text, at)) return true;
+    if (first !== '+' && first !== '-' && first !== '@') continue;
+    if (formulaAfterSign(text, at) || cellReachesOut(text, at, match[0].includes('"'))) return true;
   }
   return false;
 }
+
+/** What a spreadsheet keeps of one cell (Excel's limit): the rest of a longer one is never run. */
+const CELL_CHARS = 32_767;
+
+/**
+ * Whether the cell that starts at `at` with a sign reaches outside the workbook anywhere in it
+ * (formulaReachesOut): a spreadsheet runs the whole cell as a formula, so a DDE link or a
+ * WEBSERVICE call after a bracket, a cell reference or a string ("-(1)+cmd|' /C calc'!A0",
+ * "+(WEBSERVICE(…&A1))", "-A1+cmd|…", '+"x"&cmd|…') runs as surely as after numbers. A name and
+ * a bracket in text ("- produto(s) sem estoque") is no such call.
+ * The cell ends, at CELL_CHARS at the latest, at its closing quote when quoted ("" is a quote in
+ * it), else at the next separator or line break (a comma before a digit is a decimal one, as in
+ * formulaAfterSign). Loops, not a regular expression: no backtracking stack on a long cell; and
+ * most signed cells are values ("-15,00", "+55 11…"), which without a bracket or a bar call nothing.
+ */
+function cellReachesOut(text: string, at: number, quoted: boolean): boolean {
+  const limit = Math.min(text.length, at + CELL_CHARS);
+  let end = at + 1;
+  if (quoted) {
+    for (;;) {
+      const q = text.indexOf('"', end);
+      end = q < 0 || q >= limit ? limit : q;
+      if (end === limit || text[end + 1] !== '"') break;
+      end += 2;
+    }
+  } else {
+    let marked = false;
+    for (; end < limit; end++) {
+      const c = text.charCodeAt(end);
+      if (c === 0x3b || c === 0x09 || c === 0x0d || c === 0x0a) break;
+      if (c === 0x2c && !isDigit(text.charCodeAt(end + 1))) break;
+      if (c === 0x28 || c === 0x7c) marked = true;
+    }
+    if (!marked) return false;
+  }
+  const cell = text.slice(at, end);
+  if (quoted && !cell.includes('(') && !cell.includes('|')) return false;
+  return formulaReachesOut(quoted ? cell.replaceAll('""', '"') : cell);
+}
+
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 /**
  * Functions that reach outside the workbook when it is calculated (on open): fetch a URL and send

