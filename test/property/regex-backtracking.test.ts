@@ -66,7 +66,6 @@ const ALLOWED: Record<string, string> = {
  * (red team 52, 20,000 repeats of the attack character). Not an allow-list: shrink it, never grow it.
  */
 const OPEN: Record<string, string> = {
-  'shared/domain/eligibility/engine.ts /\\s*\\(?https?:\\/\\/[^\\s)]*\\)?/': 'LINK: 1.1 s on a run of spaces',
   'shared/domain/tickets.ts /(?<!\\b(?:chamados?|tickets?|protocolos?|solicitac(?:ao|oes))…/':
     'whatsapp and 100,000 spaces: 7 ms through extractTicketCandidates',
   'shared/domain/tickets.ts /^\\.?(?:\\s+|[:#(|\\-–—!?=]|,(?=\\s*(?:#|(?:n|no|nr|nro|num|nume…/':

@@ -1316,10 +1316,14 @@ function isShopperRule(id: string): boolean {
 
 /** A sentence of ours this short ("Atenciosamente, Ouvidoria") may be the merchant's words too. */
 const OWN_SENTENCE_MIN_WORDS = 6;
-const LINK = /\s*\(?https?:\/\/[^\s)]*\)?/g;
+/**
+ * A link and the spaces before it. The run is read only from where it starts ((?<!\s)): tried from
+ * each of its spaces, `\s*` re-read the rest of a long run every time (quadratic).
+ */
+const LINK = /(?<!\s)\s*\(?https?:\/\/[^\s)]*\)?/g;
 
 /** A canonical sentence without its links: a reply pasted from its HTML part has the words, not the addresses. */
-function withoutLinks(sentence: string): string {
+export function withoutLinks(sentence: string): string {
   return sentence.includes('http') ? sentence.replace(LINK, '').trim() : sentence;
 }
 
