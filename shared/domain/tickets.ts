@@ -230,9 +230,11 @@ export const MASKS: RegExp[] = [
   new RegExp(`\\b(?:${ID_KEYWORDS})${ID_AFTER_KEYWORD}`, 'g'),
   // A messaging app and its (phone) number, unless it names the channel a ticket came from and a
   // colon or verb gives the number: "protocolo do WhatsApp: 52310", "o protocolo do whats foi 52311"
-  // ("protocolo do WhatsApp 52310" alone may be the office's WhatsApp line).
+  // ("protocolo do WhatsApp 52310" alone may be the office's WhatsApp line). The look back comes after
+  // the app's name, so it runs only where one is: before it, its \s+ re-read a long run of spaces
+  // from each of them (quadratic).
   new RegExp(
-    `(?<!\\b(?:chamados?|tickets?|protocolos?|solicitac(?:ao|oes))\\s+(?:(?:do|da|de|pelo|pela|via|no|na)\\s+)?)\\b(?:${CHANNEL_ID_KEYWORDS})${ID_AFTER_KEYWORD}` +
+    `\\b(?:${CHANNEL_ID_KEYWORDS})(?<!\\b(?:chamados?|tickets?|protocolos?|solicitac(?:ao|oes))\\s+(?:(?:do|da|de|pelo|pela|via|no|na)\\s+)?(?:${CHANNEL_ID_KEYWORDS}))${ID_AFTER_KEYWORD}` +
       `|\\b(?:${CHANNEL_ID_KEYWORDS})(?!\\s*:|\\s+(?:foi|e|eh|era)(?![a-z0-9]))${ID_AFTER_KEYWORD}`,
     'g',
   ),
@@ -788,6 +790,7 @@ function extractFromText(
     let pos = keywordEnd;
     let first = true;
     for (;;) {
+      // The links read only this much: STRONG_LINK's nested runs stay cheap (the regex guard's ALLOWED).
       const rest = masked.slice(pos, pos + KEYWORD_REACH);
       const linkText = first ? (link.exec(rest)?.[0] ?? '') : (LIST_NEXT.exec(rest)?.[0] ?? null);
       if (linkText === null) return;

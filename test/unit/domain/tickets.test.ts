@@ -13,6 +13,7 @@ import {
   WEAK_CANDIDATE_SCORE,
 } from '../../../shared/domain/tickets';
 import { verifyTicket } from '../../../shared/domain/ticket-verification';
+import { growth } from '../../support/growth';
 
 const numbersIn = (text: string, subject = '') => extractTicketCandidates({ subject, text }).map((c) => c.number);
 
@@ -1103,5 +1104,68 @@ describe('a long run of spaces after a keyword is read in one pass', () => {
     const started = performance.now();
     expect(numbersIn(text)).toEqual(expected);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe("MASKS: a messaging app's number, and the ticket named after its channel", () => {
+  const KW = String.raw`\b(?:whatsapp|whats|wpp|zap)`;
+  const LOOK_BACK = String.raw`(?<!\b(?:chamados?|tickets?|protocolos?|solicitac(?:ao|oes))\s+(?:(?:do|da|de|pelo|pela|via|no|na)\s+)?`;
+  const APP = MASKS.find((re) => re.source.startsWith(`${KW}${LOOK_BACK}`));
+  // The form before the look back moved after the app's name (then tried at every position).
+  const OLD = new RegExp(
+    (APP?.source ?? '').replace(`${KW}${LOOK_BACK}(?:whatsapp|whats|wpp|zap))`, `${LOOK_BACK})${KW}`),
+    'g',
+  );
+
+  it('finds the same spans as the form with the look back first (differential, 10,000 folded texts)', () => {
+    expect(APP).toBeDefined();
+    expect(OLD.source).not.toBe(APP?.source);
+    const token = fc.constantFrom(
+      'chamado',
+      'chamados',
+      'ticket',
+      'protocolo',
+      'solicitacao',
+      'o ',
+      ' ',
+      '   ',
+      '\n',
+      'do ',
+      'pelo ',
+      'via ',
+      'whatsapp',
+      'whats',
+      'wpp',
+      'zap',
+      'zapzap',
+      ':',
+      ' foi ',
+      ' e ',
+      'n ',
+      'no ',
+      '#',
+      '48213',
+      '(11) 98765-4321',
+      ', ',
+      ' ou ',
+      '/',
+      '-',
+      'meu ',
+    );
+    const spans = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 16 }), (tokens) => {
+        const text = tokens.join('');
+        expect(spans(APP as RegExp, text)).toEqual(spans(OLD, text));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it.each([
+    ['spaces after the ticket word', (n: number) => `Abri o chamado${' '.repeat(n)}whatsapp 11 98765-4321`],
+    ['spaces after the app', (n: number) => `Me chama no whatsapp${' '.repeat(n)}x 1`],
+  ])('reads a long run of %s in linear time', (_label, text) => {
+    expect(growth(text, (body) => extractTicketCandidates({ subject: '', text: body }), 5_000)).toBeLessThan(30);
   });
 });
