@@ -13,7 +13,7 @@ import { isOpenStatus, type WorkStatus } from '../domain/lifecycle/types';
 import { type ReportEntry, reportCaseFrom, reportEntryOf } from '../domain/report/figures';
 import { caseRateKeys, dailyWindowsHeld, statusLinkInboxKey } from '../domain/rate-keys';
 import { rawMailNamedBy, rawMailOf } from '../domain/retention';
-import { type ObjectLocation, ObjectLocationSchema } from '../domain/submission';
+import { MAX_MAILBOX_ADDRESS_CHARS, type ObjectLocation, ObjectLocationSchema } from '../domain/submission';
 import { zoneOption } from '../domain/time-zone';
 import { isPendingId, objectsOfFile, uploadPrefix } from '../domain/uploads/plan';
 import type { Clock, MessageTextStore } from '../ports';
@@ -154,7 +154,8 @@ export function subjectHash(email: string): string {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function assertAddress(email: string): string {
   const address = email.trim().toLowerCase();
-  if (!EMAIL.test(address)) throw new Error(`Endereço de e-mail inválido: ${JSON.stringify(email)}`);
+  if (address.length > MAX_MAILBOX_ADDRESS_CHARS || !EMAIL.test(address))
+    throw new Error(`Endereço de e-mail inválido: ${JSON.stringify(email)}`);
   return address;
 }
 

@@ -28,6 +28,7 @@ import type { OuvidoriaConfig } from '../domain/config';
 import type { BounceRegistry, Clock, Mailer, RateLimiter } from '../ports';
 import type { CaseWorkStore, WorkCaseState } from './lifecycle/ports';
 import { automaticOfficeMail, mailMerchant } from './office-mail';
+import { MAX_ADDRESS_CHARS } from '../domain/mailbox';
 
 /**
  * Used status-link nonces, kept until the link expires (DynamoDB: `STATUSLINK#<nonce>` put with
@@ -94,7 +95,7 @@ export async function requestStatusLink(
   const email = withoutInvisible(input.email).trim().toLowerCase();
   const errors: { protocolo?: string; email?: string } = {};
   if (!protocol) errors.protocolo = STATUS_FORM_MESSAGES.protocolo;
-  if (email.length > 254 || !EMAIL.test(email)) errors.email = STATUS_FORM_MESSAGES.email;
+  if (email.length > MAX_ADDRESS_CHARS || !EMAIL.test(email)) errors.email = STATUS_FORM_MESSAGES.email;
   if (!protocol || errors.email) return { kind: 'invalid', errors };
 
   const now = deps.clock.now();

@@ -14,6 +14,7 @@ import { CSRF_FIELD, SESSION_CLOCK_SKEW_SECONDS, sessionsEndAt } from './access'
 import { isOnLeave } from '../domain/lifecycle/types';
 import { layout, listQueryString, OPEN_VIEW, type PageFrame, titleAfter, wideTable } from './pages';
 import { CASES_PATH } from './routes';
+import { MAX_ADDRESS_CHARS } from '../domain/mailbox';
 
 export const ROSTER_PATH = CONSOLE_ROSTER_PATH;
 
@@ -136,7 +137,8 @@ export async function changeRoster(
   if (op === 'add') {
     const name = (form.get('nome') ?? '').trim();
     const email = (form.get('email') ?? '').trim().toLowerCase();
-    if (!isStaffName(name) || !EMAIL.test(email)) return refused('Informe nome e e-mail válidos.');
+    if (!isStaffName(name) || email.length > MAX_ADDRESS_CHARS || !EMAIL.test(email))
+      return refused('Informe nome e e-mail válidos.');
     const member: Analyst = { id, name, email, active: true, openCases: 0 };
     // One conditional write: two supervisors adding the same id at once cannot both succeed.
     if (!(await staff.add({ id, name, email, active: true }))) return refused(`Já existe alguém com o id ${id}.`);

@@ -8,6 +8,13 @@ import { domainToASCII } from 'node:url';
 export const MAX_LOCAL_PART_CHARS = 64;
 
 /**
+ * The longest address a form takes (RFC 5321 4.5.3.1.3: a 256-octet path, its brackets included).
+ * The web form, the status form and the roster cut here before their patterns, which are then read in
+ * bounded time.
+ */
+export const MAX_ADDRESS_CHARS = 254;
+
+/**
  * Whether two addresses reach one mailbox as its provider defines it: case and spaces aside, and
  * Gmail's own equivalences — dots in the name, a "+tag", googlemail.com. A merchant who typed
  * "mariasouza@gmail.com" when opening a support ticket writes from "maria.souza@gmail.com": the

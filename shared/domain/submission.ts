@@ -84,12 +84,18 @@ export const AttachmentMetaSchema = /* @__PURE__ */ (() =>
   }))();
 export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
 
+/**
+ * The longest address a case holds: a received mail's sender may be longer than the forms' limit
+ * (MAX_ADDRESS_CHARS), and what reads a case's address back must take it.
+ */
+export const MAX_MAILBOX_ADDRESS_CHARS = 320;
+
 export const MailboxSchema = /* @__PURE__ */ (() =>
   z.object({
     /** Display name, already decoded (RFC 2047) and stripped of CR/LF. */
     name: z.optional(z.string().check(z.maxLength(500))),
     /** Lower-cased address. */
-    address: z.string().check(z.maxLength(320)),
+    address: z.string().check(z.maxLength(MAX_MAILBOX_ADDRESS_CHARS)),
   }))();
 export type Mailbox = z.infer<typeof MailboxSchema>;
 
@@ -105,8 +111,11 @@ export const SubmissionSchema = /* @__PURE__ */ (() =>
      * Envelope sender (SMTP MAIL FROM / Return-Path). `''` is the null return path of
      * bounces and auto-replies; undefined when unknown (webform).
      */
-    returnPath: z.optional(z.string().check(z.maxLength(320))),
-    recipients: z._default(z.array(z.string().check(z.maxLength(320))).check(z.maxLength(100)), []),
+    returnPath: z.optional(z.string().check(z.maxLength(MAX_MAILBOX_ADDRESS_CHARS))),
+    recipients: z._default(
+      z.array(z.string().check(z.maxLength(MAX_MAILBOX_ADDRESS_CHARS))).check(z.maxLength(100)),
+      [],
+    ),
     subject: z._default(z.string().check(z.maxLength(2000)), ''),
     /** The whole body as plain text (HTML-only mail converted), quoted history included. */
     text: z._default(z.string(), ''),
@@ -170,7 +179,7 @@ export const SubmissionSchema = /* @__PURE__ */ (() =>
      * (that is the envelope's, which whoever hands a mail to a server chooses, and no DKIM signature
      * covers). A signed mail re-sent to an address it does not name is someone else's delivery of it.
      */
-    addressedTo: z.optional(z.array(z.string().check(z.maxLength(320))).check(z.maxLength(100))),
+    addressedTo: z.optional(z.array(z.string().check(z.maxLength(MAX_MAILBOX_ADDRESS_CHARS))).check(z.maxLength(100))),
   }))();
 
 export type Submission = z.infer<typeof SubmissionSchema>;

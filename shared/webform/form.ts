@@ -5,7 +5,7 @@
  */
 import { withoutAccents } from '../domain/accents';
 import * as z from 'zod/mini';
-import { MAX_LOCAL_PART_CHARS, withAsciiDomain } from '../domain/mailbox';
+import { MAX_ADDRESS_CHARS, MAX_LOCAL_PART_CHARS, withAsciiDomain } from '../domain/mailbox';
 import { findProtocols } from '../domain/protocol';
 import { DEFAULT_MAX_LOOKUPS } from '../domain/ticket-verification';
 import {
@@ -45,7 +45,7 @@ export const FORM_LIMITS = {
    */
   maxBodyBytes: 64 * 1024,
   nome: 120,
-  email: 254,
+  email: MAX_ADDRESS_CHARS,
   loja: 200,
   /** The ticket and the words it comes with, as people type them: "Protocolo de atendimento nº 51234 (chat)". */
   chamado: 60,

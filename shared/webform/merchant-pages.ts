@@ -27,6 +27,7 @@ import { STATUS_PATH, STATUS_REQUEST_PATH } from '../domain/lifecycle/survey';
 import type { MessageLanguage } from '../domain/text';
 import { layout, type PageContext } from './page';
 import { PAGE_WORDS } from './page-words';
+import { MAX_ADDRESS_CHARS } from '../domain/mailbox';
 
 /** What the survey form posts back: the signed link's fields. */
 export interface SurveyLinkFields {
@@ -47,7 +48,7 @@ export interface StatusLinkFields {
 /** The case as the status page shows it (built by `publicCaseView`, never the record itself). */
 export type PublicCaseView = PublicCaseData;
 
-export const STATUS_FORM_LIMITS = { protocolo: 20, email: 254 } as const;
+export const STATUS_FORM_LIMITS = { protocolo: 20, email: MAX_ADDRESS_CHARS } as const;
 
 export type StatusFormErrors = Partial<Record<'protocolo' | 'email', string>>;
 

@@ -10,6 +10,8 @@ import {
   subjectHash,
 } from '../../../shared/app/data-subject';
 import { FixedClock } from '../../support/fakes';
+import { growth } from '../../support/growth';
+import { MAX_MAILBOX_ADDRESS_CHARS } from '../../../shared/domain/submission';
 import { citationKey, statusLinkCaseKey, statusLinkInboxKey } from '../../../shared/domain/rate-keys';
 import { InMemoryDataSubjectStore, InMemoryRawMailArchive, subjectCase } from '../../support/data-subject-fakes';
 
@@ -43,6 +45,29 @@ describe('assertAddress and subjectHash', () => {
   it.each(['', 'maria', 'maria@loja', 'a b@c.com', '@c.com'])('refuses %j', (input) => {
     expect(() => assertAddress(input)).toThrow(/Endereço de e-mail inválido/);
   });
+
+  // An address of n characters: 'maria@' + the domain's name + '.com.br'.
+  const ofLength = (n: number) => `maria@${'l'.repeat(n - 13)}.com.br`;
+
+  // Any address a case may hold (a mailed one may pass the forms' 254), none longer.
+  it('takes an address up to MAX_MAILBOX_ADDRESS_CHARS and refuses a longer one', () => {
+    expect(assertAddress(ofLength(MAX_MAILBOX_ADDRESS_CHARS))).toBe(ofLength(MAX_MAILBOX_ADDRESS_CHARS));
+    expect(() => assertAddress(ofLength(MAX_MAILBOX_ADDRESS_CHARS + 1))).toThrow(/Endereço de e-mail inválido/);
+  });
+
+  // The CLI's argument reached the pattern uncut: the domain's two runs around its dot traded a run of
+  // dots, quadratic (20,000 dots took 64 ms, 200,000 about 6 s).
+  it('refuses a long run of dots in linear time', () => {
+    const refuse = (typed: string) => {
+      try {
+        assertAddress(typed);
+      } catch {
+        return;
+      }
+      throw new Error('accepted');
+    };
+    expect(growth((n) => `maria@${'.'.repeat(n)}@`, refuse, 2_000)).toBeLessThan(30);
+  }, 60_000);
 
   it('hashes the normalised address (sha256 hex), so case and spaces do not matter', () => {
     expect(subjectHash(EMAIL)).toMatch(/^[0-9a-f]{64}$/);

@@ -9,6 +9,7 @@ import { localConfig } from '../../../shared/domain/config';
 import { PUBLIC_PAGE_MESSAGES, publicCaseView } from '../../../shared/domain/lifecycle/status-page';
 import { MailRejected } from '../../../shared/ports';
 import { FixedClock, InMemoryBounceRegistry, InMemoryRateLimiter, RecordingMailer } from '../../support/fakes';
+import { MAX_ADDRESS_CHARS } from '../../../shared/domain/mailbox';
 import { InMemoryCaseWorkStore, MERCHANT, PROTOCOL, SECRET, workCase } from '../../support/lifecycle-fakes';
 
 const NOW = new Date('2026-03-20T15:00:00.000Z');
@@ -205,6 +206,15 @@ describe('requestStatusLink', () => {
   ])('refuses a protocol field with %s', async (_how, typed) => {
     const r = await requestStatusLink({ protocol: typed, email: MERCHANT }, deps());
     expect(r).toMatchObject({ kind: 'invalid', errors: { protocolo: expect.stringContaining('OUV-AAAA-NNNNNN') } });
+  });
+
+  // The cut before the pattern (which reads a run of dots in quadratic time) is the one address limit.
+  it.each([
+    [MAX_ADDRESS_CHARS + 1, `maria@${'l'.repeat(MAX_ADDRESS_CHARS - 12)}.com.br`],
+    [20_001, `maria@${'.'.repeat(19_994)}@`],
+  ])('refuses an address of %i characters', async (_n, email) => {
+    const r = await requestStatusLink({ protocol: PROTOCOL, email }, deps());
+    expect(r).toMatchObject({ kind: 'invalid', errors: { email: expect.any(String) } });
   });
 
   it('reports malformed input with pt-BR messages', async () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { changeRoster, rosterNotice, rosterPage } from '../../../shared/console/roster';
 import { anAnalyst } from '../../support/builders';
 import { InMemoryStaffRepository } from '../../support/fakes';
+import { growth } from '../../support/growth';
+import { MAX_ADDRESS_CHARS } from '../../../shared/domain/mailbox';
 
 const NOW = new Date('2026-03-12T14:00:00.000Z');
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
@@ -243,4 +245,32 @@ describe('changeRoster', () => {
     expect(result?.ok).toBe(false);
     expect(await staff.get('ana')).toBeNull();
   });
+});
+
+describe("changeRoster: the new member's address", () => {
+  // An address of n characters: 'dani@' + the domain's name + '.com.br'.
+  const ofLength = (n: number) => `dani@${'e'.repeat(n - 12)}.com.br`;
+  const add = (email: string) => form({ op: 'add', pessoa: 'dani', nome: 'Dani Rocha', email });
+
+  it.each([
+    [MAX_ADDRESS_CHARS, true],
+    [MAX_ADDRESS_CHARS + 1, false],
+  ])('an address of %i characters: ok %s', async (n, ok) => {
+    const staff = new InMemoryStaffRepository([]);
+    expect((await changeRoster(add(ofLength(n)), staff, NOW)).ok).toBe(ok);
+  });
+
+  // The form's field reached the pattern uncut: the domain's two runs around its dot traded a run of
+  // dots, quadratic.
+  it('refuses a long run of dots in linear time', async () => {
+    const staff = new InMemoryStaffRepository([]);
+    expect((await changeRoster(add(`dani@${'.'.repeat(2_000)}@`), staff, NOW)).ok).toBe(false);
+    expect(
+      growth(
+        (n) => add(`dani@${'.'.repeat(n)}@`),
+        (f) => changeRoster(f, staff, NOW),
+        2_000,
+      ),
+    ).toBeLessThan(30);
+  }, 60_000);
 });
