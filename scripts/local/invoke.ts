@@ -35,6 +35,7 @@ import type { ConfirmationMailRequest } from '../../shared/ports';
 import { localConfigInput, parseConfig } from '../../shared/domain/config';
 import { localNow } from '../report';
 import { localDataDir } from './clock-file';
+import { addressesIn, firstAddressIn } from './header-address';
 import { commonHeadersOfRaw, rawHeaderFields } from './smtp';
 import {
   DEFAULT_PORTS,
@@ -110,16 +111,14 @@ export async function receiptEventForEml(
   const commonHeaders = await commonHeadersOfRaw(raw);
   const returnPath = headers.find((h) => h.name.toLowerCase() === 'return-path')?.value;
   const fromAddress = (value: string | undefined) =>
-    (/<([^<>\s]*)>/.exec(value ?? '') ?? /([^\s<>,;"]+@[^\s<>,;"]+)/.exec(value ?? ''))?.[1];
+    /<([^<>\s]*)>/.exec(value ?? '')?.[1] ?? firstAddressIn(value ?? '');
   const source =
     returnPath !== undefined
       ? (fromAddress(returnPath) ?? '')
       : (fromAddress([commonHeaders.from ?? []].flat()[0]) ?? '');
   const timestamp = at.receivedAt.toISOString();
   const listed = [commonHeaders.to, commonHeaders.cc].flatMap((v) => (v === undefined ? [] : [v].flat()));
-  const addresses = listed.flatMap((text) =>
-    [...String(text).matchAll(/[^\s<>,;"]+@[^\s<>,;"]+/g)].map((m) => m[0].toLowerCase()),
-  );
+  const addresses = listed.flatMap((text) => addressesIn(String(text)).map((a) => a.toLowerCase()));
   const ours = [...new Set(addresses.filter((a) => a.endsWith(`@${domain.toLowerCase()}`)))];
   const recipients = ours.length > 0 ? { destination: ours } : {};
   const records = (event.Records as ReceiptRecord[]).map((record) => ({

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import nodemailer from 'nodemailer';
 import { join } from 'node:path';
 import { localConfig } from '../../shared/domain/config';
+import { bracketedAddress, firstAddressIn } from './header-address';
 import { staffReplyAddress } from '../../shared/domain/lifecycle/reply-address';
 
 // The SDK (the running roster's look-up) warns that its 2027 releases need Node 22: not news here.
@@ -67,7 +68,7 @@ export function emlEnvelope(raw: string, from: string, to: string): { from: stri
   const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
   const address = (name: string): string | undefined => {
     const value = new RegExp(`^${name}:(.*)$`, 'im').exec(unfolded)?.[1] ?? '';
-    return (/<([^<>\s]+@[^<>\s]+)>/.exec(value) ?? /([^\s<>,;"]+@[^\s<>,;"]+)/.exec(value))?.[1];
+    return bracketedAddress(value) ?? firstAddressIn(value);
   };
   return { from: from || address('From') || DEFAULT_FROM, to: to || address('To') || DEFAULT_TO };
 }
