@@ -5,7 +5,7 @@
  * `sanitizeHeaderValue`, and every function below only emits printable ASCII.
  */
 import { sanitizeHeaderValue } from '../domain/html';
-import { MAX_LOCAL_PART_CHARS, withAsciiDomain } from '../domain/mailbox';
+import { MAX_ADDRESS_CHARS, MAX_LOCAL_PART_CHARS, withAsciiDomain } from '../domain/mailbox';
 
 /** Cap on what is read of a value before it is split or fitted (a References chain, say). */
 const MAX_INPUT_CHARS = 20_000;
@@ -89,7 +89,7 @@ export function fitReferences(ids: readonly string[], max: number): string {
 
 /** An addr-spec SES and mail clients take as one mailbox: dot-atom local part, host name. */
 const ADDRESS =
-  /^(?=.{3,254}$)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 /** A display name that may stay unquoted: atext and spaces (RFC 5322 phrase of atoms). */
 const ATOMS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]+$/;
 
@@ -102,7 +102,13 @@ export function mailbox(value: string): string | undefined {
   const clean = sanitizeHeaderValue(value, MAX_INPUT_CHARS);
   const angle = /^(.*?)\s*<([^<>]*)>$/.exec(clean);
   const address = withAsciiDomain((angle ? (angle[2] as string) : clean).trim());
-  if (address === undefined || !ADDRESS.test(address) || address.indexOf('@') > MAX_LOCAL_PART_CHARS) return undefined;
+  if (
+    address === undefined ||
+    address.length > MAX_ADDRESS_CHARS ||
+    !ADDRESS.test(address) ||
+    address.indexOf('@') > MAX_LOCAL_PART_CHARS
+  )
+    return undefined;
   let name = (angle?.[1] ?? '').trim();
   const quoted = /^"(.*)"$/.exec(name);
   if (quoted) name = (quoted[1] as string).replace(/\\(.)/g, '$1').trim();

@@ -15,6 +15,12 @@ export const MAX_LOCAL_PART_CHARS = 64;
 export const MAX_ADDRESS_CHARS = 254;
 
 /**
+ * The longest address a case holds: a received mail's sender may be longer than the forms' limit
+ * (MAX_ADDRESS_CHARS), and what reads a case's address back must take it.
+ */
+export const MAX_MAILBOX_ADDRESS_CHARS = 320;
+
+/**
  * Whether two addresses reach one mailbox as its provider defines it: case and spaces aside, and
  * Gmail's own equivalences — dots in the name, a "+tag", googlemail.com. A merchant who typed
  * "mariasouza@gmail.com" when opening a support ticket writes from "maria.souza@gmail.com": the

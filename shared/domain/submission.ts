@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { IsoInstantSchema } from './instant';
+import { MAX_MAILBOX_ADDRESS_CHARS } from './mailbox';
 import { FILE_KINDS } from './uploads/file-type';
 
 /**
@@ -83,12 +84,6 @@ export const AttachmentMetaSchema = /* @__PURE__ */ (() =>
     kind: z.optional(z.enum(FILE_KINDS)),
   }))();
 export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
-
-/**
- * The longest address a case holds: a received mail's sender may be longer than the forms' limit
- * (MAX_ADDRESS_CHARS), and what reads a case's address back must take it.
- */
-export const MAX_MAILBOX_ADDRESS_CHARS = 320;
 
 export const MailboxSchema = /* @__PURE__ */ (() =>
   z.object({

@@ -13,6 +13,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { OuvidoriaConfig } from '../config';
+import { MAX_MAILBOX_ADDRESS_CHARS } from '../mailbox';
 import { parseProtocol } from '../protocol';
 import { escapeRegExp } from '../text';
 
@@ -69,11 +70,9 @@ export interface ParsedReplyAddress {
   token: string;
 }
 
-const MAX_ADDRESS = 320;
-
 /** The address of a recipient as written ("<addr>", "Name <addr>" or bare), trimmed and lower-cased; null when not a string or far too long. */
 function bareAddress(address: string): string | null {
-  if (typeof address !== 'string' || address.length > MAX_ADDRESS + 200) return null;
+  if (typeof address !== 'string' || address.length > MAX_MAILBOX_ADDRESS_CHARS + 200) return null;
   const bracketed = /<([^<>]*)>\s*$/.exec(address);
   return (bracketed ? (bracketed[1] ?? '') : address).trim().toLowerCase();
 }
@@ -92,7 +91,7 @@ function localPartAtOurDomain(bare: string, config: OuvidoriaConfig): string | n
  */
 export function parseStaffReplyAddress(address: string, config: OuvidoriaConfig): ParsedReplyAddress | null {
   const bare = bareAddress(address);
-  if (bare === null || bare.length > MAX_ADDRESS) return null;
+  if (bare === null || bare.length > MAX_MAILBOX_ADDRESS_CHARS) return null;
   const local = localPartAtOurDomain(bare, config);
   if (local === null) return null;
   const { staffReplyLocalPart, tokenLength } = config.lifecycle;
@@ -154,7 +153,7 @@ export function withoutStaffReplyAddresses(
   const local = escapeRegExp(config.lifecycle.staffReplyLocalPart);
   const domain = escapeRegExp(config.domain);
   const pattern = new RegExp(
-    `(?<![\\w.+-])${local}(?:\\+[^\\s@<>"(),;:]{0,${MAX_ADDRESS}})?@${domain}(?![\\w-]|\\.\\w)`,
+    `(?<![\\w.+-])${local}(?:\\+[^\\s@<>"(),;:]{0,${MAX_MAILBOX_ADDRESS_CHARS}})?@${domain}(?![\\w-]|\\.\\w)`,
     'giu',
   );
   return text.replace(pattern, config.ombudsmanAddresses[0] as string);

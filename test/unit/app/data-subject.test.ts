@@ -11,7 +11,7 @@ import {
 } from '../../../shared/app/data-subject';
 import { FixedClock } from '../../support/fakes';
 import { growth } from '../../support/growth';
-import { MAX_MAILBOX_ADDRESS_CHARS } from '../../../shared/domain/submission';
+import { MAX_MAILBOX_ADDRESS_CHARS } from '../../../shared/domain/mailbox';
 import { citationKey, statusLinkCaseKey, statusLinkInboxKey } from '../../../shared/domain/rate-keys';
 import { InMemoryDataSubjectStore, InMemoryRawMailArchive, subjectCase } from '../../support/data-subject-fakes';
 
