@@ -117,7 +117,7 @@ export async function main(
   process.stdout.write(
     `${report.files.map((name) => (publish ? name : resolve(outDir, name))).join('\n')}\n` +
       `Manifestações: ${f.total} · aceitas: ${f.acceptedVsRedirected.accepted} · orientadas: ${f.acceptedVsRedirected.redirected} · ` +
-      `em atraso agora: ${f.overdueNow}${publish ? ` · anunciado a ${report.announcedTo} supervisor(es)` : ''}\n` +
+      `encerrados no período: ${f.toClose.count} · em atraso agora: ${f.overdueNow}${publish ? ` · anunciado a ${report.announcedTo} supervisor(es)` : ''}\n` +
       `Gerado em ${formatDateTimePtBr(f.generatedAt, f.timeZone)}${env.TABLE_NAME ? '' : ` (${localNow(env, localDataDir).source})`}\n` +
       (f.unfinished ? `${UNFINISHED_PERIOD_PT}\n` : ''),
   );

@@ -6,7 +6,13 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ERASED_STATS_PK_PREFIX, GSI } from '../../shared/adapters/dynamo/table-design';
+import { CASE_PK_PREFIX } from '../../shared/adapters/dynamo/case-repository';
+import {
+  CASE_EVENTS_PK_PREFIX,
+  ERASED_EVENTS_PK_PREFIX,
+  ERASED_STATS_PK_PREFIX,
+  GSI,
+} from '../../shared/adapters/dynamo/table-design';
 import { REPORT_ENV, REPORT_PREFIX } from '../../shared/runtime-env';
 import { RAW_MAIL_RETENTION_TAG } from '../../shared/domain/retention';
 import { wildcardResourceFinding } from '../nag';
@@ -121,9 +127,19 @@ export class Reports extends Construct {
         sid: 'ReadSurveysAndRoster',
         actions: ['dynamodb:GetItem', 'dynamodb:Query'],
         resources: [tableArn],
-        // And the anonymous statistics of erased cases (LGPD), by month.
+        // And the anonymous statistics of erased cases (LGPD), by month; the closings by month and
+        // the cases they name (by key: the cases closed in the period, whatever month received).
         conditions: {
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SURVEY#*', 'STAFF', `${ERASED_STATS_PK_PREFIX}*`] },
+          'ForAllValues:StringLike': {
+            'dynamodb:LeadingKeys': [
+              'SURVEY#*',
+              'STAFF',
+              `${ERASED_STATS_PK_PREFIX}*`,
+              `${ERASED_EVENTS_PK_PREFIX}*`,
+              `${CASE_EVENTS_PK_PREFIX}*`,
+              `${CASE_PK_PREFIX}*`,
+            ],
+          },
         },
       }),
     );

@@ -1,6 +1,7 @@
 /**
- * The monthly management report (SPEC "Reports and personal data"): read the cases of a period
- * from the status index by date, count (shared/domain/report), render HTML + CSV, store both and
+ * The monthly management report (SPEC "Reports and personal data"): read the cases received in a
+ * period from the status index by date and those closed or first answered in it from the closings'
+ * list by date, count (shared/domain/report), render HTML + CSV, store both and
  * tell the supervisors by email with a time-limited link. The CLI (`npm run report`) and the
  * monthly Lambda run this same code.
  */
@@ -36,6 +37,13 @@ export interface ReportSource {
   surveys(protocols: readonly string[]): Promise<ReportSurvey[]>;
   /** Statistics kept of the erased cases created `from` ≤ office-local date ≤ `to` (LGPD erasures). */
   erasedCreatedBetween(from: string, to: string): Promise<ReportEntry[]>;
+  /**
+   * The cases with a closure or their first answer at `fromIso` ≤ instant < `toIso`, whatever their
+   * creation date, read by date (never a scan); may name more (the figures check each history).
+   */
+  casesWithEventsBetween(fromIso: string, toIso: string): Promise<ReportCase[]>;
+  /** Statistics kept of the erased cases closed or first answered `from` ≤ office-local date ≤ `to`. */
+  erasedWithEventsBetween(from: string, to: string): Promise<ReportEntry[]>;
 }
 
 /** Where the rendered files go (S3 on AWS, a directory locally). */
@@ -74,17 +82,26 @@ export async function generateReport(period: ReportPeriod, deps: ReportDeps): Pr
   const current = periodBounds(period, zone);
   const earlier = previousPeriod(period);
   const before = periodBounds(earlier, zone);
-  const [cases, previousCases, openCases, staffNames, erased] = await Promise.all([
+  const [cases, previousCases, openCases, staffNames, erased, closingCases, erasedClosing] = await Promise.all([
     deps.source.casesCreatedBetween(current.fromIso, current.toIso),
     deps.source.casesCreatedBetween(before.fromIso, before.toIso),
     deps.source.openCases(),
     deps.staffNames?.() ?? new Map<string, string>(),
     // Both periods at once: each entry counts in the period of its creation date.
     deps.source.erasedCreatedBetween(earlier.from, period.to),
+    // The closings and first answers of both periods, whatever the month received: each counts in
+    // the period it was made. With the cases received then (closings listed before there was a list).
+    deps.source.casesWithEventsBetween(before.fromIso, current.toIso),
+    deps.source.erasedWithEventsBetween(earlier.from, period.to),
   ]);
-  const protocols = [...cases, ...previousCases]
-    .filter((c) => c.protocol && (c.status === 'CLOSED' || c.history?.some((e) => e.type === 'closed')))
-    .map((c) => c.protocol as string);
+  const closing = { cases: [...cases, ...previousCases, ...closingCases], erased: erasedClosing };
+  const protocols = [
+    ...new Set(
+      closing.cases
+        .filter((c) => c.protocol && (c.status === 'CLOSED' || c.history?.some((e) => e.type === 'closed')))
+        .map((c) => c.protocol as string),
+    ),
+  ];
   const surveys = await deps.source.surveys(protocols);
   const figures = reportFigures({
     period,
@@ -96,6 +113,7 @@ export async function generateReport(period: ReportPeriod, deps: ReportDeps): Pr
     calendar: deps.calendar,
     staffNames,
     erased,
+    closing,
   });
   return {
     figures,

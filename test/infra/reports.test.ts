@@ -145,7 +145,10 @@ describe('reports and retention (CDK)', () => {
     expect(query?.['Condition']).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['STATUS#*'] } });
     const reads = statements.find((s) => s['Sid'] === 'ReadSurveysAndRoster');
     expect(reads?.['Condition']).toEqual({
-      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SURVEY#*', 'STAFF', 'ERASEDSTATS#*'] },
+      'ForAllValues:StringLike': {
+        // The closings by month (CASEEVENTS#, ERASEDEVENTS#) and the cases they name, by key.
+        'dynamodb:LeadingKeys': ['SURVEY#*', 'STAFF', 'ERASEDSTATS#*', 'ERASEDEVENTS#*', 'CASEEVENTS#*', 'CASE#*'],
+      },
     });
     expect(JSON.stringify(statements)).not.toMatch(/dynamodb:(Scan|DeleteItem|BatchWriteItem)/);
     expect(JSON.stringify(statements.find((s) => s['Sid'] === 'WriteReports'))).toContain('/relatorios/*');

@@ -143,6 +143,8 @@ describe('handler logs (LGPD): no full address, no body', () => {
             openCases: async () => [],
             surveys: async () => [],
             erasedCreatedBetween: async () => [],
+            casesWithEventsBetween: async () => [],
+            erasedWithEventsBetween: async () => [],
           },
           calendar: officeCalendar(localConfig),
           clock: new FixedClock(new Date('2026-05-04T11:00:00Z')),

@@ -315,8 +315,10 @@ describe('monthly report on dynalite', () => {
     expect(csv.get('variacao_mensal.total')).toBe(String(PLAN.length + REDIRECTED.length));
     expect(report.figures.previous.total).toBe(1);
     // 7 status partitions × 2 periods + 3 open partitions + the erased cases' statistics of March
-    // and April (one month partition each), one page each: no scan.
-    expect(source.queries).toBe(7 * 2 + 3 + 2);
+    // and April (one month partition each) + the closings of March to May (the UTC months of the
+    // bounds, CASEEVENTS#) + the erased cases' of March and April, by closing date and (records of
+    // older erasures) by creation date, one page each: no scan.
+    expect(source.queries).toBe(7 * 2 + 3 + 2 + 3 + 2 * 2);
     expect(existsSync(join(out, `${report.name}.html`))).toBe(true);
     expect(mailer.sent).toHaveLength(1);
     expect(mailer.sent[0]?.to).toEqual(['sofia@empresa.com.br']);
@@ -372,6 +374,14 @@ describe('retention of everything a closed case or a redirected submission left'
       if (survey) {
         expect(items[survey]).toEqual(expect.any(Number));
         delete items[survey];
+      }
+      // The report's entry of its first answer expires from that instant (before the case); its
+      // closing's, with the case.
+      for (const k of Object.keys(items).filter((key) => key.startsWith('CASEEVENTS#'))) {
+        const at = Date.parse(k.slice(k.indexOf('/') + 1, k.lastIndexOf('#')));
+        expect(items[k]).toBe(Math.floor(at / 1000) + 1826 * DAY_SECONDS);
+        expect(items[k] as number).toBeLessThanOrEqual(ttl as number);
+        if (items[k] !== ttl) delete items[k];
       }
       expect(items).toEqual(Object.fromEntries(Object.keys(items).map((k) => [k, ttl])));
     }

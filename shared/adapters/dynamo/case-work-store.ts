@@ -2,6 +2,7 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   type NativeAttributeValue,
+  PutCommand,
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -19,7 +20,7 @@ import { CASE_PK_PREFIX, caseItemKey, DynamoCaseRepository, type KnownCase } fro
 import { isConditionalCheckFailed } from './client';
 import { caseExpiry, DEFAULT_RETENTION, type RetentionSettings, retentionExpiry } from '../../domain/retention';
 import { applyCaseRetention } from './case-retention';
-import { EFFECTS_PK, GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
+import { caseEventKey, EFFECTS_PK, GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
 
 type Item = Record<string, NativeAttributeValue>;
 
@@ -246,6 +247,23 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
       values[':updatedAt'] = latest;
       sets.push('#updatedAt = :updatedAt');
     }
+
+    // The report's closings by date (CASEEVENTS#), before the commit: a closure is never unlisted.
+    await Promise.all(
+      reportEventsOf(commit, stored['history']).map((at) =>
+        this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: {
+              ...caseEventKey(at, commit.caseId),
+              type: 'CASE_EVENT',
+              caseId: commit.caseId,
+              ...expiryItem(retentionExpiry('CLOSED', at, this.retention)),
+            },
+          }),
+        ),
+      ),
+    );
 
     try {
       await this.client.send(
@@ -528,3 +546,21 @@ function toWorkCase(record: CaseRecord, pending: CaseMessage[]): WorkCase {
   followUps.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
   return { ...(rest as WorkCase), messages: first ? [first, ...followUps] : [] };
 }
+
+/**
+ * The instants of a commit the report lists by date (CASEEVENTS#): each closure, and the case's first
+ * answer (an `answered` event when the stored history has neither an answer nor a closure). One
+ * small write at closing and one at the first answer; every other commit writes nothing more.
+ */
+export function reportEventsOf(commit: Pick<CaseCommit, 'events'>, storedHistory: unknown): string[] {
+  const stored = Array.isArray(storedHistory) ? (storedHistory as { type?: unknown }[]) : [];
+  let answered = stored.some((e) => e.type === 'answered' || e.type === 'closed');
+  const out: string[] = [];
+  for (const e of commit.events) {
+    if (e.type === 'closed' || (e.type === 'answered' && !answered)) out.push(e.at);
+    if (e.type === 'answered' || e.type === 'closed') answered = true;
+  }
+  return [...new Set(out)];
+}
+
+const expiryItem = (expiresAt: number | null) => (expiresAt === null ? {} : { [TTL_ATTRIBUTE]: expiresAt });

@@ -10,6 +10,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { DataSubjectStore, HeldItem, SubjectCase, Tombstone } from '../../app/data-subject';
 import type { ReportEntry } from '../../domain/report/figures';
+import type { HistoryEvent } from '../../domain/lifecycle/types';
 import { DAY_SECONDS } from '../../domain/retention';
 import { type CaseMessage, caseIdFor } from '../../domain/case';
 import { messageIdPointerKey, normaliseMessageId } from '../../domain/message-id';
@@ -33,7 +34,8 @@ import { DynamoOpenCaseCounter, openCaseMarkerKey } from './open-case-counter';
 import { ADDRESS_ATTRIBUTES, addressKey, DynamoSenderOpenCases, inboxKey } from './sender-open-cases';
 import { surveyKey } from './survey-store';
 import { pendingSenderPk } from './pending-submission-store';
-import { erasedStatsKey, GSI, staffKey, TTL_ATTRIBUTE } from './table-design';
+import { caseEventKey, erasedEventsKey, erasedStatsKey, GSI, staffKey, TTL_ATTRIBUTE } from './table-design';
+import { reportEventsOf } from './case-work-store';
 
 type Item = Record<string, NativeAttributeValue>;
 type Key = { pk: string; sk: string };
@@ -292,17 +294,26 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
       }),
     );
     const ttl = Attributes?.[TTL_ATTRIBUTE];
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...erasedStatsKey(entry.createdOn, String(Attributes?.['erasedStatsId'])),
-          type: 'ERASED_CASE_STATS',
-          ...entry,
-          ...(typeof ttl === 'number' ? { [TTL_ATTRIBUTE]: Math.ceil(ttl / DAY_SECONDS) * DAY_SECONDS } : {}),
-        },
-      }),
-    );
+    const id = String(Attributes?.['erasedStatsId']);
+    const record = {
+      type: 'ERASED_CASE_STATS',
+      ...entry,
+      ...(typeof ttl === 'number' ? { [TTL_ATTRIBUTE]: Math.ceil(ttl / DAY_SECONDS) * DAY_SECONDS } : {}),
+    };
+    // Under its creation date (the intake figures) and under each date it was closed or first
+    // answered (ERASEDEVENTS#: the closing figures of that date's period).
+    const eventDates = new Set([
+      ...(entry.closures ?? []).map((k) => k.closedOn),
+      ...(entry.firstAnsweredOn ? [entry.firstAnsweredOn] : []),
+    ]);
+    const keys = [erasedStatsKey(entry.createdOn, id), ...[...eventDates].map((on) => erasedEventsKey(on, id))];
+    for (const key of keys)
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...key, ...record } }));
+    // The live case's entries in the closings' list (CASEEVENTS#) go: the record counts for it now.
+    const history = Array.isArray(Attributes?.['history']) ? (Attributes['history'] as HistoryEvent[]) : [];
+    for (const at of reportEventsOf({ events: history }, [])) {
+      await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: caseEventKey(at, caseId) }));
+    }
   }
 
   async rateCounters(keys: readonly string[], windows: readonly Date[]): Promise<HeldItem[]> {

@@ -3,7 +3,15 @@ import type { ReportSource } from '../../app/report';
 import { CASE_STATUSES } from '../../domain/case';
 import { OPEN_STATUSES } from '../../domain/lifecycle/types';
 import { type ReportCase, type ReportEntry, type ReportSurvey, reportCaseFrom } from '../../domain/report/figures';
-import { erasedStatsKey, GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
+import { caseItemKey } from './case-repository';
+import {
+  CASE_EVENTS_PK_PREFIX,
+  ERASED_EVENTS_PK_PREFIX,
+  ERASED_STATS_PK_PREFIX,
+  GSI,
+  statusGsiPk,
+  TTL_ATTRIBUTE,
+} from './table-design';
 import { surveyKey } from './survey-store';
 
 /** Every status a case item can be in: each is one partition of the status index. */
@@ -79,30 +87,82 @@ export class DynamoReportSource implements ReportSource {
     return parts.flat();
   }
 
-  /** One Query per month partition of the anonymous statistics, the date range on the sort key. */
-  async erasedCreatedBetween(from: string, to: string): Promise<ReportEntry[]> {
-    const out: ReportEntry[] = [];
-    for (const month of monthsBetween(from, to)) {
-      const pages = paginateQuery(
-        { client: this.client },
-        {
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': erasedStatsKey(`${month}-01`, '').pk,
-            ':from': from,
-            // `<date>#<id>`: every id of the last day sorts below `<date>#\uffff`.
-            ':to': `${to}#\uffff`,
-          },
-        },
-      );
-      for await (const page of pages) {
-        this.queries++;
-        for (const item of page.Items ?? []) {
-          const { pk: _pk, sk: _sk, type: _type, [TTL_ATTRIBUTE]: _ttl, ...entry } = item;
-          out.push(entry as ReportEntry);
-        }
+  /**
+   * The cases with a closure or their first answer in [fromIso, toIso) (UTC instants): one Query per
+   * UTC month of the closings' entries (CASEEVENTS#, the instant range on the sort key), then each
+   * case named by key (GetItem, ten at a time). An entry whose case is gone (erased) names nothing;
+   * the figures check each case's history for the closures and answers of their own period.
+   */
+  async casesWithEventsBetween(fromIso: string, toIso: string): Promise<ReportCase[]> {
+    const ids = new Set<string>();
+    // `<instant>#<caseId>` with the instant < toIso sorts below toIso; one at toIso sorts above.
+    for (const month of monthsBetween(fromIso.slice(0, 10), toIso.slice(0, 10))) {
+      for (const item of await this.queryRange(`${CASE_EVENTS_PK_PREFIX}${month}`, fromIso, toIso)) {
+        if (typeof item['caseId'] === 'string') ids.add(item['caseId']);
       }
+    }
+    const all = [...ids];
+    const out: ReportCase[] = [];
+    for (let i = 0; i < all.length; i += 10) {
+      const batch = await Promise.all(
+        all.slice(i, i + 10).map((caseId) =>
+          this.client.send(
+            new GetCommand({
+              TableName: this.tableName,
+              Key: caseItemKey(caseId),
+              ProjectionExpression: PROJECTION,
+              ExpressionAttributeNames: { '#status': 'status' },
+            }),
+          ),
+        ),
+      );
+      for (const { Item } of batch) if (Item && typeof Item['caseId'] === 'string') out.push(reportCaseFrom(Item));
+    }
+    return out;
+  }
+
+  /** Statistics kept of the erased cases created `from` ≤ office-local date ≤ `to`: one Query per month. */
+  async erasedCreatedBetween(from: string, to: string): Promise<ReportEntry[]> {
+    return [...(await this.erasedRecords(ERASED_STATS_PK_PREFIX, from, to)).values()];
+  }
+
+  /**
+   * Statistics kept of the erased cases closed or first answered `from` ≤ office-local date ≤ `to`
+   * (ERASEDEVENTS#), and of those created then (records of erasures made before that copy was kept):
+   * each record once.
+   */
+  async erasedWithEventsBetween(from: string, to: string): Promise<ReportEntry[]> {
+    const records = await this.erasedRecords(ERASED_STATS_PK_PREFIX, from, to);
+    for (const [id, entry] of await this.erasedRecords(ERASED_EVENTS_PK_PREFIX, from, to)) records.set(id, entry);
+    return [...records.values()];
+  }
+
+  /** Records by their id (the sort key's tail), one Query per month partition, the date range on the sort key. */
+  private async erasedRecords(prefix: string, from: string, to: string): Promise<Map<string, ReportEntry>> {
+    const out = new Map<string, ReportEntry>();
+    for (const month of monthsBetween(from, to)) {
+      // `<date>#<id>`: every id of the last day sorts below `<date>#\uffff`.
+      for (const item of await this.queryRange(`${prefix}${month}`, from, `${to}#\uffff`)) {
+        const { pk: _pk, sk, type: _type, [TTL_ATTRIBUTE]: _ttl, ...entry } = item;
+        out.set(String(sk).slice(String(sk).indexOf('#') + 1), entry as unknown as ReportEntry);
+      }
+    }
+    return out;
+  }
+
+  private async queryRange(pk: string, from: string, to: string): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to },
+      },
+    );
+    for await (const page of pages) {
+      this.queries++;
+      out.push(...(page.Items ?? []));
     }
     return out;
   }

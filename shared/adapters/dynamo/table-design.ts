@@ -93,6 +93,32 @@ export const erasedStatsKey = (createdOn: string, id: string) => ({
   sk: `${createdOn}#${id}`,
 });
 
+/**
+ * The report's closings by date (journeys 50: a case received in October and closed in November
+ * reached neither month's closing figures). One small item per closure and per first answer of a
+ * case, `CASEEVENTS#<UTC month of the instant>` / `<instant>#<caseId>`, put by the commit that records
+ * it (case-work-store.ts) just before that commit: a commit that then fails leaves an entry the report
+ * checks against the case's history and drops, never a closure without one. The report queries the
+ * months of its period by key (no index, no scan) and reads the cases named. No personal data: an
+ * instant and the case's random id. Expires `retentionDays` after its instant, before its case.
+ */
+export const CASE_EVENTS_PK_PREFIX = 'CASEEVENTS#';
+export const caseEventKey = (at: string, caseId: string) => ({
+  pk: `${CASE_EVENTS_PK_PREFIX}${at.slice(0, 7)}`,
+  sk: `${at}#${caseId}`,
+});
+
+/**
+ * The same statistics of an erased case (ReportEntry, as under ERASEDSTATS#), once more under each
+ * office-local date it was closed or first answered: the closing figures of a period read its dates
+ * by key, as they read the live cases' closings (CASEEVENTS#). Sort key `<date>#<record id>`.
+ */
+export const ERASED_EVENTS_PK_PREFIX = 'ERASEDEVENTS#';
+export const erasedEventsKey = (on: string, id: string) => ({
+  pk: `${ERASED_EVENTS_PK_PREFIX}${on.slice(0, 7)}`,
+  sk: `${on}#${id}`,
+});
+
 /** Every index, for the CDK stack and create-table.ts (CloudFormation adds one GSI per deploy). */
 export const ALL_GSIS: readonly IndexDesign[] = [GSI.byStatus, GSI.bySender, GSI.byProtocol, GSI.pendingEffects];
 

@@ -4,29 +4,33 @@
  * survey answers, this module counts.
  *
  * Definitions (also in the README):
- * - The cohort is every submission created in the period (office-local dates, inclusive).
+ * - Intake figures (submissions by outcome, channel, topic rule, analyst; accepted vs redirected)
+ *   count every submission created in the period (office-local dates, inclusive).
+ * - Closing figures (closed, within the deadline, business days to close, resolution categories, who
+ *   closed, satisfaction) count the closures made in the period, whatever month the case came in: a
+ *   case received 09/10 and closed 04/11 counts in November's (journeys 50: the late cases that
+ *   cross a month end reached no report). Each case once per period, with its last closure made in
+ *   it, unless the merchant reopened the case after it within the period (open at its end); a case
+ *   closed in October, reopened and closed again in November counts in both months, each for that
+ *   closure. The time to first answer counts the first answers given in the period.
  * - Business days between two instants = business dates of the office calendar after the first
  *   instant's local date, up to and including the second's (same day = 0; Friday → Monday = 1;
  *   holidays and weekends are not counted).
- * - First answer = the office's first mail to the merchant about her case by the end of the period:
- *   the first `answered` event, or the first closure when the case was closed before any (the closing
- *   mail brings her the result, and the analyst's words with it) — never later than the close.
- * - Closed = closed at the end of the period: its last closure by then (`closed` history events;
- *   `closedAt` of a CLOSED case without any) not followed by a reopening by then. The time to close,
- *   the category and who closed it are those of that closure, so a case closed, reopened by the
- *   merchant and closed again counts with its final result (a reopened case was not resolved), and
- *   one reopened and still open at the end is not closed. A reopening after the period's end does
- *   not undo a closure of the period: a past month's report does not change later.
+ * - First answer = the office's first mail to the merchant about her case: the first `answered`
+ *   event, or the first closure when the case was closed before any (the closing mail brings her the
+ *   result, and the analyst's words with it) — never later than the close.
+ * - A closure, a reopening or an answer after the period's end changes nothing of it: a past month's
+ *   report does not change later.
  * - Median: the middle value (mean of the two middle ones for an even count). p90: nearest rank,
  *   the ⌈0.9·n⌉-th smallest value (with 1–9 values this is the largest). No value → null.
- * - Closed within the deadline: closed cases of the cohort with a due date whose closures up to the
+ * - Closed within the deadline: closures counted with a due date whose case's closures up to the
  *   counted one each came by the due date in force at that moment (the last assigned/extended/
  *   reopened one before it): a case once closed late stays late.
- * - By analyst: every analyst who held an accepted case of the cohort (assigned it or received it by
- *   a transfer), once per case — a case transferred mid-month counts for both; closures by analyst:
- *   who made the counted closure (same cut-off as "closed").
+ * - By analyst: every analyst who held an accepted case received in the period (assigned it or
+ *   received it by a transfer), once per case — a case transferred mid-month counts for both;
+ *   closures by analyst: who made each closure counted.
  * - Overdue now: open cases (any creation date) whose `dueAt` has passed at generation time.
- * - Satisfaction: answers of the closed cases of the cohort; response rate = answers / closed cases.
+ * - Satisfaction: answers of the cases whose closure is counted; response rate = answers / those cases.
  * - Topic rules: the decision's rule ids that name a subject (`topic.`, `scope.`, `client.`).
  */
 import type { OfficeCalendar } from '../calendar';
@@ -228,23 +232,31 @@ export function reportEntryOf(c: ReportCase, calendar: OfficeCalendar, score: nu
 }
 
 /**
- * The closure a period counts of an entry: its last one by `periodEnd` (an office-local date), unless
- * the merchant reopened the case after it by then (open at the period's end: none).
+ * The closure a period counts of an entry: its last one made in the period (office-local dates),
+ * unless the merchant reopened the case after it within the period (open at its end: none). One
+ * made before the period was counted by its own period; one after it changes nothing here.
  */
-export function closureAtEnd(e: ReportEntry, periodEnd: string): ClosureEntry | undefined {
+export function closureIn(e: ReportEntry, period: ReportPeriod): ClosureEntry | undefined {
+  const inPeriod = (d: string) => period.from <= d && d <= period.to;
   if (e.closures) {
-    const last = e.closures.filter((k) => k.closedOn <= periodEnd).at(-1);
-    return last && !(last.reopenedOn !== undefined && last.reopenedOn <= periodEnd) ? last : undefined;
+    const last = e.closures.filter((k) => inPeriod(k.closedOn)).at(-1);
+    return last && !(last.reopenedOn !== undefined && last.reopenedOn <= period.to) ? last : undefined;
   }
-  // An old erasure record: its one closure (without a date, counted as closed).
-  if (e.closeDays === undefined || (e.closedOn !== undefined && e.closedOn > periodEnd)) return undefined;
+  // An old erasure record: its one closure (without a date, counted in the period it was received).
+  if (e.closeDays === undefined || !inPeriod(e.closedOn ?? e.createdOn)) return undefined;
   return {
-    closedOn: e.closedOn ?? periodEnd,
+    closedOn: e.closedOn ?? e.createdOn,
     closeDays: e.closeDays,
     ...(e.category ? { category: e.category } : {}),
     ...(e.closedBy ? { closedBy: e.closedBy } : {}),
     ...(e.withinDeadline !== undefined ? { withinDeadline: e.withinDeadline } : {}),
   };
+}
+
+/** The first answer was given in the period (records of old erasures without its date: in the period received). */
+function answeredIn(e: ReportEntry, period: ReportPeriod): boolean {
+  const on = e.firstAnsweredOn ?? e.createdOn;
+  return e.firstAnswerDays !== undefined && period.from <= on && on <= period.to;
 }
 
 /** Office-local dates, inclusive. */
@@ -411,8 +423,11 @@ function firstAnswerAt(c: ReportCase, closure: { at: string } | undefined): stri
 }
 
 /**
- * The figures of one period from the cases created in it, the survey answers of its closed cases
- * and the statistics kept of its erased cases (`erased`: those created in the period count).
+ * The figures of one period: the intake from the cases created in it (`cases`) and the erasure
+ * records of those (`erased`, filtered by creation date here); the closings and first answers from
+ * `closing` and `erasedClosing` — every case, live or erased, that may have a closure or its first
+ * answer in the period, whatever its creation date (filtered by those dates here). Left out, they
+ * are the intake's own: enough only when no case crosses the period's bounds.
  */
 export function periodFigures(
   period: ReportPeriod,
@@ -422,14 +437,21 @@ export function periodFigures(
   /** Roster names by id: analysts are shown by name (an id no longer on the roster, as the id). */
   staffNames: ReadonlyMap<string, string> = new Map(),
   erased: readonly ReportEntry[] = [],
+  closing: { cases: readonly ReportCase[]; erased: readonly ReportEntry[] } = { cases, erased },
 ): PeriodFigures {
   const scores = new Map(surveys.map((s) => [s.protocol, s.score]));
+  const entryOf = (c: ReportCase) => reportEntryOf(c, calendar, c.protocol ? scores.get(c.protocol) : undefined);
   const manifestations = cases.filter((c) => !isStaffMailSetAside(c));
-  const entries = [
-    ...manifestations.map((c) => reportEntryOf(c, calendar, c.protocol ? scores.get(c.protocol) : undefined)),
+  const intake = [
+    ...manifestations.map(entryOf),
     ...erased.filter((e) => period.from <= e.createdOn && e.createdOn <= period.to),
   ];
-  return entryFigures(period, entries, staffNames, cases.length - manifestations.length);
+  const seen = new Set<string>();
+  const closingCases = closing.cases.filter(
+    (c) => !isStaffMailSetAside(c) && !seen.has(c.caseId) && seen.add(c.caseId),
+  );
+  const closingEntries = [...closingCases.map(entryOf), ...closing.erased];
+  return entryFigures(period, intake, closingEntries, staffNames, cases.length - manifestations.length);
 }
 
 const defined = <T>(values: ReadonlyArray<T | undefined>): T[] => values.filter((v): v is T => v !== undefined);
@@ -442,20 +464,20 @@ export function isStaffMailSetAside(c: Pick<ReportCase, 'decision'>): boolean {
 function entryFigures(
   period: ReportPeriod,
   all: readonly ReportEntry[],
+  closing: readonly ReportEntry[],
   staffNames: ReadonlyMap<string, string>,
   staffMailSetAside = 0,
 ): PeriodFigures {
   const entries = all.filter((e) => !e.automatic);
   const accepted = entries.filter((e) => e.outcome === 'ACCEPTED');
-  // Closed at the end of the period, each with the closure counted.
-  const closed = accepted.flatMap((e) => {
-    const closure = closureAtEnd(e, period.to);
+  const worked = closing.filter((e) => !e.automatic && e.outcome === 'ACCEPTED');
+  // The closures made in the period, each case's last one there (closureIn).
+  const closed = worked.flatMap((e) => {
+    const closure = closureIn(e, period);
     return closure ? [{ ...closure, survey: e.survey }] : [];
   });
-  // Answered by the end of the period, like closures: a past month's figures do not move later.
-  const answered = accepted.filter(
-    (e) => e.firstAnswerDays !== undefined && (e.firstAnsweredOn === undefined || e.firstAnsweredOn <= period.to),
-  );
+  // The first answers given in the period, like closures: a past month's figures do not move later.
+  const answered = worked.filter((e) => answeredIn(e, period));
   const withDue = defined(closed.map((e) => e.withinDeadline));
   const within = withDue.filter(Boolean).length;
   const offered = closed.filter((e) => e.survey !== undefined);
@@ -607,12 +629,19 @@ export interface ReportInput {
   staffNames?: ReadonlyMap<string, string>;
   /** Statistics kept of erased cases (LGPD), of both periods: each counts in its own. */
   erased?: readonly ReportEntry[];
+  /**
+   * Cases that may have a closure or their first answer in either period, whatever their creation
+   * date (the closings' index), and the erasure records of such cases: each closure and answer counts
+   * in the period it was made. Absent: the cases and records created in the periods.
+   */
+  closing?: { cases: readonly ReportCase[]; erased: readonly ReportEntry[] };
 }
 
 export function reportFigures(input: ReportInput): ReportFigures {
   const names = input.staffNames ?? new Map<string, string>();
   const erased = input.erased ?? [];
-  const current = periodFigures(input.period, input.cases, input.surveys, input.calendar, names, erased);
+  const closing = input.closing ?? { cases: [...input.cases, ...input.previousCases], erased };
+  const current = periodFigures(input.period, input.cases, input.surveys, input.calendar, names, erased, closing);
   const previous = periodFigures(
     previousPeriod(input.period),
     input.previousCases,
@@ -620,6 +649,7 @@ export function reportFigures(input: ReportInput): ReportFigures {
     input.calendar,
     names,
     erased,
+    closing,
   );
   return {
     ...current,

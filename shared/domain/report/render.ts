@@ -32,10 +32,14 @@ function countTable(caption: string, head: string, rows: readonly CountRow[]): s
 /** What the figures count, as the report says it (shared/domain/report/figures.ts defines them). */
 export const REPORT_NOTES_PT = {
   closed:
-    '1ª resposta = a primeira mensagem da Ouvidoria ao lojista até o último dia do período: uma resposta, ou a mensagem de encerramento quando veio antes. Encerrado = caso do período que estava encerrado ao fim do último dia do período: conta o seu último encerramento até então, e um caso reaberto pelo lojista e ainda aberto nesse dia não conta; o tempo até o encerramento, a categoria e quem encerrou são os desse encerramento, e o caso fica no prazo só se cada encerramento veio até o prazo vigente naquele momento. O relatório de um mês passado não muda quando um caso é respondido, reaberto ou encerrado depois.',
+    'Manifestações, resultados, canais, temas e casos por analista contam o que foi recebido no período. Encerramentos, prazo, tempo até o encerramento, categorias, quem encerrou e satisfação contam os casos encerrados no período, qualquer que seja o mês em que chegaram: um caso recebido em um mês e encerrado no seguinte conta no mês do encerramento. Cada caso conta uma vez por período, pelo seu último encerramento nele; se o lojista o reabriu depois disso no mesmo período, não conta nele. Um caso encerrado, reaberto e encerrado de novo no mês seguinte conta nos dois meses, cada um com o seu encerramento. O tempo até a 1ª resposta conta as primeiras respostas dadas no período (uma resposta, ou a mensagem de encerramento quando veio antes). Um caso fica no prazo só se cada encerramento veio até o prazo vigente naquele momento. O relatório de um mês passado não muda quando um caso é respondido, reaberto ou encerrado depois.',
   byAnalyst:
     'Cada analista que teve o caso (atribuição ou transferência), uma vez por caso: um caso transferido no mês conta para quem o transferiu e para quem o recebeu, e a soma pode passar do total de casos aceitos.',
-  closedByAnalyst: 'Quem fez o encerramento contado (mesmo critério de "encerrado").',
+  closedByAnalyst: 'Quem fez cada encerramento contado no período (mesmo critério de "encerrado").',
+  closedInPeriod:
+    'Casos encerrados no período, qualquer que seja o mês em que chegaram (mesmo critério de "encerrado").',
+  satisfaction:
+    'Respostas da pesquisa dos casos encerrados no período, qualquer que seja o mês em que chegaram (mesmo critério de "encerrado").',
 } as const;
 
 function section(title: string, chart: string, table: string, note = ''): string {
@@ -162,7 +166,13 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
         `<table><caption>Cumprimento do prazo</caption><tbody><tr><th scope="row">Casos encerrados (com prazo)</th><td>${f.deadline.closed}</td></tr><tr><th scope="row">Encerrados no prazo</th><td>${f.deadline.withinDeadline}</td></tr><tr><th scope="row">Fração no prazo</th><td>${pct(f.deadline.share)}</td></tr><tr><th scope="row">Em atraso agora</th><td>${f.overdueNow}</td></tr></tbody></table>`,
       `Dias úteis do calendário da Ouvidoria (sem fins de semana e feriados): mesmo dia = 0. ${REPORT_NOTES_PT.closed}`,
     ),
-    countSection('Categorias de resolução', 'Categoria', 'casos encerrados', f.resolution),
+    countSection(
+      'Categorias de resolução',
+      'Categoria',
+      'casos encerrados',
+      f.resolution,
+      REPORT_NOTES_PT.closedInPeriod,
+    ),
     section(
       'Satisfação',
       barChart(
@@ -172,6 +182,7 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
       ),
       countTable('Notas de satisfação', 'Nota', s.distribution) +
         `<table><caption>Pesquisa de satisfação</caption><tbody><tr><th scope="row">Casos encerrados</th><td>${s.closedCases}</td></tr><tr><th scope="row">Respostas</th><td>${s.answers}</td></tr><tr><th scope="row">Taxa de resposta</th><td>${pct(s.responseRate)}</td></tr><tr><th scope="row">Média (1–5)</th><td>${num(s.average, 2)}</td></tr></tbody></table>`,
+      REPORT_NOTES_PT.satisfaction,
     ),
     countSection('Dez temas mais frequentes', 'Tema', 'manifestações', f.topTopics),
     section(

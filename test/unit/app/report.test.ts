@@ -32,7 +32,18 @@ class FakeSource implements ReportSource {
     private readonly open: ReportCase[] = [],
     private readonly answers: ReportSurvey[] = [],
     private readonly erased: ReportEntry[] = [],
+    /** Cases closed or first answered in a period, by its start. */
+    private readonly closedByFrom: Record<string, ReportCase[]> = {},
+    private readonly erasedClosed: ReportEntry[] = [],
   ) {}
+  async casesWithEventsBetween(fromIso: string, toIso: string) {
+    this.calls.push(`closings ${fromIso} ${toIso}`);
+    return this.closedByFrom[fromIso] ?? [];
+  }
+  async erasedWithEventsBetween(from: string, to: string) {
+    this.calls.push(`erased closings ${from} ${to}`);
+    return this.erasedClosed;
+  }
   async erasedCreatedBetween(from: string, to: string) {
     this.calls.push(`erased ${from} ${to}`);
     return this.erased.filter((e) => from <= e.createdOn && e.createdOn <= to);
@@ -164,6 +175,8 @@ describe('generateReport', () => {
       `cases ${MARCH_FROM} ${APRIL_FROM}`,
       'open',
       'erased 2026-03-01 2026-04-30',
+      `closings ${MARCH_FROM} 2026-05-01T03:00:00.000Z`,
+      'erased closings 2026-03-01 2026-04-30',
       'surveys OUV-A,OUV-R,OUV-M',
     ]);
     expect(report.name).toBe('relatorio-ouvidoria_2026-04-01_2026-04-30');
@@ -171,6 +184,50 @@ describe('generateReport', () => {
     expect(report.figures.satisfaction).toMatchObject({ closedCases: 1, answers: 1, average: 5 });
     expect(report.html).toContain('<html');
     expect(report.csv.split('\n').length).toBeGreaterThan(2);
+  });
+});
+
+describe('generateReport: closings by the month they happen (journeys 50)', () => {
+  it('a case received in March and closed late in April counts in April’s closings with its survey, not in its intake', async () => {
+    const ana = { kind: 'staff', id: 'ana', role: 'analyst' } as const;
+    const late = aCase({
+      caseId: 'late',
+      protocol: 'OUV-L',
+      status: 'CLOSED',
+      assignee: 'ana',
+      createdAt: '2026-03-27T13:00:00.000Z',
+      dueAt: '2026-04-10T20:59:00.000Z',
+      closedAt: '2026-04-14T13:00:00.000Z',
+      history: [
+        {
+          type: 'assigned',
+          at: '2026-03-27T14:00:00.000Z',
+          actor: { kind: 'system' },
+          analystId: 'ana',
+          dueAt: '2026-04-10T20:59:00.000Z',
+        },
+        { type: 'closed', at: '2026-04-14T13:00:00.000Z', actor: ana, category: 'procedente', summary: 'Estornado.' },
+      ],
+    });
+    const source = new FakeSource({ [MARCH_FROM]: [late] }, [], [{ protocol: 'OUV-L', score: 3 }], [], {
+      [MARCH_FROM]: [late],
+    });
+    const { figures } = await generateReport(APRIL, {
+      source,
+      calendar,
+      clock: new FixedClock(new Date('2026-05-04T12:00:00Z')),
+    });
+    expect(source.calls).toContain('surveys OUV-L');
+    expect({ received: figures.total, closed: figures.toClose.count, deadline: figures.deadline }).toEqual({
+      received: 0,
+      closed: 1,
+      deadline: { closed: 1, withinDeadline: 0, share: 0 },
+    });
+    expect(figures.satisfaction).toMatchObject({ closedCases: 1, answers: 1, average: 3 });
+    expect({ received: figures.previous.total, closed: figures.previous.toClose.count }).toEqual({
+      received: 1,
+      closed: 0,
+    });
   });
 });
 

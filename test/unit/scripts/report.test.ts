@@ -8,6 +8,7 @@ import { writeLocalClock } from '../../../scripts/local/clock-file';
 import { DEFAULT_PORTS, LOCAL_TABLE } from '../../../scripts/local/stack';
 import { cliSettings, main } from '../../../scripts/report';
 import { DynamoCaseRepository } from '../../../shared/adapters/dynamo/case-repository';
+import { DynamoCaseWorkStore } from '../../../shared/adapters/dynamo/case-work-store';
 import { documentClient } from '../../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../../shared/adapters/dynamo/create-table';
 import { aCase } from '../../support/builders';
@@ -50,6 +51,37 @@ beforeAll(async () => {
       createdAt: '2026-02-27T13:00:00.000Z',
     }),
   );
+  // Received on 26/02, closed by Ana on Tue 03/03 (journeys 50): March's closing, February's intake.
+  await repository.create(
+    aCase({
+      sourceId: 'feb-2',
+      caseId: 'email:feb-2',
+      protocol: 'OUV-2026-000203',
+      createdAt: '2026-02-26T13:00:00.000Z',
+    }),
+  );
+  const store = new DynamoCaseWorkStore({ client: doc, tableName: LOCAL_TABLE, repository });
+  const closing = await store.commit({
+    caseId: 'email:feb-2',
+    expectedVersion: 0,
+    changes: {
+      status: 'CLOSED',
+      closedAt: '2026-03-03T15:00:00.000Z',
+      closure: { category: 'procedente', summary: 'Estorno feito.', at: '2026-03-03T15:00:00.000Z', by: 'ana' },
+    },
+    events: [
+      {
+        type: 'closed',
+        at: '2026-03-03T15:00:00.000Z',
+        actor: { kind: 'staff', id: 'ana', role: 'analyst' },
+        category: 'procedente',
+        summary: 'Estorno feito.',
+      },
+    ],
+    messages: [],
+    effects: [],
+  });
+  expect(closing.ok).toBe(true);
   dir = await mkdtemp(join(tmpdir(), 'ouv-report-'));
   env = {
     DYNAMODB_PORT: new URL(dynalite.endpoint).port,
@@ -106,9 +138,18 @@ describe('npm run report on the local table', () => {
     const csv = join(dir, 'saida', 'relatorio-ouvidoria_2026-03-01_2026-03-31.csv');
     expect(io.out()).toContain(`${html}\n${csv}\n`);
     expect(io.out()).toContain('Manifestações: 2 · aceitas: 1 · orientadas: 1');
+    // The February case closed on 03/03 is March's closing, not February's (journeys 50).
+    expect(io.out()).toContain('encerrados no período: 1');
     expect(io.out()).not.toContain('anunciado');
     expect(await readFile(html, 'utf8')).toContain('<html');
     expect((await readFile(csv, 'utf8')).length).toBeGreaterThan(0);
+  });
+
+  it('February counts its two cases received, none closed: the one closed on 03/03 is March’s', async () => {
+    const io = capture();
+    expect(await main(['--from', '2026-02-01', '--to', '2026-02-28', '--out', 'saida'], env)).toBe(0);
+    expect(io.out()).toContain('Manifestações: 2 · aceitas: 2 · orientadas: 0');
+    expect(io.out()).toContain('encerrados no período: 0');
   });
 
   it('--publish without REPORT_BUCKET fails before writing anything', async () => {

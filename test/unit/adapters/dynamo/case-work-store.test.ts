@@ -2,12 +2,12 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseItemKey, DynamoCaseRepository } from '../../../../shared/adapters/dynamo/case-repository';
-import { DynamoCaseWorkStore } from '../../../../shared/adapters/dynamo/case-work-store';
+import { DynamoCaseWorkStore, reportEventsOf } from '../../../../shared/adapters/dynamo/case-work-store';
 import { documentClient } from '../../../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../../../shared/adapters/dynamo/create-table';
 import { LocalMessageTextStore } from '../../../../shared/adapters/local/local-message-text-store';
 import type { CaseMessage } from '../../../../shared/domain/case';
-import type { PendingEffect, WorkCase } from '../../../../shared/domain/lifecycle/types';
+import type { HistoryEvent, PendingEffect, WorkCase } from '../../../../shared/domain/lifecycle/types';
 import type { MessageTextStore } from '../../../../shared/ports';
 import { type DynaliteClients, EMULATOR_REGION, startDynaliteClients } from '../../../support/emulators';
 import { asRecord, CASE_ID, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
@@ -534,5 +534,58 @@ describe('DynamoCaseWorkStore.applyItemRetention', () => {
     await walking.applyItemRetention(CASE_ID, closed);
     expect(gets.n).toBe(2);
     expect((await sideItems(table)).filter((i) => i['expiresAt'] !== undefined).map((i) => i['sk'])).toEqual([]);
+  });
+});
+
+describe('reportEventsOf: what a commit lists for the report by date (CASEEVENTS#)', () => {
+  const ana = { kind: 'staff', id: 'ana', role: 'analyst' } as const;
+  const answered = (at: string): HistoryEvent => ({ type: 'answered', at, actor: ana, messageSourceId: `m-${at}` });
+  const closed = (at: string): HistoryEvent => ({
+    type: 'closed',
+    at,
+    actor: ana,
+    category: 'procedente',
+    summary: 'Estorno feito.',
+  });
+  const note: HistoryEvent = {
+    type: 'note',
+    at: '2026-11-03T12:00:00.000Z',
+    actor: ana,
+    text: 'Pedi o extrato ao financeiro.',
+  };
+  it.each([
+    {
+      name: 'the first answer',
+      stored: [],
+      events: [answered('2026-11-03T13:00:00.000Z')],
+      listed: ['2026-11-03T13:00:00.000Z'],
+    },
+    {
+      name: 'a second answer: nothing',
+      stored: [answered('2026-11-03T13:00:00.000Z')],
+      events: [answered('2026-11-05T13:00:00.000Z')],
+      listed: [],
+    },
+    {
+      name: 'a closure, answered before',
+      stored: [answered('2026-11-03T13:00:00.000Z')],
+      events: [closed('2026-11-04T15:00:00.000Z')],
+      listed: ['2026-11-04T15:00:00.000Z'],
+    },
+    {
+      name: 'a closure that is the first answer',
+      stored: [],
+      events: [closed('2026-11-04T15:00:00.000Z')],
+      listed: ['2026-11-04T15:00:00.000Z'],
+    },
+    {
+      name: 'an answer after a closure (reopened): nothing',
+      stored: [closed('2026-10-30T15:00:00.000Z')],
+      events: [answered('2026-11-04T13:00:00.000Z')],
+      listed: [],
+    },
+    { name: 'a note: nothing', stored: [], events: [note], listed: [] },
+  ])('$name', ({ stored, events, listed }) => {
+    expect(reportEventsOf({ events }, stored)).toEqual(listed);
   });
 });

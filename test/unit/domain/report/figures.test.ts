@@ -676,3 +676,208 @@ describe('automatic mail from outside (out-of-office, delivery reports, reaction
     expect(f.automaticMailSetAside).toBe(1);
   });
 });
+
+describe('closings count in the month they happen, the intake in the month received (journeys 50)', () => {
+  const OCTOBER_TO_NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
+  const ana: Actor = { kind: 'staff', id: 'ana', role: 'analyst' };
+  const merchant: Actor = { kind: 'merchant', email: 'mariana@lojadamariana.com.br' } as Actor;
+  const assigned = (at: string, dueAt: string): HistoryEvent =>
+    ({ type: 'assigned', at, actor: { kind: 'system' }, analystId: 'ana', dueAt }) as HistoryEvent;
+  const closed = (at: string, category: CloseCategory = 'procedente'): HistoryEvent =>
+    ({ type: 'closed', at, actor: ana, category, summary: 'Estorno da cobrança em dobro feito.' }) as HistoryEvent;
+  const reopened = (at: string, dueAt: string): HistoryEvent =>
+    ({ type: 'reopened', at, actor: merchant, dueAt, messageSourceId: `r-${at}` }) as HistoryEvent;
+  const kase = (n: string, createdAt: string, history: HistoryEvent[], dueAt: string): ReportCase =>
+    c({
+      caseId: `case-${n}`,
+      protocol: `OUV-2026-0002${n}`,
+      createdAt,
+      status: history.at(-1)?.type === 'closed' ? 'CLOSED' : 'IN_PROGRESS',
+      assignee: 'ana',
+      dueAt,
+      history,
+    });
+  const counted = (f: ReturnType<typeof periodFigures>) => ({
+    received: f.total,
+    closed: f.toClose.count,
+    closeDays: f.toClose.median,
+    deadline: [f.deadline.withinDeadline, f.deadline.closed],
+    categories: f.resolution.filter((r) => r.count > 0).map((r) => `${r.key}:${r.count}`),
+    closedBy: f.closedByAnalyst.map((r) => `${r.key}:${r.count}`),
+    surveys: [f.satisfaction.answers, f.satisfaction.closedCases, f.satisfaction.average],
+    firstAnswers: f.firstAnswer.count,
+  });
+  const none = { closed: 0, closeDays: null, deadline: [0, 0], categories: [], closedBy: [], surveys: [0, 0, null] };
+
+  it.each([
+    {
+      name: 'received Fri 09/10, closed Wed 04/11 after its due date 23/10, survey 4: late, in November',
+      kase: kase(
+        '01',
+        '2026-10-09T13:00:00.000Z',
+        [assigned('2026-10-09T14:00:00Z', '2026-10-23T20:59:00Z'), closed('2026-11-04T15:00:00Z')],
+        '2026-10-23T20:59:00Z',
+      ),
+      score: 4,
+      october: { received: 1, ...none, firstAnswers: 0 },
+      // 13–16, 19–23, 26–30 Oct (12/10 a holiday) and 3–4 Nov (2/11 a holiday): 16 business days.
+      november: {
+        received: 0,
+        closed: 1,
+        closeDays: 16,
+        deadline: [0, 1],
+        categories: ['procedente:1'],
+        closedBy: ['ana:1'],
+        surveys: [1, 1, 4],
+        firstAnswers: 1,
+      },
+    },
+    {
+      name: 'received Fri 30/10, answered Tue 03/11, still open: its first answer is November’s',
+      kase: kase(
+        '02',
+        '2026-10-30T19:00:00.000Z',
+        [assigned('2026-10-30T19:30:00Z', '2026-11-16T20:59:00Z'), answered('2026-11-03T13:00:00Z')],
+        '2026-11-16T20:59:00Z',
+      ),
+      october: { received: 1, ...none, firstAnswers: 0 },
+      november: { received: 0, ...none, firstAnswers: 1 },
+    },
+    {
+      name: 'received and closed in October on time: October’s alone',
+      kase: kase(
+        '03',
+        '2026-10-05T13:00:00.000Z',
+        [assigned('2026-10-05T14:00:00Z', '2026-10-20T20:59:00Z'), closed('2026-10-14T15:00:00Z', 'resolvido')],
+        '2026-10-20T20:59:00Z',
+      ),
+      score: 5,
+      october: {
+        received: 1,
+        closed: 1,
+        closeDays: 6,
+        deadline: [1, 1],
+        categories: ['resolvido:1'],
+        closedBy: ['ana:1'],
+        surveys: [1, 1, 5],
+        firstAnswers: 1,
+      },
+      november: { received: 0, ...none, firstAnswers: 0 },
+    },
+    {
+      name: 'closed Fri 30/10, reopened by her Tue 03/11, closed again Tue 10/11: each month counts its closure',
+      kase: kase(
+        '04',
+        '2026-10-26T13:00:00.000Z',
+        [
+          assigned('2026-10-26T14:00:00Z', '2026-11-09T20:59:00Z'),
+          closed('2026-10-30T15:00:00Z', 'procedente'),
+          reopened('2026-11-03T13:00:00Z', '2026-11-17T20:59:00Z'),
+          closed('2026-11-10T15:00:00Z', 'parcial'),
+        ],
+        '2026-11-17T20:59:00Z',
+      ),
+      october: {
+        received: 1,
+        closed: 1,
+        closeDays: 4,
+        deadline: [1, 1],
+        categories: ['procedente:1'],
+        closedBy: ['ana:1'],
+        surveys: [0, 1, null],
+        firstAnswers: 1,
+      },
+      november: {
+        received: 0,
+        closed: 1,
+        closeDays: 10,
+        deadline: [1, 1],
+        categories: ['parcial:1'],
+        closedBy: ['ana:1'],
+        surveys: [0, 1, null],
+        firstAnswers: 0,
+      },
+    },
+    {
+      name: 'received in October, closed 05/11, reopened 06/11, closed again 09/11: November counts it once, its last closure',
+      kase: kase(
+        '05',
+        '2026-10-28T13:00:00.000Z',
+        [
+          assigned('2026-10-28T14:00:00Z', '2026-11-12T20:59:00Z'),
+          closed('2026-11-05T15:00:00Z', 'procedente'),
+          reopened('2026-11-06T13:00:00Z', '2026-11-20T20:59:00Z'),
+          closed('2026-11-09T15:00:00Z', 'nao-resolvido'),
+        ],
+        '2026-11-20T20:59:00Z',
+      ),
+      score: 2,
+      october: { received: 1, ...none, firstAnswers: 0 },
+      november: {
+        received: 0,
+        closed: 1,
+        closeDays: 7,
+        deadline: [1, 1],
+        categories: ['nao-resolvido:1'],
+        closedBy: ['ana:1'],
+        surveys: [1, 1, 2],
+        firstAnswers: 1,
+      },
+    },
+    {
+      name: 'closed 27/11, reopened 30/11 and open at the month’s end: no November closure',
+      kase: kase(
+        '06',
+        '2026-10-29T13:00:00.000Z',
+        [
+          assigned('2026-10-29T14:00:00Z', '2026-11-13T20:59:00Z'),
+          answered('2026-10-30T13:00:00Z'),
+          closed('2026-11-27T15:00:00Z'),
+          reopened('2026-11-30T13:00:00Z', '2026-12-14T20:59:00Z'),
+        ],
+        '2026-12-14T20:59:00Z',
+      ),
+      october: { received: 1, ...none, firstAnswers: 1 },
+      november: { received: 0, ...none, firstAnswers: 0 },
+    },
+  ])('$name', ({ kase: k, score, october, november }) => {
+    const surveys = score && k.protocol ? [{ protocol: k.protocol, score }] : [];
+    const live = reportFigures({
+      period: OCTOBER_TO_NOVEMBER,
+      cases: [],
+      previousCases: [k],
+      openCases: [],
+      surveys,
+      now: new Date('2026-12-01T13:00:00Z'),
+      calendar,
+      closing: { cases: [k], erased: [] },
+    });
+    expect({ november: counted(live), october: counted(live.previous) }).toEqual({ november, october });
+    // Erased: the record kept counts the same in both months.
+    const entry = reportEntryOf(k, calendar, score);
+    const erased = reportFigures({
+      period: OCTOBER_TO_NOVEMBER,
+      cases: [],
+      previousCases: [],
+      openCases: [],
+      surveys: [],
+      now: new Date('2026-12-01T13:00:00Z'),
+      calendar,
+      erased: [entry],
+      closing: { cases: [], erased: [entry] },
+    });
+    expect({ november: counted(erased), october: counted(erased.previous) }).toEqual({ november, october });
+  });
+
+  it('a case in both lists (received in the period, closed in it) counts once', () => {
+    const k = kase(
+      '07',
+      '2026-11-03T13:00:00.000Z',
+      [assigned('2026-11-03T14:00:00Z', '2026-11-18T20:59:00Z'), closed('2026-11-05T15:00:00Z')],
+      '2026-11-18T20:59:00Z',
+    );
+    const f = periodFigures(OCTOBER_TO_NOVEMBER, [k], [], calendar, new Map(), [], { cases: [k, k], erased: [] });
+    expect(f.toClose.count).toBe(1);
+    expect(f.firstAnswer.count).toBe(1);
+  });
+});

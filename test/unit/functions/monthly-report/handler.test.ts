@@ -31,6 +31,8 @@ function world(now: string, supervisors: string[]) {
       openCases: async () => [aprilCase],
       surveys: async () => [],
       erasedCreatedBetween: async () => [],
+      casesWithEventsBetween: async () => [],
+      erasedWithEventsBetween: async () => [],
     },
     calendar: officeCalendar(localConfig),
     clock: new FixedClock(new Date(now)),
