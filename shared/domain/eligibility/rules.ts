@@ -206,6 +206,11 @@ export const PHRASE_REWRITES = once((): readonly (readonly [string, string])[] =
   ['entrar na fila', 'esperar na fila'],
   ['acessar a central de ajuda', 'usar a central de ajuda'],
   ['acessar a base de conhecimento', 'usar a base de conhecimento'],
+  // Round 53: the same in Spanish ("no podemos entrar en contacto con el soporte", "no puedo acceder al chat").
+  ['entrar en contacto', 'contatar'],
+  ['entrar al chat', 'usar o chat'],
+  ['acceder al chat', 'usar o chat'],
+  ['ingresar al chat', 'usar o chat'],
   // Portugal's words for the panel's sign-in, read as Brazil writes them ("não consigo aceder ao
   // painel", "a palavra-passe não é aceite", "conta de utilizador bloqueada", "iniciar sessão").
   ['aceder', 'acessar'],
@@ -225,6 +230,12 @@ export const PHRASE_REWRITES = once((): readonly (readonly [string, string])[] =
   ['se nao existe', 'se nao existir'],
   ['caso nao exista', 'se nao existir'],
   ['nao logramos', 'nao conseguimos'],
+  // Round 53: Spanish "we" at the panel's door reads as "I" ("no podemos entrar al panel", "no
+  // pudimos acceder"): every guard of "no puedo entrar" holds for it too.
+  ...['entrar', 'acceder', 'ingresar'].flatMap((verb): (readonly [string, string])[] => [
+    [`no podemos ${verb}`, `no puedo ${verb}`],
+    [`no pudimos ${verb}`, `no puedo ${verb}`],
+  ]),
   // English "to" reads as chat-speak "tô" (estou) once words are canonical: put it back where it
   // is English, so that phrases such as "unable to log in" or "talk to sales" can match.
   ['unable estou', 'unable to'],

@@ -13170,3 +13170,21 @@ describe('round 52 — a wish with the platform named between', () => {
     await check({ name: text, from: 'bia@biacosmeticos.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 53 — Spanish "we" locked out of the panel', () => {
+  it.each([
+    [
+      'Quisiéramos que revisaran por qué no podemos entrar al panel, dice que la contraseña es incorrecta.',
+      'ACCESS_ISSUE',
+    ],
+    ['Hola, no podemos entrar al panel desde ayer. Nos pide un código que nunca llega.', 'ACCESS_ISSUE'],
+    ['No podemos acceder al panel de administración desde el lunes.', 'ACCESS_ISSUE'],
+    ['Desde la actualización no pudimos ingresar a la cuenta, dice usuario inexistente.', 'ACCESS_ISSUE'],
+    // Reaching support or its chat is no sign-in (as "entrar em contato" in Portuguese).
+    ['No podemos entrar en contacto con el soporte, nadie contesta y la tienda sigue sin cobrar.', 'NO_PRIOR_TICKET'],
+    ['No puedo acceder al chat de soporte, siempre dice que no hay agentes. La tienda no carga.', 'NO_PRIOR_TICKET'],
+    ['Nuestros clientes no pueden entrar al carrito, se queda cargando.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'ventas@mercadito.co', subject: 'panel', text, outcome: outcome as Outcome });
+  });
+});
