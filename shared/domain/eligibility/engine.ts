@@ -30,6 +30,7 @@ import {
 import { type CharTrie, charTrie } from '../char-trie';
 import type { OuvidoriaConfig } from '../config';
 import type { Decision, ReplyVariant, TicketCheck } from '../decision';
+import { once } from '../memo';
 import { OUTCOMES } from '../outcome';
 import { type ReplyOutcome, renderReply } from '../replies';
 import { dmarcMonitoringOnly } from '../sender-authentication';
@@ -72,6 +73,9 @@ import {
   ruleById,
   SAID_NOT_TO_BE,
   SAID_SETTLED,
+  SUPPORT_NAMED,
+  SUPPORT_REPLIED,
+  SUPPORT_SAID,
   THE_STORE_AS_CLIENT,
   WRITES_FOR_THE_STORE,
 } from './rules';
@@ -492,6 +496,42 @@ function sentencesOf(text: string): { normalized: string[]; canonical: string[];
   return { normalized, canonical, canonicalFrom };
 }
 
+/** A plain word as raw text may write it: any case, accents on its vowels, ç, ñ; spaces as any run. */
+function accentTolerant(word: string): string {
+  const classes: Record<string, string> = {
+    a: '[aáàâã]',
+    e: '[eéê]',
+    i: '[ií]',
+    o: '[oóôõ]',
+    u: '[uúü]',
+    c: '[cç]',
+    n: '[nñ]',
+  };
+  return [...word].map((ch) => (ch === ' ' ? '\\s+' : (classes[ch] ?? escapeRegExp(ch)))).join('');
+}
+
+const LETTER_BEFORE = '(?<![\\p{L}\\p{N}])';
+const LETTER_AFTER = '(?![\\p{L}\\p{N}])';
+/** A character of the same sentence, no quotation mark: what may stand between who said it and the opening quote. */
+const NOT_A_SENTENCE_END = '[^.!?"“”«»\\n]';
+
+/** Round 53: support's words she quotes back (SUPPORT_REPLIED): the quotation, opening and closing marks included. */
+const SUPPORT_QUOTE = once(() => {
+  const any = (words: readonly string[]) => `${LETTER_BEFORE}(?:${words.map(accentTolerant).join('|')})${LETTER_AFTER}`;
+  const named = any(SUPPORT_NAMED());
+  const who = `(?:${any(SUPPORT_REPLIED())}|${named}${NOT_A_SENTENCE_END}{0,40}?${any(SUPPORT_SAID())}|${named}\\s*:)`;
+  return new RegExp(`${who}${NOT_A_SENTENCE_END}{0,60}?["“«][^"”»]{1,600}["”»]`, 'giu');
+});
+
+/**
+ * Her text without the support's words she quotes back: each quotation after them becomes a sentence
+ * break, so it neither decides nor joins the words around it (the quoted words stay in the stored mail).
+ */
+function withoutSupportQuotes(text: string): string {
+  if (!/["“«]/.test(text)) return text;
+  return text.replace(SUPPORT_QUOTE(), (quoted) => `${quoted.slice(0, quoted.search(/["“«]/))}. `);
+}
+
 /** The sentences the topic rules read: subject, form topic and fresh body, never quoted history. */
 export function topicSentences(s: Submission): TopicSentence[] {
   return readTopics(s).sentences;
@@ -532,7 +572,7 @@ function readTopics(s: Submission, own?: ReadonlySet<string>): TopicText {
   // hers ("outro assunto" read as her aside took every rule that bounds one away from the topic).
   const subject = sentencesOf(s.channel === 'webform' ? '' : s.subject);
   const topic = sentencesOf(s.formTopic ?? '');
-  const body = sentencesOf(fresh);
+  const body = sentencesOf(withoutSupportQuotes(fresh));
   const headline = (text: string) => ({ text, headline: true });
   const theirs =
     own === undefined ? body.canonical : body.canonical.filter((_, i) => !own.has(ownKey(body.canonicalFrom[i] ?? '')));

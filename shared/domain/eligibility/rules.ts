@@ -986,6 +986,29 @@ export const AFTERTHOUGHT = once((): readonly string[] => [
 ]);
 
 /**
+ * Round 53: support's own words that she quotes back ('Vocês me responderam: "para negociar o valor do
+ * plano, fale com o comercial". Não quero desconto, quero a loja no ar.') are not her request: a
+ * quotation right after one of these (plain words, accents and case aside) is not read (engine:
+ * withoutSupportQuotes). A reply names its writer; a verb of saying needs support as its subject
+ * (SUPPORT_NAMED), so the error she quotes ('o sistema diz "senha incorreta"') still reads.
+ */
+export const SUPPORT_REPLIED = once((): readonly string[] => [
+  ...['respondeu', 'responderam', 'respondido', 'respondida', 'resposta', 'retornaram', 'retornou'],
+  ...['respondio', 'respondieron', 'respuesta', 'contesto', 'contestaron'],
+  ...['replied', 'reply', 'response', 'answered', 'answer'],
+]);
+export const SUPPORT_NAMED = once((): readonly string[] => [
+  ...['suporte', 'atendente', 'atendimento', 'analista', 'consultor', 'consultora', 'agente', 'equipe', 'voces'],
+  ...['soporte', 'asesor', 'asesora', 'ustedes'],
+  ...['support', 'agent', 'team'],
+]);
+export const SUPPORT_SAID = once((): readonly string[] => [
+  ...['disse', 'disseram', 'falou', 'falaram', 'escreveu', 'escreveram', 'informou', 'informaram'],
+  ...['alegou', 'alegaram', 'mandou', 'mandaram'],
+  ...['dijo', 'dijeron', 'escribio', 'escribieron', 'said', 'wrote', 'told me', 'told us'],
+]);
+
+/**
  * A remedy asked for the harm of a failure ("quero um desconto na mensalidade como compensação,
  * porque o chamado 48213 ficou 20 dias sem solução", "isenção deste mês como ressarcimento"). With her
  * ticket verified, the complaint is the office's to weigh and the remedy the analyst's to grant or

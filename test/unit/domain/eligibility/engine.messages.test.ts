@@ -13188,3 +13188,38 @@ describe('round 53 — Spanish "we" locked out of the panel', () => {
     await check({ name: text, from: 'ventas@mercadito.co', subject: 'panel', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 53 — support words she quotes back do not decide', () => {
+  it.each([
+    [
+      'O suporte me disse por chat: "Para negociar valores do plano, fale com o comercial". Não quero negociar nada, quero que o site volte a carregar as imagens.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'A resposta do suporte foi "isso é com o financeiro, veja sua fatura". Mas o problema é que o site não carrega as imagens.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'Recebi do suporte: “Recomendamos redefinir sua senha pelo link esqueci minha senha.” Eu entro no painel normalmente, o problema é que o Pix não confirma.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'Vocês me responderam "para negociar o valor do plano, fale com o comercial". Não quero desconto, quero que a loja volte ao ar.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'El soporte me dijo: "para cambiar de plan hable con el área comercial". No quiero cambiar nada, la tienda no carga desde ayer.',
+      'NO_PRIOR_TICKET',
+    ],
+    // Her own words in quotes, and the error the system shows her, still read.
+    ['Tento entrar no painel e aparece "senha incorreta", mesmo depois de trocar a senha.', 'ACCESS_ISSUE'],
+    ['O sistema diz "usuário bloqueado" quando tento acessar o painel.', 'ACCESS_ISSUE'],
+    [
+      'Na fatura veio escrito "taxa de serviço adicional" e eu não contratei nada. Por que fui cobrada?',
+      'BILLING_QUESTION',
+    ],
+    ['O atendente disse que ia verificar e sumiu. A fatura deste mês veio com cobrança duplicada.', 'BILLING_QUESTION'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'lucas@lucasgeek.com.br', subject: 'suporte', text, outcome: outcome as Outcome });
+  });
+});
