@@ -1591,13 +1591,12 @@ export function decide(
   const remedyAsked = commercialHit !== undefined && ticketHolds && matchesAnywhere(c.asARemedy, read, true);
   const commercial = remedyAsked ? undefined : commercialHit;
   const wished = firstOf('feature');
-  // Round 52: a wish put as an afterthought after what she came for decides nothing — her ticket that holds
-  // does, or with none her access or billing problem told before it (an analyst answers the problem); the
-  // wish is noted in the reason.
+  // Round 52: a wish put as an afterthought after what she came for decides nothing — the ticket she cites
+  // does (round 53: also one that does not hold, whose guidance asks for the right number), or with none her
+  // access or billing problem told before it (an analyst answers the problem); the wish is noted in the reason.
   const wishAt = wished ? wishAfterthoughtAt(textHits, read, c) : undefined;
   const wishAside =
-    wishAt !== undefined &&
-    (ticketHolds || (ticket.status === 'none' && problemBefore(textHits, read, c, wishAt) !== undefined));
+    wishAt !== undefined && (ticket.status !== 'none' || problemBefore(textHits, read, c, wishAt) !== undefined);
   const feature = wishAside ? undefined : wished;
   const access = firstOf('topic', 'ACCESS_ISSUE');
   const billing = firstOf('topic', 'BILLING_QUESTION');

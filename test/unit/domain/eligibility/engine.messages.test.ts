@@ -13223,3 +13223,36 @@ describe('round 53 — support words she quotes back do not decide', () => {
     await check({ name: text, from: 'lucas@lucasgeek.com.br', subject: 'suporte', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 53 — a wish as an afterthought beside a ticket that does not hold', () => {
+  const noted = 'Depois pede uma funcionalidade';
+  it.each([
+    // Not found, and another sender's: the ticket's guidance (the right number) decides; the wish is noted.
+    [
+      'O chamado 99999 sobre o frete que não calcula segue sem resposta. Ah, e seria legal ter modo escuro no painel, fica a dica.',
+      'TICKET_INVALID',
+      true,
+    ],
+    [
+      'Meu chamado 48214 está parado há 3 semanas, o checkout não fecha pedido. Ah, uma sugestão: vocês poderiam ter integração com o Tiny.',
+      'TICKET_INVALID',
+      true,
+    ],
+    // A wish she leads with, or one with no afterthought word, still decides.
+    [
+      'Sobre o chamado 99999: vocês poderiam criar um relatório de vendas por categoria no painel?',
+      'OUT_OF_SCOPE_FEATURE',
+      false,
+    ],
+    ['Chamado 99999. Seria legal ter modo escuro no painel.', 'OUT_OF_SCOPE_FEATURE', false],
+  ])('%s → %s', async (text, outcome, isNoted) => {
+    const { decision } = await check({
+      name: text,
+      from: 'ze@zepecas.com.br',
+      subject: 'chamado',
+      text,
+      outcome: outcome as Outcome,
+    });
+    expect(decision.reason.includes(noted)).toBe(isNoted);
+  });
+});
