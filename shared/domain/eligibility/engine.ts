@@ -903,20 +903,28 @@ function matchRule(c: CompiledRule, text: ReadText, forTheStore: Compiled | null
 
 /** The most words of a bare follow-up ask's sentence ("e vocês, quando vão lançar?", "Do you have plans to add it?"). */
 const FOLLOW_UP_WORDS = 8;
+/** How many body sentences back a bare follow-up ask may find what it asks of. */
+const FOLLOW_UP_REACH = 2;
 
 /**
  * Round 52: whether the match is a bare follow-up ask — it ends its body sentence, of FOLLOW_UP_WORDS words
- * at most — on what the body sentence right before names (the rule's namedBefore, none of its unless
- * there): "Vocês têm integração com o Bling? Quando vão ter?"; "A integração parou. Tem previsão?" names
+ * at most — on what a body sentence up to FOLLOW_UP_REACH back names (the rule's namedBefore, none of its
+ * unless there nor between): "Vocês têm integração com o Bling? Quando vão ter?"; "A integração parou. Tem previsão?" names
  * what broke, and "Tem previsão de manutenção?" asks of something else.
  */
 function followsUp(c: CompiledRule, text: ReadText, i: number, m: RegExpExecArray): boolean {
   const sentence = text.sentences[i];
-  const before = text.sentences[i - 1];
-  if (sentence === undefined || before === undefined || sentence.headline || before.headline) return false;
+  if (sentence === undefined || sentence.headline) return false;
   if (WORD_AFTER.test(sentence.text.slice(m.index + m[0].length))) return false;
   if ((sentence.text.match(WORD) ?? []).length > FOLLOW_UP_WORDS) return false;
-  return matchesIn(c.namedBefore, text, i - 1) && !matchesIn(c.unless, text, i - 1);
+  // Round 53: or the one before that, when the sentence between names none of the rule's unless ("A plataforma
+  // não tem provador virtual. Minhas clientes sempre perguntam. Tem previsão?").
+  for (let back = i - 1; back >= i - FOLLOW_UP_REACH; back--) {
+    const before = text.sentences[back];
+    if (before === undefined || before.headline || matchesIn(c.unless, text, back)) return false;
+    if (matchesIn(c.namedBefore, text, back)) return true;
+  }
+  return false;
 }
 
 const WORD_AFTER = /[a-z0-9]/;

@@ -1596,6 +1596,8 @@ const FOLLOW_UP_ASKS = once(() =>
         ['to add it', 'to add this', 'to support it', 'to offer it', 'for it', 'for this'],
       ],
       [['is it planned', 'is it on the roadmap', 'will you add it', 'when will you add it'], []],
+      // Round 53: "quando" said last, as speech puts it ("Vão lançar quando?").
+      [['vao ter quando', 'vai ter quando', 'vao lancar quando', 'vai lancar quando', 'lancam quando'], []],
     ] as const
   ).flatMap(([asks, tails]: readonly [readonly string[], readonly string[]]) => [
     ...asks.flatMap((ask) => tails.map((tail) => `${ask} ${tail}`)),

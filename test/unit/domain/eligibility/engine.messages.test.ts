@@ -13256,3 +13256,23 @@ describe('round 53 — a wish as an afterthought beside a ticket that does not h
     expect(decision.reason.includes(noted)).toBe(isNoted);
   });
 });
+
+describe('round 53 — a bare follow-up ask two sentences after the feature', () => {
+  it.each([
+    ['A plataforma não tem provador virtual. Minhas clientes sempre perguntam. Tem previsão?', 'OUT_OF_SCOPE_FEATURE'],
+    [
+      'Queria vender produtos por assinatura. A plataforma ainda não oferece isso, certo? Vão lançar quando?',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    ['Vocês não têm integração com o Tiny. Uso ele há anos no estoque. Quando vão ter?', 'OUT_OF_SCOPE_FEATURE'],
+    // What broke, between or before, is no feature; nor a feature named three sentences back.
+    ['A integração com o Bling parou ontem. Os pedidos não sincronizam. Tem previsão?', 'NO_PRIOR_TICKET'],
+    ['A plataforma não tem provador virtual. O site ficou fora do ar a manhã toda. Tem previsão?', 'NO_PRIOR_TICKET'],
+    [
+      'A plataforma não tem provador virtual. Minhas clientes sempre perguntam. Eu respondo que não. Tem previsão?',
+      'NO_PRIOR_TICKET',
+    ],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'gabi@gabimodas.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
