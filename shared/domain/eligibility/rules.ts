@@ -5494,11 +5494,17 @@ const buildRules = (): readonly Rule[] => [
     ],
     // Round 52: the invoices it would start to issue are a capability, not her bill ("passar a emitir faturas com
     // o NIF"); "a plataforma deveria emitir minha fatura" is still hers.
-    unlessExceptIn: ['passar a', 'passe a', 'passasse a', 'comecar a', 'comece a', 'comecasse a'].flatMap((start) =>
-      ['fatura*', 'nota fiscal', 'notas fiscais', 'nf*', 'recibo*', 'factura*'].map(
-        (what) => `${start} emitir ${what}`,
+    unlessExceptIn: [
+      ...['passar a', 'passe a', 'passasse a', 'comecar a', 'comece a', 'comecasse a'].flatMap((start) =>
+        ['fatura*', 'nota fiscal', 'notas fiscais', 'nf*', 'recibo*', 'factura*'].map(
+          (what) => `${start} emitir ${what}`,
+        ),
       ),
-    ),
+      // Round 53: the Spanish wish's own "me" ("Me encantaría que agregaran el pago en OXXO") is not hers to
+      // be done to; "me encantaría que me devolvieran…" still is.
+      'me encantaria que',
+      'me gustaria que',
+    ],
     unlessInMessage: [...USED_TO_WORK(), ...PUT_SECOND()],
   },
   {

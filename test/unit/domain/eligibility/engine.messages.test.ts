@@ -13276,3 +13276,17 @@ describe('round 53 — a bare follow-up ask two sentences after the feature', ()
     await check({ name: text, from: 'gabi@gabimodas.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 53 — the Spanish wish said in the first person singular', () => {
+  it.each([
+    ['Me encantaría que agregaran el pago en OXXO para nuestros clientes en México.', 'OUT_OF_SCOPE_FEATURE'],
+    ['Me encantaría que agregaran OXXO como medio de pago.', 'OUT_OF_SCOPE_FEATURE'],
+    ['Me gustaría que ofrecieran envíos con Estafeta en el checkout.', 'OUT_OF_SCOPE_FEATURE'],
+    // A deed of the service for her, the store back up, more people in support: no feature.
+    ['Me encantaría que me explicaran por qué me cobraron dos veces la mensualidad.', 'BILLING_QUESTION'],
+    ['Me gustaría que la tienda volviera a estar en línea, lleva dos días caída.', 'NO_PRIOR_TICKET'],
+    ['Me gustaría que agregaran más personas al soporte, nadie contesta hace una semana.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'contacto@tiendaluna.mx', subject: 'tienda', text, outcome: outcome as Outcome });
+  });
+});
