@@ -5307,6 +5307,11 @@ const buildRules = (): readonly Rule[] => [
       'se o painel tivesse',
       'se voces tivessem',
       'se voces oferecessem',
+      // Round 53: what they would add ("seria bom se vocês colocassem um botão de WhatsApp no carrinho").
+      ...['colocassem', 'adicionassem', 'incluissem', 'criassem', 'lancassem', 'implementassem', 'desenvolvessem'].map(
+        (added) => `se voces ${added}`,
+      ),
+      'se a plataforma permitisse',
       // What the product should have or let the store do ("vocês deviam ter um chatbot",
       // "queria pedir que deixassem o campo CPF opcional"): with a feature noun (requires).
       // …or the integration right after it ("deveriam ter integração com a Shopee").

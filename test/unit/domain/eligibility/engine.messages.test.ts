@@ -13290,3 +13290,23 @@ describe('round 53 — the Spanish wish said in the first person singular', () =
     await check({ name: text, from: 'contacto@tiendaluna.mx', subject: 'tienda', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 53 — what they would add, in the subjunctive', () => {
+  it.each([
+    [
+      'oi gente seria bom se voces colocassem um botao de whatsapp no carrinho da loja pra cliente falar com a gente',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    ['Seria ótimo se vocês adicionassem um relatório de vendas por categoria.', 'OUT_OF_SCOPE_FEATURE'],
+    ['Seria ótimo se a plataforma permitisse agendar promoções no painel.', 'OUT_OF_SCOPE_FEATURE'],
+    // Something broken put back, people in support, or her invoice set right: no feature.
+    ['Seria bom se vocês colocassem o botão de comprar de volta, sumiu depois da atualização.', 'NO_PRIOR_TICKET'],
+    [
+      'Seria bom se vocês colocassem alguém no suporte que resolvesse, o botão de comprar não funciona.',
+      'NO_PRIOR_TICKET',
+    ],
+    ['Seria bom se vocês colocassem o valor certo na fatura, veio cobrança a mais.', 'BILLING_QUESTION'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'tiao.ferragens@bol.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
