@@ -257,6 +257,11 @@ export const PHRASE_REWRITES = once((): readonly (readonly [string, string])[] =
   // Round 52: "Do you have plans to add it?" (scope.feature.follow-up).
   ['plans estou', 'plans to'],
   ['plan estou', 'plan to'],
+  // Round 53: the verb after the plans is no support team ("any plan to support shipping to Canada?"; FOLLOW_UP_ASKS's
+  // "any plans to support it" so reads "to offer it").
+  ['plans to support', 'plans to offer'],
+  ['plan to support', 'plan to offer'],
+  ['shipping estou', 'shipping to'],
   ['estou log', 'to log'],
   ['estou sign', 'to sign'],
   ['estou access', 'to access'],
@@ -1381,6 +1386,8 @@ const FEATURE_NOUNS = once(() => [
   // "pagamento parcelado no boleto"), and a carrier to ship by ("¿Podrían agregar envío por Andreani?").
   ...['pago en cuotas', 'pagos en cuotas', 'cuotas sin interes', 'pagamento parcelado', 'boleto parcelado'],
   ...['envio por', 'envios por'],
+  // Round 53: the English carrier or destination to ship by ("any plan to support shipping to Canada with FedEx?").
+  ...['shipping to', 'shipping with', 'shipping via', 'shipping by'],
   'apple pay',
   'google pay',
   // A point of sale for the shop on the street ("quando vão ter PDV pra loja física?"), stock by
@@ -1593,7 +1600,7 @@ const FOLLOW_UP_ASKS = once(() =>
       // The plans, then what they would do ("Do you have plans to add it?"); the others close bare.
       [
         ['any plans', 'any plan', 'do you have plans', 'are there plans'],
-        ['to add it', 'to add this', 'to support it', 'to offer it', 'for it', 'for this'],
+        ['to add it', 'to add this', 'to offer it', 'for it', 'for this'],
       ],
       [['is it planned', 'is it on the roadmap', 'will you add it', 'when will you add it'], []],
       // Round 53: "quando" said last, as speech puts it ("Vão lançar quando?").

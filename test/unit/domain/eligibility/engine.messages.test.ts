@@ -13310,3 +13310,26 @@ describe('round 53 — what they would add, in the subjunctive', () => {
     await check({ name: text, from: 'tiao.ferragens@bol.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 53 — a foreign seller asks for a carrier or a destination', () => {
+  it.each([
+    [
+      'Hi, is there any plan to support shipping to Canada with FedEx? My customers would love it.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    ['Do you plan to add shipping with DHL?', 'OUT_OF_SCOPE_FEATURE'],
+    ['Are there plans to support shipping via UPS for international orders?', 'OUT_OF_SCOPE_FEATURE'],
+    // Shipping that broke stays a complaint.
+    ['Shipping to Canada stopped working yesterday, the checkout shows no rates.', 'NO_PRIOR_TICKET'],
+    ['My shipping with FedEx is broken since the update. Any plans to fix it?', 'NO_PRIOR_TICKET'],
+    ['Shipping to Canada used to work. Now customers cannot check out. Any ETA?', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'john@northwoodgoods.com',
+      subject: 'shipping',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
