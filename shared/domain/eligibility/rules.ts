@@ -5441,9 +5441,11 @@ const buildRules = (): readonly Rule[] => [
         'i wish',
         'we wish',
       ].flatMap((wish) =>
-        ['the platform had', 'you had', 'you guys had', 'the platform supported', 'you supported', 'you offered'].map(
-          (had) => `${wish} ${had}`,
-        ),
+        [
+          ...['the platform had', 'you had', 'you guys had', 'the platform supported', 'you supported', 'you offered'],
+          // Round 53: what the platform itself would offer or allow ("if the platform offered gift cards").
+          ...['the platform offered', 'the platform allowed', 'you allowed'],
+        ].map((had) => `${wish} ${had}`),
       ),
       ...['seria genial que', 'seria bueno que', 'ojala'].flatMap((wish) =>
         ['la plataforma tuviera', 'ustedes tuvieran', 'tuvieran'].map((had) => `${wish} ${had}`),

@@ -13333,3 +13333,19 @@ describe('round 53 — a foreign seller asks for a carrier or a destination', ()
     });
   });
 });
+
+describe('round 53 — the English wish for what the platform would offer or allow', () => {
+  it.each([
+    ['It would be great if the platform offered gift cards.', 'OUT_OF_SCOPE_FEATURE'],
+    ['It would be nice if the platform allowed scheduling promotions in advance.', 'OUT_OF_SCOPE_FEATURE'],
+    ['We would love it if you allowed customers to pick a delivery date.', 'OUT_OF_SCOPE_FEATURE'],
+    // What broke, or her charge: no feature.
+    [
+      'It would be great if the platform allowed my customers to check out again, it has been broken since Monday.',
+      'NO_PRIOR_TICKET',
+    ],
+    ['It would be great if the platform offered a refund for the double charge on my invoice.', 'BILLING_QUESTION'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'owner@brightcandles.com', subject: 'store', text, outcome: outcome as Outcome });
+  });
+});
