@@ -20,6 +20,7 @@ import { type Analyst, staffGreeting } from './staff';
 import type { AttachmentMeta } from './submission';
 import { cutMarked, splitQuoted } from './text';
 import { fileWhereabouts } from './lifecycle/relayed-files';
+import { merchantBouncingWarning } from './lifecycle/messages';
 import { isLinkable } from './uploads/download';
 import { SCAN_LABELS } from './uploads/plan';
 
@@ -275,6 +276,8 @@ export function renderAnalystNotice(
     },
     { h: 'Lojista' },
     { ul: contact },
+    // Her acknowledgement bounced while the case waited: she may never read an answer by mail.
+    ...merchantBouncingWarning(c, now, config),
     { h: 'Chamado anterior' },
     ...ticketBlocks(c.decision.ticket),
   ];

@@ -1,3 +1,4 @@
+import { REPLY_TO_BOUNCED, type CaseRecord } from './case';
 import type { OuvidoriaConfig } from './config';
 
 const DAY_MS = 86_400_000;
@@ -15,6 +16,27 @@ export function isBouncing(until: Date | string | undefined, now: Date): boolean
   if (until === undefined) return false;
   const at = typeof until === 'string' ? Date.parse(until) : until.getTime();
   return at > now.getTime();
+}
+
+/**
+ * Whether the merchant's address bounces our mail, as her case itself records it — so a staff mail
+ * built from the case read it already (the assignment notice: issue 16, no extra request) warns of
+ * it: the bounce memory's writer marks her open cases (`merchantBounceUntil`), and an address that
+ * was bouncing when the case was accepted left its acknowledgement suppressed for that reason (the
+ * memory lasts at least bounceSuppressionDays from then).
+ */
+export function caseMerchantBouncing(
+  c: Pick<CaseRecord, 'merchantBounceUntil' | 'reply'>,
+  now: Date,
+  config: OuvidoriaConfig,
+): boolean {
+  if (isBouncing(c.merchantBounceUntil, now)) return true;
+  const reply = c.reply;
+  return (
+    reply?.status === 'suppressed' &&
+    reply.reason === REPLY_TO_BOUNCED &&
+    isBouncing(suppressedUntil(new Date(reply.at), config), now)
+  );
 }
 
 /**

@@ -171,6 +171,12 @@ export interface CaseRecord {
   reviewedAt?: string;
   reviewOutcome?: 'discarded' | 'released';
   reviewedBy?: string;
+  /**
+   * Until when the merchant's address is in bounce memory, written on her open cases by the bounce
+   * memory's writer (bounce-registry.ts): the staff mails built from the case warn of it
+   * (caseMerchantBouncing) without reading the memory.
+   */
+  merchantBounceUntil?: string;
 }
 
 /** Case id for a submission: stable across retries of the same delivery. */

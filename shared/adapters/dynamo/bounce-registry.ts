@@ -2,7 +2,8 @@ import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk
 import { isBouncing } from '../../domain/bounce-policy';
 import type { BounceRegistry } from '../../ports';
 import { isConditionalCheckFailed } from './client';
-import { ADDRESS_ATTRIBUTES, addressKey } from './sender-open-cases';
+import { caseKey } from './case-repository';
+import { ADDRESS_ATTRIBUTES, addressKey, inboxKey } from './sender-open-cases';
 import { TTL_ATTRIBUTE } from './table-design';
 
 /**
@@ -11,6 +12,10 @@ import { TTL_ATTRIBUTE } from './table-design';
  * `bounceUntil` with now; the item's TTL follows it while no case is open. (Tables written before
  * issue 16 kept it on `BOUNCE#` items: those are no longer read and lapse within
  * bounceSuppressionDays; SES's own suppression list keeps stopping hard bounces meanwhile.)
+ *
+ * Marking an address also marks its open cases (`merchantBounceUntil` on each case item whose
+ * sender it is): the assignment notice, a transfer and a forward warn the analyst from the case they
+ * read anyway (issue 16: the assignment reads nothing more).
  */
 export class DynamoBounceRegistry implements BounceRegistry {
   constructor(
@@ -23,7 +28,7 @@ export class DynamoBounceRegistry implements BounceRegistry {
     // item (no open case) expires with the memory; one with open cases keeps no TTL.
     for (const idle of [true, false, true]) {
       try {
-        await this.client.send(
+        const { Attributes } = await this.client.send(
           new UpdateCommand({
             TableName: this.tableName,
             Key: addressKey(address),
@@ -43,8 +48,10 @@ export class DynamoBounceRegistry implements BounceRegistry {
               ':type': 'OPEN',
               ...(idle ? { ':ttl': Math.ceil(until.getTime() / 1000) } : {}),
             },
+            ReturnValues: 'ALL_NEW',
           }),
         );
+        await this.markOpenCases(address, until, Attributes);
         return;
       } catch (error) {
         if (!isConditionalCheckFailed(error)) throw error;
@@ -57,6 +64,48 @@ export class DynamoBounceRegistry implements BounceRegistry {
       if (typeof stored === 'string' && stored >= until.toISOString()) return;
     }
     throw new Error('Bounce memory not written: the address item kept changing');
+  }
+
+  /**
+   * Her open cases carry the memory too. They are counted on her inbox's item: this one for an
+   * ordinary address (`item`, as written), another for a "+tag" or dotted Gmail one (read here); a
+   * case of another alias of the inbox is left alone (the condition on its sender).
+   */
+  private async markOpenCases(address: string, until: Date, item: Record<string, unknown> | undefined): Promise<void> {
+    const sender = address.trim().toLowerCase();
+    const own = addressKey(sender).pk === inboxKey(sender).pk;
+    const counted = own
+      ? item
+      : (
+          await this.client.send(
+            new GetCommand({
+              TableName: this.tableName,
+              Key: inboxKey(sender),
+              ConsistentRead: true,
+              ProjectionExpression: '#ids',
+              ExpressionAttributeNames: { '#ids': ADDRESS_ATTRIBUTES.caseIds },
+            }),
+          )
+        ).Item;
+    const ids = counted?.[ADDRESS_ATTRIBUTES.caseIds];
+    for (const caseId of ids instanceof Set ? [...ids] : []) {
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: caseKey(String(caseId)),
+            UpdateExpression: 'SET #until = :until',
+            ConditionExpression:
+              'attribute_exists(pk) AND #sender = :sender AND (attribute_not_exists(#until) OR #until < :until)',
+            ExpressionAttributeNames: { '#until': 'merchantBounceUntil', '#sender': 'senderEmail' },
+            ExpressionAttributeValues: { ':until': until.toISOString(), ':sender': sender },
+          }),
+        );
+      } catch (error) {
+        // Gone (erased), another alias's case, or a later memory already there: nothing to write.
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+    }
   }
 
   async isSuppressed(address: string, now: Date): Promise<boolean> {

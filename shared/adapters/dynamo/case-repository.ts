@@ -121,7 +121,7 @@ const CASE_SK = 'CASE';
 export const FIRST_MESSAGE_SK = 'FIRSTMSG';
 /** Partition key prefix of a case's items (`CASE#<caseId>`). */
 export const CASE_PK_PREFIX = 'CASE#';
-const caseKey = (caseId: string) => ({ pk: `${CASE_PK_PREFIX}${caseId}`, sk: CASE_SK });
+export const caseKey = (caseId: string) => ({ pk: `${CASE_PK_PREFIX}${caseId}`, sk: CASE_SK });
 /**
  * The partition of the raw mail kept with a case (keepRawCopy): beside the case's, not in it, so that
  * however many copies a sender's retries (or a forger's) add, reading the case reads none of them.

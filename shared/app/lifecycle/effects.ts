@@ -9,6 +9,7 @@
  * failed): it is settled unsent (effect-fit.ts). Open-case counts converge on the case instead of
  * counting ±1 in arrival order (convergeCounts): one more read of the case per run that counts.
  */
+import { caseMerchantBouncing } from '../../domain/bounce-policy';
 import { encryptedMail, filesNotTaken } from '../../domain/encrypted-mail';
 import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../../domain/auto-reply-policy';
 import type { CaseMessage } from '../../domain/case';
@@ -189,6 +190,8 @@ function answererOf(c: WorkCase, sourceId: string): string | undefined {
 
 /** Whether the merchant's address is in the bounce memory; unreadable, the memory warns of nothing. */
 async function merchantBouncing(deps: ResolvedDeps, c: WorkCase): Promise<boolean> {
+  // The case knows it already (marked by the memory's writer): no read.
+  if (caseMerchantBouncing(c, deps.clock.now(), deps.config)) return true;
   if (!deps.bounces) return false;
   return deps.bounces.isSuppressed(c.senderEmail, deps.clock.now()).catch(() => false);
 }

@@ -9,6 +9,7 @@
  * application): the merchant's new message, the transfer notice, the reminder, the escalation, and the explanation
  * when a staff mail did nothing. Every subject carries the protocol in brackets.
  */
+import { caseMerchantBouncing } from '../bounce-policy';
 import { encryptedMail, encryptedStaffPt, type MailEncryption } from '../encrypted-mail';
 import { countOf } from '../count';
 import { humanSize } from '../byte-size';
@@ -171,13 +172,26 @@ export const MERCHANT_BOUNCING_PT =
   'As mensagens da Ouvidoria para este endereço voltaram (caixa inexistente ou desativada) ou foram marcadas como spam: respostas por e-mail podem não chegar ao lojista. Confirme outro contato pelo chamado anterior no suporte antes de contar com a resposta.';
 
 /** The warning in a staff mail, where "este endereço" is named. */
-function merchantBouncingBlock(c: WorkCase): MailBlock {
+function merchantBouncingBlock(c: Pick<WorkCase, 'senderEmail'>): MailBlock {
   return {
     p: [
       { strong: 'Atenção: ' },
       `as mensagens da Ouvidoria para o endereço do lojista (${c.senderEmail}) voltaram (caixa inexistente ou desativada) ou foram marcadas como spam: respostas por e-mail podem não chegar a ele. Confirme outro contato pelo chamado anterior no suporte antes de contar com a resposta.`,
     ],
   };
+}
+
+/**
+ * The warning when the case itself records that her address bounces (caseMerchantBouncing): for the
+ * staff mails built from the case alone — the assignment notice, a transfer, a forward of her
+ * message — so the analyst learns it before answering (journey 50).
+ */
+export function merchantBouncingWarning(
+  c: Pick<WorkCase, 'senderEmail' | 'merchantBounceUntil' | 'reply'>,
+  now: Date,
+  config: OuvidoriaConfig,
+): MailBlock[] {
+  return caseMerchantBouncing(c, now, config) ? [merchantBouncingBlock(c)] : [];
 }
 
 /** The case's facts at the head of every staff mail; `now` marks a due date already past. */
@@ -493,6 +507,7 @@ export function renderMerchantMessageToAnalyst(
           } as MailBlock,
         ]
       : []),
+    ...merchantBouncingWarning(c, now, config),
     caseFacts(c, config, now),
     ...(attachments.length > 0 ? [{ h: 'Anexos' }, { ul: attachments }] : []),
   ];
@@ -925,6 +940,7 @@ export function renderTransferNotice(
             : ` foi transferido para você por ${previous}.`,
         ],
       },
+      ...merchantBouncingWarning(c, now, config),
       caseFacts(c, config, now),
       ...(note ? [{ h: 'Nota de quem transferiu' } as MailBlock, ...paragraphs(note)] : []),
       ...handedOverFiles(files, previous, config),

@@ -1,9 +1,10 @@
 /** Bounce memory on the address item (shared with the open-case set), on dynalite; errors with a mock. */
 import { DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoBounceRegistry } from '../../../../shared/adapters/dynamo/bounce-registry';
+import { caseKey } from '../../../../shared/adapters/dynamo/case-repository';
 import { createTableIfMissing } from '../../../../shared/adapters/dynamo/create-table';
 import { addressKey, DynamoSenderOpenCases } from '../../../../shared/adapters/dynamo/sender-open-cases';
 import { type DynaliteClients, startDynaliteClients } from '../../../support/emulators';
@@ -96,6 +97,54 @@ describe('DynamoBounceRegistry on the address item', () => {
       expect(stored?.['bounceUntil']).toBe('2026-05-02T00:00:00.000Z');
     }
   });
+});
+
+describe('DynamoBounceRegistry marks her open cases (the assignment notice reads the case only)', () => {
+  const putCase = (caseId: string, senderEmail: string, fields: Record<string, unknown> = {}) =>
+    doc.send(new PutCommand({ TableName: TABLE, Item: { ...caseKey(caseId), caseId, senderEmail, ...fields } }));
+  const bounceOf = async (caseId: string) =>
+    (await doc.send(new GetCommand({ TableName: TABLE, Key: caseKey(caseId), ConsistentRead: true }))).Item?.[
+      'merchantBounceUntil'
+    ];
+  const JUNE = new Date('2026-06-01T00:00:00Z');
+  const cases: Array<[string, (n: number) => { bounced: string; other?: string }]> = [
+    ['an ordinary address (its own item counts its cases)', (i) => ({ bounced: `maria${i}@lojadamaria.com.br` })],
+    [
+      'a "+tag" address: its cases are counted on the inbox item, beside the inbox\'s own',
+      (i) => ({ bounced: `maria${i}+vendas@lojadamaria.com.br`, other: `maria${i}@lojadamaria.com.br` }),
+    ],
+    ['a dotted Gmail address', (i) => ({ bounced: `ma.ria${i}@gmail.com`, other: `maria${i}@gmail.com` })],
+  ];
+  it.each(cases)(
+    "%s: each of her open cases, never another alias's, a closed one or a later memory",
+    async (_, make) => {
+      const { bounced, other } = make(++n);
+      const mine = [`email:mine-${n}-1`, `webform:mine-${n}-2`];
+      for (const id of mine) {
+        await putCase(id, bounced);
+        await open.add(bounced, id);
+      }
+      if (other) {
+        await putCase(`email:other-${n}`, other);
+        await open.add(other, `email:other-${n}`);
+      }
+      await putCase(`email:closed-${n}`, bounced);
+      await putCase(`email:later-${n}`, bounced, { merchantBounceUntil: JUNE.toISOString() });
+      await open.add(bounced, `email:later-${n}`);
+      // Counted, then erased: no item is made for it.
+      await open.add(bounced, `email:erased-${n}`);
+
+      await bounces.markBouncing(bounced, MAY, 'Permanent');
+
+      for (const id of mine) expect(await bounceOf(id)).toBe(MAY.toISOString());
+      if (other) expect(await bounceOf(`email:other-${n}`)).toBeUndefined();
+      expect(await bounceOf(`email:closed-${n}`)).toBeUndefined();
+      expect(await bounceOf(`email:later-${n}`)).toBe(JUNE.toISOString());
+      expect(
+        (await doc.send(new GetCommand({ TableName: TABLE, Key: caseKey(`email:erased-${n}`) }))).Item,
+      ).toBeUndefined();
+    },
+  );
 });
 
 describe('DynamoBounceRegistry errors', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { renderAnalystNotice } from '../../../../shared/domain/assignment';
+import { type CaseRecord, REPLY_TO_BOUNCED } from '../../../../shared/domain/case';
 import { localConfig } from '../../../../shared/domain/config';
+import type { Analyst } from '../../../../shared/domain/staff';
 import {
   greetsMerchant,
   letterParts,
@@ -1230,4 +1233,36 @@ describe('staff mails mark a due date already past, as the console does (OVERDUE
     const onTime = renderReminder(workCase({ status: 'IN_PROGRESS' }), ana, localConfig, BEFORE);
     expect(onTime.text).toContain('termina em 24/03/2026 às 10:00.');
   });
+});
+
+describe('her address bounces, as the case records it: the staff mails built from the case warn before she is answered', () => {
+  const WARNING = 'Atenção: as mensagens da Ouvidoria para o endereço do lojista';
+  const bouncedAck = { status: 'suppressed' as const, reason: REPLY_TO_BOUNCED, at: '2026-03-13T20:00:00.000Z' };
+  const states: Array<[string, Parameters<typeof workCase>[0], boolean]> = [
+    ['marked by the bounce memory until a later day', { merchantBounceUntil: '2026-05-11T20:00:00.000Z' }, true],
+    ['marked, but the memory lapsed', { merchantBounceUntil: '2026-03-16T20:00:00.000Z' }, false],
+    ['acknowledgement withheld: the address was bouncing at acceptance', { reply: bouncedAck }, true],
+    [
+      'acknowledgement withheld long ago (past bounceSuppressionDays)',
+      { reply: { ...bouncedAck, at: '2025-11-01T12:00:00.000Z' } },
+      false,
+    ],
+    ['acknowledgement withheld for the daily limit', { reply: { ...bouncedAck, reason: 'throttled' } }, false],
+    ['nothing recorded', {}, false],
+  ];
+  const mails: Array<[string, (c: WorkCase) => RenderedMail]> = [
+    ['assignment notice', (c) => renderAnalystNotice(c as CaseRecord, ana as Analyst, localConfig, NOW)],
+    [
+      'transfer notice',
+      (c) => renderTransferNotice(c, { id: 'carla', name: 'Carla' }, 'Ana Lima', undefined, localConfig, NOW),
+    ],
+    ['forward of her message', (c) => renderMerchantMessageToAnalyst(c, merchantMessage, ana, localConfig, NOW)],
+  ];
+  for (const [mail, render] of mails) {
+    it.each(states)(`${mail}: %s`, (_, fields, warned) => {
+      const out = render(workCase({ senderEmail: 'maria@lojadamaria.com.br', ...fields }));
+      expect(out.text.includes(WARNING)).toBe(warned);
+      if (warned) expect(out.text).toContain('(maria@lojadamaria.com.br)');
+    });
+  }
 });
