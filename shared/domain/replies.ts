@@ -1372,16 +1372,25 @@ const CITED_WORDS: Record<MessageLanguage, CitedWords> = {
 };
 
 /**
- * The outcome's guidance after the cited-protocol lead: NO_PRIOR_TICKET's "we found no previous
- * ticket, talk to support first" opening and heading become the new-matter heading and paragraph;
- * the other openings lose their second "we received your message".
+ * The outcome's guidance after the cited-protocol lead, as one message: the lead is about the case
+ * her mail named (not added; write from the case's address), and what the rules decided applies only
+ * if she writes about something else — so it comes under the new-matter heading, for every outcome
+ * (journey 50: TICKET_INVALID's "reply with the correct number" right after "reply from the case's
+ * address" read as a second, contradicting mail). NO_PRIOR_TICKET's "we found no previous ticket,
+ * talk to support first" opening and heading become the new-matter paragraph; the other openings
+ * lose their second "we received your message".
  */
 function afterCitedLead(outcome: ReplyOutcome, body: Block[], words: CitedWords): Block[] {
-  const [opening, ...rest] = body;
   if (outcome === 'NO_PRIOR_TICKET') {
-    const guidance = rest.filter((b) => !('h' in b));
+    const guidance = body.slice(1).filter((b) => !('h' in b));
     return [{ h: words.newMatter.h }, { p: [words.newMatter.p] }, ...guidance];
   }
+  return [{ h: words.newMatter.h }, ...withoutReceived(body, words)];
+}
+
+/** The body without its opening "we received your message" (the lead said it). */
+function withoutReceived(body: Block[], words: CitedWords): Block[] {
+  const [opening, ...rest] = body;
   if (!opening || !('p' in opening)) return body;
   const [first, ...inlines] = opening.p;
   if (typeof first !== 'string' || !first.startsWith(words.received)) return body;

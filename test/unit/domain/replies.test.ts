@@ -694,6 +694,37 @@ describe('a reply to a message that names a case protocol (ReplyContext.citedPro
     expect(mail.text).toContain(outcome === 'TICKET_INVALID' ? 'Não localizamos o chamado' : 'sem acesso ao painel');
   });
 
+  // Journey 50: Mariana answered from Gmail with her right ticket number; TICKET_INVALID's "confira o
+  // número… responda com o número correto" right after the lead read as a second, contradicting mail.
+  const NEW_MATTER: Record<MessageLanguage, string> = {
+    'pt-BR': 'SE FOR UM ASSUNTO NOVO',
+    es: 'SI SE TRATA DE UN ASUNTO NUEVO',
+    en: 'IF THIS IS A NEW MATTER',
+  };
+  const guided: Array<[ReplyOutcome, Partial<ReplyContext>]> = [
+    ['NO_PRIOR_TICKET', {}],
+    ['TICKET_INVALID', { ticket: { status: 'invalid', number: '48213', why: 'not_owner' } }],
+    ['TICKET_INVALID', { ticket: { status: 'invalid', number: '48213', why: 'not_found' }, variant: 'on-behalf' }],
+    ['ACCESS_ISSUE', {}],
+    ['BILLING_QUESTION', {}],
+    ['NOT_A_CLIENT', {}],
+    ['NOT_A_CLIENT', { variant: 'shopper' }],
+    ['OUT_OF_SCOPE_FEATURE', {}],
+    ['OUT_OF_SCOPE_COMMERCIAL', {}],
+  ];
+  it.each(
+    (['pt-BR', 'es', 'en'] as const).flatMap((language) =>
+      guided.map(([outcome, extra]) => [language, outcome, extra] as const),
+    ),
+  )('%s %s %j: one message — the lead, then the guidance under the new-matter heading', (language, outcome, extra) => {
+    const mail = renderReply(outcome, { ...cited(language), ...extra }, localConfig);
+    const paragraphs = mail.text.split('\n\n');
+    expect(paragraphs[1]?.startsWith(LEAD[language])).toBe(true);
+    expect(paragraphs[2]).toBe(NEW_MATTER[language]);
+    expect(mail.text.split(NEW_MATTER[language]).length - 1).toBe(1);
+    expect(mail.text.split(RECEIVED[language]).length - 1).toBe(1);
+  });
+
   it('ACCEPTED: no lead (the case she opened is the one the acknowledgement names)', () => {
     expect(renderReply('ACCEPTED', cited('pt-BR'), localConfig).text).not.toContain('não foi adicionada ao caso');
   });
