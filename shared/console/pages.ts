@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
 import { ruleLabel } from '../domain/eligibility/rule-descriptions';
 import { releasedFromQuarantinePt } from '../domain/released-words';
-import { AUTOMATIC_MAIL_SITUATION_PT, isAutomaticMail } from '../domain/automatic-mail';
+import { isAutomaticMail, situationPt } from '../domain/automatic-mail';
 import { CITED_BY_WHY_PT, citedByPt } from '../domain/cited-by-words';
 import { calendarDayPtBr, extensionDaysHint, caseOverdue, OVERDUE_MARK_PT } from '../domain/lifecycle/deadlines';
 import { AWAITED_MAX_CHARS, assignedEvent } from '../domain/lifecycle/machine';
@@ -194,7 +194,7 @@ export function casesPage(
     const overdue = caseOverdue({ status: c.status, dueAt }, now);
     return html`<tr><td><a href="${b}/equipe/caso/${encodeURIComponent(c.caseId)}">${c.protocol ?? 'sem protocolo'}</a></td>
       <td>${c.senderName ? html`${c.senderName}<br>` : ''}${c.senderEmail}</td><td>${c.subject}</td>
-      <td>${STATUS_LABELS_PT[c.status] ?? c.status}</td><td>${c.assignee ? html`${staffNames?.get(c.assignee) ?? c.assignee}${awayUntil(c.assignee) ? html`<br><small>${awayUntil(c.assignee)}</small>` : ''}` : html`sem analista${assignsAtLine(assignsAt?.get(c.caseId), frame.timeZone, html`<br>`)}`}</td>
+      <td>${situationPt({ status: c.status, automatic: c.automatic === true })}</td><td>${c.assignee ? html`${staffNames?.get(c.assignee) ?? c.assignee}${awayUntil(c.assignee) ? html`<br><small>${awayUntil(c.assignee)}</small>` : ''}` : html`sem analista${assignsAtLine(assignsAt?.get(c.caseId), frame.timeZone, html`<br>`)}`}</td>
       <td${overdue ? html` class="overdue"` : ''}>${formatInstant(dueAt, frame.timeZone)}${overdue ? OVERDUE_MARK_PT : ''}${promised ? html`<br><small>informado ao lojista</small>` : ''}</td></tr>`;
   });
   return layout(
@@ -528,7 +528,7 @@ export function casePage(frame: PageFrame, view: CaseView, now: Date): string {
 ${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
 ${view.problem ? html`<p class="problem" role="alert">${view.problem}${refusedKind ? html` <a href="#acao-${refusedKind}">Ir para o formulário</a>` : ''}</p>` : ''}
 <dl>
-  <dt>Situação</dt><dd>${c.status === 'REDIRECTED' && isAutomaticMail(c) ? AUTOMATIC_MAIL_SITUATION_PT : (STATUS_LABELS_PT[c.status] ?? c.status)}</dd>
+  <dt>Situação</dt><dd>${situationPt({ status: c.status, automatic: isAutomaticMail(c) })}</dd>
   <dt>Lojista</dt><dd>${c.senderName ? `${c.senderName} · ` : ''}${c.senderEmail}${c.storeName ? ` · ${c.storeName}` : ''}${view.merchantBouncing ? html`<p class="problem">${BOUNCING_PT}</p>` : ''}</dd>
   <dt>Assunto</dt><dd>${c.subject}</dd>
   <dt>Analista</dt><dd>${c.assignee ? nameOf(c.assignee) : html`sem analista${assignsAtLine(view.assignsAt, tz, ' — ')}`}</dd>

@@ -25,6 +25,8 @@ export interface CaseSummary {
   assignee?: string;
   dueAt?: string;
   createdAt: string;
+  /** A guided record that is stored automatic mail (isAutomaticMail): its situation is not "Orientado". */
+  automatic?: true;
 }
 
 export interface CaseListFilter {

@@ -131,7 +131,7 @@ export const rawCopyPartition = (caseId: string) => `RAWCOPY#${caseId}`;
 const legacyProtocolKey = (protocol: string) => ({ pk: `PROTOCOL#${protocol}`, sk: 'PROTOCOL' });
 const messageIdKey = (messageId: string) => ({ pk: `MSGID#${messageId}`, sk: 'MSGID' });
 /** BatchGetItem's limit of keys per call. */
-const BATCH_GET_MAX = 100;
+export const BATCH_GET_MAX = 100;
 /** BatchWriteItem's limit of requests per call. */
 const BATCH_WRITE_MAX = 25;
 
@@ -140,7 +140,7 @@ const BATCH_WRITE_MAX = 25;
  * what a call left unprocessed, which goes again after a growing pause; five calls in all, then it
  * throws (a retry of the whole operation is the caller's).
  */
-async function untilProcessed<R>(
+export async function untilProcessed<R>(
   requests: R[],
   max: number,
   what: string,

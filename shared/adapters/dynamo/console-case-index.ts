@@ -6,7 +6,10 @@
  * Filtered (an analyst's cases are one in ten of a status after a year), a page reads on until it
  * is full, up to MAX_FILTERED_QUERIES Queries (paged-query.ts, queryFilledPage).
  */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isAutomaticMail } from '../../domain/automatic-mail';
+import type { Decision } from '../../domain/decision';
+import { BATCH_GET_MAX, caseKey, untilProcessed } from './case-repository';
 import { decodeCursor, encodeCursor, indexKeyOf, queryFilledPage, queryPage } from './paged-query';
 import type { CaseStatus } from '../../domain/case';
 import type { CaseListFilter, CasePage, CaseSummary, ConsoleCaseIndex } from '../../console/ports';
@@ -131,10 +134,7 @@ export class DynamoConsoleCaseIndex implements ConsoleCaseIndex {
     }
     for (const [status, start] of Object.entries(starts)) if (start === null) cursor[status] = null;
     const more = parts.some((p) => cursor[p.status] !== null);
-    const items = merged
-      .map((m) => m.item)
-      .filter(isCase)
-      .map(summaryOf);
+    const items = await this.summaries(merged.map((m) => m.item));
     return { items, ...(more ? { next: encodeCursor(cursor) } : {}) };
   }
 
@@ -149,8 +149,51 @@ export class DynamoConsoleCaseIndex implements ConsoleCaseIndex {
     page: { limit: number; cursor?: string },
   ): Promise<CasePage> {
     const out = await this.raw(index, partition, filter, page);
-    const items = out.items.filter(isCase).map(summaryOf);
+    const items = await this.summaries(out.items);
     return { items, ...(out.next ? { next: out.next } : {}) };
+  }
+
+  /**
+   * The rows, with `automatic` on the guided records that are stored automatic mail (the case page's
+   * rule, isAutomaticMail). gsi1-status projects `decision`; gsi2-sender does not (and a projection
+   * cannot change in place), so the guided rows of a sender search have theirs read in one
+   * BatchGetItem for the page (eventually consistent: a decision never changes), not a read a row.
+   */
+  private async summaries(entries: Item[]): Promise<CaseSummary[]> {
+    const cases = entries.filter(isCase);
+    const guided = cases.filter((item) => item['status'] === 'REDIRECTED');
+    const decisions = new Map<string, unknown>();
+    for (const item of guided) if ('decision' in item) decisions.set(String(item['caseId']), item['decision']);
+    const unread = guided.filter((item) => !decisions.has(String(item['caseId'])));
+    if (unread.length > 0) {
+      await untilProcessed(
+        unread.map((item) => caseKey(String(item['caseId']))) as Item[],
+        BATCH_GET_MAX,
+        'Guided case decisions',
+        async (keys) => {
+          const { Responses, UnprocessedKeys } = await this.client.send(
+            new BatchGetCommand({
+              RequestItems: {
+                [this.tableName]: {
+                  Keys: keys,
+                  ProjectionExpression: 'caseId, #decision',
+                  ExpressionAttributeNames: { '#decision': 'decision' },
+                },
+              },
+            }),
+          );
+          for (const found of Responses?.[this.tableName] ?? [])
+            decisions.set(String(found['caseId']), found['decision']);
+          return UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+        },
+      );
+    }
+    return cases.map((item) => {
+      const decision = decisions.get(String(item['caseId'])) as Pick<Decision, 'ruleIds'> | undefined;
+      const automatic =
+        item['status'] === 'REDIRECTED' && Array.isArray(decision?.ruleIds) && isAutomaticMail({ decision });
+      return { ...summaryOf(item), ...(automatic ? { automatic: true as const } : {}) };
+    });
   }
 
   private async raw(

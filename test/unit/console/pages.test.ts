@@ -773,4 +773,24 @@ describe('console case page — the situation of a record that is not a case', (
     const page = casePage(frame, { c, survey: null, actions: new Set() }, now);
     expect(page).toContain(`<dt>Situação</dt><dd>${says}</dd>`);
   });
+  // The list says what the page says (journey 50: the list still read 'Orientado' for the out-of-office).
+  it.each([
+    [
+      { status: 'REDIRECTED' as const, automatic: true as const },
+      'Mensagem automática guardada (sem caso nem resposta)',
+    ],
+    [{ status: 'REDIRECTED' as const }, 'Orientado (resposta automática)'],
+    [{ status: 'ASSIGNED' as const, automatic: true as const }, 'Atribuído'],
+  ])('the list row of %j: %s', (fields, says) => {
+    const row = {
+      caseId: 'email:auto-1',
+      outcome: 'NO_PRIOR_TICKET' as const,
+      senderEmail: 'paulo@lojadopaulo.com.br',
+      subject: 'Resposta automática: estamos em recesso',
+      createdAt: '2026-11-23T13:00:00.000Z',
+      ...fields,
+    };
+    const list = casesPage(frame, { status: 'REDIRECTED' }, { items: [row] }, now);
+    expect(list).toContain(`<td>${says}</td>`);
+  });
 });

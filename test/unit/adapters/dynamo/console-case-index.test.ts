@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoConsoleCaseIndex, summaryOf } from '../../../../shared/adapters/dynamo/console-case-index';
@@ -254,5 +254,66 @@ describe('DynamoConsoleCaseIndex — a filtered list over a year of cases', () =
     expect(pages).toBe(expectedPages);
     expect(seen).toEqual(filter.assignee === 'ana' ? anas : []);
     expect(ddb.commandCalls(ScanCommand)).toHaveLength(0);
+  });
+});
+
+// Journey 50: the list said 'Orientado (resposta automática)' for Paulo's out-of-office, which the
+// case page calls 'Mensagem automática guardada'. gsi2-sender does not project `decision`.
+describe('DynamoConsoleCaseIndex — a guided record that is stored automatic mail is marked, one read a page at most', () => {
+  const guided = (caseId: string, ruleIds?: string[]) => ({
+    ...item,
+    pk: `CASE#${caseId}`,
+    caseId,
+    status: 'REDIRECTED',
+    outcome: 'NO_PRIOR_TICKET',
+    protocol: undefined,
+    assignee: undefined,
+    ...(ruleIds ? { decision: { outcome: 'NO_PRIOR_TICKET', ruleIds, reason: 'r' } } : {}),
+  });
+  const marks = (items: Array<{ caseId: string; automatic?: true }>) =>
+    Object.fromEntries(items.map((i) => [i.caseId, i.automatic === true]));
+
+  it('by status: from the decision gsi1-status projects, no other read', async () => {
+    ddb.on(QueryCommand).resolves({
+      Items: [guided('auto', ['ticket.valid', 'auto.machine-generated']), guided('hers', ['ticket.none'])],
+    });
+    const page = await index.byStatus('REDIRECTED', {}, { limit: 25 });
+    expect(marks(page.items)).toEqual({ auto: true, hers: false });
+    expect(ddb.commandCalls(BatchGetCommand)).toHaveLength(0);
+  });
+
+  it('by sender: the guided rows only, in one BatchGetItem (unprocessed keys asked again)', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [item, guided('auto'), guided('hers'), guided('quoted')] });
+    ddb
+      .on(BatchGetCommand)
+      .resolvesOnce({
+        Responses: {
+          t: [
+            { caseId: 'auto', decision: { ruleIds: ['auto.machine-generated.text'] } },
+            { caseId: 'hers', decision: { ruleIds: ['ticket.none'] } },
+          ],
+        },
+        UnprocessedKeys: { t: { Keys: [{ pk: 'CASE#quoted', sk: 'CASE' }] } },
+      })
+      .resolves({
+        Responses: {
+          t: [{ caseId: 'quoted', decision: { ruleIds: ['auto.machine-generated', 'topic.billing.charge'] } }],
+        },
+      });
+    const page = await index.bySender('maria@loja.com.br', {}, { limit: 25 });
+    expect(marks(page.items)).toEqual({ c1: false, auto: true, hers: false, quoted: false });
+    const calls = ddb.commandCalls(BatchGetCommand);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]!.args[0].input.RequestItems?.['t']?.Keys).toEqual([
+      { pk: 'CASE#auto', sk: 'CASE' },
+      { pk: 'CASE#hers', sk: 'CASE' },
+      { pk: 'CASE#quoted', sk: 'CASE' },
+    ]);
+  });
+
+  it('by sender with no guided row: no read', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [item] });
+    await index.bySender('maria@loja.com.br', {}, { limit: 25 });
+    expect(ddb.commandCalls(BatchGetCommand)).toHaveLength(0);
   });
 });
