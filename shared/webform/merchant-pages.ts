@@ -203,6 +203,7 @@ function statusCase(ctx: PageContext, v: PublicCaseView): string {
 <dl class="dados">
 <dt>${w.situation}</dt><dd>${MERCHANT_STATUS_LABELS[language][v.status]}</dd>
 <dt>${w.openedOn}</dt><dd>${date(ctx, v.createdAt, language)}</dd>
+${v.linkedProtocol ? html`<dt>${w.linked}</dt><dd>${v.linkedProtocol}</dd>` : ''}
 ${v.dueAt && !v.closedAt ? html`<dt>${w.due}</dt><dd>${w.until}${date(ctx, v.dueAt, language)}${v.overdue ? w.overdue : ''}</dd>` : ''}
 ${v.closedAt ? html`<dt>${w.closedOn}</dt><dd>${date(ctx, v.closedAt, language)}</dd>` : ''}
 ${v.closure ? html`<dt>${w.outcome}</dt><dd>${mail.categories[v.closure.category]}</dd>` : ''}

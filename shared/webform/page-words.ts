@@ -101,6 +101,8 @@ export interface PageWords {
     openTitle: (protocol: string) => string;
     situation: string;
     openedOn: string;
+    /** Her case closed long ago that this one follows (CaseRecord.linkedProtocol), as the acknowledgement named it. */
+    linked: string;
     due: string;
     until: string;
     overdue: string;
@@ -216,6 +218,7 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       openTitle: (protocol) => `Abrir o caso ${protocol}`,
       situation: 'Situação',
       openedOn: 'Aberto em',
+      linked: 'Caso anterior relacionado',
       due: 'Prazo de resposta',
       until: 'até ',
       overdue: ' — prazo vencido; seguimos trabalhando no seu caso',
@@ -313,6 +316,7 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       openTitle: (protocol) => `Abrir el caso ${protocol}`,
       situation: 'Situación',
       openedOn: 'Abierto el',
+      linked: 'Caso anterior relacionado',
       due: 'Plazo de respuesta',
       until: 'hasta el ',
       overdue: ' — plazo vencido; seguimos trabajando en su caso',
@@ -410,6 +414,7 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       openTitle: (protocol) => `Open case ${protocol}`,
       situation: 'Status',
       openedOn: 'Opened on',
+      linked: 'Related earlier case',
       due: 'Answer due',
       until: 'by ',
       overdue: ' — overdue; we are still working on your case',

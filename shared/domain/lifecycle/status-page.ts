@@ -149,6 +149,12 @@ export interface PublicCaseData {
   language: MessageLanguage;
   status: WorkStatus;
   createdAt: string;
+  /**
+   * Her case closed long ago that this one follows, as her acknowledgement named it. Hers only:
+   * threading links a case closed long ago to mail from that case's own address (threading.ts
+   * classify), and the page's link is mailed to this case's address alone (status-link.ts).
+   */
+  linkedProtocol?: string;
   dueAt?: string;
   closedAt?: string;
   closure?: { category: NonNullable<WorkCase['closure']>['category']; summary: string };
@@ -307,6 +313,7 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
     language,
     status: c.status,
     createdAt: c.createdAt,
+    ...(c.linkedProtocol ? { linkedProtocol: c.linkedProtocol } : {}),
     ...(dueAt ? { dueAt } : {}),
     ...(c.closedAt ? { closedAt: c.closedAt } : {}),
     ...(c.closure ? { closure: { category: c.closure.category, summary: c.closure.summary } } : {}),

@@ -381,3 +381,28 @@ describe('merchant pages', () => {
     });
   });
 });
+
+// Journey 50: Paulo's acknowledgement named his earlier case ("Caso anterior relacionado:
+// OUV-2026-000002"); the status page, whose link only his mailbox gets, did not.
+describe('status page — the earlier case this one follows', () => {
+  const view = (language: 'pt-BR' | 'es' | 'en', linkedProtocol?: string) => ({
+    protocol: 'OUV-2026-000003',
+    language,
+    status: 'IN_PROGRESS' as const,
+    createdAt: '2026-11-23T13:00:00.000Z',
+    messages: [],
+    ...(linkedProtocol ? { linkedProtocol } : {}),
+  });
+  it.each([
+    ['pt-BR', '<dt>Caso anterior relacionado</dt><dd>OUV-2026-000002</dd>'],
+    ['es', '<dt>Caso anterior relacionado</dt><dd>OUV-2026-000002</dd>'],
+    ['en', '<dt>Related earlier case</dt><dd>OUV-2026-000002</dd>'],
+  ] as const)('%s: %s', (language, expected) => {
+    expect(renderMerchantPage({ kind: 'status-case', view: view(language, 'OUV-2026-000002') }, ctx)).toContain(
+      expected,
+    );
+    expect(renderMerchantPage({ kind: 'status-case', view: view(language) }, ctx)).not.toMatch(
+      /Caso anterior relacionado|Related earlier case/,
+    );
+  });
+});

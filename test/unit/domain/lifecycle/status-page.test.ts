@@ -632,3 +632,13 @@ describe('publicCaseView of her answers under the quoted questions', () => {
     );
   });
 });
+
+// Journey 50: the acknowledgement named the earlier case the page left out.
+describe('publicCaseView — the earlier case this one follows', () => {
+  it.each([
+    [{ linkedProtocol: 'OUV-2026-000002' }, 'OUV-2026-000002'],
+    [{}, undefined],
+  ])('%j → %s', (fields, linked) => {
+    expect(publicCaseView(workCase(fields))?.linkedProtocol).toBe(linked);
+  });
+});
