@@ -11,7 +11,14 @@ import type { OfficeCalendar } from '../domain/calendar';
 import type { CaseMessage } from '../domain/case';
 import { isOpenStatus, type WorkStatus } from '../domain/lifecycle/types';
 import { type ReportEntry, reportCaseFrom, reportEntryOf } from '../domain/report/figures';
-import { caseRateKeys, dailyWindowsHeld, statusLinkInboxKey } from '../domain/rate-keys';
+import {
+  caseRateKeys,
+  dailyWindowsHeld,
+  hourWindowsHeld,
+  officeDayWindowsHeld,
+  statusLinkInboxKey,
+  webformConfirmKeys,
+} from '../domain/rate-keys';
 import { rawMailNamedBy, rawMailOf } from '../domain/retention';
 import { MAX_MAILBOX_ADDRESS_CHARS } from '../domain/mailbox';
 import { type ObjectLocation, ObjectLocationSchema } from '../domain/submission';
@@ -193,10 +200,19 @@ async function casesOf(address: string, deps: DataSubjectDeps, now: Date): Promi
   );
 }
 
-/** The address's items (addressItems) and its inbox's status-link counters still stored. */
+/**
+ * The address's items (addressItems) and its inbox's counters still stored (hashed keys, computed
+ * from the address): status-link mails (daily), and the webform's confirmation mails (hourly and by
+ * office day) — before, those were left to expire.
+ */
 async function addressHeld(address: string, cases: readonly SubjectCase[], deps: DataSubjectDeps, now: Date) {
   const items = await deps.store.addressItems(address, throttleDays(cases, now, deps.timeZone));
-  const counters = await deps.store.rateCounters([statusLinkInboxKey(address)], dailyWindowsHeld(now));
+  const confirm = webformConfirmKeys(address);
+  const counters = [
+    ...(await deps.store.rateCounters([statusLinkInboxKey(address)], dailyWindowsHeld(now))),
+    ...(await deps.store.rateCounters(confirm.hour, hourWindowsHeld(now))),
+    ...(await deps.store.rateCounters(confirm.day, officeDayWindowsHeld(now, deps.timeZone))),
+  ];
   return [...items, ...counters];
 }
 

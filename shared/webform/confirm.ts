@@ -21,7 +21,7 @@ import { ticketCandidatesOf } from '../app/intake';
 import { automaticOfficeMail } from '../app/office-mail';
 import type { OuvidoriaConfig } from '../domain/config';
 import { caseIdFor } from '../domain/case';
-import { hashedInboxKey } from '../domain/mailbox';
+import { hourWindowStart, webformConfirmKey } from '../domain/rate-keys';
 import { verifyTicket } from '../domain/ticket-verification';
 import { officeDayStart } from '../domain/time-zone';
 import {
@@ -41,7 +41,7 @@ import { type KeptPost, keySourceOf, type SubmissionKeys } from './pending';
 import type { PendingSubmission } from '../ports';
 import type { ConfirmPostView } from './page';
 import type { FormPostResult, WebformDeps } from './submit';
-import { buildSubmission, hourWindowStart, storeSubmission, WEBFORM_REPLY_CLAIM } from './submit';
+import { buildSubmission, storeSubmission, WEBFORM_REPLY_CLAIM } from './submit';
 
 const HOUR_SECONDS = 3600;
 const DAY_SECONDS = 24 * HOUR_SECONDS;
@@ -53,14 +53,6 @@ const DAY_SECONDS = 24 * HOUR_SECONDS;
  */
 export function awaitsConfirmation(data: WebformData, now: Date, config: OuvidoriaConfig): boolean {
   return ticketCandidatesOf(buildSubmission(data, 'pending', now), config).length > 0;
-}
-
-/**
- * The counters of confirmation mails to one inbox, an hour's and a day's (hashed: no address in the
- * limiter's table); `unowned`: those of the posts to it that cite no ticket of its own.
- */
-function confirmMailKey(email: string, window: 'hour' | 'day', scope?: 'unowned'): string {
-  return `webform-confirm${scope ? `-${scope}` : ''}${window === 'day' ? '-day' : ''}-${hashedInboxKey(email)}`;
 }
 
 /**
@@ -170,10 +162,10 @@ export async function mailConfirmationLink(id: string, deps: WebformDeps): Promi
         ? []
         : windows.map((w) => ({
             ...w,
-            key: confirmMailKey(pending.email, w.name, 'unowned'),
+            key: webformConfirmKey(pending.email, w.name, 'unowned'),
             limit: w.limit - reservedFor(w.limit),
           }))),
-      ...windows.map((w) => ({ ...w, key: confirmMailKey(pending.email, w.name) })),
+      ...windows.map((w) => ({ ...w, key: webformConfirmKey(pending.email, w.name) })),
     ];
     for (const counter of counters) {
       if ((await deps.rateLimiter.hit(counter.key, counter.start, counter.seconds)) > counter.limit) {

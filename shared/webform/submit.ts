@@ -7,6 +7,7 @@
  * body; the handler picks the representation. Bad input never throws: only a failure of our own
  * dependencies (DynamoDB, SES, the queue) does, and the handler turns it into a 503.
  */
+import { hourWindowStart } from '../domain/rate-keys';
 import { createHash } from 'node:crypto';
 import {
   currentDueDate,
@@ -190,11 +191,6 @@ function ipv6Prefix64(ip: string): string {
     .slice(0, 4)
     .map((g) => g.replace(/^0+(?=.)/, ''))
     .join(':');
-}
-
-/** Start of the fixed one-hour window `now` falls in (UTC hour boundaries). */
-export function hourWindowStart(now: Date): Date {
-  return new Date(Math.floor(now.getTime() / (HOUR_SECONDS * 1000)) * HOUR_SECONDS * 1000);
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  BatchGetCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -22,6 +23,7 @@ import { rateItemKey } from './rate-limiter';
 import { parseProtocol } from '../../domain/protocol';
 import type { MessageTextStore } from '../../ports';
 import {
+  BATCH_GET_MAX,
   caseItemKey,
   counterKey,
   FIRST_MESSAGE_SK,
@@ -29,6 +31,7 @@ import {
   readMessageTexts,
   storedFirstMessage,
   storedMessage,
+  untilProcessed,
 } from './case-repository';
 import { DynamoOpenCaseCounter, openCaseMarkerKey } from './open-case-counter';
 import { ADDRESS_ATTRIBUTES, addressKey, DynamoSenderOpenCases, inboxKey } from './sender-open-cases';
@@ -317,15 +320,22 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
   }
 
   async rateCounters(keys: readonly string[], windows: readonly Date[]): Promise<HeldItem[]> {
-    const out: HeldItem[] = [];
-    for (const key of keys) {
-      for (const window of windows) {
-        const itemKey = rateItemKey(key, window);
-        const item = await this.getItem(itemKey);
-        if (item) out.push({ key: itemKey, item });
-      }
-    }
-    return out;
+    // One BatchGetItem per 100 counters (an erasure asks for a few hundred hour windows), not a
+    // GetItem each; keys DynamoDB leaves unprocessed are asked again (untilProcessed).
+    const wanted = keys.flatMap((key) => windows.map((window) => rateItemKey(key, window)));
+    const found = new Map<string, Item>();
+    await untilProcessed(wanted as Item[], BATCH_GET_MAX, 'Rate counters', async (batch) => {
+      const { Responses, UnprocessedKeys } = await this.client.send(
+        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: batch, ConsistentRead: true } } }),
+      );
+      for (const item of Responses?.[this.tableName] ?? []) found.set(String(item['pk']), item);
+      return UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+    });
+    // In the order asked (a key's windows together), as the export lists them.
+    return wanted.flatMap((key) => {
+      const item = found.get(key.pk);
+      return item ? [{ key, item }] : [];
+    });
   }
 
   async forgetNumbering(caseId: string, protocol: string): Promise<void> {

@@ -12,7 +12,12 @@ import {
 import { FixedClock } from '../../support/fakes';
 import { growth } from '../../support/growth';
 import { MAX_MAILBOX_ADDRESS_CHARS } from '../../../shared/domain/mailbox';
-import { citationKey, statusLinkCaseKey, statusLinkInboxKey } from '../../../shared/domain/rate-keys';
+import {
+  citationKey,
+  statusLinkCaseKey,
+  statusLinkInboxKey,
+  webformConfirmKey,
+} from '../../../shared/domain/rate-keys';
 import { InMemoryDataSubjectStore, InMemoryRawMailArchive, subjectCase } from '../../support/data-subject-fakes';
 
 const EMAIL = 'maria@lojadamaria.com.br';
@@ -479,6 +484,46 @@ describe('what names her case outside its items: rate counters and the protocol 
     w.store.lastCase.set(2025, 'email:ses-2025');
     return { w, hers, notHers };
   }
+
+  // Mend 53: the webform's confirmation-mail counters of her hashed inbox (hourly, and by office day:
+  // NOW is 23:30 on the 9th in São Paulo) were left to expire.
+  const at = (iso: string) => new Date(iso);
+  function withConfirmCounters() {
+    const { w, hers, notHers } = seeded();
+    const counter = (key: string, window: Date) => {
+      const held = { key: { pk: `RATE#${key}#${window.getTime() / 1000}`, sk: 'RATE' }, item: { hits: 1 } };
+      w.store.counters.set(`${key}#${window.toISOString()}`, held);
+      return held.key.pk;
+    };
+    const confirm = [
+      counter(webformConfirmKey(EMAIL, 'hour'), at('2026-03-10T02:00:00Z')),
+      // The oldest hour that may still be stored: 95 hours before this one.
+      counter(webformConfirmKey('Maria+Loja@LojaDaMaria.com.br', 'hour', 'unowned'), at('2026-03-06T03:00:00Z')),
+      counter(webformConfirmKey(EMAIL, 'day'), at('2026-03-09T03:00:00Z')),
+      counter(webformConfirmKey(EMAIL, 'day', 'unowned'), at('2026-03-06T03:00:00Z')),
+    ];
+    const others = [
+      counter(webformConfirmKey(EMAIL, 'hour'), at('2026-03-06T02:00:00Z')),
+      counter(webformConfirmKey(EMAIL, 'day'), at('2026-03-05T03:00:00Z')),
+      counter(webformConfirmKey('outra@loja.com.br', 'hour'), at('2026-03-10T02:00:00Z')),
+    ];
+    return {
+      w,
+      hers: { ...hers, inboxCounters: [...hers.inboxCounters, ...confirm] },
+      notHers: [...notHers, ...others],
+    };
+  }
+
+  it("her export and her erasure take her inbox's confirmation-mail counters too, those that may still be stored", async () => {
+    const listed = withConfirmCounters();
+    const { data } = await exportSubject(EMAIL, listed.w.deps);
+    expect(data.addressItems.map((a) => a.key.pk).sort()).toEqual([...listed.hers.inboxCounters].sort());
+    const { w, hers, notHers } = withConfirmCounters();
+    await eraseSubject(EMAIL, w.deps, { confirmed: false });
+    const removed = w.store.removed.map((k) => k.pk);
+    expect(removed).toEqual(expect.arrayContaining(hers.inboxCounters));
+    for (const pk of notHers) expect(removed).not.toContain(pk);
+  });
 
   it('her export lists the counters of her case and her inbox', async () => {
     const { w, hers } = seeded();

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
@@ -176,5 +177,35 @@ describe('DynamoDataSubjectStore, per address', () => {
     ddb.on(GetCommand).resolvesOnce({ Item: item }).resolvesOnce({});
     expect(await store.tombstone('abc123')).toEqual(tombstone);
     expect(await store.tombstone('other')).toBeNull();
+  });
+});
+
+describe('DynamoDataSubjectStore.rateCounters — one BatchGetItem per 100 counters, not a GetItem each', () => {
+  const HOUR = 3_600_000;
+  const start = Date.parse('2026-11-27T00:00:00.000Z');
+  const hours = Array.from({ length: 96 }, (_, i) => new Date(start + i * HOUR));
+  const keyOf = (key: string, w: Date) => ({ pk: `RATE#${key}#${w.getTime() / 1000}`, sk: 'RATE' });
+  it.each([
+    // The unprocessed key goes again on its own, or at the head of the next hundred.
+    ['4 daily windows of 2 keys', ['status-link-case-c1', 'citation-c1'], hours.slice(0, 4), 2],
+    ['96 hour windows of 2 keys', ['webform-confirm-h', 'webform-confirm-unowned-h'], hours, 2],
+  ])('%s: the held counters in the order asked, at most 100 keys a BatchGetItem', async (_, keys, windows, calls) => {
+    const held = [keyOf(keys[1] as string, windows[1] as Date), keyOf(keys[0] as string, windows[0] as Date)];
+    const leftOver = keyOf(keys[0] as string, windows.at(-1) as Date);
+    ddb
+      .on(BatchGetCommand)
+      .resolvesOnce({
+        Responses: { [TABLE]: held.map((k) => ({ ...k, hits: 2 })) },
+        UnprocessedKeys: { [TABLE]: { Keys: [leftOver] } },
+      })
+      .resolves({ Responses: { [TABLE]: [{ ...leftOver, hits: 1 }] } });
+    const found = await store.rateCounters(keys, windows);
+    expect(found.map((h) => h.key)).toEqual([held[1], leftOver, held[0]]);
+    const sent = ddb.commandCalls(BatchGetCommand).map((c) => c.args[0].input.RequestItems?.[TABLE]);
+    expect(sent).toHaveLength(calls);
+    expect(sent.flatMap((r) => r?.Keys ?? [])).toHaveLength(keys.length * windows.length + 1);
+    expect(sent.every((r) => r?.ConsistentRead === true && (r.Keys?.length ?? 0) <= 100)).toBe(true);
+    expect(sent.at(-1)?.Keys?.[0]).toEqual(leftOver);
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
   });
 });
