@@ -62,3 +62,41 @@ describe('DynamoConsoleCaseIndex — overdue cases, queued ones by their promise
     expect(dueOnly.items.map((c) => c.caseId)).toEqual(['email:assigned-late']);
   });
 });
+
+// Journey 50: Paulo's out-of-office, stored as automatic mail, read 'Orientado (resposta automática)'
+// in the list (gsi2-sender projects no decision) while its page said 'Mensagem automática guardada'.
+describe('DynamoConsoleCaseIndex — stored automatic mail is marked in both lists', () => {
+  it('by sender and by status, on the real indexes', async () => {
+    const table = 'console-automatic';
+    await createTableIfMissing(db.raw, table);
+    const cases = new DynamoCaseRepository({ client: db.doc, tableName: table });
+    const sender = 'paulo@lojadopaulo.com.br';
+    const rows = [
+      ['auto', ['ticket.valid', 'auto.machine-generated']],
+      ['hers', ['ticket.none']],
+    ] as const;
+    for (const [id, ruleIds] of rows) {
+      await cases.create(
+        aCase({
+          caseId: `email:${id}`,
+          sourceId: id,
+          senderEmail: sender,
+          status: 'REDIRECTED',
+          outcome: 'NO_PRIOR_TICKET',
+          decision: { ...aCase().decision, outcome: 'NO_PRIOR_TICKET', ruleIds: [...ruleIds] },
+        }),
+      );
+    }
+    const index = new DynamoConsoleCaseIndex(db.doc, table);
+    const marks = (items: Array<{ caseId: string; automatic?: true }>) =>
+      Object.fromEntries(items.map((i) => [i.caseId, i.automatic === true]));
+    expect(marks((await index.bySender(sender, {}, { limit: 25 })).items)).toEqual({
+      'email:auto': true,
+      'email:hers': false,
+    });
+    expect(marks((await index.byStatus('REDIRECTED', {}, { limit: 25 })).items)).toEqual({
+      'email:auto': true,
+      'email:hers': false,
+    });
+  });
+});
