@@ -61,7 +61,12 @@ export class DynamoBounceRegistry implements BounceRegistry {
         new GetCommand({ TableName: this.tableName, Key: addressKey(address), ConsistentRead: true }),
       );
       const stored = Item?.[ADDRESS_ATTRIBUTES.bounceUntil];
-      if (typeof stored === 'string' && stored >= until.toISOString()) return;
+      if (typeof stored === 'string' && stored >= until.toISOString()) {
+        // Stored already (a retry after a crash between the writes, a later bounce): her open cases
+        // may still lack it — each case write is conditional, so this is idempotent.
+        await this.markOpenCases(address, new Date(stored), Item);
+        return;
+      }
     }
     throw new Error('Bounce memory not written: the address item kept changing');
   }

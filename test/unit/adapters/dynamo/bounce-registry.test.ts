@@ -147,6 +147,27 @@ describe('DynamoBounceRegistry marks her open cases (the assignment notice reads
   );
 });
 
+describe('DynamoBounceRegistry — the memory stored already (a retry, a later bounce)', () => {
+  it("her open cases still get it: a retry after a crash between the address write and the cases'", async () => {
+    const a = `retry${++n}@lojadamaria.com.br`;
+    const caseId = `email:retry-${n}`;
+    await doc.send(new PutCommand({ TableName: TABLE, Item: { ...caseKey(caseId), caseId, senderEmail: a } }));
+    await open.add(a, caseId);
+    // The address item written as the first attempt left it, the case not.
+    await doc.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: addressKey(a),
+        UpdateExpression: 'SET bounceUntil = :u',
+        ExpressionAttributeValues: { ':u': MAY.toISOString() },
+      }),
+    );
+    await bounces.markBouncing(a, MAY, 'Permanent');
+    const marked = await doc.send(new GetCommand({ TableName: TABLE, Key: caseKey(caseId), ConsistentRead: true }));
+    expect(marked.Item?.['merchantBounceUntil']).toBe(MAY.toISOString());
+  });
+});
+
 describe('DynamoBounceRegistry errors', () => {
   it('propagates read and write errors', async () => {
     const mocked = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
