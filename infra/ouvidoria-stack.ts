@@ -487,6 +487,10 @@ export class OuvidoriaStack extends Stack {
     this.table.grantSentMailPointers(this.emailIntake.role);
     this.table.grantSentMailPointers(this.webform.role);
     this.table.grantCaseBatchReads(this.webform.role);
+    // The decisions of a sender search's guided rows: stored automatic mail is not "Orientado".
+    this.table.grantCaseBatchReads(this.console.role);
+    // A bounce marks the address's open cases: the assignment notice warns from the case it reads.
+    this.table.grantBounceMarks(this.sesFeedback.role);
 
     // ── Permissions (each one named; nothing from a managed policy) ────────────────────────────
     this.grantIntakeRead(this.emailIntake.role);

@@ -45,7 +45,8 @@ export interface TableAccess {
  *   case lists and the quarantine queue by status and by sender (byStatus and bySender indexes), the
  *   search by protocol (byProtocol index), the bounce memory of a case's merchant (Get of her OPEN# item).
  * - assignment: case and roster reads (Get, Query), assign/notified (Update), Message-ID pointers (Put).
- * - ses-feedback: the bounce memory only (Get/Update of the OPEN# address items that hold it).
+ * - ses-feedback: the bounce memory only (Get/Update of the OPEN# address items that hold it), and
+ *   the mark it puts on the bouncing address's open cases (grantBounceMarks: Update of case items).
  * - requeue-stale: QUEUED cases by the status index, then each case's items (Query).
  * - dlq-watch: its DLQWATCH items only (Get/Put), never a case.
  */
@@ -144,14 +145,31 @@ export class CaseTable extends Construct {
   }
 
   /**
-   * The webform's look-up of a post's case under its current and previous content keys in one
-   * BatchGetItem (issue 16): batch reads of case items (`CASE#`) only.
+   * Batch reads of case items (`CASE#`) only: the webform's look-up of a post's case under its
+   * current and previous content keys in one BatchGetItem (issue 16); the console's decisions of a
+   * sender search's guided rows, one BatchGetItem a page (gsi2-sender projects no decision).
    */
   grantCaseBatchReads(grantee: iam.IGrantable): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'CaseBatchReads',
         actions: ['dynamodb:BatchGetItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [CASE_ITEM_PREFIX] } },
+      }),
+    );
+  }
+
+  /**
+   * The bounce memory's writer marks the bouncing address's open cases (`merchantBounceUntil`,
+   * bounce-registry.ts) so the analyst's mails warn of it without reading the memory: UpdateItem on
+   * case items (`CASE#`) only — the SES feedback function reads no case.
+   */
+  grantBounceMarks(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'MarkBouncingCases',
+        actions: ['dynamodb:UpdateItem'],
         resources: [this.table.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [CASE_ITEM_PREFIX] } },
       }),

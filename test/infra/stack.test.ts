@@ -598,7 +598,7 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('never lets a table grant include Scan, table management, a wildcard, Delete beyond open-case markers, BatchWrite beyond Message-ID pointers or BatchGet beyond the webform’s case items', () => {
+  it('never lets a table grant include Scan, table management, a wildcard, Delete beyond open-case markers, BatchWrite beyond Message-ID pointers, BatchGet beyond case items (the webform, the console) or the feedback function’s Update of case items beyond its own statement', () => {
     const granted: string[] = [];
     const batchReads: string[] = [];
     for (const policy of Object.values(dev.template.findResources('AWS::IAM::Policy'))) {
@@ -617,6 +617,12 @@ describe('least privilege', () => {
           batchReads.push(s.Sid);
           continue;
         }
+        if (s.Sid === 'MarkBouncingCases') {
+          // The SES feedback function marks the bouncing address's open cases: UpdateItem, case items only.
+          expect(actions).toEqual(['dynamodb:UpdateItem']);
+          expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } });
+          continue;
+        }
         if (actions.includes('dynamodb:BatchWriteItem')) {
           // Batch puts of the automatic reply's Message-ID pointers only.
           expect(actions).toEqual(['dynamodb:BatchWriteItem']);
@@ -629,8 +635,8 @@ describe('least privilege', () => {
     expect(new Set(granted)).toEqual(
       new Set(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']),
     );
-    // The webform's role alone.
-    expect(batchReads).toEqual(['CaseBatchReads']);
+    // The webform's role and the console's.
+    expect(batchReads).toEqual(['CaseBatchReads', 'CaseBatchReads']);
     for (const access of Object.values(TABLE_ACCESS)) {
       for (const action of access.actions) {
         expect(action).not.toMatch(/Delete|Batch|Scan|Table|\*/);
@@ -773,6 +779,8 @@ describe('least privilege', () => {
       'PassTimerRole',
       // Closing and transferring release the analyst's open-case marker.
       'ReleaseOpenCaseMarkers',
+      // The decisions of a sender search's guided rows, one BatchGetItem a page (case items only).
+      'CaseBatchReads',
       // Closing a case rewrites its raw mail with the LGPD retention tag.
       'TagRawMailRetention',
       'CaseTableItems',
@@ -816,10 +824,17 @@ describe('least privilege', () => {
     // The lists by status and sender, the search by protocol.
     const indexes = JSON.stringify(statements.find((s) => s.Sid === 'CaseTableItems'));
     for (const g of [GSI.bySender, GSI.byStatus, GSI.byProtocol]) expect(indexes).toContain(`/index/${g.indexName}`);
-    // No Zendesk, no batch reads or writes (the intake's), no upload of new files.
+    // No Zendesk, no batch writes (the intake's), no upload of new files; batch reads of case items
+    // only (the sender search's guided rows).
     const text = JSON.stringify(statements);
     expect(text).not.toContain(logicalId(stack, stack.zendeskSecret));
-    expect(text).not.toMatch(/BatchGetItem|BatchWriteItem|s3:ListBucket/);
+    expect(JSON.stringify(statements.filter((s) => s.Sid !== 'CaseBatchReads'))).not.toMatch(
+      /BatchGetItem|BatchWriteItem|s3:ListBucket/,
+    );
+    expect(statements.find((s) => s.Sid === 'CaseBatchReads')).toMatchObject({
+      Action: 'dynamodb:BatchGetItem',
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } },
+    });
     const variables = template.toJSON().Resources[logicalId(stack, stack.console.function)].Properties.Environment
       .Variables as Record<string, unknown>;
     expect(
@@ -914,6 +929,8 @@ describe('least privilege', () => {
     expect(statements.map((s) => s.Sid ?? s.Action)).toEqual([
       'WriteOwnLogs',
       ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+      // The mark on the bouncing address's open cases (UpdateItem on CASE# items only).
+      'MarkBouncingCases',
       'CaseTableItems',
     ]);
   });
@@ -1573,6 +1590,13 @@ describe('key policy', () => {
       Action: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
       Resource: arnOf(stack, stack.table.table),
       Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['OPEN#*'] } },
+    });
+    expect(statementsOfRole(template, stack, stack.sesFeedback.role)).toContainEqual({
+      Sid: 'MarkBouncingCases',
+      Effect: 'Allow',
+      Action: 'dynamodb:UpdateItem',
+      Resource: arnOf(stack, stack.table.table),
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } },
     });
   });
 });
