@@ -35,6 +35,7 @@ import {
 import { htmlToPlainText, isMarkupText } from '../domain/html-to-text';
 import { withAsciiDomain } from '../domain/mailbox';
 import { filesOf, type MailFile, WITHOUT_TEXT_AS_HTML } from './mail-files';
+import { headerItems } from './header-items';
 import { type BodyImage, bodyImages, cidKey, isPicture } from './body-images';
 
 export { decodeBestEffort, decodeWindows1252 } from './charset';
@@ -78,6 +79,13 @@ export const PARSE_LIMITS = {
   contentTypeChars: 255,
   partIdChars: 100,
   parseProblemChars: 500,
+  /**
+   * Header items (header-items.ts: the addresses, parameters and encoded words of its header blocks)
+   * a mail may ask mailparser to build, in all its parts and the messages forwarded in it together:
+   * 10,000 recipients are 20,000; 950,000 addresses in one part took 5.7 s and 800 MB. Past it the
+   * mail is unparseable (quarantined); a forwarded message past what is left is not read.
+   */
+  headerItems: 100_000,
   /** Header bytes read from an oversized or unparseable mail. */
   headerPeekBytes: 64 * 1024,
   /** One MIME header block may be this big (a 2 MB subject still parses). */
@@ -154,14 +162,16 @@ async function parseSubmission(
       const parts = await parseHeadersOnly(bytes);
       return finish(meta, { ...parts, parseProblem: `oversized: ${bytes.length} bytes` });
     }
+    // One budget for the mail and every message forwarded in it.
+    const budget: HeaderBudget = { items: PARSE_LIMITS.headerItems };
     let parsed: ParsedMail;
     try {
-      parsed = await parseFull(bytes);
+      parsed = await parseFull(bytes, budget);
     } catch (err) {
       const parts = await parseHeadersOnly(bytes);
       return finish(meta, { ...parts, parseProblem: `unparseable: ${errorMessage(err)}` });
     }
-    const parts = await partsFromParsed(parsed, 0);
+    const parts = await partsFromParsed(parsed, 0, budget);
     keepParts?.(filesOf(parsed));
     // SES's DMARC verdict is about the From domain it read: another than ours (a From two readers
     // read two ways) proves nothing of the address we read, which is then no single author's.
@@ -182,7 +192,16 @@ async function parseSubmission(
 // ---------------------------------------------------------------------------------------------
 // Parsing passes
 
-async function parseFull(bytes: Buffer): Promise<ParsedMail> {
+/** Header items (PARSE_LIMITS.headerItems) a mail's parses may still ask for. */
+interface HeaderBudget {
+  items: number;
+}
+
+async function parseFull(bytes: Buffer, budget: HeaderBudget): Promise<ParsedMail> {
+  // Counted before mailparser builds them: past the budget, no parse at all.
+  const items = headerItems(bytes, budget.items);
+  if (items > budget.items) throw new Error(`too many header items: over ${PARSE_LIMITS.headerItems}`);
+  budget.items -= items;
   const prepared = transcodeHeaderBlock(bytes);
   const first = await simpleParser(prepared, BASE_OPTIONS);
   // Not a mail at all (no header field): nothing to repair, structuralProblem reports it.
@@ -213,7 +232,8 @@ async function parseHeadersOnly(bytes: Buffer): Promise<MailParts> {
       transcodeHeaderBlock(Buffer.concat([head, Buffer.from('\r\n\r\n')])),
       BASE_OPTIONS,
     );
-    const parts = await partsFromParsed(parsed, PARSE_LIMITS.embeddedDepth);
+    // At the deepest level: no forwarded message is read, so no budget is spent.
+    const parts = await partsFromParsed(parsed, PARSE_LIMITS.embeddedDepth, { items: 0 });
     return { ...parts, text: '', html: undefined, attachments: [] };
   } catch {
     return { ...emptyParts(undefined), ...cheapSender(bytes) };
@@ -259,7 +279,7 @@ function emptyParts(parseProblem: string | undefined): MailParts {
   };
 }
 
-async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailParts> {
+async function partsFromParsed(parsed: ParsedMail, depth: number, budget: HeaderBudget): Promise<MailParts> {
   const headers = pickHeaders(parsed);
   const returnPathHeader = headers['return-path'];
   const fromBox = firstMailbox(parsed.from);
@@ -299,7 +319,7 @@ async function partsFromParsed(parsed: ParsedMail, depth: number): Promise<MailP
       attachments.push(meta);
     }
     if (att.contentType?.toLowerCase() === 'message/rfc822' && depth < PARSE_LIMITS.embeddedDepth) {
-      forwarded.push(await embeddedMessageText(att.content, depth + 1));
+      forwarded.push(await embeddedMessageText(att.content, depth + 1, budget));
     }
   }
   if (forwarded.length > 0) text = [text.trimEnd(), ...forwarded].join('\n\n');
@@ -501,11 +521,11 @@ function addressesWritten(text: string, out: Set<string>): void {
 }
 
 /** A message forwarded as an attachment, as text after a clear marker. */
-async function embeddedMessageText(content: Buffer | undefined, depth: number): Promise<string> {
+async function embeddedMessageText(content: Buffer | undefined, depth: number, budget: HeaderBudget): Promise<string> {
   if (!content || content.length === 0) return `${FORWARDED_MARKER}\n(mensagem encaminhada vazia)`;
   try {
-    const inner = await parseFull(content);
-    const parts = await partsFromParsed(inner, depth);
+    const inner = await parseFull(content, budget);
+    const parts = await partsFromParsed(inner, depth, budget);
     const lines = [FORWARDED_MARKER];
     const from = parts.sender.name ? `${parts.sender.name} <${parts.sender.address}>` : parts.sender.address;
     if (from) lines.push(`De: ${from}`);

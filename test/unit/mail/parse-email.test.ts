@@ -1565,3 +1565,100 @@ describe('parseEmail: an encrypted mail reads as encrypted', () => {
     expect(encryptedMail(s)).toBe('PGP');
   });
 });
+
+describe('parseEmail on header blocks that ask mailparser for too much', () => {
+  const TEXT = 'Olá, o chamado 48213 foi encerrado sem solução. Segue o comprovante.';
+  /** A mail with her text and `count` PDF parts, each under `partHeader`. */
+  const withParts = (partHeader: string, count: number) =>
+    mail(
+      [...BASIC, 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="limite"'],
+      [
+        `--limite\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${TEXT}\r\n`,
+        ...Array.from({ length: count }, () => `--limite\r\n${partHeader}\r\n\r\n%PDF-1.4\r\n`),
+        '--limite--\r\n',
+      ].join(''),
+    );
+  /** `message` forwarded as a message/rfc822 part, in base64 or as it is. */
+  const forwarding = (messages: string[], base64: boolean) =>
+    mail(
+      [...BASIC, 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="fwd"'],
+      [
+        `--fwd\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${TEXT}\r\n`,
+        ...messages.map((m) =>
+          base64
+            ? `--fwd\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(m).toString('base64')}\r\n`
+            : `--fwd\r\nContent-Type: message/rfc822\r\n\r\n${m}\r\n`,
+        ),
+        '--fwd--\r\n',
+      ].join(''),
+    );
+  const many = (n: number, item: (i: number) => string, sep: string) =>
+    Array.from({ length: n }, (_, i) => item(i)).join(sep);
+  const over = PARSE_LIMITS.headerItems;
+  const inner = (items: number) =>
+    mail(['From: Bruno <bruno@fornecedor.com.br>', `To: ${many(items / 2, () => 'a@b', ',')}`, 'Subject: x'], 'oi');
+
+  it.each([
+    // [what, raw]: each asks for more addresses, parameters or encoded words than the budget; the
+    // old parse built them all (six parts of 950,000 addresses, 23 MB, ran the intake out of 1 GB).
+    [
+      'part headers of addresses',
+      withParts(`Content-Type: application/pdf\r\nTo: ${many(over / 8, () => 'a@b', ',')}`, 5),
+    ],
+    [
+      'RFC 2231 filename continuations in every part',
+      withParts(
+        `Content-Type: application/pdf\r\nContent-Disposition: attachment${many(over / 4, (i) => `;filename*${i}=a`, '')}`,
+        5,
+      ),
+    ],
+    [
+      'encoded words in a name parameter, folded',
+      withParts(`Content-Type: application/pdf; name="${many(over / 4, () => '=?utf-8?Q?a?=', '\r\n ')}"`, 5),
+    ],
+    ['Content-Type parameters', withParts(`Content-Type: application/pdf${many(over / 4, (i) => `; p${i}=v`, '')}`, 5)],
+    [
+      'a field without a colon that a folded line names',
+      withParts(`Content-Type: application/pdf\r\nTo\r\n :${many(over / 8, () => 'a@b', ',')}`, 5),
+    ],
+    ['forwarded messages, as they are', forwarding(Array(5).fill(inner(over / 4)), false)],
+  ])('%s: unparseable, before mailparser reads them', async (_what, raw) => {
+    const s = await parse(raw);
+    expectValid(s);
+    expect(s.parseProblem).toBe(`unparseable: too many header items: over ${PARSE_LIMITS.headerItems}`);
+    // The mail's own header block is still read (the quarantine shows who sent it).
+    expect(s.sender.address).toBe('lojista@modasbella.com.br');
+    expect(s.text).toBe('');
+  });
+
+  it('forwarded messages in base64 share the mail budget: those past it are not read, her text is', async () => {
+    const s = await parse(forwarding(Array(5).fill(inner(over / 4)), true));
+    expectValid(s);
+    expect(s.parseProblem).toBeUndefined();
+    expect(s.text).toContain(TEXT);
+    expect(s.text.split(FORWARDED_MARKER)).toHaveLength(6);
+    expect(s.text.match(/não foi possível ler a mensagem encaminhada/g)).toHaveLength(2);
+  });
+
+  it.each([
+    // [what, raw, text read]: what real mail holds stays well inside the budget.
+    [
+      'a part header with 10,000 recipients',
+      withParts(`Content-Type: application/pdf\r\nTo: ${many(10_000, (i) => `p${i}@exemplo.com.br`, ', ')}`, 1),
+      TEXT,
+    ],
+    [
+      'a signature after "-- " and 200 lines of CSV in the body',
+      mail(
+        [...BASIC],
+        `${TEXT}\r\n-- \r\nJuliana, Loja Bella\r\n${many(200, (i) => `pedido;${i};R$ 10,00;ana@loja.com.br`, '\r\n')}`,
+      ),
+      'pedido;199;R$ 10,00',
+    ],
+    ['a forwarded message', forwarding([inner(100)], false), TEXT],
+  ])('%s: read', async (_what, raw, read) => {
+    const s = await parse(raw);
+    expect(s.parseProblem).toBeUndefined();
+    expect(s.text).toContain(read);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * What the header blocks of a raw mail ask the parser to build, counted before it builds it.
+ *
+ * mailparser reads every MIME part's header block structurally: each address of an address field,
+ * each parameter of Content-Type and Content-Disposition (RFC 2231 continuations put together), each
+ * encoded word. mailsplit bounds one block's bytes (maxHeadSize), not what it holds nor how many
+ * blocks a mail has: a 3.6 MB part header of 950,000 addresses ("To: a@b,a@b,…") took 5.7 s and
+ * 800 MB, six of them in a 23 MB mail ran the intake out of its 1 GB; six parts of 200,000 filename
+ * continuations, 17 s. Such a mail is no one's writing: it is read as unparseable (quarantined) before
+ * mailparser is given it.
+ *
+ * A header item is a "," ";" "@" or the "=?" of an encoded word on a header line. Header lines are
+ * the mail's own block and every block mailsplit may read as one: the lines after a line that may be a
+ * MIME delimiter (optional SP/HTAB, then "--"), and the block of a message/rfc822 part's message, up to
+ * the blank line. Every line of a block counts, whatever its shape (mailsplit gives a line without a
+ * colon the name a folded line after it brings), so text after a "-- " signature counts until its
+ * blank line: a few items. Linear: one pass, and from "--" to "--" outside the blocks.
+ */
+
+const LF = 0x0a;
+const CR = 0x0d;
+const SP = 0x20;
+const TAB = 0x09;
+const COMMA = 0x2c;
+const SEMICOLON = 0x3b;
+const AT = 0x40;
+const EQUALS = 0x3d;
+const QUESTION = 0x3f;
+
+function itemsIn(raw: Buffer, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const b = raw[i];
+    if (b === COMMA || b === SEMICOLON || b === AT || (b === EQUALS && raw[i + 1] === QUESTION)) n++;
+  }
+  return n;
+}
+
+/** Whether the line [start, end) is blank (the end of a header block). */
+function isBlank(raw: Buffer, start: number, end: number): boolean {
+  return end === start || (end === start + 1 && raw[start] === CR);
+}
+
+const RFC822 = /message\/rfc822/i;
+
+/**
+ * The header items of `raw`'s header blocks, counted up to just past `limit` (the caller's cap: no
+ * need to read on once it is passed).
+ */
+export function headerItems(raw: Buffer, limit: number): number {
+  let items = 0;
+  let at = 0;
+  // The mail's own header block comes first.
+  let inBlock = true;
+  let blockIsMessage = false;
+  while (at < raw.length && items <= limit) {
+    if (!inBlock) {
+      // Outside a block only a delimiter-like line matters: jump from "--" to "--".
+      const dash = raw.indexOf('--', at, 'latin1');
+      if (dash === -1) break;
+      let i = raw.lastIndexOf(LF, dash) + 1;
+      while (i < dash && (raw[i] === SP || raw[i] === TAB)) i++;
+      const lineEnd = raw.indexOf(LF, dash);
+      at = lineEnd === -1 ? raw.length : lineEnd + 1;
+      inBlock = i === dash;
+      continue;
+    }
+    const newline = raw.indexOf(LF, at);
+    const end = newline === -1 ? raw.length : newline;
+    if (isBlank(raw, at, end)) {
+      // A message/rfc822 part's body starts with its message's own header block.
+      inBlock = blockIsMessage;
+      blockIsMessage = false;
+    } else {
+      items += itemsIn(raw, at, end);
+      blockIsMessage ||= RFC822.test(raw.toString('latin1', at, end));
+    }
+    at = end + 1;
+  }
+  return items;
+}
