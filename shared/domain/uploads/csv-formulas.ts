@@ -28,8 +28,8 @@ const CALL_OR_DDE = '[A-Za-z_][\\w.]*[(|]';
 
 /**
  * What makes `+`, `-` or `@` at a cell's start a formula: after numbers and operators, a function
- * call (`+HYPERLINK(`, `@SUM(`) or a DDE link (`-2+3+cmd|`). A name and a space before a bracket
- * ("- Frete (ida)") is text. The run of numbers and operators stays in its cell (a comma only as
+ * call as spreadsheets write one (`+SUM(`, `@SUM(`: CALL_AT) or a DDE link (`-2+3+cmd|`). A name and
+ * a space before a bracket ("- Frete (ida)") is text. The run of numbers and operators stays in its cell (a comma only as
  * a decimal one, no line break or other separator), so no two cells' runs overlap: linear work.
  * The run is read a piece between decimal commas at a time (SIGN_RUN, a plain class: no stack), then
  * the call tried where it ends: one expression `(?:[…]|,(?=\d))*` kept a backtracking entry per
@@ -37,7 +37,15 @@ const CALL_OR_DDE = '[A-Za-z_][\\w.]*[(|]';
  * Nothing of the run can start a call, so its longest reading is the only one to try.
  */
 const SIGN_RUN = /[\d .+\-*/^=@]*/y;
-const CALL_AT = new RegExp(CALL_OR_DDE, 'y');
+/**
+ * A call right after a sign and its run: a function name in capitals, digits, "_" and "." (how
+ * spreadsheets write them: `SUM(`, `LOG10(`, `_xlfn.WEBSERVICE(`), or a DDE link in any case (`cmd|`).
+ * A word of a merchant's list before a bracket ("- produto(s) sem estoque", "-cancelado(a)",
+ * "+Vida(Natural)", "@loja(oficial)") is text: a spreadsheet that still reads one as a formula calls an
+ * unknown name, which does nothing — and what would act (a remote call, a link, DDE) is found
+ * anywhere in the cell, in any case, by cellActs.
+ */
+const CALL_AT = /(?:[A-Z_][A-Z\d_.]*\(|[A-Za-z_][\w.]*\|)/y;
 
 function formulaAfterSign(text: string, sign: number): boolean {
   let at = sign + 1;
@@ -50,7 +58,32 @@ function formulaAfterSign(text: string, sign: number): boolean {
     at++;
   }
   CALL_AT.lastIndex = at;
-  return CALL_AT.test(text);
+  if (!CALL_AT.test(text)) return false;
+  return text[CALL_AT.lastIndex - 1] === '|' || !closesBeforeWords(text, CALL_AT.lastIndex);
+}
+
+/** Space, then a letter: a word of text after a bracket. */
+const WORD_AFTER = /[ \u00a0]+\p{L}/uy;
+
+/**
+ * Whether the bracket opened just before `at` closes in its cell and a word follows it: a list in
+ * capitals ("- PRODUTO(S) SEM ESTOQUE", "+ BRINDE(S) NA CAIXA") is text, a formula goes on with an
+ * operator or ends. Reading stops at a separator, a quote or a line break (then: not text), so no
+ * two cells' readings overlap.
+ */
+function closesBeforeWords(text: string, at: number): boolean {
+  const limit = Math.min(text.length, at + CELL_CHARS);
+  let depth = 1;
+  for (let i = at; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28) depth++;
+    else if (c === 0x29) {
+      if (--depth > 0) continue;
+      WORD_AFTER.lastIndex = i + 1;
+      return WORD_AFTER.test(text);
+    } else if (c === 0x3b || c === 0x2c || c === 0x09 || c === 0x0d || c === 0x0a || c === 0x22) return false;
+  }
+  return false;
 }
 
 export function csvHasFormula(text: string): boolean {
@@ -59,7 +92,7 @@ export function csvHasFormula(text: string): boolean {
     const first = FULL_WIDTH_SIGNS[text[at] ?? ''] ?? text[at];
     if (first === '=') return true;
     if (first !== '+' && first !== '-' && first !== '@') continue;
-    if (formulaAfterSign(text, at) || cellReachesOut(text, at, match[0].includes('"'))) return true;
+    if (formulaAfterSign(text, at) || cellActs(text, at, match[0].includes('"'))) return true;
   }
   return false;
 }
@@ -68,17 +101,17 @@ export function csvHasFormula(text: string): boolean {
 const CELL_CHARS = 32_767;
 
 /**
- * Whether the cell that starts at `at` with a sign reaches outside the workbook anywhere in it
- * (formulaReachesOut): a spreadsheet runs the whole cell as a formula, so a DDE link or a
- * WEBSERVICE call after a bracket, a cell reference or a string ("-(1)+cmd|' /C calc'!A0",
- * "+(WEBSERVICE(…&A1))", "-A1+cmd|…", '+"x"&cmd|…') runs as surely as after numbers. A name and
- * a bracket in text ("- produto(s) sem estoque") is no such call.
+ * Whether the cell that starts at `at` with a sign acts anywhere in it (callsAny, CSV_ACTING): a
+ * spreadsheet runs the whole cell as a formula, so a DDE link, a WEBSERVICE call or a HYPERLINK to a
+ * phishing page after a bracket, a cell reference, a string or a space ("-(1)+cmd|' /C calc'!A0",
+ * "+(WEBSERVICE(…&A1))", "-A1+cmd|…", '+"x"&cmd|…', '- HYPERLINK("http://golpe…")') runs as surely
+ * as after numbers. A name and a bracket in text ("- produto(s) sem estoque") is no such call.
  * The cell ends, at CELL_CHARS at the latest, at its closing quote when quoted ("" is a quote in
  * it), else at the next separator or line break (a comma before a digit is a decimal one, as in
  * formulaAfterSign). Loops, not a regular expression: no backtracking stack on a long cell; and
  * most signed cells are values ("-15,00", "+55 11…"), which without a bracket or a bar call nothing.
  */
-function cellReachesOut(text: string, at: number, quoted: boolean): boolean {
+function cellActs(text: string, at: number, quoted: boolean): boolean {
   const limit = Math.min(text.length, at + CELL_CHARS);
   let end = at + 1;
   if (quoted) {
@@ -100,7 +133,7 @@ function cellReachesOut(text: string, at: number, quoted: boolean): boolean {
   }
   const cell = text.slice(at, end);
   if (quoted && !cell.includes('(') && !cell.includes('|')) return false;
-  return formulaReachesOut(quoted ? cell.replaceAll('""', '"') : cell);
+  return callsAny(quoted ? cell.replaceAll('""', '"') : cell, CSV_ACTING);
 }
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
@@ -124,6 +157,11 @@ const REMOTE_FUNCTIONS: ReadonlySet<string> = new Set([
   'IMPORTFEED',
   'IMPORTRANGE',
 ]);
+/**
+ * What a CSV cell may not call either: a link, clicked on the analyst's sheet as one of ours (Excel's
+ * name and pt-BR Excel's). In an XLSX a HYPERLINK is an ordinary link; a CSV export holds values only.
+ */
+const CSV_ACTING: ReadonlySet<string> = new Set([...REMOTE_FUNCTIONS, 'HYPERLINK', 'HIPERLINK']);
 /** Each call or DDE link, found where a name starts (tried from each letter of a long name, it was quadratic). */
 const CALLS = new RegExp(`(?<![\\w.])${CALL_OR_DDE}`, 'g');
 /** A string literal of a formula ("" is a quote inside it): what it says is not called. */
@@ -135,6 +173,11 @@ const FORMULA_STRING = /"(?:[^"]|"")*"/g;
  * sends the cell). Calls read as CSV cells are (CALL_OR_DDE); `SUM(`, `HYPERLINK(` are ordinary.
  */
 export function formulaReachesOut(formula: string): boolean {
+  return callsAny(formula, REMOTE_FUNCTIONS);
+}
+
+/** Whether a formula holds a DDE link or calls one of `names` (any case, `_xlfn.` aside), outside its strings. */
+function callsAny(formula: string, names: ReadonlySet<string>): boolean {
   const code = formula.replace(FORMULA_STRING, '""');
   for (const match of code.matchAll(CALLS)) {
     const call = match[0];
@@ -143,7 +186,7 @@ export function formulaReachesOut(formula: string): boolean {
       .slice(0, -1)
       .toUpperCase()
       .replace(/^_XL(?:FN|WS)\./, '');
-    if (REMOTE_FUNCTIONS.has(name)) return true;
+    if (names.has(name)) return true;
   }
   return false;
 }

