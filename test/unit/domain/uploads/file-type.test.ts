@@ -455,16 +455,55 @@ describe('detectFileKind: the type comes from the bytes', () => {
     expect(detectFileKind(zip({ 'a.txt': 'oi' }), 'pedidos.xlsx')).toEqual({ ok: false, reason: 'unknown' });
   });
 
-  it('refuses binary data and text that is not UTF-8 or carries NUL', () => {
+  it('refuses binary data and text that carries NUL or a byte Windows-1252 leaves undefined', () => {
     expect(detectFileKind(Buffer.from([0xde, 0xad, 0xbe, 0xef, 0, 1, 2]), 'x.txt')).toEqual({
       ok: false,
       reason: 'unknown',
     });
     expect(detectFileKind(Buffer.from('abc\0def'), 'x.txt')).toEqual({ ok: false, reason: 'unknown' });
-    expect(detectFileKind(Buffer.from([0x63, 0x61, 0x66, 0xe9]), 'latin1.txt')).toEqual({
+    expect(detectFileKind(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x81]), 'latin1.txt')).toEqual({
       ok: false,
       reason: 'unknown',
     });
+    // UTF-16 is read only with its mark, and whole: an odd byte is not text.
+    expect(detectFileKind(Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42]), 'x.txt')).toEqual({
+      ok: false,
+      reason: 'unknown',
+    });
+  });
+
+  // Excel in pt-BR saves "CSV (separado por vírgulas)" in Windows-1252 and "Texto Unicode" in UTF-16:
+  // her exports are read in the encoding the analyst's spreadsheet reads them in.
+  const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const utf16be = (text: string) => Buffer.from(utf16le(text)).swap16();
+  const cp1252 = (text: string) =>
+    Buffer.from([...text].map((c) => ({ '€': 0x80, '“': 0x93, '”': 0x94, '–': 0x96 })[c] ?? c.charCodeAt(0)));
+  it.each([
+    [
+      'a Windows-1252 CSV from Excel',
+      cp1252('Cliente;Cidade;Observação\nJoão;São Paulo;“entregue” – €1,00\n'),
+      'vendas.csv',
+      'csv',
+    ],
+    ['a Windows-1252 text', cp1252('Reclamação: cobrança em dobro\n'), 'nota.txt', 'txt'],
+    ['a UTF-16 text from Excel', utf16le('Pedido\tValor\tObservação\r\n1\t-19,90\tentregue\r\n'), 'vendas.txt', 'txt'],
+    ['a UTF-16 CSV, big-endian', utf16be('Pedido;Valor\r\n1;-19,90\r\n'), 'vendas.csv', 'csv'],
+  ])('accepts %s', (_name, bytes, name, kind) => {
+    expect(detectFileKind(bytes, name)).toMatchObject({ ok: true, kind });
+  });
+
+  it.each([
+    [
+      'a formula in a Windows-1252 CSV',
+      cp1252('Observação;link\n1;=HYPERLINK("http://golpe.example")\n'),
+      'vendas.csv',
+      'formula',
+    ],
+    ['a DDE link in a UTF-16 CSV', utf16le("a;b\n1;-2+cmd|' /C calc'!A0\n"), 'vendas.csv', 'formula'],
+    ['HTML in UTF-16', utf16le('<html><script>alert(1)</script>'), 'nota.txt', 'polyglot'],
+    ['HTML in Windows-1252', cp1252('<html><body>Promoção</body></html>'), 'nota.txt', 'polyglot'],
+  ])('refuses %s', (_name, bytes, name, reason) => {
+    expect(detectFileKind(bytes, name)).toEqual({ ok: false, reason });
   });
 
   it('accepts the EICAR string as text (the scanner, not the type check, catches it)', () => {
