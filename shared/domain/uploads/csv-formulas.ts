@@ -10,10 +10,12 @@
 import { INVISIBLE_CHARACTER_CLASS } from '../text';
 
 /**
- * Where a cell may start: the text's start, a line break or a separator, then an opening quote, then
- * what a spreadsheet trims or a reader never sees (spaces, a zero-width space): " =HYPERLINK(…)" runs.
+ * Where a cell may start: the text's start, a line break or a separator, then quotes (an opening one;
+ * or an empty quoted text before the sign, '""=HYPERLINK(…)', which readers join to what follows it
+ * in their own ways), then what a spreadsheet trims or a reader never sees (spaces, a zero-width
+ * space): " =HYPERLINK(…)" runs.
  */
-const CELL_START = new RegExp(`(?:^|[\\r\\n,;\\t])"?[ \\u00a0${INVISIBLE_CHARACTER_CLASS}]*`, 'gu');
+const CELL_START = new RegExp(`(?:^|[\\r\\n,;\\t])"*[ \\u00a0${INVISIBLE_CHARACTER_CLASS}]*`, 'gu');
 
 /** The full-width signs East Asian locales of Excel read as `=`, `+`, `-`, `@`. */
 export const FULL_WIDTH_SIGNS: Readonly<Record<string, string>> = {
@@ -95,7 +97,10 @@ export function csvHasFormula(text: string): boolean {
     const first = FULL_WIDTH_SIGNS[text[at] ?? ''] ?? text[at];
     if (first === '=') return true;
     if (first !== '+' && first !== '-' && first !== '@') continue;
-    if (formulaAfterSign(text, at) || cellActs(text, at, match[0].includes('"'))) return true;
+    // An odd number of quotes opens a quoted text; an even one ('""-2+cmd|…') is empty quoted text and
+    // the cell goes on unquoted (read to its separator: a doubled quote never extends a reading).
+    const quotes = match[0].split('"').length - 1;
+    if (formulaAfterSign(text, at) || cellActs(text, at, quotes % 2 === 1)) return true;
   }
   return false;
 }

