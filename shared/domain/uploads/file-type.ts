@@ -95,8 +95,11 @@ function hasTrailingZip(bytes: Uint8Array): boolean {
   return indexOf(bytes, ZIP_END, Math.max(0, bytes.length - 65_557)) !== -1;
 }
 
-/** Markup a browser's sniffer treats as HTML (WHATWG MIME sniffing), near the start of the file. */
-const HTML_SNIFF = /<(?:!doctype\s+html|html|head|body|script|iframe|svg|object|embed|title|style|a\s|img\s|\?xml)/i;
+/** Tags a browser's sniffer treats as HTML (WHATWG MIME sniffing). */
+const HTML_TAGS = '!doctype\\s+html|html|head|body|script|iframe|svg|object|embed|title|style|a\\s|img\\s';
+/** Markup a browser's sniffer treats as HTML or XML (which may be XHTML), near the start of the file. */
+const HTML_SNIFF = new RegExp(`<(?:${HTML_TAGS}|\\?xml)`, 'i');
+const HTML_TAG = new RegExp(`<(?:${HTML_TAGS})`, 'i');
 
 function sniffsAsHtml(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
@@ -512,8 +515,11 @@ function detect(bytes: Uint8Array, name: string): FileCheck {
   }
   const text = textOf(bytes);
   if (text !== null) {
-    if (HTML_SNIFF.test(text.slice(0, 512)) && /^\s*(?:\ufeff)?\s*</.test(text.slice(0, 64))) {
-      return { ok: false, reason: 'polyglot' };
+    const head = text.slice(0, 512);
+    if (HTML_SNIFF.test(head) && /^\s*(?:\ufeff)?\s*</.test(text.slice(0, 64))) {
+      // An XML document with no HTML tag near its start (an NF-e's nfeProc) is a kind not taken, said
+      // so; markup a browser would run as a page is a file posing as text.
+      return { ok: false, reason: HTML_TAG.test(head) ? 'polyglot' : 'unknown' };
     }
     if (hasTrailingZip(bytes)) return { ok: false, reason: 'polyglot' };
     if (!/\.csv$/i.test(name.trim())) return ok('txt');

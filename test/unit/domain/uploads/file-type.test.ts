@@ -113,6 +113,31 @@ describe('detectFileKind: the type comes from the bytes', () => {
     });
   });
 
+  // Her NF-e XML is a kind the office does not take: told so, not that it poses as another file.
+  it.each([
+    [
+      'an NF-e',
+      '<?xml version="1.0" encoding="UTF-8"?><nfeProc versao="4.00" xmlns="http://www.portalfiscal.inf.br/nfe"><NFe/></nfeProc>',
+      'nfe.xml',
+      'unknown',
+    ],
+    ['an NF-e named as text', '<?xml version="1.0"?><nfeProc><NFe/></nfeProc>', 'nota.txt', 'unknown'],
+    [
+      'an SVG with an XML declaration',
+      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+      'nota.txt',
+      'polyglot',
+    ],
+    [
+      'XHTML',
+      '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>',
+      'nota.txt',
+      'polyglot',
+    ],
+  ])('refuses XML text: %s', (_name, text, file, reason) => {
+    expect(detectFileKind(Buffer.from(text), file)).toEqual({ ok: false, reason });
+  });
+
   it.each([
     '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>',
     // A name may spell any letter as #xx (ISO 32000-1, 7.3.5): the reader reads /JavaScript.
