@@ -32,14 +32,14 @@ function countTable(caption: string, head: string, rows: readonly CountRow[]): s
 /** What the figures count, as the report says it (shared/domain/report/figures.ts defines them). */
 export const REPORT_NOTES_PT = {
   closed:
-    'Manifestações, resultados, canais, temas e casos por analista contam o que foi recebido no período. Encerramentos, prazo, tempo até o encerramento, categorias, quem encerrou e satisfação contam os casos encerrados no período, qualquer que seja o mês em que chegaram: um caso recebido em um mês e encerrado no seguinte conta no mês do encerramento. Cada caso conta uma vez por período, pelo seu último encerramento nele; se o lojista o reabriu depois disso no mesmo período, não conta nele. Um caso encerrado, reaberto e encerrado de novo no mês seguinte conta nos dois meses, cada um com o seu encerramento. O tempo até a 1ª resposta conta as primeiras respostas dadas no período (uma resposta, ou a mensagem de encerramento quando veio antes). Um caso fica no prazo só se cada encerramento veio até o prazo vigente naquele momento. O relatório de um mês passado não muda quando um caso é respondido, reaberto ou encerrado depois.',
+    'Manifestações, resultados, canais, temas e casos por analista contam o que foi recebido no período. Encerramentos, prazo, tempo até o encerramento, categorias, quem encerrou e satisfação contam os casos encerrados no período, qualquer que seja o mês em que chegaram: um caso recebido em um mês e encerrado no seguinte conta no mês do encerramento. Cada caso conta uma vez por período, pelo seu último encerramento nele; se o lojista o reabriu depois disso no mesmo período, não conta nele. Um caso encerrado, reaberto e encerrado de novo no mês seguinte conta nos dois meses, cada um com o seu encerramento. O tempo até a 1ª resposta conta as primeiras respostas dadas no período (uma resposta, ou a mensagem de encerramento quando veio antes). Um caso fica no prazo só se cada encerramento veio até o prazo vigente naquele momento. O relatório de um mês passado não muda quando um caso é respondido, reaberto ou encerrado depois; só a satisfação recebe as respostas que chegam depois, enquanto a pesquisa do encerramento segue aberta.',
   byAnalyst:
     'Cada analista que teve o caso (atribuição ou transferência), uma vez por caso: um caso transferido no mês conta para quem o transferiu e para quem o recebeu, e a soma pode passar do total de casos aceitos.',
   closedByAnalyst: 'Quem fez cada encerramento contado no período (mesmo critério de "encerrado").',
   closedInPeriod:
     'Casos encerrados no período, qualquer que seja o mês em que chegaram (mesmo critério de "encerrado").',
   satisfaction:
-    'Respostas da pesquisa dos casos encerrados no período, qualquer que seja o mês em que chegaram (mesmo critério de "encerrado").',
+    'Respostas da pesquisa dos casos encerrados no período, qualquer que seja o mês em que chegaram (mesmo critério de "encerrado"), inclusive as que chegaram depois do fim do período: a pesquisa segue aberta por um tempo após o encerramento, e o relatório gerado de novo mais tarde as conta.',
 } as const;
 
 function section(title: string, chart: string, table: string, note = ''): string {
