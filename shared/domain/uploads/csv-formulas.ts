@@ -107,6 +107,8 @@ export function csvHasFormula(text: string): boolean {
 
 /** What a spreadsheet keeps of one cell (Excel's limit): the rest of a longer one is never run. */
 const CELL_CHARS = 32_767;
+/** The longest text constant a formula holds (Excel's limit): a longer "…" is no formula's. */
+const STRING_CHARS = 255;
 
 /**
  * Whether the cell that starts at `at` with a sign acts anywhere in it (callsAny, CSV_ACTING): a
@@ -116,8 +118,8 @@ const CELL_CHARS = 32_767;
  * as after numbers. A name and a bracket in text ("- produto(s) sem estoque") is no such call.
  * The cell ends, at CELL_CHARS at the latest, at its closing quote when quoted ("" is a quote in
  * it), else at the next separator or line break (a comma before a digit is a decimal one, as in
- * formulaAfterSign). Loops, not a regular expression: no backtracking stack on a long cell; and
- * most signed cells are values ("-15,00", "+55 11…"), which without a bracket or a bar call nothing.
+ * formulaAfterSign; a comma in a formula's string literal is text). Loops, not a regular expression:
+ * no backtracking stack on a long cell; and most signed cells are values ("-15,00", "+55 11…"), which without a bracket or a bar call nothing.
  */
 function cellActs(text: string, at: number, quoted: boolean): boolean {
   const limit = Math.min(text.length, at + CELL_CHARS);
@@ -131,10 +133,16 @@ function cellActs(text: string, at: number, quoted: boolean): boolean {
     }
   } else {
     let marked = false;
+    // Where the string literal the reading is in opened (-1: none). A comma in it is no separator to
+    // Excel in pt-BR ('+"a,b"&SERVIÇOWEB(…)': ';' separates its cells, ',' is text there); past
+    // STRING_CHARS the literal is no formula's, and reading on from it would re-read other cells.
+    let opened = -1;
     for (; end < limit; end++) {
       const c = text.charCodeAt(end);
       if (c === 0x3b || c === 0x09 || c === 0x0d || c === 0x0a) break;
-      if (c === 0x2c && !isDigit(text.charCodeAt(end + 1))) break;
+      if (c === 0x22) opened = opened < 0 ? end : -1;
+      else if (opened >= 0 && end - opened > STRING_CHARS) opened = -1;
+      if (c === 0x2c && opened < 0 && !isDigit(text.charCodeAt(end + 1))) break;
       if (c === 0x28 || c === 0x7c) marked = true;
     }
     if (!marked) return false;

