@@ -9,7 +9,8 @@
  * continuations, 17 s. Such a mail is no one's writing: it is read as unparseable (quarantined) before
  * mailparser is given it.
  *
- * A header item is a "," ";" "@" or the "=?" of an encoded word on a header line. Header lines are
+ * A header item is a byte the address parser makes a token of ("," ";" ":" '"' "(" ")" "<" ">" "\\"),
+ * an "@" or the "=?" of an encoded word on a header line. Header lines are
  * the mail's own block and every block mailsplit may read as one: the lines after a line that may be a
  * MIME delimiter (optional SP/HTAB, then "--"), and the block of a message/rfc822 part's message, up to
  * the blank line. Every line of a block counts, whatever its shape (mailsplit gives a line without a
@@ -21,17 +22,24 @@ const LF = 0x0a;
 const CR = 0x0d;
 const SP = 0x20;
 const TAB = 0x09;
-const COMMA = 0x2c;
-const SEMICOLON = 0x3b;
-const AT = 0x40;
 const EQUALS = 0x3d;
 const QUESTION = 0x3f;
+
+/**
+ * The bytes that make an item: the address parser's operators and escape (, ; : " ( ) < > \), each a
+ * token it builds, and "@". Letters and spaces only lengthen a token; a token is what costs: six
+ * parts of 3.5 MB of '\x' in a To field (no ",", ";" or "@") took mailparser 3.6 s and 1.1 GB,
+ * of 'x<y> ' 3.7 s and 450 MB, of '"x" ' 3.5 s; of 'x ' 1.2 s and 220 MB (the bytes alone).
+ */
+const ITEM = new Uint8Array(256);
+for (const c of ',;:@"()<>\\&\'`') ITEM[c.charCodeAt(0)] = 1;
 
 function itemsIn(raw: Buffer, start: number, end: number): number {
   let n = 0;
   for (let i = start; i < end; i++) {
-    const b = raw[i];
-    if (b === COMMA || b === SEMICOLON || b === AT || (b === EQUALS && raw[i + 1] === QUESTION)) n++;
+    const b = raw[i] as number;
+    n += ITEM[b] as number;
+    if (b === EQUALS && raw[i + 1] === QUESTION) n++;
   }
   return n;
 }
