@@ -10,7 +10,7 @@ describe('headerItems', () => {
     [
       'the mail header: addresses, parameters, encoded words',
       ['From: Ana <ana@loja.com.br>', 'To: a@b, c@d', 'Subject: =?utf-8?Q?Ol=C3=A1?=', '', 'corpo, com; vírgulas @'],
-      10,
+      12,
     ],
     ['a body counts only from a "--" line to its blank line', ['Subject: x', '', '-- ', 'Ana; Loja', '', 'a,b;c@d'], 2],
     [
@@ -29,7 +29,7 @@ describe('headerItems', () => {
         'x;y',
         '--b--',
       ],
-      10,
+      13,
     ],
     ['LF line ends', ['Subject: a,b', '', '--b', 'To: a@b', '', 'x,y'].join('\n'), 4],
     [
@@ -46,19 +46,21 @@ describe('headerItems', () => {
         'corpo, ; @',
         '--b--',
       ],
-      9,
+      11,
     ],
     ['a "--" inside a line is no delimiter', ['Subject: x', '', 'a -- b', 'To: a@b,c', '', 'x'], 1],
     ['no blank line at all', ['To: a@b,c@d'], 4],
     // Each byte the address parser makes a token of, or mailparser escapes (he.encode), is an item.
-    ['names, comments, groups, escapes', ['To: "Ana" <a@b>, (c) g:;', "Cc: \\x 'y' &z `w`", '', 'x'], 18],
+    ['names, comments, groups, escapes', ['To: "Ana" <a@b>, (c) g:;', "Cc: \\x 'y' &z `w`", '', 'x'], 19],
+    // And every 32 bytes of header lines, whatever they hold.
+    ['a long header line of words', [`Subject: ${'x '.repeat(1000)}`, '', 'x'], 63],
   ])('%s', (_what, raw, items) => {
     expect(headerItems(typeof raw === 'string' ? Buffer.from(raw) : crlf(raw as string[]), LIMIT)).toBe(items);
   });
 
   it('stops reading once past the limit', () => {
     const raw = Buffer.from(`To: ${'a@b,'.repeat(1000)}\r\nCc: ${'a@b,'.repeat(1_000_000)}\r\n\r\n`);
-    expect(headerItems(raw, 10)).toBe(2001);
+    expect(headerItems(raw, 10)).toBe(2126);
   });
 
   it('is linear: 20 MB of dashes, of delimiter lines and of header lines', () => {

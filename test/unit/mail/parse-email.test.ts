@@ -1628,6 +1628,13 @@ describe('parseEmail on header blocks that ask mailparser for too much', () => {
     ['quoted names', withParts(`Content-Type: application/pdf\r\nTo: ${'"x" '.repeat(over / 8)}`, 5)],
     ['angle brackets', withParts(`Content-Type: application/pdf\r\nTo: ${'x<y> '.repeat(over / 8)}`, 5)],
     ['ampersands and apostrophes', withParts(`Content-Type: application/pdf\r\nTo: ${"&x'y".repeat(over / 8)}`, 5)],
+    // Nor any item at all: bytes (six parts of 3.5 MB of 'x x …': a Content-Disposition 5.6 s and
+    // 790 MB, References 860 MB).
+    [
+      'words in a Content-Disposition',
+      withParts(`Content-Type: application/pdf\r\nContent-Disposition: attachment ${'x '.repeat(350_000)}`, 5),
+    ],
+    ['words in References', withParts(`Content-Type: application/pdf\r\nReferences: ${'x '.repeat(350_000)}`, 5)],
     ['group names', withParts(`Content-Type: application/pdf\r\nTo: ${'g: '.repeat(over / 4)}`, 5)],
   ])('%s: unparseable, before mailparser reads them', async (_what, raw) => {
     const s = await parse(raw);
