@@ -515,11 +515,23 @@ const LETTER_AFTER = '(?![\\p{L}\\p{N}])';
 /** A character of the same sentence, no quotation mark: what may stand between who said it and the opening quote. */
 const NOT_A_SENTENCE_END = '[^.!?"“”«»\\n]';
 
+/** Before a reply she says she did not get: 'nenhuma resposta', 'não tive resposta', 'sin respuesta', 'no answer'. */
+const NO_REPLY = `(?:nenhuma|nenhum|sem|${accentTolerant('nao')}\\s+(?:tive|tivemos|recebi|recebemos|houve|veio)|sin|ninguna|ningun|no)`;
+/** Before support as whom she wrote to: 'para a equipe:', 'pro suporte:', 'al soporte:', 'to the support team:'. */
+const WRITTEN_TO = `(?:para|pra|pro|ao|${accentTolerant('à')}|al|a|to)(?:\\s+(?:a|o|os|as|el|la|the|${accentTolerant('vocês')}))?(?:\\s+support)?`;
+
 /** Round 53: support's words she quotes back (SUPPORT_REPLIED): the quotation, opening and closing marks included. */
 const SUPPORT_QUOTE = once(() => {
   const any = (words: readonly string[]) => `${LETTER_BEFORE}(?:${words.map(accentTolerant).join('|')})${LETTER_AFTER}`;
   const named = any(SUPPORT_NAMED());
-  const who = `(?:${any(SUPPORT_REPLIED())}|${named}${NOT_A_SENTENCE_END}{0,40}?${any(SUPPORT_SAID())}|${named}\\s*:)`;
+  // Not a reply she never got ('nenhuma resposta: "…"'), nor support as whom she wrote to
+  // ('mandei para a equipe: "…"'): the quotation is then her own words.
+  // Looked back from the word found (not before each character: a run of spaces is read once).
+  const not = (before: string, words: readonly string[]) =>
+    `(?<!${LETTER_BEFORE}${before}\\s+(?:${words.map(accentTolerant).join('|')}))`;
+  const replied = `${any(SUPPORT_REPLIED())}${not(NO_REPLY, SUPPORT_REPLIED())}`;
+  const writtenTo = `${named}${not(WRITTEN_TO, SUPPORT_NAMED())}`;
+  const who = `(?:${replied}|${named}${NOT_A_SENTENCE_END}{0,40}?${any(SUPPORT_SAID())}|${writtenTo}\\s*:)`;
   return new RegExp(`${who}${NOT_A_SENTENCE_END}{0,60}?["“«][^"”»]{1,600}["”»]`, 'giu');
 });
 

@@ -13219,6 +13219,13 @@ describe('round 53 — support words she quotes back do not decide', () => {
       'BILLING_QUESTION',
     ],
     ['O atendente disse que ia verificar e sumiu. A fatura deste mês veio com cobrança duplicada.', 'BILLING_QUESTION'],
+    // Red team 54: her own words after a reply she never got, or after support as whom she wrote to.
+    ['Até agora nenhuma resposta: "não consigo entrar no painel desde ontem, diz senha incorreta".', 'ACCESS_ISSUE'],
+    [
+      'Mandei para a equipe: "não consigo acessar o painel, aparece usuário bloqueado". Ninguém resolveu.',
+      'ACCESS_ISSUE',
+    ],
+    ['Sem resposta até hoje, e "cobraram a mensalidade duas vezes no cartão" continua.', 'BILLING_QUESTION'],
   ])('%s → %s', async (text, outcome) => {
     await check({ name: text, from: 'lucas@lucasgeek.com.br', subject: 'suporte', text, outcome: outcome as Outcome });
   });
