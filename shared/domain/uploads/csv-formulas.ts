@@ -12,10 +12,11 @@ import { INVISIBLE_CHARACTER_CLASS } from '../text';
 /**
  * Where a cell may start: the text's start, a line break or a separator, then quotes (an opening one;
  * or an empty quoted text before the sign, '""=HYPERLINK(…)', which readers join to what follows it
- * in their own ways), then what a spreadsheet trims or a reader never sees (spaces, a zero-width
- * space): " =HYPERLINK(…)" runs.
+ * in their own ways) and what a spreadsheet trims or a reader never sees (spaces, a zero-width
+ * space), in any order: " =HYPERLINK(…)" runs, and so does '" "=HYPERLINK(…)', a quoted space joined
+ * to it.
  */
-const CELL_START = new RegExp(`(?:^|[\\r\\n,;\\t])"*[ \\u00a0${INVISIBLE_CHARACTER_CLASS}]*`, 'gu');
+const CELL_START = new RegExp(`(?:^|[\\r\\n,;\\t])[" \\u00a0${INVISIBLE_CHARACTER_CLASS}]*`, 'gu');
 
 /** The full-width signs East Asian locales of Excel read as `=`, `+`, `-`, `@`. */
 export const FULL_WIDTH_SIGNS: Readonly<Record<string, string>> = {

