@@ -12,8 +12,8 @@
  * A header item is a byte the address parser makes a token of ("," ";" ":" '"' "(" ")" "<" ">" "\\"),
  * an "@" or the "=?" of an encoded word on a header line, and every BYTES_PER_ITEM bytes of header lines. Header lines are
  * the mail's own block and every block mailsplit may read as one: the lines after a line that may be a
- * MIME delimiter (optional SP/HTAB, then "--"), and the block of a message/rfc822 part's message, up to
- * the blank line. Every line of a block counts, whatever its shape (mailsplit gives a line without a
+ * MIME delimiter (optional SP/HTAB, "--", then a boundary the mail declares: declaredBoundaries), and
+ * the block of a message/rfc822 part's message, up to the blank line. Every line of a block counts, whatever its shape (mailsplit gives a line without a
  * colon the name a folded line after it brings), so text after a "-- " signature counts until its
  * blank line: a few items. Linear: one pass, and from "--" to "--" outside the blocks.
  */
@@ -59,11 +59,85 @@ const RFC822 = /message\/rfc822/i;
  */
 const BYTES_PER_ITEM = 32;
 
+/** More declared boundaries than any mail writes (one per multipart): past it, every "--" line counts. */
+const MAX_BOUNDARIES = 100;
+/** Longer than any boundary a mail writes (RFC 2046: 70): past it, every "--" line counts. */
+const MAX_BOUNDARY_CHARS = 200;
+/** What a delimiter line may carry after its boundary (mailsplit BOUNDARY_LINE_SUFFIX): "--", WSP, CRs. */
+const DELIMITER_LINE_SUFFIX = 1006;
+const BOUNDARY_PARAMETER = /boundary/gi;
+const WSP_OR_LINE_END = /[ \t\r\n]/;
+
+/**
+ * The boundaries `raw` may declare, each parameter in every reading the header parser may give it
+ * (quoted, the whole unquoted value unfolded, without its comments, its first word), in any header and
+ * any case; or null when one is written in a form not read here for sure (RFC 2231 `boundary*`, an
+ * encoded word, an escape, a quote never closed or inside a token, a value longer than any boundary)
+ * or there are more than MAX_BOUNDARIES: then every line opening with "--" may be a delimiter.
+ * Without it, a body's "-->" (Outlook writes its style block's comment end on a line of its own) made
+ * the HTML after it header lines: 620 KB of ordinary Outlook HTML passed the budget, and the
+ * merchant's mail was quarantined as unparseable.
+ */
+export function declaredBoundaries(raw: Buffer): Set<string> | null {
+  const text = raw.toString('latin1');
+  const out = new Set<string>();
+  BOUNDARY_PARAMETER.lastIndex = 0;
+  for (let m = BOUNDARY_PARAMETER.exec(text); m !== null; m = BOUNDARY_PARAMETER.exec(text)) {
+    let i = m.index + m[0].length;
+    while (i < text.length && WSP_OR_LINE_END.test(text[i] as string)) i++;
+    if (text[i] === '*') return null;
+    if (text[i] !== '=') continue;
+    i++;
+    while (i < text.length && WSP_OR_LINE_END.test(text[i] as string)) i++;
+    const readings: string[] = [];
+    if (text[i] === '"') {
+      const close = text.indexOf('"', i + 1);
+      if (close === -1 || close - i > MAX_BOUNDARY_CHARS) return null;
+      const quoted = text.slice(i + 1, close);
+      if (/[\\\r\n]|=\?/.test(quoted)) return null;
+      readings.push(quoted);
+      BOUNDARY_PARAMETER.lastIndex = close + 1;
+    } else {
+      // The value runs to ";" or the end of its (unfolded) header line.
+      let j = i;
+      while (j < text.length && text[j] !== ';' && !(text[j] === '\n' && !/[ \t]/.test(text[j + 1] ?? ''))) {
+        if (j - i > MAX_BOUNDARY_CHARS) return null;
+        j++;
+      }
+      const value = text.slice(i, j).replace(/\r?\n/g, '');
+      if (/["\\]|=\?/.test(value)) return null;
+      readings.push(value, value.replace(/\([^()]*\)/g, ''), value.split(/[ \t(]/)[0] ?? '');
+      // Read on after the value: a "boundary" inside it is no parameter (and no rescan of it).
+      BOUNDARY_PARAMETER.lastIndex = j;
+    }
+    for (const reading of readings) {
+      const boundary = reading.trim();
+      if (boundary !== '') out.add(boundary);
+    }
+    if (out.size > MAX_BOUNDARIES) return null;
+  }
+  return out;
+}
+
+/**
+ * Whether the line opening with "--" at `dash` (ending at `end`) is a delimiter of one of `boundaries`
+ * (any line, when null): "--", the boundary, an optional closing "--", then only SP, HTAB or CR.
+ */
+function namesBoundary(raw: Buffer, dash: number, end: number, boundaries: ReadonlySet<string> | null): boolean {
+  if (boundaries === null) return true;
+  if (end - dash > MAX_BOUNDARY_CHARS + DELIMITER_LINE_SUFFIX) return false;
+  let last = end;
+  while (last > dash + 2 && (raw[last - 1] === CR || raw[last - 1] === SP || raw[last - 1] === TAB)) last--;
+  const rest = raw.toString('latin1', dash + 2, last);
+  return boundaries.has(rest) || (rest.endsWith('--') && boundaries.has(rest.slice(0, -2)));
+}
+
 /**
  * The header items of `raw`'s header blocks, counted up to just past `limit` (the caller's cap: no
  * need to read on once it is passed).
  */
 export function headerItems(raw: Buffer, limit: number): number {
+  const boundaries = declaredBoundaries(raw);
   let items = 0;
   let bytes = 0;
   let at = 0;
@@ -79,7 +153,7 @@ export function headerItems(raw: Buffer, limit: number): number {
       while (i < dash && (raw[i] === SP || raw[i] === TAB)) i++;
       const lineEnd = raw.indexOf(LF, dash);
       at = lineEnd === -1 ? raw.length : lineEnd + 1;
-      inBlock = i === dash;
+      inBlock = i === dash && namesBoundary(raw, dash, lineEnd === -1 ? raw.length : lineEnd, boundaries);
       continue;
     }
     const newline = raw.indexOf(LF, at);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerItems } from '../../../shared/mail/header-items';
+import { declaredBoundaries, headerItems } from '../../../shared/mail/header-items';
 
 const LIMIT = 1_000_000;
 const crlf = (lines: string[]) => Buffer.from(lines.join('\r\n'), 'latin1');
@@ -12,7 +12,40 @@ describe('headerItems', () => {
       ['From: Ana <ana@loja.com.br>', 'To: a@b, c@d', 'Subject: =?utf-8?Q?Ol=C3=A1?=', '', 'corpo, com; vírgulas @'],
       12,
     ],
-    ['a body counts only from a "--" line to its blank line', ['Subject: x', '', '-- ', 'Ana; Loja', '', 'a,b;c@d'], 2],
+    [
+      'a body counts only from a delimiter line to its blank line',
+      ['Content-Type: multipart/mixed; boundary=b', '', '--b', 'Ana; Loja', '', 'a,b;c@d'],
+      4,
+    ],
+    // A "--" line names no boundary the mail declares: mailsplit reads it as body, so do we. Outlook
+    // writes its style block's comment end ("-->") on a line of its own, its HTML after it.
+    ['a "-- " signature in a mail with no parts', ['Subject: x', '', '-- ', 'Ana; Loja', '', 'a,b;c@d'], 1],
+    [
+      "Outlook's HTML after a comment end",
+      [
+        'Content-Type: multipart/alternative; boundary=b',
+        '',
+        '--b',
+        '',
+        '<style><!--',
+        '-->',
+        '<p class="a">x;y</p>',
+        '--b--',
+      ],
+      3,
+    ],
+    // The mail may declare any boundary, ">" too: then the same line is a delimiter and counts.
+    [
+      'a "-->" line when ">" is a declared boundary',
+      ['Content-Type: multipart/alternative; boundary=">"', '', '--b', '', '-->', '<p class="a">x;y</p>', '--b--'],
+      14,
+    ],
+    // Forms of the parameter not read here for sure: every "--" line may be a delimiter.
+    [
+      'an RFC 2231 boundary',
+      ['Content-Type: multipart/mixed; boundary*0=a; boundary*1=b', '', '-->', '<p class="a">x;y</p>'],
+      12,
+    ],
     [
       'part headers after delimiters, folded lines and all, not their bodies',
       [
@@ -31,7 +64,7 @@ describe('headerItems', () => {
       ],
       13,
     ],
-    ['LF line ends', ['Subject: a,b', '', '--b', 'To: a@b', '', 'x,y'].join('\n'), 4],
+    ['LF line ends', ['Subject: a,b', 'Content-Type: x; boundary=b', '', '--b', 'To: a@b', '', 'x,y'].join('\n'), 7],
     [
       'a message/rfc822 part: its message header counts too',
       [
@@ -58,6 +91,32 @@ describe('headerItems', () => {
     expect(headerItems(typeof raw === 'string' ? Buffer.from(raw) : crlf(raw as string[]), LIMIT)).toBe(items);
   });
 
+  it.each([
+    // [what, header, boundaries read]
+    ['quoted', 'Content-Type: multipart/mixed; boundary="=_NextPart_000_0001"', ['=_NextPart_000_0001']],
+    ['a token, any case, folded after "="', 'Content-Type: multipart/mixed; BOUNDARY=\r\n abc', ['abc']],
+    // Every reading the header parser may give it: with its comment, without it.
+    ['a token before a comment', 'Content-Type: multipart/mixed; boundary=b (comentário)', ['b (comentário)', 'b']],
+    ['in any header', 'X-Outro: boundary=zz\r\nContent-Type: multipart/mixed; boundary=b', ['zz', 'b']],
+    ['"boundary" as a word, no parameter', 'Subject: the boundary of the store', []],
+  ])('declaredBoundaries: %s', (_what, header, boundaries) => {
+    expect([...(declaredBoundaries(Buffer.from(`${header}\r\n\r\nx`, 'latin1')) ?? [])]).toEqual(boundaries);
+  });
+
+  it.each([
+    ['RFC 2231 continuations', 'Content-Type: multipart/mixed; boundary*0=a; boundary*1=b'],
+    ['RFC 2231 encoding', "Content-Type: multipart/mixed; boundary*=utf-8''%61"],
+    ['an encoded word', 'Content-Type: multipart/mixed; boundary="=?utf-8?Q?a?="'],
+    ['an escape in quotes', 'Content-Type: multipart/mixed; boundary="a\\"b"'],
+    ['a quote never closed', 'Content-Type: multipart/mixed; boundary="abc'],
+    [
+      'more boundaries than a mail writes',
+      Array.from({ length: 101 }, (_, i) => `X-${i}: boundary=b${i}`).join('\r\n'),
+    ],
+  ])('declaredBoundaries: %s → none read for sure (every "--" line counts)', (_what, header) => {
+    expect(declaredBoundaries(Buffer.from(`${header}\r\n\r\nx`, 'latin1'))).toBeNull();
+  });
+
   it('stops reading once past the limit', () => {
     const raw = Buffer.from(`To: ${'a@b,'.repeat(1000)}\r\nCc: ${'a@b,'.repeat(1_000_000)}\r\n\r\n`);
     expect(headerItems(raw, 10)).toBe(2126);
@@ -69,6 +128,9 @@ describe('headerItems', () => {
       '\r\n\r\n' + '--b\r\n'.repeat(4_000_000),
       '\r\n\r\n--b\r\nTo: ' + 'a@b,'.repeat(5_000_000),
       '\r\n\r\n' + ' -- x --\r\n'.repeat(2_000_000),
+      // A "boundary" inside a value is not read again from there.
+      `Content-Type: x; boundary=${'boundary='.repeat(2_000_000)}\r\n\r\n`,
+      `${Array.from({ length: 100 }, (_, i) => `X-${i}: boundary=b${i}`).join('\r\n')}\r\n\r\n${'--b\r\n'.repeat(3_000_000)}`,
     ];
     for (const shape of shapes) {
       const start = performance.now();

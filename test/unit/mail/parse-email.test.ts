@@ -1578,6 +1578,28 @@ describe('parseEmail on header blocks that ask mailparser for too much', () => {
         '--limite--\r\n',
       ].join(''),
     );
+  /** Outlook's HTML, quoted-printable, `bytes` long, after its style block. */
+  const outlookHtml = (bytes: number) => {
+    const p =
+      '<p class=3DMsoNormal style=3D"margin:0cm;font-family:&quot;Calibri&quot;,sans-serif">Pedido 4521 conferido; =\r\nfrete (PAC) <b>ok</b>, ver <a href=3D"https://loja.example/p?a=3D1&amp;b=3D2">link</a></p>\r\n';
+    return mail(
+      [...BASIC, 'MIME-Version: 1.0', 'Content-Type: multipart/alternative; boundary="=_alt"'],
+      [
+        '--=_alt',
+        'Content-Type: text/html; charset="windows-1252"',
+        'Content-Transfer-Encoding: quoted-printable',
+        '',
+        '<html><head><style><!--',
+        'p.MsoNormal{margin:0cm}',
+        '-->',
+        '</style></head><body lang=3DPT-BR>',
+        p.repeat(Math.ceil(bytes / p.length)),
+        '</body></html>',
+        '--=_alt--',
+        '',
+      ].join('\r\n'),
+    );
+  };
   /** `message` forwarded as a message/rfc822 part, in base64 or as it is. */
   const forwarding = (messages: string[], base64: boolean) =>
     mail(
@@ -1678,6 +1700,9 @@ describe('parseEmail on header blocks that ask mailparser for too much', () => {
       'pedido;199;R$ 10,00',
     ],
     ['a forwarded message', forwarding([inner(100)], false), TEXT],
+    // Outlook ends its style block's comment on a line of its own ("-->"): no delimiter of this mail,
+    // so the HTML after it is body, not header lines (620 KB of it was quarantined as unparseable).
+    ['an Outlook HTML body of 1.5 MB after a "-->" line', outlookHtml(1_500_000), 'Pedido 4521 conferido'],
   ])('%s: read', async (_what, raw, read) => {
     const s = await parse(raw);
     expect(s.parseProblem).toBeUndefined();
