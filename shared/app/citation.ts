@@ -36,7 +36,7 @@ export function citationNotifier(deps: CitationDeps) {
     if (sent > CITATION_NOTICES_PER_DAY) return;
     const analyst = await deps.staff.get(parent.assignee);
     if (!analyst?.active) return;
-    const notice = renderCitationNotice(parent, citing, analyst, deps.config);
+    const notice = renderCitationNotice(parent, citing, analyst, deps.config, now);
     const messageId = newMessageId(deps.config, `citation.${citing.sourceId}`);
     await deps.mailer.send(automaticOfficeMail(analyst.email, notice, deps.config, messageId));
   };

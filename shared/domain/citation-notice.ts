@@ -4,21 +4,25 @@
  * her accountant, anyone), or from the merchant's address with no check showing she wrote it.
  * It says that, and links the message in the console. It carries none of the message's words — not
  * its subject, not its text: they are not known to be hers (a forged "deposite na conta…" must not
- * reach the analyst as the merchant's request).
+ * reach the analyst as the merchant's request). When her case records that her address bounces, it
+ * says so too (merchantBouncingWarning): a message "from another address" is then often hers, and
+ * "confirm with her by answering the case" would reach no one.
  */
 import type { CaseRecord } from './case';
 import type { OuvidoriaConfig } from './config';
 import { formatDateTimePtBr } from './calendar';
 import { consoleCaseLink } from './console-link';
+import { merchantBouncingWarning } from './lifecycle/messages';
 import { maskEmail } from './mask';
 import { type RenderedMail, renderMail } from './replies';
 import { type Analyst, staffGreeting } from './staff';
 
 export function renderCitationNotice(
-  parent: Pick<CaseRecord, 'caseId' | 'protocol' | 'senderEmail'>,
+  parent: Pick<CaseRecord, 'caseId' | 'protocol' | 'senderEmail' | 'merchantBounceUntil' | 'reply'>,
   citing: Pick<CaseRecord, 'caseId' | 'senderEmail' | 'createdAt'>,
   analyst: Pick<Analyst, 'name'>,
   config: OuvidoriaConfig,
+  now: Date,
 ): RenderedMail {
   const protocol = parent.protocol ?? parent.caseId;
   const hers = citing.senderEmail.toLowerCase() === parent.senderEmail.toLowerCase();
@@ -36,6 +40,7 @@ export function renderCitationNotice(
           ' Por segurança, ela não foi juntada ao caso nem encaminhada a você, e quem a enviou recebeu a orientação automática.',
         ],
       },
+      ...merchantBouncingWarning(parent, now, config),
       {
         p: [
           'Leia-a no console, ',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CITATION_NOTICES_PER_DAY, citationNotifier } from '../../../shared/app/citation';
-import type { CaseRecord } from '../../../shared/domain/case';
+import { type CaseRecord, REPLY_TO_BOUNCED } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
 import { aCase } from '../../support/builders';
 import {
@@ -95,5 +95,43 @@ describe('citationNotifier: a message cites the case without joining it', () => 
     await w.cases.create(w.stored);
     await w.notify(citing(over as Partial<CaseRecord>));
     expect(w.mailer.sent).toEqual([]);
+  });
+  // Her acknowledgement hard-bounced, then she writes from Gmail: "respondendo pelo caso" alone would
+  // send the analyst to an inbox that is gone (journeys 54).
+  const WARNING = `Atenção: as mensagens da Ouvidoria para o endereço do lojista (${MERCHANT}) voltaram`;
+  it.each([
+    [
+      'her address bounces (the mark ses-feedback leaves on her open case)',
+      { merchantBounceUntil: '2026-05-10T12:00:00.000Z' },
+      'financeiro@outraloja.com.br',
+      true,
+    ],
+    [
+      'her acknowledgement was withheld for bounce memory',
+      { reply: { status: 'suppressed', reason: REPLY_TO_BOUNCED, at: '2026-03-10T12:00:00.000Z' } },
+      'financeiro@outraloja.com.br',
+      true,
+    ],
+    [
+      'her own address, unverified, while it bounces',
+      { merchantBounceUntil: '2026-05-10T12:00:00.000Z' },
+      MERCHANT,
+      true,
+    ],
+    [
+      'the bounce memory lapsed',
+      { merchantBounceUntil: '2026-03-01T12:00:00.000Z' },
+      'financeiro@outraloja.com.br',
+      false,
+    ],
+    ['no bounce', {}, 'financeiro@outraloja.com.br', false],
+  ] as const)('warns of her bouncing address when %s', async (_what, parent, from, warned) => {
+    const w = world(parent as Partial<CaseRecord>);
+    await w.cases.create(w.stored);
+    await w.notify(citing({ senderEmail: from }));
+    const text = w.mailer.sent[0]?.text ?? '';
+    expect(text.includes(WARNING)).toBe(warned);
+    expect((w.mailer.sent[0]?.html ?? '').includes(`para o endereço do lojista (${MERCHANT}) voltaram`)).toBe(warned);
+    expect(text).toContain('Leia-a no console');
   });
 });
