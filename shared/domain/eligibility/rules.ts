@@ -3703,6 +3703,11 @@ const buildRules = (): readonly Rule[] => [
       'interesse na plataforma',
       'interesse nos planos',
       'quero ser cliente',
+      // Round 54: the merchant she wants to become, and selling online still to start ("quero ser lojista de
+      // vocês", "tô querendo vender meus bolos pela internet"); a merchant already sells there.
+      ...['quero', 'queria', 'gostaria de'].map((want) => `${want} ser lojista`),
+      // Not "quero vender pela internet também no Instagram": she sells there already.
+      ...['querendo', 'pensando em'].map((want) => `${want} vender * pela internet`),
       'quero me tornar cliente',
       'gostaria de ser cliente',
       'gostaria de me tornar cliente',
@@ -3754,6 +3759,12 @@ const buildRules = (): readonly Rule[] => [
       ]),
       'quiero migrar a su plataforma',
       'cuales son los precios',
+      // Round 54: the store to open and its quote in Spanish ("queremos abrir la tienda online. ¿Podrían
+      // enviarnos una cotización de los planes y agendar una demo?"), and European Portuguese's "vossos"
+      // of the price list ("gostaria de conhecer os vossos tarifários").
+      ...['abrir la tienda online', 'abrir la tienda virtual', 'abrir nuestra tienda online'],
+      ...['cotizacion de los planes', 'cotizacion de sus planes', 'agendar una demo'],
+      ...['vossos tarifarios', 'vossos precarios', 'vossos precos', 'vossos planos'],
       'vale a pena vir para',
       'voces migram os produtos',
       'voces atendem loja de',
@@ -4228,7 +4239,14 @@ const buildRules = (): readonly Rule[] => [
       'ajudamos lojas virtuais',
       'ajuda lojistas a',
       'ajudamos lojistas a',
-      ...['falo', 'falar', 'tratar'].map((about) => `${about} sobre parceria*`),
+      ...['falo', 'falar', 'tratar', 'conversar'].map((about) => `${about} sobre parceria*`),
+      // Round 54: an integration of theirs with the platform, proposed ("desenvolver uma integração oficial
+      // com a plataforma de vocês", "proponer una integración con su plataforma"); a merchant asks the
+      // platform to integrate with another, never "uma integração com a plataforma de vocês".
+      ...['uma integracao * com a plataforma de voces', 'uma integracao * com a sua plataforma'],
+      ...['proponer una integracion', 'proponer una alianza', 'parceria tecnica', 'credenciais de parceiro'],
+      ...['become an official', 'an official * partner', 'i lead partnerships', 'head of partnerships'],
+      'publicar * na loja de apps',
       ...['area', 'setor', 'time', 'equipe', 'contato'].map((team) => `${team} de parcerias`),
       'somos um gateway',
       'somos uma adquirente',
@@ -4438,6 +4456,10 @@ const buildRules = (): readonly Rule[] => [
       'conversar com os fundadores',
       'convidar a bagy',
       'convidar voces',
+      // Round 54: an executive invited ("queríamos convidar o CEO de vocês para um episódio").
+      ...['o ceo', 'a ceo', 'o fundador', 'a fundadora', 'o presidente', 'a presidente'].map(
+        (who) => `convidar ${who}`,
+      ),
       'convidamos a bagy',
       'convidamos voces',
       'palestrar no nosso',

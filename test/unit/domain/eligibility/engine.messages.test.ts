@@ -13356,3 +13356,64 @@ describe('round 53 — the English wish for what the platform would offer or all
     await check({ name: text, from: 'owner@brightcandles.com', subject: 'store', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 54 — a prospect, a partner or a guest by what they ask', () => {
+  it.each([
+    [
+      'blz? to querendo vender meus bolos pela internet, vcs cobram taxa por venda ou é só mensalidade?',
+      'NOT_A_CLIENT',
+    ],
+    [
+      'Oi, quero ser lojista de vocês mas antes queria saber se tem fidelidade e multa de cancelamento.',
+      'NOT_A_CLIENT',
+    ],
+    [
+      'Buenas tardes, tenemos una zapatería en Córdoba y queremos abrir la tienda online. ¿Podrían enviarnos una cotización de los planes?',
+      'NOT_A_CLIENT',
+    ],
+    [
+      'Bom dia, gostaria de conhecer os vossos tarifários. Temos uma loja de cerâmica em Lisboa e queremos vender para o Brasil.',
+      'NOT_A_CLIENT',
+    ],
+    [
+      'Somos a FreteJá, uma plataforma de cotação de fretes, e gostaríamos de desenvolver uma integração oficial com a plataforma de vocês. Com quem podemos conversar sobre parceria técnica?',
+      'NOT_A_CLIENT',
+    ],
+    [
+      "Hi there, I lead partnerships at PayFlow, a payment gateway in LATAM. We'd like to become an official payment partner and integrate with your checkout.",
+      'NOT_A_CLIENT',
+    ],
+    [
+      'Sou desenvolvedor de um app de gestão de estoque e quero publicar meu aplicativo na loja de apps de vocês. Onde consigo as credenciais de parceiro?',
+      'NOT_A_CLIENT',
+    ],
+    [
+      'Hola, somos Logisur, operador logístico en Chile. Queremos proponer una integración con su plataforma para sus comerciantes.',
+      'NOT_A_CLIENT',
+    ],
+    [
+      'Oi, pessoal! Produzimos um podcast sobre varejo digital e queríamos convidar o CEO de vocês para um episódio. Com quem falo?',
+      'NOT_A_CLIENT',
+    ],
+    // A merchant's own price, integration, app or store: never an outsider.
+    [
+      'Sou cliente há 2 anos e o preço do meu plano subiu de R$ 99 para R$ 149 sem aviso. Por que aumentou?',
+      'BILLING_QUESTION',
+    ],
+    ['Instalei o app do parceiro de frete pela loja de apps de vocês e agora o carrinho não abre.', 'NO_PRIOR_TICKET'],
+    ['A integração do Bling com a plataforma de vocês parou de enviar os pedidos desde ontem.', 'NO_PRIOR_TICKET'],
+    ['Vocês poderiam criar uma integração com o TikTok Shop? Meus clientes pedem muito.', 'OUT_OF_SCOPE_FEATURE'],
+    [
+      'Estou pensando em vender também no Instagram: vocês poderiam integrar a loja com o Instagram Shopping?',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'contato@novidades.com.br',
+      subject: 'contato',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
