@@ -2616,6 +2616,13 @@ const buildRules = (): readonly Rule[] => [
       'em nome da minha cliente',
       'em nome do meu cliente',
       ...['o sr', 'a sra', 'o senhor', 'a senhora'].map((whom) => `represento ${whom}`),
+      // Round 54: the buyer unnamed ("Represento um cliente que comprou um notebook na loja…"), and a
+      // consumer body's notice of one ("o Procon-SP recebeu reclamação do consumidor João, referente à
+      // compra na loja…"); a merchant tells of her buyer's complaint at "minha loja" (unlessInMessage).
+      ...['um cliente', 'uma cliente', 'um consumidor', 'uma consumidora'].map((whom) => `represento ${whom}`),
+      ...['recebeu reclamacao', 'recebeu uma reclamacao'].flatMap((got) =>
+        ['do consumidor', 'da consumidora', 'de consumidor', 'de consumidora'].map((whom) => `${got} ${whom}`),
+      ),
       'soy su abogad*',
       'soy abogad* de ella',
       'soy abogad* de el',
@@ -2640,6 +2647,7 @@ const buildRules = (): readonly Rule[] => [
       'vendeu um produto',
       ...['a ela', 'a ele', 'para ela', 'para ele'].map((whom) => `vendeu * ${whom}`),
       'dados cadastrais da loja',
+      'referente a compra na loja',
       'compro * en la tienda',
       'bought * from',
       'ordered * from',
@@ -2658,6 +2666,8 @@ const buildRules = (): readonly Rule[] => [
       'dono da loja',
       'dona da loja',
       'proprietari* da loja',
+      'minha loja',
+      'nossa loja',
       'plano',
       'mensalidade',
       'fatura',
@@ -2769,6 +2779,12 @@ const buildRules = (): readonly Rule[] => [
         `nao ${deed} * que eu comprei`,
       ]),
       'a loja nao me devolveu',
+      // Round 54: bought for her by her family, or as a present ("minha filha comprou uma panela pra mim
+      // nessa loja", "comprei um brinquedo de presente de aniversário pro meu filho na loja Mundo Kids").
+      ...['minha filha', 'meu filho', 'minha mae', 'meu pai', 'meu marido', 'minha esposa', 'minha irma'].map(
+        (who) => `${who} comprou * para mim`,
+      ),
+      ...['comprei * de presente', 'comprei * para presente'],
       'a loja * nao me devolveu',
       // Round 51: the purchase in formal words ("realizei uma compra no site X, que utiliza a plataforma de
       // vocês"), what the store sold her ("a loja Aroma da Terra me vendeu um perfume falsificado"), whether
@@ -4438,6 +4454,11 @@ const buildRules = (): readonly Rule[] => [
       // field ("sou estudante de administração", "sou aluna de jornalismo", "sou pesquisador da USP",
       // "minha dissertação", "estou fazendo uma pesquisa sobre ouvidorias", "a research project").
       ...['sou estudante de', 'sou aluno de', 'sou aluna de', 'sou pesquisador*', 'minha dissertacao', 'minha tese'],
+      // Round 54: the graduate student by degree, in Portuguese and Spanish ("sou mestrando e pesquiso…",
+      // "soy estudiante de maestría y estoy investigando plataformas").
+      // Never "estoy investigando por qué no llegan los pedidos": her own store's trouble.
+      ...['sou mestrand*', 'sou doutorand*', 'estudiante de maestria', 'estudiante de doctorado'],
+      ...['estoy investigando', 'estamos investigando'].map((who) => `${who} plataformas`),
       ...['estou', 'estamos'].flatMap((who) =>
         ['ouvidoria*', 'atendimento', 'e-commerce', 'ecommerce', 'comercio eletronico', 'plataformas'].map(
           (what) => `${who} fazendo uma pesquisa sobre ${what}`,

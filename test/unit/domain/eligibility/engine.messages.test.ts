@@ -13417,3 +13417,65 @@ describe('round 54 — a prospect, a partner or a guest by what they ask', () =>
     });
   });
 });
+
+describe("round 54 — a buyer's lawyer, a consumer body, a buyer's family, a graduate student", () => {
+  it.each([
+    [
+      'Boa tarde. Represento um cliente que comprou um notebook na loja Tech Prime e nunca recebeu. Solicitamos CNPJ e endereço do lojista.',
+      'NOT_A_CLIENT',
+      'shopper',
+    ],
+    [
+      'Prezados, o Procon-SP recebeu reclamação do consumidor João Batista referente à compra na loja Mega Eletro, que utiliza a plataforma de V.Sas. Solicitamos informações sobre o fornecedor.',
+      'NOT_A_CLIENT',
+      'shopper',
+    ],
+    [
+      'boa tarde minha filha comprou uma panela pra mim nessa loja de voces a panela chegou amassada como faço pra trocar',
+      'NOT_A_CLIENT',
+      'shopper',
+    ],
+    [
+      'Bom dia comprei um brinquedo de presente de aniversario pro meu filho na loja Mundo Kids e nao chegou a tempo, quero cancelar',
+      'NOT_A_CLIENT',
+      'shopper',
+    ],
+    [
+      'Prezados, sou mestrando e pesquiso a mediação de conflitos no comércio eletrônico. Seria possível entrevistar um ouvidor?',
+      'NOT_A_CLIENT',
+      undefined,
+    ],
+    [
+      'Hola, soy estudiante de maestría y estoy investigando plataformas de comercio electrónico. ¿Podrían contestar una encuesta?',
+      'NOT_A_CLIENT',
+      undefined,
+    ],
+    // The merchant tells of her buyer's complaint, or of her own trouble: hers.
+    [
+      'O Procon recebeu reclamação da consumidora Ana referente à compra na loja, mas na minha loja o pedido consta entregue e o rastreio não atualiza.',
+      'NO_PRIOR_TICKET',
+      undefined,
+    ],
+    [
+      'Chamado 52310 sem resposta. Uma cliente abriu reclamação no Procon porque o checkout cobrou frete errado e não consigo corrigir a tabela.',
+      'ACCEPTED',
+      undefined,
+    ],
+    [
+      'Estoy investigando por qué no llegan los pedidos a mi tienda desde ayer, el checkout falla.',
+      'NO_PRIOR_TICKET',
+      undefined,
+    ],
+    ['Meu marido comprou o plano para mim e agora a mensalidade veio em dobro.', 'BILLING_QUESTION', undefined],
+  ])('%s → %s', async (text, outcome, variant) => {
+    await check({
+      name: text,
+      from: 'carla@docesdacarla.com.br',
+      subject: 'ouvidoria',
+      text,
+      outcome: outcome as Outcome,
+      ...(variant ? { variant: variant as 'shopper' } : {}),
+      ...(outcome === 'ACCEPTED' ? { ticket: '52310' } : {}),
+    });
+  });
+});
