@@ -1388,6 +1388,8 @@ const FEATURE_NOUNS = once(() => [
   ...['envio por', 'envios por'],
   // Round 53: the English carrier or destination to ship by ("any plan to support shipping to Canada with FedEx?").
   ...['shipping to', 'shipping with', 'shipping via', 'shipping by'],
+  // Round 54: the carrier named before the noun ("Is there any plan to support FedEx shipping?").
+  ...['fedex', 'dhl', 'ups', 'usps', 'international'].map((carrier) => `${carrier} shipping`),
   'apple pay',
   'google pay',
   // A point of sale for the shop on the street ("quando vão ter PDV pra loja física?"), stock by
@@ -4596,6 +4598,12 @@ const buildRules = (): readonly Rule[] => [
       ),
       'regra de desconto',
       'regras de desconto',
+      // Round 54: discounts her store would schedule for its buyers, a feature ("It would be great if the
+      // platform allowed scheduling discounts in advance", "agendar descontos na loja").
+      ...['schedule', 'scheduling', 'scheduled', 'agendar', 'programar'].flatMap((plan) =>
+        ['discount', 'discounts', 'desconto', 'descontos'].map((off) => `${plan} ${off}`),
+      ),
+      'discounts in advance',
       'tabela de desconto',
       'promocao',
       'promocoes',
@@ -7017,6 +7025,13 @@ const buildRules = (): readonly Rule[] => [
     unlessInMessage: PLAN_PAYMENT_FAILED(),
     unless: [
       ...FOR_NON_PAYMENT(),
+      // Round 54: the page blank or down for everyone, or for all her buyers: the store is down, not her
+      // sign-in ("No podemos entrar a la tienda, la página sale en blanco para todos"); never "dá senha
+      // inválida para todos da equipe", her team's sign-in.
+      ...['en blanco', 'em branco', 'fora do ar', 'caida', 'down'].flatMap((blank) =>
+        ['para todos', 'para todo mundo', 'for everyone'].map((all) => `${blank} ${all}`),
+      ),
+      ...['para todos los clientes', 'para todos os clientes', 'para todos os compradores', 'for all customers'],
       'conta dela',
       'conta dele',
       'voces foram invadid*',

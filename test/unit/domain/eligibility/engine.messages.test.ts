@@ -13479,3 +13479,27 @@ describe("round 54 — a buyer's lawyer, a consumer body, a buyer's family, a gr
     });
   });
 });
+
+describe('round 54 — the carrier before its noun, discounts a store would schedule, a store down for all', () => {
+  it.each([
+    ['Is there any plan to support FedEx shipping?', 'OUT_OF_SCOPE_FEATURE'],
+    ['Do you plan to support FedEx shipping for international orders?', 'OUT_OF_SCOPE_FEATURE'],
+    ['Are there plans to offer DHL shipping?', 'OUT_OF_SCOPE_FEATURE'],
+    ['It would be great if the platform allowed scheduling discounts in advance.', 'OUT_OF_SCOPE_FEATURE'],
+    ['Seria ótimo se a plataforma permitisse agendar descontos para a Black Friday.', 'OUT_OF_SCOPE_FEATURE'],
+    ['No podemos entrar a la tienda, la página sale en blanco para todos.', 'NO_PRIOR_TICKET'],
+    ['No puedo entrar a mi tienda, sale en blanco para todos los clientes desde anoche.', 'NO_PRIOR_TICKET'],
+    // Carriers that broke, a discount of her own, her own sign-in: as before.
+    ["Our FedEx shipping stopped calculating rates yesterday, customers can't check out.", 'NO_PRIOR_TICKET'],
+    [
+      'Sou cliente há 5 anos e quero um desconto na renovação anual, senão vou para a concorrência.',
+      'OUT_OF_SCOPE_COMMERCIAL',
+    ],
+    ['Can you give me a discount on my plan? I have been a customer for 3 years.', 'OUT_OF_SCOPE_COMMERCIAL'],
+    ['No podemos entrar al panel de la tienda, dice usuario bloqueado.', 'ACCESS_ISSUE'],
+    ['Não conseguimos acessar o painel da loja desde ontem, dá senha inválida para todos da equipe.', 'ACCESS_ISSUE'],
+    ['Não consigo entrar no painel da loja, esqueci a senha e o e-mail de recuperação não chega.', 'ACCESS_ISSUE'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'owner@brightcandles.com', subject: 'store', text, outcome: outcome as Outcome });
+  });
+});
