@@ -26,6 +26,8 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Sem acesso à central do cliente: o artigo manda falar com o Comercial (não é falta de acesso ao painel).',
   'client.not-a-client.text': 'O remetente diz que não é cliente.',
   'client.former-client.text': 'O remetente diz que deixou de ser cliente (e não reclama de cobrança).',
+  'client.other-platform.text':
+    'Lojista de outra plataforma (Nuvemshop, Shopify, Tray…) escrevendo sobre a loja, a assinatura ou a ouvidoria de lá: endereço errado, não é cliente.',
   'client.prospect.text': 'Interessado em contratar a plataforma (preços, demonstração, abrir uma loja).',
   'client.supplier.text':
     'Fornecedor ou prestador de serviço oferecendo seus produtos aos lojistas da plataforma, ou à própria empresa (proposta, parceria, patrocínio, publicidade): assunto do Comercial.',

@@ -3698,6 +3698,53 @@ const buildRules = (): readonly Rule[] => [
     unlessInMessage: [...BILLING_WORDS(), ...DATA_REQUEST()],
   },
   {
+    // Round 54: a merchant of another platform writing to the wrong company about her store there ("minha
+    // loja na Nuvemshop está fora do ar", "fui cobrada duas vezes pela assinatura da Shopify", "uso a Tray
+    // e meu painel não abre. Esse é o e-mail da ouvidoria da Tray?"). PHRASE_REWRITES reads "minha loja
+    // na <plataforma>" and "sou lojista da <plataforma>" without the words that prove a client of ours.
+    id: 'client.other-platform.text',
+    outcome: 'NOT_A_CLIENT',
+    stage: 'client',
+    trigger: 'text',
+    phrases: OTHER_PLATFORMS().flatMap((other) => [
+      `minha loja hoje em ${other}`,
+      `vendo em outra plataforma ${other}`,
+      ...['assinatura', 'mensalidade', 'fatura', 'ouvidoria'].flatMap((what) => [
+        `${what} da ${other}`,
+        `${what} do ${other}`,
+      ]),
+      `uso a ${other} e`,
+      `uso o ${other} e`,
+    ]),
+    // Ours as well, or on the way to us, or weighing us against it: a client's or a prospect's words.
+    unlessInMessage: [
+      'migr*',
+      'para voces',
+      'para ca',
+      'vim da',
+      'vim do',
+      'sai da',
+      'sai do',
+      'mudei',
+      'mudar',
+      'troquei',
+      'trocar de plataforma',
+      'plataforma de voces',
+      'com voces',
+      'loja de voces',
+      'tambem',
+      'chamado',
+      'ticket',
+      'protocolo',
+      'sou cliente',
+      'concorrencia',
+      'mais barat*',
+      'desconto',
+      'proposta',
+      'oferta',
+    ],
+  },
+  {
     id: 'client.prospect.text',
     outcome: 'NOT_A_CLIENT',
     stage: 'client',

@@ -13503,3 +13503,44 @@ describe('round 54 — the carrier before its noun, discounts a store would sche
     await check({ name: text, from: 'owner@brightcandles.com', subject: 'store', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 54 — a merchant of another platform writes to the wrong company', () => {
+  it.each([
+    [
+      'Olá, minha loja na Nuvemshop está fora do ar desde ontem e o suporte deles não responde. Vocês podem verificar?',
+      'NOT_A_CLIENT',
+    ],
+    [
+      'Boa tarde, fui cobrada duas vezes pela assinatura da Shopify este mês. Preciso do estorno urgente.',
+      'NOT_A_CLIENT',
+    ],
+    [
+      'Bom dia, uso a Tray e meu painel não abre desde a atualização. Esse é o e-mail da ouvidoria da Tray?',
+      'NOT_A_CLIENT',
+    ],
+    ['Sou lojista da Loja Integrada e o frete parou de calcular no checkout.', 'NOT_A_CLIENT'],
+    // Ours, on the way to us, or comparing: as before.
+    [
+      'Migrei minha loja da Nuvemshop para vocês na semana passada e agora o domínio não aponta, a loja está fora do ar.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'Sou lojista de vocês e recebi proposta da Nuvemshop mais barata. Cubram a oferta deles e eu fico.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'Minha mensalidade de vocês veio em dobro este mês; a assinatura da Shopify eu pago também, mas lá veio certo.',
+      'BILLING_QUESTION',
+    ],
+    ['Meu chamado 48213 está sem resposta: minha loja na Nuvemshop funcionava com esse frete, aqui não.', 'ACCEPTED'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'loja',
+      text,
+      outcome: outcome as Outcome,
+      ...(outcome === 'ACCEPTED' ? { ticket: '48213' } : {}),
+    });
+  });
+});
