@@ -2231,6 +2231,15 @@ const buildRules = (): readonly Rule[] => [
     trigger: 'text',
     phrases: [
       'esta e uma mensagem automatica',
+      // Round 54: a newsletter's footer, the way off its list to click ("Para deixar de receber, clique
+      // aqui"); never her own ask to leave a list, which has no link to click.
+      ...[
+        'para deixar de receber',
+        'para nao receber mais',
+        'para se descadastrar',
+        'para cancelar sua inscricao',
+      ].flatMap((off) => [`${off} * clique`, `${off}, clique`]),
+      'para darse de baja, haga clic',
       'esta e uma resposta automatica',
       'este e um e-mail automatico',
       'este e um email automatico',
@@ -4356,6 +4365,10 @@ const buildRules = (): readonly Rule[] => [
         ['o site de voces', 'seu site', 'o seu site'].map((site) => `${looked} ${site}`),
       ),
       'podemos conversar sobre uma proposta',
+      // Round 54: a list of merchants' contacts for sale ("temos uma base com 50 mil lojistas com e-mail e
+      // telefone"), a stand at a fair ("Convidamos sua empresa para expor na Expo Varejo").
+      ...['base de contatos', 'base com * lojistas', 'mailing de lojistas', 'leads qualificados', 'lista de leads'],
+      ...['convidamos sua empresa', 'convidamos a sua empresa', 'para expor na', 'para expor no', 'estandes a partir'],
       ...['analyzed', 'analysed', 'audited', 'reviewed'].map((looked) => `we ${looked} your website`),
       'discuss a proposal',
       // Round 44: the partnership wished in the plural ("Somos a PagFácil, gateway de pagamentos, e
@@ -4374,6 +4387,14 @@ const buildRules = (): readonly Rule[] => [
     // Their offer may be the stores' shipping or checkout ("oferecer frete mais barato aos lojistas"):
     // only the merchant's own customers are an exception, not STORE_SIDE as a whole.
     unless: ['meus clientes', 'meu cliente', 'minhas clientes', 'minha cliente', ...BROKEN()],
+    // Round 54: the errors their audit found are the pitch, not something broken ("Analisamos seu site e
+    // encontramos 37 erros de SEO").
+    unlessExceptIn: [
+      ...['encontramos', 'identificamos', 'detectamos'].flatMap((found) =>
+        ['erro*', 'problema*', 'falha*'].map((fault) => `${found} * ${fault}`),
+      ),
+      ...['erros de seo', 'problemas de seo', 'we found * errors', 'we found * issues', 'seo errors', 'seo issues'],
+    ],
     // A store of their own: a merchant who also supplies others ("somos fabricantes e nossa loja…").
     // Round 44: in English too ("We provide gift wrapping services in my store").
     unlessInMessage: [

@@ -13544,3 +13544,53 @@ describe('round 54 — a merchant of another platform writes to the wrong compan
     });
   });
 });
+
+describe("round 54 — a vendor's pitch to the company, a newsletter's footer", () => {
+  it.each([
+    [
+      'Olá! Analisamos seu site e encontramos 37 erros de SEO. Nossa agência pode colocar sua empresa na primeira página do Google por R$ 297/mês.',
+      'NOT_A_CLIENT',
+      'client.supplier.text',
+    ],
+    [
+      'Bom dia, temos uma base com 50 mil lojistas de e-commerce com e-mail e telefone. Pacote promocional esta semana. Tem interesse?',
+      'NOT_A_CLIENT',
+      'client.supplier.text',
+    ],
+    [
+      'Convidamos sua empresa para expor na Expo Varejo 2027. Estandes a partir de R$ 4.900. Garanta já o seu espaço!',
+      'NOT_A_CLIENT',
+      'client.supplier.text',
+    ],
+    [
+      'Confira as tendências que vão dominar o varejo digital em 2027. Leia a edição completa no nosso portal. Para deixar de receber, clique aqui.',
+      'NO_PRIOR_TICKET',
+      'auto.machine-generated.text',
+    ],
+    // A merchant's own errors, her fair, her ask to leave a list: hers, and answered.
+    [
+      'O site da minha loja tem erros de SEO desde a atualização, o Google não indexa mais os produtos.',
+      'NO_PRIOR_TICKET',
+      undefined,
+    ],
+    [
+      'Fui convidada para expor na Expo Varejo e o site da loja está fora do ar desde ontem.',
+      'NO_PRIOR_TICKET',
+      undefined,
+    ],
+    [
+      'Quero deixar de receber os e-mails de marketing de vocês, já pedi duas vezes e continuo recebendo. Minha loja é a Casa Verde.',
+      'NO_PRIOR_TICKET',
+      undefined,
+    ],
+  ])('%s → %s', async (text, outcome, rule) => {
+    await check({
+      name: text,
+      from: 'contato@novidades.com.br',
+      subject: 'contato',
+      text,
+      outcome: outcome as Outcome,
+      ...(rule ? { rule } : {}),
+    });
+  });
+});
