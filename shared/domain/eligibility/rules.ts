@@ -4858,6 +4858,10 @@ const buildRules = (): readonly Rule[] => [
       'cobrir a oferta',
       'igualar o preco',
       'igualar o valor',
+      // Round 54: the same as a demand ("Cubram a oferta deles e eu fico", "igualem o preço da Nuvemshop").
+      ...['cubram', 'cubra', 'igualem', 'iguale'].flatMap((match) =>
+        ['a oferta', 'a proposta', 'o preco', 'o valor'].map((offer) => `${match} ${offer}`),
+      ),
       'o concorrente cobra',
       'concorrente * mais barato',
       // Round 34: a rival's offer as the argument ("o concorrente me ofereceu 1,99%").

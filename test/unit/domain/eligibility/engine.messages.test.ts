@@ -13526,7 +13526,7 @@ describe('round 54 — a merchant of another platform writes to the wrong compan
     ],
     [
       'Sou lojista de vocês e recebi proposta da Nuvemshop mais barata. Cubram a oferta deles e eu fico.',
-      'NO_PRIOR_TICKET',
+      'OUT_OF_SCOPE_COMMERCIAL',
     ],
     [
       'Minha mensalidade de vocês veio em dobro este mês; a assinatura da Shopify eu pago também, mas lá veio certo.',
@@ -13591,6 +13591,30 @@ describe("round 54 — a vendor's pitch to the company, a newsletter's footer", 
       text,
       outcome: outcome as Outcome,
       ...(rule ? { rule } : {}),
+    });
+  });
+});
+
+describe("round 54 — a rival's offer to match, as a demand", () => {
+  it.each([
+    [
+      'Sou lojista de vocês e recebi proposta da Nuvemshop mais barata. Cubram a oferta deles e eu fico.',
+      'OUT_OF_SCOPE_COMMERCIAL',
+    ],
+    ['A Tray me cobra metade. Igualem o preço ou eu cancelo no fim do mês.', 'OUT_OF_SCOPE_COMMERCIAL'],
+    // A card's cover or her own price: as before.
+    [
+      'O frete grátis que eu ofereço não cobre o valor do frete e o checkout cobra do cliente mesmo assim.',
+      'NO_PRIOR_TICKET',
+    ],
+    ['Por que a mensalidade veio com valor diferente este mês? Não mudei de plano.', 'BILLING_QUESTION'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'vendas@lojadomar.com.br',
+      subject: 'proposta',
+      text,
+      outcome: outcome as Outcome,
     });
   });
 });
