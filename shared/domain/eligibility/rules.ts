@@ -1669,6 +1669,9 @@ const RECOMMENDS_US_TO_HER_CLIENTS = once(() => ['indicar', 'recomendar', 'apres
 ));
 
 const CLIENT_MARKERS = once(() => [
+  // Round 54: her store with us, said outright ("Tenho loja com vocês e uso a Shopify também"); never "criar
+  // minha loja com vocês", a prospect's store to come.
+  ...['tenho loja com voces', 'tenho uma loja com voces', 'ja tenho loja com voces'],
   // Round 45: another store beside hers ("quero abrir uma segunda loja, quanto custa?").
   'uma segunda loja',
   'minha segunda loja',

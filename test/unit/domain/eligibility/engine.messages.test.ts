@@ -13618,3 +13618,19 @@ describe("round 54 — a rival's offer to match, as a demand", () => {
     });
   });
 });
+
+describe('round 54 — her store with us said outright proves a client', () => {
+  it.each([
+    [
+      'Tenho loja com vocês e uso a Shopify e o Mercado Livre também; a mensalidade de vocês veio em dobro.',
+      'BILLING_QUESTION',
+    ],
+    ['Tenho uma loja com vocês e uso a Tray na outra marca: o checkout daqui parou de aceitar Pix.', 'NO_PRIOR_TICKET'],
+    // A store to have with us is a prospect's.
+    ['Quero ter uma loja com vocês, quanto custa o plano?', 'NOT_A_CLIENT'],
+    ['oi qro criar minha loja com vcs quanto fica por mes', 'NOT_A_CLIENT'],
+    ['Tenho loja na Nuvemshop e quero migrar para vocês. Quanto custa?', 'NOT_A_CLIENT'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'vendas@lojadomar.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
