@@ -59,7 +59,7 @@ const RFC822 = /message\/rfc822/i;
  */
 const BYTES_PER_ITEM = 32;
 
-/** More declared boundaries than any mail writes (one per multipart): past it, every "--" line counts. */
+/** More declared boundaries than any mail writes (one per multipart): past them, every "--" line counts. */
 const MAX_BOUNDARIES = 100;
 /** Longer than any boundary a mail writes (RFC 2046: 70): past it, every "--" line counts. */
 const MAX_BOUNDARY_CHARS = 200;
@@ -69,17 +69,16 @@ const BOUNDARY_PARAMETER = /boundary/gi;
 const WSP_OR_LINE_END = /[ \t\r\n]/;
 
 /**
- * The boundaries `raw` may declare, each parameter in every reading the header parser may give it
- * (quoted, the whole unquoted value unfolded, without its comments, its first word), in any header and
- * any case; or null when one is written in a form not read here for sure (RFC 2231 `boundary*`, an
- * encoded word, an escape, a quote never closed or inside a token, a value longer than any boundary)
- * or there are more than MAX_BOUNDARIES: then every line opening with "--" may be a delimiter.
- * Without it, a body's "-->" (Outlook writes its style block's comment end on a line of its own) made
- * the HTML after it header lines: 620 KB of ordinary Outlook HTML passed the budget, and the
- * merchant's mail was quarantined as unparseable.
+ * The boundaries a header block's `text` declares, each parameter in every reading the header parser
+ * may give it (quoted, the whole unquoted value unfolded, without its comments, its first word), in any
+ * header and any case; or null when one is written in a form not read here for sure (RFC 2231
+ * `boundary*`, an encoded word, an escape, a quote never closed or inside a token, a value longer than
+ * any boundary): then every line opening with "--" may be a delimiter. A delimiter line has to name a
+ * boundary an earlier block declared, as mailsplit's does: a body's "-->" (Outlook writes its style
+ * block's comment end on a line of its own) made the HTML after it header lines, and 620 KB of ordinary
+ * Outlook HTML quarantined the merchant's mail as unparseable.
  */
-export function declaredBoundaries(raw: Buffer): Set<string> | null {
-  const text = raw.toString('latin1');
+export function declaredBoundaries(text: string): Set<string> | null {
   const out = new Set<string>();
   BOUNDARY_PARAMETER.lastIndex = 0;
   for (let m = BOUNDARY_PARAMETER.exec(text); m !== null; m = BOUNDARY_PARAMETER.exec(text)) {
@@ -114,7 +113,6 @@ export function declaredBoundaries(raw: Buffer): Set<string> | null {
       const boundary = reading.trim();
       if (boundary !== '') out.add(boundary);
     }
-    if (out.size > MAX_BOUNDARIES) return null;
   }
   return out;
 }
@@ -137,13 +135,14 @@ function namesBoundary(raw: Buffer, dash: number, end: number, boundaries: Reado
  * need to read on once it is passed).
  */
 export function headerItems(raw: Buffer, limit: number): number {
-  const boundaries = declaredBoundaries(raw);
+  // The boundaries the blocks read so far declare (null: every "--" line may be a delimiter).
+  let boundaries: Set<string> | null = new Set<string>();
   let items = 0;
   let bytes = 0;
   let at = 0;
   // The mail's own header block comes first.
   let inBlock = true;
-  let blockIsMessage = false;
+  let blockStart = 0;
   while (at < raw.length && items + Math.floor(bytes / BYTES_PER_ITEM) <= limit) {
     if (!inBlock) {
       // Outside a block only a delimiter-like line matters: jump from "--" to "--".
@@ -154,18 +153,24 @@ export function headerItems(raw: Buffer, limit: number): number {
       const lineEnd = raw.indexOf(LF, dash);
       at = lineEnd === -1 ? raw.length : lineEnd + 1;
       inBlock = i === dash && namesBoundary(raw, dash, lineEnd === -1 ? raw.length : lineEnd, boundaries);
+      blockStart = at;
       continue;
     }
     const newline = raw.indexOf(LF, at);
     const end = newline === -1 ? raw.length : newline;
     if (isBlank(raw, at, end)) {
+      const block = raw.toString('latin1', blockStart, at);
+      if (boundaries !== null) {
+        const declared: Set<string> | null = declaredBoundaries(block);
+        if (declared !== null) for (const b of declared) boundaries.add(b);
+        if (declared === null || boundaries.size > MAX_BOUNDARIES) boundaries = null;
+      }
       // A message/rfc822 part's body starts with its message's own header block.
-      inBlock = blockIsMessage;
-      blockIsMessage = false;
+      inBlock = RFC822.test(block);
+      blockStart = end + 1;
     } else {
       items += itemsIn(raw, at, end);
       bytes += end - at;
-      blockIsMessage ||= RFC822.test(raw.toString('latin1', at, end));
     }
     at = end + 1;
   }

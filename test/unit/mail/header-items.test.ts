@@ -100,7 +100,7 @@ describe('headerItems', () => {
     ['in any header', 'X-Outro: boundary=zz\r\nContent-Type: multipart/mixed; boundary=b', ['zz', 'b']],
     ['"boundary" as a word, no parameter', 'Subject: the boundary of the store', []],
   ])('declaredBoundaries: %s', (_what, header, boundaries) => {
-    expect([...(declaredBoundaries(Buffer.from(`${header}\r\n\r\nx`, 'latin1')) ?? [])]).toEqual(boundaries);
+    expect([...(declaredBoundaries(`${header}\r\n\r\nx`) ?? [])]).toEqual(boundaries);
   });
 
   it.each([
@@ -109,12 +109,30 @@ describe('headerItems', () => {
     ['an encoded word', 'Content-Type: multipart/mixed; boundary="=?utf-8?Q?a?="'],
     ['an escape in quotes', 'Content-Type: multipart/mixed; boundary="a\\"b"'],
     ['a quote never closed', 'Content-Type: multipart/mixed; boundary="abc'],
-    [
-      'more boundaries than a mail writes',
-      Array.from({ length: 101 }, (_, i) => `X-${i}: boundary=b${i}`).join('\r\n'),
-    ],
   ])('declaredBoundaries: %s → none read for sure (every "--" line counts)', (_what, header) => {
-    expect(declaredBoundaries(Buffer.from(`${header}\r\n\r\nx`, 'latin1'))).toBeNull();
+    expect(declaredBoundaries(`${header}\r\n\r\nx`)).toBeNull();
+  });
+
+  it('past 100 declared boundaries (more than a mail writes), every "--" line counts', () => {
+    const declaring = (n: number, line: string) =>
+      crlf([...Array.from({ length: n }, (_, i) => `X-${i}: boundary=b${i}`), '', line, '<p class="a">x;y</p>', '']);
+    // With 100, "-->" names none of them: the HTML after it is body, as after any line of text.
+    expect(headerItems(declaring(100, '-->'), LIMIT)).toBe(headerItems(declaring(100, 'x'), LIMIT));
+    expect(headerItems(declaring(101, '-->'), LIMIT)).toBeGreaterThan(headerItems(declaring(101, 'x'), LIMIT));
+  });
+
+  it('a delimiter names a boundary an earlier block declared: a later declaration makes no earlier line one', () => {
+    const raw = crlf([
+      'Subject: x',
+      '',
+      '--b',
+      'To: a@b,c@d',
+      '',
+      '--c',
+      'Content-Type: multipart/mixed; boundary=c',
+      '',
+    ]);
+    expect(headerItems(raw, LIMIT)).toBe(1);
   });
 
   it('stops reading once past the limit', () => {
