@@ -1071,7 +1071,7 @@ const LANGUAGE_WORDS: Record<Exclude<MessageLanguage, 'pt-BR'> | 'pt', ReadonlyS
     ),
   ),
   en: new Set(
-    "the and is are i i'm im my you your have has not can't cannot please thanks thank this that with store account hi hello regards we our it was been of for from on an be will would could there since still yet any get got order what when how why dear best team help don't doesn't isn't need twice log charged month".split(
+    "the and is are i i'm im my you your have has not can't cannot please thanks thank this that with store account hi hello regards we our it was been of for from on an be will would could there since still yet any get got order what when how why dear best team help don't doesn't isn't need twice log charged month do does did can add plan plans which orders".split(
       ' ',
     ),
   ),

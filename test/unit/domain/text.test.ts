@@ -864,6 +864,14 @@ describe('detectLanguage — round 46: a very short text is told by two words of
     ['to sem acesso, help', 'pt-BR'],
     ['order bump nao funciona', 'pt-BR'],
     ['oi, to com problema no checkout', 'pt-BR'],
+    // A foreign seller's short question (triage 54: answered in Portuguese): "do" is English too, and
+    // "can", "add", "plan" are no Portuguese word; "do" as Portuguese ("do cliente") stays Portuguese.
+    ['Do you plan to support FedEx shipping for international orders?', 'en'],
+    ['Can you add PayPal?', 'en'],
+    ['Does the platform support Shopify?', 'en'],
+    ['Pedido do cliente do site', 'pt-BR'],
+    ['Plano do cliente', 'pt-BR'],
+    ['Problema do checkout, add to cart nao funciona', 'pt-BR'],
     // Longer than a short text: three words still needed.
     ['Hola equipo, el checkout de la web falla con tarjetas de debito desde la actualizacion', 'es'],
     ['checkout falhando cartoes debito desde atualizacao ontem tarde, please help', 'pt-BR'],
