@@ -37,9 +37,9 @@ export function cognitoTokenVerifier(options: CognitoTokenVerifierOptions): Staf
     : CognitoJwtVerifier.create(props);
   if (options.jwks) verifier.cacheJwks(options.jwks as never, options.userPoolId);
   return {
-    async verify(token) {
+    async verify(token, options) {
       try {
-        const claims = await verifier.verify(token);
+        const claims = await verifier.verify(token, { graceSeconds: options?.graceSeconds ?? 0 });
         return { ok: true, claims: claims as StaffClaims };
       } catch (error) {
         return { ok: false, reason: error instanceof JwtExpiredError ? 'expired' : 'invalid' };

@@ -30,6 +30,16 @@ export const CSRF_FIELD = 'csrf';
 export const SESSION_HOURS = 8;
 
 /**
+ * How long the browser keeps the session cookie after the token inside it expired: a long weekend
+ * (Friday evening to a Tuesday after a holiday). API Gateway answers a request without the cookie
+ * with its own bare JSON 401, so the cookie outlives its token; the authorizer lets a token that
+ * expired within this window through (signature, issuer, client and token use still checked) and the
+ * function, which refuses any expired token, sends the person to the sign-in and back to the page.
+ */
+export const EXPIRED_SESSION_GRACE_SECONDS = 4 * 24 * 3600;
+export const SESSION_COOKIE_SECONDS = SESSION_HOURS * 3600 + EXPIRED_SESSION_GRACE_SECONDS;
+
+/**
  * Sign-out ends sessions on the server, not only the cookie (a copied cookie, a shared office
  * computer): the member's roster entry keeps an instant (`sessionsEndedAt`) and every console
  * request, which reads the entry anyway, refuses an ID token issued (`iat`) at or before it.

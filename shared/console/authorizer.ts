@@ -1,10 +1,11 @@
 /**
  * The console's API Gateway authorizer (Lambda, simple responses): the session cookie's ID token
  * verified with aws-jwt-verify (signature, issuer, client, expiry, token use) and mapped to a role
- * from its groups. Only a verified member of a staff group passes; the function behind it checks
- * the token again, the roster (an inactive member is refused at once) and the CSRF token.
+ * from its groups. Only a verified member of a staff group passes (a token expired less than
+ * EXPIRED_SESSION_GRACE_SECONDS ago too: the function sends it to the sign-in); the function behind it checks
+ * the token again (expiry included), the roster (an inactive member is refused at once) and the CSRF token.
  */
-import { readCookie, SESSION_COOKIE, userFromClaims, type ConsoleRole } from './access';
+import { type ConsoleRole, EXPIRED_SESSION_GRACE_SECONDS, readCookie, SESSION_COOKIE, userFromClaims } from './access';
 import type { StaffTokenVerifier } from './ports';
 
 export interface AuthorizerDecision {
@@ -21,7 +22,9 @@ export async function authorizeConsoleRequest(
 ): Promise<AuthorizerDecision> {
   const token = readCookie(cookies, SESSION_COOKIE);
   if (!token) return DENY;
-  const verified = await verifier.verify(token);
+  // A session expired within the window passes on, so that the function (which refuses it) can send
+  // the person to the sign-in; API Gateway's own refusal is a bare JSON 403 on a console page.
+  const verified = await verifier.verify(token, { graceSeconds: EXPIRED_SESSION_GRACE_SECONDS });
   if (!verified.ok) return DENY;
   const user = userFromClaims(verified.claims);
   return user ? { isAuthorized: true, context: { staffId: user.staffId, role: user.role } } : DENY;

@@ -103,7 +103,7 @@ import {
   pathSegment,
   SIGN_OUT_PATH,
 } from './routes';
-import { consoleCasePath } from '../domain/console-link';
+import { consoleCasePath, safeReturnPath } from '../domain/console-link';
 
 export interface ConsoleRequest extends WebformRequest {
   rawQueryString?: string | undefined;
@@ -320,6 +320,11 @@ function csrfInputs(token: string, secret: LifecycleDeps['secret']): { sessionId
   };
 }
 
+/** The case a console path shows (its page or one of its files), for the sign-in to come back to. */
+function caseOfPath(path: string): string | null {
+  return safeReturnPath(path.endsWith(CASE_FILE_SUFFIX) ? path.slice(0, -CASE_FILE_SUFFIX.length) : path);
+}
+
 export async function serveConsole(
   request: ConsoleRequest,
   deps: ConsoleDeps,
@@ -372,6 +377,11 @@ export async function serveConsole(
   const verified = await deps.verifier.verify(token);
   if (!verified.ok) {
     logger.warn('Console token refused', { reason: verified.reason });
+    // Expired (a tab left open overnight, a bookmark): straight to the sign-in and back to this case.
+    if (verified.reason === 'expired' && method !== 'POST') {
+      const start = signIn.start(basePath, caseOfPath(path) ?? undefined);
+      return redirect(start.location, [sessionCookie('', 0), ...(start.cookies ?? [])], formOrigins);
+    }
     const message =
       verified.reason === 'expired' ? 'Sua sessão expirou. Entre de novo.' : 'Sessão inválida. Entre de novo.';
     return page(401, errorPage(anonymous, 'Sessão inválida', message, signIn.start(basePath).location), [

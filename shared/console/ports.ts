@@ -10,7 +10,11 @@ export type TokenRefusal = 'expired' | 'invalid';
 
 /** Verifies a Cognito-shaped ID token: signature (JWKS), `exp`, `iss`, `aud`/client, `token_use: id`. */
 export interface StaffTokenVerifier {
-  verify(token: string): Promise<{ ok: true; claims: StaffClaims } | { ok: false; reason: TokenRefusal }>;
+  /** `graceSeconds`: accept a token expired at most this long ago (the authorizer's window only). */
+  verify(
+    token: string,
+    options?: { graceSeconds?: number },
+  ): Promise<{ ok: true; claims: StaffClaims } | { ok: false; reason: TokenRefusal }>;
 }
 
 /** One row of the case list, read from the index item (no message items). */

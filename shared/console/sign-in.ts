@@ -16,7 +16,7 @@ import type { StaffMember } from '../domain/lifecycle/types';
 import type { WebformResponse } from '../webform/site-http';
 import { originAllowed } from '../webform/site-http';
 import { formBody } from '../webform/site-http';
-import { readCookie, SESSION_HOURS, STAFF_GROUPS, sessionCookie } from './access';
+import { readCookie, SESSION_COOKIE_SECONDS, SESSION_HOURS, STAFF_GROUPS, sessionCookie } from './access';
 import { type ConsoleRequest, type ConsoleSignIn, consoleResponse, redirect } from './http';
 import { type LocalKeySet, signLocalIdToken } from './local-keys';
 import { CALLBACK_PATH, CONSOLE_PREFIX, LOCAL_SIGN_IN_PATH } from './routes';
@@ -81,7 +81,7 @@ export function localSignIn(options: LocalSignInOptions): ConsoleSignIn {
           { issuer: options.issuer, audience: options.clientId, now: new Date(), ttlSeconds: TOKEN_TTL_SECONDS },
         );
         const target = safeReturnPath(form?.get(RETURN_FIELD)) ?? CONSOLE_PREFIX;
-        return redirect(`${basePath}${target}`, [sessionCookie(token, TOKEN_TTL_SECONDS)]);
+        return redirect(`${basePath}${target}`, [sessionCookie(token, SESSION_COOKIE_SECONDS)]);
       }
       const body = html`<h1>Entrar no console (pilha local)</h1>
 <p>Somente na pilha local: escolha quem você é. O token é emitido pelo conjunto de chaves local e verificado como em produção.</p>
@@ -199,7 +199,7 @@ export function cognitoSignIn(options: CognitoSignInOptions): ConsoleSignIn {
       return landing(
         basePath,
         options.timeZone,
-        [sessionCookie(idToken, TOKEN_TTL_SECONDS), clearPkce],
+        [sessionCookie(idToken, SESSION_COOKIE_SECONDS), clearPkce],
         formOrigins,
         returnTo,
       );

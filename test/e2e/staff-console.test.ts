@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
 import { cognitoIssuer } from '../../shared/adapters/cognito-token-verifier';
 import { LOCAL_CLIENT_ID, LOCAL_USER_POOL_ID } from '../../shared/composition/console';
-import { SESSION_COOKIE } from '../../shared/console/access';
+import { EXPIRED_SESSION_GRACE_SECONDS, SESSION_COOKIE } from '../../shared/console/access';
 import { signLocalIdToken } from '../../shared/console/local-keys';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { WorkCase } from '../../shared/domain/lifecycle/types';
@@ -194,19 +194,20 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
     const [h, p, s] = decodeURIComponent(current?.value ?? '').split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
     const forged = `${h}.${Buffer.from(JSON.stringify({ ...claims, 'cognito:groups': ['supervisores'] })).toString('base64url')}.${s}`;
-    const expired = signLocalIdToken(
-      stack.consoleKeys,
-      { sub: 'x', staffId: analyst, groups: ['analistas'] },
-      {
-        issuer: cognitoIssuer(LOCAL_USER_POOL_ID),
-        audience: LOCAL_CLIENT_ID,
-        now: new Date(Date.now() - 7200_000),
-        ttlSeconds: 3600,
-      },
-    );
+    const expiredAt = (ago: number) =>
+      signLocalIdToken(
+        stack.consoleKeys,
+        { sub: 'x', staffId: analyst, groups: ['analistas'] },
+        {
+          issuer: cognitoIssuer(LOCAL_USER_POOL_ID),
+          audience: LOCAL_CLIENT_ID,
+          now: new Date(Date.now() - 3600_000 - ago * 1000),
+          ttlSeconds: 3600,
+        },
+      );
     for (const [name, token] of [
       ['forged', forged],
-      ['expired', expired],
+      ['expired', expiredAt(EXPIRED_SESSION_GRACE_SECONDS + 60)],
     ] as const) {
       await context.clearCookies();
       await context.addCookies([
@@ -228,6 +229,41 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
       expect(new URL(page.url()).pathname, name).toBe('/equipe/entrar');
       await expectAccessible(`refused-${name}`);
     }
+  });
+
+  it('a session expired overnight goes to the sign-in and back to the case, not to a bare 403', async () => {
+    const url = new URL(stack.urls.equipe);
+    const expired = signLocalIdToken(
+      stack.consoleKeys,
+      { sub: 'x', staffId: analyst, groups: ['analistas'] },
+      {
+        issuer: cognitoIssuer(LOCAL_USER_POOL_ID),
+        audience: LOCAL_CLIENT_ID,
+        now: new Date(Date.now() - 16 * 3600_000),
+        ttlSeconds: 8 * 3600,
+      },
+    );
+    await context.clearCookies();
+    await context.addCookies([
+      {
+        name: SESSION_COOKIE,
+        value: expired,
+        domain: url.hostname,
+        path: '/',
+        secure: true,
+        httpOnly: true,
+        sameSite: 'Strict',
+      },
+    ]);
+    const casePage = `${stack.urls.equipe}/caso/${encodeURIComponent(mine.caseId)}`;
+    const r = await page.goto(casePage);
+    expect(r?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe('/equipe/entrar');
+    expect((await context.cookies(stack.urls.equipe)).some((c) => c.name === SESSION_COOKIE)).toBe(false);
+    await expectAccessible('expired-session-sign-in');
+    await page.check(`input[name="pessoa"][value="${analyst}"]`);
+    await Promise.all([page.waitForURL(casePage), page.click('button[type="submit"]')]);
+    expect(await page.textContent('body')).toContain(mine.protocol as string);
   });
 
   it('a supervisor sees every case', async () => {

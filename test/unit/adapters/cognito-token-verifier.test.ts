@@ -36,4 +36,13 @@ describe('cognitoTokenVerifier with the local key set (aws-jwt-verify, nothing f
       expect(await verifier.verify(token)).toEqual({ ok: false, reason: 'invalid' });
     }
   });
+
+  it('accepts a token expired within graceSeconds, never a forged one', async () => {
+    const expired = sign({ now: new Date(Date.now() - 7200_000) });
+    expect((await verifier.verify(expired, { graceSeconds: 3700 })).ok).toBe(true);
+    expect(await verifier.verify(expired, { graceSeconds: 3500 })).toEqual({ ok: false, reason: 'expired' });
+    expect(await verifier.verify(expired)).toEqual({ ok: false, reason: 'expired' });
+    const forged = sign({ now: new Date(Date.now() - 7200_000) }, generateLocalKeySet());
+    expect(await verifier.verify(forged, { graceSeconds: 3700 })).toEqual({ ok: false, reason: 'invalid' });
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cognitoIssuer, cognitoTokenVerifier } from '../../../shared/adapters/cognito-token-verifier';
-import { SESSION_COOKIE } from '../../../shared/console/access';
+import { EXPIRED_SESSION_GRACE_SECONDS, SESSION_COOKIE } from '../../../shared/console/access';
 import { authorizeConsoleRequest } from '../../../shared/console/authorizer';
 import { generateLocalKeySet, signLocalIdToken } from '../../../shared/console/local-keys';
 
@@ -35,6 +35,20 @@ describe('authorizeConsoleRequest', () => {
     });
   });
 
+  // The function refuses it and sends the person to the sign-in, back to the page: API Gateway's own
+  // refusal would be a bare JSON 403 on a tab left open overnight.
+  it.each([
+    ['an hour ago', 3600],
+    ['over a long weekend', EXPIRED_SESSION_GRACE_SECONDS - 600],
+  ])('passes a genuine token that expired %s, for the function to send to the sign-in', async (_, agoSeconds) => {
+    const token = sign(['analistas'], { now: new Date(Date.now() - (3600 + agoSeconds) * 1000) });
+    expect(await verifier.verify(token)).toEqual({ ok: false, reason: 'expired' });
+    expect(await authorizeConsoleRequest(cookie(token), verifier)).toEqual({
+      isAuthorized: true,
+      context: { staffId: 'ana', role: 'analyst' },
+    });
+  });
+
   it('reads the Cookie header as well as payload 2.0 cookies', async () => {
     const header = `a=b; ${SESSION_COOKIE}=${encodeURIComponent(sign(['analistas']))}`;
     expect((await authorizeConsoleRequest(header, verifier)).isAuthorized).toBe(true);
@@ -49,7 +63,16 @@ describe('authorizeConsoleRequest', () => {
     ['garbage', cookie('garbage')],
     ['a token of another key set', cookie(sign(['supervisores'], { keySet: generateLocalKeySet() }))],
     ['a token for another client', cookie(sign(['supervisores'], { audience: 'outro-cliente' }))],
-    ['an expired token', cookie(sign(['supervisores'], { now: new Date(Date.now() - 7200_000) }))],
+    [
+      'a token expired longer ago than the window',
+      cookie(
+        sign(['supervisores'], { now: new Date(Date.now() - (3600 + EXPIRED_SESSION_GRACE_SECONDS + 60) * 1000) }),
+      ),
+    ],
+    [
+      'a forged token expired within the window',
+      cookie(sign(['supervisores'], { keySet: generateLocalKeySet(), now: new Date(Date.now() - 7200_000) })),
+    ],
     ['a promoted (re-signed claims) token', cookie(promoted)],
     ['no staff group', cookie(sign(['convidados']))],
     ['a malformed roster id', cookie(sign(['analistas'], { staffId: '../admin' }))],

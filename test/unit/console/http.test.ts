@@ -182,17 +182,51 @@ describe('serveConsole — authentication', () => {
     expect(asked).toEqual([`/equipe/caso/${encodeURIComponent(CASE_ID)}`, undefined, undefined]);
   });
 
-  it('forged, expired and foreign tokens are 401 and clear the cookie', async () => {
+  it('forged and foreign tokens are 401 and clear the cookie', async () => {
     const { serve, request } = world();
-    for (const token of [
-      tokenOf('ana', generateLocalKeySet()),
-      tokenOf('ana', keys, new Date(Date.now() - 7200_000)),
-      'garbage',
-    ]) {
-      const r = await serve(request('GET', '/equipe/casos', { token }));
-      expect(r?.statusCode).toBe(401);
-      expect(r?.cookies?.[0]).toContain('Max-Age=0');
+    for (const token of [tokenOf('ana', generateLocalKeySet()), 'garbage']) {
+      for (const method of ['GET', 'POST'] as const) {
+        const r = await serve(request(method, '/equipe/casos', { token }));
+        expect(r?.statusCode).toBe(401);
+        expect(r?.cookies?.[0]).toContain('Max-Age=0');
+      }
     }
+  });
+
+  // The authorizer lets a session expired within its window through, so that this answer, not API
+  // Gateway's bare JSON, is what a tab left open overnight or a bookmark meets.
+  it.each([
+    ['the list', '/equipe/casos', undefined],
+    ['a case page', `/equipe/caso/${encodeURIComponent(CASE_ID)}`, `/equipe/caso/${encodeURIComponent(CASE_ID)}`],
+    [
+      'a file of a case',
+      `/equipe/caso/${encodeURIComponent(CASE_ID)}/arquivo`,
+      `/equipe/caso/${encodeURIComponent(CASE_ID)}`,
+    ],
+    ['the roster', '/equipe/pessoas', undefined],
+    ['a path of no case', '/equipe/caso/..%2Fpessoas', undefined],
+  ])('an expired session on %s goes to the sign-in, back to the same case, cookie cleared', async (_, path, back) => {
+    const { serve, request, deps } = world();
+    const asked: Array<string | undefined> = [];
+    deps.signIn = {
+      ...deps.signIn,
+      start: (_b, returnTo) => {
+        asked.push(returnTo);
+        return { location: '/equipe/entrar', cookies: ['__Host-ouv_pkce=x'] };
+      },
+    };
+    const expired = tokenOf('ana', keys, new Date(Date.now() - 7200_000));
+    for (const method of ['GET', 'HEAD'] as const) {
+      const r = await serve(request(method, path, { token: expired }));
+      expect(r?.statusCode).toBe(303);
+      expect(r?.headers['location']).toBe('/equipe/entrar');
+      expect(r?.cookies).toEqual([expect.stringMatching(/^__Host-ouv_sessao=;.*Max-Age=0/), '__Host-ouv_pkce=x']);
+    }
+    expect(asked).toEqual([back, back]);
+    // A form posted with it is not redirected (its text would be lost on the way): a page says so.
+    const posted = await serve(request('POST', '/equipe/casos', { token: expired }));
+    expect(posted?.statusCode).toBe(401);
+    expect(posted?.body).toContain('Sua sessão expirou');
   });
 
   it('no staff group, or an inactive roster member: 403', async () => {
@@ -1283,9 +1317,13 @@ describe('serveConsole — every route × role × own/other case', () => {
       const forged = tokenOf('sofia', generateLocalKeySet());
       const none = await serve(request(method, path, form ? { form } : {}));
       expect(none?.statusCode).toBe(method === 'GET' ? 303 : 401);
-      for (const token of [expired, forged]) {
+      for (const [token, status] of [
+        [expired, method === 'GET' ? 303 : 401],
+        [forged, 401],
+      ] as const) {
         const r = await serve(request(method, path, form ? post(token, form) : { token }));
-        expect(r?.statusCode).toBe(401);
+        expect(r?.statusCode).toBe(status);
+        expect(r?.body ?? '').not.toMatch(/OUV-\d{4}-\d+/);
       }
     },
   );

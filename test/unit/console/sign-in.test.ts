@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cognitoIssuer, cognitoTokenVerifier } from '../../../shared/adapters/cognito-token-verifier';
-import { SESSION_COOKIE } from '../../../shared/console/access';
+import { SESSION_COOKIE, SESSION_COOKIE_SECONDS, SESSION_HOURS } from '../../../shared/console/access';
 import type { ConsoleRequest } from '../../../shared/console/http';
 import { generateLocalKeySet, signLocalIdToken } from '../../../shared/console/local-keys';
 import { cognitoSignIn, localSignIn, PKCE_COOKIE } from '../../../shared/console/sign-in';
@@ -39,7 +39,11 @@ describe('localSignIn', () => {
     expect(r?.statusCode).toBe(303);
     const cookie = r?.cookies?.[0] ?? '';
     expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=.*; Secure; HttpOnly; SameSite=Strict$`));
+    // The cookie outlives its 8-hour token by the authorizer's window (the sign-in, not a bare 401, after it).
+    expect(cookie).toContain(`; Max-Age=${SESSION_COOKIE_SECONDS};`);
     const token = decodeURIComponent(cookie.split(';')[0]!.split('=')[1]!);
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    expect(payload.exp - payload.iat).toBe(SESSION_HOURS * 3600);
     const verified = await verifier.verify(token);
     expect(verified.ok && verified.claims['cognito:groups']).toEqual(['supervisores']);
     expect(
@@ -106,6 +110,7 @@ describe('cognitoSignIn (hosted UI, code + PKCE)', () => {
     );
     expect(r?.statusCode).toBe(200);
     expect(r?.cookies?.[0]).toContain(SESSION_COOKIE);
+    expect(r?.cookies?.[0]).toContain(`; Max-Age=${SESSION_COOKIE_SECONDS};`);
     expect(calls[0]?.url).toBe('https://ouv.auth.sa-east-1.amazoncognito.com/oauth2/token');
     expect(new URLSearchParams(calls[0]!.body).get('code_verifier')).toBe(pkce.split('.')[1]);
   });

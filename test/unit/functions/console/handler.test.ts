@@ -71,12 +71,19 @@ describe('console handler', () => {
     const { h } = world();
     const forged = tokenOf(generateLocalKeySet());
     const expired = tokenOf(keys, 60, new Date(Date.now() - 3_600_000));
-    for (const token of [forged, expired, 'not-a-jwt']) {
+    for (const [token, status] of [
+      [forged, 401],
+      [expired, 303],
+      ['not-a-jwt', 401],
+    ] as const) {
       const response = await h(eventOf('GET', casePath, { cookies: [`${SESSION_COOKIE}=${token}`] }));
-      expect(response.statusCode).toBe(401);
+      expect(response.statusCode).toBe(status);
       expect(response.cookies?.[0]).toMatch(new RegExp(`^${SESSION_COOKIE}=;.*Max-Age=0`));
-      expect(response.body).not.toContain('OUV-');
+      expect(response.body ?? '').not.toContain('OUV-');
     }
+    // The expired one is sent to the sign-in (test/unit/console/http.test.ts: back to the same case).
+    const again = await h(eventOf('GET', casePath, { cookies: [`${SESSION_COOKIE}=${expired}`] }));
+    expect(again.headers['location']).toBe('/equipe/entrar');
   });
 
   it('refuses a POST without the CSRF token or from another origin, before any change', async () => {
