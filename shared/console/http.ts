@@ -80,6 +80,7 @@ import {
   casesPage,
   errorPage,
   type ListQuery,
+  sessionOverPage,
   listViewOf,
   MESSAGES_BEFORE_PARAM,
   type PageFrame,
@@ -320,9 +321,35 @@ function csrfInputs(token: string, secret: LifecycleDeps['secret']): { sessionId
   };
 }
 
-/** The case a console path shows (its page or one of its files), for the sign-in to come back to. */
+const CASE_PATH_PREFIX = `${CONSOLE_PREFIX}/caso/`;
+
+/** The case a console path is about (its page, a file, an action), for the sign-in to come back to. */
 function caseOfPath(path: string): string | null {
-  return safeReturnPath(path.endsWith(CASE_FILE_SUFFIX) ? path.slice(0, -CASE_FILE_SUFFIX.length) : path);
+  if (!path.startsWith(CASE_PATH_PREFIX)) return null;
+  const segment = path.slice(CASE_PATH_PREFIX.length).split('/')[0] ?? '';
+  return safeReturnPath(`${CASE_PATH_PREFIX}${segment}`);
+}
+
+/**
+ * The way back in from a refusal page: the console's entry (public), which starts the sign-in with
+ * its PKCE cookie and returns to the case — a link straight to the hosted UI would carry a state no
+ * cookie of this browser holds, and the callback would refuse it.
+ */
+function entryLink(basePath: string, path: string): string {
+  const casePath = caseOfPath(path);
+  const caseId = casePath ? pathSegment(casePath.slice(CASE_PATH_PREFIX.length)) : null;
+  return `${basePath}${CONSOLE_PREFIX}${caseId ? `?caso=${encodeURIComponent(caseId)}` : ''}`;
+}
+
+/**
+ * The text of a form posted after the session ended, to show back — only from a post of our own
+ * pages (a post from another site is never echoed on our origin: someone else's words on our page).
+ */
+function unsentText(request: ConsoleRequest, webformOrigin: string): string | null {
+  if (request.method !== 'POST' || !originAllowed(request.headers, webformOrigin)) return null;
+  const form = readFormBody(request, MAX_CONSOLE_FORM_BYTES);
+  const text = form && form !== 'too-large' ? (form.get('texto') ?? '').trim() : '';
+  return text === '' ? null : text;
 }
 
 export async function serveConsole(
@@ -364,14 +391,20 @@ export async function serveConsole(
     }
     return redirect(entryTarget(basePath, query), [], formOrigins);
   }
+  const sessionOver = (message: string, cookies: string[] = []) =>
+    page(
+      401,
+      sessionOverPage(
+        anonymous,
+        message,
+        entryLink(basePath, path),
+        unsentText(request, lifecycle.config.webformOrigin),
+      ),
+      cookies,
+    );
   if (!token) {
-    if (method === 'POST') {
-      return page(
-        401,
-        errorPage(anonymous, 'Sessão encerrada', 'Entre de novo para continuar.', signIn.start(basePath).location),
-      );
-    }
-    const start = signIn.start(basePath);
+    if (method === 'POST') return sessionOver('Sua sessão terminou. Entre de novo para continuar.');
+    const start = signIn.start(basePath, caseOfPath(path) ?? undefined);
     return redirect(start.location, start.cookies ?? [], formOrigins);
   }
   const verified = await deps.verifier.verify(token);
@@ -382,11 +415,12 @@ export async function serveConsole(
       const start = signIn.start(basePath, caseOfPath(path) ?? undefined);
       return redirect(start.location, [sessionCookie('', 0), ...(start.cookies ?? [])], formOrigins);
     }
-    const message =
-      verified.reason === 'expired' ? 'Sua sessão expirou. Entre de novo.' : 'Sessão inválida. Entre de novo.';
-    return page(401, errorPage(anonymous, 'Sessão inválida', message, signIn.start(basePath).location), [
-      sessionCookie('', 0),
-    ]);
+    if (verified.reason === 'expired') return sessionOver('Sua sessão expirou. Entre de novo.', [sessionCookie('', 0)]);
+    return page(
+      401,
+      errorPage(anonymous, 'Sessão inválida', 'Sessão inválida. Entre de novo.', entryLink(basePath, path)),
+      [sessionCookie('', 0)],
+    );
   }
   const claimed = userFromClaims(verified.claims);
   const member = claimed ? await lifecycle.staff.byId(claimed.staffId) : null;
@@ -397,16 +431,7 @@ export async function serveConsole(
   // Signed out (here, elsewhere, or by a supervisor): a token issued until then opens nothing.
   if (sessionEnded(verified.claims, member.sessionsEndedAt)) {
     logger.warn('Console token refused', { reason: 'signed-out' });
-    return page(
-      401,
-      errorPage(
-        anonymous,
-        'Sessão encerrada',
-        'Sua sessão foi encerrada. Entre de novo.',
-        signIn.start(basePath).location,
-      ),
-      [sessionCookie('', 0)],
-    );
+    return sessionOver('Sua sessão foi encerrada. Entre de novo.', [sessionCookie('', 0)]);
   }
   const user = withRosterRole(claimed, member.role);
   const session = csrfInputs(token, lifecycle.secret);

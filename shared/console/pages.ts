@@ -131,6 +131,26 @@ export function errorPage(frame: PageFrame, title: string, message: string, sign
   );
 }
 
+/**
+ * A form posted after the session ended (expired, signed out, cookie gone): nothing was done. What she
+ * wrote is shown back to copy (an answer typed for half an hour is not lost); the way in is the
+ * console's entry, which starts the sign-in properly and comes back to the case.
+ */
+export function sessionOverPage(frame: PageFrame, message: string, signIn: string, keptText: string | null): string {
+  return layout(
+    frame,
+    'Sessão encerrada',
+    html`<h1>Sessão encerrada</h1><p class="problem" role="alert">${message}</p>
+    ${
+      keptText
+        ? html`<p>Nada foi enviado nem registrado. Copie o texto que você escreveu antes de entrar de novo:</p>
+    <label for="texto-guardado">Seu texto (não enviado)</label><textarea id="texto-guardado" readonly>${keptText}</textarea>`
+        : ''
+    }
+    <p><a href="${signIn}">Entrar de novo</a></p>`,
+  );
+}
+
 export interface ListQuery {
   status: ListView;
   analyst?: string;

@@ -182,6 +182,86 @@ describe('serveConsole — authentication', () => {
     expect(asked).toEqual([`/equipe/caso/${encodeURIComponent(CASE_ID)}`, undefined, undefined]);
   });
 
+  // On AWS the sign-in's start sets a PKCE cookie: a refusal page linking to the hosted UI directly
+  // would carry a state no cookie holds, and the callback would refuse it ("A entrada expirou…").
+  it.each([
+    ['no session', undefined],
+    ['an expired session', 'expired'],
+    ['a forged session', 'forged'],
+  ] as const)(
+    'a form posted with %s links back through the entry (PKCE started there), to the case',
+    async (_, kind) => {
+      const { serve, request, deps } = world();
+      deps.signIn = {
+        ...deps.signIn,
+        start: () => ({
+          location: 'https://ouv.auth.example/oauth2/authorize?state=abc',
+          cookies: ['__Host-ouv_pkce=abc.v'],
+        }),
+      };
+      const token =
+        kind === 'expired'
+          ? tokenOf('ana', keys, new Date(Date.now() - 7200_000))
+          : kind === 'forged'
+            ? tokenOf('ana', generateLocalKeySet())
+            : undefined;
+      const r = await serve(
+        request('POST', `/equipe/caso/${encodeURIComponent(CASE_ID)}/acao`, {
+          ...(token ? { token } : {}),
+          form: { acao: 'note', texto: 'x' },
+        }),
+      );
+      expect(r?.statusCode).toBe(401);
+      expect(r?.body).not.toContain('ouv.auth.example');
+      expect(r?.body).toContain(`href="/equipe?caso=${encodeURIComponent(CASE_ID)}"`);
+    },
+  );
+
+  // Half an hour writing an answer, and the session ended meanwhile: her words are on the page to copy.
+  it.each([
+    ['expired', (): string | undefined => tokenOf('ana', keys, new Date(Date.now() - 7200_000))],
+    ['gone (the cookie dropped)', (): string | undefined => undefined],
+  ])('a form posted with a session %s shows back what she wrote, escaped, and does nothing', async (_, tokenFn) => {
+    const { serve, request, w } = world();
+    const origin = new URL(w.deps.config.webformOrigin).origin;
+    const before = JSON.stringify(await w.deps.cases.get(CASE_ID));
+    const texto = 'Olá, Maria! Verifiquei o pedido <b>#4821</b> & o estorno sai em 5 dias úteis.';
+    const token = tokenFn();
+    const own = await serve(
+      request('POST', `/equipe/caso/${encodeURIComponent(CASE_ID)}/acao`, {
+        ...(token ? { token } : {}),
+        form: { acao: 'answer', texto, csrf: 'x' },
+        headers: { origin, 'sec-fetch-site': 'same-origin' },
+      }),
+    );
+    expect(own?.statusCode).toBe(401);
+    expect(own?.body).toContain('Olá, Maria! Verifiquei o pedido &lt;b&gt;#4821&lt;/b&gt; &amp; o estorno');
+    expect(own?.body).toContain('Nada foi enviado nem registrado');
+    expect(JSON.stringify(await w.deps.cases.get(CASE_ID))).toBe(before);
+    // Posted from another site: someone else's words are never shown on our origin.
+    const foreign = await serve(
+      request('POST', `/equipe/caso/${encodeURIComponent(CASE_ID)}/acao`, {
+        ...(token ? { token } : {}),
+        form: { acao: 'answer', texto: 'Sua senha expirou: entre em https://golpe.example', csrf: 'x' },
+        headers: { origin: 'https://golpe.example', 'sec-fetch-site': 'cross-site' },
+      }),
+    );
+    expect(foreign?.statusCode).toBe(401);
+    expect(foreign?.body).not.toContain('golpe.example');
+    expect(foreign?.body).not.toContain('Nada foi enviado');
+  });
+
+  it('a page asked without a session goes to the sign-in, to come back to its case', async () => {
+    const { serve, request, deps } = world();
+    const asked: Array<string | undefined> = [];
+    deps.signIn = { ...deps.signIn, start: (_b, back) => (asked.push(back), { location: '/equipe/entrar' }) };
+    const casePath = `/equipe/caso/${encodeURIComponent(CASE_ID)}`;
+    for (const path of [casePath, `${casePath}/arquivo`, '/equipe/casos', '/equipe/caso/a%2F..%2Fpessoas']) {
+      expect((await serve(request('GET', path)))?.statusCode).toBe(303);
+    }
+    expect(asked).toEqual([casePath, casePath, undefined, undefined]);
+  });
+
   it('forged and foreign tokens are 401 and clear the cookie', async () => {
     const { serve, request } = world();
     for (const token of [tokenOf('ana', generateLocalKeySet()), 'garbage']) {
