@@ -465,8 +465,8 @@ function messagePager(c: WorkCase, w: { start: number; end: number; total: numbe
 }
 
 /** The automatic reply's fate (reply-outcome.ts), with the recorded reason id when it did not go. */
-function replyLine(c: CaseView['c'], tz: string): SafeHtml {
-  const line = replyOutcomePt(c, (iso) => formatInstant(iso, tz));
+function replyLine(c: CaseView['c'], tz: string, bouncing: boolean): SafeHtml {
+  const line = replyOutcomePt(c, (iso) => formatInstant(iso, tz), bouncing);
   return html`<p>Resposta automática: ${line.text}${line.reason ? html` <code>${line.reason}</code>` : ''}</p>`;
 }
 
@@ -563,7 +563,7 @@ ${view.problem ? html`<p class="problem" role="alert">${view.problem}${refusedKi
 <h2>Decisão da triagem</h2>
 <p>${OUTCOME_LABELS_PT[c.decision.outcome]} — ${c.decision.reason}</p>
 <p>Chamado anterior: ${ticket.status === 'none' ? 'nenhum' : `nº ${ticket.number} — ${ticketCheckPt(ticket)}`}</p>
-${replyLine(c, tz)}
+${replyLine(c, tz, view.merchantBouncing === true)}
 <ul>${c.decision.ruleIds.map((r) => html`<li>${ruleLabel(r)} <code>${r}</code></li>`)}</ul>
 <h2>Mensagens</h2>
 ${messagePager(c, window, b)}

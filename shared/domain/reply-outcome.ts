@@ -22,6 +22,8 @@ const NOT_SENT_PT: Record<string, string> = {
   'email-reaction': 'é uma reação com emoji a uma mensagem, sem texto a responder',
 };
 
+const SENT_THEN_BOUNCED_PT = ', mas depois um e-mail nosso para este endereço voltou: ela pode não tê-la recebido';
+
 function whyNotSentPt(reason: string): string {
   const known = NOT_SENT_PT[reason];
   if (known) return known;
@@ -37,9 +39,15 @@ export interface ReplyOutcomeLine {
   reason?: string;
 }
 
+/**
+ * `bouncing`: her address is in the bounce memory now. A reply sent before that may never have
+ * reached her (the bounce came after it: a reply sent while she was in the memory is recorded as
+ * suppressed), so "sent" alone would tell the analyst she was answered.
+ */
 export function replyOutcomePt(
   record: Pick<CaseRecord, 'reply' | 'outcome'>,
   formatInstant: (iso: string) => string,
+  bouncing = false,
 ): ReplyOutcomeLine {
   const { reply } = record;
   if (!reply) {
@@ -51,7 +59,7 @@ export function replyOutcomePt(
   switch (reply.status) {
     case 'sent':
       return {
-        text: `enviada em ${at} (${record.outcome === 'ACCEPTED' ? 'confirmação com o protocolo e o prazo' : 'orientação ao remetente'})`,
+        text: `enviada em ${at} (${record.outcome === 'ACCEPTED' ? 'confirmação com o protocolo e o prazo' : 'orientação ao remetente'})${bouncing ? SENT_THEN_BOUNCED_PT : ''}`,
       };
     case 'suppressed':
       return { text: `não enviada (${at}): ${whyNotSentPt(reply.reason)}`, reason: reply.reason };

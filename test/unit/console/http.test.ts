@@ -1707,7 +1707,10 @@ describe('serveConsole — a malformed escape in the path', () => {
 // the analyst went on answering by mail that would not reach her.
 describe('serveConsole — the case page says when the merchant’s address bounces our mail', () => {
   const page = async (bouncing: boolean) => {
-    const { deps, request, serve, w } = world();
+    // Acknowledged at intake, before the bounce.
+    const { deps, request, serve, w } = world([
+      { ...workCase(), reply: { status: 'sent', messageId: 'ack@ouvidoria', at: '2026-03-12T13:00:00.000Z' } },
+    ]);
     const bounces = new InMemoryBounceRegistry();
     const now = w.deps.clock.now();
     if (bouncing) await bounces.markBouncing(MERCHANT, new Date(now.getTime() + 86_400_000), 'ses-permanent-bounce');
@@ -1725,6 +1728,14 @@ describe('serveConsole — the case page says when the merchant’s address boun
 
   it('not bouncing: no warning', async () => {
     expect(await page(false)).not.toContain('voltaram');
+    expect(await page(false)).not.toMatch(/Resposta automática: [^<]*voltou/);
+  });
+
+  // Journey 54: after the acknowledgement hard-bounced, the page still said "Resposta automática: enviada".
+  it('the acknowledgement sent before the bounce: the line says she may not have it', async () => {
+    expect(await page(true)).toMatch(
+      /Resposta automática: enviada em [^<]*, mas depois um e-mail nosso para este endereço voltou/,
+    );
   });
 });
 

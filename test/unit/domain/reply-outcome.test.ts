@@ -76,4 +76,30 @@ describe('replyOutcomePt: the automatic reply as the case page says it', () => {
     expect(line.text).toMatch(text);
     expect(line.reason).toBe(reason);
   });
+
+  // A hard bounce after the acknowledgement went: "enviada" alone told the analyst she was answered.
+  it.each<[string, Pick<CaseRecord, 'reply' | 'outcome'>]>([
+    ['an acknowledgement', { outcome: 'ACCEPTED', reply: { status: 'sent', messageId: 'a@x', at: AT } }],
+    ['guidance', { outcome: 'NO_PRIOR_TICKET', reply: { status: 'sent', messageId: 'a@x', at: AT } }],
+  ])('%s sent to an address that bounced since says she may not have it', (_, record) => {
+    const line = replyOutcomePt(record, format, true);
+    expect(line.text).toMatch(
+      /^enviada em \[2026-12-01T13:27:00\.000Z\] \(.+\), mas depois um e-mail nosso para este endereço voltou: ela pode não tê-la recebido$/,
+    );
+    expect(replyOutcomePt(record, format, false).text).not.toContain('voltou');
+  });
+
+  it.each<[string, Pick<CaseRecord, 'reply' | 'outcome'>]>([
+    [
+      'suppressed by the memory',
+      { outcome: 'ACCEPTED', reply: { status: 'suppressed', reason: 'bounce-memory', at: AT } },
+    ],
+    [
+      'refused by the provider',
+      { outcome: 'ACCEPTED', reply: { status: 'failed', error: 'MessageRejected', at: AT, permanent: true } },
+    ],
+    ['not sent yet', { outcome: 'ACCEPTED' }],
+  ])('%s: the bounce adds nothing (the line already says it did not go)', (_, record) => {
+    expect(replyOutcomePt(record, format, true)).toEqual(replyOutcomePt(record, format));
+  });
 });
