@@ -53,7 +53,7 @@ export const APP_JS = `(function () {
     list.hidden = false;
     return { li: li, label: label };
   };
-  var sendFile = function (file, issued) {
+  var sendFile = function (file, issued, left) {
     var r = row(issued.name + ': enviando…');
     var bar = document.createElement('progress');
     bar.max = 100;
@@ -69,7 +69,7 @@ export const APP_JS = `(function () {
       uploading--;
       if (ok) { bar.value = 100; r.label.textContent = issued.name + ': enviado.'; }
       else { uploadFailed = true; r.label.textContent = issued.name + ': o envio falhou. Selecione os arquivos de novo.'; }
-      if (uploading === 0) announce(uploadFailed ? 'O envio de um arquivo falhou.' : 'Arquivos enviados. Você já pode enviar o formulário.');
+      if (uploading === 0) announce(uploadFailed ? 'O envio de um arquivo falhou.' : (left ? left + ' Os demais arquivos foram enviados: você já pode enviar o formulário.' : 'Arquivos enviados. Você já pode enviar o formulário.'));
     };
     xhr.upload.addEventListener('progress', function (e) {
       if (e.lengthComputable) bar.value = Math.round((e.loaded * 100) / e.total);
@@ -78,6 +78,43 @@ export const APP_JS = `(function () {
     xhr.addEventListener('error', function () { done(false); });
     xhr.open('POST', issued.url);
     xhr.send(body);
+  };
+  // Asks for the policies of chosen; a file the server refuses by name (data.file: its type or
+  // size) is left out and the rest asked again, so one wrong file does not drop the others.
+  var request = function (chosen, left) {
+    var req = new XMLHttpRequest();
+    req.open('POST', form.getAttribute('action').replace(/casos$/, 'anexos'));
+    req.setRequestHeader('content-type', 'application/json');
+    req.setRequestHeader('accept', 'application/json');
+    req.addEventListener('load', function () {
+      var data = {};
+      try { data = JSON.parse(req.responseText); } catch (e) { data = {}; }
+      if (req.status !== 200 || !data.files) {
+        var name = typeof data.file === 'string' ? data.file : '';
+        var failure = (name ? name + ': ' : '') + (data.message || 'Não foi possível enviar os arquivos.');
+        row(failure);
+        var at = -1;
+        chosen.forEach(function (f, i) { if (at < 0 && name && f.name === name) at = i; });
+        if (at >= 0 && req.status === 400) {
+          left.push(name);
+          var rest = chosen.filter(function (f, i) { return i !== at; });
+          if (rest.length > 0) { request(rest, left); return; }
+        }
+        // Nothing left to send, or a refusal of the whole selection (too many, too large together):
+        // the form would post the files itself, so she chooses again.
+        uploadFailed = true;
+        refused = left.join(', ');
+        announce(failure);
+        return;
+      }
+      refused = left.join(', ');
+      var leftOut = left.length === 0 ? '' : refused + (left.length === 1 ? ' não foi aceito e não vai' : ' não foram aceitos e não vão') + ' com o formulário.';
+      if (leftOut) announce(leftOut + ' Enviando os demais…');
+      pending.value = data.pendingId;
+      data.files.forEach(function (issued, i) { sendFile(chosen[i], issued, leftOut); });
+    });
+    req.addEventListener('error', function () { uploadFailed = true; announce('Não foi possível enviar os arquivos.'); });
+    req.send(JSON.stringify({ files: chosen.map(function (f) { return { name: f.name, size: f.size, type: f.type }; }) }));
   };
   if (uploads) {
     files.addEventListener('change', function () {
@@ -89,27 +126,7 @@ export const APP_JS = `(function () {
       list.hidden = chosen.length === 0;
       if (chosen.length === 0) return;
       announce('Enviando ' + chosen.length + (chosen.length === 1 ? ' arquivo…' : ' arquivos…'));
-      var req = new XMLHttpRequest();
-      req.open('POST', form.getAttribute('action').replace(/casos$/, 'anexos'));
-      req.setRequestHeader('content-type', 'application/json');
-      req.setRequestHeader('accept', 'application/json');
-      req.addEventListener('load', function () {
-        var data = {};
-        try { data = JSON.parse(req.responseText); } catch (e) { data = {}; }
-        if (req.status !== 200 || !data.files) {
-          uploadFailed = true;
-          // The server names the file it refused (data.file): she must know which one to drop.
-          refused = typeof data.file === 'string' ? data.file : '';
-          var failure = (refused ? refused + ': ' : '') + (data.message || 'Não foi possível enviar os arquivos.');
-          row(failure);
-          announce(failure);
-          return;
-        }
-        pending.value = data.pendingId;
-        data.files.forEach(function (issued, i) { sendFile(chosen[i], issued); });
-      });
-      req.addEventListener('error', function () { uploadFailed = true; announce('Não foi possível enviar os arquivos.'); });
-      req.send(JSON.stringify({ files: chosen.map(function (f) { return { name: f.name, size: f.size, type: f.type }; }) }));
+      request(chosen, []);
     });
   }
   var sending = false;

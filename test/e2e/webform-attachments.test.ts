@@ -343,6 +343,55 @@ describe.skipIf(!chromiumAvailable())('attachments in Chromium', () => {
     }
   });
 
+  it('with JavaScript, one file of a kind not taken: the others still go, and the page names the one left out', {
+    timeout: 90_000,
+  }, async () => {
+    const { context, page, profile } = await open(true);
+    const exe = join(dir, 'programa-boleto.exe');
+    await writeFile(exe, Buffer.from('MZ\x90\x00 not a boleto'));
+    try {
+      const aromas = { email: 'financeiro@casadosaromas.com.br', ticket: '48214' };
+      await page.goto(stack.urls.form);
+      await fill(page, 'Cobrança em dobro na fatura de dezembro: seguem a fatura, o print e o boleto.', aromas);
+      await page.setInputFiles('#anexos', [files.pdf, exe, files.png]);
+      await page.locator('#anexos-lista progress').nth(1).waitFor();
+      await page.waitForFunction(() =>
+        [
+          ...(
+            globalThis as unknown as { document: { querySelectorAll(s: string): { value: number }[] } }
+          ).document.querySelectorAll('#anexos-lista progress'),
+        ].every((p) => p.value === 100),
+      );
+      const rows = (await page.locator('#anexos-lista').textContent()) ?? '';
+      expect(rows).toContain('programa-boleto.exe: ');
+      expect(rows).toContain('fatura-dezembro.pdf: enviado.');
+      expect(rows).toContain('print-cobranca.png: enviado.');
+      await expect(page.locator('#anexos-aviso').textContent()).resolves.toContain(
+        'programa-boleto.exe não foi aceito e não vai com o formulário. Os demais arquivos foram enviados',
+      );
+      expect(await seriousViolations(page)).toEqual([]);
+      await Promise.all([page.waitForURL(/\/casos$/), page.click('button[type=submit]')]);
+      await confirmInBrowser(page, stack, aromas.email);
+      const listed = (await page.locator('.anexos-recebidos').textContent()) ?? '';
+      expect(listed).toContain('fatura-dezembro.pdf');
+      expect(listed).toContain('print-cobranca.png');
+      expect(listed).not.toContain('programa-boleto');
+      // Only that file chosen: nothing to send, she is told to choose again before the form goes.
+      await page.goto(stack.urls.form);
+      await fill(page, 'Segue o boleto.', aromas);
+      await page.setInputFiles('#anexos', [exe]);
+      await expect.poll(() => page.locator('#anexos-aviso').textContent()).toContain('programa-boleto.exe: ');
+      await page.click('button[type=submit]');
+      expect(new URL(page.url()).pathname).not.toMatch(/\/casos$/);
+      await expect(page.locator('#anexos-aviso').textContent()).resolves.toContain(
+        'programa-boleto.exe não foi aceito: selecione os arquivos de novo sem ele',
+      );
+    } finally {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+
   it('without JavaScript: the multipart post carries the files; the page says what to do', {
     timeout: 90_000,
   }, async () => {

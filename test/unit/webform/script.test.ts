@@ -189,21 +189,94 @@ describe('APP_JS (the enhancement script)', () => {
       { name: 'fatura.pdf.exe', size: 300_000, type: 'application/x-msdownload' },
     ];
 
+    const page = (files: typeof chosen) => {
+      FakeRequest.made = [];
+      const form = element({ action: '/casos' });
+      const input = element();
+      input.files = files;
+      const list = element();
+      const say = element();
+      const pending = element();
+      run(
+        { 'form-ouvidoria': form, anexos: input, anexosId: pending, 'anexos-lista': list, 'anexos-aviso': say },
+        {
+          FormData: class {
+            append() {}
+          },
+          XMLHttpRequest: FakeRequest,
+        },
+      );
+      input.fire('change');
+      return { form, input, list, say, pending };
+    };
+    const asked = (r: FakeRequest | undefined) =>
+      (JSON.parse(String(r?.body)) as { files: { name: string }[] }).files.map((f) => f.name);
+    const issued = (names: string[]) =>
+      JSON.stringify({
+        pendingId: 'a'.repeat(32),
+        files: names.map((name, i) => ({ key: `k${i}`, name, url: `https://bucket/${i}`, fields: {} })),
+      });
+
+    // One .exe among four files dropped the whole selection: she had to choose the three again.
     it.each([
-      {
-        what: 'a format the server refuses, with the file it named',
-        status: 400,
-        body: JSON.stringify({ message: 'Formato não aceito. Envie PDF, PNG ou JPEG.', file: 'fatura.pdf.exe' }),
-        says: 'fatura.pdf.exe: Formato não aceito. Envie PDF, PNG ou JPEG.',
-        onSubmit: 'fatura.pdf.exe não foi aceito: selecione os arquivos de novo sem ele ou remova-os.',
-      },
-      {
-        what: 'a name with markup, shown as text',
-        status: 400,
-        body: JSON.stringify({ message: 'O arquivo está vazio.', file: '<img src=x>.pdf' }),
-        says: '<img src=x>.pdf: O arquivo está vazio.',
-        onSubmit: '<img src=x>.pdf não foi aceito: selecione os arquivos de novo sem ele ou remova-os.',
-      },
+      ['a format the server refuses', 'Formato não aceito. Envie PDF, PNG ou JPEG.', 'fatura.pdf.exe'],
+      ['a name with markup, shown as text', 'O arquivo está vazio.', '<img src=x>.pdf'],
+    ])('%s, by name: that file is left out, the others still go', (_, message, name) => {
+      const files = [...chosen.slice(0, 3), { name, size: 300_000, type: 'application/x-msdownload' }];
+      const { form, input, list, say, pending } = page(files);
+      FakeRequest.made[0]?.answer(400, JSON.stringify({ message, file: name }));
+      expect(list.children).toMatchObject([{ children: [{ textContent: `${name}: ${message}` }] }]);
+      // Asked again without it; the uploads of the three go.
+      const again = FakeRequest.made[1];
+      expect(asked(again)).toEqual(['nota.pdf', 'print.png', 'relatorio.txt']);
+      again?.answer(200, issued(['nota.pdf', 'print.png', 'relatorio.txt']));
+      expect(say.textContent).toBe(`${name} não foi aceito e não vai com o formulário. Enviando os demais…`);
+      expect(pending.value).toBe('a'.repeat(32));
+      for (const upload of FakeRequest.made.slice(2)) upload.answer(204, '');
+      expect(say.textContent).toBe(
+        `${name} não foi aceito e não vai com o formulário. Os demais arquivos foram enviados: você já pode enviar o formulário.`,
+      );
+      // The post carries the pending id only: the refused file never travels.
+      expect(form.fire('submit')).toBe(false);
+      expect(input.disabled).toBe(true);
+    });
+
+    it('two refused by name, one after the other: both named, the rest goes', () => {
+      const files = [chosen[0], chosen[3], { name: 'virus.js', size: 10, type: 'text/javascript' }] as typeof chosen;
+      const { form, say } = page(files);
+      FakeRequest.made[0]?.answer(400, JSON.stringify({ message: 'Formato não aceito.', file: 'fatura.pdf.exe' }));
+      expect(asked(FakeRequest.made[1])).toEqual(['nota.pdf', 'virus.js']);
+      FakeRequest.made[1]?.answer(400, JSON.stringify({ message: 'Formato não aceito.', file: 'virus.js' }));
+      expect(asked(FakeRequest.made[2])).toEqual(['nota.pdf']);
+      FakeRequest.made[2]?.answer(200, issued(['nota.pdf']));
+      expect(say.textContent).toBe(
+        'fatura.pdf.exe, virus.js não foram aceitos e não vão com o formulário. Enviando os demais…',
+      );
+      FakeRequest.made[3]?.answer(204, '');
+      expect(form.fire('submit')).toBe(false);
+    });
+
+    it('the only file chosen refused by name: nothing to send, the submit stops and says which', () => {
+      const { form, input, say } = page([chosen[3]] as typeof chosen);
+      FakeRequest.made[0]?.answer(400, JSON.stringify({ message: 'Formato não aceito.', file: 'fatura.pdf.exe' }));
+      expect(FakeRequest.made).toHaveLength(1);
+      expect(say.textContent).toBe('fatura.pdf.exe: Formato não aceito.');
+      expect(form.fire('submit')).toBe(true);
+      expect(say.textContent).toBe(
+        'fatura.pdf.exe não foi aceito: selecione os arquivos de novo sem ele ou remova-os.',
+      );
+      expect(input.focused).toBe(1);
+    });
+
+    it('a name the server gives that is none of hers: nothing is dropped, she chooses again', () => {
+      const { form, say } = page(chosen);
+      FakeRequest.made[0]?.answer(400, JSON.stringify({ message: 'Formato não aceito.', file: 'outro.exe' }));
+      expect(FakeRequest.made).toHaveLength(1);
+      expect(form.fire('submit')).toBe(true);
+      expect(say.textContent).toContain('selecione os arquivos de novo');
+    });
+
+    it.each([
       {
         what: 'a refusal of all the files together (no file named)',
         status: 400,
