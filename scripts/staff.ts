@@ -11,7 +11,15 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { OpenCaseMigration } from '../shared/adapters/dynamo/open-case-migration';
-import { type Analyst, isIsoDate, isStaffName, STAFF_ID, STAFF_ID_MAX, STAFF_NAME_MAX } from '../shared/domain/staff';
+import {
+  type Analyst,
+  activeHolderOf,
+  isIsoDate,
+  isStaffName,
+  STAFF_ID,
+  STAFF_ID_MAX,
+  STAFF_NAME_MAX,
+} from '../shared/domain/staff';
 import type { AssignmentQueue, CaseRepository, StaffChange, StaffRepository } from '../shared/ports';
 import { ENV } from '../shared/runtime-env';
 
@@ -188,6 +196,16 @@ async function mustUpdate(staff: StaffRepository, id: string, change: StaffChang
   }
 }
 
+/** An address has one active member at most: mail from it acts as neither of two (domain/staff.ts). */
+async function refuseSharedAddress(staff: StaffRepository, email: string, id: string): Promise<void> {
+  const holder = activeHolderOf(await staff.list(), email, id);
+  if (holder) {
+    throw new StaffInputError(
+      `${email} is already the address of ${JSON.stringify(holder.id)}, who is active: mail from it would act as neither (deactivate ${holder.id} first)`,
+    );
+  }
+}
+
 async function mustGet(staff: StaffRepository, id: string): Promise<Analyst> {
   const analyst = await staff.get(id);
   if (!analyst) throw new StaffInputError(`no analyst with id ${JSON.stringify(id)} (see: npm run staff -- list)`);
@@ -269,6 +287,7 @@ export async function runStaffCommand(command: StaffCommand, deps: StaffCliDeps)
           `analyst ${JSON.stringify(command.id)} already exists (use activate, leave or return; or remove it first)`,
         );
       }
+      if (command.active) await refuseSharedAddress(staff, command.email, command.id);
       await staff.put({ id: command.id, name: command.name, email: command.email, active: command.active });
       out(`Added ${command.id}${command.active ? '' : ' (inactive)'}.`);
       if (command.active) await requeueWaiting(deps);
@@ -292,6 +311,7 @@ export async function runStaffCommand(command: StaffCommand, deps: StaffCliDeps)
     case 'deactivate': {
       const analyst = await mustGet(staff, command.id);
       const active = command.kind === 'activate';
+      if (active) await refuseSharedAddress(staff, analyst.email, command.id);
       await mustUpdate(staff, command.id, { active });
       out(active ? `${command.id} is active.` : `${command.id} is inactive.${keptCases(analyst)}`);
       if (active) await requeueWaiting(deps);

@@ -6,7 +6,7 @@
  */
 import { countOf } from '../domain/count';
 import { CONSOLE_ROSTER_PATH } from '../domain/console-link';
-import { type Analyst, isIsoDate, isStaffName, STAFF_ID } from '../domain/staff';
+import { type Analyst, activeHolderOf, isIsoDate, isStaffName, STAFF_ID } from '../domain/staff';
 import { html } from '../domain/html';
 import { calendarDayPtBr } from '../domain/lifecycle/deadlines';
 import type { StaffRepository } from '../ports';
@@ -120,6 +120,11 @@ export function rosterNotice(op: string, member: Analyst | undefined): RosterNot
   }
 }
 
+/** Why an address may have one active member only (domain/staff.ts activeHolderOf). */
+function sharedAddressPt(holder: Analyst): string {
+  return `O e-mail ${holder.email} já é de ${holder.name} (${holder.id}), ativo(a) na equipe: dois cadastros ativos com o mesmo e-mail não podem responder casos por e-mail. Desative ${holder.id} antes.`;
+}
+
 /**
  * One roster change from the page's form; the pt-BR message to show (a refusal's) and who changed.
  * `now`: the sessions' (wall) clock (ending a member's sessions refuses every token issued until then).
@@ -139,6 +144,8 @@ export async function changeRoster(
     const email = (form.get('email') ?? '').trim().toLowerCase();
     if (!isStaffName(name) || email.length > MAX_ADDRESS_CHARS || !EMAIL.test(email))
       return refused('Informe nome e e-mail válidos.');
+    const holder = activeHolderOf(await staff.list(), email);
+    if (holder) return refused(sharedAddressPt(holder));
     const member: Analyst = { id, name, email, active: true, openCases: 0 };
     // One conditional write: two supervisors adding the same id at once cannot both succeed.
     if (!(await staff.add({ id, name, email, active: true }))) return refused(`Já existe alguém com o id ${id}.`);
@@ -160,9 +167,12 @@ export async function changeRoster(
       if (!(await staff.update(id, { leave: null }))) return gone;
       return done(current);
     case 'activate':
-    case 'deactivate':
+    case 'deactivate': {
+      const holder = op === 'activate' ? activeHolderOf(await staff.list(), current.email, id) : undefined;
+      if (holder) return refused(sharedAddressPt(holder));
       if (!(await staff.update(id, { active: op === 'activate' }))) return gone;
       return done(current);
+    }
     case 'signout': {
       // Every device: tokens issued until now, on an issuer clock up to the allowance ahead too.
       const at = sessionsEndAt(new Date(now.getTime() + SESSION_CLOCK_SKEW_SECONDS * 1000));

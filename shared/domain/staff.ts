@@ -55,3 +55,43 @@ export function isIsoDate(value: string): boolean {
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   return !!date && date.toISOString().slice(0, 10) === value;
 }
+
+/** A roster address as compared: trimmed, lower case (the roster keeps what was typed). */
+export function rosterAddress(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * The member a mail from `email` is of, for acting as staff: the roster entry with that address,
+ * or, when several have it (a member re-added under a new id, the old one kept inactive), the only
+ * active one — a member who left is no rival (none active: one of them, refused as inactive). Two active members with one address are no one's:
+ * which of them wrote is a guess, so neither acts (the roster refuses a second active holder, see
+ * activeHolderOf). Undefined when none.
+ */
+export function memberByAddress<T extends Pick<Analyst, 'email' | 'active'>>(
+  members: readonly T[],
+  email: string,
+): T | undefined {
+  const wanted = rosterAddress(email);
+  if (!wanted) return undefined;
+  const holders = members.filter((m) => rosterAddress(m.email) === wanted);
+  if (holders.length <= 1) return holders[0];
+  const active = holders.filter((m) => m.active);
+  // None active: the first, refused as inactive whichever it is.
+  if (active.length === 0) return holders[0];
+  return active.length === 1 ? active[0] : undefined;
+}
+
+/**
+ * The active member other than `exceptId` whose address is `email`: a roster change that would give
+ * an address a second active holder is refused (adding one, or activating one), since mail from that
+ * address then acts as neither of them (memberByAddress).
+ */
+export function activeHolderOf<T extends Pick<Analyst, 'id' | 'email' | 'active'>>(
+  members: readonly T[],
+  email: string,
+  exceptId?: string,
+): T | undefined {
+  const wanted = rosterAddress(email);
+  return members.find((m) => m.active && m.id !== exceptId && rosterAddress(m.email) === wanted);
+}

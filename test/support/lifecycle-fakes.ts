@@ -11,6 +11,7 @@ import type { LifecycleTimer } from '../../shared/domain/lifecycle/deadlines';
 import type { LifecycleContext } from '../../shared/domain/lifecycle/machine';
 import type { Actor, PendingEffect, StaffMember, WorkCase } from '../../shared/domain/lifecycle/types';
 import type { Submission } from '../../shared/domain/submission';
+import { memberByAddress } from '../../shared/domain/staff';
 import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import type {
   CaseCommit,
@@ -284,7 +285,7 @@ export class InMemoryOpenCaseCounter implements OpenCaseCounter {
 export class InMemoryStaffDirectory implements StaffDirectory {
   constructor(readonly members: StaffMember[]) {}
   async byEmail(email: string) {
-    const m = this.members.find((x) => x.email === email.toLowerCase());
+    const m = memberByAddress(this.members, email);
     return m ? clone(m) : null;
   }
   async byId(id: string) {

@@ -1,6 +1,6 @@
 import type { StaffDirectory } from '../../app/lifecycle/ports';
 import type { StaffMember } from '../../domain/lifecycle/types';
-import type { Analyst } from '../../domain/staff';
+import { type Analyst, memberByAddress } from '../../domain/staff';
 import type { StaffRepository } from '../../ports';
 
 export interface RosterStaffDirectoryOptions {
@@ -36,9 +36,9 @@ export class RosterStaffDirectory implements StaffDirectory {
   }
 
   async byEmail(email: string): Promise<StaffMember | null> {
-    const wanted = email.trim().toLowerCase();
-    if (!wanted) return null;
-    const found = (await this.options.staff.list()).find((a) => a.email.trim().toLowerCase() === wanted);
+    // Not the first entry with the address: a member re-added under a new id shares it with her old,
+    // inactive entry, and whichever sorted first decided whether her mail acted (memberByAddress).
+    const found = memberByAddress(await this.options.staff.list(), email);
     return found ? this.toMember(found) : null;
   }
 

@@ -5,6 +5,7 @@
  * would land with someone nobody chose): the mail is refused with the candidates and their ids.
  * A name that fits no one is refused with the team's ids, so the next try works.
  */
+import { rosterAddress } from '../staff';
 import { normalize } from '../text';
 import type { StaffProblem } from './types';
 
@@ -48,8 +49,8 @@ export function staffByReference<T extends StaffRef>(members: readonly T[], refe
   const byId = members.find((m) => m.id.toLowerCase() === wanted);
   if (byId) return { kind: 'found', member: byId };
   if (wanted.includes('@')) {
-    const byEmail = members.find((m) => m.email.trim().toLowerCase() === wanted);
-    return byEmail ? { kind: 'found', member: byEmail } : { kind: 'none' };
+    // An address of several entries (a member re-added under a new id): the only active one.
+    return oneOf(members.filter((m) => rosterAddress(m.email) === wanted)) ?? { kind: 'none' };
   }
   const words = wordsOf(wanted);
   if (words.length === 0) return { kind: 'none' };

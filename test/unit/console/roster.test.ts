@@ -274,3 +274,36 @@ describe("changeRoster: the new member's address", () => {
     ).toBeLessThan(30);
   }, 60_000);
 });
+
+// Red team 55: the roster took a second active member with an address already on it (Ana re-added
+// as "ana.souza"); the staff directory then took whichever entry sorted first as the author of her
+// mail, and every answer of the new entry was set aside as "bad-token", nothing sent to the merchant.
+describe('changeRoster: one active member per address', () => {
+  const ANA = 'ana.souza@ouvidoria.example.com.br';
+  const addAna = (email: string) => form({ op: 'add', pessoa: 'ana.souza', nome: 'Ana Souza', email });
+
+  it.each([
+    ['the same address', ANA, true, false],
+    ['the same address in other letter case', ' Ana.Souza@Ouvidoria.Example.com.br', true, false],
+    ['the address of a member who left (inactive)', ANA, false, true],
+    ['another address', 'ana.lima@ouvidoria.example.com.br', true, true],
+  ])('adding a member with %s: ok %s', async (_, email, oldActive, ok) => {
+    const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana', email: ANA, active: oldActive })]);
+    const result = await changeRoster(addAna(email), staff, NOW);
+    expect(result.ok).toBe(ok);
+    if (!ok) expect(result.text).toContain('Ana Souza (ana)');
+    expect((await staff.get('ana.souza')) !== null).toBe(ok);
+  });
+
+  it.each([
+    ['another active member holds it', true, false],
+    ['the other holder is inactive too', false, true],
+  ])('activating a member whose address %s: ok %s', async (_, otherActive, ok) => {
+    const staff = new InMemoryStaffRepository([
+      anAnalyst({ id: 'ana', email: ANA, active: false }),
+      anAnalyst({ id: 'ana.souza', name: 'Ana Souza', email: ANA, active: otherActive }),
+    ]);
+    expect((await changeRoster(form({ op: 'activate', pessoa: 'ana' }), staff, NOW)).ok).toBe(ok);
+    expect((await staff.get('ana'))?.active).toBe(ok);
+  });
+});

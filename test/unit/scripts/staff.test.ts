@@ -261,6 +261,43 @@ describe('runStaffCommand', () => {
     expect({ active: after?.active, leave: after?.leave }).toEqual(expected);
   });
 
+  // Red team 55: a second active entry with an address already on the roster left mail from it to
+  // whichever entry sorted first (her answers set aside as someone else's). One active holder only.
+  it.each([
+    [
+      'add, the address of an active member',
+      true,
+      ['add', 'ana.souza', '--name', 'Ana Souza', '--email', 'Ana@Ouvidoria.Example.com.br'],
+      false,
+    ],
+    [
+      'add, the address of an inactive member',
+      false,
+      ['add', 'ana.souza', '--name', 'Ana Souza', '--email', 'ana@ouvidoria.example.com.br'],
+      true,
+    ],
+    [
+      'add inactive, the address of an active member',
+      true,
+      ['add', 'ana.souza', '--name', 'Ana Souza', '--email', 'ana@ouvidoria.example.com.br', '--inactive'],
+      true,
+    ],
+  ])('%s: ok %s', async (_label, anaActive, argv, ok) => {
+    const c = cli();
+    await c.staff.put({ ...ana, email: 'ana@ouvidoria.example.com.br', active: anaActive });
+    if (ok) await c.run(...argv);
+    else await expect(c.run(...argv)).rejects.toThrow(/already the address of "ana", who is active/);
+    expect((await c.staff.get('ana.souza')) !== null).toBe(ok);
+  });
+
+  it('activate, when another active member has the address, is refused', async () => {
+    const c = cli();
+    await c.staff.put({ ...ana, email: 'ana@ouvidoria.example.com.br', active: true });
+    await c.staff.put({ ...ana, id: 'ana.velha', email: 'ana@ouvidoria.example.com.br', active: false });
+    await expect(c.run('activate', 'ana.velha')).rejects.toThrow(/already the address of "ana"/);
+    expect((await c.staff.get('ana.velha'))?.active).toBe(false);
+  });
+
   it('remove of someone with open cases needs --force', async () => {
     const c = cli();
     await c.staff.put(ana);

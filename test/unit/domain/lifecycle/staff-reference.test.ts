@@ -68,6 +68,21 @@ describe('staffByReference', () => {
   });
 });
 
+// Red team 55: an address on two entries (Ana re-added under a new id, the old one inactive) went to
+// whichever entry came first, so "#transferir ana.souza@…" could hand the case to the one who left.
+describe('staffByReference: an address on two roster entries', () => {
+  const ANA = 'ana.souza@ouvidoria.example.com.br';
+  const entry = (id: string, active: boolean): StaffRef => ({ id, name: 'Ana Souza', email: ANA, active });
+  it.each([
+    ['the old entry inactive, sorted first', [entry('ana', false), entry('ana.souza', true)], 'ana.souza'],
+    ['the old entry inactive, sorted last', [entry('ana.souza', true), entry('ana.velha', false)], 'ana.souza'],
+    ['both active: never guessed', [entry('ana', true), entry('ana.souza', true)], 'ambiguous'],
+  ])('%s → %s', (_what, team, id) => {
+    const found = staffByReference(team, 'Ana.Souza@Ouvidoria.Example.com.br');
+    expect(found.kind === 'found' ? found.member.id : found.kind).toBe(id);
+  });
+});
+
 describe('the refusals', () => {
   it('no one by that name: lists the active team with their ids', () => {
     const problem = unknownStaffProblem('zeca', TEAM.slice(6, 8), '#transferir zeca');
