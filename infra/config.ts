@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import * as zm from 'zod/mini';
 import { configSchema, type OuvidoriaConfig, PENDING_UPLOADS_RULE } from '../shared/domain/config';
-import { STAFF_ID, STAFF_ID_MAX } from '../shared/domain/staff';
+import { rosterAddress, STAFF_ID, STAFF_ID_MAX } from '../shared/domain/staff';
 
 /**
  * Deployment configuration: the runtime configuration the functions read (configSchema(), reused as is)
@@ -324,6 +324,20 @@ export const DeploymentConfigSchema = DeploymentFields.superRefine((c, ctx) => {
       ctx.addIssue({ code: 'custom', path: ['staff', i, 'id'], message: `duplicate staff id "${analyst.id}"` });
     }
     seen.add(analyst.id);
+  });
+  // The seed's members are active: two with one address would make mail from it act as neither
+  // (shared/domain/staff.ts memberByAddress), as the roster refuses it.
+  const addresses = new Map<string, string>();
+  c.staff.forEach((analyst, i) => {
+    const holder = addresses.get(rosterAddress(analyst.email));
+    if (holder !== undefined && holder !== analyst.id) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['staff', i, 'email'],
+        message: `"${analyst.email}" is already the address of "${holder}": one address, one member`,
+      });
+    }
+    if (holder === undefined) addresses.set(rosterAddress(analyst.email), analyst.id);
   });
   // The due-date escalations and the monthly report are mailed to the supervisors only: a deploy
   // without one would send them to nobody, silently.

@@ -197,6 +197,17 @@ describe('deployment configuration validation', () => {
       },
       'staff.1.id: duplicate staff id "ana"',
     ],
+    // Red team 55: two members with one address left mail from it to whichever the roster listed first.
+    [
+      'two staff members with one address (any letter case)',
+      {
+        staff: [
+          { id: 'ana', name: 'Ana Souza', email: 'ana@example.com.br' },
+          { id: 'ana.souza', name: 'Ana Souza', email: 'Ana@Example.com.br' },
+        ],
+      },
+      'staff.1.email: "Ana@Example.com.br" is already the address of "ana": one address, one member',
+    ],
     ['a staff member without email', { staff: [{ id: 'ana', name: 'Ana' }] }, 'staff.0.email: '],
     // Escalations at the due date and the monthly report are mailed to the supervisors only.
     [
