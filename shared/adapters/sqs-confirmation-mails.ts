@@ -7,20 +7,26 @@
  */
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod/mini';
+import { once } from '../domain/memo';
 import { PENDING_SUBMISSION_ID } from '../domain/webform-confirmation';
 import type { ConfirmationMailRequest, ConfirmationMailRequests } from '../ports';
 
-export const ConfirmationMailRequestSchema = z.object({
-  kind: z.enum(['confirm-link', 'guidance']),
-  id: z.string().check(z.regex(PENDING_SUBMISSION_ID)),
-});
+// Built at the first queue event, not at load: an HTTP invocation of the webform never reads them.
+const confirmationMailRequestSchema = once(() =>
+  z.object({
+    kind: z.enum(['confirm-link', 'guidance']),
+    id: z.string().check(z.regex(PENDING_SUBMISSION_ID)),
+  }),
+);
 
 /** Only the fields the webform function reads of an SQS → Lambda event. */
-const SqsConfirmationEventSchema = z.object({
-  Records: z
-    .array(z.object({ eventSource: z.literal('aws:sqs'), messageId: z.string(), body: z.string() }))
-    .check(z.minLength(1)),
-});
+const sqsConfirmationEventSchema = once(() =>
+  z.object({
+    Records: z
+      .array(z.object({ eventSource: z.literal('aws:sqs'), messageId: z.string(), body: z.string() }))
+      .check(z.minLength(1)),
+  }),
+);
 
 /** Whether the event is an SQS batch (the webform's other events come from API Gateway). */
 export function isSqsEvent(event: unknown): boolean {
@@ -34,8 +40,8 @@ export function isSqsEvent(event: unknown): boolean {
  */
 export function confirmationMailRequestsOf(event: unknown): ConfirmationMailRequest[] | null {
   if (!isSqsEvent(event)) return null;
-  const parsed = SqsConfirmationEventSchema.parse(event);
-  return parsed.Records.map((record) => ConfirmationMailRequestSchema.parse(JSON.parse(record.body)));
+  const parsed = sqsConfirmationEventSchema().parse(event);
+  return parsed.Records.map((record) => confirmationMailRequestSchema().parse(JSON.parse(record.body)));
 }
 
 export class SqsConfirmationMails implements ConfirmationMailRequests {

@@ -6,6 +6,7 @@
 import { withoutAccents } from '../domain/accents';
 import * as z from 'zod/mini';
 import { MAX_ADDRESS_CHARS, MAX_LOCAL_PART_CHARS, withAsciiDomain } from '../domain/mailbox';
+import { once } from '../domain/memo';
 import { findProtocols } from '../domain/protocol';
 import { DEFAULT_MAX_LOOKUPS } from '../domain/ticket-verification';
 import {
@@ -461,11 +462,13 @@ const webformSchema = (minimum: number) =>
     ),
   });
 
-export const WebformSchema = webformSchema(FORM_LIMITS.descricaoMin);
+// Built at the first post that is validated, not at load: a page view or a queue invocation of the
+// webform never reads them, and building a zod schema costs a cold start ~1 ms (issue 16).
+const webformSchemaPlain = once(() => webformSchema(FORM_LIMITS.descricaoMin));
 /** The post with files attached: a short description points to them (FORM_LIMITS.descricaoWithFilesMin). */
-const WebformSchemaWithFiles = webformSchema(FORM_LIMITS.descricaoWithFilesMin);
+const webformSchemaWithFiles = once(() => webformSchema(FORM_LIMITS.descricaoWithFilesMin));
 
-export type WebformData = z.infer<typeof WebformSchema>;
+export type WebformData = z.infer<ReturnType<typeof webformSchema>>;
 
 /**
  * Validates already-decoded fields; unknown fields (and the honeypot) are ignored here. `attached`:
@@ -475,7 +478,7 @@ export function validateFields(
   fields: Record<string, unknown>,
   post: { attached?: boolean } = {},
 ): { ok: true; data: WebformData } | { ok: false; errors: FieldErrors } {
-  const result = (post.attached ? WebformSchemaWithFiles : WebformSchema).safeParse(fields);
+  const result = (post.attached ? webformSchemaWithFiles() : webformSchemaPlain()).safeParse(fields);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {

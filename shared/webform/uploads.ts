@@ -17,6 +17,7 @@ import { moveToClaimed } from '../app/claimed-files';
 import type { OuvidoriaConfig } from '../domain/config';
 import { DAY_SECONDS, utcDayStart } from '../domain/instant';
 import { hashedInboxKey } from '../domain/mailbox';
+import { once } from '../domain/memo';
 import type { AttachmentMeta } from '../domain/submission';
 import { detectFileKind, KIND_MIME, REFUSAL_MESSAGES } from '../domain/uploads/file-type';
 import { sanitizeFilename } from '../domain/uploads/filename';
@@ -48,17 +49,20 @@ export const UPLOAD_MESSAGES = {
   reselect: 'Selecione os arquivos novamente antes de enviar.',
 } as const;
 
-const DeclaredSchema = z.object({
-  files: z
-    .array(
-      z.object({
-        name: z.string().check(z.maxLength(1000)),
-        size: z.int().check(z.nonnegative()),
-        type: z._default(z.string().check(z.maxLength(255)), ''),
-      }),
-    )
-    .check(z.minLength(1), z.maxLength(50)),
-});
+// Built at the first POST /anexos, not at load: other requests never read it.
+const declaredSchema = once(() =>
+  z.object({
+    files: z
+      .array(
+        z.object({
+          name: z.string().check(z.maxLength(1000)),
+          size: z.int().check(z.nonnegative()),
+          type: z._default(z.string().check(z.maxLength(255)), ''),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(50)),
+  }),
+);
 
 export interface IssuedUpload {
   key: string;
@@ -78,7 +82,7 @@ export function newPendingId(): string {
 
 /** POST /anexos: presigned POST policies for the files a browser is about to send. */
 export async function issueUploads(fields: unknown, deps: UploadDeps): Promise<IssueResult> {
-  const parsed = DeclaredSchema.safeParse(fields);
+  const parsed = declaredSchema().safeParse(fields);
   if (!parsed.success) return { status: 400, json: { message: UPLOAD_MESSAGES.badRequest } };
   const checked = checkDeclared(parsed.data.files, deps.config.attachments);
   if (!checked.ok)
