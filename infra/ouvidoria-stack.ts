@@ -316,13 +316,18 @@ export class OuvidoriaStack extends Stack {
         [ENV.assignmentQueueUrl]: this.queues.assignmentQueue.queueUrl,
       },
     });
-    // SES invokes asynchronously (InvocationType Event); a failing event is retried, then kept in the
-    // IntakeDlq with the original SES event so it can be replayed (README).
+    // SES invokes asynchronously (InvocationType Event); a failing event is retried, then recorded on
+    // IntakeFailures with the original SES event. The function reads that queue back: a mail that made
+    // it crash, time out or run out of memory is quarantined unread and its sender told; what it leaves
+    // (a platform failure) moves to the IntakeDlq, which pages, for a replay (README).
     this.emailIntake.function.configureAsyncInvoke({
       retryAttempts: ASYNC_RETRY_ATTEMPTS,
       maxEventAge: ASYNC_MAX_EVENT_AGE,
-      onFailure: new SqsDestination(this.queues.intakeDlq),
+      onFailure: new SqsDestination(this.queues.intakeFailures),
     });
+    this.emailIntake.function.addEventSource(
+      new SqsEventSource(this.queues.intakeFailures, { batchSize: 1, reportBatchItemFailures: true }),
+    );
 
     // Quarantine releases asked on the console: this function has the mail parser they need.
     this.emailIntake.function.addEventSource(new SqsEventSource(this.queues.releaseQueue, { batchSize: 1 }));

@@ -56,7 +56,7 @@ const FUNCTION_LOGS =
 /** The dead-letter queues, by the name the stack gives them. */
 const DLQ: Record<string, string> = {
   IntakeDlq:
-    'a received mail failed on every retry. Fix the cause (EmailIntakeErrors, its log), then replay: aws sqs receive-message --queue-url <IntakeDlqUrl> > m.json, jq ".Messages[0].Body|fromjson|.requestPayload" m.json > event.json, aws lambda invoke --function-name <EmailIntakeFunctionName> --invocation-type Event --payload fileb://event.json out.json, then delete-message with its ReceiptHandle (replays never double a case).',
+    'a mail failed all tries, not by its content (then quarantined). Fix it (EmailIntakeErrors); replay: aws sqs receive-message --queue-url <IntakeDlqUrl> > m.json, jq ".Messages[0].Body|fromjson|.requestPayload" m.json > event.json, aws lambda invoke --function-name <EmailIntakeFunctionName> --invocation-type Event --payload fileb://event.json out.json, then delete-message with its ReceiptHandle (replays never double a case)',
   AssignmentDlq:
     'an accepted case could not be assigned on any of its receives. Fix the cause (AssignmentErrors, NoAnalystAvailable), then aws sqs start-message-move-task --source-arn <AssignmentDlqArn> moves the messages back to the assignment queue.',
   FeedbackDlq:

@@ -22,6 +22,11 @@ export interface RawMailStore {
   read(location: ObjectLocation): Promise<Buffer>;
 }
 
+/** The first bytes of a raw mail, without reading the rest (a ranged GET). */
+export interface RawMailHead {
+  head(location: ObjectLocation, bytes: number): Promise<Buffer>;
+}
+
 /**
  * LGPD retention of raw mail by object tag (the bucket's lifecycle rules expire tagged objects).
  * Both calls are idempotent; a failure throws, and the caller's retry tags again.

@@ -37,6 +37,11 @@ export const METRIC = {
   ticketUnverified: 'TicketUnverified',
   /** Mail kept as QUARANTINED (unparseable, oversized, spam/virus, failed authentication). */
   quarantinedMail: 'QuarantinedMail',
+  /**
+   * Mail the intake failed on every attempt (crash, timeout, out of memory), quarantined unread by
+   * the IntakeFailures consumer: a defect in reading mail. The PoisonMail alarm reads it.
+   */
+  poisonMailQuarantined: 'PoisonMailQuarantined',
   /** Automatic reply not sent (RFC 3834 rules, daily limit, bounce memory); dimension `reason`. */
   autoReplySuppressed: 'AutoReplySuppressed',
   /**

@@ -3,15 +3,24 @@
  * Parses the event, runs the email-intake service per record, logs the result without personal
  * data. A thrown error makes Lambda retry the async event; after the retries the event lands in
  * the intake DLQ (on-failure destination), from where it can be replayed.
- * The same function consumes the quarantine-release queue (./release.ts): `handler` dispatches.
+ * The same function consumes the quarantine-release queue (./release.ts) and the IntakeFailures
+ * queue, where those events land (./poison.ts: a mail it failed on is quarantined unread, its sender
+ * told): `handler` dispatches.
  */
 import { startTracing } from '../../shared/adapters/tracing';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { type EmailIntakeDeps, type EmailIntakeResult, receiveEmail } from '../../shared/app/email-intake';
-import { buildEmailIntakeDeps, buildQuarantineReleaseDeps } from '../../shared/composition/email-intake';
+import {
+  buildEmailIntakeDeps,
+  buildPoisonMailDeps,
+  buildQuarantineReleaseDeps,
+} from '../../shared/composition/email-intake';
 import type { QuarantineReleaseDeps } from '../../shared/app/quarantine-release';
 import { createReleaseHandler, releaseRequestsOf } from './release';
+import { createPoisonHandler } from './poison';
+import { isIntakeFailureEvent } from '../../shared/adapters/sqs-intake-failures';
+import type { PoisonMailDeps } from '../../shared/app/poison-mail';
 import { must, settingsFromEnv } from '../../shared/composition/settings';
 import { receivedEmailOf, SesReceiptEventSchema } from '../../shared/adapters/ses-receipt-event';
 import { createLogger, createMetrics, intakeTelemetry, lifecycleTelemetry } from '../../shared/adapters/telemetry';
@@ -75,7 +84,7 @@ function summary(result: EmailIntakeResult): Record<string, unknown> {
  * The Lambda entry point: adapters built from the environment on the first invocation; quarantine
  * releases (SQS) run over the same service.
  */
-type ProductionDeps = EmailIntakeHandlerDeps & { release: QuarantineReleaseDeps };
+type ProductionDeps = EmailIntakeHandlerDeps & { release: QuarantineReleaseDeps; poison: PoisonMailDeps };
 let productionDeps: Promise<ProductionDeps> | undefined;
 
 async function buildProductionDeps(): Promise<ProductionDeps> {
@@ -91,6 +100,7 @@ async function buildProductionDeps(): Promise<ProductionDeps> {
   return {
     service,
     release: buildQuarantineReleaseDeps(settings, service),
+    poison: buildPoisonMailDeps(service),
     rawMail: must(settings.rawMail, 'rawMail'),
     logger,
     metrics,
@@ -107,6 +117,8 @@ function resolveProductionDeps(): Promise<ProductionDeps> {
 
 const intake = createEmailIntakeHandler(resolveProductionDeps);
 const release = createReleaseHandler(resolveProductionDeps);
+const poison = createPoisonHandler(resolveProductionDeps);
 
-/** SES receipt events and SQS batches of quarantine releases. */
-export const handler = (event: unknown) => (releaseRequestsOf(event) ? release(event) : intake(event));
+/** SES receipt events, SQS batches of failed intakes (IntakeFailures) and of quarantine releases. */
+export const handler = (event: unknown) =>
+  isIntakeFailureEvent(event) ? poison(event) : releaseRequestsOf(event) ? release(event) : intake(event);

@@ -32,6 +32,12 @@ export const DLQ_REDRIVE_MARGIN = Duration.days(7);
 export const ASSIGNMENT_MAX_RECEIVE_COUNT = 5;
 /** Deliveries of one quarantine release before it is parked: transient failures (a reply not sent yet). */
 export const RELEASE_MAX_RECEIVE_COUNT = 5;
+/**
+ * Receives of one failed intake before it is parked in the IntakeDlq (which pages): the consumer's own
+ * transient failures (a notice not sent yet) are retried, and a record it leaves to staff (not the mail's
+ * failure) reaches the IntakeDlq after two more visibility timeouts.
+ */
+export const INTAKE_FAILURE_MAX_RECEIVE_COUNT = 3;
 /** Deliveries of one confirmation link mail or guidance post before it is parked: transient failures (SES, DynamoDB). */
 export const CONFIRM_MAIL_MAX_RECEIVE_COUNT = 5;
 
@@ -52,7 +58,13 @@ export const SCHEDULER_MAX_EVENT_AGE = Duration.seconds(DEFERRAL_RETRY_POLICY.Ma
 export class Queues extends Construct {
   readonly assignmentQueue: sqs.Queue;
   readonly assignmentDlq: sqs.Queue;
-  /** Failed asynchronous invocations of the email intake (the original SES event, for replay). */
+  /**
+   * Failed asynchronous invocations of the email intake (Lambda's on-failure destination: the original
+   * SES event and the last attempt's error). The email-intake function consumes it: a mail it failed on
+   * is quarantined unread and its sender told (shared/app/poison-mail.ts); the rest moves to the IntakeDlq.
+   */
+  readonly intakeFailures: sqs.Queue;
+  /** What the IntakeFailures consumer left or failed on, for a replay by staff (the same records). */
   readonly intakeDlq: sqs.Queue;
   /** Failed asynchronous invocations of the SES bounce/complaint handler. */
   readonly feedbackDlq: sqs.Queue;
@@ -106,7 +118,7 @@ export class Queues extends Construct {
 
     // The DLQ of a FIFO queue must be FIFO itself.
     this.assignmentDlq = dlq('AssignmentDlq', 'Dead-letter queue of the assignment queue', true);
-    this.intakeDlq = dlq('IntakeDlq', 'Failure destination of the email intake asynchronous invocations');
+    this.intakeDlq = dlq('IntakeDlq', 'Dead-letter queue of the email intake failures queue');
     this.feedbackDlq = dlq('FeedbackDlq', 'Failure destination of the SES feedback asynchronous invocations');
     // Scheduler dead-letter queues must be standard queues.
     this.schedulerDlq = dlq('SchedulerDlq', 'Dead-letter queue of the deferral and sweep schedules');
@@ -121,6 +133,14 @@ export class Queues extends Construct {
       visibilityTimeout: Duration.seconds(props.assignmentFunctionTimeout.toSeconds() * 6),
       retentionPeriod: DLQ_RETENTION,
       deadLetterQueue: { queue: this.assignmentDlq, maxReceiveCount: ASSIGNMENT_MAX_RECEIVE_COUNT },
+    });
+
+    this.intakeFailures = new sqs.Queue(this, 'IntakeFailures', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(props.intakeFunctionTimeout.toSeconds() * 6),
+      retentionPeriod: DLQ_RETENTION,
+      deadLetterQueue: { queue: this.intakeDlq, maxReceiveCount: INTAKE_FAILURE_MAX_RECEIVE_COUNT },
     });
 
     this.releaseDlq = dlq('ReleaseDlq', 'Dead-letter queue of the quarantine-release queue');

@@ -1,8 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
+import { type FileHandle, open, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { ObjectLocation } from '../domain/submission';
-import type { RawMailStore } from '../ports';
+import type { RawMailHead, RawMailStore } from '../ports';
 
 /** The raw mail is not there (wrong key, or deleted by a lifecycle rule). */
 export class RawMailNotFound extends Error {
@@ -18,7 +18,7 @@ const isMissing = (error: unknown) => {
 };
 
 /** Raw mail in S3, where SES's receipt rule S3 action stored it. */
-export class S3RawMailStore implements RawMailStore {
+export class S3RawMailStore implements RawMailStore, RawMailHead {
   constructor(private readonly client: S3Client) {}
 
   async size(location: ObjectLocation): Promise<number> {
@@ -33,8 +33,20 @@ export class S3RawMailStore implements RawMailStore {
   }
 
   async read(location: ObjectLocation): Promise<Buffer> {
+    return this.get(location);
+  }
+
+  /** One ranged GET: S3 sends at most `bytes` bytes, whatever the object's size. */
+  async head(location: ObjectLocation, bytes: number): Promise<Buffer> {
+    if (!Number.isInteger(bytes) || bytes < 1) throw new RangeError('head: bytes must be a positive integer');
+    return this.get(location, `bytes=0-${bytes - 1}`);
+  }
+
+  private async get(location: ObjectLocation, range?: string): Promise<Buffer> {
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
+      const out = await this.client.send(
+        new GetObjectCommand({ Bucket: location.bucket, Key: location.key, ...(range ? { Range: range } : {}) }),
+      );
       if (!out.Body) throw new Error('S3 GetObject returned no body');
       return Buffer.from(await out.Body.transformToByteArray());
     } catch (error) {
@@ -48,7 +60,7 @@ export class S3RawMailStore implements RawMailStore {
  * Local stand-in: `{ bucket, key }` is the file `<root>/<bucket>/<key>`. A location that would
  * leave `<root>/<bucket>` (`..`, absolute keys, a bucket with a slash) is rejected.
  */
-export class FileRawMailStore implements RawMailStore {
+export class FileRawMailStore implements RawMailStore, RawMailHead {
   private readonly root: string;
 
   constructor(root: string) {
@@ -88,6 +100,21 @@ export class FileRawMailStore implements RawMailStore {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new RawMailNotFound(location, { cause: error });
       throw error;
+    }
+  }
+
+  async head(location: ObjectLocation, bytes: number): Promise<Buffer> {
+    let file: FileHandle | undefined;
+    try {
+      file = await open(this.pathOf(location), 'r');
+      const buffer = Buffer.alloc(bytes);
+      const { bytesRead } = await file.read(buffer, 0, bytes, 0);
+      return buffer.subarray(0, bytesRead);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new RawMailNotFound(location, { cause: error });
+      throw error;
+    } finally {
+      await file?.close();
     }
   }
 }

@@ -43,13 +43,13 @@ import { findProtocols } from '../domain/protocol';
 import { splitQuoted } from '../domain/text';
 import { canonicalInstantIn, officeDay, timeZoneNamed } from '../domain/time-zone';
 import { SYSTEM_REVIEWER, settledWithoutReview, staffMailQuarantine } from '../domain/staff-mail-decision';
-import { OVERSIZED_PROBLEM } from '../domain/received-mail';
+import { INTAKE_FAILED_PROBLEM, OVERSIZED_PROBLEM } from '../domain/received-mail';
 import { type RenderedMail, renderReply, threadTopic } from '../domain/replies';
 import { fromMayOwnTicket, fromProven, merchantAuthenticated, returnPathProven } from '../domain/sender-authentication';
 import { heldUnproven, senderCheckFailed, type UnprovenHold } from '../domain/unproven-mail';
 import type { AttachmentMeta, Submission } from '../domain/submission';
 import { withMailFileKeys } from '../domain/uploads/mail-files';
-import { renderTooLargeNotice } from '../domain/too-large-notice';
+import { renderTooLargeNotice, renderUnreadableNotice } from '../domain/too-large-notice';
 import { verifyTicket } from '../domain/ticket-verification';
 import { extractTicketCandidates, type TicketExtractionInput } from '../domain/tickets';
 import type {
@@ -601,9 +601,9 @@ type ReplyPlan = { kind: 'suppress'; reason: string } | SendPlan;
 type SendPlan = { kind: 'send'; messageId: string; to: string; headers: Record<string, string> };
 
 function planReply(record: CaseRecord, submission: Submission, config: OuvidoriaConfig): ReplyPlan {
-  // A mail too big to read is judged like guidance mail (automatic senders get nothing).
-  const tooLarge = isOnlyTooLarge(record, submission);
-  const policy = evaluateAutoReply(submission, tooLarge ? 'NO_PRIOR_TICKET' : record.outcome, config);
+  // A mail too big or unreadable is judged like guidance mail (automatic senders get nothing).
+  const notice = unreadNotice(record, submission);
+  const policy = evaluateAutoReply(submission, notice ? 'NO_PRIOR_TICKET' : record.outcome, config);
   if (!policy.allowed && !answeredDespiteSubject(policy.ruleId, record.decision))
     return { kind: 'suppress', reason: policy.ruleId };
   // Automatic mail recognised by the rules (auto.* decides), e.g. from its text alone: no reply.
@@ -1200,7 +1200,9 @@ async function sendAutomaticReply(
   const openCaseLead = await hasOpenCaseToName(record, submission, to, deps);
   const content: RenderedMail =
     record.outcome === 'QUARANTINED'
-      ? renderTooLargeNotice(subject, config.limits.maxRawMailBytes, config)
+      ? unreadNotice(record, submission) === 'unreadable'
+        ? renderUnreadableNotice(subject, config)
+        : renderTooLargeNotice(subject, config.limits.maxRawMailBytes, config)
       : renderReply(
           record.outcome,
           {
@@ -1377,17 +1379,18 @@ function promisedDueDate(record: CaseRecord, config: OuvidoriaConfig): string {
 }
 
 /**
- * Quarantined only because it was too big to read (sender authenticated, no spam or virus):
- * the sender is told how to send it, instead of never hearing back.
+ * Quarantined only because it was too big to read, or because the intake failed on it every time
+ * (shared/app/poison-mail.ts) — sender authenticated, no spam or virus: the sender is told how to
+ * send it again, instead of never hearing back. Null for any other quarantine (no reply).
  */
-function isOnlyTooLarge(record: CaseRecord, submission: Submission): boolean {
+function unreadNotice(record: CaseRecord, submission: Submission): 'too-large' | 'unreadable' | null {
   // The quarantine rule that fired is the parse problem alone (no spam, virus or failed
-  // authentication), and the problem is the size; other rule ids (e.g. ticket.none) do not matter.
+  // authentication), and the problem is one of these two; other rule ids (e.g. ticket.none) do not matter.
   const quarantines = record.decision.ruleIds.filter((id) => id.startsWith('quarantine.'));
-  return (
-    record.outcome === 'QUARANTINED' &&
-    quarantines.length === 1 &&
-    quarantines[0] === 'quarantine.parse-problem' &&
-    (submission.parseProblem ?? '').startsWith(OVERSIZED_PROBLEM)
-  );
+  if (record.outcome !== 'QUARANTINED' || quarantines.length !== 1 || quarantines[0] !== 'quarantine.parse-problem') {
+    return null;
+  }
+  const problem = submission.parseProblem ?? '';
+  if (problem.startsWith(OVERSIZED_PROBLEM)) return 'too-large';
+  return problem.startsWith(INTAKE_FAILED_PROBLEM) ? 'unreadable' : null;
 }

@@ -18,14 +18,16 @@ import { withRelayedAttachments } from '../adapters/attachment-relay';
 import { readDeliveryReport } from '../mail/delivery-report';
 import { readMailFiles } from '../mail/mail-files';
 import { parseEmail } from '../mail/parse-email';
-import type { RawMailStore, UploadStore } from '../ports';
+import type { RawMailHead, RawMailStore, UploadStore } from '../ports';
+import type { PoisonMailDeps } from '../app/poison-mail';
+import { HEADER_PEEK_BYTES, peekHeaders } from '../mail/header-peek';
 import { uploadStoreFromEnv } from '../adapters/uploads-from-env';
 import { mailFileCopies, ParsedMailParts } from '../app/mail-file-copies';
 import { buildIntakeDeps, type IntakeOverrides } from './intake';
 import type { Settings } from './settings';
 
 export interface EmailIntakeOverrides extends IntakeOverrides {
-  rawMail?: RawMailStore;
+  rawMail?: RawMailStore & RawMailHead;
   /** The uploads bucket the case's mailed files are copied into (the local stand-in); else UPLOADS_BUCKET's. */
   uploads?: UploadStore;
   onBounces?: (addresses: string[]) => void;
@@ -37,7 +39,7 @@ export interface EmailIntakeOverrides extends IntakeOverrides {
 export async function buildEmailIntakeDeps(
   settings: Settings,
   overrides: EmailIntakeOverrides = {},
-): Promise<EmailIntakeDeps> {
+): Promise<EmailIntakeDeps & { rawMail: RawMailStore & RawMailHead }> {
   const rawMail = overrides.rawMail ?? new S3RawMailStore(traced(new S3Client({})));
   const built =
     overrides.lifecycle ??
@@ -54,7 +56,7 @@ export async function buildEmailIntakeDeps(
   // A case's mailed files go where the webform's are, for the console (mail-file-copies.ts).
   const uploads = overrides.uploads ?? uploadStoreFromEnv();
   const { uploads: _uploads, ...intakeOverrides } = overrides;
-  return emailIntakeDepsFrom(
+  const deps = emailIntakeDepsFrom(
     {
       ...buildIntakeDeps(settings, intakeOverrides),
       ticketHolderWait: { ...TICKET_HOLDER_WAIT, sleep: (ms) => sleep(ms) },
@@ -65,6 +67,7 @@ export async function buildEmailIntakeDeps(
     overrides.onBounces,
     uploads,
   );
+  return { ...deps, rawMail };
 }
 
 /**
@@ -106,4 +109,9 @@ function lifecycleOverrides(overrides: IntakeOverrides): LifecycleOverrides {
     ...(overrides.clock ? { clock: overrides.clock } : {}),
     ...(overrides.mailer ? { mailer: overrides.mailer } : {}),
   };
+}
+
+/** Mail the intake failed on every attempt runs over the same intake ports and raw-mail store (head reads). */
+export function buildPoisonMailDeps(email: EmailIntakeDeps & { rawMail: RawMailStore & RawMailHead }): PoisonMailDeps {
+  return { intake: email.intake, rawMail: email.rawMail, peek: { bytes: HEADER_PEEK_BYTES, read: peekHeaders } };
 }

@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { normaliseMessageId } from './message-id';
+import type { PoisonKind } from './poison-mail';
 import type { ObjectLocation, Submission, Verdicts } from './submission';
 
 /**
@@ -51,6 +52,28 @@ export function deliveryKey(mail: Pick<ReceivedEmail, 'from' | 'messageId'>): st
  * the provider decoded (the raw bytes stay where they are).
  */
 export function oversizedSubmission(mail: ReceivedEmail, sourceId: string, size: number): Submission {
+  return unparsedSubmission(mail, sourceId, {}, `${OVERSIZED_PROBLEM}: ${size} bytes`);
+}
+
+/**
+ * A mail the intake failed on every attempt (domain/poison-mail.ts): quarantined unparsed, from the
+ * provider's envelope and what a header scan read of its first bytes (`mail.from`, `mail.messageId`,
+ * the auto-reply headers), so that the reply's loop protection reads the headers it always reads.
+ */
+export function unreadableSubmission(
+  mail: ReceivedEmail,
+  headers: Record<string, string>,
+  kind: PoisonKind,
+): Submission {
+  return unparsedSubmission(mail, mail.deliveryId, headers, `${INTAKE_FAILED_PROBLEM}: ${kind}`);
+}
+
+function unparsedSubmission(
+  mail: ReceivedEmail,
+  sourceId: string,
+  headers: Record<string, string>,
+  parseProblem: string,
+): Submission {
   // Bounded as SubmissionSchema bounds them (built here, not parsed: see parseEmail's finish).
   const address = (headerAddress(mail.from) || mail.returnPath || 'desconhecido@invalid').slice(0, 320);
   return {
@@ -63,14 +86,17 @@ export function oversizedSubmission(mail: ReceivedEmail, sourceId: string, size:
     subject: (mail.subject ?? '').slice(0, 2000),
     text: '',
     references: [],
-    headers: {},
+    headers,
     attachments: [],
     verdicts: mail.verdicts,
     raw: mail.raw,
     ...(mail.messageId ? { messageId: normaliseMessageId(mail.messageId).slice(0, 1000) } : {}),
-    parseProblem: `${OVERSIZED_PROBLEM}: ${size} bytes`,
+    parseProblem,
   };
 }
 
 /** Prefix of the parse problem of an oversized mail (the quarantine reason reads it). */
 export const OVERSIZED_PROBLEM = 'oversized';
+
+/** Prefix of the parse problem of a mail the intake failed on every attempt (its notice reads it). */
+export const INTAKE_FAILED_PROBLEM = 'intake-failed';

@@ -29,3 +29,31 @@ export function renderTooLargeNotice(subject: string, limitBytes: number, config
     [{ p: ['Mensagem automática da Ouvidoria. Não é preciso responder a este e-mail.'] }],
   );
 }
+
+/**
+ * The note a person gets when the intake failed on their mail every time it tried (its structure
+ * broke the reader, or reading it outran the time or memory we have): kept in quarantine for staff,
+ * and she is asked to send it again in a simpler form. Sent only where the too-large note would be.
+ */
+export function renderUnreadableNotice(subject: string, config: OuvidoriaConfig): RenderedMail {
+  return renderMail(
+    replySubject(subject, 'Sua mensagem à Ouvidoria'),
+    [
+      { p: ['Olá,'] },
+      {
+        p: [
+          'Recebemos a sua mensagem, mas não conseguimos lê-la: o formato dela impediu a leitura pelo nosso sistema. Por isso, ela ainda não foi registrada como manifestação. A equipe da Ouvidoria foi avisada e a mensagem ficou guardada.',
+        ],
+      },
+      { h: 'Como enviar' },
+      {
+        ul: [
+          ['Envie de novo em texto simples, com o número do chamado do suporte, sem encaminhar outras mensagens.'],
+          ['Anexe só os arquivos essenciais, em PDF ou imagem.'],
+          ['Ou use o formulário da Ouvidoria: ', { href: config.webformOrigin, label: config.webformOrigin }],
+        ],
+      },
+    ],
+    [{ p: ['Mensagem automática da Ouvidoria. Não é preciso responder a este e-mail.'] }],
+  );
+}

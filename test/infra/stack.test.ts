@@ -250,13 +250,30 @@ describe('Lambda functions', () => {
     }
   });
 
-  it('retries the intake twice, then sends the SES event to the IntakeDlq', () => {
+  it('retries the intake twice, then records the SES event on IntakeFailures, which the intake reads back; after 3 receives the IntakeDlq', () => {
     const { stack, template } = dev;
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       FunctionName: ref(stack, stack.emailIntake.function),
       MaximumRetryAttempts: 2,
       MaximumEventAgeInSeconds: 6 * 3600,
-      DestinationConfig: { OnFailure: { Destination: arnOf(stack, stack.queues.intakeDlq) } },
+      DestinationConfig: { OnFailure: { Destination: arnOf(stack, stack.queues.intakeFailures) } },
+    });
+    // A mail it failed on is quarantined there (shared/app/poison-mail.ts); a record it leaves or fails on
+    // is a batch item failure, and after its receives it is parked in the IntakeDlq, which pages.
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: arnOf(stack, stack.queues.intakeFailures),
+      FunctionName: ref(stack, stack.emailIntake.function),
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    const { Tags: _tags, ...props } =
+      template.toJSON().Resources[logicalId(stack, stack.queues.intakeFailures)].Properties;
+    expect(props).toEqual({
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+      // Six times the email-intake timeout (60 s), Lambda's guidance for SQS event sources.
+      VisibilityTimeout: 360,
+      RedrivePolicy: { deadLetterTargetArn: arnOf(stack, stack.queues.intakeDlq), maxReceiveCount: 3 },
     });
   });
 
@@ -322,7 +339,7 @@ describe('Lambda functions', () => {
 
   it('feeds the assignment function from the assignment queue with partial batch failures', () => {
     const { stack, template } = dev;
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 3);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 4);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: arnOf(stack, stack.queues.assignmentQueue),
       FunctionName: ref(stack, stack.assignment.function),
@@ -423,11 +440,19 @@ describe('least privilege', () => {
         Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         Resource: arnOf(stack, stack.emailIntake.logGroup),
       },
-      // Added by the on-failure destination.
+      // Added by the on-failure destination (send) and the IntakeFailures event source (the poison-mail
+      // consumer), merged by CDK; nothing on the IntakeDlq, which only SQS's redrive writes to.
       {
         Effect: 'Allow',
-        Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
-        Resource: arnOf(stack, stack.queues.intakeDlq),
+        Action: [
+          'sqs:ChangeMessageVisibility',
+          'sqs:DeleteMessage',
+          'sqs:GetQueueAttributes',
+          'sqs:GetQueueUrl',
+          'sqs:ReceiveMessage',
+          'sqs:SendMessage',
+        ],
+        Resource: arnOf(stack, stack.queues.intakeFailures),
       },
       // Added by the quarantine-release event source.
       {
@@ -1710,11 +1735,11 @@ describe('queues and scheduler', () => {
     }
   });
 
-  it('denies non-TLS access on all ten queues', () => {
+  it('denies non-TLS access on all eleven queues', () => {
     const policies = Object.values(dev.template.findResources('AWS::SQS::QueuePolicy'));
     // The five of the pipeline, the scan-result DLQ (issue 19), the release queue and its DLQ (issue 14),
-    // the confirmation-mail queue and its DLQ.
-    expect(policies).toHaveLength(10);
+    // the confirmation-mail queue and its DLQ, the intake's failures queue (poison mail).
+    expect(policies).toHaveLength(11);
     for (const policy of policies) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),

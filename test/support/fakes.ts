@@ -28,6 +28,7 @@ import type {
   Mailer,
   OutgoingMail,
   RateLimiter,
+  RawMailHead,
   RawMailStore,
   ReplyThrottle,
   SenderOpenCases,
@@ -721,9 +722,12 @@ export class InMemoryRateLimiter implements RateLimiter {
   }
 }
 
-export class InMemoryRawMailStore implements RawMailStore {
+export class InMemoryRawMailStore implements RawMailStore, RawMailHead {
   readonly objects = new Map<string, Buffer>();
   failNext?: Error;
+  /** Whole-object reads, and the byte counts of head reads (the poison path must read only heads). */
+  wholeReads = 0;
+  readonly headReads: number[] = [];
   put(location: ObjectLocation, body: Buffer | string): void {
     this.objects.set(`${location.bucket}/${location.key}`, Buffer.from(body));
   }
@@ -741,7 +745,12 @@ export class InMemoryRawMailStore implements RawMailStore {
     return this.get(location).length;
   }
   async read(location: ObjectLocation) {
+    this.wholeReads++;
     return this.get(location);
+  }
+  async head(location: ObjectLocation, bytes: number) {
+    this.headReads.push(bytes);
+    return this.get(location).subarray(0, bytes);
   }
 }
 

@@ -26,6 +26,20 @@ describe('S3RawMailStore', () => {
     expect(s3.commandCalls(GetObjectCommand)[0]!.args[0].input).toEqual({ Bucket: 'raw-mail', Key: 'inbound/abc' });
   });
 
+  it('reads a head with one ranged GetObject: S3 sends at most those bytes', async () => {
+    const bytes = Buffer.from('From: a@b.com\r\n', 'utf8');
+    s3.on(GetObjectCommand).resolves({ Body: { transformToByteArray: async () => new Uint8Array(bytes) } as never });
+    expect((await store.head(at, 65_536)).equals(bytes)).toBe(true);
+    expect(s3.commandCalls(GetObjectCommand)[0]!.args[0].input).toEqual({
+      Bucket: 'raw-mail',
+      Key: 'inbound/abc',
+      Range: 'bytes=0-65535',
+    });
+    s3.on(GetObjectCommand).rejects(new NoSuchKey({ message: 'The specified key does not exist.', $metadata: {} }));
+    await expect(store.head(at, 10)).rejects.toBeInstanceOf(RawMailNotFound);
+    await expect(store.head(at, 0)).rejects.toBeInstanceOf(RangeError);
+  });
+
   it('maps NoSuchKey / NotFound to RawMailNotFound and propagates other errors', async () => {
     s3.on(GetObjectCommand).rejects(new NoSuchKey({ message: 'The specified key does not exist.', $metadata: {} }));
     s3.on(HeadObjectCommand)
@@ -82,5 +96,16 @@ describe('FileRawMailStore', () => {
   ])('rejects traversal %j', async (location) => {
     const store = new FileRawMailStore(root);
     await expect(store.read(location)).rejects.toThrow(/Invalid/);
+    await expect(store.head(location, 10)).rejects.toThrow(/Invalid/);
+  });
+
+  it('reads a head of at most the bytes asked', async () => {
+    const store = new FileRawMailStore(root);
+    const at = { bucket: 'raw-mail', key: 'inbound/abc.eml' };
+    expect((await store.head(at, 8)).toString('utf8')).toBe('Subject:');
+    expect((await store.head(at, 65_536)).toString('utf8')).toBe('Subject: Olá\r\n\r\ncorpo');
+    await expect(store.head({ bucket: 'raw-mail', key: 'inbound/missing.eml' }, 8)).rejects.toBeInstanceOf(
+      RawMailNotFound,
+    );
   });
 });
