@@ -23,6 +23,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createAssignmentHandler } from '../../functions/assignment/handler';
 import { createEmailIntakeHandler } from '../../functions/email-intake/handler';
 import { createReleaseHandler } from '../../functions/email-intake/release';
+import { createPoisonHandler } from '../../functions/email-intake/poison';
+import { lambdaAsyncInvoke } from './async-invoke';
 import { createConsoleHandler } from '../../functions/console/handler';
 import { createWebformHandler } from '../../functions/webform/handler';
 import { documentClient } from '../../shared/adapters/dynamo/client';
@@ -41,7 +43,11 @@ import { intakeTelemetry, METRICS_NAMESPACE } from '../../shared/adapters/teleme
 import { buildAssignmentDeps } from '../../shared/composition/assignment';
 import { mailerFrom, tableStores } from '../../shared/composition/clients';
 import { messageTextStoreFrom } from '../../shared/composition/message-texts';
-import { buildEmailIntakeDeps, buildQuarantineReleaseDeps } from '../../shared/composition/email-intake';
+import {
+  buildEmailIntakeDeps,
+  buildPoisonMailDeps,
+  buildQuarantineReleaseDeps,
+} from '../../shared/composition/email-intake';
 import type { Settings } from '../../shared/composition/settings';
 import { LocalAttachmentLinks } from '../../shared/adapters/attachment-links';
 import { type LocalScanResult, LocalUploadStore } from '../../shared/adapters/local/local-upload-store';
@@ -132,7 +138,16 @@ export interface LocalStackOptions {
   queueBackoffMs?: (receiveCount: number) => number;
   /** How often the deferral scheduler looks at the virtual clock (default 1000 ms). */
   schedulerIntervalMs?: number;
+  /**
+   * Tests: runs before each intake attempt and may throw, as a mail the reader cannot survive makes
+   * the intake throw (a RangeError), so the failure path — retries, then the IntakeFailures consumer —
+   * can be walked without a real parser defect.
+   */
+  intakeFault?: (event: unknown) => void;
 }
+
+/** Lambda's async retries of the email intake (ASYNC_RETRY_ATTEMPTS in infra/ouvidoria-stack.ts; test/unit/scripts checks it). */
+export const LOCAL_INTAKE_RETRIES = 2;
 
 export interface LocalStack {
   urls: {
@@ -455,12 +470,29 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       lifecycle,
       telemetry: intakeTelemetry(intakeMetrics),
     });
-    const emailIntake = createEmailIntakeHandler(() => ({
+    const intakeHandler = createEmailIntakeHandler(() => ({
       service: emailService,
       rawMail: { bucket: LOCAL_BUCKET, prefix: LOCAL_PREFIX },
       logger: intakeMetricsLog,
       metrics: intakeMetrics,
     }));
+    const fault = options.intakeFault;
+    // A mail the intake fails on every attempt: quarantined unread by the IntakeFailures consumer.
+    const emailIntake = lambdaAsyncInvoke(
+      fault
+        ? async (event) => {
+            fault(event);
+            return intakeHandler(event);
+          }
+        : intakeHandler,
+      createPoisonHandler(() => ({
+        poison: buildPoisonMailDeps(emailService),
+        rawMail: { bucket: LOCAL_BUCKET, prefix: LOCAL_PREFIX },
+        logger: intakeMetricsLog,
+        metrics: intakeMetrics,
+      })),
+      LOCAL_INTAKE_RETRIES,
+    );
 
     // Quarantine releases the console asks for: the email-intake function's SQS path, in-process.
     const releases = inProcessReleaseQueue(
