@@ -1,9 +1,9 @@
-import { type DynamoDBDocumentClient, GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { ReportSource } from '../../app/report';
 import { CASE_STATUSES } from '../../domain/case';
 import { OPEN_STATUSES } from '../../domain/lifecycle/types';
 import { type ReportCase, type ReportEntry, type ReportSurvey, reportCaseFrom } from '../../domain/report/figures';
-import { caseItemKey } from './case-repository';
+import { BATCH_GET_MAX, caseItemKey, untilProcessed } from './case-repository';
 import {
   CASE_EVENTS_PK_PREFIX,
   ERASED_EVENTS_PK_PREFIX,
@@ -89,8 +89,8 @@ export class DynamoReportSource implements ReportSource {
 
   /**
    * The cases with a closure or their first answer in [fromIso, toIso) (UTC instants): one Query per
-   * UTC month of the closings' entries (CASEEVENTS#, the instant range on the sort key), then each
-   * case named by key (GetItem, ten at a time). An entry whose case is gone (erased) names nothing;
+   * UTC month of the closings' entries (CASEEVENTS#, the instant range on the sort key), then the
+   * cases named by key (BatchGetItem, 100 at a time). An entry whose case is gone (erased) names nothing;
    * the figures check each case's history for the closures and answers of their own period.
    */
   async casesWithEventsBetween(fromIso: string, toIso: string): Promise<ReportCase[]> {
@@ -101,23 +101,42 @@ export class DynamoReportSource implements ReportSource {
         if (typeof item['caseId'] === 'string') ids.add(item['caseId']);
       }
     }
-    const all = [...ids];
     const out: ReportCase[] = [];
-    for (let i = 0; i < all.length; i += 10) {
-      const batch = await Promise.all(
-        all.slice(i, i + 10).map((caseId) =>
-          this.client.send(
-            new GetCommand({
-              TableName: this.tableName,
-              Key: caseItemKey(caseId),
-              ProjectionExpression: PROJECTION,
-              ExpressionAttributeNames: { '#status': 'status' },
-            }),
-          ),
-        ),
-      );
-      for (const { Item } of batch) if (Item && typeof Item['caseId'] === 'string') out.push(reportCaseFrom(Item));
+    for (const item of await this.batchGet([...ids].map(caseItemKey), 'Report case items', PROJECTION, {
+      '#status': 'status',
+    })) {
+      if (typeof item['caseId'] === 'string') out.push(reportCaseFrom(item));
     }
+    return out;
+  }
+
+  /**
+   * The items of `keys` (absent ones are not returned), one BatchGetItem per 100 keys (a month names
+   * a few hundred cases), not a GetItem each; keys DynamoDB leaves unprocessed are asked again.
+   * Eventually consistent, as the index queries beside them.
+   */
+  private async batchGet(
+    keys: Array<{ pk: string; sk: string }>,
+    what: string,
+    projection?: string,
+    names?: Record<string, string>,
+  ): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    await untilProcessed(keys as Record<string, unknown>[], BATCH_GET_MAX, what, async (batch) => {
+      const { Responses, UnprocessedKeys } = await this.client.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [this.tableName]: {
+              Keys: batch,
+              ...(projection ? { ProjectionExpression: projection } : {}),
+              ...(names ? { ExpressionAttributeNames: names } : {}),
+            },
+          },
+        }),
+      );
+      out.push(...(Responses?.[this.tableName] ?? []));
+      return UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+    });
     return out;
   }
 
@@ -168,19 +187,10 @@ export class DynamoReportSource implements ReportSource {
   }
 
   async surveys(protocols: readonly string[]): Promise<ReportSurvey[]> {
-    const unique = [...new Set(protocols)];
+    const items = await this.batchGet([...new Set(protocols)].map(surveyKey), 'Survey answers');
     const out: ReportSurvey[] = [];
-    // Ten GetItems at a time: a month holds a few hundred closed cases.
-    for (let i = 0; i < unique.length; i += 10) {
-      const batch = await Promise.all(
-        unique
-          .slice(i, i + 10)
-          .map((protocol) => this.client.send(new GetCommand({ TableName: this.tableName, Key: surveyKey(protocol) }))),
-      );
-      for (const { Item } of batch) {
-        if (Item && typeof Item['protocol'] === 'string')
-          out.push({ protocol: Item['protocol'], score: Number(Item['score']) });
-      }
+    for (const item of items) {
+      if (typeof item['protocol'] === 'string') out.push({ protocol: item['protocol'], score: Number(item['score']) });
     }
     return out;
   }

@@ -1,5 +1,5 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { documentClient } from '../../../../shared/adapters/dynamo/client';
@@ -20,7 +20,7 @@ beforeEach(() => ddb.reset());
 const queries = () => ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
 const noScan = () => {
   expect(ddb.commandCalls(ScanCommand as never)).toHaveLength(0);
-  expect(ddb.calls().every((c) => ['QueryCommand', 'GetCommand'].includes(c.args[0].constructor.name))).toBe(true);
+  expect(ddb.calls().every((c) => ['QueryCommand', 'BatchGetCommand'].includes(c.args[0].constructor.name))).toBe(true);
 };
 
 const caseItem = (over: Record<string, unknown> = {}) => ({
@@ -105,20 +105,84 @@ describe('DynamoReportSource', () => {
     });
   });
 
-  it('surveys: GetItem by key, each protocol once, in batches of ten', async () => {
-    ddb.on(GetCommand).callsFake((input: { Key: { pk: string } }) => {
-      const protocol = input.Key.pk.replace('SURVEY#', '');
-      return protocol.endsWith('3') ? {} : { Item: { protocol, score: '4' } };
+  // A month closes a few hundred cases: one BatchGetItem per 100 keys, not a GetItem each; the keys
+  // DynamoDB leaves unprocessed are asked again, and none is lost or read twice.
+  type Keys = Array<{ pk: string; sk: string }>;
+  const batchKeys = () =>
+    ddb.commandCalls(BatchGetCommand).map((c) => (c.args[0].input.RequestItems?.[TABLE]?.Keys ?? []) as Keys);
+  /** Answers each batch with the items `found` gives, leaving the first key of the first call unprocessed. */
+  const batchGets = (found: (key: { pk: string; sk: string }) => Record<string, unknown> | undefined) => {
+    let calls = 0;
+    ddb.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: Keys }> }) => {
+      const keys = input.RequestItems[TABLE]?.Keys ?? [];
+      const [held, ...served] = calls++ === 0 ? keys : [undefined, ...keys];
+      return {
+        Responses: { [TABLE]: served.flatMap((k) => (k && found(k) ? [found(k)] : [])) },
+        ...(held ? { UnprocessedKeys: { [TABLE]: { Keys: [held] } } } : {}),
+      };
     });
-    const protocols = Array.from({ length: 12 }, (_, i) => `OUV-${i}`);
-    const surveys = await new DynamoReportSource(client, TABLE).surveys([...protocols, 'OUV-0']);
-    expect(surveys).toHaveLength(11);
-    expect(surveys[0]).toEqual({ protocol: 'OUV-0', score: 4 });
-    const keys = ddb.commandCalls(GetCommand).map((c) => c.args[0].input.Key);
-    expect(keys).toHaveLength(12);
-    expect(keys[0]).toEqual({ pk: 'SURVEY#OUV-0', sk: 'SURVEY' });
-    noScan();
-  });
+  };
+
+  it.each([
+    // The key left unprocessed goes again ahead of the rest: n + 1 keys, 100 a call (at least 2).
+    [1, 2],
+    [100, 2],
+    [199, 2],
+    [200, 3],
+    [250, 3],
+  ])(
+    'surveys: %i protocols (each asked twice) in %i BatchGetItems, the unprocessed key asked again',
+    async (n, calls) => {
+      batchGets((k) => {
+        const protocol = k.pk.replace('SURVEY#', '');
+        return protocol.endsWith('3') ? undefined : { pk: k.pk, sk: k.sk, protocol, score: 4 };
+      });
+      const protocols = Array.from({ length: n }, (_, i) => `OUV-2026-${String(i).padStart(6, '0')}`);
+      const surveys = await new DynamoReportSource(client, TABLE).surveys([...protocols, ...protocols]);
+      expect(surveys.map((s) => s.protocol).sort()).toEqual(protocols.filter((p) => !p.endsWith('3')));
+      expect(surveys.every((s) => s.score === 4)).toBe(true);
+      const sent = batchKeys();
+      expect(sent).toHaveLength(calls);
+      expect(sent.every((keys) => keys.length <= 100)).toBe(true);
+      expect(sent.flat().filter((k) => k.pk === 'SURVEY#OUV-2026-000000')).toHaveLength(2);
+      expect(sent.flat()).toHaveLength(n + 1);
+      expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
+      noScan();
+    },
+  );
+
+  it.each([
+    [3, 2],
+    [230, 3],
+  ])(
+    'casesWithEventsBetween: %i cases named in %i BatchGetItems of the case items, with the report’s projection',
+    async (n, calls) => {
+      const ids = Array.from({ length: n }, (_, i) => `email:ses-${i}`);
+      ddb.on(QueryCommand).resolves({
+        // Each case twice (its closing and its first answer) and one entry whose case is gone.
+        Items: [...ids, ...ids, 'email:erased'].map((caseId, i) => ({
+          caseId,
+          sk: `2026-03-0${(i % 9) + 1}#${caseId}`,
+        })),
+      });
+      batchGets((k) => {
+        const caseId = k.pk.replace('CASE#', '');
+        return caseId === 'email:erased' ? undefined : caseItem({ caseId });
+      });
+      const source = new DynamoReportSource(client, TABLE);
+      const cases = await source.casesWithEventsBetween('2026-03-01T03:00:00.000Z', '2026-04-01T03:00:00.000Z');
+      expect(cases.map((c) => c.caseId).sort()).toEqual([...ids].sort());
+      expect(cases.find((c) => c.caseId === 'email:ses-0')).toEqual(caseItem({ caseId: 'email:ses-0' }));
+      const sent = batchKeys();
+      expect(sent).toHaveLength(calls);
+      expect(sent.flat()).toHaveLength(n + 1 + 1);
+      const input = ddb.commandCalls(BatchGetCommand)[0]?.args[0].input.RequestItems?.[TABLE];
+      expect(input?.ProjectionExpression).toContain('history');
+      expect(input?.ExpressionAttributeNames).toEqual({ '#status': 'status' });
+      expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
+      noScan();
+    },
+  );
 });
 
 describe('the months of the erased cases’ statistics a period reads', () => {
