@@ -11,10 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
 import { DynamoCaseWorkStore } from '../../shared/adapters/dynamo/case-work-store';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
-import { DynamoOpenCaseCounter } from '../../shared/adapters/dynamo/open-case-counter';
-import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
-import { RosterStaffDirectory } from '../../shared/adapters/dynamo/staff-directory';
-import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
 import { GSI } from '../../shared/adapters/dynamo/table-design';
 import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import { resolveDeps } from '../../shared/app/lifecycle/commit';
@@ -26,23 +22,13 @@ import { handleStaffMail } from '../../shared/app/lifecycle/staff-mail';
 import { onTimer } from '../../shared/app/lifecycle/timers';
 import { commandsOf } from '../../shared/console/http';
 import type { ConsoleAction } from '../../shared/console/access';
-import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfig } from '../../shared/domain/config';
 import { staffReplyAddress } from '../../shared/domain/lifecycle/reply-address';
 import type { WorkCase } from '../../shared/domain/lifecycle/types';
 import { type DynaliteClients, startDynaliteClients } from '../support/emulators';
-import { FixedClock, RecordingMailer, RecordingQueue } from '../support/fakes';
-import {
-  asRecord,
-  CASE_ID,
-  MERCHANT,
-  PROTOCOL,
-  ROSTER,
-  RecordingTimerScheduler,
-  SECRET,
-  staffMail,
-  workCase,
-} from '../support/lifecycle-fakes';
+import { dynamoLifecycle } from '../support/dynamo-lifecycle';
+import { FixedClock, RecordingQueue } from '../support/fakes';
+import { asRecord, CASE_ID, MERCHANT, PROTOCOL, SECRET, staffMail, workCase } from '../support/lifecycle-fakes';
 
 let db: DynaliteClients;
 let raw: DynamoDBClient;
@@ -73,25 +59,9 @@ async function world(c: WorkCase) {
   const repository = new DynamoCaseRepository({ client: doc, tableName: table });
   await repository.create(asRecord(c));
   const store = new DynamoCaseWorkStore({ client: doc, tableName: table, repository });
-  const staffRepository = new DynamoStaffRepository(doc, table);
-  for (const { role: _role, ...m } of ROSTER) await staffRepository.put(m);
-  const counter = new DynamoOpenCaseCounter(doc, table);
-  await counter.opened('ana', CASE_ID);
-  const mailer = new RecordingMailer();
-  const timers = new RecordingTimerScheduler();
   const clock = new FixedClock(new Date('2026-03-12T14:00:00.000Z'));
-  const deps: LifecycleDeps = {
-    cases: store,
-    counter,
-    staff: new RosterStaffDirectory({ staff: staffRepository, supervisorIds: ['sofia'] }),
-    mailer,
-    timers,
-    surveys: new DynamoSurveyStore(doc, table),
-    clock,
-    config: localConfig,
-    secret: SECRET,
-    calendar: officeCalendar(localConfig),
-  };
+  const { deps, counter, mailer, timers } = await dynamoLifecycle(doc, table, { cases: store, clock });
+  await counter.opened('ana', CASE_ID);
   const caseItem = async () =>
     (await doc.send(new GetCommand({ TableName: table, Key: { pk: `CASE#${CASE_ID}`, sk: 'CASE' } }))).Item;
   return { deps, store, mailer, timers, clock, caseItem };

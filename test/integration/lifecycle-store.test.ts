@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseItemKey, DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
 import { DynamoCaseWorkStore } from '../../shared/adapters/dynamo/case-work-store';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
-import { DynamoOpenCaseCounter } from '../../shared/adapters/dynamo/open-case-counter';
 import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
 import { RosterStaffDirectory } from '../../shared/adapters/dynamo/staff-directory';
 import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
@@ -13,7 +12,6 @@ import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import { handleMerchantReply } from '../../shared/app/lifecycle/merchant-reply';
 import { handleStaffMail } from '../../shared/app/lifecycle/staff-mail';
 import { casePage } from '../../shared/console/pages';
-import { officeCalendar } from '../../shared/domain/calendar';
 import type { CaseMessage } from '../../shared/domain/case';
 import { localConfig } from '../../shared/domain/config';
 import { staffReplyAddress } from '../../shared/domain/lifecycle/reply-address';
@@ -24,18 +22,9 @@ import {
 } from '../../shared/domain/lifecycle/history-budget';
 import type { HistoryEvent, WorkCase } from '../../shared/domain/lifecycle/types';
 import { type DynaliteClients, startDynaliteClients } from '../support/emulators';
-import { FixedClock, RecordingMailer } from '../support/fakes';
-import {
-  asRecord,
-  CASE_ID,
-  MERCHANT,
-  PROTOCOL,
-  ROSTER,
-  RecordingTimerScheduler,
-  SECRET,
-  staffMail,
-  workCase,
-} from '../support/lifecycle-fakes';
+import { dynamoLifecycle } from '../support/dynamo-lifecycle';
+import { FixedClock, type RecordingMailer } from '../support/fakes';
+import { asRecord, CASE_ID, MERCHANT, PROTOCOL, ROSTER, SECRET, staffMail, workCase } from '../support/lifecycle-fakes';
 
 let db: DynaliteClients;
 let raw: DynamoDBClient;
@@ -68,23 +57,9 @@ async function seeded(cases: WorkCase[] = [workCase()]) {
 
 /** The lifecycle over `table`: the roster, Ana's case counted open, a recording mailer; `cases` as given. */
 async function lifecycleOver(table: string, cases: CaseWorkStore) {
-  const staffRepository = new DynamoStaffRepository(doc, table);
-  for (const { role: _role, ...m } of ROSTER) await staffRepository.put(m);
-  const counter = new DynamoOpenCaseCounter(doc, table);
+  const clock = new FixedClock(new Date('2026-03-12T14:00:00.000Z'));
+  const { deps, counter, mailer } = await dynamoLifecycle(doc, table, { cases, clock });
   await counter.opened('ana', CASE_ID);
-  const mailer = new RecordingMailer();
-  const deps: LifecycleDeps = {
-    cases,
-    counter,
-    staff: new RosterStaffDirectory({ staff: staffRepository, supervisorIds: ['sofia'] }),
-    mailer,
-    timers: new RecordingTimerScheduler(),
-    surveys: new DynamoSurveyStore(doc, table),
-    clock: new FixedClock(new Date('2026-03-12T14:00:00.000Z')),
-    config: localConfig,
-    secret: SECRET,
-    calendar: officeCalendar(localConfig),
-  };
   return { deps, counter, mailer };
 }
 

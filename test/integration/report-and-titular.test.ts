@@ -23,11 +23,9 @@ import { DynamoCaseWorkStore } from '../../shared/adapters/dynamo/case-work-stor
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
 import { DynamoDataSubjectStore } from '../../shared/adapters/dynamo/data-subject-store';
-import { DynamoOpenCaseCounter } from '../../shared/adapters/dynamo/open-case-counter';
 import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle';
 import { DynamoReportSource } from '../../shared/adapters/dynamo/report-source';
 import { DynamoSenderOpenCases } from '../../shared/adapters/dynamo/sender-open-cases';
-import { RosterStaffDirectory } from '../../shared/adapters/dynamo/staff-directory';
 import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
 import { DynamoSurveyStore, surveyKey } from '../../shared/adapters/dynamo/survey-store';
 import { recordSurvey } from '../../shared/app/lifecycle/survey';
@@ -43,7 +41,6 @@ import {
   subjectHash,
 } from '../../shared/app/data-subject';
 import { processSubmission } from '../../shared/app/intake';
-import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import { handleStaffMail } from '../../shared/app/lifecycle/staff-mail';
 import { generateReport, publishReport } from '../../shared/app/report';
 import type { ReportEntry } from '../../shared/domain/report/figures';
@@ -56,8 +53,9 @@ import { citationKey, statusLinkCaseKey, statusLinkInboxKey } from '../../shared
 import { DynamoRateLimiter } from '../../shared/adapters/dynamo/rate-limiter';
 import { SubmissionSchema } from '../../shared/domain/submission';
 import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../support/emulators';
+import { dynamoLifecycle } from '../support/dynamo-lifecycle';
 import { FixedClock, InMemoryTicketDirectory, RecordingMailer, RecordingQueue } from '../support/fakes';
-import { ROSTER, RecordingTimerScheduler, SECRET, staffMail } from '../support/lifecycle-fakes';
+import { SECRET, staffMail } from '../support/lifecycle-fakes';
 
 const TABLE = 'report-titular';
 const BUCKET = 'ouvidoria-raw-mail-test';
@@ -141,8 +139,6 @@ beforeAll(async () => {
   rawRoot = await mkdtemp(join(tmpdir(), 'ouvidoria-raw-'));
 
   const repository = new DynamoCaseRepository({ client: doc, tableName: TABLE, retention: localConfig.retention });
-  const staffRepository = new DynamoStaffRepository(doc, TABLE);
-  for (const { role: _role, ...m } of ROSTER) await staffRepository.put(m);
   const clock = new FixedClock(new Date(PLAN[0].created));
   const tickets = new InMemoryTicketDirectory(
     PLAN.map((_, i) => ({ id: String(48200 + i), requesterEmail: sender(i) })),
@@ -164,19 +160,13 @@ beforeAll(async () => {
     repository,
     retention: localConfig.retention,
   });
-  const lifecycle: LifecycleDeps = {
+  const { deps: lifecycle } = await dynamoLifecycle(doc, TABLE, {
     cases: store,
-    counter: new DynamoOpenCaseCounter(doc, TABLE),
-    staff: new RosterStaffDirectory({ staff: staffRepository, supervisorIds: ['sofia'] }),
     // Its own provider ids: SES never gives two mails one id.
     mailer: new RecordingMailer('lifecycle'),
-    timers: new RecordingTimerScheduler(),
-    surveys: new DynamoSurveyStore(doc, TABLE),
     clock,
-    config: localConfig,
-    secret: SECRET,
     calendar,
-  };
+  });
 
   // One March case for the month-over-month row.
   clock.set('2026-03-16T14:00:00.000Z');

@@ -13,17 +13,12 @@ import { DynamoCaseWorkStore } from '../../shared/adapters/dynamo/case-work-stor
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
 import { DynamoDataSubjectStore } from '../../shared/adapters/dynamo/data-subject-store';
-import { DynamoOpenCaseCounter } from '../../shared/adapters/dynamo/open-case-counter';
 import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle';
 import { DynamoReportSource } from '../../shared/adapters/dynamo/report-source';
 import { DynamoSenderOpenCases } from '../../shared/adapters/dynamo/sender-open-cases';
-import { RosterStaffDirectory } from '../../shared/adapters/dynamo/staff-directory';
-import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
-import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
 import { FileRawMailArchive } from '../../shared/adapters/raw-mail-archive';
 import { eraseSubject } from '../../shared/app/data-subject';
 import { processSubmission } from '../../shared/app/intake';
-import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import { handleStaffMail } from '../../shared/app/lifecycle/staff-mail';
 import { handleMerchantReply } from '../../shared/app/lifecycle/merchant-reply';
 import type { WorkCase } from '../../shared/domain/lifecycle/types';
@@ -34,8 +29,9 @@ import { staffReplyAddress } from '../../shared/domain/lifecycle/reply-address';
 import type { ReportFigures } from '../../shared/domain/report/figures';
 import { SubmissionSchema } from '../../shared/domain/submission';
 import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../support/emulators';
+import { dynamoLifecycle } from '../support/dynamo-lifecycle';
 import { FixedClock, InMemoryTicketDirectory, RecordingMailer, RecordingQueue } from '../support/fakes';
-import { ROSTER, RecordingTimerScheduler, SECRET, staffMail } from '../support/lifecycle-fakes';
+import { SECRET, staffMail } from '../support/lifecycle-fakes';
 
 const TABLE = 'report-closings';
 const calendar = officeCalendar(localConfig);
@@ -88,8 +84,6 @@ beforeAll(async () => {
   );
   await createTableIfMissing(raw, TABLE);
   const repository = new DynamoCaseRepository({ client: doc, tableName: TABLE, retention: localConfig.retention });
-  const staffRepository = new DynamoStaffRepository(doc, TABLE);
-  for (const { role: _role, ...m } of ROSTER) await staffRepository.put(m);
   const clock = new FixedClock(new Date(PLAN[0].created));
   const intake = {
     cases: repository,
@@ -102,18 +96,12 @@ beforeAll(async () => {
     clock,
     config: localConfig,
   };
-  const lifecycle: LifecycleDeps = {
+  const { deps: lifecycle } = await dynamoLifecycle(doc, TABLE, {
     cases: new DynamoCaseWorkStore({ client: doc, tableName: TABLE, repository, retention: localConfig.retention }),
-    counter: new DynamoOpenCaseCounter(doc, TABLE),
-    staff: new RosterStaffDirectory({ staff: staffRepository, supervisorIds: ['sofia'] }),
     mailer: new RecordingMailer('lifecycle'),
-    timers: new RecordingTimerScheduler(),
-    surveys: new DynamoSurveyStore(doc, TABLE),
     clock,
-    config: localConfig,
-    secret: SECRET,
     calendar,
-  };
+  });
   for (const [i, p] of PLAN.entries()) {
     clock.set(p.created);
     await processSubmission(submission(i, p.email, p.ticket, p.created), intake);

@@ -10,34 +10,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
 import { DynamoCaseWorkStore } from '../../shared/adapters/dynamo/case-work-store';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
-import { DynamoOpenCaseCounter } from '../../shared/adapters/dynamo/open-case-counter';
 import { DynamoSenderOpenCases, inboxKey } from '../../shared/adapters/dynamo/sender-open-cases';
-import { RosterStaffDirectory } from '../../shared/adapters/dynamo/staff-directory';
-import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
-import { DynamoSurveyStore } from '../../shared/adapters/dynamo/survey-store';
 import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import { sweepPendingEffects } from '../../shared/app/lifecycle/effect-sweep';
 import { handleMerchantReply } from '../../shared/app/lifecycle/merchant-reply';
 import { handleStaffMail } from '../../shared/app/lifecycle/staff-mail';
 import { onTimer } from '../../shared/app/lifecycle/timers';
-import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfig } from '../../shared/domain/config';
 import { staffReplyAddress } from '../../shared/domain/lifecycle/reply-address';
 import type { WorkCase } from '../../shared/domain/lifecycle/types';
 import type { Submission } from '../../shared/domain/submission';
 import { type DynaliteClients, startDynaliteClients } from '../support/emulators';
-import { FixedClock, RecordingMailer } from '../support/fakes';
-import {
-  asRecord,
-  CASE_ID,
-  MERCHANT,
-  PROTOCOL,
-  ROSTER,
-  RecordingTimerScheduler,
-  SECRET,
-  staffMail,
-  workCase,
-} from '../support/lifecycle-fakes';
+import { dynamoLifecycle } from '../support/dynamo-lifecycle';
+import { FixedClock } from '../support/fakes';
+import { asRecord, CASE_ID, MERCHANT, PROTOCOL, SECRET, staffMail, workCase } from '../support/lifecycle-fakes';
 
 let db: DynaliteClients;
 let tableSeq = 0;
@@ -59,30 +45,14 @@ async function world(state: Partial<WorkCase>, now = '2026-03-12T14:00:00.000Z')
   const repository = new DynamoCaseRepository({ client: db.doc, tableName: table });
   await repository.create(asRecord(workCase(state)));
   const cases = new DynamoCaseWorkStore({ client: db.doc, tableName: table, repository });
-  const staffRepository = new DynamoStaffRepository(db.doc, table);
-  for (const { role: _role, ...member } of ROSTER) await staffRepository.put(member);
-  const counter = new DynamoOpenCaseCounter(db.doc, table);
   const clock = new FixedClock(new Date(now));
   const openCases = new DynamoSenderOpenCases(db.doc, table, () => clock.now(), localConfig);
+  const { deps, counter, mailer } = await dynamoLifecycle(db.doc, table, { cases, clock, openCases });
   // The case as it stands: open ones hold their analyst's marker and the merchant's slot.
   if (state.status !== 'CLOSED') {
     await counter.opened(state.assignee ?? 'ana', CASE_ID);
     await openCases.add(MERCHANT, CASE_ID);
   }
-  const mailer = new RecordingMailer();
-  const deps: LifecycleDeps = {
-    cases,
-    counter,
-    staff: new RosterStaffDirectory({ staff: staffRepository, supervisorIds: ['sofia'] }),
-    mailer,
-    timers: new RecordingTimerScheduler(),
-    surveys: new DynamoSurveyStore(db.doc, table),
-    clock,
-    config: localConfig,
-    secret: SECRET,
-    calendar: officeCalendar(localConfig),
-    openCases,
-  };
   const at = (iso: string) => {
     clock.now = () => new Date(iso);
   };
