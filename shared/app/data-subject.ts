@@ -10,7 +10,7 @@ import { DateTime } from 'luxon';
 import type { OfficeCalendar } from '../domain/calendar';
 import type { CaseMessage } from '../domain/case';
 import { isOpenStatus, type WorkStatus } from '../domain/lifecycle/types';
-import { type ReportEntry, reportCaseFrom, reportEntryOf } from '../domain/report/figures';
+import { type ReportEntry, reportCaseFrom, reportEntryOf, reportSurveyFrom } from '../domain/report/figures';
 import {
   caseRateKeys,
   dailyWindowsHeld,
@@ -428,8 +428,8 @@ export function statisticsOf(c: SubjectCase, calendar: OfficeCalendar): ReportEn
   const item = c.items.find((i) => i.key.sk === 'CASE')?.item;
   // A case item without its creation instant (never written so) counts in no period.
   if (!item || typeof item['createdAt'] !== 'string' || Number.isNaN(Date.parse(item['createdAt']))) return null;
-  const score = c.related.find((r) => r.key.sk === 'SURVEY')?.item['score'];
-  return reportEntryOf(reportCaseFrom(item), calendar, typeof score === 'number' ? score : undefined);
+  const survey = c.related.find((r) => r.key.sk === 'SURVEY')?.item;
+  return reportEntryOf(reportCaseFrom(item), calendar, survey ? reportSurveyFrom(survey) : undefined);
 }
 
 export type EraseResult =

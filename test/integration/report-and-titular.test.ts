@@ -478,9 +478,10 @@ describe('data-subject requests', () => {
           closedOn: PLAN[0].close.slice(0, 10),
           closedBy: 'ana',
           withinDeadline: Date.parse(PLAN[0].close) <= Date.parse(dueAts[0] as string),
+          // Her answer, with the closing it answered.
+          survey: 4,
         },
       ],
-      survey: 4,
     });
     // It goes when the case would have (its retention after closing), rounded up to the day.
     expect(expiresAt).toBe(

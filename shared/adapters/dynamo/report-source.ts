@@ -2,7 +2,13 @@ import { BatchGetCommand, type DynamoDBDocumentClient, paginateQuery } from '@aw
 import type { ReportSource } from '../../app/report';
 import { CASE_STATUSES } from '../../domain/case';
 import { OPEN_STATUSES } from '../../domain/lifecycle/types';
-import { type ReportCase, type ReportEntry, type ReportSurvey, reportCaseFrom } from '../../domain/report/figures';
+import {
+  type ReportCase,
+  type ReportEntry,
+  type ReportSurvey,
+  reportCaseFrom,
+  reportSurveyFrom,
+} from '../../domain/report/figures';
 import { BATCH_GET_MAX, caseItemKey, untilProcessed } from './case-repository';
 import {
   CASE_EVENTS_PK_PREFIX,
@@ -190,7 +196,8 @@ export class DynamoReportSource implements ReportSource {
     const items = await this.batchGet([...new Set(protocols)].map(surveyKey), 'Survey answers');
     const out: ReportSurvey[] = [];
     for (const item of items) {
-      if (typeof item['protocol'] === 'string') out.push({ protocol: item['protocol'], score: Number(item['score']) });
+      const survey = typeof item['protocol'] === 'string' ? reportSurveyFrom(item) : undefined;
+      if (survey) out.push(survey);
     }
     return out;
   }

@@ -30,7 +30,11 @@
  *   received it by a transfer), once per case — a case transferred mid-month counts for both;
  *   closures by analyst: who made each closure counted.
  * - Overdue now: open cases (any creation date) whose `dueAt` has passed at generation time.
- * - Satisfaction: answers of the cases whose closure is counted; response rate = answers / those cases.
+ * - Satisfaction: the surveys the counted closures offered and their answers; response rate =
+ *   answers / surveys offered. A case has one answer, which belongs to the closing it answers (the
+ *   one in force when she answered): a case closed in October, reopened and closed again in November
+ *   counts its October answer in October only; the November closing offered no survey (already
+ *   answered) and is not in November's rate. Unanswered, each closing offered one.
  * - Topic rules: the decision's rule ids that name a subject (`topic.`, `scope.`, `client.`).
  */
 import type { OfficeCalendar } from '../calendar';
@@ -61,6 +65,10 @@ export interface ReportCase {
 export interface ReportSurvey {
   protocol: string;
   score: number;
+  /** When she answered (absent in answers read without it). */
+  answeredAt?: string;
+  /** The closing she answered: the case's `closedAt` when the answer was recorded. */
+  closedAt?: string;
 }
 
 /**
@@ -100,7 +108,10 @@ export interface ReportEntry {
   closedBy?: string;
   /** Records of old erasures: closed with a due date, by the due date in force then. */
   withinDeadline?: boolean;
-  /** Closed with a protocol (a survey was offered): the score answered, or null. */
+  /**
+   * Records of erasures made before each closure kept its own survey (ClosureEntry.survey): the
+   * case's one answer, or null.
+   */
   survey?: number | null;
   /** Automatic mail from outside (isAutomaticMail): no manifestation, counted apart. */
   automatic?: true;
@@ -119,6 +130,11 @@ export interface ClosureEntry {
   withinDeadline?: boolean;
   /** Office-local date of the merchant's reopening that undid it (absent while it stands). */
   reopenedOn?: string;
+  /**
+   * A case with a protocol: the survey this closing offered — the score when her answer is to it, else
+   * null. Absent when it offered none (a closing after she had answered: one answer per case).
+   */
+  survey?: number | null;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -143,6 +159,20 @@ export function reportCaseFrom(item: Readonly<Record<string, unknown>>): ReportC
     ...(closedAt ? { closedAt } : {}),
     ...(item['closure'] ? { closure: item['closure'] as { category: CloseCategory } } : {}),
     ...(Array.isArray(item['history']) ? { history: item['history'] as HistoryEvent[] } : {}),
+  };
+}
+
+/** A stored survey answer as the report reads it, or undefined without a score. */
+export function reportSurveyFrom(item: Readonly<Record<string, unknown>>): ReportSurvey | undefined {
+  const score = Number(item['score']);
+  if (item['score'] === undefined || Number.isNaN(score)) return undefined;
+  const answeredAt = str(item['answeredAt']);
+  const closedAt = str(item['closedAt']);
+  return {
+    protocol: String(item['protocol']),
+    score,
+    ...(answeredAt ? { answeredAt } : {}),
+    ...(closedAt ? { closedAt } : {}),
   };
 }
 
@@ -195,13 +225,32 @@ function analystsOf(c: ReportCase): string[] {
   return held.length > 0 ? [...new Set(held)] : [UNASSIGNED];
 }
 
-/** What the report counts of a case; `score`: its survey answer, if any. */
-export function reportEntryOf(c: ReportCase, calendar: OfficeCalendar, score: number | undefined): ReportEntry {
+/**
+ * The closing a survey answer belongs to (its index in `closures`): the last one made by the closing
+ * it names (`closedAt`), else by the time she answered; the last closing when it names neither. A
+ * case has one answer: it counts with that closing only, in that closing's period.
+ */
+function answeredClosure(closures: readonly Closure[], answer: Omit<ReportSurvey, 'protocol'>): number {
+  const ref = answer.closedAt ?? answer.answeredAt;
+  if (ref === undefined) return closures.length - 1;
+  return Math.max(
+    0,
+    closures.findLastIndex((k) => Date.parse(k.at) <= Date.parse(ref)),
+  );
+}
+
+/** What the report counts of a case; `answer`: its survey answer, if any. */
+export function reportEntryOf(
+  c: ReportCase,
+  calendar: OfficeCalendar,
+  answer: Omit<ReportSurvey, 'protocol'> | undefined,
+): ReportEntry {
   const accepted = c.outcome === 'ACCEPTED';
   const closures = accepted ? closuresOf(c) : [];
   const answeredAt = accepted ? firstAnswerAt(c, closures[0]) : undefined;
+  const answered = answer ? answeredClosure(closures, answer) : closures.length;
   let onTime = true;
-  const counted = closures.map((closure): ClosureEntry => {
+  const counted = closures.map((closure, i): ClosureEntry => {
     const dueAt = dueAtAt(c, closure.at);
     if (dueAt) onTime &&= Date.parse(closure.at) <= Date.parse(dueAt);
     return {
@@ -211,6 +260,8 @@ export function reportEntryOf(c: ReportCase, calendar: OfficeCalendar, score: nu
       ...(closure.by ? { closedBy: closure.by } : {}),
       ...(dueAt ? { withinDeadline: onTime } : {}),
       ...(closure.reopenedAt ? { reopenedOn: calendar.localDate(new Date(closure.reopenedAt)) } : {}),
+      // Each closing up to her answer offered the survey; the one she answered has her score.
+      ...(c.protocol && i <= answered ? { survey: i === answered ? (answer?.score ?? null) : null } : {}),
     };
   });
   return {
@@ -227,7 +278,7 @@ export function reportEntryOf(c: ReportCase, calendar: OfficeCalendar, score: nu
           firstAnsweredOn: calendar.localDate(new Date(answeredAt)),
         }
       : {}),
-    ...(counted.length > 0 ? { closures: counted, ...(c.protocol ? { survey: score ?? null } : {}) } : {}),
+    ...(counted.length > 0 ? { closures: counted } : {}),
   };
 }
 
@@ -251,6 +302,17 @@ export function closureIn(e: ReportEntry, period: ReportPeriod): ClosureEntry | 
     ...(e.closedBy ? { closedBy: e.closedBy } : {}),
     ...(e.withinDeadline !== undefined ? { withinDeadline: e.withinDeadline } : {}),
   };
+}
+
+/**
+ * The survey of a case whose closure a period counts: the answer given to a closing made in the
+ * period (one undone by a reopening within it included: she answered it), else null when a closing
+ * in it offered one, else none. Records made before each closure kept its own: the case's.
+ */
+function surveyIn(e: ReportEntry, period: ReportPeriod): number | null | undefined {
+  if (!e.closures?.some((k) => 'survey' in k)) return e.survey;
+  const offered = e.closures.filter((k) => period.from <= k.closedOn && k.closedOn <= period.to && 'survey' in k);
+  return offered.find((k) => typeof k.survey === 'number')?.survey ?? (offered.length > 0 ? null : undefined);
 }
 
 /** The first answer was given in the period (records of old erasures without its date: in the period received). */
@@ -439,8 +501,8 @@ export function periodFigures(
   erased: readonly ReportEntry[] = [],
   closing: { cases: readonly ReportCase[]; erased: readonly ReportEntry[] } = { cases, erased },
 ): PeriodFigures {
-  const scores = new Map(surveys.map((s) => [s.protocol, s.score]));
-  const entryOf = (c: ReportCase) => reportEntryOf(c, calendar, c.protocol ? scores.get(c.protocol) : undefined);
+  const answers = new Map(surveys.map((s) => [s.protocol, s]));
+  const entryOf = (c: ReportCase) => reportEntryOf(c, calendar, c.protocol ? answers.get(c.protocol) : undefined);
   const manifestations = cases.filter((c) => !isStaffMailSetAside(c));
   const intake = [
     ...manifestations.map(entryOf),
@@ -474,7 +536,7 @@ function entryFigures(
   // The closures made in the period, each case's last one there (closureIn).
   const closed = worked.flatMap((e) => {
     const closure = closureIn(e, period);
-    return closure ? [{ ...closure, survey: e.survey }] : [];
+    return closure ? [{ ...closure, survey: surveyIn(e, period) }] : [];
   });
   // The first answers given in the period, like closures: a past month's figures do not move later.
   const answered = worked.filter((e) => answeredIn(e, period));

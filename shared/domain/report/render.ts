@@ -39,7 +39,7 @@ export const REPORT_NOTES_PT = {
   closedInPeriod:
     'Casos encerrados no período, qualquer que seja o mês em que chegaram (mesmo critério de "encerrado").',
   satisfaction:
-    'Respostas da pesquisa dos casos encerrados no período, qualquer que seja o mês em que chegaram (mesmo critério de "encerrado"), inclusive as que chegaram depois do fim do período: a pesquisa segue aberta por um tempo após o encerramento, e o relatório gerado de novo mais tarde as conta.',
+    'Respostas da pesquisa dos casos encerrados no período, qualquer que seja o mês em que chegaram (mesmo critério de "encerrado"), inclusive as que chegaram depois do fim do período: a pesquisa segue aberta por um tempo após o encerramento, e o relatório gerado de novo mais tarde as conta. Cada caso tem uma resposta, que conta no mês do encerramento que ela avaliou: um caso reaberto e encerrado de novo em outro mês não a conta duas vezes.',
 } as const;
 
 function section(title: string, chart: string, table: string, note = ''): string {

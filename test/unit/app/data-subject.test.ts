@@ -249,7 +249,10 @@ describe('eraseSubject', () => {
     {
       name: 'closed and rated',
       survey: [
-        { key: { pk: 'SURVEY#OUV-1', sk: 'SURVEY' }, item: { protocol: 'OUV-1', score: 4, comment: 'A Maria adorou' } },
+        {
+          key: { pk: 'SURVEY#OUV-1', sk: 'SURVEY' },
+          item: { protocol: 'OUV-1', score: 4, comment: 'A Maria adorou', answeredAt: '2026-03-06T12:00:00.000Z' },
+        },
       ],
       expected: { survey: 4 },
     },
@@ -273,9 +276,16 @@ describe('eraseSubject', () => {
         firstAnswerDays: 1,
         firstAnsweredOn: '2026-03-03',
         closures: [
-          { closedOn: '2026-03-05', closeDays: 3, category: 'procedente', closedBy: 'ana', withinDeadline: true },
+          // The survey its closing offered, with her answer to it.
+          {
+            closedOn: '2026-03-05',
+            closeDays: 3,
+            category: 'procedente',
+            closedBy: 'ana',
+            withinDeadline: true,
+            ...expected,
+          },
         ],
-        ...expected,
       });
       for (const personal of ['maria', 'Maria', 'OUV-', 'Chamado', 'Estorno', 'problema', 'T1']) {
         expect(JSON.stringify(kept)).not.toContain(personal);

@@ -135,12 +135,27 @@ describe('DynamoReportSource', () => {
     async (n, calls) => {
       batchGets((k) => {
         const protocol = k.pk.replace('SURVEY#', '');
-        return protocol.endsWith('3') ? undefined : { pk: k.pk, sk: k.sk, protocol, score: 4 };
+        return protocol.endsWith('3')
+          ? undefined
+          : {
+              pk: k.pk,
+              sk: k.sk,
+              protocol,
+              score: 4,
+              answeredAt: '2026-03-06T12:00:00Z',
+              closedAt: '2026-03-05T12:00:00Z',
+            };
       });
       const protocols = Array.from({ length: n }, (_, i) => `OUV-2026-${String(i).padStart(6, '0')}`);
       const surveys = await new DynamoReportSource(client, TABLE).surveys([...protocols, ...protocols]);
       expect(surveys.map((s) => s.protocol).sort()).toEqual(protocols.filter((p) => !p.endsWith('3')));
-      expect(surveys.every((s) => s.score === 4)).toBe(true);
+      // With the closing she answered: the report counts the answer in that closing's month.
+      expect(surveys.find((s) => s.protocol === 'OUV-2026-000000')).toEqual({
+        protocol: 'OUV-2026-000000',
+        score: 4,
+        answeredAt: '2026-03-06T12:00:00Z',
+        closedAt: '2026-03-05T12:00:00Z',
+      });
       const sent = batchKeys();
       expect(sent).toHaveLength(calls);
       expect(sent.every((keys) => keys.length <= 100)).toBe(true);

@@ -7,10 +7,12 @@ import {
   isFirstBusinessDayOfMonth,
   lastMonth,
   median,
+  NO_TOPIC,
   percentile,
   periodFigures,
   previousPeriod,
   type ReportCase,
+  type ReportEntry,
   reportEntryOf,
   reportFigures,
 } from '../../../../shared/domain/report/figures';
@@ -283,7 +285,13 @@ describe('an LGPD erasure leaves every report as it was', () => {
       surveys: surveys.filter((s) => !erased.some((e) => e.protocol === s.protocol)),
       now,
       calendar,
-      erased: erased.map((e) => reportEntryOf(e, calendar, surveys.find((s) => s.protocol === e.protocol)?.score)),
+      erased: erased.map((e) =>
+        reportEntryOf(
+          e,
+          calendar,
+          surveys.find((s) => s.protocol === e.protocol),
+        ),
+      ),
     });
 
   it.each(all.map((erased) => [erased.caseId, erased] as const))(
@@ -320,10 +328,17 @@ describe('an LGPD erasure leaves every report as it was', () => {
       // Closed with no answer before: the closing mail was her first answer.
       firstAnswerDays: 16,
       firstAnsweredOn: '2026-05-26',
+      // The survey its closing offered, unanswered.
       closures: [
-        { closedOn: '2026-05-26', closeDays: 16, category: 'nao-resolvido', closedBy: 'bruno', withinDeadline: false },
+        {
+          closedOn: '2026-05-26',
+          closeDays: 16,
+          category: 'nao-resolvido',
+          closedBy: 'bruno',
+          withinDeadline: false,
+          survey: null,
+        },
       ],
-      survey: null,
     });
     expect(JSON.stringify(entry)).not.toMatch(/OUV-|closed-late|@|T\d\d:/);
   });
@@ -536,7 +551,7 @@ describe('a closure is a fact of its month; a transferred case counts for each a
       toClose.count ? { closed: 1, withinDeadline: 1, share: 1 } : { closed: 0, withinDeadline: 0, share: null },
     );
     // Erasing it leaves November as it was.
-    expect(periodFigures(NOVEMBER, [], [], calendar, new Map(), [reportEntryOf(kase, calendar, 5)])).toEqual(
+    expect(periodFigures(NOVEMBER, [], [], calendar, new Map(), [reportEntryOf(kase, calendar, { score: 5 })])).toEqual(
       periodFigures(NOVEMBER, [kase], [{ protocol: 'OUV-2026-000110', score: 5 }], calendar),
     );
   });
@@ -708,6 +723,44 @@ describe('closings count in the month they happen, the intake in the month recei
     firstAnswers: f.firstAnswer.count,
   });
   const none = { closed: 0, closeDays: null, deadline: [0, 0], categories: [], closedBy: [], surveys: [0, 0, null] };
+  const twiceClosed = (n: string) =>
+    kase(
+      n,
+      '2026-10-26T13:00:00.000Z',
+      [
+        assigned('2026-10-26T14:00:00Z', '2026-11-09T20:59:00Z'),
+        closed('2026-10-30T15:00:00Z', 'procedente'),
+        reopened('2026-11-03T13:00:00Z', '2026-11-17T20:59:00Z'),
+        closed('2026-11-10T15:00:00Z', 'parcial'),
+      ],
+      '2026-11-17T20:59:00Z',
+    );
+  const twiceClosedOctober = {
+    received: 1,
+    closed: 1,
+    closeDays: 4,
+    deadline: [1, 1],
+    categories: ['procedente:1'],
+    closedBy: ['ana:1'],
+    firstAnswers: 1,
+  };
+  const twiceClosedNovember = {
+    received: 0,
+    closed: 1,
+    closeDays: 10,
+    deadline: [1, 1],
+    categories: ['parcial:1'],
+    closedBy: ['ana:1'],
+    firstAnswers: 0,
+  };
+  interface ClosingRow {
+    name: string;
+    kase: ReportCase;
+    score?: number;
+    answer?: { answeredAt?: string; closedAt?: string };
+    october: ReturnType<typeof counted>;
+    november: ReturnType<typeof counted>;
+  }
 
   it.each([
     {
@@ -840,8 +893,69 @@ describe('closings count in the month they happen, the intake in the month recei
       october: { received: 1, ...none, firstAnswers: 1 },
       november: { received: 0, ...none, firstAnswers: 0 },
     },
-  ])('$name', ({ kase: k, score, october, november }) => {
-    const surveys = score && k.protocol ? [{ protocol: k.protocol, score }] : [];
+    // The survey belongs to the closing it answers (report 53: a case closed in two months counted its
+    // one answer in both). Case 04's shape: closed 30/10, reopened by her 03/11, closed again 10/11.
+    ...(
+      [
+        [
+          'answered 31/10, to the October closing',
+          4,
+          { answeredAt: '2026-10-31T12:00:00Z', closedAt: '2026-10-30T15:00:00Z' },
+          [1, 1, 4],
+          [0, 0, null],
+        ],
+        [
+          'answered 02/11 (before her reopening), the closing not named',
+          4,
+          { answeredAt: '2026-11-02T12:00:00Z' },
+          [1, 1, 4],
+          [0, 0, null],
+        ],
+        [
+          'answered 11/11, to the November closing',
+          2,
+          { answeredAt: '2026-11-11T12:00:00Z', closedAt: '2026-11-10T15:00:00Z' },
+          [0, 1, null],
+          [1, 1, 2],
+        ],
+      ] as const
+    ).map(([when, score, answer, octoberSurveys, novemberSurveys]) => ({
+      name: `closed 30/10 and again 10/11, survey ${score} ${when}: one month counts it, the other closing offered ${novemberSurveys[1] ? 'one unanswered' : 'none'}`,
+      kase: twiceClosed('07'),
+      score,
+      answer,
+      october: { ...twiceClosedOctober, surveys: [...octoberSurveys] },
+      november: { ...twiceClosedNovember, surveys: [...novemberSurveys] },
+    })),
+    {
+      name: 'closed 05/11, answered 05/11, reopened 06/11, closed again 09/11: November counts its answer once',
+      kase: kase(
+        '08',
+        '2026-10-28T13:00:00.000Z',
+        [
+          assigned('2026-10-28T14:00:00Z', '2026-11-12T20:59:00Z'),
+          closed('2026-11-05T15:00:00Z', 'procedente'),
+          reopened('2026-11-06T13:00:00Z', '2026-11-20T20:59:00Z'),
+          closed('2026-11-09T15:00:00Z', 'nao-resolvido'),
+        ],
+        '2026-11-20T20:59:00Z',
+      ),
+      score: 3,
+      answer: { answeredAt: '2026-11-05T18:00:00Z', closedAt: '2026-11-05T15:00:00Z' },
+      october: { received: 1, ...none, firstAnswers: 0 },
+      november: {
+        received: 0,
+        closed: 1,
+        closeDays: 7,
+        deadline: [1, 1],
+        categories: ['nao-resolvido:1'],
+        closedBy: ['ana:1'],
+        surveys: [1, 1, 3],
+        firstAnswers: 1,
+      },
+    },
+  ] as ClosingRow[])('$name', ({ kase: k, score, answer, october, november }) => {
+    const surveys = score && k.protocol ? [{ protocol: k.protocol, score, ...answer }] : [];
     const live = reportFigures({
       period: OCTOBER_TO_NOVEMBER,
       cases: [],
@@ -854,7 +968,7 @@ describe('closings count in the month they happen, the intake in the month recei
     });
     expect({ november: counted(live), october: counted(live.previous) }).toEqual({ november, october });
     // Erased: the record kept counts the same in both months.
-    const entry = reportEntryOf(k, calendar, score);
+    const entry = reportEntryOf(k, calendar, surveys[0]);
     const erased = reportFigures({
       period: OCTOBER_TO_NOVEMBER,
       cases: [],
@@ -879,5 +993,30 @@ describe('closings count in the month they happen, the intake in the month recei
     const f = periodFigures(OCTOBER_TO_NOVEMBER, [k], [], calendar, new Map(), [], { cases: [k, k], erased: [] });
     expect(f.toClose.count).toBe(1);
     expect(f.firstAnswer.count).toBe(1);
+  });
+});
+
+describe('erasure records made before each closure kept its own survey', () => {
+  // Written between the closings' list and per-closure surveys: the closures listed, the case's one answer beside them.
+  const record: ReportEntry = {
+    createdOn: '2026-10-26',
+    channel: 'email',
+    status: 'CLOSED',
+    outcome: 'ACCEPTED',
+    topics: [NO_TOPIC],
+    analyst: 'ana',
+    analysts: ['ana'],
+    closures: [{ closedOn: '2026-11-10', closeDays: 10, category: 'parcial', closedBy: 'ana', withinDeadline: true }],
+    survey: 4,
+  };
+  it.each([
+    [{ ...record }, [1, 1, 4]],
+    [{ ...record, survey: null }, [0, 1, null]],
+  ])('count the case’s answer with its counted closure (%#)', (entry, surveys) => {
+    const f = periodFigures({ from: '2026-11-01', to: '2026-11-30' }, [], [], calendar, new Map(), [], {
+      cases: [],
+      erased: [entry],
+    });
+    expect([f.satisfaction.answers, f.satisfaction.closedCases, f.satisfaction.average]).toEqual(surveys);
   });
 });
