@@ -22,6 +22,7 @@ import {
   type ReportPeriod,
   type ReportSurvey,
   reportFigures,
+  withoutLiveRecords,
 } from '../domain/report/figures';
 import { renderReportCsv, renderReportHtml, UNFINISHED_PERIOD_PT } from '../domain/report/render';
 import { zoneOption } from '../domain/time-zone';
@@ -94,7 +95,8 @@ export async function generateReport(period: ReportPeriod, deps: ReportDeps): Pr
     deps.source.casesWithEventsBetween(before.fromIso, current.toIso),
     deps.source.erasedWithEventsBetween(earlier.from, period.to),
   ]);
-  const closing = { cases: [...cases, ...previousCases, ...closingCases], erased: erasedClosing };
+  const live = [...cases, ...previousCases, ...closingCases];
+  const closing = { cases: live, erased: withoutLiveRecords(erasedClosing, live) };
   const protocols = [
     ...new Set(
       closing.cases
@@ -112,7 +114,7 @@ export async function generateReport(period: ReportPeriod, deps: ReportDeps): Pr
     now: deps.clock.now(),
     calendar: deps.calendar,
     staffNames,
-    erased,
+    erased: withoutLiveRecords(erased, live),
     closing,
   });
   return {

@@ -5,10 +5,10 @@
  * and by date (CASEEVENTS#, ERASEDEVENTS#), never a scan, and the same after an LGPD erasure.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoBounceRegistry } from '../../shared/adapters/dynamo/bounce-registry';
-import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
+import { caseItemKey, DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
 import { DynamoCaseWorkStore } from '../../shared/adapters/dynamo/case-work-store';
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
@@ -226,6 +226,48 @@ describe('closings by the month they happen, on dynalite', () => {
       }),
     );
     expect(erasedEvents.Items?.map((i) => String(i['sk']).slice(0, 10))).toEqual(['2026-11-04']);
+  });
+
+  it('an erasure that dies between Paulo’s statistics and his case items counts him once, then and when retried', async () => {
+    const before = await report('2026-11-01', '2026-11-30');
+    /** The Lambda's process ending right after the statistics were kept, before anything of the case goes. */
+    class DiesAfterStatistics extends DynamoDataSubjectStore {
+      override async releaseStaffCase(): Promise<void> {
+        throw new Error('Runtime.ExitError');
+      }
+    }
+    const erase = (store: DynamoDataSubjectStore) =>
+      eraseSubject(
+        PAULO,
+        {
+          store,
+          rawMail: new FileRawMailArchive('/nonexistent-raw-mail'),
+          clock: { now: () => new Date('2026-12-02T12:00:00.000Z') },
+          timeZone: localConfig.timeZone,
+          calendar,
+        },
+        { confirmed: false },
+      );
+    await expect(erase(new DiesAfterStatistics(doc, TABLE))).rejects.toThrow('Runtime.ExitError');
+    const { Item } = await doc.send(new GetCommand({ TableName: TABLE, Key: caseItemKey(caseIds[1] as string) }));
+    expect(Item?.['status']).toBe('CLOSED');
+    const halfway = await report('2026-11-01', '2026-11-30');
+    expect({ november: counted(halfway.figures), october: counted(halfway.figures.previous) }).toEqual({
+      november: counted(before.figures),
+      october: counted(before.figures.previous),
+    });
+    expect(halfway.figures).toEqual(before.figures);
+    expect((await erase(new DynamoDataSubjectStore(doc, TABLE))).erased).toBe(true);
+    expect((await report('2026-11-01', '2026-11-30')).figures).toEqual(before.figures);
+    // One record of him, however many runs wrote it.
+    const { Items } = await doc.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'ERASEDSTATS#2026-10' },
+      }),
+    );
+    expect(Items?.filter((i) => i['createdOn'] === '2026-10-26')).toHaveLength(1);
   });
 });
 

@@ -37,7 +37,15 @@ import { DynamoOpenCaseCounter, openCaseMarkerKey } from './open-case-counter';
 import { ADDRESS_ATTRIBUTES, addressKey, DynamoSenderOpenCases, inboxKey } from './sender-open-cases';
 import { surveyKey } from './survey-store';
 import { pendingSenderPk } from './pending-submission-store';
-import { caseEventKey, erasedEventsKey, erasedStatsKey, GSI, staffKey, TTL_ATTRIBUTE } from './table-design';
+import {
+  caseEventKey,
+  erasedEventsKey,
+  erasedStatsKey,
+  erasingStatusSortKey,
+  GSI,
+  staffKey,
+  TTL_ATTRIBUTE,
+} from './table-design';
 import { reportEventsOf } from './case-work-store';
 
 type Item = Record<string, NativeAttributeValue>;
@@ -298,6 +306,18 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
     );
     const ttl = Attributes?.[TTL_ATTRIBUTE];
     const id = String(Attributes?.['erasedStatsId']);
+    // The case names its record on the status index before the record is put: a run that dies
+    // before its case items go leaves both, and the report counts the case once (the live one).
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: caseItemKey(caseId),
+        UpdateExpression: 'SET #sk = :sk',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#sk': GSI.byStatus.sortKey },
+        ExpressionAttributeValues: { ':sk': erasingStatusSortKey(String(Attributes?.['createdAt']), caseId, id) },
+      }),
+    );
     const record = {
       type: 'ERASED_CASE_STATS',
       ...entry,

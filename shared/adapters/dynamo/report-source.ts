@@ -14,6 +14,7 @@ import {
   CASE_EVENTS_PK_PREFIX,
   ERASED_EVENTS_PK_PREFIX,
   ERASED_STATS_PK_PREFIX,
+  erasedIdOfStatusSortKey,
   GSI,
   statusGsiPk,
   TTL_ATTRIBUTE,
@@ -39,7 +40,15 @@ const PROJECTION = [
   'closedAt',
   'closure',
   'history',
+  // The index's own sort key: an erasure under way names its statistics record there.
+  GSI.byStatus.sortKey,
 ].join(', ');
+
+/** A case item (or its index entry) as the report reads it, with the record an erasure under way kept. */
+function reportCaseOf(item: Record<string, unknown>): ReportCase {
+  const erasedStatsId = erasedIdOfStatusSortKey(item[GSI.byStatus.sortKey]);
+  return { ...reportCaseFrom(item), ...(erasedStatsId ? { erasedStatsId } : {}) };
+}
 
 /**
  * The report's reads, all on the `gsi1-status` index: one Query per status partition with the
@@ -77,7 +86,7 @@ export class DynamoReportSource implements ReportSource {
     );
     for await (const page of pages) {
       this.queries++;
-      for (const item of page.Items ?? []) out.push(reportCaseFrom(item));
+      for (const item of page.Items ?? []) out.push(reportCaseOf(item));
     }
     return out;
   }
@@ -111,7 +120,7 @@ export class DynamoReportSource implements ReportSource {
     for (const item of await this.batchGet([...ids].map(caseItemKey), 'Report case items', PROJECTION, {
       '#status': 'status',
     })) {
-      if (typeof item['caseId'] === 'string') out.push(reportCaseFrom(item));
+      if (typeof item['caseId'] === 'string') out.push(reportCaseOf(item));
     }
     return out;
   }
@@ -169,7 +178,8 @@ export class DynamoReportSource implements ReportSource {
       // `<date>#<id>`: every id of the last day sorts below `<date>#\uffff`.
       for (const item of await this.queryRange(`${prefix}${month}`, from, `${to}#\uffff`)) {
         const { pk: _pk, sk, type: _type, [TTL_ATTRIBUTE]: _ttl, ...entry } = item;
-        out.set(String(sk).slice(String(sk).indexOf('#') + 1), entry as unknown as ReportEntry);
+        const recordId = String(sk).slice(String(sk).indexOf('#') + 1);
+        out.set(recordId, { ...(entry as unknown as ReportEntry), recordId });
       }
     }
     return out;

@@ -119,6 +119,21 @@ export const erasedEventsKey = (on: string, id: string) => ({
   sk: `${on}#${id}`,
 });
 
+/**
+ * An erasure under way names its statistics record on the case's status-index sort key
+ * (`<createdAt>#<caseId>#erased:<record id>`; the index projects its keys, not `erasedStatsId`), so
+ * that the report, reading the live case and the record both while the case items still stand (a
+ * run that died between them), counts the case once: the live case, not its record.
+ */
+const ERASED_MARK = '#erased:';
+export const erasingStatusSortKey = (createdAt: string, caseId: string, recordId: string) =>
+  `${createdAt}#${caseId}${ERASED_MARK}${recordId}`;
+/** The statistics record an erasure under way kept of the case with this status-index sort key, if any. */
+export const erasedIdOfStatusSortKey = (sortKey: unknown): string | undefined => {
+  const at = typeof sortKey === 'string' ? sortKey.indexOf(ERASED_MARK) : -1;
+  return at === -1 ? undefined : (sortKey as string).slice(at + ERASED_MARK.length);
+};
+
 /** Every index, for the CDK stack and create-table.ts (CloudFormation adds one GSI per deploy). */
 export const ALL_GSIS: readonly IndexDesign[] = [GSI.byStatus, GSI.bySender, GSI.byProtocol, GSI.pendingEffects];
 

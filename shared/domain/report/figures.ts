@@ -60,6 +60,8 @@ export interface ReportCase {
   closedAt?: string;
   closure?: { category: CloseCategory };
   history?: HistoryEvent[];
+  /** An erasure under way kept this statistics record of it already (the case counts, not the record). */
+  erasedStatsId?: string;
 }
 
 export interface ReportSurvey {
@@ -115,6 +117,8 @@ export interface ReportEntry {
   survey?: number | null;
   /** Automatic mail from outside (isAutomaticMail): no manifestation, counted apart. */
   automatic?: true;
+  /** The record's random id, as read from its key (never stored in it): see ReportCase.erasedStatsId. */
+  recordId?: string;
 }
 
 /** One closure of a case as the report counts it (no instant: office-local dates and business days). */
@@ -491,6 +495,15 @@ function firstAnswerAt(c: ReportCase, closure: { at: string } | undefined): stri
  * answer in the period, whatever its creation date (filtered by those dates here). Left out, they
  * are the intake's own: enough only when no case crosses the period's bounds.
  */
+/**
+ * The erasure records without a live case that names them: a run that died after keeping the
+ * statistics and before deleting the case items leaves both, and the case counts once, live.
+ */
+export function withoutLiveRecords(erased: readonly ReportEntry[], live: readonly ReportCase[]): ReportEntry[] {
+  const named = new Set(live.flatMap((c) => (c.erasedStatsId ? [c.erasedStatsId] : [])));
+  return erased.filter((e) => e.recordId === undefined || !named.has(e.recordId));
+}
+
 export function periodFigures(
   period: ReportPeriod,
   cases: readonly ReportCase[],

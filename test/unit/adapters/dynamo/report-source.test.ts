@@ -64,7 +64,8 @@ describe('DynamoReportSource', () => {
         .split(',')
         .map((name) => name.trim().split('.')[0] ?? '')
         .map((name) => (name.startsWith('#') ? (q.ExpressionAttributeNames?.[name] ?? name) : name));
-      for (const name of read) expect(GSI.byStatus.nonKeyAttributes, name).toContain(name);
+      // (and its own keys, which every index projects).
+      for (const name of read) expect([...GSI.byStatus.nonKeyAttributes, GSI.byStatus.sortKey], name).toContain(name);
     }
     expect(source.queries).toBe(REPORT_STATUSES.length);
     noScan();
@@ -87,6 +88,18 @@ describe('DynamoReportSource', () => {
     expect(sent.find((q) => q.ExclusiveStartKey)?.ExclusiveStartKey).toEqual({ pk: 'x' });
     expect(source.queries).toBe(OPEN_REPORT_STATUSES.length + 1);
     noScan();
+  });
+
+  it.each([
+    ['2026-03-02T12:00:00.000Z#c1', undefined],
+    ['2026-03-02T12:00:00.000Z#c1#erased:5f1c2e9a-7d4b-4c1e-9a3f-2b8d6e0c4a71', '5f1c2e9a-7d4b-4c1e-9a3f-2b8d6e0c4a71'],
+  ])('a case whose erasure is under way names its statistics record (%s)', async (gsi1sk, erasedStatsId) => {
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'STATUS#CLOSED' } }, false).resolves({
+      Items: [{ ...caseItem(), gsi1sk }],
+    });
+    const [c] = await new DynamoReportSource(client, TABLE).casesCreatedBetween('2026-03-01', '2026-04-01');
+    expect(c?.erasedStatsId).toBe(erasedStatsId);
   });
 
   it('maps a sparse item: missing optional fields stay absent, rule ids default to none', async () => {

@@ -15,6 +15,7 @@ import {
   type ReportEntry,
   reportEntryOf,
   reportFigures,
+  withoutLiveRecords,
 } from '../../../../shared/domain/report/figures';
 
 const calendar = officeCalendar(localConfig);
@@ -1018,5 +1019,24 @@ describe('erasure records made before each closure kept its own survey', () => {
       erased: [entry],
     });
     expect([f.satisfaction.answers, f.satisfaction.closedCases, f.satisfaction.average]).toEqual(surveys);
+  });
+});
+
+describe('an erasure that died between its statistics and the case items', () => {
+  const record = (recordId?: string): ReportEntry => ({
+    createdOn: '2026-11-03',
+    channel: 'email',
+    status: 'CLOSED',
+    outcome: 'ACCEPTED',
+    topics: [NO_TOPIC],
+    ...(recordId ? { recordId } : {}),
+  });
+  const live = c({ caseId: 'email:ses-paulo', createdAt: '2026-11-03T13:00:00Z', erasedStatsId: 'r-paulo' });
+  it.each([
+    ['the live case names the record: the case counts, not the record', [record('r-paulo')], []],
+    ['another erased case’s record stays', [record('r-outro')], [record('r-outro')]],
+    ['a record read without its id stays', [record()], [record()]],
+  ])('%s', (_name, erased, kept) => {
+    expect(withoutLiveRecords(erased, [live, c({ caseId: 'x' })])).toEqual(kept);
   });
 });
