@@ -254,12 +254,7 @@ export class DynamoCaseWorkStore implements CaseWorkStore {
         this.client.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: {
-              ...caseEventKey(at, commit.caseId),
-              type: 'CASE_EVENT',
-              caseId: commit.caseId,
-              ...expiryItem(retentionExpiry('CLOSED', at, this.retention)),
-            },
+            Item: caseEventItem(at, commit.caseId, this.retention),
           }),
         ),
       ),
@@ -561,6 +556,16 @@ export function reportEventsOf(commit: Pick<CaseCommit, 'events'>, storedHistory
     if (e.type === 'answered' || e.type === 'closed') answered = true;
   }
   return [...new Set(out)];
+}
+
+/** One entry of the closings' list (CASEEVENTS#): the commit's, and the backfill's of older closings. */
+export function caseEventItem(at: string, caseId: string, retention: RetentionSettings): Record<string, unknown> {
+  return {
+    ...caseEventKey(at, caseId),
+    type: 'CASE_EVENT',
+    caseId,
+    ...expiryItem(retentionExpiry('CLOSED', at, retention)),
+  };
 }
 
 const expiryItem = (expiresAt: number | null) => (expiresAt === null ? {} : { [TTL_ATTRIBUTE]: expiresAt });
