@@ -7,7 +7,6 @@
  * each run prints the cursor to resume from (`--cursor`). Repeating a page writes nothing twice.
  * Where: the local stack by default, AWS when TABLE_NAME is set (as `npm run report`).
  */
-import { pathToFileURL } from 'node:url';
 import {
   type BackfillCursor,
   CaseEventsBackfill,
@@ -16,6 +15,7 @@ import {
 } from '../shared/adapters/dynamo/case-events-backfill';
 import { tableClient } from '../shared/composition/clients';
 import { cliSettings } from './report';
+import { runWhenMain } from './run-cli';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -76,12 +76,4 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, (argv) => main(argv));

@@ -12,7 +12,6 @@
  */
 import { ENV } from '../shared/runtime-env';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { publishReport } from '../shared/app/report';
 import { buildReportDeps, reportStoreFromEnv } from '../shared/composition/report';
 import type { Settings } from '../shared/composition/settings';
@@ -20,6 +19,7 @@ import { assertPeriod } from '../shared/domain/report/figures';
 import { UNFINISHED_PERIOD_PT } from '../shared/domain/report/render';
 import { formatDateTimePtBr } from '../shared/domain/calendar';
 import { localDataDir as stackDataDir, readLocalClock } from './local/clock-file';
+import { runWhenMain } from './run-cli';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -124,12 +124,4 @@ export async function main(
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, (argv) => main(argv));

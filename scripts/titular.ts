@@ -21,7 +21,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDataSubjectStore } from '../shared/adapters/dynamo/data-subject-store';
 import { LocalMessageTextStore } from '../shared/adapters/local/local-message-text-store';
@@ -33,6 +32,7 @@ import { type DataSubjectDeps, eraseSubject, exportSubject, subjectHash } from '
 import { clockFrom, tableClient } from '../shared/composition/clients';
 import { cliSettings } from './report';
 import { localDataDir } from './local/clock-file';
+import { runWhenMain } from './run-cli';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -130,15 +130,7 @@ export async function main(
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, (argv) => main(argv));
 
 /** Writes the entries into one zip file (yazl; deflated, fixed dates so the archive is reproducible). */
 async function writeZip(path: string, entries: Iterable<[string, Buffer]>): Promise<void> {

@@ -754,6 +754,32 @@ describe('closings count in the month they happen, the intake in the month recei
     closedBy: ['ana:1'],
     firstAnswers: 0,
   };
+  /** Received in October, closed 05/11, reopened by her 06/11, closed again 09/11; survey `score`. */
+  const row05 = (score: number) => ({
+    kase: kase(
+      '05',
+      '2026-10-28T13:00:00.000Z',
+      [
+        assigned('2026-10-28T14:00:00Z', '2026-11-12T20:59:00Z'),
+        closed('2026-11-05T15:00:00Z', 'procedente'),
+        reopened('2026-11-06T13:00:00Z', '2026-11-20T20:59:00Z'),
+        closed('2026-11-09T15:00:00Z', 'nao-resolvido'),
+      ],
+      '2026-11-20T20:59:00Z',
+    ),
+    score,
+    october: { received: 1, ...none, firstAnswers: 0 },
+    november: {
+      received: 0,
+      closed: 1,
+      closeDays: 7,
+      deadline: [1, 1],
+      categories: ['nao-resolvido:1'],
+      closedBy: ['ana:1'],
+      surveys: [1, 1, score],
+      firstAnswers: 1,
+    },
+  });
   interface ClosingRow {
     name: string;
     kase: ReportCase;
@@ -820,63 +846,13 @@ describe('closings count in the month they happen, the intake in the month recei
     },
     {
       name: 'closed Fri 30/10, reopened by her Tue 03/11, closed again Tue 10/11: each month counts its closure',
-      kase: kase(
-        '04',
-        '2026-10-26T13:00:00.000Z',
-        [
-          assigned('2026-10-26T14:00:00Z', '2026-11-09T20:59:00Z'),
-          closed('2026-10-30T15:00:00Z', 'procedente'),
-          reopened('2026-11-03T13:00:00Z', '2026-11-17T20:59:00Z'),
-          closed('2026-11-10T15:00:00Z', 'parcial'),
-        ],
-        '2026-11-17T20:59:00Z',
-      ),
-      october: {
-        received: 1,
-        closed: 1,
-        closeDays: 4,
-        deadline: [1, 1],
-        categories: ['procedente:1'],
-        closedBy: ['ana:1'],
-        surveys: [0, 1, null],
-        firstAnswers: 1,
-      },
-      november: {
-        received: 0,
-        closed: 1,
-        closeDays: 10,
-        deadline: [1, 1],
-        categories: ['parcial:1'],
-        closedBy: ['ana:1'],
-        surveys: [0, 1, null],
-        firstAnswers: 0,
-      },
+      kase: twiceClosed('04'),
+      october: { ...twiceClosedOctober, surveys: [0, 1, null] },
+      november: { ...twiceClosedNovember, surveys: [0, 1, null] },
     },
     {
+      ...row05(2),
       name: 'received in October, closed 05/11, reopened 06/11, closed again 09/11: November counts it once, its last closure',
-      kase: kase(
-        '05',
-        '2026-10-28T13:00:00.000Z',
-        [
-          assigned('2026-10-28T14:00:00Z', '2026-11-12T20:59:00Z'),
-          closed('2026-11-05T15:00:00Z', 'procedente'),
-          reopened('2026-11-06T13:00:00Z', '2026-11-20T20:59:00Z'),
-          closed('2026-11-09T15:00:00Z', 'nao-resolvido'),
-        ],
-        '2026-11-20T20:59:00Z',
-      ),
-      score: 2,
-      october: { received: 1, ...none, firstAnswers: 0 },
-      november: {
-        received: 0,
-        closed: 1,
-        closeDays: 7,
-        deadline: [1, 1],
-        categories: ['nao-resolvido:1'],
-        closedBy: ['ana:1'],
-        surveys: [1, 1, 2],
-        firstAnswers: 1,
-      },
     },
     {
       name: 'closed 27/11, reopened 30/11 and open at the month’s end: no November closure',
@@ -929,31 +905,10 @@ describe('closings count in the month they happen, the intake in the month recei
       november: { ...twiceClosedNovember, surveys: [...novemberSurveys] },
     })),
     {
+      // Row 05's case, her answer given to the closing her reopening undid: still November's, once.
+      ...row05(3),
       name: 'closed 05/11, answered 05/11, reopened 06/11, closed again 09/11: November counts its answer once',
-      kase: kase(
-        '08',
-        '2026-10-28T13:00:00.000Z',
-        [
-          assigned('2026-10-28T14:00:00Z', '2026-11-12T20:59:00Z'),
-          closed('2026-11-05T15:00:00Z', 'procedente'),
-          reopened('2026-11-06T13:00:00Z', '2026-11-20T20:59:00Z'),
-          closed('2026-11-09T15:00:00Z', 'nao-resolvido'),
-        ],
-        '2026-11-20T20:59:00Z',
-      ),
-      score: 3,
       answer: { answeredAt: '2026-11-05T18:00:00Z', closedAt: '2026-11-05T15:00:00Z' },
-      october: { received: 1, ...none, firstAnswers: 0 },
-      november: {
-        received: 0,
-        closed: 1,
-        closeDays: 7,
-        deadline: [1, 1],
-        categories: ['nao-resolvido:1'],
-        closedBy: ['ana:1'],
-        surveys: [1, 1, 3],
-        firstAnswers: 1,
-      },
     },
   ] as ClosingRow[])('$name', ({ kase: k, score, answer, october, november }) => {
     const surveys = score && k.protocol ? [{ protocol: k.protocol, score, ...answer }] : [];
