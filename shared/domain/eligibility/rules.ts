@@ -2243,6 +2243,42 @@ const buildRules = (): readonly Rule[] => [
         'para cancelar sua inscricao',
       ].flatMap((off) => [`${off} * clique`, `${off}, clique`]),
       'para darse de baja, haga clic',
+      // Round 55: the same list's footer in English and Spanish ("You are receiving this email because you
+      // subscribed… Unsubscribe | View in browser", "Recibes este correo porque te suscribiste… Darse de baja"),
+      // said to the reader: never her own "I keep receiving this email" nor "quiero darme de baja".
+      ...['you are receiving', 'you received', "you're receiving"].flatMap((got) =>
+        ['this email because', 'this e-mail because'].map((mail) => `${got} ${mail}`),
+      ),
+      'view this email in your browser',
+      'unsubscribe * view in browser',
+      'view in browser * unsubscribe',
+      'unsubscribe from this list',
+      'update your preferences or unsubscribe',
+      ...['recibes', 'recibiste', 'has recibido'].map((got) => `${got} este correo porque`),
+      'ver este correo en tu navegador',
+      'ver en el navegador * darse de baja',
+      'darse de baja * ver en el navegador',
+      ...['voce esta recebendo', 'voce recebeu'].flatMap((got) =>
+        ['este e-mail porque', 'este email porque'].map((mail) => `${got} ${mail}`),
+      ),
+      // Round 55: a notice that a ticket or protocol was updated, phishing for her data: a link to click to
+      // confirm or update them, said to the reader, no one asking the office anything. Answered, it would tell
+      // the sender the address is read (no backscatter); her own "recebi um e-mail pedindo pra confirmar meus
+      // dados" or a notice she quotes ("…", engine: noticeWordsAreTheMerchants) is no notice.
+      ...['confirme seus dados', 'confirme os seus dados', 'confirme seu cadastro', 'confirme sua conta']
+        .concat(['atualize seu cadastro', 'atualize o seu cadastro', 'atualize seus dados', 'valide seus dados'])
+        .flatMap((act) =>
+          ['clique aqui', 'clicando aqui', 'no link', 'pelo link', 'acesse o link'].flatMap((link) => [
+            `${act} * ${link}`,
+            `${link} * ${act}`,
+          ]),
+        ),
+      ...['clique aqui para', 'clique aqui e'].flatMap((click) =>
+        ['confirmar seus dados', 'atualizar seu cadastro', 'atualizar seus dados'].map((act) => `${click} * ${act}`),
+      ),
+      ...['suspensa', 'bloqueada', 'cancelada'].map((what) => `ou sua conta sera ${what}`),
+      // A prize to claim for a fee ("Seu e-mail foi sorteado… para resgatar, pague apenas o frete").
+      ...['seu e-mail foi sorteado', 'seu email foi sorteado', 'para resgatar * pague'],
       'esta e uma resposta automatica',
       'este e um e-mail automatico',
       'este e um email automatico',

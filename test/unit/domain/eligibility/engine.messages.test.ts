@@ -13634,3 +13634,91 @@ describe('round 54 — her store with us said outright proves a client', () => {
     await check({ name: text, from: 'vendas@lojadomar.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 55 — a phishing notice, an English or Spanish newsletter footer: automatic, not answered', () => {
+  it.each([
+    // A notice of a ticket or protocol "updated", a link to confirm or update her data: stored, no reply.
+    [
+      'Seu chamado #88231 foi atualizado. Para continuar o atendimento, confirme seus dados clicando aqui. Caso não confirme em 24h sua conta será suspensa.',
+      'Seu chamado #88231 foi atualizado',
+      'NO_PRIOR_TICKET',
+      'auto.machine-generated.text',
+    ],
+    [
+      'Prezado cliente, seu chamado #88231 foi atualizado. Para visualizar a resposta, confirme seus dados de acesso no link abaixo em até 24 horas ou sua conta será suspensa.',
+      'Seu chamado #88231 foi atualizado',
+      'NO_PRIOR_TICKET',
+      'auto.machine-generated.text',
+    ],
+    [
+      'Identificamos uma pendência no protocolo 55102. Clique aqui e atualize seu cadastro para evitar o bloqueio.',
+      'Protocolo 55102 - pendência',
+      'NO_PRIOR_TICKET',
+      'auto.machine-generated.text',
+    ],
+    [
+      'Parabéns! Seu e-mail foi sorteado e você ganhou um iPhone. Para resgatar, pague apenas o frete de R$ 29,90.',
+      'Você ganhou!',
+      'NO_PRIOR_TICKET',
+      'auto.machine-generated.text',
+    ],
+    [
+      'Boost your holiday sales with these 5 tips. Read more on our blog. You are receiving this email because you subscribed to ShopTips. Unsubscribe | View in browser',
+      '5 ways to boost sales',
+      'NO_PRIOR_TICKET',
+      'auto.machine-generated.text',
+    ],
+    [
+      'Las novedades de diciembre para tu tienda. Ver en el navegador. Recibes este correo porque te suscribiste. Darse de baja',
+      'Novedades de diciembre',
+      'NO_PRIOR_TICKET',
+      'auto.machine-generated.text',
+    ],
+    // Her own words about such a mail, quoted or not, and her own ask to leave a list: answered.
+    [
+      'recebi um email dizendo "seu chamado 88231 foi atualizado, confirme seus dados clicando aqui" mas nao tem resposta nenhuma la, o que houve?',
+      'chamado',
+      'TICKET_INVALID',
+      undefined,
+    ],
+    [
+      'recebi um email pedindo pra eu clicar num link e confirmar meus dados da loja, isso é de vcs? tenho medo de ser golpe',
+      'golpe?',
+      'NO_PRIOR_TICKET',
+      undefined,
+    ],
+    [
+      'atualizei meu cadastro ontem como vcs pediram e agora nao consigo entrar no painel, diz usuario bloqueado',
+      'painel',
+      'ACCESS_ISSUE',
+      undefined,
+    ],
+    [
+      'I keep receiving this email because I subscribed once, how do I unsubscribe? Also my store checkout is broken.',
+      'emails',
+      'NO_PRIOR_TICKET',
+      undefined,
+    ],
+    [
+      'Quiero darme de baja de la plataforma, ¿cómo cancelo mi plan y la facturación?',
+      'baja',
+      'BILLING_QUESTION',
+      undefined,
+    ],
+    [
+      'minha conta vai ser suspensa por falta de pagamento? o boleto venceu ontem',
+      'conta',
+      'BILLING_QUESTION',
+      undefined,
+    ],
+  ])('%s → %s', async (text, subject, outcome, rule) => {
+    await check({
+      name: text,
+      from: 'avisos@central-notificacoes.com',
+      subject,
+      text,
+      outcome: outcome as Outcome,
+      ...(rule ? { rule } : {}),
+    });
+  });
+});
