@@ -659,6 +659,25 @@ const MARKETPLACES = once(() => [
 ]);
 
 /**
+ * Round 55: selling online "também" on a channel she names ("quero vender pela internet também no Instagram",
+ * "vender tb pelo Mercado Livre"): she sells already, and wants one more channel; "quero vender também pela
+ * internet" (her physical shop, and now online) names none.
+ */
+// biome-ignore format: its lines as before the list went lazy, so phrase rounds still merge (issue 16)
+const ALSO_ON_A_CHANNEL = once(() => ['instagram', 'facebook', 'whatsapp', 'tiktok', 'marketplace*', 'mercado livre', 'shopee', ...MARKETPLACES()].flatMap((channel) =>
+  ['no', 'na', 'nos', 'pelo', 'pela', 'em'].map((on) => `tambem ${on} ${channel}`),
+));
+
+/** Round 55: our panel or platform said to be in use, hers with us (CLIENT_MARKERS, client.other-platform.text). */
+// biome-ignore format: its lines as before the list went lazy, so phrase rounds still merge (issue 16)
+const OUR_PLATFORM_IN_USE = once(() => [
+  ...['uso', 'usamos', 'utilizo'].flatMap((use) => [`${use} o painel de voces`, `${use} a plataforma de voces`]),
+  ...OTHER_PLATFORMS().flatMap((other) =>
+    ['e o painel de voces', 'e a plataforma de voces', 'e voces'].map((ours) => `uso a ${other} ${ours}`),
+  ),
+]);
+
+/**
  * A marketplace's seller as who she is ("sou vendedora da Shopee", "minha conta de vendedor na Amazon", "sou
  * seller do Mercado Livre"): that marketplace's account, payouts and listings are hers there, not ours.
  */
@@ -1669,6 +1688,9 @@ const RECOMMENDS_US_TO_HER_CLIENTS = once(() => ['indicar', 'recomendar', 'apres
 ));
 
 const CLIENT_MARKERS = once(() => [
+  // Round 55: our panel or platform in use, beside another platform or alone ("uso a Shopify e o painel de
+  // vocês junto pro estoque", "uso a plataforma de vocês"); never "quero conhecer o painel de vocês".
+  ...OUR_PLATFORM_IN_USE(),
   // Round 54: her store with us, said outright ("Tenho loja com vocês e uso a Shopify também"); never "criar
   // minha loja com vocês", a prospect's store to come.
   ...['tenho loja com voces', 'tenho uma loja com voces', 'ja tenho loja com voces'],
@@ -3780,6 +3802,10 @@ const buildRules = (): readonly Rule[] => [
       'plataforma de voces',
       'com voces',
       'loja de voces',
+      // Round 55: ours named as hers ("o painel de vocês", "a mensalidade de vocês veio em dobro").
+      ...['painel', 'mensalidade', 'fatura', 'cobranca', 'assinatura'].map((ours) => `${ours} de voces`),
+      'painel da plataforma',
+      ...OUR_PLATFORM_IN_USE(),
       'tambem',
       'chamado',
       'ticket',
@@ -4176,6 +4202,7 @@ const buildRules = (): readonly Rule[] => [
       ...['charged me', 'i was charged', 'got charged'],
       // Round 44: signed up already ("contratei vocês semana passada e quero criar minha loja online").
       ...['contratei', 'assinei', 'acabei de assinar', 'acabei de contratar'],
+      ...ALSO_ON_A_CHANNEL(),
     ],
     // Round 48: the clients are a consultant's or an agency's, to whom she would recommend us: not a store's buyers.
     unlessExceptIn: RECOMMENDS_US_TO_HER_CLIENTS(),
@@ -6129,6 +6156,10 @@ const buildRules = (): readonly Rule[] => [
       'sem integracao',
       'poderiam',
       'podiam',
+      // Round 55: asked in the present ("vcs podem integrar minha loja com o Instagram Shopping?"); never
+      // "vcs podem ver a integração com o Bling?", one she has.
+      'voces podem integrar',
+      'voces conseguem integrar',
       'gostaria que',
       'queria que',
       'quero que',

@@ -13722,3 +13722,32 @@ describe('round 55 — a phishing notice, an English or Spanish newsletter foote
     });
   });
 });
+
+describe('round 55 — a client by another channel "também", by our panel in use, by asking "vocês podem integrar"', () => {
+  it.each([
+    // She sells already and wants one more channel: her feature request, not a prospect's.
+    [
+      'Quero vender pela internet também no Instagram: vocês poderiam integrar a loja com o Instagram Shopping?',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    ['quero vender tb pelo instagram, vcs podem integrar minha loja com o instagram shopping?', 'OUT_OF_SCOPE_FEATURE'],
+    ['vcs podem integrar com o ifood? meus clientes pedem', 'OUT_OF_SCOPE_FEATURE'],
+    // Our panel in use beside another platform, or our charge named as ours: a client's billing matter.
+    [
+      'uso a Shopify e o painel de vocês junto pro estoque, e a mensalidade de vocês veio em dobro esse mes',
+      'BILLING_QUESTION',
+    ],
+    ['uso a Shopify e vocês, e a fatura de vocês desse mes veio com valor errado', 'BILLING_QUESTION'],
+    ['uso a plataforma de vocês ha 2 anos e o checkout parou de aceitar pix ontem', 'NO_PRIOR_TICKET'],
+    // Still a prospect, another platform's merchant, an integration she has.
+    ['tenho uma loja fisica e quero vender tambem pela internet, quanto custa o plano de vcs?', 'NOT_A_CLIENT'],
+    ['quero vender pela internet, vcs integram com o instagram? quanto custa?', 'NOT_A_CLIENT'],
+    ['uso a Shopify e queria conhecer o painel de vocês, quanto custa o plano?', 'NOT_A_CLIENT'],
+    ['uso a Shopify e a assinatura da Shopify veio em dobro esse mes, o suporte deles nao responde', 'NOT_A_CLIENT'],
+    ['uso a Shopify e meu painel nao abre desde ontem. Esse é o email da ouvidoria da Shopify?', 'NOT_A_CLIENT'],
+    ['vcs podem ver a integracao com o bling? parou de puxar os pedidos desde ontem', 'NO_PRIOR_TICKET'],
+    ['vcs podem verificar a integração com os correios? o frete nao aparece no checkout', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'carla@carlashop.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});
