@@ -520,28 +520,62 @@ const NO_REPLY = `(?:nenhuma|nenhum|sem|${accentTolerant('nao')}\\s+(?:tive|tive
 /** Before support as whom she wrote to: 'para a equipe:', 'pro suporte:', 'al soporte:', 'to the support team:'. */
 const WRITTEN_TO = `(?:para|pra|pro|ao|${accentTolerant('à')}|al|a|to)(?:\\s+(?:a|o|os|as|el|la|the|${accentTolerant('vocês')}))?(?:\\s+support)?`;
 
+/** A word of `words` on its own (accents optional). */
+const anyWord = (words: readonly string[]) =>
+  `${LETTER_BEFORE}(?:${words.map(accentTolerant).join('|')})${LETTER_AFTER}`;
+
+/**
+ * Support as who replied (`replied`: a word of it, not a reply she never got: 'nenhuma resposta') or
+ * said something (`said`: support named, then a verb of saying within the sentence).
+ */
+function supportSpoke(repliedWords: readonly string[]): { replied: string; said: string } {
+  // Looked back from the word found (not before each character: a run of spaces is read once).
+  const replied = `${anyWord(repliedWords)}(?<!${LETTER_BEFORE}${NO_REPLY}\\s+(?:${repliedWords.map(accentTolerant).join('|')}))`;
+  return { replied, said: `${anyWord(SUPPORT_NAMED())}${NOT_A_SENTENCE_END}{0,40}?${anyWord(SUPPORT_SAID())}` };
+}
+
 /** Round 53: support's words she quotes back (SUPPORT_REPLIED): the quotation, opening and closing marks included. */
 const SUPPORT_QUOTE = once(() => {
-  const any = (words: readonly string[]) => `${LETTER_BEFORE}(?:${words.map(accentTolerant).join('|')})${LETTER_AFTER}`;
-  const named = any(SUPPORT_NAMED());
-  // Not a reply she never got ('nenhuma resposta: "…"'), nor support as whom she wrote to
-  // ('mandei para a equipe: "…"'): the quotation is then her own words.
-  // Looked back from the word found (not before each character: a run of spaces is read once).
-  const not = (before: string, words: readonly string[]) =>
-    `(?<!${LETTER_BEFORE}${before}\\s+(?:${words.map(accentTolerant).join('|')}))`;
-  const replied = `${any(SUPPORT_REPLIED())}${not(NO_REPLY, SUPPORT_REPLIED())}`;
-  const writtenTo = `${named}${not(WRITTEN_TO, SUPPORT_NAMED())}`;
-  const who = `(?:${replied}|${named}${NOT_A_SENTENCE_END}{0,40}?${any(SUPPORT_SAID())}|${writtenTo}\\s*:)`;
+  const { replied, said } = supportSpoke(SUPPORT_REPLIED());
+  // Not support as whom she wrote to ('mandei para a equipe: "…"'): the quotation is then her own words.
+  const writtenTo = `${anyWord(SUPPORT_NAMED())}(?<!${LETTER_BEFORE}${WRITTEN_TO}\\s+(?:${SUPPORT_NAMED().map(accentTolerant).join('|')}))`;
+  const who = `(?:${replied}|${said}|${writtenTo}\\s*:)`;
   return new RegExp(`${who}${NOT_A_SENTENCE_END}{0,60}?["“«][^"”»]{1,600}["”»]`, 'giu');
 });
 
+const REPLY_NOUNS: ReadonlySet<string> = new Set(['resposta', 'respuesta', 'reply', 'response', 'answer']);
+
 /**
- * Her text without the support's words she quotes back: each quotation after them becomes a sentence
- * break, so it neither decides nor joins the words around it (the quoted words stay in the stored mail).
+ * Round 55: what support told her to do, without quotation marks ("o suporte me falou pra procurar o
+ * comercial", "vocês me responderam que para negociar o valor do plano é com o comercial", "support told
+ * me to contact sales"): the told clause, to its comma, "mas" or the sentence's end. A fact told ("o
+ * suporte disse que meu usuário foi bloqueado") has no such opening and stays hers.
+ */
+const SUPPORT_TOLD = once(() => {
+  // A reply's verb: "a resposta para o chamado" or "the answer to my ticket" tells her nothing to do.
+  const { replied, said } = supportSpoke(SUPPORT_REPLIED().filter((w) => !REPLY_NOUNS.has(w)));
+  const that = '(?:que|q)';
+  const told = [
+    `${that}\\s+(?:era|eh|${accentTolerant('é')}|e|seria)\\s+(?:pra|para|com)`,
+    `${that}\\s+(?:pra|para)`,
+    `${that}\\s+eu\\s+(?:devia|deveria|precisava|precisaria|tinha\\s+que|teria\\s+que)`,
+    // Not whom it was said to ("disse pra mim que meu domínio congelou": a fact, hers).
+    '(?:pra|para)(?!\\s+(?:mim|o|a|os|as|meu|minha|ela|ele)(?![\\p{L}\\p{N}]))',
+    'to',
+  ].join('|');
+  const end = `(?=[.!?,;\\n]|\\s(?:mas|porem|${accentTolerant('porém')}|but)${LETTER_AFTER}|$)`;
+  return new RegExp(`(${replied}|${said})(?:\\s+me)?\\s+(?:${told})${LETTER_AFTER}[^.!?,;\\n]*?${end}`, 'giu');
+});
+
+/**
+ * Her text without the support's words she quotes back or tells: each becomes a sentence break, so it
+ * neither decides nor joins the words around it (the words stay in the stored mail).
  */
 function withoutSupportQuotes(text: string): string {
-  if (!/["“«]/.test(text)) return text;
-  return text.replace(SUPPORT_QUOTE(), (quoted) => `${quoted.slice(0, quoted.search(/["“«]/))}. `);
+  const unquoted = /["“«]/.test(text)
+    ? text.replace(SUPPORT_QUOTE(), (quoted) => `${quoted.slice(0, quoted.search(/["“«]/))}. `)
+    : text;
+  return unquoted.replace(SUPPORT_TOLD(), (_told, who: string) => `${who}. `);
 }
 
 /** The sentences the topic rules read: subject, form topic and fresh body, never quoted history. */

@@ -13751,3 +13751,47 @@ describe('round 55 — a client by another channel "também", by our panel in us
     await check({ name: text, from: 'carla@carlashop.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 55 — what support told her to do, without quotation marks, does not decide', () => {
+  it.each([
+    [
+      'o suporte me falou pra procurar o comercial pra negociar o valor do plano, mas eu nao quero desconto, quero minha loja no ar de novo, ta fora ha 3 dias',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'Vocês me responderam que para negociar o valor do plano é com o comercial. Não quero desconto, quero a loja no ar.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'O atendente disse que eu devia pedir uma integração nova pro time de produto, mas o que eu quero é que o frete volte a calcular',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      "Support told me to contact sales about a discount, but I don't want a discount, I want my checkout working again.",
+      'NO_PRIOR_TICKET',
+    ],
+    // A fact support told her, said to her, or a reply she did not get: still hers.
+    [
+      'o suporte disse que meu usuario foi bloqueado por inatividade e agora n consigo entrar no painel',
+      'ACCESS_ISSUE',
+    ],
+    [
+      'o suporte disse pra mim que meu dominio ta congelado no registro br e a loja saiu do ar, o que faço?',
+      'ACCESS_ISSUE',
+    ],
+    [
+      'o suporte falou pra eu esperar 24h mas continuo sem conseguir entrar no painel, usuario bloqueado',
+      'ACCESS_ISSUE',
+    ],
+    [
+      'o suporte falou que nao pode, entao quero negociar o valor do plano com vcs, me deem 30% de desconto',
+      'OUT_OF_SCOPE_COMMERCIAL',
+    ],
+    [
+      'A resposta para a minha cobrança duplicada não veio: cobraram a mensalidade duas vezes no cartão.',
+      'BILLING_QUESTION',
+    ],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'lucas@lucasgeek.com.br', subject: 'suporte', text, outcome: outcome as Outcome });
+  });
+});

@@ -1389,3 +1389,25 @@ describe('withoutLinks: the links of a sentence of ours, left out to find it pas
     );
   });
 });
+
+// Round 55: what support told her, without quotation marks, is read to its comma, "mas" or the sentence's
+// end once, whatever the run after the verb: a run of spaces or of words without punctuation.
+describe('topicSentences: support told her to do, read in linear time', () => {
+  it.each([
+    ['a run of spaces', (n: number) => `o suporte me falou pra${' '.repeat(n)}procurar o comercial`],
+    ['a run of words', (n: number) => `o suporte me falou pra ${'procurar '.repeat(n)}o comercial`],
+    ['many tellings', (n: number) => 'o suporte disse pra ir, '.repeat(n)],
+    ['a verb of saying, nothing told', (n: number) => 'o suporte disse '.repeat(n)],
+  ])(
+    '%s',
+    (_shape, text) => {
+      const ratio = growth(
+        (n) => aSubmission({ subject: 'loja', text: text(n) }),
+        (s) => topicSentences(s),
+        500,
+      );
+      expect(ratio).toBeLessThan(30);
+    },
+    60_000,
+  );
+});
