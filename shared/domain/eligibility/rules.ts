@@ -345,6 +345,17 @@ const STORE_SIDE = once(() => [
 ]);
 
 /**
+ * Round 55: a refund of ours named right after the how-to that STORE_PAYMENTS reads as her refunding a sale
+ * ("como faço pra estornar a mensalidade?", "preciso estornar a cobrança de vocês"): our charge, not her sale.
+ */
+// biome-ignore format: its lines as before the list went lazy, so phrase rounds still merge (issue 16)
+const REFUND_OURS = once(() => ['como faco para', 'como', 'preciso', 'tenho que'].flatMap((how) =>
+  ['a mensalidade', 'minha mensalidade', 'a fatura', 'minha fatura', 'o plano', 'meu plano', 'a assinatura', 'minha assinatura', 'a cobranca de voces', 'essa cobranca de voces', 'a cobranca da mensalidade', 'a cobranca do plano'].map(
+    (ours) => `${how} estornar ${ours}`,
+  ),
+));
+
+/**
  * Round 47: the freight app or fee that is ours to bill, named with STORE_SIDE's "frete" — the app
  * charged, removed or cancelled ("o app de frete foi desinstalado mas continua sendo cobrado", "cancelei
  * o app Frete Rápido"), the fee on her invoice or monthly fee ("taxa de frete na minha fatura"). An app
@@ -7306,6 +7317,7 @@ const buildRules = (): readonly Rule[] => [
       'aumentaram o valor',
     ],
     unless: [...STORE_SIDE(), ...STORE_PAYMENTS(), ...TWICE_NOT_CHARGED()],
+    unlessExceptIn: REFUND_OURS(),
   },
   {
     id: 'topic.billing.plan',
@@ -7675,7 +7687,7 @@ const buildRules = (): readonly Rule[] => [
       'assinatura eletronica',
       ...PAID_AND_YET(),
     ],
-    unlessExceptIn: FREIGHT_OURS(),
+    unlessExceptIn: [...FREIGHT_OURS(), ...REFUND_OURS()],
   },
 ];
 

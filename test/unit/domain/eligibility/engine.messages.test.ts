@@ -13795,3 +13795,16 @@ describe('round 55 — what support told her to do, without quotation marks, doe
     await check({ name: text, from: 'lucas@lucasgeek.com.br', subject: 'suporte', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 55 — our charge named after "como faço pra estornar" is ours to refund', () => {
+  it.each([
+    ['como faco pra estornar a mensalidade', 'BILLING_QUESTION'],
+    ['vcs cobraram duas vezes, como faco pra estornar a cobranca de vcs?', 'BILLING_QUESTION'],
+    ['Preciso estornar minha fatura deste mês, veio o plano antigo.', 'BILLING_QUESTION'],
+    // Her sale refunded, as before.
+    ['a cliente pediu reembolso, como faco pra estornar a venda pelo painel?', 'NO_PRIOR_TICKET'],
+    ['como faco pra estornar um pix que a cliente pagou duas vezes?', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'lucas@lucasgeek.com.br', subject: 'cobrança', text, outcome: outcome as Outcome });
+  });
+});
