@@ -94,6 +94,15 @@ function buildConfigSchema() {
       /** Ash Wednesday: Brazilian offices usually open at noon; we treat it as closed when true. */
       closedOnAshWednesday: z._default(z.boolean(), false),
     }),
+    /**
+     * Domains the platform gives its stores ("lojas.exemplo.com.br"): a store's address under one
+     * ("minhaloja.lojas.exemplo.com.br") names a store of ours, so its writer is a client, whatever other
+     * platform she also names (eligibility: decide).
+     */
+    storeDomains: z._default(
+      z.array(z.string().check(z.regex(STORE_DOMAIN, 'use a domain, e.g. "lojas.exemplo.com.br"'))),
+      [],
+    ),
     /** Analyst SLA, in business days of the office calendar. */
     slaBusinessDays: intIn(1, 60, 10),
     autoReply: z.object({
@@ -241,6 +250,8 @@ export const PENDING_UPLOADS_RULE = {
 
 /** Links we mail and the origin we serve: web addresses only (no javascript:, data:, file:). */
 const WEB_PROTOCOL = /^https?$/;
+/** A lower-case domain of two labels or more. */
+const STORE_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 let schema: ReturnType<typeof buildConfigSchema> | undefined;
 
@@ -318,6 +329,8 @@ export const localConfigInput = {
   officeHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' },
   supportHours: { days: [1, 2, 3, 4, 5], open: '08:00', close: '18:00' },
   calendar: { country: 'BR', extraClosedDays: [], closedOnCarnival: true, closedOnAshWednesday: false },
+  // The local stores' domain: "minhaloja.lojas.example.com.br" is a store of ours.
+  storeDomains: ['lojas.example.com.br'],
   slaBusinessDays: 10,
   autoReply: {},
   threading: {},

@@ -65,6 +65,7 @@ import {
   FOR_NON_PAYMENT,
   NEGATABLE_STAGES,
   ON_BEHALF,
+  OTHER_PLATFORMS,
   OWN_MATTER,
   PHRASE_REWRITES,
   REACTS_TO_FORWARD,
@@ -1404,6 +1405,34 @@ const SHOPPER_RULES: ReadonlySet<string> = new Set([
   'client.shopper.lawyer',
   'client.shopper.consumer',
 ]);
+/** Client-stage rules a store of ours, named by its address, answers: she has one (storeOfOurs). */
+const A_STORE_OF_OURS_ANSWERS: ReadonlySet<string> = new Set(['client.prospect.text', 'client.other-platform.text']);
+
+/** Whether a hit's words name another e-commerce platform (OTHER_PLATFORMS: "uso a shopify e"). */
+function namesAnotherPlatform(evidence: string): boolean {
+  return OTHER_PLATFORMS().some((platform) => ` ${evidence} `.includes(` ${platform} `));
+}
+
+/**
+ * The first address of a store of ours in her subject or text: a host under one of config.storeDomains
+ * ("carlashop.lojas.example.com.br"), the domain alone being the platform's own. One indexOf per domain.
+ */
+export function storeOfOurs(s: Submission, config: Pick<OuvidoriaConfig, 'storeDomains'>): string | undefined {
+  if (config.storeDomains.length === 0) return undefined;
+  const text = `${s.subject}\n${capText(s.text)}`.toLowerCase();
+  for (const domain of config.storeDomains) {
+    const suffix = `.${domain}`;
+    for (let at = text.indexOf(suffix); at !== -1; at = text.indexOf(suffix, at + 1)) {
+      const end = at + suffix.length;
+      if (/[a-z0-9-]/.test(text[end] ?? '') || !/[a-z0-9-]/.test(text[at - 1] ?? '')) continue;
+      let start = at;
+      while (start > 0 && /[a-z0-9.-]/.test(text[start - 1] ?? '')) start--;
+      return text.slice(start, end);
+    }
+  }
+  return undefined;
+}
+
 function isShopperRule(id: string): boolean {
   return SHOPPER_RULES.has(id);
 }
@@ -1638,7 +1667,18 @@ export function decide(
   const noticeWordsHers =
     automaticHit !== undefined && (noticeWordsAreTheMerchants(s, automaticHit.evidence) || herTicketCited());
   const automaticText = automaticHit && !noticeWordsHers ? automaticHit : undefined;
-  const notClientText = firstOf('client');
+  // Round 55: her store's address under our stores' domain (config.storeDomains) proves a client beside
+  // another platform she names, or words a prospect would say ("uso a Shopify e minha loja
+  // carlashop.lojas.example.com.br está fora do ar").
+  // Only beside another platform she names: "vi a loja modas.lojas.example.com.br e gostei, quanto custa?" is a
+  // prospect's, the store someone else's.
+  const ourStoreToo = textHits.some((h) => A_STORE_OF_OURS_ANSWERS.has(h.ruleId) && namesAnotherPlatform(h.evidence))
+    ? storeOfOurs(s, config)
+    : undefined;
+  const notClientText = textHits.find(
+    (h) =>
+      ruleById(h.ruleId).stage === 'client' && !(ourStoreToo !== undefined && A_STORE_OF_OURS_ANSWERS.has(h.ruleId)),
+  );
   // With her ticket verified, a remedy asked for the failure (AS_A_REMEDY: "um desconto como
   // compensação") leaves the complaint to the office: the request stays in the trail, not decisive.
   const commercialHit = firstOf('commercial');
@@ -1716,6 +1756,8 @@ export function decide(
 
   if (wishAside && wished && (decisive.startsWith('ticket.') || decisive.startsWith('topic.')))
     reason = `${reason} Depois pede uma funcionalidade (${quote(wished.evidence)}): anotar a sugestão; não decide.`;
+  if (ourStoreToo !== undefined && !firstQuarantine)
+    reason = `${reason} Cita a loja ${ourStoreToo}, da plataforma: é cliente.`;
   if (hersUnderNoticeSubject && !firstQuarantine) reason = `${reason} ${HERS_UNDER_NOTICE_SUBJECT_NOTE}`;
   if (!firstQuarantine && dmarcMonitoringOnly(s.verdicts)) reason = `${reason} ${DMARC_MONITORING_NOTE}`;
   const language = languageOf(s, topics);

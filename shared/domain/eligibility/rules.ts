@@ -128,7 +128,7 @@ export { WORD_VARIANTS } from '../text';
  * "não consigo entrar em contato" is about reaching support, not about losing access.
  */
 /** Other e-commerce platforms, whose merchants are prospects of ours ("sou lojista da Shopify e quero migrar"). */
-const OTHER_PLATFORMS = once(() => [
+export const OTHER_PLATFORMS = once((): readonly string[] => [
   'shopify',
   'nuvemshop',
   'tiendanube',

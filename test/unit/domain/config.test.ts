@@ -23,6 +23,21 @@ describe('parseConfig', () => {
     expect(localConfig.slaBusinessDays).toBe(10);
   });
 
+  // Round 55: the stores' domain is optional (none: no address proves a store of ours) and must be a domain.
+  it.each([
+    [undefined, []],
+    [['lojas.exemplo.com.br'], ['lojas.exemplo.com.br']],
+  ])('storeDomains %j → %j', (storeDomains, parsed) => {
+    expect(parseConfig({ ...localConfigInput, storeDomains }).storeDomains).toEqual(parsed);
+  });
+
+  it.each([['https://lojas.exemplo.com.br'], ['.lojas.exemplo.com.br'], ['Lojas.Exemplo.com.br'], ['localhost']])(
+    'storeDomains refuses %j',
+    (domain) => {
+      expect(() => parseConfig({ ...localConfigInput, storeDomains: [domain] })).toThrow(/storeDomains/);
+    },
+  );
+
   it('an older file without the lifecycle block still parses', () => {
     const { lifecycle: _lifecycle, ...older } = { ...localConfigInput, lifecycle: undefined };
     expect(parseConfig(older).lifecycle.surveyLinkDays).toBe(30);

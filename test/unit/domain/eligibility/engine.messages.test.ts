@@ -13808,3 +13808,24 @@ describe('round 55 — our charge named after "como faço pra estornar" is ours 
     await check({ name: text, from: 'lucas@lucasgeek.com.br', subject: 'cobrança', text, outcome: outcome as Outcome });
   });
 });
+
+describe("round 55 — her store under our stores' domain, beside another platform, proves a client", () => {
+  it.each([
+    ['uso a Shopify e minha loja carlashop.lojas.example.com.br ta fora do ar desde ontem', 'NO_PRIOR_TICKET'],
+    ['uso a Shopify e a mensalidade da carlashop.lojas.example.com.br veio errada', 'BILLING_QUESTION'],
+    [
+      'Uso a Nuvemshop na outra marca; a https://casaverde.lojas.example.com.br/ não abre o checkout.',
+      'NO_PRIOR_TICKET',
+    ],
+    // Her store elsewhere, someone else's store of ours seen by a prospect, our domain alone: as before.
+    [
+      'uso a Shopify e meu checkout parou, o suporte de la n me responde. vcs podem ajudar? meu site é carlashop.com.br',
+      'NOT_A_CLIENT',
+    ],
+    ['quanto custa o plano? vi a loja modas.lojas.example.com.br e gostei', 'NOT_A_CLIENT'],
+    ['uso a Shopify e vi no lojas.example.com.br que vocês têm plano grátis, minha loja de lá parou', 'NOT_A_CLIENT'],
+    ['uso a Shopify e minha loja carlashop.lojas.example.com.bru.net caiu', 'NOT_A_CLIENT'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'carla@carlashop.com.br', subject: 'loja', text, outcome: outcome as Outcome });
+  });
+});

@@ -10,6 +10,7 @@ import {
   decide,
   quarantineReason,
   screen,
+  storeOfOurs,
   topicSentences,
   withoutLinks,
 } from '../../../../shared/domain/eligibility/engine';
@@ -1410,4 +1411,33 @@ describe('topicSentences: support told her to do, read in linear time', () => {
     },
     60_000,
   );
+});
+
+// Round 55: a store's address under our stores' domain is looked for with one indexOf per domain.
+describe('storeOfOurs', () => {
+  const config = { storeDomains: ['lojas.example.com.br'] };
+  it.each([
+    ['minha loja carlashop.lojas.example.com.br caiu', 'carlashop.lojas.example.com.br'],
+    ['https://www.casa-verde.lojas.example.com.br/produtos', 'www.casa-verde.lojas.example.com.br'],
+    ['MINHA LOJA: BELLA.LOJAS.EXAMPLE.COM.BR.', 'bella.lojas.example.com.br'],
+    ['o site lojas.example.com.br está lento', undefined],
+    ['carlashop.lojas.example.com.bru', undefined],
+    ['carlashop.com.br', undefined],
+  ])('%s → %s', (text, store) => {
+    expect(storeOfOurs(aSubmission({ subject: 'loja', text }), config)).toBe(store);
+  });
+
+  it('finds nothing without a domain configured', () => {
+    const s = aSubmission({ subject: 'loja', text: 'carlashop.lojas.example.com.br' });
+    expect(storeOfOurs(s, { storeDomains: [] })).toBeUndefined();
+  });
+
+  it('reads a text of near misses in linear time', () => {
+    const ratio = growth(
+      (n) => aSubmission({ subject: 'loja', text: 'a.lojas.example.com.brx '.repeat(n) }),
+      (s) => storeOfOurs(s, config),
+      2_000,
+    );
+    expect(ratio).toBeLessThan(30);
+  }, 60_000);
 });
