@@ -349,11 +349,14 @@ const STORE_SIDE = once(() => [
  * ("como faço pra estornar a mensalidade?", "preciso estornar a cobrança de vocês"): our charge, not her sale.
  */
 // biome-ignore format: its lines as before the list went lazy, so phrase rounds still merge (issue 16)
-const REFUND_OURS = once(() => ['como faco para', 'como', 'preciso', 'tenho que'].flatMap((how) =>
-  ['a mensalidade', 'minha mensalidade', 'a fatura', 'minha fatura', 'o plano', 'meu plano', 'a assinatura', 'minha assinatura', 'a cobranca de voces', 'essa cobranca de voces', 'a cobranca da mensalidade', 'a cobranca do plano'].map(
+const REFUND_OURS = once(() => ['como faco para', 'como', 'preciso', 'tenho que'].flatMap((how) => [
+  ...['a mensalidade', 'minha mensalidade', 'a fatura', 'minha fatura', 'o plano', 'meu plano', 'a assinatura', 'minha assinatura', 'a cobranca de voces', 'essa cobranca de voces', 'a cobranca da mensalidade', 'a cobranca do plano'].map(
     (ours) => `${how} estornar ${ours}`,
   ),
-));
+  // Our charge told first in her sentence, up to eight words before ("vcs cobraram 2x a mensalidade no meu
+  // cartão esse mês, como faço pra estornar"); never her buyer's ("cobraram da cliente duas vezes").
+  ...['voces cobraram', 'voces me cobraram', 'me cobraram'].map((charged) => `${charged} * * ${how} estornar`),
+]));
 
 /**
  * Round 47: the freight app or fee that is ours to bill, named with STORE_SIDE's "frete" — the app

@@ -13801,9 +13801,12 @@ describe('round 55 — our charge named after "como faço pra estornar" is ours 
     ['como faco pra estornar a mensalidade', 'BILLING_QUESTION'],
     ['vcs cobraram duas vezes, como faco pra estornar a cobranca de vcs?', 'BILLING_QUESTION'],
     ['Preciso estornar minha fatura deste mês, veio o plano antigo.', 'BILLING_QUESTION'],
+    ['oi vcs cobraram 2x a mensalidade no meu cartao esse mes, como faco pra estornar', 'BILLING_QUESTION'],
+    ['me cobraram a mensalidade duas vezes, como faco pra estornar?', 'BILLING_QUESTION'],
     // Her sale refunded, as before.
     ['a cliente pediu reembolso, como faco pra estornar a venda pelo painel?', 'NO_PRIOR_TICKET'],
     ['como faco pra estornar um pix que a cliente pagou duas vezes?', 'NO_PRIOR_TICKET'],
+    ['a cliente disse que cobraram 2x no cartao dela, como faco pra estornar?', 'NO_PRIOR_TICKET'],
   ])('%s → %s', async (text, outcome) => {
     await check({ name: text, from: 'lucas@lucasgeek.com.br', subject: 'cobrança', text, outcome: outcome as Outcome });
   });
