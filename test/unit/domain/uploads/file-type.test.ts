@@ -546,6 +546,45 @@ describe('detectFileKind: the type comes from the bytes', () => {
     expect(detectFileKind(bytes, name)).toEqual({ ok: false, reason });
   });
 
+  // A text that opens as a page to a browser's sniffer is a page named as text (files 55), in every
+  // encoding the reader takes, as a .txt and as a .csv.
+  const encodings: [string, (text: string) => Buffer][] = [
+    ['UTF-8', (text) => Buffer.from(text, 'utf8')],
+    ['UTF-16', utf16le],
+    ['Windows-1252', (text) => cp1252(`${text} Promoção`)],
+  ];
+  const pages = [
+    ['a div with a handler', '<div onclick="location=\'http://golpe.example\'">Ver pedido</div>'],
+    ['a paragraph', '<p>Olá, segue o pedido</p>'],
+    ['a table', '<table><tr><td>Pedido 1042</td></tr></table>'],
+    ['bold text', '<b>Importante</b>: reembolso'],
+    ['a heading in capitals', '<H1>Pedido</H1>'],
+    ['a comment, then a paragraph', '<!-- exportado -->\n<p>Pedido</p>'],
+    ['a line break closed by a slash', '<br/>Pedido'],
+    ['a div after a tab', '<DIV\tclass="x">Pedido</DIV>'],
+    ['a script after a hundred spaces', `${' '.repeat(100)}<script>alert(1)</script>`],
+    ['an XML stylesheet', '<?xml-stylesheet type="text/xsl" href="http://golpe.example/x.xsl"?><pedido/>'],
+  ];
+  it.each(
+    encodings.flatMap(([encoding, encode]) =>
+      pages.flatMap(([name, text]) =>
+        ['nota.txt', 'pedidos.csv'].map((file) => [`${name} (${encoding}, ${file})`, encode(text as string), file]),
+      ),
+    ),
+  )('refuses as a page: %s', (_name, bytes, file) => {
+    expect(detectFileKind(bytes as Buffer, file as string)).toEqual({ ok: false, reason: 'polyglot' });
+  });
+
+  it.each([
+    ['an address copied from an e-mail', '<ana@loja.com.br> escreveu:\nOlá, segue o pedido.\n'],
+    ['a heart', '<3 obrigada pelo atendimento\n'],
+    ['an order number in angle brackets', '<pedido 1042> atrasado há 10 dias\n'],
+    ['tags later in the text', 'Segue o código do tema da loja:\n<div class="banner"><b>Promo</b></div>\n'],
+  ])('accepts a text with angle brackets: %s', (_name, text) => {
+    expect(detectFileKind(Buffer.from(text), 'nota.txt')).toMatchObject({ ok: true, kind: 'txt' });
+    expect(detectFileKind(utf16le(text), 'nota.txt')).toMatchObject({ ok: true, kind: 'txt' });
+  });
+
   it('accepts the EICAR string as text (the scanner, not the type check, catches it)', () => {
     expect(detectFileKind(Buffer.from(EICAR), 'eicar.txt')).toMatchObject({ ok: true, kind: 'txt' });
   });
