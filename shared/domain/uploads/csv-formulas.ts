@@ -10,13 +10,20 @@
 import { INVISIBLE_CHARACTER_CLASS } from '../text';
 
 /**
- * Where a cell may start: the text's start, a line break or a separator, then quotes (an opening one;
+ * Blanks a reader may trim before a sign, but line breaks (which end a row): the space, the no-break
+ * spaces, the form feed and Unicode's other spaces (en, em, thin… U+2000–U+200A, the line and
+ * paragraph separators, NEL). No spreadsheet is known to run '\u2002=HYPERLINK(…)', none is known not to.
+ */
+const BLANKS = ' \\u00a0\\f\\u0085\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f';
+/**
+ * Where a cell may start: a line break or a separator, else the text's start (tried in that order: a
+ * file that opens with a separator, ',=HYPERLINK(…)' or '\t=…', has its second cell read), then quotes (an opening one;
  * or an empty quoted text before the sign, '""=HYPERLINK(…)', which readers join to what follows it
  * in their own ways) and what a spreadsheet trims or a reader never sees (spaces, a zero-width
  * space), in any order: " =HYPERLINK(…)" runs, and so does '" "=HYPERLINK(…)', a quoted space joined
  * to it.
  */
-const CELL_START = new RegExp(`(?:^|[\\r\\n,;\\t])[" \\u00a0${INVISIBLE_CHARACTER_CLASS}]*`, 'gu');
+const CELL_START = new RegExp(`(?:[\\r\\n,;\\t]|^)["${BLANKS}${INVISIBLE_CHARACTER_CLASS}]*`, 'gu');
 
 /** The full-width signs East Asian locales of Excel read as `=`, `+`, `-`, `@` (what an export must quote). */
 export const FULL_WIDTH_SIGNS: Readonly<Record<string, string>> = {
@@ -34,8 +41,10 @@ export const FULL_WIDTH_SIGNS: Readonly<Record<string, string>> = {
  * and semicolon stay as they are: no CSV reader splits or quotes a cell at them, and read as ASCII
  * they would hide a call inside a string or end a cell's reading before it.
  */
-const WIDE = /[\uff01-\uff5e\u3000]/;
+const WIDE = /[\uff01-\uff5e\u3000\ufe62\ufe63\ufe66\ufe6b]/;
 const KEPT_WIDE = new Set([0xff02, 0xff0c, 0xff1b]);
+/** The small forms of the signs (﹦ ﹢ ﹣ ﹫), which Unicode's compatibility mapping also reads as them. */
+const SMALL_SIGNS: Readonly<Record<number, number>> = { 65122: 0x2b, 65123: 0x2d, 65126: 0x3d, 65131: 0x40 };
 
 function narrowed(text: string): string {
   if (!WIDE.test(text)) return text;
@@ -43,7 +52,8 @@ function narrowed(text: string): string {
   const units = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    units[i] = c === 0x3000 ? 0x20 : c >= 0xff01 && c <= 0xff5e && !KEPT_WIDE.has(c) ? c - 0xfee0 : c;
+    units[i] =
+      c === 0x3000 ? 0x20 : c >= 0xff01 && c <= 0xff5e && !KEPT_WIDE.has(c) ? c - 0xfee0 : (SMALL_SIGNS[c] ?? c);
   }
   return new TextDecoder('utf-16le').decode(units);
 }

