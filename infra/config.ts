@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import * as zm from 'zod/mini';
 import { configSchema, type OuvidoriaConfig, PENDING_UPLOADS_RULE } from '../shared/domain/config';
-import { rosterAddress, STAFF_ID, STAFF_ID_MAX } from '../shared/domain/staff';
+import { isOfficeAddress, rosterAddress, STAFF_ID, STAFF_ID_MAX } from '../shared/domain/staff';
 
 /**
  * Deployment configuration: the runtime configuration the functions read (configSchema(), reused as is)
@@ -339,6 +339,16 @@ export const DeploymentConfigSchema = DeploymentFields.superRefine((c, ctx) => {
     }
     if (holder === undefined) addresses.set(rosterAddress(analyst.email), analyst.id);
   });
+  // A member at an address the office receives or sends at would get its own notices back as intake mail.
+  c.staff.forEach((analyst, i) => {
+    if (isOfficeAddress(analyst.email, c)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['staff', i, 'email'],
+        message: `"${analyst.email}" is one of the office's own addresses (ombudsman, sending or case reply): a member needs her own mailbox`,
+      });
+    }
+  });
   // The due-date escalations and the monthly report are mailed to the supervisors only: a deploy
   // without one would send them to nobody, silently.
   const supervisors = c.lifecycle.supervisorIds;
@@ -521,9 +531,27 @@ export function alarmRecipientProblems(
 export type SealedRuntimeConfig = Omit<OuvidoriaConfig, 'webformOrigin'> & { webformOrigin?: string };
 
 export function sealedRuntimeConfigOf(config: DeploymentConfig): SealedRuntimeConfig {
+  const runtime = withSupervisorAddresses(config);
   return config.webformOrigin === undefined
-    ? zm.omit(configSchema(), { webformOrigin: true }).parse(config)
-    : configSchema().parse(config);
+    ? zm.omit(configSchema(), { webformOrigin: true }).parse(runtime)
+    : configSchema().parse(runtime);
+}
+
+/**
+ * The configuration with each supervisor's address from `staff` (lifecycle.supervisorAddresses): the
+ * functions then give the role to that id with that address only (domain/staff.ts holdsSupervisorRole).
+ */
+function withSupervisorAddresses(config: DeploymentConfig): DeploymentConfig {
+  const recorded = Object.fromEntries(
+    config.staff.filter((m) => config.lifecycle.supervisorIds.includes(m.id)).map((m) => [m.id, m.email]),
+  );
+  return {
+    ...config,
+    lifecycle: {
+      ...config.lifecycle,
+      supervisorAddresses: { ...config.lifecycle.supervisorAddresses, ...recorded },
+    },
+  };
 }
 
 /**
@@ -537,5 +565,5 @@ export function runtimeConfigOf(config: DeploymentConfig, webformOrigin?: string
       "No webformOrigin: set it in the deployment configuration, or give the stack's WebformUrl output as OUVIDORIA_WEBFORM_ORIGIN.",
     );
   }
-  return configSchema().parse({ ...config, webformOrigin: origin });
+  return configSchema().parse({ ...withSupervisorAddresses(config), webformOrigin: origin });
 }

@@ -58,6 +58,8 @@ export function staffSeedScript(config: DeploymentConfig, envName: string): stri
     'TABLE_NAME=$(output TableName) && ASSIGNMENT_QUEUE_URL=$(output AssignmentQueueUrl) && POOL=$(output StaffUserPoolId) || exit 1',
     `[ -n "$TABLE_NAME" ] && [ "$TABLE_NAME" != None ] || { echo "no TableName output: is ${stack} deployed in ${config.region}?" >&2; exit 1; }`,
     'export TABLE_NAME ASSIGNMENT_QUEUE_URL',
+    // The roster checks new members against this environment's configuration (its own addresses, its supervisors).
+    `export OUVIDORIA_ENV=${envName}`,
     '# The roster (an id already there is reported and left as it is).',
     ...staffSeedCommands(config),
     '# Console sign-ins: Cognito mails each address a temporary password.',

@@ -16,6 +16,8 @@ import {
   activeHolderOf,
   isIsoDate,
   isStaffName,
+  newMemberProblem,
+  type RosterRules,
   STAFF_ID,
   STAFF_ID_MAX,
   STAFF_NAME_MAX,
@@ -42,6 +44,7 @@ Commands:
 
 Environment:
   TABLE_NAME             the Ouvidoria table (required)
+  OUVIDORIA_ENV          on AWS, infra/config/<env>.json (default dev): new members are checked against it
   DYNAMODB_ENDPOINT      local stack endpoint, e.g. http://127.0.0.1:8000 (omit on AWS)
   ASSIGNMENT_QUEUE_URL   after add/return/activate, waiting cases are re-queued here`;
 
@@ -184,6 +187,11 @@ export interface StaffCliDeps {
   cases?: CaseRepository;
   /** Absent when ASSIGNMENT_QUEUE_URL is not set: a note is printed instead. */
   queue?: AssignmentQueue;
+  /**
+   * The configuration a new member is checked against (the office's own addresses, the supervisors'
+   * ids): the local stack's, or infra/config/<OUVIDORIA_ENV or dev>.json on AWS.
+   */
+  rules: RosterRules;
   /** The one-off marker move of issue 16 (shared/adapters/dynamo/open-case-migration.ts). */
   migrateOpenCases?: () => Promise<OpenCaseMigration>;
   out: (line: string) => void;
@@ -203,6 +211,22 @@ async function refuseSharedAddress(staff: StaffRepository, email: string, id: st
     throw new StaffInputError(
       `${email} is already the address of ${JSON.stringify(holder.id)}, who is active: mail from it would act as neither (deactivate ${holder.id} first)`,
     );
+  }
+}
+
+/** The office's own address, or a supervisor's id configured with another address (domain/staff.ts newMemberProblem). */
+function refuseNewMember(id: string, email: string, rules: RosterRules): void {
+  switch (newMemberProblem(id, email, rules)) {
+    case 'office-address':
+      throw new StaffInputError(
+        `${email} is one of the office's own addresses (ombudsman, sending or case reply): notices to this member would come back in as intake mail; use her own work address`,
+      );
+    case 'supervisor-id':
+      throw new StaffInputError(
+        `${JSON.stringify(id)} is a supervisor's id in the configuration (lifecycle.supervisorIds), with another address: whoever is added with it would act as supervisor; choose another id`,
+      );
+    case undefined:
+      return;
   }
 }
 
@@ -287,6 +311,7 @@ export async function runStaffCommand(command: StaffCommand, deps: StaffCliDeps)
           `analyst ${JSON.stringify(command.id)} already exists (use activate, leave or return; or remove it first)`,
         );
       }
+      refuseNewMember(command.id, command.email, deps.rules);
       if (command.active) await refuseSharedAddress(staff, command.email, command.id);
       await staff.put({ id: command.id, name: command.name, email: command.email, active: command.active });
       out(`Added ${command.id}${command.active ? '' : ' (inactive)'}.`);
@@ -394,12 +419,20 @@ async function depsFromEnv(env: NodeJS.ProcessEnv, tableName: string, out: (l: s
     queue = new SqsAssignmentQueue(new SQSClient({}), queueUrl);
   }
   return {
+    rules: await rosterRulesFrom(env),
     staff: new DynamoStaffRepository(client, tableName),
     cases: new DynamoCaseRepository({ client, tableName }),
     ...(queue ? { queue } : {}),
     migrateOpenCases: () => migrateOpenCaseMarkers(client, tableName),
     out,
   };
+}
+
+/** The local stack's configuration (DYNAMODB_ENDPOINT set), else the deploy's of OUVIDORIA_ENV (default dev). */
+async function rosterRulesFrom(env: NodeJS.ProcessEnv): Promise<RosterRules> {
+  if (env[ENV.dynamoEndpoint]) return (await import('../shared/domain/config')).localConfig;
+  const { loadDeploymentConfig, sealedRuntimeConfigOf } = await import('../infra/config');
+  return sealedRuntimeConfigOf(loadDeploymentConfig(env.OUVIDORIA_ENV ?? 'dev'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

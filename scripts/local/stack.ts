@@ -78,6 +78,7 @@ import { ensureLocalSecret, missedOpening, startDeferralPump, startTimerPump } f
 import { applySeed, type LocalSeed, loadSeed } from './seed';
 import { startSmtpIntake } from './smtp';
 import { FileTimerScheduler, timersFile } from './timer-store';
+import { holdsSupervisorRole } from '../../shared/domain/staff';
 
 const require = createRequire(import.meta.url);
 
@@ -534,7 +535,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         roster: async () =>
           (await staff.list()).map((a) => ({
             ...a,
-            role: config.lifecycle.supervisorIds.includes(a.id) ? ('supervisor' as const) : ('analyst' as const),
+            role: holdsSupervisorRole(a, config.lifecycle) ? ('supervisor' as const) : ('analyst' as const),
           })),
       },
     });

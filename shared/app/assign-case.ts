@@ -35,7 +35,7 @@ import { type ReplySecret, staffReplyAddress } from '../domain/lifecycle/reply-a
 import { keyedMessageId, randomMessageId } from '../domain/message-id';
 import type { LifecycleMailer, TimerScheduler } from './lifecycle/ports';
 import { relayableAttachments } from '../domain/lifecycle/relayed-files';
-import type { Analyst } from '../domain/staff';
+import { type Analyst, holdsSupervisorRole } from '../domain/staff';
 import { bestEffortAfterSend, recordAfterSend, providerMessageIds } from './after-send';
 import type { AssignmentMessage, CaseRepository, Clock, DeferralScheduler, StaffRepository } from '../ports';
 import { AUTOMATIC_MAIL_HEADERS, officeSender } from '../domain/auto-reply-policy';
@@ -147,8 +147,7 @@ export async function assignCase(message: AssignmentMessage, deps: AssignCaseDep
   }
 
   // Supervisors (the ouvidor/a) watch deadlines and take escalations; they are not assigned cases.
-  const supervisors = new Set(config.lifecycle.supervisorIds);
-  const roster = (await staff.list()).filter((a) => !supervisors.has(a.id));
+  const roster = (await staff.list()).filter((a) => !holdsSupervisorRole(a, config.lifecycle));
   const analyst = chooseAnalyst(roster, calendar.localDate(now));
   if (!analyst) {
     const retryAt = noAnalystRetryAt(now, calendar);

@@ -101,7 +101,11 @@ export async function buildLifecycleDeps(
       retention: config.retention,
     }),
     counter: new DynamoOpenCaseCounter(client, settings.tableName),
-    staff: new RosterStaffDirectory({ staff, supervisorIds: config.lifecycle.supervisorIds }),
+    staff: new RosterStaffDirectory({
+      staff,
+      supervisorIds: config.lifecycle.supervisorIds,
+      supervisorAddresses: config.lifecycle.supervisorAddresses,
+    }),
     mailer: overrides.mailer ?? mailerFrom(settings),
     timers: overrides.timers ?? timerSchedulerFrom(settings),
     surveys: new DynamoSurveyStore(client, settings.tableName, config.retention),

@@ -29,7 +29,11 @@ export function buildReportDeps(
 ): PublishDeps {
   const client = tableClient(settings);
   const { staff } = tableStores(client, settings.tableName, settings.config.retention);
-  const directory = new RosterStaffDirectory({ staff, supervisorIds: settings.config.lifecycle.supervisorIds });
+  const directory = new RosterStaffDirectory({
+    staff,
+    supervisorIds: settings.config.lifecycle.supervisorIds,
+    supervisorAddresses: settings.config.lifecycle.supervisorAddresses,
+  });
   return {
     source: new DynamoReportSource(client, settings.tableName),
     calendar: officeCalendar(settings.config, 'office'),

@@ -466,7 +466,7 @@ export async function serveConsole(
     }
     if (path === ROSTER_PATH && deps.roster) {
       if (!mayAct(user, 'roster')) return forbidden();
-      const result = await changeRoster(form, deps.roster, (deps.sessionClock ?? systemClock).now());
+      const result = await changeRoster(form, deps.roster, (deps.sessionClock ?? systemClock).now(), lifecycle.config);
       if (result.ok && REQUEUE_AFTER.has(result.op)) await deps.requeueWaiting?.();
       logger.info('Console roster change', { op: result.op, ok: result.ok });
       // Done: back to the page (a reload does not send the form again), which says what was done.

@@ -6,7 +6,15 @@
  */
 import { countOf } from '../domain/count';
 import { CONSOLE_ROSTER_PATH } from '../domain/console-link';
-import { type Analyst, activeHolderOf, isIsoDate, isStaffName, STAFF_ID } from '../domain/staff';
+import {
+  type Analyst,
+  activeHolderOf,
+  isIsoDate,
+  isStaffName,
+  newMemberProblem,
+  type RosterRules,
+  STAFF_ID,
+} from '../domain/staff';
 import { html } from '../domain/html';
 import { calendarDayPtBr } from '../domain/lifecycle/deadlines';
 import type { StaffRepository } from '../ports';
@@ -125,14 +133,28 @@ function sharedAddressPt(holder: Analyst): string {
   return `O e-mail ${holder.email} já é de ${holder.name} (${holder.id}), ativo(a) na equipe: dois cadastros ativos com o mesmo e-mail não podem responder casos por e-mail. Desative ${holder.id} antes.`;
 }
 
+/** Why an address or id cannot be a new member's (domain/staff.ts newMemberProblem), in pt-BR. */
+function newMemberProblemPt(id: string, email: string, rules: RosterRules): string | undefined {
+  switch (newMemberProblem(id, email, rules)) {
+    case 'office-address':
+      return `O e-mail ${email} é um endereço da própria Ouvidoria: os avisos a essa pessoa voltariam como mensagens recebidas. Use o e-mail de trabalho dela.`;
+    case 'supervisor-id':
+      return `O id ${id} é de uma pessoa da supervisão na configuração, com outro e-mail: quem fosse adicionado com ele agiria como supervisão. Escolha outro id.`;
+    case undefined:
+      return undefined;
+  }
+}
+
 /**
  * One roster change from the page's form; the pt-BR message to show (a refusal's) and who changed.
  * `now`: the sessions' (wall) clock (ending a member's sessions refuses every token issued until then).
+ * `rules`: the configuration (the office's addresses, the supervisors' ids).
  */
 export async function changeRoster(
   form: URLSearchParams,
   staff: StaffRepository,
   now: Date,
+  rules: RosterRules,
 ): Promise<{ ok: boolean; text: string; op: string; id: string }> {
   const op = form.get('op') ?? '';
   const id = (form.get('pessoa') ?? '').trim().toLowerCase();
@@ -144,6 +166,8 @@ export async function changeRoster(
     const email = (form.get('email') ?? '').trim().toLowerCase();
     if (!isStaffName(name) || email.length > MAX_ADDRESS_CHARS || !EMAIL.test(email))
       return refused('Informe nome e e-mail válidos.');
+    const problem = newMemberProblemPt(id, email, rules);
+    if (problem) return refused(problem);
     const holder = activeHolderOf(await staff.list(), email);
     if (holder) return refused(sharedAddressPt(holder));
     const member: Analyst = { id, name, email, active: true, openCases: 0 };

@@ -158,6 +158,12 @@ function buildConfigSchema() {
         maxExtensionBusinessDays: intIn(1, 60, 30),
         /** Roster ids with the supervisor role (ouvidor/a): may act on any case, get escalations. */
         supervisorIds: z._default(z.array(z.string().check(z.minLength(1))), []),
+        /**
+         * The address each supervisor id was configured with (synth writes it from `staff`): the role is
+         * that id's AND that address's (domain/staff.ts holdsSupervisorRole), so an id freed by removing
+         * her and given to someone else carries no supervisor rights. An id without one: by id alone.
+         */
+        supervisorAddresses: z._default(z.record(z.string(), z.string()), {}),
       }),
       {},
     ),
@@ -336,7 +342,7 @@ export const localConfigInput = {
   threading: {},
   limits: {},
   // The local roster's ouvidora: escalations reach her, and she is not assigned cases.
-  lifecycle: { supervisorIds: ['sofia'] },
+  lifecycle: { supervisorIds: ['sofia'], supervisorAddresses: { sofia: 'sofia.ramos@ouvidoria.example.com.br' } },
 } as const;
 
 /**

@@ -1,5 +1,8 @@
 import { sanitizeHeaderValue } from './html';
 import { withoutInvisible } from './text';
+import type { OuvidoriaConfig } from './config';
+import { isStaffReplyMailbox, type StaffReplyMailboxConfig } from './lifecycle/reply-address';
+import { inboxLimitKey } from './mailbox';
 
 /** An ombudsman analyst in the roster. */
 export interface Analyst {
@@ -94,4 +97,63 @@ export function activeHolderOf<T extends Pick<Analyst, 'id' | 'email' | 'active'
 ): T | undefined {
   const wanted = rosterAddress(email);
   return members.find((m) => m.active && m.id !== exceptId && rosterAddress(m.email) === wanted);
+}
+
+/** What the supervisor role is bound to: `config.lifecycle` (supervisorIds and the addresses they were configured with). */
+export type SupervisorBinding = Pick<OuvidoriaConfig['lifecycle'], 'supervisorIds' | 'supervisorAddresses'>;
+
+/**
+ * The supervisor address configured for `id`, when the id is a supervisor's and its configured address
+ * is another than `email`: the roster gives that id to no one else (a member removed and someone new
+ * added as "sofia" would otherwise act as supervisor by mail at once). Undefined when it may have it.
+ */
+export function supervisorAddressFor(id: string, email: string, binding: SupervisorBinding): string | undefined {
+  if (!binding.supervisorIds.includes(id)) return undefined;
+  const recorded = Object.hasOwn(binding.supervisorAddresses, id) ? binding.supervisorAddresses[id] : undefined;
+  return recorded !== undefined && rosterAddress(recorded) !== rosterAddress(email) ? recorded : undefined;
+}
+
+/**
+ * Whether a roster entry has the supervisor role: its id is a configured supervisor's, and its address
+ * the one configured with it (when one was): an id reused for another person is an analyst's.
+ */
+export function holdsSupervisorRole(member: Pick<Analyst, 'id' | 'email'>, binding: SupervisorBinding): boolean {
+  return (
+    binding.supervisorIds.includes(member.id) && supervisorAddressFor(member.id, member.email, binding) === undefined
+  );
+}
+
+/** The office configuration an address is checked against (isOfficeAddress). */
+export type OfficeAddresses = Pick<OuvidoriaConfig, 'ombudsmanAddresses' | 'fromAddress'> & StaffReplyMailboxConfig;
+
+/**
+ * Whether an address is one the office itself receives or sends mail at: an ombudsman address, the
+ * sending address, or the staff reply mailbox (`caso@`, `caso+…@` our domain). A member's address
+ * never is: the office's notices to her would come back in as intake mail (a loop, a case of our own
+ * mail). Compared as one inbox (inboxLimitKey: letter case, "+tag"; the receipt rule strips labels),
+ * which here only refuses more.
+ */
+export function isOfficeAddress(email: string, office: OfficeAddresses): boolean {
+  const box = inboxLimitKey(email);
+  if (box === '') return false;
+  if ([...office.ombudsmanAddresses, office.fromAddress].some((a) => inboxLimitKey(a) === box)) return true;
+  return isStaffReplyMailbox(email.trim(), office);
+}
+
+/** What a new roster entry is checked against: the office's addresses and the supervisors' ids (the configuration). */
+export type RosterRules = OfficeAddresses & { lifecycle: SupervisorBinding };
+
+/**
+ * Why `id` and `email` cannot be a new member's, for every way in (the console's roster page,
+ * `npm run staff`): the office's own address (isOfficeAddress), or a supervisor's id configured with
+ * another address (supervisorAddressFor). Undefined when they can.
+ */
+export function newMemberProblem(
+  id: string,
+  email: string,
+  rules: RosterRules,
+): 'office-address' | 'supervisor-id' | undefined {
+  if (isOfficeAddress(email, rules)) return 'office-address';
+  if (supervisorAddressFor(id, email, rules.lifecycle) !== undefined) return 'supervisor-id';
+  return undefined;
 }

@@ -11,6 +11,7 @@ import {
   loadDeploymentConfig,
   parseDeploymentConfig,
   runtimeConfigOf,
+  sealedRuntimeConfigOf,
   SUPPORTED_REGIONS,
 } from '../../infra/config';
 import { staffSeedCommands } from '../../infra/staff-seed';
@@ -67,6 +68,15 @@ describe('infra/config/dev.json', () => {
       expect(runtime).not.toHaveProperty(key);
     }
     expect(runtime.officeHours).toEqual({ days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' });
+  });
+
+  // Red team 55: the role went by id alone; the functions now hold each supervisor id to the address
+  // `staff` gives it, so an id freed and given to someone else carries no supervisor rights.
+  it('carries each supervisor’s address from staff, in both runtime forms', () => {
+    const deployed = loadDeploymentConfig('dev');
+    for (const runtime of [runtimeConfigOf(deployed), sealedRuntimeConfigOf(deployed)]) {
+      expect(runtime.lifecycle.supervisorAddresses).toEqual({ sofia: 'sofia.ramos@example.com.br' });
+    }
   });
 });
 
@@ -209,6 +219,18 @@ describe('deployment configuration validation', () => {
       'staff.1.email: "Ana@Example.com.br" is already the address of "ana": one address, one member',
     ],
     ['a staff member without email', { staff: [{ id: 'ana', name: 'Ana' }] }, 'staff.0.email: '],
+    // Red team 55: a member at the office's own address gets its notices back as intake mail.
+    ...(
+      [
+        ['the ombudsman address', 'Ouvidoria@ouvidoria.example.com.br'],
+        ['the case reply mailbox', 'caso@ouvidoria.example.com.br'],
+        ['a case reply address', 'caso+ouv-2026-000001.abcdefghijklmnop@ouvidoria.example.com.br'],
+      ] as const
+    ).map(([what, email]): [string, Record<string, unknown>, string] => [
+      `a staff member at ${what}`,
+      { staff: [{ id: 'ana', name: 'Ana Souza', email }] },
+      `staff.0.email: "${email}" is one of the office's own addresses`,
+    ]),
     // Escalations at the due date and the monthly report are mailed to the supervisors only.
     [
       'no supervisor',

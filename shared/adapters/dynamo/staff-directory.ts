@@ -1,6 +1,6 @@
 import type { StaffDirectory } from '../../app/lifecycle/ports';
 import type { StaffMember } from '../../domain/lifecycle/types';
-import { type Analyst, memberByAddress } from '../../domain/staff';
+import { type Analyst, holdsSupervisorRole, memberByAddress, type SupervisorBinding } from '../../domain/staff';
 import type { StaffRepository } from '../../ports';
 
 export interface RosterStaffDirectoryOptions {
@@ -8,6 +8,8 @@ export interface RosterStaffDirectoryOptions {
   staff: Pick<StaffRepository, 'list' | 'get'>;
   /** Roster ids with the supervisor role: `config.lifecycle.supervisorIds`. */
   supervisorIds: readonly string[];
+  /** The address each was configured with (`config.lifecycle.supervisorAddresses`): the role is the id's and its. */
+  supervisorAddresses?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -17,10 +19,13 @@ export interface RosterStaffDirectoryOptions {
  * is seen at once.
  */
 export class RosterStaffDirectory implements StaffDirectory {
-  private readonly supervisorIds: ReadonlySet<string>;
+  private readonly binding: SupervisorBinding;
 
   constructor(private readonly options: RosterStaffDirectoryOptions) {
-    this.supervisorIds = new Set(options.supervisorIds);
+    this.binding = {
+      supervisorIds: [...options.supervisorIds],
+      supervisorAddresses: { ...options.supervisorAddresses },
+    };
   }
 
   private toMember(a: Analyst): StaffMember {
@@ -28,7 +33,8 @@ export class RosterStaffDirectory implements StaffDirectory {
       id: a.id,
       name: a.name,
       email: a.email.trim().toLowerCase(),
-      role: this.supervisorIds.has(a.id) ? 'supervisor' : 'analyst',
+      // Not by id alone: an id reused for someone else is no supervisor's (holdsSupervisorRole).
+      role: holdsSupervisorRole(a, this.binding) ? 'supervisor' : 'analyst',
       active: a.active,
       ...(a.leave ? { leave: { from: a.leave.from, to: a.leave.to } } : {}),
       ...(a.sessionsEndedAt ? { sessionsEndedAt: a.sessionsEndedAt } : {}),

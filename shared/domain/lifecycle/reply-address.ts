@@ -78,7 +78,7 @@ function bareAddress(address: string): string | null {
 }
 
 /** The local part of a bare address at the office's own domain, or null for any other domain. */
-function localPartAtOurDomain(bare: string, config: OuvidoriaConfig): string | null {
+function localPartAtOurDomain(bare: string, config: Pick<OuvidoriaConfig, 'domain'>): string | null {
   const at = bare.lastIndexOf('@');
   if (at < 1 || bare.slice(at + 1) !== config.domain.toLowerCase()) return null;
   return bare.slice(0, at);
@@ -122,6 +122,11 @@ export function isStaffReplyAddress(address: string, config: OuvidoriaConfig): b
   return parseStaffReplyAddress(address, config) !== null;
 }
 
+/** What names the staff reply mailbox: our domain and its local part. */
+export type StaffReplyMailboxConfig = Pick<OuvidoriaConfig, 'domain'> & {
+  lifecycle: Pick<OuvidoriaConfig['lifecycle'], 'staffReplyLocalPart'>;
+};
+
 /**
  * Whether a recipient is the staff reply mailbox at all (routing: staff mail vs merchant mail):
  * `caso@<domain>` or `caso+<anything>@<domain>`, well-formed or not. The receipt rule takes the
@@ -129,7 +134,7 @@ export function isStaffReplyAddress(address: string, config: OuvidoriaConfig): b
  * the wrong alphabet or no label at all arrives too: it is staff-address mail that does not verify
  * (quarantined, unanswered, SPEC step 8), never a merchant's submission with an automatic reply.
  */
-export function isStaffReplyMailbox(address: string, config: OuvidoriaConfig): boolean {
+export function isStaffReplyMailbox(address: string, config: StaffReplyMailboxConfig): boolean {
   const bare = bareAddress(address);
   const local = bare === null ? null : localPartAtOurDomain(bare.replace(/\.$/, ''), config);
   if (local === null) return false;

@@ -4,6 +4,7 @@ import { anAnalyst } from '../../support/builders';
 import { InMemoryStaffRepository } from '../../support/fakes';
 import { growth } from '../../support/growth';
 import { MAX_ADDRESS_CHARS } from '../../../shared/domain/mailbox';
+import { localConfig } from '../../../shared/domain/config';
 
 const NOW = new Date('2026-03-12T14:00:00.000Z');
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
@@ -118,7 +119,7 @@ describe('changeRoster', () => {
     ['deactivate', 3, {}, 'Ana Souza está inativo(a). Ana Souza tem 3 casos em aberto: transfira-os a outra pessoa.'],
   ])('%s with %i open case(s) says so', async (op, openCases, fields, text) => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana', name: 'Ana Souza', openCases })]);
-    expect(await changeRoster(form({ op, pessoa: 'ana', ...fields }), staff, NOW)).toEqual({
+    expect(await changeRoster(form({ op, pessoa: 'ana', ...fields }), staff, NOW, localConfig)).toEqual({
       ok: true,
       text,
       op,
@@ -129,17 +130,27 @@ describe('changeRoster', () => {
   it('records and ends a leave, deactivates, adds; refuses bad input', async () => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana' })]);
     expect(
-      await changeRoster(form({ op: 'leave', pessoa: 'ana', de: '2026-03-10', ate: '2026-03-20' }), staff, NOW),
+      await changeRoster(
+        form({ op: 'leave', pessoa: 'ana', de: '2026-03-10', ate: '2026-03-20' }),
+        staff,
+        NOW,
+        localConfig,
+      ),
     ).toMatchObject({ ok: true, text: 'Afastamento de Ana Souza registrado (10/03/2026 a 20/03/2026).' });
     expect((await staff.get('ana'))?.leave).toEqual({ from: '2026-03-10', to: '2026-03-20' });
-    expect(await changeRoster(form({ op: 'return', pessoa: 'ana' }), staff, NOW)).toMatchObject({
+    expect(await changeRoster(form({ op: 'return', pessoa: 'ana' }), staff, NOW, localConfig)).toMatchObject({
       text: 'Afastamento de Ana Souza encerrado.',
     });
     expect((await staff.get('ana'))?.leave).toBeUndefined();
-    await changeRoster(form({ op: 'deactivate', pessoa: 'ana' }), staff, NOW);
+    await changeRoster(form({ op: 'deactivate', pessoa: 'ana' }), staff, NOW, localConfig);
     expect((await staff.get('ana'))?.active).toBe(false);
     expect(
-      await changeRoster(form({ op: 'add', pessoa: 'dani', nome: 'Dani', email: 'dani@empresa.com.br' }), staff, NOW),
+      await changeRoster(
+        form({ op: 'add', pessoa: 'dani', nome: 'Dani', email: 'dani@empresa.com.br' }),
+        staff,
+        NOW,
+        localConfig,
+      ),
     ).toMatchObject({ ok: true });
     expect((await staff.get('dani'))?.active).toBe(true);
     const bads: Array<Record<string, string>> = [
@@ -164,7 +175,7 @@ describe('changeRoster', () => {
       { op: 'nada', pessoa: 'ana' },
     ];
     for (const bad of bads) {
-      expect((await changeRoster(form(bad), staff, NOW)).ok, JSON.stringify(bad)).toBe(false);
+      expect((await changeRoster(form(bad), staff, NOW, localConfig)).ok, JSON.stringify(bad)).toBe(false);
     }
     expect(await staff.get('eva')).toBeNull();
     expect((await staff.get('ana'))?.leave).toBeUndefined();
@@ -177,7 +188,7 @@ describe('changeRoster', () => {
   ])('accepts %s, as the CLI does', async (_label, id) => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id })]);
     const leave = { op: 'leave', pessoa: id, de: '2026-03-10', ate: '2026-03-20' };
-    expect(await changeRoster(form(leave), staff, NOW)).toMatchObject({ ok: true });
+    expect(await changeRoster(form(leave), staff, NOW, localConfig)).toMatchObject({ ok: true });
     expect((await staff.get(id))?.leave).toEqual({ from: '2026-03-10', to: '2026-03-20' });
   });
 
@@ -188,7 +199,7 @@ describe('changeRoster', () => {
   ])('refuses to add %s, as the CLI does', async (_label, id) => {
     const staff = new InMemoryStaffRepository([]);
     const add = { op: 'add', pessoa: id, nome: 'Beatriz Lima', email: 'beatriz.lima@empresa.com.br' };
-    expect(await changeRoster(form(add), staff, NOW)).toMatchObject({ ok: false, text: 'Id inválido.' });
+    expect(await changeRoster(form(add), staff, NOW, localConfig)).toMatchObject({ ok: false, text: 'Id inválido.' });
     expect(await staff.get(id)).toBeNull();
   });
 
@@ -210,7 +221,10 @@ describe('changeRoster', () => {
     ['deactivate + return', { op: 'deactivate', pessoa: 'ana' }, { op: 'return', pessoa: 'ana' }, { active: false }],
   ])('%s at the same time: both stick', async (_label, first, second, expected) => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana' })]);
-    const results = await Promise.all([changeRoster(form(first), staff, NOW), changeRoster(form(second), staff, NOW)]);
+    const results = await Promise.all([
+      changeRoster(form(first), staff, NOW, localConfig),
+      changeRoster(form(second), staff, NOW, localConfig),
+    ]);
     expect(results.map((r) => r.ok)).toEqual([true, true]);
     const ana = await staff.get('ana');
     expect({ active: ana?.active, ...(ana?.leave ? { leave: ana.leave } : {}) }).toEqual(expected);
@@ -223,11 +237,13 @@ describe('changeRoster', () => {
         form({ op: 'add', pessoa: 'dani', nome: 'Daniela Souza', email: 'daniela@empresa.com.br' }),
         staff,
         NOW,
+        localConfig,
       ),
       changeRoster(
         form({ op: 'add', pessoa: 'dani', nome: 'Danilo Reis', email: 'danilo@empresa.com.br' }),
         staff,
         NOW,
+        localConfig,
       ),
     ]);
     expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
@@ -239,7 +255,7 @@ describe('changeRoster', () => {
   it('a change for someone removed in the meantime is refused, not a new half-empty member', async () => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana' })]);
     const [result] = await Promise.all([
-      changeRoster(form({ op: 'deactivate', pessoa: 'ana' }), staff, NOW),
+      changeRoster(form({ op: 'deactivate', pessoa: 'ana' }), staff, NOW, localConfig),
       staff.remove('ana'),
     ]);
     expect(result?.ok).toBe(false);
@@ -257,18 +273,18 @@ describe("changeRoster: the new member's address", () => {
     [MAX_ADDRESS_CHARS + 1, false],
   ])('an address of %i characters: ok %s', async (n, ok) => {
     const staff = new InMemoryStaffRepository([]);
-    expect((await changeRoster(add(ofLength(n)), staff, NOW)).ok).toBe(ok);
+    expect((await changeRoster(add(ofLength(n)), staff, NOW, localConfig)).ok).toBe(ok);
   });
 
   // The form's field reached the pattern uncut: the domain's two runs around its dot traded a run of
   // dots, quadratic.
   it('refuses a long run of dots in linear time', async () => {
     const staff = new InMemoryStaffRepository([]);
-    expect((await changeRoster(add(`dani@${'.'.repeat(2_000)}@`), staff, NOW)).ok).toBe(false);
+    expect((await changeRoster(add(`dani@${'.'.repeat(2_000)}@`), staff, NOW, localConfig)).ok).toBe(false);
     expect(
       growth(
         (n) => add(`dani@${'.'.repeat(n)}@`),
-        (f) => changeRoster(f, staff, NOW),
+        (f) => changeRoster(f, staff, NOW, localConfig),
         2_000,
       ),
     ).toBeLessThan(30);
@@ -289,7 +305,7 @@ describe('changeRoster: one active member per address', () => {
     ['another address', 'ana.lima@ouvidoria.example.com.br', true, true],
   ])('adding a member with %s: ok %s', async (_, email, oldActive, ok) => {
     const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana', email: ANA, active: oldActive })]);
-    const result = await changeRoster(addAna(email), staff, NOW);
+    const result = await changeRoster(addAna(email), staff, NOW, localConfig);
     expect(result.ok).toBe(ok);
     if (!ok) expect(result.text).toContain('Ana Souza (ana)');
     expect((await staff.get('ana.souza')) !== null).toBe(ok);
@@ -303,7 +319,47 @@ describe('changeRoster: one active member per address', () => {
       anAnalyst({ id: 'ana', email: ANA, active: false }),
       anAnalyst({ id: 'ana.souza', name: 'Ana Souza', email: ANA, active: otherActive }),
     ]);
-    expect((await changeRoster(form({ op: 'activate', pessoa: 'ana' }), staff, NOW)).ok).toBe(ok);
+    expect((await changeRoster(form({ op: 'activate', pessoa: 'ana' }), staff, NOW, localConfig)).ok).toBe(ok);
     expect((await staff.get('ana'))?.active).toBe(ok);
+  });
+});
+
+// Red team 55: the roster took the office's own addresses as a member's (the office's notices to her
+// came back in as intake mail), and a supervisor's id, once freed, for anyone (who then acted as
+// supervisor by mail at once).
+describe('changeRoster: the office’s own addresses and the supervisors’ ids', () => {
+  const add = (pessoa: string, email: string) => form({ op: 'add', pessoa, nome: 'Nova Pessoa', email });
+
+  it.each([
+    ['the ombudsman address', 'dani', 'ouvidoria@ouvidoria.example.com.br', 'endereço da própria Ouvidoria'],
+    [
+      'the ombudsman address in other letter case',
+      'dani',
+      'Ouvidoria@Ouvidoria.Example.com.br',
+      'endereço da própria Ouvidoria',
+    ],
+    [
+      'the ombudsman address with a +tag',
+      'dani',
+      'ouvidoria+equipe@ouvidoria.example.com.br',
+      'endereço da própria Ouvidoria',
+    ],
+    ['the case reply mailbox', 'dani', 'caso@ouvidoria.example.com.br', 'endereço da própria Ouvidoria'],
+    [
+      'a case reply address',
+      'dani',
+      'caso+OUV-2026-000123.abcdefghijklmnop@ouvidoria.example.com.br',
+      'endereço da própria Ouvidoria',
+    ],
+    ['the supervisor id with another address', 'sofia', 'sofia@gmail.com', 'O id sofia é de uma pessoa da supervisão'],
+    ['the supervisor id with her configured address', 'sofia', 'Sofia.Ramos@ouvidoria.example.com.br', undefined],
+    ['a colleague on the office domain', 'dani', 'daniela.souza@ouvidoria.example.com.br', undefined],
+    ['a look-alike local part on the office domain', 'dani', 'ouvidoria.sp@ouvidoria.example.com.br', undefined],
+  ])('adding %s', async (_, id, email, refusal) => {
+    const staff = new InMemoryStaffRepository([anAnalyst({ id: 'ana' })]);
+    const result = await changeRoster(add(id, email), staff, NOW, localConfig);
+    expect(result.ok).toBe(refusal === undefined);
+    if (refusal) expect(result.text).toContain(refusal);
+    expect((await staff.get(id)) !== null).toBe(refusal === undefined);
   });
 });

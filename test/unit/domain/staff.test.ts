@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { activeHolderOf, memberByAddress, rosterAddress } from '../../../shared/domain/staff';
+import {
+  activeHolderOf,
+  holdsSupervisorRole,
+  isOfficeAddress,
+  memberByAddress,
+  newMemberProblem,
+  rosterAddress,
+} from '../../../shared/domain/staff';
+import { localConfig } from '../../../shared/domain/config';
 import { anAnalyst } from '../../support/builders';
 
 const ANA = 'ana.souza@ouvidoria.example.com.br';
@@ -39,5 +47,50 @@ describe('activeHolderOf', () => {
     ['another address', [entry('ana', true, 'ana.lima@ouvidoria.example.com.br')], undefined, undefined],
   ])('%s → %s', (_what, members, exceptId, id) => {
     expect(activeHolderOf(members, ' Ana.Souza@Ouvidoria.Example.com.br', exceptId)?.id).toBe(id);
+  });
+});
+
+// Red team 55: a supervisor's role went by roster id alone, and the roster took the office's own addresses.
+describe('holdsSupervisorRole', () => {
+  const SOFIA = 'sofia.ramos@ouvidoria.example.com.br';
+  const binding = { supervisorIds: ['sofia', 'rui'], supervisorAddresses: { sofia: SOFIA } };
+  it.each([
+    ['the configured supervisor', 'sofia', SOFIA, true],
+    ['the configured supervisor, other letter case', 'sofia', ' Sofia.Ramos@Ouvidoria.Example.com.br', true],
+    ['someone new under her freed id', 'sofia', 'sofia.lima@empresa.com.br', false],
+    ['a look-alike of her address', 'sofia', 'sofia.ramos@ouvidoria.example.com', false],
+    ['a supervisor id configured without an address: by id', 'rui', 'rui@empresa.com.br', true],
+    ['an analyst with her address', 'ana', SOFIA, false],
+  ])('%s: %s', (_, id, email, holds) => {
+    expect(holdsSupervisorRole({ id, email }, binding)).toBe(holds);
+  });
+
+  it('an id named "constructor" or "__proto__" is no supervisor by inheritance', () => {
+    expect(holdsSupervisorRole({ id: 'constructor', email: 'x@y.com' }, binding)).toBe(false);
+  });
+});
+
+describe('isOfficeAddress / newMemberProblem', () => {
+  it.each<[string, string, 'office-address' | 'supervisor-id' | undefined]>([
+    ['ouvidoria@ouvidoria.example.com.br', 'dani', 'office-address'],
+    ['  OUVIDORIA@ouvidoria.example.com.br ', 'dani', 'office-address'],
+    ['ouvidoria+sp@ouvidoria.example.com.br', 'dani', 'office-address'],
+    ['caso@ouvidoria.example.com.br', 'dani', 'office-address'],
+    ['Caso+OUV-2026-000123.abcdefghijklmnop@Ouvidoria.Example.com.br', 'dani', 'office-address'],
+    ['caso+qualquer@ouvidoria.example.com.br', 'dani', 'office-address'],
+    ['casos@ouvidoria.example.com.br', 'dani', undefined],
+    ['ouvidoria@outra-empresa.com.br', 'dani', undefined],
+    ['dani.souza@ouvidoria.example.com.br', 'dani', undefined],
+    ['sofia@empresa.com.br', 'sofia', 'supervisor-id'],
+    ['sofia.ramos@ouvidoria.example.com.br', 'sofia', undefined],
+    ['ouvidoria@ouvidoria.example.com.br', 'sofia', 'office-address'],
+  ])('%s as %s: %s', (email, id, problem) => {
+    expect(newMemberProblem(id, email, localConfig)).toBe(problem);
+    expect(isOfficeAddress(email, localConfig)).toBe(problem === 'office-address');
+  });
+
+  it('the sending address, when it is not an ombudsman address', () => {
+    const config = { ...localConfig, fromAddress: 'nao-responda@avisos.example.com.br' };
+    expect(isOfficeAddress('Nao-Responda@avisos.example.com.br', config)).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '../../../scripts/staff';
 import { InMemoryCaseRepository, InMemoryStaffRepository, RecordingQueue } from '../../support/fakes';
 import { aDecision, aCase } from '../../support/builders';
+import { localConfig } from '../../../shared/domain/config';
 
 describe('parseStaffArgs: good input', () => {
   it.each<[string, string[], unknown]>([
@@ -149,7 +150,13 @@ function cli(opts: { queue?: boolean } = {}) {
   const cases = new InMemoryCaseRepository(staff);
   const queue = new RecordingQueue();
   const lines: string[] = [];
-  const deps: StaffCliDeps = { staff, cases, ...(opts.queue === false ? {} : { queue }), out: (l) => lines.push(l) };
+  const deps: StaffCliDeps = {
+    staff,
+    cases,
+    rules: localConfig,
+    ...(opts.queue === false ? {} : { queue }),
+    out: (l) => lines.push(l),
+  };
   const run = (...argv: string[]) => runStaffCommand(parseStaffArgs(argv), deps);
   return { staff, cases, queue, lines, run };
 }
@@ -349,6 +356,7 @@ describe('runStaffCommand', () => {
     let runs = 0;
     const deps: StaffCliDeps = {
       staff: c.staff,
+      rules: localConfig,
       out: (l) => c.lines.push(l),
       migrateOpenCases: async () => {
         runs++;
@@ -358,13 +366,36 @@ describe('runStaffCommand', () => {
     await runStaffCommand(parseStaffArgs(['migrate-open-cases']), deps);
     expect(runs).toBe(1);
     expect(c.lines).toEqual(['Open-case markers: 3 moved, 1 of cases no longer open dropped.']);
-    await expect(runStaffCommand({ kind: 'migrate-open-cases' }, { staff: c.staff, out: () => {} })).rejects.toThrow(
-      /needs the DynamoDB table/,
-    );
+    await expect(
+      runStaffCommand({ kind: 'migrate-open-cases' }, { staff: c.staff, rules: localConfig, out: () => {} }),
+    ).rejects.toThrow(/needs the DynamoDB table/);
   });
 
   it('list of an empty roster says how to add someone', () => {
     expect(formatRoster([])).toEqual([expect.stringMatching(/roster is empty.*add <id>/)]);
+  });
+});
+
+// Red team 55: `npm run staff -- add` took the office's own addresses (its notices to that member
+// came back in as intake mail) and a removed supervisor's id for anyone, who then acted as supervisor.
+describe('runStaffCommand add: the office’s own addresses and the supervisors’ ids', () => {
+  it.each([
+    ['the ombudsman address', 'dani', 'ouvidoria@ouvidoria.example.com.br', /office's own addresses/],
+    [
+      'the case reply mailbox with a label',
+      'dani',
+      'caso+ouv-2026-000001@ouvidoria.example.com.br',
+      /office's own addresses/,
+    ],
+    ['a removed supervisor id, for someone else', 'sofia', 'sofia.lima@empresa.com.br', /supervisor's id/],
+    ['the supervisor id, for her configured address', 'sofia', 'sofia.ramos@ouvidoria.example.com.br', undefined],
+    ['a colleague on the office domain', 'dani', 'dani@ouvidoria.example.com.br', undefined],
+  ])('%s', async (_, id, email, refusal) => {
+    const c = cli();
+    const added = c.run('add', id, '--name', 'Nova Pessoa', '--email', email);
+    if (refusal) await expect(added).rejects.toThrow(refusal);
+    else await added;
+    expect((await c.staff.get(id)) !== null).toBe(refusal === undefined);
   });
 });
 

@@ -60,3 +60,22 @@ describe('RosterStaffDirectory.byEmail', () => {
     expect(await d.byEmail('  ')).toBeNull();
   });
 });
+
+// Red team 55: the role went by id alone: "sofia" removed and someone else added as "sofia" was a
+// supervisor by mail (#transferir, any case) at once.
+describe('RosterStaffDirectory: the supervisor role is the configured id with its configured address', () => {
+  const SOFIA = 'sofia.ramos@ouvidoria.example.com.br';
+  it.each([
+    ['the configured supervisor', SOFIA, 'supervisor'],
+    ['someone else under her id', 'sofia.lima@empresa.com.br', 'analyst'],
+  ])('%s: %s', async (_, email, role) => {
+    const directory = new RosterStaffDirectory({
+      staff: new InMemoryStaffRepository([anAnalyst({ id: 'sofia', email })]),
+      supervisorIds: ['sofia'],
+      supervisorAddresses: { sofia: SOFIA },
+    });
+    expect((await directory.byEmail(email))?.role).toBe(role);
+    expect((await directory.byId('sofia'))?.role).toBe(role);
+    expect((await directory.supervisors()).map((m) => m.id)).toEqual(role === 'supervisor' ? ['sofia'] : []);
+  });
+});
