@@ -100,7 +100,9 @@ export function activeHolderOf<T extends Pick<Analyst, 'id' | 'email' | 'active'
 }
 
 /** What the supervisor role is bound to: `config.lifecycle` (supervisorIds and the addresses they were configured with). */
-export type SupervisorBinding = Pick<OuvidoriaConfig['lifecycle'], 'supervisorIds' | 'supervisorAddresses'>;
+// The addresses may be absent: a configuration sealed before they existed is read without parsing.
+export type SupervisorBinding = Pick<OuvidoriaConfig['lifecycle'], 'supervisorIds'> &
+  Partial<Pick<OuvidoriaConfig['lifecycle'], 'supervisorAddresses'>>;
 
 /**
  * The supervisor address configured for `id`, when the id is a supervisor's and its configured address
@@ -109,7 +111,8 @@ export type SupervisorBinding = Pick<OuvidoriaConfig['lifecycle'], 'supervisorId
  */
 export function supervisorAddressFor(id: string, email: string, binding: SupervisorBinding): string | undefined {
   if (!binding.supervisorIds.includes(id)) return undefined;
-  const recorded = Object.hasOwn(binding.supervisorAddresses, id) ? binding.supervisorAddresses[id] : undefined;
+  const addresses = binding.supervisorAddresses ?? {};
+  const recorded = Object.hasOwn(addresses, id) ? addresses[id] : undefined;
   return recorded !== undefined && rosterAddress(recorded) !== rosterAddress(email) ? recorded : undefined;
 }
 

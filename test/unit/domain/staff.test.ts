@@ -65,6 +65,10 @@ describe('holdsSupervisorRole', () => {
     expect(holdsSupervisorRole({ id, email }, binding)).toBe(holds);
   });
 
+  it('a configuration without the addresses (sealed before them): by id', () => {
+    expect(holdsSupervisorRole({ id: 'sofia', email: 'x@y.com' }, { supervisorIds: ['sofia'] })).toBe(true);
+  });
+
   it('an id named "constructor" or "__proto__" is no supervisor by inheritance', () => {
     expect(holdsSupervisorRole({ id: 'constructor', email: 'x@y.com' }, binding)).toBe(false);
   });
