@@ -14,6 +14,7 @@ import { type Screening, screen } from '../domain/eligibility/engine';
 import type { OuvidoriaConfig } from '../domain/config';
 import { findProtocols } from '../domain/protocol';
 import { taggedProtocol } from '../domain/replies';
+import { sameMailbox } from '../domain/mailbox';
 import { merchantAuthenticated } from '../domain/sender-authentication';
 import type { Submission } from '../domain/submission';
 import { splitQuoted } from '../domain/text';
@@ -57,8 +58,15 @@ export type ThreadMatch =
 /** Upper bound on lookups per mail: a References header of thousands of ids costs nothing extra. */
 export const MAX_THREAD_LOOKUPS = 20;
 
+/**
+ * Whether a mail's sender is a case's merchant: one mailbox (domain/mailbox.ts sameMailbox). Gmail
+ * delivers maria.souza@, mariasouza@, maria.souza+loja@ gmail.com and googlemail.com to one inbox,
+ * which only its holder can send from with Google's DMARC or DKIM pass (merchantAuthenticated, still
+ * required to continue a case); on any other domain a dot or a "+tag" may be someone else's, so
+ * only letter case is set aside there.
+ */
 export function sameAddress(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
+  return sameMailbox(a, b);
 }
 
 /**

@@ -25,6 +25,7 @@ import { greetingName, type RenderedMail, renderMail } from '../replies';
 import { cutMarked, type MessageLanguage } from '../text';
 import { merchantMessageRead } from './inline-answers';
 import { officeCalendar } from '../calendar';
+import { mailboxKey } from '../mailbox';
 import { dueDateFrom, formatDatePtBr, promisedDayPassed, reopenWindowEnd } from './deadlines';
 import { caseLanguage, MERCHANT_WORDS } from './merchant-words';
 import { merchantMailSubject } from './messages';
@@ -341,11 +342,14 @@ function momentOf(c: WorkCase, now: Date, config: OuvidoriaConfig): Pick<PublicC
   return now.getTime() > end ? { reopen: 'passed' } : { reopen: { until: new Date(end).toISOString() } };
 }
 
-/** Same address, compared case-insensitively and in time independent of where they differ. */
+/**
+ * Same mailbox (mailbox.ts sameMailbox: letter case, and Gmail's dots, "+tag" and googlemail.com, as
+ * threading compares her mail), in time independent of where they differ. Nothing empty matches.
+ */
 export function sameAddress(a: string, b: string): boolean {
-  const x = a.trim().toLowerCase();
-  const y = b.trim().toLowerCase();
-  let diff = x.length ^ y.length;
+  const x = mailboxKey(a);
+  const y = mailboxKey(b);
+  let diff = (x.length ^ y.length) | (x === '' ? 1 : 0);
   const n = Math.max(x.length, y.length);
   for (let i = 0; i < n; i++) diff |= (x.charCodeAt(i) || 0) ^ (y.charCodeAt(i) || 0);
   return diff === 0;

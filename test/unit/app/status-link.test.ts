@@ -223,6 +223,33 @@ describe('requestStatusLink', () => {
   });
 });
 
+// Red team 55 note 3: one Gmail inbox is one merchant (threading compares so): the status form takes
+// any of its spellings, and the link still goes to the address the case holds.
+describe('requestStatusLink: her Gmail in another spelling', () => {
+  const HERS = 'maria.souza@gmail.com';
+  it.each([
+    ['her own spelling', HERS, true],
+    ['without the dot', 'mariasouza@gmail.com', true],
+    ['with a +tag at googlemail.com', 'maria.souza+loja@googlemail.com', true],
+    ['a look-alike domain', 'maria.souza@gmai1.com', false],
+    ['another name', 'maria.souza2@gmail.com', false],
+  ])('%s: sent %s', async (_, email, sent) => {
+    const d = deps();
+    d.cases = new InMemoryCaseWorkStore([workCase({ senderEmail: HERS })]);
+    expect(await requestStatusLink({ protocol: PROTOCOL, email }, d)).toEqual({ kind: 'requested', sent });
+    expect(d.mailer.sent.map((m) => m.to)).toEqual(sent ? [[HERS]] : []);
+  });
+
+  it('a custom domain’s +tag is another mailbox: no link', async () => {
+    const d = deps();
+    const tagged = MERCHANT.replace('@', '+x@');
+    expect(await requestStatusLink({ protocol: PROTOCOL, email: tagged }, d)).toEqual({
+      kind: 'requested',
+      sent: false,
+    });
+  });
+});
+
 describe('openStatusLink', () => {
   it('opens once, then refuses; a forged link never claims a nonce', async () => {
     const d = deps();

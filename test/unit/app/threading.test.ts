@@ -489,3 +489,62 @@ describe('findThread: a closed case whose record is at its ceiling', () => {
     });
   });
 });
+
+// Red team 55 note 3: a merchant who opened her case as maria.souza@gmail.com and answered from
+// mariasouza@gmail.com (one Gmail inbox) started a new submission. One Gmail mailbox is her; a
+// look-alike or another domain's "+tag" is not, and her mail still has to be authenticated.
+describe('findThread: one Gmail inbox is one merchant', () => {
+  const HERS = 'maria.souza@gmail.com';
+  const gmailCase = { ...mariasCase, senderEmail: HERS };
+  const from = (address: string, verdicts = senderVerdicts('PASS', 'PASS', 'PASS')) => ({
+    ...followUp({ sender: { name: 'Maria Souza', address }, inReplyTo: ACK_ID }),
+    verdicts,
+  });
+
+  it.each<[string, string, 'continues' | 'other-sender']>([
+    ['without the dot', 'mariasouza@gmail.com', 'continues'],
+    ['with a +tag', 'maria.souza+loja@gmail.com', 'continues'],
+    ['at googlemail.com', 'Maria.Souza@googlemail.com', 'continues'],
+    ['dots moved', 'ma.ria.sou.za@gmail.com', 'continues'],
+    ['a look-alike domain (gmai1.com)', 'maria.souza@gmai1.com', 'other-sender'],
+    ['another name', 'maria.souza2@gmail.com', 'other-sender'],
+    ['a Gmail name at another domain', 'mariasouza@outlook.com', 'other-sender'],
+  ])('her case, answered %s: %s', async (_, address, expected) => {
+    const { lookup } = lookupOf(gmailCase);
+    const match = await findThread(from(address), lookup, localConfig, NOW);
+    expect(match.kind === 'continues' ? 'continues' : match.kind === 'linked' ? match.reason : match.kind).toBe(
+      expected,
+    );
+  });
+
+  it('a custom domain’s +tag or dot is another mailbox: never hers', async () => {
+    const custom = { ...mariasCase, senderEmail: 'maria.souza@lojadamaria.com.br' };
+    const { lookup } = lookupOf(custom);
+    for (const address of ['maria.souza+x@lojadamaria.com.br', 'mariasouza@lojadamaria.com.br']) {
+      expect(await findThread(from(address), lookup, localConfig, NOW)).toEqual({
+        kind: 'linked',
+        parent: custom,
+        reason: 'other-sender',
+      });
+    }
+  });
+
+  it('another spelling of her Gmail without Google’s authentication is linked, never joined', async () => {
+    const { lookup } = lookupOf(gmailCase);
+    // SPF of an envelope alone, as anyone's own server gives it.
+    const mail = from('mariasouza@gmail.com', senderVerdicts('PASS', 'GRAY', 'GRAY'));
+    expect(await findThread(mail, lookup, localConfig, NOW)).toEqual({
+      kind: 'linked',
+      parent: gmailCase,
+      reason: 'unauthenticated',
+    });
+  });
+
+  it('her mail to her case’s staff address from another spelling of her Gmail', async () => {
+    const { lookup } = lookupOf(gmailCase);
+    const mail = from('mariasouza+ouvidoria@gmail.com');
+    expect(await caseOfMerchantMail('OUV-2026-000042', mail, lookup, localConfig, NOW)).toEqual(gmailCase);
+    const stranger = from('maria.souza@gmai1.com');
+    expect(await caseOfMerchantMail('OUV-2026-000042', stranger, lookup, localConfig, NOW)).toBeUndefined();
+  });
+});

@@ -923,6 +923,20 @@ describe("handleStaffMail — the case's merchant writing to its staff address",
   );
 });
 
+// Red team 55 note 3: her Gmail in another spelling is her (one inbox); a look-alike is not.
+describe("handleStaffMail — the case's Gmail merchant writing to its staff address in another spelling", () => {
+  it.each([
+    ['without the dot', 'mariasouza@gmail.com', true],
+    ['with a +tag', 'maria.souza+loja@gmail.com', true],
+    ['a look-alike domain', 'maria.souza@gmai1.com', false],
+  ])('%s: hers %s', async (_what, from, hers) => {
+    const w = lifecycleWorld({ cases: [workCase({ senderEmail: 'maria.souza@gmail.com' })] });
+    const result = await handleStaffMail(mailFrom('ana', from, 'Segue o print.'), w.deps);
+    expect(result.kind).toBe(hers ? 'merchant' : 'quarantine');
+    expect(w.cases.commits).toEqual([]);
+  });
+});
+
 describe('handleStaffMail — a signed mail of the analyst handed to the case address by someone else', () => {
   const mailOfAna = (text: string, addressedTo: string[]) =>
     mailFrom('ana', ANA, text, { recipients: [addressOf('ana')], addressedTo });

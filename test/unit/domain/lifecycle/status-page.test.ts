@@ -491,6 +491,18 @@ describe('sameAddress and the link mail', () => {
     expect(sameAddress('', MERCHANT)).toBe(false);
   });
 
+  // Red team 55 note 3: as threading compares her mail, one Gmail inbox (dots, +tag, googlemail.com).
+  it.each([
+    ['maria.souza@gmail.com', 'MariaSouza@gmail.com', true],
+    ['maria.souza@gmail.com', 'maria.souza+loja@googlemail.com', true],
+    ['maria.souza@gmail.com', 'maria.souza@gmai1.com', false],
+    ['maria.souza@lojadamaria.com.br', 'mariasouza@lojadamaria.com.br', false],
+    ['maria@lojadamaria.com.br', 'maria+x@lojadamaria.com.br', false],
+    ['', '', false],
+  ])('%s and %s: %s', (a, b, same) => {
+    expect(sameAddress(a, b)).toBe(same);
+  });
+
   it('renders the pt-BR mail with the link and its validity', () => {
     const mail = renderStatusLinkMail('OUV-2026-000123', 'https://x.example/consulta/caso?p=1', 'Maria', localConfig);
     expect(mail.subject).toBe('[OUV-2026-000123] Link para acompanhar o seu caso');
