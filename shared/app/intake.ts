@@ -980,16 +980,16 @@ async function findTicketHolder(
   const uncount = reserved ? undefined : () => deps.openCases.release(address, caseId);
   const { parent, open, hers } = await holderCase(holder, address, deps, now, uncount);
   if (hers) return { kind: 'join', parent: hers, bounce };
-  // The claim is the inbox's ("+tags", Gmail's dots): a case of another of its spellings, still open,
-  // keeps it — only her very address joins, and taking it away sent her next mail from that address
-  // to a new case instead of hers.
+  // The claim is the inbox's ("+tags" on any domain, Gmail's dots): a case of another of its spellings,
+  // still open, keeps it — only her mailbox joins (threading's sameAddress: one Gmail inbox, elsewhere
+  // her very address), and taking it away sent her next mail from that address to a new case instead of hers.
   if (open) return { kind: 'new', bounce };
   return passedTicket(address, ticket, holder.caseId, caseId, deps, bounce, parent ?? undefined, reserved);
 }
 
 /**
  * The case a ticket's claim names, as her message meets it: `hers` when it is open to her
- * (openToHer) and her very address, so her message joins it; `open` when open to its sender at all.
+ * (openToHer) and her mailbox (sameAddress), so her message joins it; `open` when open to its sender at all.
  * Throws TicketCaseNotStoredYet while the claim is fresh and its case not stored yet (after
  * `beforeWaiting`, the caller's own undoing), so waitingForTicketHolder looks again.
  */
