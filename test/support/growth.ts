@@ -29,9 +29,18 @@ function perCall(run: () => unknown): number {
   return median(samples);
 }
 
+/** A linear reader's ratio stays under this many times the factor (asserted by the tests). */
+const LINEAR_BOUND = 3;
+/**
+ * Measured again when over the bound: a burst of load (the suite's other workers, a GC) during one
+ * measurement can double a ratio, never make a quadratic reader's factor² look linear.
+ */
+const ATTEMPTS = 3;
+
 /**
  * Time of `read` on `input(size * factor)` over its time on `input(size)`: about `factor` when the
- * reader is linear, `factor`² when it is quadratic. Assert it below 3 × factor.
+ * reader is linear, `factor`² when it is quadratic (the lowest of up to ATTEMPTS measurements).
+ * Assert it below 3 × factor.
  */
 export function growth<T>(input: (size: number) => T, read: (input: T) => unknown, size: number, factor = 10): number {
   const small = input(size);
@@ -39,5 +48,9 @@ export function growth<T>(input: (size: number) => T, read: (input: T) => unknow
   // Warm both paths (compilation, caches) before timing.
   read(small);
   read(large);
-  return perCall(() => read(large)) / perCall(() => read(small));
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < ATTEMPTS && lowest >= LINEAR_BOUND * factor; attempt++) {
+    lowest = Math.min(lowest, perCall(() => read(large)) / perCall(() => read(small)));
+  }
+  return lowest;
 }
