@@ -67,7 +67,15 @@ describe('configuration passed to the functions', () => {
   it('gives every function the runtime config (deploy-only fields stripped) and the Powertools settings', () => {
     const { stack, template } = dev;
     const config = loadDeploymentConfig('dev');
-    const expectedRuntime = configSchema().parse(config);
+    // Synth records each supervisor's address from `staff` (the role is that id with that address).
+    const supervisorAddresses = Object.fromEntries(
+      config.staff.filter((m) => config.lifecycle.supervisorIds.includes(m.id)).map((m) => [m.id, m.email]),
+    );
+    expect(Object.keys(supervisorAddresses)).toEqual(config.lifecycle.supervisorIds);
+    const expectedRuntime = configSchema().parse({
+      ...config,
+      lifecycle: { ...config.lifecycle, supervisorAddresses },
+    });
     for (const [fn, service] of [
       [stack.emailIntake, SERVICE.emailIntake],
       [stack.webform, SERVICE.webform],
