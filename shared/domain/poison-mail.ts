@@ -2,7 +2,7 @@
  * A mail the email intake failed on every attempt (Lambda's async retries, then the on-failure
  * destination): whether the failure was the mail's own doing, from what Lambda wrote of the last
  * attempt. Only a failure the mail itself can cause is poison — the runtime died (out of memory, a
- * crash), the attempt timed out, or the code hit a JavaScript engine error (a TypeError, a stack
+ * process exit), the attempt timed out, or the code hit a JavaScript engine error (a TypeError, a stack
  * overflow's RangeError) on the mail's structure. Everything else (a named service error, a network
  * error, a reply not sent yet, an event that was not an SES receipt, an event too old to run) is
  * the platform's: left for staff as before, since quarantining a readable mail as unreadable would
@@ -22,6 +22,13 @@ export type PoisonKind = 'timeout' | 'runtime' | 'code-error';
 /** JavaScript's own error classes: thrown by the engine on code paths, never by an AWS client. */
 const ENGINE_ERRORS = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'URIError', 'EvalError']);
 
+/**
+ * The runtime kinds a mail can cause: the process killed (out of memory) or exited mid-mail. The
+ * other Runtime.* kinds (ImportModuleError, HandlerNotFound, UserCodeSyntaxError, MalformedHandlerName,
+ * InvalidEntrypoint, Unknown…) are a deploy's: every mail fails alike, none is the mail's doing.
+ */
+const MAIL_RUNTIME_ERRORS = new Set(['Runtime.OutOfMemory', 'Runtime.ExitError']);
+
 /** Lambda's message for an invocation that ran out of time (the runtime writes no errorType for it). */
 const TIMED_OUT = /\bTask timed out after\b/;
 
@@ -32,7 +39,7 @@ export function poisonKindOf(failure: IntakeFailure): PoisonKind | null {
   const type = failure.errorType ?? '';
   const message = (failure.errorMessage ?? '').slice(0, 500);
   if (type === 'Sandbox.Timedout' || TIMED_OUT.test(message)) return 'timeout';
-  if (type.startsWith('Runtime.')) return 'runtime';
+  if (MAIL_RUNTIME_ERRORS.has(type)) return 'runtime';
   if (ENGINE_ERRORS.has(type)) return 'code-error';
   return null;
 }

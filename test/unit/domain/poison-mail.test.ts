@@ -35,6 +35,21 @@ describe('poisonKindOf: only a failure the mail itself can cause is poison', () 
       exhausted({ errorType: 'TypeError', errorMessage: "Cannot read properties of undefined (reading 'value')" }),
       'code-error',
     ],
+    ...(
+      [
+        ['Runtime.ImportModuleError', "Error: Cannot find module 'mailparser'"],
+        ['Runtime.HandlerNotFound', 'handler.handler is undefined or not exported'],
+        ['Runtime.UserCodeSyntaxError', "SyntaxError: Unexpected token '}'"],
+        ['Runtime.MalformedHandlerName', 'Bad handler handler'],
+        ['Runtime.InvalidEntrypoint', 'ProcessSpawnFailed'],
+        ['Runtime.Unknown', 'Unknown application error occurred'],
+        ['Runtime.InitError', 'init failed'],
+      ] as const
+    ).map(([errorType, errorMessage]): [string, IntakeFailure, null] => [
+      `a deploy's runtime failure (${errorType}): every mail fails alike`,
+      exhausted({ errorType, errorMessage }),
+      null,
+    ]),
     ['DynamoDB throttling', exhausted({ errorType: 'ProvisionedThroughputExceededException' }), null],
     ['S3 access denied', exhausted({ errorType: 'AccessDenied' }), null],
     ['raw mail missing', exhausted({ errorType: 'RawMailNotFound' }), null],
