@@ -317,6 +317,11 @@ export interface CaseRepository {
   /** Appends a follow-up unless a message with the same sourceId is there; true if appended. */
   appendMessage(caseId: string, message: CaseMessage): Promise<boolean>;
   /**
+   * A quarantined mail stored unread (the intake failed on it), read again at its release: its first
+   * message and the case's subject replaced by what the triage read, the items' expiry kept. Idempotent.
+   */
+  rereadFirstMessage(caseId: string, message: CaseMessage): Promise<void>;
+  /**
    * Claims the right to send the automatic reply: true for exactly one caller, unless the
    * recorded reply is `failed` (the send threw) or an earlier claim is older than
    * `staleAfterMs` with no reply recorded (a crash mid-send).

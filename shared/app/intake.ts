@@ -106,6 +106,7 @@ export type IntakeCases = Pick<
   | 'releaseProtocol'
   | 'setProtocolOnce'
   | 'addMessageIds'
+  | 'rereadFirstMessage'
   | 'addCitation'
   | 'appendMessage'
   | 'claimReply'
@@ -737,7 +738,7 @@ export function statusFor(outcome: Outcome): CaseStatus {
  * into the uploads bucket under that case (mailFilesOn: a mail that makes or joins a case, with the
  * email intake's copies wired).
  */
-function messageOf(submission: Submission, keyedFor?: { caseId: string; config: OuvidoriaConfig }): CaseMessage {
+export function messageOf(submission: Submission, keyedFor?: { caseId: string; config: OuvidoriaConfig }): CaseMessage {
   const virus = submission.verdicts?.virus;
   const attachments =
     keyedFor && submission.channel === 'email'

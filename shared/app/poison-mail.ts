@@ -16,7 +16,8 @@
 import { caseIdFor, intakeComplete, NO_TEXTS } from '../domain/case';
 import { decide } from '../domain/eligibility/engine';
 import { type IntakeFailure, type PeekedHeaders, type PoisonKind, poisonKindOf } from '../domain/poison-mail';
-import { INTAKE_FAILED_PROBLEM, type ReceivedEmail, unreadableSubmission } from '../domain/received-mail';
+import { intakeFailed } from '../domain/quarantine-release';
+import { type ReceivedEmail, unreadableSubmission } from '../domain/received-mail';
 import type { RawMailHead, RawMailStore } from '../ports';
 import { type IntakeDeps, processSubmission, ReplyNotSentYet, replyToRetry } from './intake';
 
@@ -53,8 +54,7 @@ export async function quarantinePoisonMail(failed: FailedIntake, deps: PoisonMai
   if (stored && intakeComplete(stored)) return { kind: 'done', caseId };
   // Half done by this path (its notice not sent yet) resumes; half done by a decision of the
   // intake's own is no unread mail: staff replay it (the runbook's IntakeDlq replay).
-  if (stored && !stored.decision.reason.includes(INTAKE_FAILED_PROBLEM))
-    return { kind: 'left', reason: 'case-in-progress' };
+  if (stored && !intakeFailed(stored.decision)) return { kind: 'left', reason: 'case-in-progress' };
 
   try {
     await deps.rawMail.size(mail.raw);

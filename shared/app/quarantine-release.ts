@@ -17,7 +17,13 @@ import type { Decision, TicketCandidate } from '../domain/decision';
 import type { HistoryEvent, ReleasedJoin } from '../domain/lifecycle/types';
 import type { Outcome } from '../domain/outcome';
 import type { AttachmentMeta, Submission } from '../domain/submission';
-import { type ReleaseRefusal, releaseRefusal, vouchedVerdicts } from '../domain/quarantine-release';
+import {
+  intakeFailed,
+  type ReleaseRefusal,
+  releaseRefusal,
+  vouchedVerdicts,
+  vouchesForSender,
+} from '../domain/quarantine-release';
 import type { EmailIntakeDeps } from './email-intake';
 import {
   completeCase,
@@ -27,6 +33,7 @@ import {
   herOpenCaseOfTicket,
   type IntakeResult,
   joinCase,
+  messageOf,
   noTelemetry,
   ReplyNotSentYet,
   releasedMailFiles,
@@ -75,7 +82,8 @@ export interface JoinedRelease {
 export interface QuarantineReleaseStore {
   /**
    * QUARANTINED and not reviewed → the released decision, `reviewedAt/reviewedBy/reviewOutcome:
-   * 'released'`, the stored (suppressed) reply removed so the new outcome gets its own, the status
+   * 'released'`, the stored reply (suppressed, or an unread mail's notice) and its claim removed so
+   * the new outcome gets its own, the status
    * index key moved — one conditional write. False when the record is not in that state.
    * Not retried inside: the caller reads the record again to learn who won.
    */
@@ -129,8 +137,9 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
     if (refusal) return refused(refusal);
   }
   const location = record.messages[0]?.raw;
-  // Vouchable quarantine rules only fire on readable mail within the size limit; this guards the
-  // function's memory against a record that says otherwise.
+  // Vouchable quarantine rules only fire on readable mail within the size limit (a mail the intake
+  // failed on is read again: if it fails again, the thrown error takes the request to the release
+  // DLQ); this guards the function's memory against a record that says otherwise.
   if (!location || record.channel !== 'email') return refused('no-raw-mail');
   if ((await rawMail.size(location)) > intake.config.limits.maxRawMailBytes) return refused('not-vouchable');
 
@@ -140,10 +149,16 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
     verdicts: record.verdicts,
     raw: location,
   });
-  const submission = { ...parsed, verdicts: vouchedVerdicts(parsed.verdicts) };
+  // A mail held only because the intake failed on it is read again as it came: nobody vouched for its
+  // sender. (Resuming, the stored decision is the second one already; the vouching reads as before.)
+  const vouched = resuming || vouchesForSender(record.decision);
+  const submission = { ...parsed, verdicts: vouched ? vouchedVerdicts(parsed.verdicts) : parsed.verdicts };
 
   let createdHere = false;
   if (!resuming) {
+    // A mail the intake failed on was stored unread (no text, no files): what the triage reads now
+    // replaces it before anything is decided, so the case shows it and keeps its files.
+    if (intakeFailed(record.decision)) record = await readAgain(record, submission, intake);
     // Read in its thread before any decision, as the intake reads a mail (processSubmission): a case of
     // hers it continues takes it undecided; one it names but may not join lends its link (and, closed
     // past the reopen window, its ticket). Before, the release decided it alone: her reply to a case
@@ -257,6 +272,17 @@ async function joinHerCase(
       return { kind: 'refused', caseId: record.caseId, reason: 'not-in-quarantine' };
   }
   return joinedResult(record.caseId, joined);
+}
+
+/** The unread record with its first message as the triage read it now (CaseRepository.rereadFirstMessage). */
+async function readAgain(
+  record: CaseRecord,
+  submission: Submission,
+  intake: EmailIntakeDeps['intake'],
+): Promise<CaseRecord> {
+  const message = messageOf(submission);
+  await intake.cases.rereadFirstMessage(record.caseId, message);
+  return { ...record, subject: submission.subject, messages: [message, ...record.messages.slice(1)] };
 }
 
 /** A thread naming the quarantined record itself (its own Message-ID) names no other case. */

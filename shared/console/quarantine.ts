@@ -17,10 +17,14 @@ import {
 } from '../app/quarantine';
 import { ruleLabel } from '../domain/eligibility/rule-descriptions';
 import { html } from '../domain/html';
-import { RELEASE_REFUSAL_PT, releaseRefusal } from '../domain/quarantine-release';
+import { intakeFailed, RELEASE_REFUSAL_PT, releaseRefusal, vouchesForSender } from '../domain/quarantine-release';
 import { CSRF_FIELD, type ConsoleUser } from './access';
 import { formatInstant, layout, type PageFrame, titleAfter, wideTable } from './pages';
 import { pathSegment } from './routes';
+
+/** What releasing a mail the intake failed on does (shared/app/quarantine-release.ts reads it again). */
+const READ_AGAIN_PT =
+  'A triagem falhou ao processar esta mensagem (pode ter sido um defeito nosso, já corrigido). Ao liberar, a mensagem é lida de novo pela triagem; se o defeito continuar, volta a falhar e a equipe técnica é avisada.';
 
 export const QUARANTINE_PATH = '/equipe/quarentena';
 const ITEM_PATH = /^\/equipe\/quarentena\/([^/]+)(\/acao)?$/;
@@ -95,7 +99,8 @@ ${raw.truncated ? html`<p class="problem">${raw.text ? `Mostrando só os primeir
             : releaseRefusal(record)
               ? html`<p>${RELEASE_REFUSAL_PT['not-vouchable']}</p>`
               : html`<form method="post" action="${action}"><fieldset><legend>Liberar para a triagem</legend>${hidden('release')}
-<p>A mensagem é decidida de novo sem os vereditos de quarentena (autenticação, spam): você responde por ela. Se continuar um caso aberto do remetente (resposta a um e-mail do caso, o protocolo dele ou o mesmo chamado), entra nesse caso, sem nova confirmação; senão, se for aceita, vira caso com protocolo e o remetente recebe a confirmação.</p>
+${intakeFailed(record.decision) ? html`<p>${READ_AGAIN_PT}</p>` : ''}${vouchesForSender(record.decision) ? html`<p>A mensagem é decidida de novo sem os vereditos de quarentena (autenticação, spam): você responde por ela.</p>` : ''}
+<p>Se continuar um caso aberto do remetente (resposta a um e-mail do caso, o protocolo dele ou o mesmo chamado), entra nesse caso, sem nova confirmação; senão, se for aceita, vira caso com protocolo e o remetente recebe a confirmação.</p>
 <button type="submit">Liberar para a triagem</button></fieldset></form>`
         }
 <form method="post" action="${action}"><fieldset><legend>Descartar</legend>${hidden('discard')}

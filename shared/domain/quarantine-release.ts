@@ -2,11 +2,15 @@
  * Releasing quarantined mail into triage (staff console, supervisors): which quarantine verdicts a
  * supervisor may vouch for, and the verdicts the new decision reads. Only judgements about the
  * sender can be overruled by a person who knows the sender — spam scoring and SPF/DMARC
- * authentication. A virus verdict, unreadable or oversized mail and refused staff-address mail are
+ * authentication — and a mail the intake failed on (shared/app/poison-mail.ts): that failure may be
+ * our defect (a deploy's bug on an ordinary header or charset), so once it is fixed the release
+ * reads the mail again; if it still fails, the release request ends in the release DLQ, which pages.
+ * A virus verdict, mail the parser found unreadable or oversized and refused staff-address mail are
  * never released: a second decision would relay the same malware, fail the same way, or turn a
  * forged staff command into a merchant case.
  */
 import type { Decision } from './decision';
+import { INTAKE_FAILED_PROBLEM, UNREAD_REASON } from './received-mail';
 import type { VerdictName, Verdicts } from './submission';
 
 /** Quarantine rules a supervisor may vouch for, with the SES verdict each one reads. */
@@ -22,22 +26,43 @@ export type ReleaseRefusal =
   /** A quarantine rule that no supervisor can overrule (virus, unreadable, staff mail). */
   | 'not-vouchable';
 
+const PARSE_PROBLEM_RULE = 'quarantine.parse-problem';
+
+/**
+ * Whether the record was quarantined because the intake failed on its mail every time (poison mail),
+ * not because the parser found it unreadable: the parse-problem rule fired with the intake-failed
+ * problem, which leads the decision's reason (the parse problem is the engine's first quarantine hit).
+ */
+export function intakeFailed(decision: Pick<Decision, 'ruleIds' | 'reason'>): boolean {
+  return (
+    decision.ruleIds.includes(PARSE_PROBLEM_RULE) &&
+    decision.reason.startsWith(`${UNREAD_REASON}: ${INTAKE_FAILED_PROBLEM}: `)
+  );
+}
+
+/** Whether a release vouches for the sender (some verdict held it): what the second decision counts as passed. */
+export function vouchesForSender(decision: Pick<Decision, 'ruleIds'>): boolean {
+  return decision.ruleIds.some((id) => Object.hasOwn(VOUCHABLE, id));
+}
+
 /** pt-BR explanation shown on the console when release is not offered. */
 export const RELEASE_REFUSAL_PT: Record<ReleaseRefusal, string> = {
   'not-in-quarantine': 'Esta mensagem não está mais na fila de quarentena.',
   'not-vouchable':
-    'Só mensagens retidas por spam ou por falha de autenticação do remetente (SPF/DMARC) podem ser liberadas; vírus, mensagens ilegíveis ou grandes demais e e-mails recusados no endereço de um caso ficam em quarentena.',
+    'Só mensagens retidas por spam, por falha de autenticação do remetente (SPF/DMARC) ou porque a triagem falhou ao processá-las podem ser liberadas; vírus, mensagens corrompidas ou grandes demais e e-mails recusados no endereço de um caso ficam em quarentena.',
 };
 
 /** Why a record cannot be released, or null when a supervisor may release it. */
 export function releaseRefusal(record: {
   status: string;
   reviewedAt?: string | undefined;
-  decision: Pick<Decision, 'outcome' | 'ruleIds'>;
+  decision: Pick<Decision, 'outcome' | 'ruleIds' | 'reason'>;
 }): ReleaseRefusal | null {
   if (record.status !== 'QUARANTINED' || record.reviewedAt) return 'not-in-quarantine';
   const quarantineRules = record.decision.ruleIds.filter((id) => id.startsWith('quarantine.'));
-  if (quarantineRules.length === 0 || quarantineRules.some((id) => !Object.hasOwn(VOUCHABLE, id))) {
+  const releasable = (id: string) =>
+    Object.hasOwn(VOUCHABLE, id) || (id === PARSE_PROBLEM_RULE && intakeFailed(record.decision));
+  if (quarantineRules.length === 0 || !quarantineRules.every(releasable)) {
     return 'not-vouchable';
   }
   return null;

@@ -98,5 +98,8 @@ function unparsedSubmission(
 /** Prefix of the parse problem of an oversized mail (the quarantine reason reads it). */
 export const OVERSIZED_PROBLEM = 'oversized';
 
+/** How the parse-problem rule's reason begins (`<this>: <parse problem>.`; quarantine release reads it). */
+export const UNREAD_REASON = 'Mensagem não pôde ser lida';
+
 /** Prefix of the parse problem of a mail the intake failed on every attempt (its notice reads it). */
 export const INTAKE_FAILED_PROBLEM = 'intake-failed';

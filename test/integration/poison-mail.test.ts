@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPoisonHandler } from '../../functions/email-intake/poison';
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import { DynamoQuarantineStore } from '../../shared/adapters/dynamo/quarantine-store';
+import { releaseQuarantined } from '../../shared/app/quarantine-release';
 import { buildPoisonMailDeps } from '../../shared/composition/email-intake';
 import { caseIdFor } from '../../shared/domain/case';
 import { BUCKET, buildHarness, eml, type Harness, PREFIX, sesEvent } from '../support/email-intake-harness';
@@ -134,6 +135,44 @@ describe('a mail the intake fails on every attempt, on dynalite and the SES emul
     expect(replay.results).toEqual([{ kind: 'done', caseId: caseIdFor('email', 'ses-poison') }]);
     expect(await ses.outbox()).toHaveLength(1);
     expect((await store.listQuarantined({ limit: 10 })).items).toHaveLength(1);
+  });
+
+  it('once the defect is fixed, a supervisor releases it: read again, an accepted case with its text, acknowledged', async () => {
+    const { h } = await harness();
+    const fixed = h.deps.service.parse;
+    // A deploy's bug on an ordinary mail (a charset): every attempt fails, the mail is quarantined unread.
+    const bug = new TypeError("Cannot read properties of undefined (reading 'charset')");
+    h.deps.service.parse = async () => {
+      throw bug;
+    };
+    const raw = eml('01-accepted-ticket-48213.eml');
+    const event = sesEvent('ses-bug', raw, { dmarc: 'PASS' });
+    h.rawMail.put({ bucket: BUCKET, key: `${PREFIX}ses-bug` }, raw);
+    for (let attempt = 0; attempt < 3; attempt++) await expect(h.handler(event)).rejects.toBe(bug);
+    const poison = createPoisonHandler(() => ({
+      poison: buildPoisonMailDeps(h.deps.service as Parameters<typeof buildPoisonMailDeps>[0]),
+      rawMail: { bucket: BUCKET, prefix: PREFIX },
+      logger: new Logger({ serviceName: 'poison-test', logLevel: 'SILENT' }),
+      metrics: new Metrics({ namespace: 'Ouvidoria', serviceName: 'poison-test' }),
+    }));
+    expect((await poison(destinationRecord(event, bug))).results).toMatchObject([{ kind: 'quarantined' }]);
+    const caseId = caseIdFor('email', 'ses-bug');
+    const release = { email: h.deps.service, store: new DynamoQuarantineStore(h.client, h.tableName) };
+    const request = { kind: 'release' as const, caseId, by: 'sup-carla', at: '2026-11-24T15:00:00.000Z' };
+
+    // Still failing: the release throws (its queue redelivers it, then its DLQ pages); the record stays held.
+    await expect(releaseQuarantined(request, release)).rejects.toBe(bug);
+    expect(await h.cases.get(caseId)).toMatchObject({ status: 'QUARANTINED' });
+
+    h.deps.service.parse = fixed;
+    expect(await releaseQuarantined(request, release)).toMatchObject({ kind: 'case', outcome: 'ACCEPTED' });
+    const record = await h.cases.get(caseId);
+    expect(record).toMatchObject({ outcome: 'ACCEPTED', reviewOutcome: 'released', reviewedBy: 'sup-carla' });
+    expect(record?.subject).toContain('48213');
+    expect(record?.messages[0]?.text).toContain('estoque');
+    const outbox = await ses.outbox();
+    expect(outbox.map((m) => m.destination.to)).toEqual([[MERCHANT], [MERCHANT]]);
+    expect(outbox[1]?.body.text).toContain(record?.protocol as string);
   });
 
   it('an accepted mail costs the DynamoDB requests it cost before (the consumer never runs on it)', async () => {

@@ -310,6 +310,13 @@ export class InMemoryCaseRepository implements CaseRepository {
     return true;
   }
 
+  async rereadFirstMessage(caseId: string, message: CaseMessage) {
+    this.maybeFail('rereadFirstMessage');
+    const record = this.must(caseId);
+    record.messages[0] = clone(message);
+    record.subject = message.subject;
+  }
+
   async claimReply(caseId: string, now: Date, staleAfterMs: number, also?: CaseBookkeeping) {
     this.maybeFail('claimReply');
     const record = this.must(caseId);
@@ -792,7 +799,7 @@ export class InMemoryQuarantineReleaseStore implements QuarantineReleaseStore {
       this.cases.records.set(caseId, { ...record, ...reviewed, history } as CaseRecord);
       return true;
     }
-    const { reply: _suppressed, ...rest } = record;
+    const { reply: _suppressed, replyClaimedAt: _claim, ...rest } = record as CaseRecord & { replyClaimedAt?: string };
     this.cases.records.set(caseId, {
       ...rest,
       status: released.status,

@@ -1208,6 +1208,41 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   /**
+   * A mail the intake failed on was stored unread: at its release, the first message as the triage
+   * read it now replaces it (its FIRSTMSG item, the case item's subject and first-message files),
+   * the items' LGPD expiry kept — the release's keepOpen clears it once the case is open. Idempotent.
+   */
+  async rereadFirstMessage(caseId: string, message: CaseMessage): Promise<void> {
+    const caseItem = await this.mustGetCaseItem(caseId);
+    const expiry = expiryOfItem(caseItem);
+    const ttl = typeof expiry === 'number' ? { [TTL_ATTRIBUTE]: expiry } : {};
+    const record = { caseId, messages: [message] } as Pick<CaseRecord, 'caseId' | 'messages'> as CaseRecord;
+    const first = await this.toFirstMessageItem(record, typeof expiry === 'number', new Map());
+    if (!first) return;
+    // Its text, when kept out of the table, is put before the item that references it (storedForm).
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...first, ...ttl } }));
+    const truncated = !this.texts && this.capMessage(message).truncated;
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: caseKey(caseId),
+        ConditionExpression: 'attribute_exists(pk)',
+        UpdateExpression: `SET #subject = :subject, #fm = :fm${truncated ? ', #fmt = :true' : ''}`,
+        ExpressionAttributeNames: {
+          '#subject': 'subject',
+          '#fm': 'firstMessage',
+          ...(truncated ? { '#fmt': 'firstMessageTruncated' } : {}),
+        },
+        ExpressionAttributeValues: {
+          ':subject': message.subject,
+          ':fm': { sourceId: message.sourceId, attachments: message.attachments },
+          ...(truncated ? { ':true': true } : {}),
+        },
+      }),
+    );
+  }
+
+  /**
    * `expiresAt`: TTL of the guard and message items (a redirected submission's extra messages);
    * when not given, the case item's own (a message added to a closed case expires with it).
    * `kept`: the text is in the store already (appendPendingEntry).

@@ -103,18 +103,20 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
       by,
       at,
       event: released.event,
-      // The new decision, the status index key moved with the status, the quarantine's reply gone.
+      // The new decision, the status index key moved with the status, the quarantine's reply gone with
+      // its claim (a mail the intake failed on had its notice sent: the new outcome gets its own reply).
       set:
         '#status = :status, #gsiPk = :gsiPk, #outcome = :outcome, #decision = :decision, #candidates = :candidates' +
         (files ? ', #fm.#att = :att' : '') +
         links.map(([k]) => `, #link_${k} = :link_${k}`).join(''),
-      remove: '#reply',
+      remove: '#reply, #replyClaimedAt',
       names: {
         '#gsiPk': GSI.byStatus.partitionKey,
         '#outcome': 'outcome',
         '#decision': 'decision',
         '#candidates': 'ticketCandidates',
         '#reply': 'reply',
+        '#replyClaimedAt': 'replyClaimedAt',
         ...(files ? { '#fm': 'firstMessage', '#att': 'attachments' } : {}),
         ...Object.fromEntries(links.map(([k]) => [`#link_${k}`, k])),
       },

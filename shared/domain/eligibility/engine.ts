@@ -34,6 +34,7 @@ import { once } from '../memo';
 import { OUTCOMES } from '../outcome';
 import { type ReplyOutcome, renderReply } from '../replies';
 import { dmarcMonitoringOnly } from '../sender-authentication';
+import { UNREAD_REASON } from '../received-mail';
 import { type Submission, virusDetected } from '../submission';
 import { extractTicketCandidates } from '../tickets';
 import {
@@ -1303,7 +1304,7 @@ function quarantineHits(s: Submission): SignalHit[] {
     const detail = oneLine(s.parseProblem, 200);
     hits.push({
       ruleId: 'quarantine.parse-problem',
-      reason: detail === '' ? 'Mensagem não pôde ser lida.' : `Mensagem não pôde ser lida: ${detail}.`,
+      reason: detail === '' ? `${UNREAD_REASON}.` : `${UNREAD_REASON}: ${detail}.`,
     });
   }
   const v = s.verdicts;

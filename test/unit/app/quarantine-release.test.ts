@@ -7,6 +7,9 @@ import { ParsedMailParts } from '../../../shared/app/mail-file-copies';
 import { pdf } from '../../support/files';
 import { mailWithFile } from '../../support/multipart';
 import { type QuarantineReleaseDeps, releaseQuarantined } from '../../../shared/app/quarantine-release';
+import { quarantinePoisonMail } from '../../../shared/app/poison-mail';
+import { DMARC_MONITORING_NOTE } from '../../../shared/domain/eligibility/engine';
+import { HEADER_PEEK_BYTES, peekHeaders } from '../../../shared/mail/header-peek';
 import { RecordingRawMailRetention } from '../../../shared/adapters/s3-raw-mail-retention';
 import { emailIntakeDepsFrom } from '../../../shared/composition/email-intake';
 import type { HistoryEvent } from '../../../shared/domain/lifecycle/types';
@@ -567,5 +570,78 @@ describe('what the reply tells of her earlier case goes to her mailbox only', ()
     expect(said.includes('ligado ao anterior')).toBe(told);
     // What he did not write (her subject is echoed to a return path SPF proved).
     expect(said.includes(names === 'protocol' ? '48213' : stored.protocol)).toBe(told);
+  });
+});
+
+describe('releaseQuarantined: a mail the intake failed on, once the defect is fixed', () => {
+  const CRASHED = {
+    condition: 'RetriesExhausted',
+    errorType: 'TypeError',
+    errorMessage: "Cannot read properties of undefined (reading 'charset')",
+  };
+
+  /** Her ordinary mail, stored by the receipt rule, that a deploy's bug crashed the intake on: quarantined unread. */
+  async function crashedOn(deliveryId = 'ses-p1', verdicts: Partial<Verdicts> = {}): Promise<string> {
+    const location = { bucket: 'raw', key: `inbound/${deliveryId}` };
+    (email.rawMail as InMemoryRawMailStore).put(location, eml('01-accepted-ticket-48213.eml'));
+    const mail = {
+      deliveryId,
+      receivedAt: '2026-03-02T13:15:00.000Z',
+      verdicts: { ...PASS, ...verdicts },
+      returnPath: MERCHANT,
+      recipients: ['ouvidoria@ouvidoria.example.com.br'],
+      raw: location,
+    };
+    const result = await quarantinePoisonMail(
+      { mail, failure: CRASHED },
+      {
+        intake: email.intake,
+        rawMail: email.rawMail as InMemoryRawMailStore,
+        peek: { bytes: HEADER_PEEK_BYTES, read: peekHeaders },
+      },
+    );
+    expect(result).toMatchObject({ kind: 'quarantined', poison: 'code-error' });
+    mailer.sent.length = 0;
+    return (result as { caseId: string }).caseId;
+  }
+
+  it('is read again by the triage: an accepted case with its protocol and acknowledgement, the supervisor named', async () => {
+    const caseId = await crashedOn();
+    const result = await releaseQuarantined(request(caseId), deps);
+
+    expect(result).toMatchObject({ kind: 'case', released: true, outcome: 'ACCEPTED', status: 'QUEUED' });
+    const record = await cases.get(caseId);
+    expect(record).toMatchObject({ reviewOutcome: 'released', reviewedBy: SUPERVISOR, outcome: 'ACCEPTED' });
+    expect(record?.decision.ruleIds.some((id) => id.startsWith('quarantine.'))).toBe(false);
+    // The case shows what the triage read now, not the unread record's empty message.
+    expect(record?.subject).toContain('48213');
+    expect(record?.messages[0]?.text).toContain('estoque');
+    expect(record?.protocol).toMatch(/^OUV-2026-\d{6}$/);
+    expect(queue.messages).toEqual([{ caseId, protocol: record?.protocol }]);
+    expect(mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+    expect(mailer.sent[0]?.text).toContain(record?.protocol as string);
+  });
+
+  it('reads its verdicts as SES gave them: nobody vouched for the sender (DMARC p=none stays failed)', async () => {
+    const parse = vi.spyOn(email, 'parse');
+    const caseId = await crashedOn('ses-p2', { dmarc: 'FAIL', dmarcPolicy: 'NONE' });
+    await releaseQuarantined(request(caseId), deps);
+    expect(parse).toHaveBeenCalledTimes(1);
+    const record = await cases.get(caseId);
+    expect(record?.verdicts).toMatchObject({ dmarc: 'FAIL' });
+    // The second decision saw the failure (monitoring only): the case notes it unauthenticated.
+    expect(record?.decision.reason).toContain(DMARC_MONITORING_NOTE);
+  });
+
+  it('still failing, the release throws (the request goes back to its queue, then its DLQ): the record stays held, nothing sent', async () => {
+    const caseId = await crashedOn();
+    vi.spyOn(email, 'parse').mockRejectedValue(
+      new TypeError("Cannot read properties of undefined (reading 'charset')"),
+    );
+    await expect(releaseQuarantined(request(caseId), deps)).rejects.toBeInstanceOf(TypeError);
+    expect(await cases.get(caseId)).toMatchObject({ status: 'QUARANTINED', outcome: 'QUARANTINED' });
+    expect((await cases.get(caseId))?.reviewedAt).toBeUndefined();
+    expect(mailer.sent).toEqual([]);
+    expect(queue.messages).toEqual([]);
   });
 });

@@ -136,6 +136,33 @@ describe('quarantine pages', () => {
     expect(form).toContain('se for aceita, vira caso com protocolo e o remetente recebe a confirmação');
   });
 
+  // A mail the intake failed on may be our defect: once fixed, the supervisor has it read again.
+  it.each([
+    ['the intake failed on it', 'Mensagem não pôde ser lida: intake-failed: code-error.', true],
+    ['the intake timed out on it', 'Mensagem não pôde ser lida: intake-failed: timeout.', true],
+    ['too big to read', 'Mensagem não pôde ser lida: oversized: 41943040 bytes.', false],
+    ['the parser refused it', 'Mensagem não pôde ser lida: unparseable: too many header items.', false],
+  ])('unreadable mail (%s): released to be read again → %s', (_name, reason, offered) => {
+    const unread = {
+      ...quarantined(),
+      decision: aDecision('QUARANTINED', { reason, ruleIds: ['quarantine.parse-problem'] }),
+    };
+    const body = quarantineItemPage(
+      frame,
+      { record: unread, raw: { text: 'x', truncated: false, size: 1 } },
+      { canRelease: true },
+    );
+    const form = /<legend>Liberar para a triagem<\/legend>[\s\S]*?<\/form>/.exec(body)?.[0] ?? '';
+    expect(body.includes('value="release"')).toBe(offered);
+    expect(form.includes('a mensagem é lida de novo pela triagem; se o defeito continuar, volta a falhar')).toBe(
+      offered,
+    );
+    // Nobody vouches for the sender of a mail held only because it could not be read.
+    expect(form).not.toContain('você responde por ela');
+    expect(body.includes('Só mensagens retidas por spam')).toBe(!offered);
+    expect(body).toContain('value="discard"');
+  });
+
   it('offers no release for mail held by a virus, and says why', () => {
     const virus = { ...quarantined(), decision: aDecision('QUARANTINED', { ruleIds: ['quarantine.virus'] }) };
     const body = quarantineItemPage(
@@ -144,7 +171,9 @@ describe('quarantine pages', () => {
       { canRelease: true },
     );
     expect(body).not.toContain('value="release"');
-    expect(body).toContain('Só mensagens retidas por spam ou por falha de autenticação');
+    expect(body).toContain(
+      'Só mensagens retidas por spam, por falha de autenticação do remetente (SPF/DMARC) ou porque a triagem falhou',
+    );
     expect(body).toContain('value="discard"');
   });
 

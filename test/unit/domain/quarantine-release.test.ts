@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { releaseRefusal, vouchedVerdicts } from '../../../shared/domain/quarantine-release';
+import {
+  intakeFailed,
+  releaseRefusal,
+  vouchedVerdicts,
+  vouchesForSender,
+} from '../../../shared/domain/quarantine-release';
 import type { Verdicts } from '../../../shared/domain/submission';
 
-const held = (ruleIds: string[], extra: { status?: string; reviewedAt?: string } = {}) => ({
+const held = (ruleIds: string[], extra: { status?: string; reviewedAt?: string } = {}, reason = '') => ({
   status: 'QUARANTINED',
-  decision: { outcome: 'QUARANTINED' as const, ruleIds },
+  decision: { outcome: 'QUARANTINED' as const, ruleIds, reason },
   ...extra,
 });
 
@@ -23,6 +28,77 @@ describe('releaseRefusal', () => {
     [[], 'not-vouchable'],
   ])('rules %j → %s', (ruleIds, expected) => {
     expect(releaseRefusal(held(ruleIds))).toBe(expected);
+  });
+
+  // The engine's reason for the parse-problem rule (its first quarantine hit): `Mensagem não pôde ser lida: <problem>.`
+  it.each([
+    [
+      'the intake crashed on it',
+      ['quarantine.parse-problem'],
+      'Mensagem não pôde ser lida: intake-failed: code-error.',
+      null,
+    ],
+    [
+      'the intake timed out',
+      ['quarantine.parse-problem', 'ticket.valid'],
+      'Mensagem não pôde ser lida: intake-failed: timeout.',
+      null,
+    ],
+    [
+      'the intake ran out of memory',
+      ['quarantine.parse-problem'],
+      'Mensagem não pôde ser lida: intake-failed: runtime.',
+      null,
+    ],
+    [
+      'the intake crashed, and spam',
+      ['quarantine.parse-problem', 'quarantine.spam'],
+      'Mensagem não pôde ser lida: intake-failed: code-error.',
+      null,
+    ],
+    [
+      'the intake crashed, and a virus',
+      ['quarantine.parse-problem', 'quarantine.virus'],
+      'Mensagem não pôde ser lida: intake-failed: code-error.',
+      'not-vouchable',
+    ],
+    [
+      'oversized',
+      ['quarantine.parse-problem'],
+      'Mensagem não pôde ser lida: oversized: 41943040 bytes.',
+      'not-vouchable',
+    ],
+    [
+      'the parser refused it',
+      ['quarantine.parse-problem'],
+      'Mensagem não pôde ser lida: unparseable: too many header items.',
+      'not-vouchable',
+    ],
+    [
+      'a parser error naming intake-failed',
+      ['quarantine.parse-problem'],
+      'Mensagem não pôde ser lida: unparseable: bad header "intake-failed: x".',
+      'not-vouchable',
+    ],
+    [
+      'the reason without the rule',
+      ['quarantine.staff-mail'],
+      'Mensagem não pôde ser lida: intake-failed: code-error.',
+      'not-vouchable',
+    ],
+  ])('unreadable mail, %s → %s', (_name, ruleIds, reason, expected) => {
+    expect(releaseRefusal(held(ruleIds, {}, reason))).toBe(expected);
+  });
+
+  it('a mail the intake failed on is read again, no sender vouched for; a verdict that held it is vouched', () => {
+    const failed = {
+      ruleIds: ['quarantine.parse-problem'],
+      reason: 'Mensagem não pôde ser lida: intake-failed: timeout.',
+    };
+    expect(intakeFailed(failed)).toBe(true);
+    expect(vouchesForSender(failed)).toBe(false);
+    expect(vouchesForSender({ ruleIds: ['quarantine.parse-problem', 'quarantine.auth.dmarc'] })).toBe(true);
+    expect(intakeFailed({ ruleIds: ['quarantine.spam'], reason: 'Mensagem classificada como spam.' })).toBe(false);
   });
 
   it('refuses what is no longer in the queue: reviewed, or not quarantined at all', () => {

@@ -114,8 +114,13 @@ describe('DynamoQuarantineStore', () => {
     const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
     expect(input.Key).toEqual({ pk: 'CASE#email:m1', sk: 'CASE' });
     expect(input.ConditionExpression).toBe('#status = :q AND attribute_not_exists(#reviewedAt)');
-    expect(input.UpdateExpression).toMatch(/ REMOVE #reply$/);
-    expect(input.ExpressionAttributeNames).toMatchObject({ '#gsiPk': 'gsi1pk', '#reply': 'reply' });
+    // The reply's claim goes with it: a mail the intake failed on had its notice claimed and sent.
+    expect(input.UpdateExpression).toMatch(/ REMOVE #reply, #replyClaimedAt$/);
+    expect(input.ExpressionAttributeNames).toMatchObject({
+      '#gsiPk': 'gsi1pk',
+      '#reply': 'reply',
+      '#replyClaimedAt': 'replyClaimedAt',
+    });
     expect(input.ExpressionAttributeValues).toMatchObject({
       ':status': 'QUEUED',
       ':gsiPk': 'STATUS#QUEUED',
