@@ -100,7 +100,7 @@ async function buildProductionDeps(): Promise<ProductionDeps> {
   return {
     service,
     release: buildQuarantineReleaseDeps(settings, service),
-    poison: buildPoisonMailDeps(service),
+    poison: buildPoisonMailDeps(settings, service),
     rawMail: must(settings.rawMail, 'rawMail'),
     logger,
     metrics,

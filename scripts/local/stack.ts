@@ -487,7 +487,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           }
         : intakeHandler,
       createPoisonHandler(() => ({
-        poison: buildPoisonMailDeps(emailService),
+        poison: buildPoisonMailDeps(settings, emailService, client),
         rawMail: { bucket: LOCAL_BUCKET, prefix: LOCAL_PREFIX },
         logger: intakeMetricsLog,
         metrics: intakeMetrics,

@@ -15,10 +15,18 @@
  */
 import { caseIdFor, intakeComplete, NO_TEXTS } from '../domain/case';
 import { decide } from '../domain/eligibility/engine';
-import { type IntakeFailure, type PeekedHeaders, type PoisonKind, poisonKindOf } from '../domain/poison-mail';
+import { HOUR_SECONDS } from '../domain/instant';
+import {
+  breakerOpen,
+  type IntakeFailure,
+  type PeekedHeaders,
+  type PoisonKind,
+  poisonKindOf,
+} from '../domain/poison-mail';
+import { hourWindowStart, POISON_MAIL_KEY } from '../domain/rate-keys';
 import { intakeFailed } from '../domain/quarantine-release';
 import { type ReceivedEmail, unreadableSubmission } from '../domain/received-mail';
-import type { RawMailHead, RawMailStore } from '../ports';
+import type { RateLimiter, RawMailHead, RawMailStore } from '../ports';
 import { type IntakeDeps, processSubmission, ReplyNotSentYet, replyToRetry } from './intake';
 
 export interface PoisonMailDeps {
@@ -26,6 +34,8 @@ export interface PoisonMailDeps {
   rawMail: Pick<RawMailStore, 'size'> & RawMailHead;
   /** The header scan (shared/mail/header-peek.ts) and the bytes of the head it reads. */
   peek: { bytes: number; read(head: Buffer): PeekedHeaders };
+  /** The breaker's hourly count (one write per new poison mail; the accepted-mail path never counts). */
+  limiter: RateLimiter;
 }
 
 /** One failed intake as the on-failure destination recorded it. */
@@ -40,10 +50,11 @@ export type PoisonMailResult =
   | { kind: 'done'; caseId: string }
   /**
    * Not for this path: the failure was not the mail's (`not-poison`), no stored mail has this
-   * delivery id (`not-received`), or a case of another decision is half done (`case-in-progress`).
+   * delivery id (`not-received`), a case of another decision is half done (`case-in-progress`), or
+   * too many mails failed this hour to blame the mails (`breaker`: POISON_MAIL_PER_HOUR).
    * The message stays for staff: after its receives it moves to the IntakeDlq, which pages.
    */
-  | { kind: 'left'; reason: 'not-poison' | 'not-received' | 'case-in-progress' };
+  | { kind: 'left'; reason: 'not-poison' | 'not-received' | 'case-in-progress' | 'breaker' };
 
 export async function quarantinePoisonMail(failed: FailedIntake, deps: PoisonMailDeps): Promise<PoisonMailResult> {
   const poison = poisonKindOf(failed.failure);
@@ -61,6 +72,13 @@ export async function quarantinePoisonMail(failed: FailedIntake, deps: PoisonMai
   } catch (error) {
     if (isMissing(error)) return { kind: 'left', reason: 'not-received' };
     throw error;
+  }
+  // A new one counts (a record of this path half done resumes uncounted); past the breaker, it is left
+  // unquarantined and its sender untold, and the page calls staff to what is failing.
+  if (!stored) {
+    const now = deps.intake.clock.now();
+    const count = await deps.limiter.hit(POISON_MAIL_KEY, hourWindowStart(now), HOUR_SECONDS);
+    if (breakerOpen(count)) return { kind: 'left', reason: 'breaker' };
   }
   const peeked = deps.peek.read(await deps.rawMail.head(mail.raw, deps.peek.bytes));
   // The sender, Message-ID and envelope the stored bytes say, never the record's copies of them.

@@ -6,6 +6,7 @@ import { S3RawMailStore } from '../adapters/s3-raw-mail-store';
 import type { EmailIntakeDeps } from '../app/email-intake';
 import type { QuarantineReleaseDeps } from '../app/quarantine-release';
 import { DynamoQuarantineStore } from '../adapters/dynamo/quarantine-store';
+import { DynamoRateLimiter } from '../adapters/dynamo/rate-limiter';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tableClient } from './clients';
 import { messageTextStoreFrom } from './message-texts';
@@ -111,7 +112,19 @@ function lifecycleOverrides(overrides: IntakeOverrides): LifecycleOverrides {
   };
 }
 
-/** Mail the intake failed on every attempt runs over the same intake ports and raw-mail store (head reads). */
-export function buildPoisonMailDeps(email: EmailIntakeDeps & { rawMail: RawMailStore & RawMailHead }): PoisonMailDeps {
-  return { intake: email.intake, rawMail: email.rawMail, peek: { bytes: HEADER_PEEK_BYTES, read: peekHeaders } };
+/**
+ * Mail the intake failed on every attempt runs over the same intake ports and raw-mail store (head
+ * reads); its breaker counts on the table's fixed-window counters.
+ */
+export function buildPoisonMailDeps(
+  settings: Settings,
+  email: EmailIntakeDeps & { rawMail: RawMailStore & RawMailHead },
+  client: DynamoDBDocumentClient = tableClient(settings),
+): PoisonMailDeps {
+  return {
+    intake: email.intake,
+    rawMail: email.rawMail,
+    peek: { bytes: HEADER_PEEK_BYTES, read: peekHeaders },
+    limiter: new DynamoRateLimiter(client, settings.tableName),
+  };
 }

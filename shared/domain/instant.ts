@@ -9,6 +9,8 @@ export const IsoInstantSchema = /* @__PURE__ */ (() => z.iso.datetime({ offset: 
 
 /** Seconds in a day: the rate limiter's daily window (RateLimiter.hit). */
 export const DAY_SECONDS = 86_400;
+/** Seconds in an hour: the rate limiter's hourly window. */
+export const HOUR_SECONDS = 3_600;
 
 /** The start of the UTC day `now` falls in: a daily fixed window of the rate limiter. */
 export function utcDayStart(now: Date): Date {

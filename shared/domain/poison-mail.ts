@@ -44,6 +44,19 @@ export function poisonKindOf(failure: IntakeFailure): PoisonKind | null {
   return null;
 }
 
+/**
+ * The breaker: past this many mails quarantined unread in an hour (fixed UTC hour, all senders), the
+ * failures are our code's or platform's (a deploy's bug on ordinary mail), not hostile mail — the next
+ * ones are left for staff (IntakeDlq, page) instead of quarantined with a notice telling each merchant
+ * her mail could not be read. Hostile mail is rare; a deploy's bug fails every mail of its kind.
+ */
+export const POISON_MAIL_PER_HOUR = 5;
+
+/** Whether the `count`th poison mail of the hour (this one included) is past the breaker. */
+export function breakerOpen(count: number): boolean {
+  return count > POISON_MAIL_PER_HOUR;
+}
+
 /** What a header scan of a raw mail's first bytes read (shared/mail/header-peek.ts). */
 export interface PeekedHeaders {
   /** The From field's address (lower-cased), '' when none. */

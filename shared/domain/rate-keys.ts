@@ -40,6 +40,9 @@ export function citationKey(caseId: string): string {
   return `citation-${caseId}`;
 }
 
+/** Mails quarantined unread in an hour, all senders (app/poison-mail.ts: its breaker; no personal data). */
+export const POISON_MAIL_KEY = 'poison-mail';
+
 /** The keys of one case's daily counters, for its erasure. */
 export function caseRateKeys(caseId: string): string[] {
   return [statusLinkCaseKey(caseId), citationKey(caseId)];

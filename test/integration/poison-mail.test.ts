@@ -16,7 +16,9 @@ import { documentClient } from '../../shared/adapters/dynamo/client';
 import { DynamoQuarantineStore } from '../../shared/adapters/dynamo/quarantine-store';
 import { releaseQuarantined } from '../../shared/app/quarantine-release';
 import { buildPoisonMailDeps } from '../../shared/composition/email-intake';
+import type { Settings } from '../../shared/composition/settings';
 import { caseIdFor } from '../../shared/domain/case';
+import { POISON_MAIL_PER_HOUR } from '../../shared/domain/poison-mail';
 import { BUCKET, buildHarness, eml, type Harness, PREFIX, sesEvent } from '../support/email-intake-harness';
 import { type DynaliteHandle, type SesLocalHandle, startDynalite, startSesLocal } from '../support/emulators';
 import { FixedClock } from '../support/fakes';
@@ -61,6 +63,12 @@ async function harness(): Promise<{ h: Harness; requests: string[] }> {
   });
   requests.length = 0;
   return { h, requests };
+}
+
+/** The consumer's deps over the harness's table (its breaker's counter there too). */
+function poisonDeps(h: Harness) {
+  const settings = { tableName: h.tableName } as Settings;
+  return buildPoisonMailDeps(settings, h.deps.service as Parameters<typeof buildPoisonMailDeps>[1], h.client);
 }
 
 /** Lambda's on-failure destination record of an event whose last attempt threw `error`, as SQS delivers it. */
@@ -109,7 +117,7 @@ describe('a mail the intake fails on every attempt, on dynalite and the SES emul
     expect(await h.cases.get(caseIdFor('email', 'ses-poison'))).toBeNull();
 
     const poison = createPoisonHandler(() => ({
-      poison: buildPoisonMailDeps(h.deps.service as Parameters<typeof buildPoisonMailDeps>[0]),
+      poison: poisonDeps(h),
       rawMail: { bucket: BUCKET, prefix: PREFIX },
       logger: new Logger({ serviceName: 'poison-test', logLevel: 'SILENT' }),
       metrics: new Metrics({ namespace: 'Ouvidoria', serviceName: 'poison-test' }),
@@ -150,7 +158,7 @@ describe('a mail the intake fails on every attempt, on dynalite and the SES emul
     h.rawMail.put({ bucket: BUCKET, key: `${PREFIX}ses-bug` }, raw);
     for (let attempt = 0; attempt < 3; attempt++) await expect(h.handler(event)).rejects.toBe(bug);
     const poison = createPoisonHandler(() => ({
-      poison: buildPoisonMailDeps(h.deps.service as Parameters<typeof buildPoisonMailDeps>[0]),
+      poison: poisonDeps(h),
       rawMail: { bucket: BUCKET, prefix: PREFIX },
       logger: new Logger({ serviceName: 'poison-test', logLevel: 'SILENT' }),
       metrics: new Metrics({ namespace: 'Ouvidoria', serviceName: 'poison-test' }),
@@ -173,6 +181,28 @@ describe('a mail the intake fails on every attempt, on dynalite and the SES emul
     const outbox = await ses.outbox();
     expect(outbox.map((m) => m.destination.to)).toEqual([[MERCHANT], [MERCHANT]]);
     expect(outbox[1]?.body.text).toContain(record?.protocol as string);
+  });
+
+  it('the breaker: past POISON_MAIL_PER_HOUR in the hour, the consumer leaves the record (IntakeDlq, page), nobody told', async () => {
+    const { h } = await harness();
+    const bug = new TypeError("Cannot read properties of undefined (reading 'charset')");
+    const poison = createPoisonHandler(() => ({
+      poison: poisonDeps(h),
+      rawMail: { bucket: BUCKET, prefix: PREFIX },
+      logger: new Logger({ serviceName: 'poison-test', logLevel: 'SILENT' }),
+      metrics: new Metrics({ namespace: 'Ouvidoria', serviceName: 'poison-test' }),
+    }));
+    const failures: number[] = [];
+    for (let n = 1; n <= POISON_MAIL_PER_HOUR + 1; n++) {
+      const raw = eml('01-accepted-ticket-48213.eml');
+      h.rawMail.put({ bucket: BUCKET, key: `${PREFIX}ses-bug-${n}` }, raw);
+      const response = await poison(destinationRecord(sesEvent(`ses-bug-${n}`, raw, { dmarc: 'PASS' }), bug));
+      failures.push(response.batchItemFailures.length);
+    }
+    expect(failures).toEqual([...Array(POISON_MAIL_PER_HOUR).fill(0), 1]);
+    expect(await h.cases.get(caseIdFor('email', `ses-bug-${POISON_MAIL_PER_HOUR + 1}`))).toBeNull();
+    // The same merchant each time: one notice (the notices' daily limit), none for the one left.
+    expect(await ses.outbox()).toHaveLength(1);
   });
 
   it('an accepted mail costs the DynamoDB requests it cost before (the consumer never runs on it)', async () => {

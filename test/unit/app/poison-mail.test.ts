@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { IntakeDeps } from '../../../shared/app/intake';
 import { type FailedIntake, quarantinePoisonMail } from '../../../shared/app/poison-mail';
+import { POISON_MAIL_PER_HOUR } from '../../../shared/domain/poison-mail';
 import { HEADER_PEEK_BYTES, peekHeaders } from '../../../shared/mail/header-peek';
 import { releaseRefusal } from '../../../shared/domain/quarantine-release';
 import { caseIdFor } from '../../../shared/domain/case';
@@ -10,6 +11,7 @@ import {
   FixedClock,
   InMemoryBounceRegistry,
   InMemoryCaseRepository,
+  InMemoryRateLimiter,
   InMemoryRawMailStore,
   InMemoryReplyThrottle,
   InMemorySenderOpenCases,
@@ -102,7 +104,12 @@ function failed(
   };
 }
 
-const deps = () => ({ intake, rawMail, peek: { bytes: HEADER_PEEK_BYTES, read: peekHeaders } });
+const deps = (limiter = new InMemoryRateLimiter()) => ({
+  intake,
+  rawMail,
+  peek: { bytes: HEADER_PEEK_BYTES, read: peekHeaders },
+  limiter,
+});
 
 describe('quarantinePoisonMail: a mail the intake failed on every attempt ends in quarantine, its sender told', () => {
   it.each([
@@ -227,5 +234,58 @@ describe('quarantinePoisonMail: loop protection and bounce memory, as for any re
     );
     expect(result).toMatchObject({ kind: 'quarantined', reply: 'suppressed' });
     expect(mailer.sent).toHaveLength(0);
+  });
+});
+
+describe('quarantinePoisonMail: the breaker — many failures in an hour are our code, not hostile mail', () => {
+  /** The n-th merchant's ordinary mail, which a deploy's bug crashed the intake on. */
+  const nth = (n: number, failure: FailedIntake['failure'] = CRASHED) => {
+    const from = `lojista${n}@loja${n}.com.br`;
+    const headers = [
+      `From: Lojista ${n} <${from}>`,
+      'To: ouvidoria@ouvidoria.example.com.br',
+      `Message-ID: <m${n}@loja${n}.com.br>`,
+    ];
+    return failed(
+      `ses-${n}`,
+      [...headers, 'Subject: Chamado 48213', '', 'Olá, o estoque não sincroniza.'].join('\r\n'),
+      failure,
+      { returnPath: from },
+    );
+  };
+
+  it(`quarantines and tells the first ${POISON_MAIL_PER_HOUR} of the hour, then leaves the rest (IntakeDlq, page): no record, nobody told`, async () => {
+    const limiter = new InMemoryRateLimiter();
+    const results = [];
+    for (let n = 1; n <= POISON_MAIL_PER_HOUR + 2; n++) results.push(await quarantinePoisonMail(nth(n), deps(limiter)));
+    expect(results.map((r) => r.kind)).toEqual([...Array(POISON_MAIL_PER_HOUR).fill('quarantined'), 'left', 'left']);
+    expect(results.at(-1)).toEqual({ kind: 'left', reason: 'breaker' });
+    expect(mailer.sent).toHaveLength(POISON_MAIL_PER_HOUR);
+    expect(await cases.get(caseIdFor('email', `ses-${POISON_MAIL_PER_HOUR + 1}`))).toBeNull();
+    // A replay of one quarantined before finds it done; the next hour counts afresh.
+    expect(await quarantinePoisonMail(nth(1), deps(limiter))).toMatchObject({ kind: 'done' });
+    intake.clock = new FixedClock(new Date('2026-03-02T14:00:00Z'));
+    expect(await quarantinePoisonMail(nth(POISON_MAIL_PER_HOUR + 1), deps(limiter))).toMatchObject({
+      kind: 'quarantined',
+    });
+  });
+
+  it('counts only mail it would quarantine: failures that are not poison, or of no stored mail, do not trip it', async () => {
+    const limiter = new InMemoryRateLimiter();
+    const deploy = {
+      condition: 'RetriesExhausted',
+      errorType: 'Runtime.ImportModuleError',
+      errorMessage: 'Cannot find module',
+    };
+    for (let n = 1; n <= 10; n++)
+      expect(await quarantinePoisonMail(nth(n, deploy), deps(limiter))).toMatchObject({
+        kind: 'left',
+        reason: 'not-poison',
+      });
+    for (let n = 1; n <= 10; n++)
+      expect(await quarantinePoisonMail(failed(`ses-none-${n}`, undefined), deps(limiter))).toMatchObject({
+        reason: 'not-received',
+      });
+    expect(await quarantinePoisonMail(nth(11), deps(limiter))).toMatchObject({ kind: 'quarantined' });
   });
 });

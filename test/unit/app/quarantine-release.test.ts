@@ -17,6 +17,7 @@ import type { Verdicts } from '../../../shared/domain/submission';
 import {
   type InMemoryCaseRepository,
   InMemoryQuarantineReleaseStore,
+  InMemoryRateLimiter,
   InMemoryRawMailStore,
   inMemoryIntake,
   type RecordingMailer,
@@ -598,6 +599,7 @@ describe('releaseQuarantined: a mail the intake failed on, once the defect is fi
         intake: email.intake,
         rawMail: email.rawMail as InMemoryRawMailStore,
         peek: { bytes: HEADER_PEEK_BYTES, read: peekHeaders },
+        limiter: new InMemoryRateLimiter(),
       },
     );
     expect(result).toMatchObject({ kind: 'quarantined', poison: 'code-error' });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type IntakeFailure, poisonKindOf } from '../../../shared/domain/poison-mail';
+import {
+  breakerOpen,
+  type IntakeFailure,
+  POISON_MAIL_PER_HOUR,
+  poisonKindOf,
+} from '../../../shared/domain/poison-mail';
 
 const exhausted = (f: Omit<IntakeFailure, 'condition'>): IntakeFailure => ({ condition: 'RetriesExhausted', ...f });
 
@@ -72,5 +77,16 @@ describe('poisonKindOf: only a failure the mail itself can cause is poison', () 
     ['no condition', { errorType: 'RangeError' }, null],
   ])('%s → %s', (_name, failure, kind) => {
     expect(poisonKindOf(failure)).toBe(kind);
+  });
+});
+
+describe('breakerOpen: past a few unread mails an hour, the failures are ours', () => {
+  it.each([
+    [1, false],
+    [POISON_MAIL_PER_HOUR, false],
+    [POISON_MAIL_PER_HOUR + 1, true],
+    [500, true],
+  ])('the %s-th of the hour → open %s', (count, open) => {
+    expect(breakerOpen(count)).toBe(open);
   });
 });

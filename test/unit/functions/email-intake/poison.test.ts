@@ -4,7 +4,7 @@ import { sesReceiptEvent } from '../../../../shared/adapters/ses-receipt-event';
 import { caseIdFor } from '../../../../shared/domain/case';
 import { HEADER_PEEK_BYTES, peekHeaders } from '../../../../shared/mail/header-peek';
 import { METRIC } from '../../../../shared/telemetry-names';
-import { InMemoryRawMailStore, inMemoryIntake } from '../../../support/fakes';
+import { InMemoryRateLimiter, InMemoryRawMailStore, inMemoryIntake } from '../../../support/fakes';
 
 const RAW = { bucket: 'raw', prefix: 'inbound/' };
 const MERCHANT = 'lojista@modasbella.com.br';
@@ -34,7 +34,12 @@ function world() {
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), appendKeys: vi.fn() };
   const metrics = { addMetric: vi.fn(), hasStoredMetrics: vi.fn(() => true), publishStoredMetrics: vi.fn() };
   const handler = createPoisonHandler(() => ({
-    poison: { intake: intake.deps, rawMail, peek: { bytes: HEADER_PEEK_BYTES, read: peekHeaders } },
+    poison: {
+      intake: intake.deps,
+      rawMail,
+      peek: { bytes: HEADER_PEEK_BYTES, read: peekHeaders },
+      limiter: new InMemoryRateLimiter(),
+    },
     rawMail: RAW,
     logger,
     metrics,
