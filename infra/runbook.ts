@@ -64,7 +64,7 @@ const DLQ: Record<string, string> = {
   SchedulerDlq:
     'a schedule could not invoke its target (attributes say why), or a function failed a run 3 times (its requestContext.functionArn). Fix it, then: a timer, aws lambda invoke --function-name <LifecycleTimerFunctionName>:timers with its requestPayload; a report, re-run its month with {"from","to"} (<MonthlyReportFunctionName>); a deferral or the daily sweep: the next sweep re-queues. Delete it (<SchedulerDlqUrl>).',
   ReleaseDlq:
-    'a quarantine release asked on the console failed on every receive (EmailIntakeErrors has why). Fix the cause, then move it back with aws sqs start-message-move-task --source-arn <ReleaseDlqArn>, or ask the supervisor to release the mail again from /equipe/quarentena.',
+    'a quarantine release asked on the console failed on every receive (EmailIntakeErrors has why). Fix the cause, then move it back with aws sqs start-message-move-task --source-arn <ReleaseDlqArn>, or ask the supervisor to release the mail again from /equipe/quarentena; an intake-failed mail failing again is the mail: discard it.',
   ConfirmMailDlq:
     'a webform confirmation link, or a ticketless post\'s case and guidance, failed on every receive (WebformErrors; its log "Confirmation link mail" or "Webform guidance post" says why). Fix the cause, then aws sqs start-message-move-task --source-arn <ConfirmMailDlqArn> (nothing is sent twice; an expired link is skipped). Never delete one: a guidance post\'s case is stored by its message alone.',
   ScanResultsDlq:
