@@ -14,7 +14,11 @@ import { OuvidoriaFunction } from '../../infra/constructs/ouvidoria-function';
 import { buildAssignmentDeps } from '../../shared/composition/assignment';
 import { buildAttachmentScanDeps } from '../../shared/composition/attachment-scan';
 import { buildConsoleDeps } from '../../shared/composition/console';
-import { buildEmailIntakeDeps, buildQuarantineReleaseDeps } from '../../shared/composition/email-intake';
+import {
+  buildEmailIntakeDeps,
+  buildPoisonMailDeps,
+  buildQuarantineReleaseDeps,
+} from '../../shared/composition/email-intake';
 import { buildLifecycleDeps } from '../../shared/composition/lifecycle';
 import { buildReportDeps } from '../../shared/composition/report';
 import { buildRequeueStaleDeps } from '../../shared/composition/requeue-stale';
@@ -31,6 +35,7 @@ const COMPOSITION: Record<string, (settings: Settings, env: Env) => Promise<unkn
   EmailIntakeFunction: async (s) => {
     const service = await buildEmailIntakeDeps(s);
     buildQuarantineReleaseDeps(s, service);
+    buildPoisonMailDeps(s, service);
     return must(s.rawMail, 'rawMail');
   },
   WebformFunction: async (s) => {
