@@ -42,9 +42,7 @@ import type { PendingSubmission } from '../ports';
 import type { ConfirmPostView } from './page';
 import type { FormPostResult, WebformDeps } from './submit';
 import { buildSubmission, storeSubmission, WEBFORM_REPLY_CLAIM } from './submit';
-
-const HOUR_SECONDS = 3600;
-const DAY_SECONDS = 24 * HOUR_SECONDS;
+import { DAY_SECONDS, HOUR_SECONDS } from '../domain/instant';
 
 /**
  * Whether the post must be confirmed from its mailbox: it cites a ticket (the form field, or one the

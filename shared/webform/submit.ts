@@ -68,6 +68,7 @@ import {
   storeFormFiles,
   withinSenderBudget,
 } from './uploads';
+import { HOUR_SECONDS } from '../domain/instant';
 
 /**
  * `uploads`: the uploads bucket; without it the form has no file field and files are refused.
@@ -164,7 +165,6 @@ export const WEBFORM_REPLY_CLAIM = { staleAfterMs: 15_000, maxWaitMs: 6_000, pol
  */
 export const WEBFORM_TICKET_HOLDER_WAIT = { maxWaitMs: 2_000, pollMs: 250 } as const;
 
-const HOUR_SECONDS = 3600;
 /** Same content from the same address within this window is one submission (double click, retry). */
 export const CONTENT_DEDUP_WINDOW_MS = 10 * 60 * 1000;
 
