@@ -95,6 +95,12 @@ export interface QuarantineReleaseStore {
    * between the release and this step is mended by the retry.
    */
   keepOpen(record: Pick<CaseRecord, 'caseId' | 'messageIds'>): Promise<void>;
+  /**
+   * A mail the intake failed on, read again, is quarantined again (the parser now says why: too big,
+   * unreadable): the record's decision becomes that one, still QUARANTINED and not reviewed — one
+   * conditional write — so the console shows the real reason (and offers discard, not release again).
+   */
+  requarantine(caseId: string, decision: Decision, ticketCandidates: TicketCandidate[]): Promise<void>;
 }
 
 export interface QuarantineReleaseDeps {
@@ -171,8 +177,12 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
       thread = { kind: 'linked', parent: thread.parent, reason: 'closed-long-ago' };
     }
     const decided = await decideInThread(submission, intake, thread);
-    // Defensive: only vouchable rules held it, so the second decision cannot quarantine it again.
-    if (decided.decision.outcome === 'QUARANTINED') return refused('still-quarantined');
+    if (decided.decision.outcome === 'QUARANTINED') {
+      // Read again, a mail the intake failed on may be quarantined for what it is (the parser's reason).
+      if (intakeFailed(record.decision)) await deps.store.requarantine(caseId, decided.decision, decided.candidates);
+      // Else defensive: only vouchable rules held it, so the second decision cannot quarantine it again.
+      return refused('still-quarantined');
+    }
     // The ticket her proven mail would join on (ticketToJoin), her very address's.
     const ticket = ticketToJoin(submission, decided, thread);
     const address = submission.sender.address;

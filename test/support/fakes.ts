@@ -44,6 +44,7 @@ import {
   TicketDirectoryUnavailable,
 } from '../../shared/ports';
 import type { JoinedRelease, QuarantineReleaseStore, ReleasedDecision } from '../../shared/app/quarantine-release';
+import type { Decision, TicketCandidate } from '../../shared/domain/decision';
 import type { HistoryEvent } from '../../shared/domain/lifecycle/types';
 import { assignedEvent } from '../../shared/domain/lifecycle/machine';
 import type { IntakeDeps } from '../../shared/app/intake';
@@ -790,6 +791,11 @@ export class InMemoryAttachmentScans implements AttachmentScanRecorder {
 /** The release write of the quarantine store over an in-memory case repository (one winner, like the condition). */
 export class InMemoryQuarantineReleaseStore implements QuarantineReleaseStore {
   constructor(private readonly cases: InMemoryCaseRepository) {}
+  async requarantine(caseId: string, decision: Decision, ticketCandidates: TicketCandidate[]) {
+    const record = this.cases.records.get(caseId);
+    if (record?.status !== 'QUARANTINED' || record.reviewedAt) return;
+    this.cases.records.set(caseId, { ...record, decision: clone(decision), ticketCandidates: clone(ticketCandidates) });
+  }
   async release(caseId: string, released: ReleasedDecision | JoinedRelease, by: string, at: string): Promise<boolean> {
     const record = this.cases.records.get(caseId) as (CaseRecord & { history?: HistoryEvent[] }) | undefined;
     if (record?.status !== 'QUARANTINED' || record.reviewedAt) return false;

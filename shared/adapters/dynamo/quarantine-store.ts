@@ -12,6 +12,7 @@ import { indexKeyOf, queryFilledPage } from './paged-query';
 import type { QuarantinePage, QuarantineStore } from '../../app/quarantine';
 import type { JoinedRelease, QuarantineReleaseStore, ReleasedDecision } from '../../app/quarantine-release';
 import type { CaseRecord } from '../../domain/case';
+import type { Decision, TicketCandidate } from '../../domain/decision';
 import type { HistoryEvent } from '../../domain/lifecycle/types';
 import type { MessageTextStore } from '../../ports';
 import { applyCaseRetention } from './case-retention';
@@ -130,6 +131,29 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
         ...Object.fromEntries(links.map(([k, v]) => [`:link_${k}`, v])),
       },
     });
+  }
+
+  async requarantine(caseId: string, decision: Decision, ticketCandidates: TicketCandidate[]): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: `CASE#${caseId}`, sk: 'CASE' },
+          ConditionExpression: '#status = :q AND attribute_not_exists(#reviewedAt)',
+          UpdateExpression: 'SET #decision = :decision, #candidates = :candidates',
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#reviewedAt': 'reviewedAt',
+            '#decision': 'decision',
+            '#candidates': 'ticketCandidates',
+          },
+          ExpressionAttributeValues: { ':q': 'QUARANTINED', ':decision': decision, ':candidates': ticketCandidates },
+        }),
+      );
+    } catch (error) {
+      // Reviewed or discarded meanwhile: that review stands.
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
   }
 
   /** One conditional write (still QUARANTINED, not yet reviewed): who, when, the outcome, the history event. */

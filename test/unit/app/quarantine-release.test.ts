@@ -9,6 +9,7 @@ import { mailWithFile } from '../../support/multipart';
 import { type QuarantineReleaseDeps, releaseQuarantined } from '../../../shared/app/quarantine-release';
 import { quarantinePoisonMail } from '../../../shared/app/poison-mail';
 import { DMARC_MONITORING_NOTE } from '../../../shared/domain/eligibility/engine';
+import { releaseRefusal } from '../../../shared/domain/quarantine-release';
 import { HEADER_PEEK_BYTES, peekHeaders } from '../../../shared/mail/header-peek';
 import { RecordingRawMailRetention } from '../../../shared/adapters/s3-raw-mail-retention';
 import { emailIntakeDepsFrom } from '../../../shared/composition/email-intake';
@@ -633,6 +634,27 @@ describe('releaseQuarantined: a mail the intake failed on, once the defect is fi
     expect(record?.verdicts).toMatchObject({ dmarc: 'FAIL' });
     // The second decision saw the failure (monitoring only): the case notes it unauthenticated.
     expect(record?.decision.reason).toContain(DMARC_MONITORING_NOTE);
+  });
+
+  it("read again and unreadable for what it is: it stays held under the parser's reason, no longer releasable", async () => {
+    const caseId = await crashedOn();
+    const parse = email.parse.bind(email);
+    vi.spyOn(email, 'parse').mockImplementation(async (raw, meta) => ({
+      ...(await parse(raw, meta)),
+      parseProblem: 'unparseable: too many header items',
+    }));
+    expect(await releaseQuarantined(request(caseId), deps)).toEqual({
+      kind: 'refused',
+      caseId,
+      reason: 'still-quarantined',
+    });
+    const record = await cases.get(caseId);
+    expect(record).toMatchObject({ status: 'QUARANTINED', outcome: 'QUARANTINED' });
+    expect(record?.reviewedAt).toBeUndefined();
+    expect(record?.decision.reason).toContain('unparseable: too many header items');
+    // The console now offers discard only, and says why.
+    expect(record && releaseRefusal(record)).toBe('not-vouchable');
+    expect(mailer.sent).toEqual([]);
   });
 
   it('still failing, the release throws (the request goes back to its queue, then its DLQ): the record stays held, nothing sent', async () => {

@@ -100,6 +100,25 @@ describe('DynamoQuarantineStore', () => {
     expect(await store.discard('email:m1', 'sofia', '2026-03-12T14:00:00.000Z')).toBe(false);
   });
 
+  it('requarantines a mail read again with one conditional update of its decision; a review meanwhile stands', async () => {
+    ddb
+      .on(UpdateCommand)
+      .resolvesOnce({})
+      .rejectsOnce(Object.assign(new Error('x'), { name: 'ConditionalCheckFailedException' }));
+    const decision = {
+      outcome: 'QUARANTINED' as const,
+      ruleIds: ['quarantine.parse-problem'],
+      reason: 'Mensagem não pôde ser lida: unparseable: too many header items.',
+      ticket: { status: 'none' as const },
+    };
+    await store.requarantine('email:m1', decision, []);
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(input.Key).toEqual({ pk: 'CASE#email:m1', sk: 'CASE' });
+    expect(input.ConditionExpression).toBe('#status = :q AND attribute_not_exists(#reviewedAt)');
+    expect(input.ExpressionAttributeValues).toMatchObject({ ':q': 'QUARANTINED', ':decision': decision });
+    await expect(store.requarantine('email:m1', decision, [])).resolves.toBeUndefined();
+  });
+
   it('releases with one conditional update: new decision, status index key, reviewer, history; the old reply removed', async () => {
     ddb
       .on(UpdateCommand)
