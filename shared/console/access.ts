@@ -40,6 +40,19 @@ export const EXPIRED_SESSION_GRACE_SECONDS = 4 * 24 * 3600;
 export const SESSION_COOKIE_SECONDS = SESSION_HOURS * 3600 + EXPIRED_SESSION_GRACE_SECONDS;
 
 /**
+ * What the session cookie holds once a session is over (signed out, expired, refused): not nothing.
+ * A request without the cookie never reaches the function — API Gateway answers its bare JSON 401 —
+ * so a form posted from another tab after "Sair" would lose her text. The authorizer passes this
+ * value (it opens nothing: the function treats it as no session, shows the sign-in or her text back).
+ */
+export const SIGNED_OUT_MARKER = 'encerrada';
+
+/** The cookie that ends a session in this browser: the marker, kept as long as a tab may stay open. */
+export function endedSessionCookie(): string {
+  return sessionCookie(SIGNED_OUT_MARKER, EXPIRED_SESSION_GRACE_SECONDS);
+}
+
+/**
  * Sign-out ends sessions on the server, not only the cookie (a copied cookie, a shared office
  * computer): the member's roster entry keeps an instant (`sessionsEndedAt`) and every console
  * request, which reads the entry anyway, refuses an ID token issued (`iat`) at or before it.

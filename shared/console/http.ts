@@ -62,7 +62,8 @@ import {
   SESSION_COOKIE,
   sessionEnded,
   sessionsEndAt,
-  sessionCookie,
+  endedSessionCookie,
+  SIGNED_OUT_MARKER,
   userFromClaims,
   withRosterRole,
 } from './access';
@@ -377,7 +378,9 @@ export async function serveConsole(
   }
 
   // ---- who is asking ------------------------------------------------------------------------
-  const token = readCookie(request.cookies ?? header(request.headers, 'cookie'), SESSION_COOKIE);
+  // A session ended in this browser (SIGNED_OUT_MARKER) is no session.
+  const cookie = readCookie(request.cookies ?? header(request.headers, 'cookie'), SESSION_COOKIE);
+  const token = cookie === SIGNED_OUT_MARKER ? undefined : cookie;
   // The entry (a public route, no authorizer) serves no data: the list, a case, or the sign-in.
   if (path === CONSOLE_PREFIX) {
     if (method === 'POST')
@@ -413,13 +416,13 @@ export async function serveConsole(
     // Expired (a tab left open overnight, a bookmark): straight to the sign-in and back to this case.
     if (verified.reason === 'expired' && method !== 'POST') {
       const start = signIn.start(basePath, caseOfPath(path) ?? undefined);
-      return redirect(start.location, [sessionCookie('', 0), ...(start.cookies ?? [])], formOrigins);
+      return redirect(start.location, [endedSessionCookie(), ...(start.cookies ?? [])], formOrigins);
     }
-    if (verified.reason === 'expired') return sessionOver('Sua sessão expirou. Entre de novo.', [sessionCookie('', 0)]);
+    if (verified.reason === 'expired') return sessionOver('Sua sessão expirou. Entre de novo.', [endedSessionCookie()]);
     return page(
       401,
       errorPage(anonymous, 'Sessão inválida', 'Sessão inválida. Entre de novo.', entryLink(basePath, path)),
-      [sessionCookie('', 0)],
+      [endedSessionCookie()],
     );
   }
   const claimed = userFromClaims(verified.claims);
@@ -431,7 +434,7 @@ export async function serveConsole(
   // Signed out (here, elsewhere, or by a supervisor): a token issued until then opens nothing.
   if (sessionEnded(verified.claims, member.sessionsEndedAt)) {
     logger.warn('Console token refused', { reason: 'signed-out' });
-    return sessionOver('Sua sessão foi encerrada. Entre de novo.', [sessionCookie('', 0)]);
+    return sessionOver('Sua sessão foi encerrada. Entre de novo.', [endedSessionCookie()]);
   }
   const user = withRosterRole(claimed, member.role);
   const session = csrfInputs(token, lifecycle.secret);
@@ -462,7 +465,7 @@ export async function serveConsole(
       const now = (deps.sessionClock ?? systemClock).now();
       await deps.roster?.endSessions(user.staffId, sessionsEndAt(now, verified.claims));
       logger.info('Console sign-out', { ended: deps.roster !== undefined });
-      return redirect(signIn.signedOut(basePath), [sessionCookie('', 0)], formOrigins);
+      return redirect(signIn.signedOut(basePath), [endedSessionCookie()], formOrigins);
     }
     if (path === ROSTER_PATH && deps.roster) {
       if (!mayAct(user, 'roster')) return forbidden();

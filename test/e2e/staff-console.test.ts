@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../scripts/local/stack';
 import { cognitoIssuer } from '../../shared/adapters/cognito-token-verifier';
 import { LOCAL_CLIENT_ID, LOCAL_USER_POOL_ID } from '../../shared/composition/console';
-import { EXPIRED_SESSION_GRACE_SECONDS, SESSION_COOKIE } from '../../shared/console/access';
+import { EXPIRED_SESSION_GRACE_SECONDS, SESSION_COOKIE, SIGNED_OUT_MARKER } from '../../shared/console/access';
 import { signLocalIdToken } from '../../shared/console/local-keys';
 import type { CaseRecord } from '../../shared/domain/case';
 import type { WorkCase } from '../../shared/domain/lifecycle/types';
@@ -259,11 +259,38 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
     const r = await page.goto(casePage);
     expect(r?.status()).toBe(200);
     expect(new URL(page.url()).pathname).toBe('/equipe/entrar');
-    expect((await context.cookies(stack.urls.equipe)).some((c) => c.name === SESSION_COOKIE)).toBe(false);
+    // Her expired token is gone from the browser: only the marker of an ended session is left.
+    expect((await context.cookies(stack.urls.equipe)).find((c) => c.name === SESSION_COOKIE)?.value).toBe(
+      SIGNED_OUT_MARKER,
+    );
     await expectAccessible('expired-session-sign-in');
     await page.check(`input[name="pessoa"][value="${analyst}"]`);
     await Promise.all([page.waitForURL(casePage), page.click('button[type="submit"]')]);
     expect(await page.textContent('body')).toContain(mine.protocol as string);
+  });
+
+  // Journeys 55: "Sair" in another tab cleared the cookie, and API Gateway answered her answer's post
+  // with its bare JSON 401 — the text she typed was lost.
+  it('a form posted after signing out in another tab shows her text back, not lost', async () => {
+    await signInAs(analyst);
+    const casePage = `${stack.urls.equipe}/caso/${encodeURIComponent(mine.caseId)}`;
+    await page.goto(casePage);
+    // The form this case offers her now (a note); an answer's form posts the same way.
+    const texto = 'Liguei para a lojista: o estorno <b>#4821</b> & a fatura saem em 5 dias úteis.';
+    await page.fill('#n-texto', texto);
+    const other = await context.newPage();
+    await other.goto(`${stack.urls.equipe}/casos`);
+    await Promise.all([other.waitForURL(/\/equipe\/entrar/), other.click('form[action$="/equipe/sair"] button')]);
+    await other.close();
+    const [r] = await Promise.all([page.waitForNavigation(), page.click('#acao-note button[type="submit"]')]);
+    expect(r?.status()).toBe(401);
+    expect(await page.locator('#texto-guardado').inputValue()).toBe(texto);
+    await expectAccessible('signed-out-in-another-tab');
+    await page.click('a:has-text("Entrar de novo")');
+    await page.check(`input[name="pessoa"][value="${analyst}"]`);
+    await Promise.all([page.waitForURL(casePage), page.click('button[type="submit"]')]);
+    // Nothing was recorded: the case holds no such note.
+    expect(await page.textContent('body')).not.toContain('Liguei para a lojista');
   });
 
   it('a supervisor sees every case', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cognitoIssuer, cognitoTokenVerifier } from '../../../shared/adapters/cognito-token-verifier';
-import { EXPIRED_SESSION_GRACE_SECONDS, SESSION_COOKIE } from '../../../shared/console/access';
+import { EXPIRED_SESSION_GRACE_SECONDS, SESSION_COOKIE, SIGNED_OUT_MARKER } from '../../../shared/console/access';
 import { authorizeConsoleRequest } from '../../../shared/console/authorizer';
 import { generateLocalKeySet, signLocalIdToken } from '../../../shared/console/local-keys';
 
@@ -47,6 +47,20 @@ describe('authorizeConsoleRequest', () => {
       isAuthorized: true,
       context: { staffId: 'ana', role: 'analyst' },
     });
+  });
+
+  // "Sair" in one tab, then her answer posted from another: without a cookie API Gateway answers its
+  // bare JSON 401 and her text is lost; the marker reaches the function, which opens nothing for it.
+  it('passes a session ended in this browser (the marker), with no identity', async () => {
+    expect(await authorizeConsoleRequest([`${SESSION_COOKIE}=${SIGNED_OUT_MARKER}`], verifier)).toEqual({
+      isAuthorized: true,
+    });
+    expect(await authorizeConsoleRequest(`a=b; ${SESSION_COOKIE}=${SIGNED_OUT_MARKER}`, verifier)).toEqual({
+      isAuthorized: true,
+    });
+    for (const near of [`${SIGNED_OUT_MARKER}x`, SIGNED_OUT_MARKER.toUpperCase(), ` ${SIGNED_OUT_MARKER}.x.y`]) {
+      expect(await authorizeConsoleRequest([`${SESSION_COOKIE}=${near}`], verifier)).toEqual({ isAuthorized: false });
+    }
   });
 
   it('reads the Cookie header as well as payload 2.0 cookies', async () => {

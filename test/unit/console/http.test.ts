@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cognitoIssuer, cognitoTokenVerifier } from '../../../shared/adapters/cognito-token-verifier';
-import { SESSION_COOKIE } from '../../../shared/console/access';
+import { EXPIRED_SESSION_GRACE_SECONDS, SESSION_COOKIE, SIGNED_OUT_MARKER } from '../../../shared/console/access';
 import {
   type ConsoleDeps,
   type ConsoleRequest,
@@ -137,6 +137,9 @@ const s3Links = (now: Date) =>
     { now: () => now },
   );
 
+/** The session cookie once a session is over: the marker, not nothing (API Gateway's bare 401). */
+const ENDED = `${SESSION_COOKIE}=${SIGNED_OUT_MARKER}; Path=/; Max-Age=${EXPIRED_SESSION_GRACE_SECONDS};`;
+
 const post = (token: string, fields: Record<string, string>) => ({
   token,
   form: { csrf: sessionCsrf(token, SECRET), id: crypto.randomUUID(), ...fields },
@@ -251,6 +254,36 @@ describe('serveConsole — authentication', () => {
     expect(foreign?.body).not.toContain('Nada foi enviado');
   });
 
+  // "Sair" in another tab leaves the marker, which the authorizer passes: the function treats it as no
+  // session — the sign-in for a page, her text shown back for a form — and serves nothing of a case.
+  it('the marker of a session ended in this browser is no session: sign-in for a page, her text for a form', async () => {
+    const { serve, request, w, deps } = world();
+    const asked: Array<string | undefined> = [];
+    deps.signIn = { ...deps.signIn, start: (_b, back) => (asked.push(back), { location: '/equipe/entrar' }) };
+    const cookies = [`${SESSION_COOKIE}=${SIGNED_OUT_MARKER}`];
+    const casePath = `/equipe/caso/${encodeURIComponent(CASE_ID)}`;
+    for (const path of ['/equipe', '/equipe/casos', casePath]) {
+      const r = await serve({ ...request('GET', path), cookies });
+      expect(r?.statusCode).toBe(303);
+      expect(r?.headers['location']).toBe('/equipe/entrar');
+      expect(r?.body ?? '').not.toContain('OUV-');
+    }
+    expect(asked).toEqual([undefined, undefined, casePath]);
+    const origin = new URL(w.deps.config.webformOrigin).origin;
+    const before = JSON.stringify(await w.deps.cases.get(CASE_ID));
+    const posted = await serve({
+      ...request('POST', `${casePath}/acao`, {
+        form: { acao: 'answer', texto: 'Olá, Maria: o estorno sai em 5 dias úteis.', csrf: 'x' },
+        headers: { origin, 'sec-fetch-site': 'same-origin' },
+      }),
+      cookies,
+    });
+    expect(posted?.statusCode).toBe(401);
+    expect(posted?.body).toContain('Olá, Maria: o estorno sai em 5 dias úteis.');
+    expect(posted?.body).toContain(`href="/equipe?caso=${encodeURIComponent(CASE_ID)}"`);
+    expect(JSON.stringify(await w.deps.cases.get(CASE_ID))).toBe(before);
+  });
+
   it('a page asked without a session goes to the sign-in, to come back to its case', async () => {
     const { serve, request, deps } = world();
     const asked: Array<string | undefined> = [];
@@ -268,7 +301,7 @@ describe('serveConsole — authentication', () => {
       for (const method of ['GET', 'POST'] as const) {
         const r = await serve(request(method, '/equipe/casos', { token }));
         expect(r?.statusCode).toBe(401);
-        expect(r?.cookies?.[0]).toContain('Max-Age=0');
+        expect(r?.cookies?.[0]).toContain(ENDED);
       }
     }
   });
@@ -300,7 +333,7 @@ describe('serveConsole — authentication', () => {
       const r = await serve(request(method, path, { token: expired }));
       expect(r?.statusCode).toBe(303);
       expect(r?.headers['location']).toBe('/equipe/entrar');
-      expect(r?.cookies).toEqual([expect.stringMatching(/^__Host-ouv_sessao=;.*Max-Age=0/), '__Host-ouv_pkce=x']);
+      expect(r?.cookies).toEqual([expect.stringContaining(ENDED), '__Host-ouv_pkce=x']);
     }
     expect(asked).toEqual([back, back]);
     // A form posted with it is not redirected (its text would be lost on the way): a page says so.
@@ -1298,7 +1331,7 @@ describe('serveConsole — actions', () => {
     const token = tokenOf('ana');
     const r = await serve(request('POST', '/equipe/sair', post(token, {})));
     expect(r?.statusCode).toBe(303);
-    expect(r?.cookies?.[0]).toContain('Max-Age=0');
+    expect(r?.cookies?.[0]).toContain(ENDED);
   });
 });
 
@@ -1472,13 +1505,13 @@ describe('serveConsole — sign-out ends the session on the server, not only the
       const out =
         route[2] === '/equipe/sair' ? first : await s.serve(s.request('POST', '/equipe/sair', post(token, {})));
       expect(out?.statusCode).toBe(303);
-      expect(out?.cookies?.[0]).toContain('Max-Age=0');
+      expect(out?.cookies?.[0]).toContain(ENDED);
       const before = JSON.stringify(await s.w.deps.cases.get(CASE_ID));
       for (const old of [token, otherDevice]) {
         const r = await send(s, route, old);
         expect(r?.statusCode).toBe(401);
         expect(r?.body).toContain('Sua sessão foi encerrada. Entre de novo.');
-        expect(r?.cookies?.[0]).toContain('Max-Age=0');
+        expect(r?.cookies?.[0]).toContain(ENDED);
       }
       // Nothing changed on the case (the note of the POST row was refused).
       expect(JSON.stringify(await s.w.deps.cases.get(CASE_ID))).toBe(before);
