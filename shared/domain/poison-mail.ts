@@ -59,7 +59,7 @@ export function breakerOpen(count: number): boolean {
 
 /** What a header scan of a raw mail's first bytes read (shared/mail/header-peek.ts). */
 export interface PeekedHeaders {
-  /** The From field's address (lower-cased), '' when none. */
+  /** The From field's address (lower-cased), '' when none or no single author's (header-peek's oneAuthor). */
   from: string;
   messageId?: string;
   /** The envelope sender SES wrote on the stored mail (Return-Path), when it did. */

@@ -26,6 +26,9 @@ export function peekHeaders(raw: Buffer): PeekedHeaders {
   const cap = PARSE_LIMITS.headerValueChars;
   const found = new Map<string, string>();
   let current: string | undefined;
+  let fromFields = 0;
+  // SES writes the envelope's Return-Path first; a later one is the sender's own words.
+  let envelope: string | undefined;
   for (const crlf of head.split('\n')) {
     const line = crlf.endsWith('\r') ? crlf.slice(0, -1) : crlf;
     if (line.startsWith(' ') || line.startsWith('\t')) {
@@ -43,6 +46,8 @@ export function peekHeaders(raw: Buffer): PeekedHeaders {
     const value = line.slice(colon + 1, colon + 1 + cap + 1);
     // Repeated fields are joined, as the parser joins them (pickHeaders); From and Message-ID: the first.
     const before = found.get(name);
+    if (name === 'from') fromFields += 1;
+    if (name === 'return-path' && before !== undefined) envelope ??= before;
     if (before === undefined) found.set(name, value);
     else if (name !== 'from' && name !== 'message-id' && before.length < cap) found.set(name, `${before}, ${value}`);
     else continue;
@@ -55,11 +60,26 @@ export function peekHeaders(raw: Buffer): PeekedHeaders {
     if (value !== undefined) headers[name] = clean(value);
   }
   const messageId = clean(found.get('message-id') ?? '');
-  const returnPath = headerAddress(headers['return-path']).replace(/^<|>$/g, '');
+  const returnPath = headerAddress(envelope === undefined ? headers['return-path'] : clean(envelope)).replace(
+    /^<|>$/g,
+    '',
+  );
   return {
-    from: headerAddress(clean(found.get('from') ?? '')),
+    from: oneAuthor(clean(found.get('from') ?? ''), fromFields),
     ...(messageId ? { messageId } : {}),
     ...(returnPath ? { returnPath } : {}),
     headers,
   };
+}
+
+/**
+ * The From's address when the mail has one author as any reader reads it: one From field with one
+ * "@". Two fields, a list, or an address spelled in a display name or a comment ("a@evil.com
+ * <lojista@loja.com>") are read one way by SES's DMARC check and another by us (headerAddress takes
+ * the last bracket, the parser the first mailbox): none then, and the record goes by the envelope
+ * SES checked SPF against, as the parser's authorUnclear leaves the author to no one.
+ */
+function oneAuthor(value: string, fields: number): string {
+  if (fields !== 1 || value.indexOf('@') !== value.lastIndexOf('@')) return '';
+  return headerAddress(value);
 }

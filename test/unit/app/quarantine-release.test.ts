@@ -608,6 +608,52 @@ describe('releaseQuarantined: a mail the intake failed on, once the defect is fi
     return (result as { caseId: string }).caseId;
   }
 
+  it.each([
+    ['a From list naming her after his', 'From: atacante@evil.example, <lojista@modasbella.com.br>'],
+    ['his address as the display name of hers', 'From: atacante@evil.example <lojista@modasbella.com.br>'],
+    ['two From fields', 'From: atacante@evil.example\r\nFrom: Juliana Bella <lojista@modasbella.com.br>'],
+  ])(
+    "%s, and a Return-Path of his own below SES's: held and released, it is never hers, the notice goes to the envelope",
+    async (_name, from) => {
+      const raw = eml('01-accepted-ticket-48213.eml')
+        .toString('utf8')
+        .replace(
+          'Return-Path: <lojista@modasbella.com.br>',
+          'Return-Path: <contato@evil.example>\r\nReturn-Path: <vitima@gmail.com>',
+        )
+        .replace('From: Juliana Bella <lojista@modasbella.com.br>', from);
+      const location = { bucket: 'raw', key: 'inbound/ses-p9' };
+      (email.rawMail as InMemoryRawMailStore).put(location, raw);
+      const mail = {
+        deliveryId: 'ses-p9',
+        receivedAt: '2026-03-02T13:15:00.000Z',
+        verdicts: PASS,
+        returnPath: 'contato@evil.example',
+        recipients: ['ouvidoria@ouvidoria.example.com.br'],
+        raw: location,
+      };
+      const held = await quarantinePoisonMail(
+        { mail, failure: CRASHED },
+        {
+          intake: email.intake,
+          rawMail: email.rawMail as InMemoryRawMailStore,
+          peek: { bytes: HEADER_PEEK_BYTES, read: peekHeaders },
+          limiter: new InMemoryRateLimiter(),
+        },
+      );
+      expect(held).toMatchObject({ kind: 'quarantined' });
+      const caseId = (held as { caseId: string }).caseId;
+      // The notice goes to the envelope SES checked, never to an address the sender wrote.
+      expect(mailer.sent.map((m) => m.to)).toEqual([['contato@evil.example']]);
+      expect((await cases.get(caseId))?.senderEmail).toBe('contato@evil.example');
+      mailer.sent.length = 0;
+      await releaseQuarantined(request(caseId), deps);
+      const record = await cases.get(caseId);
+      expect(record?.senderEmail).not.toBe(MERCHANT);
+      expect(mailer.sent.flatMap((m) => m.to)).not.toContain(MERCHANT);
+    },
+  );
+
   it('is read again by the triage: an accepted case with its protocol and acknowledgement, the supervisor named', async () => {
     const caseId = await crashedOn();
     const result = await releaseQuarantined(request(caseId), deps);

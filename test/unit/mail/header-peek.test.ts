@@ -24,9 +24,9 @@ describe('peekHeaders: From, Message-ID, Return-Path and the auto-reply headers,
       },
     ],
     [
-      'folded fields, LF line ends, lower-case names, the first From only',
+      'folded fields, LF line ends, lower-case names',
       Buffer.from(
-        'from: Juliana\n <lojista@modasbella.com.br>\nFROM: outra@exemplo.com\nx-loop:\n\touvidoria@ouvidoria.example.com.br\nmessage-id:\n <a@b>\n\ncorpo\n',
+        'from: Juliana\n <lojista@modasbella.com.br>\nx-loop:\n\touvidoria@ouvidoria.example.com.br\nmessage-id:\n <a@b>\n\ncorpo\n',
       ),
       {
         from: 'lojista@modasbella.com.br',
@@ -50,11 +50,46 @@ describe('peekHeaders: From, Message-ID, Return-Path and the auto-reply headers,
         headers: { 'return-path': '<>', 'list-id': '<a.loja.com>', precedence: 'bulk, list' },
       },
     ],
+    // No single author: SES's DMARC and our readers would take two different addresses (the record then
+    // goes by the envelope). Each read 'lojista@modasbella.com.br' before, whatever domain DMARC passed.
+    ...(
+      [
+        ['two From fields', ['From: atacante@evil.example', 'From: <lojista@modasbella.com.br>']],
+        ['a list', ['From: atacante@evil.example, <lojista@modasbella.com.br>']],
+        ['an address as the display name', ['From: atacante@evil.example <lojista@modasbella.com.br>']],
+        ['an address in a comment', ['From: lojista@modasbella.com.br (via atacante@evil.example)']],
+        ['a quoted name spelling another', ['From: "atacante@evil.example" <lojista@modasbella.com.br>']],
+      ] as const
+    ).map(([name, from]): [string, Buffer, ReturnType<typeof peekHeaders>] => [
+      `no single author: ${name}`,
+      mail('Return-Path: <bounce@evil.example>', ...from, '', ''),
+      { from: '', returnPath: 'bounce@evil.example', headers: { 'return-path': '<bounce@evil.example>' } },
+    ]),
+    [
+      "the envelope is SES's Return-Path, the first: one the sender wrote below it chooses no recipient",
+      mail(
+        'Return-Path: <bounce@evil.example>',
+        'From: atacante@evil.example',
+        'Return-Path: <vitima.qualquer@gmail.com>',
+        '',
+        '',
+      ),
+      {
+        from: 'atacante@evil.example',
+        returnPath: 'bounce@evil.example',
+        headers: { 'return-path': '<bounce@evil.example>, <vitima.qualquer@gmail.com>' },
+      },
+    ],
+    [
+      "a null envelope stays null under the sender's Return-Path",
+      mail('Return-Path: <>', 'From: mailer-daemon@loja.com', 'Return-Path: <vitima.qualquer@gmail.com>', '', ''),
+      { from: 'mailer-daemon@loja.com', headers: { 'return-path': '<>, <vitima.qualquer@gmail.com>' } },
+    ],
     ['no header block at all', Buffer.from('\u0000\u0001garbage'), { from: '', headers: {} }],
     [
-      'CR/LF injection in a value stays one line',
-      mail('From: a@b.com\r\u0000Bcc: x@y.com', '', ''),
-      { from: 'a@b.com bcc: x@y.com', headers: {} },
+      'CR/LF injection in a value stays one line (and spells two addresses: no single author)',
+      mail('From: a@b.com\r\u0000Bcc: x@y.com', 'Precedence: bulk\r\u0000Bcc: x@y.com', '', ''),
+      { from: '', headers: { precedence: 'bulk Bcc: x@y.com' } },
     ],
   ])('%s', (_name, raw, expected) => {
     expect(peekHeaders(raw)).toEqual(expected);
