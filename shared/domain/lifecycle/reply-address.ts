@@ -13,7 +13,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { OuvidoriaConfig } from '../config';
-import { MAX_MAILBOX_ADDRESS_CHARS } from '../mailbox';
+import { MAX_MAILBOX_ADDRESS_CHARS, withAsciiDomain } from '../mailbox';
 import { parseProtocol } from '../protocol';
 import { escapeRegExp } from '../text';
 
@@ -135,8 +135,11 @@ export type StaffReplyMailboxConfig = Pick<OuvidoriaConfig, 'domain'> & {
  * (quarantined, unanswered, SPEC step 8), never a merchant's submission with an automatic reply.
  */
 export function isStaffReplyMailbox(address: string, config: StaffReplyMailboxConfig): boolean {
+  // The domain as SES sends to it: "caso@ｏuvidoria…" (full-width), written on a roster entry, is
+  // delivered to caso@ouvidoria… (the mailer's withAsciiDomain), so it is the mailbox too.
   const bare = bareAddress(address);
-  const local = bare === null ? null : localPartAtOurDomain(bare.replace(/\.$/, ''), config);
+  const ascii = bare === null ? undefined : withAsciiDomain(bare);
+  const local = ascii === undefined ? null : localPartAtOurDomain(ascii.replace(/\.$/, ''), config);
   if (local === null) return false;
   const unquoted = local.replace(/^"(.*)"$/, '$1');
   const base = config.lifecycle.staffReplyLocalPart.toLowerCase();

@@ -82,6 +82,13 @@ describe('isOfficeAddress / newMemberProblem', () => {
     ['caso@ouvidoria.example.com.br', 'dani', 'office-address'],
     ['Caso+OUV-2026-000123.abcdefghijklmnop@Ouvidoria.Example.com.br', 'dani', 'office-address'],
     ['caso+qualquer@ouvidoria.example.com.br', 'dani', 'office-address'],
+    // Full-width letters, ideographic dots, a soft hyphen: the mailer sends to the ASCII domain, ours.
+    ['caso@ｏuvidoria.example.com.br', 'dani', 'office-address'],
+    ['caso+equipe@ouvidoria。example。com。br', 'dani', 'office-address'],
+    ['caso@ou\u00advidoria.example.com.br', 'dani', 'office-address'],
+    ['ouvidoria@ｏuvidoria.example.com.br', 'dani', 'office-address'],
+    // A Cyrillic "о" is another domain (xn--…), not ours.
+    ['caso@оuvidoria.example.com.br', 'dani', undefined],
     ['casos@ouvidoria.example.com.br', 'dani', undefined],
     ['ouvidoria@outra-empresa.com.br', 'dani', undefined],
     ['dani.souza@ouvidoria.example.com.br', 'dani', undefined],

@@ -109,6 +109,11 @@ describe('staffReplyAddress', () => {
     [`Caso+qualquer.coisa@${DOMAIN.toUpperCase()}.`, true],
     [`Equipe <caso+x@${DOMAIN}>`, true],
     [`"caso"@${DOMAIN}`, true],
+    // The domain in another Unicode spelling that the mailer sends to as ours (withAsciiDomain).
+    [`caso@${DOMAIN.replace('o', 'ｏ')}`, true],
+    [`caso+x@${DOMAIN.replaceAll('.', '。')}`, true],
+    [`caso@${DOMAIN.replace('o', '\u00ado')}`, true],
+    [`caso@${DOMAIN.replace('o', 'о')}`, false],
     [`ouvidoria@${DOMAIN}`, false],
     [`casos+${PROTOCOL}.abcdefghijklmnop@${DOMAIN}`, false],
     [`caso+${PROTOCOL}.abcdefghijklmnop@evil.example.com`, false],
