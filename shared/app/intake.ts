@@ -623,7 +623,7 @@ function sameMessageId(a: string, b: string): boolean {
 }
 
 /** Mail addressed to the staff reply mailbox (`caso+<protocol>.<token>@<domain>`, well-formed or not). */
-function isStaffMail(submission: Submission, config: OuvidoriaConfig): boolean {
+export function isStaffMail(submission: Submission, config: OuvidoriaConfig): boolean {
   return submission.channel === 'email' && submission.recipients.some((r) => isStaffReplyMailbox(r, config));
 }
 

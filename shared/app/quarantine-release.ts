@@ -24,6 +24,7 @@ import {
   vouchedVerdicts,
   vouchesForSender,
 } from '../domain/quarantine-release';
+import { staffMailQuarantine } from '../domain/staff-mail-decision';
 import type { EmailIntakeDeps } from './email-intake';
 import {
   completeCase,
@@ -33,6 +34,7 @@ import {
   herOpenCaseOfTicket,
   type IntakeResult,
   joinCase,
+  isStaffMail,
   messageOf,
   noTelemetry,
   ReplyNotSentYet,
@@ -164,6 +166,13 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
   if (!resuming) {
     // A mail the intake failed on was stored unread (no text, no files): what the triage reads now
     // replaces it before anything is decided, so the case shows it and keeps its files.
+    // Read again, a mail the intake failed on may be staff mail (an analyst's answer or command to a
+    // case's reply address): the release reads a merchant's, so as hers it would become a case of the
+    // analyst's and the answer never reach the merchant. Held as staff mail, not releasable.
+    if (intakeFailed(record.decision) && isStaffMail(submission, intake.config)) {
+      await deps.store.requarantine(caseId, staffMailQuarantine('unread-staff-mail'), []);
+      return refused('still-quarantined');
+    }
     if (intakeFailed(record.decision)) record = await readAgain(record, submission, intake);
     // Read in its thread before any decision, as the intake reads a mail (processSubmission): a case of
     // hers it continues takes it undecided; one it names but may not join lends its link (and, closed

@@ -13,6 +13,8 @@ const REASONS_PT: Record<string, string> = {
   'not-addressed-to-case':
     'o endereço de resposta do caso não está no Para nem no Cc da própria mensagem (uma mensagem reenviada a ele)',
   'unknown-case': 'o caso do endereço não existe',
+  'unread-staff-mail':
+    'a triagem falhou ao lê-la quando chegou e ela não agiu no caso; quem a escreveu deve enviá-la de novo',
 };
 
 /** Why a member's commands sent to the ombudsman address did nothing (not a case's reply address). */

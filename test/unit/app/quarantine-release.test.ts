@@ -654,6 +654,60 @@ describe('releaseQuarantined: a mail the intake failed on, once the defect is fi
     },
   );
 
+  it.each([
+    ['her answer to a case', 'caso+OUV-2026-000001.abcdefghijklmnop@ouvidoria.example.com.br'],
+    ['a command to the bare reply mailbox', 'caso@ouvidoria.example.com.br'],
+  ])(
+    "an analyst's mail (%s) read again is staff mail: held as such, not decided as a merchant's case",
+    async (_name, to) => {
+      const raw = [
+        'Return-Path: <ana@ouvidoria.example.com.br>',
+        'From: Ana Souza <ana@ouvidoria.example.com.br>',
+        `To: ${to}`,
+        'Subject: Re: [OUV-2026-000001] Pedidos não sincronizam com o estoque',
+        'Message-ID: <equipe-1@ouvidoria.example.com.br>',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Olá, Juliana. A equipe técnica corrigiu a sincronização do estoque da sua loja. #encerrar',
+        '',
+      ].join('\r\n');
+      const location = { bucket: 'raw', key: 'inbound/ses-s1' };
+      (email.rawMail as InMemoryRawMailStore).put(location, raw);
+      const mail = {
+        deliveryId: 'ses-s1',
+        receivedAt: '2026-03-02T13:15:00.000Z',
+        verdicts: PASS,
+        returnPath: 'ana@ouvidoria.example.com.br',
+        recipients: [to],
+        raw: location,
+      };
+      const held = await quarantinePoisonMail(
+        { mail, failure: CRASHED },
+        {
+          intake: email.intake,
+          rawMail: email.rawMail as InMemoryRawMailStore,
+          peek: { bytes: HEADER_PEEK_BYTES, read: peekHeaders },
+          limiter: new InMemoryRateLimiter(),
+        },
+      );
+      const caseId = (held as { caseId: string }).caseId;
+      mailer.sent.length = 0;
+      // Before: released as a merchant's mail (NO_PRIOR_TICKET, REDIRECTED in the analyst's name), her answer lost.
+      expect(await releaseQuarantined(request(caseId), deps)).toEqual({
+        kind: 'refused',
+        caseId,
+        reason: 'still-quarantined',
+      });
+      const record = await cases.get(caseId);
+      expect(record).toMatchObject({ status: 'QUARANTINED', outcome: 'QUARANTINED' });
+      expect(record?.decision.ruleIds).toEqual(['quarantine.staff-mail']);
+      expect(record?.decision.reason).toContain('deve enviá-la de novo');
+      expect(record && releaseRefusal(record)).toBe('not-vouchable');
+      expect(mailer.sent).toEqual([]);
+      expect(queue.messages).toEqual([]);
+    },
+  );
+
   it('is read again by the triage: an accepted case with its protocol and acknowledgement, the supervisor named', async () => {
     const caseId = await crashedOn();
     const result = await releaseQuarantined(request(caseId), deps);
