@@ -7,7 +7,7 @@ import { calendarDayPtBr } from '../lifecycle/deadlines';
 import { formatDateTimePtBr } from '../calendar';
 import { escapeHtml } from '../html';
 import { withoutInvisible } from '../text';
-import { FULL_WIDTH_SIGNS } from '../uploads/csv-formulas';
+import { SIGN_FORMS } from '../uploads/csv-formulas';
 import type { ChangeRow, CountRow, Durations, ReportFigures } from './figures';
 import { barChart, resetChartIds } from './svg';
 
@@ -207,7 +207,7 @@ export function renderReportHtml(f: ReportFigures, options: { title?: string } =
  * East Asian locales of Excel read as them), a tab or a line break — after whatever a reader cannot
  * see or a spreadsheet may trim first (spaces, a zero-width space): " =HYPERLINK(…)" runs too.
  */
-const FORMULA_START = new RegExp(`^[\\t\\r\\n]|^\\s*[=+\\-@${Object.keys(FULL_WIDTH_SIGNS).join('')}]`);
+const FORMULA_START = new RegExp(`^[\\t\\r\\n]|^\\s*[=+\\-@${Object.keys(SIGN_FORMS).join('')}]`);
 
 /**
  * What makes a cell need quotes: a quote, a line break, or any separator a spreadsheet may split on —

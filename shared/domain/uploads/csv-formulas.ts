@@ -25,12 +25,20 @@ const BLANKS = ' \\u00a0\\f\\u0085\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u
  */
 const CELL_START = new RegExp(`(?:[\\r\\n,;\\t]|^)["${BLANKS}${INVISIBLE_CHARACTER_CLASS}]*`, 'gu');
 
-/** The full-width signs East Asian locales of Excel read as `=`, `+`, `-`, `@` (what an export must quote). */
-export const FULL_WIDTH_SIGNS: Readonly<Record<string, string>> = {
+/**
+ * The other forms of `=`, `+`, `-`, `@` a spreadsheet may read as them: the full-width signs of East
+ * Asian locales of Excel and the small forms (﹦ ﹢ ﹣ ﹫) Unicode's compatibility mapping reads as them.
+ * The upload check reads them as the signs; an export (the monthly report's CSV) must quote them.
+ */
+export const SIGN_FORMS: Readonly<Record<string, string>> = {
   '\uff1d': '=',
   '\uff0b': '+',
   '\uff0d': '-',
   '\uff20': '@',
+  '\ufe66': '=',
+  '\ufe62': '+',
+  '\ufe63': '-',
+  '\ufe6b': '@',
 };
 
 /**
@@ -43,8 +51,12 @@ export const FULL_WIDTH_SIGNS: Readonly<Record<string, string>> = {
  */
 const WIDE = /[\uff01-\uff5e\u3000\ufe62\ufe63\ufe66\ufe6b]/;
 const KEPT_WIDE = new Set([0xff02, 0xff0c, 0xff1b]);
-/** The small forms of the signs (﹦ ﹢ ﹣ ﹫), which Unicode's compatibility mapping also reads as them. */
-const SMALL_SIGNS: Readonly<Record<number, number>> = { 65122: 0x2b, 65123: 0x2d, 65126: 0x3d, 65131: 0x40 };
+/** The small forms of the signs, by code unit (the full-width ones are read by their offset below). */
+const SMALL_SIGNS: Readonly<Record<number, number>> = Object.fromEntries(
+  Object.entries(SIGN_FORMS)
+    .filter(([form]) => form.charCodeAt(0) < 0xff01)
+    .map(([form, sign]) => [form.charCodeAt(0), sign.charCodeAt(0)]),
+);
 
 function narrowed(text: string): string {
   if (!WIDE.test(text)) return text;

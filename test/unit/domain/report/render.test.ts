@@ -169,6 +169,11 @@ describe('report CSV', () => {
     ['\u00a0-2+3+cmd|x', "'\u00a0-2+3+cmd|x"],
     ['\uff1dHYPERLINK("x")', `"'\uff1dHYPERLINK(""x"")"`],
     ['\uff0b1', "'\uff0b1"],
+    // The small sign forms the upload check reads as signs (files 55): the export quotes them too.
+    ['\ufe66HYPERLINK("http://golpe.example")', `"'\ufe66HYPERLINK(""http://golpe.example"")"`],
+    ['\ufe62cmd|x!A0', "'\ufe62cmd|x!A0"],
+    ['\ufe63 2+cmd|x!A0', "'\ufe63 2+cmd|x!A0"],
+    ['\ufe6bSOMA(A1)', "'\ufe6bSOMA(A1)"],
     ['\nSOMA', '"\'\nSOMA"'],
     // A separator other than the comma (Excel in pt-BR splits on ";", an import may split on tabs):
     // quoted, so no second cell starts with the formula.
