@@ -6,7 +6,8 @@
  * on-failure destination (an SQS queue, batches of one), so the accepted-mail path is unchanged.
  *
  * The mail is never parsed again: only its first PARSE_LIMITS.headerPeekBytes are read (one ranged
- * GET) and scanned for its From, Message-ID, Return-Path and auto-reply headers (mail/header-peek.ts).
+ * GET, which also tells a record naming no stored mail) and scanned for its From, Message-ID,
+ * Return-Path and auto-reply headers (mail/header-peek.ts).
  * The raw mail is always the one the receipt rule stored under the delivery id (receivedEmailOf
  * builds the location from the configured bucket and prefix; the id cannot name a path), so a forged
  * record names no other object; one naming no stored mail is refused (left for staff).
@@ -26,12 +27,12 @@ import {
 import { hourWindowStart, POISON_MAIL_KEY } from '../domain/rate-keys';
 import { intakeFailed } from '../domain/quarantine-release';
 import { type ReceivedEmail, unreadableSubmission } from '../domain/received-mail';
-import type { RateLimiter, RawMailHead, RawMailStore } from '../ports';
+import type { RateLimiter, RawMailHead } from '../ports';
 import { type IntakeDeps, processSubmission, ReplyNotSentYet, replyToRetry } from './intake';
 
 export interface PoisonMailDeps {
   intake: IntakeDeps;
-  rawMail: Pick<RawMailStore, 'size'> & RawMailHead;
+  rawMail: RawMailHead;
   /** The header scan (shared/mail/header-peek.ts) and the bytes of the head it reads. */
   peek: { bytes: number; read(head: Buffer): PeekedHeaders };
   /** The breaker's hourly count (one write per new poison mail; the accepted-mail path never counts). */
@@ -67,8 +68,10 @@ export async function quarantinePoisonMail(failed: FailedIntake, deps: PoisonMai
   // intake's own is no unread mail: staff replay it (the runbook's IntakeDlq replay).
   if (stored && !intakeFailed(stored.decision)) return { kind: 'left', reason: 'case-in-progress' };
 
+  // The one read of the stored mail (its head): it also tells a record naming no stored mail.
+  let head: Buffer;
   try {
-    await deps.rawMail.size(mail.raw);
+    head = await deps.rawMail.head(mail.raw, deps.peek.bytes);
   } catch (error) {
     if (isMissing(error)) return { kind: 'left', reason: 'not-received' };
     throw error;
@@ -80,7 +83,7 @@ export async function quarantinePoisonMail(failed: FailedIntake, deps: PoisonMai
     const count = await deps.limiter.hit(POISON_MAIL_KEY, hourWindowStart(now), HOUR_SECONDS);
     if (breakerOpen(count)) return { kind: 'left', reason: 'breaker' };
   }
-  const peeked = deps.peek.read(await deps.rawMail.head(mail.raw, deps.peek.bytes));
+  const peeked = deps.peek.read(head);
   // The sender, Message-ID and envelope the stored bytes say, never the record's copies of them.
   const read: ReceivedEmail = {
     ...mail,
