@@ -1,8 +1,9 @@
 /**
  * API Gateway (HTTP API) Lambda authorizer of the staff console's protected routes, payload 2.0
  * with simple responses: reads the session cookie, verifies its ID token, answers
- * `{ isAuthorized, context: { staffId, role } }`. API Gateway caches the answer per Cookie header
- * for a few minutes; the console function verifies the token again on every request.
+ * `{ isAuthorized, context: { staffId, role } }`, or passes a request with no session with no
+ * identity. API Gateway calls it on every request (no identity source, no cache); the console
+ * function verifies the token again.
  * Its bundle carries aws-jwt-verify only (no table, SES or SQS client).
  */
 import * as z from 'zod/mini';

@@ -13,9 +13,6 @@ import { PROTECTED_CONSOLE_ROUTES, PUBLIC_CONSOLE_ROUTES } from '../../shared/co
 import { ENV } from '../../shared/runtime-env';
 import { STAFF_ID_MAX } from '../../shared/domain/staff';
 
-/** The console authorizer's answer is cached per Cookie header for this long (the function re-verifies anyway). */
-export const AUTHORIZER_CACHE_TTL = Duration.minutes(5);
-
 export interface StaffConsoleProps {
   /** The console function (functions/console): every /equipe route. */
   readonly handler: lambda.Function;
@@ -144,12 +141,16 @@ export class StaffConsole extends Construct {
     }
 
     const integration = new HttpLambdaIntegration('Console', props.handler);
-    // The cookie carries the session: payload 2.0 authorizers see it; a browser sends no Authorization header.
+    // The cookie carries the session (payload 2.0 authorizers see it). No identity source: with one,
+    // API Gateway answers a request without it (a fresh browser on a bookmarked case or a mailed link)
+    // with its bare JSON 401 and never calls anyone; without one it calls the authorizer on every
+    // request (no cache: a cache needs an identity source as its key), which passes a request with no
+    // session on to the function's sign-in. Staff traffic is small; the function verifies anyway.
     this.authorizer = new HttpLambdaAuthorizer('ConsoleAuthorizer', props.authorizerFunction, {
       authorizerName: 'console-session',
       responseTypes: [HttpLambdaResponseType.SIMPLE],
-      identitySource: ['$request.header.Cookie'],
-      resultsCacheTtl: AUTHORIZER_CACHE_TTL,
+      identitySource: [],
+      resultsCacheTtl: Duration.seconds(0),
     });
     const route = (key: string, authorized: boolean) => {
       const [method, path] = key.split(' ') as [keyof typeof apigw.HttpMethod, string];
@@ -168,6 +169,12 @@ export class StaffConsole extends Construct {
     };
     for (const key of PUBLIC_CONSOLE_ROUTES) route(key, false);
     for (const key of PROTECTED_CONSOLE_ROUTES) route(key, true);
+    // The construct writes the empty list; the API's own form of "no identity source" is its absence.
+    for (const child of props.api.node.findAll()) {
+      if (child instanceof apigw.CfnAuthorizer && child.name === 'console-session') {
+        child.addPropertyDeletionOverride('IdentitySource');
+      }
+    }
   }
 
   /** Hosted UI prefix of a stack: the environment name and the account, unique per region. */

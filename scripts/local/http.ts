@@ -3,8 +3,8 @@
  * `/api/local/…` is served here; every other request becomes an API Gateway v2 event for the real
  * handler of its route, as on AWS: `/equipe…` the console function's, the rest the webform's; the
  * structured result is written back as is. Protected console routes pass the console's Lambda
- * authorizer first, with API Gateway's answers when it says no (401 without a Cookie header, 403
- * when refused). The old case board `/painel` now redirects to the console.
+ * authorizer first (on every request, as deployed: no identity source), with API Gateway's bare
+ * 403 when it says no. The old case board `/painel` now redirects to the console.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -190,15 +190,15 @@ function boardRedirect(path: string): string {
 }
 
 /**
- * API Gateway's Lambda-authorizer step: no Cookie header → 401 without calling it (the identity
- * source is missing); refused → 403; allowed → its context on the event, as `requestContext.authorizer.lambda`.
+ * API Gateway's Lambda-authorizer step as deployed (no identity source, no cache: called on every
+ * request, a Cookie header or not); refused → 403; allowed → its context on the event, as
+ * `requestContext.authorizer.lambda`.
  */
 async function authorizeLike(
   event: Record<string, unknown>,
   authorize: LocalAuthorizer,
 ): Promise<{ status: number; body: string } | null> {
   const cookies = event['cookies'] as string[] | undefined;
-  if (!cookies?.length) return { status: 401, body: '{"message":"Unauthorized"}' };
   const decision = await authorize({ cookies, headers: event['headers'] as Record<string, string> });
   if (!decision.isAuthorized) return { status: 403, body: '{"message":"Forbidden"}' };
   const context = event['requestContext'] as Record<string, unknown>;

@@ -22,8 +22,8 @@ export const STAFF_GROUPS = { analyst: 'analistas', supervisor: 'supervisores' }
 export const SESSION_COOKIE = '__Host-ouv_sessao';
 export const CSRF_FIELD = 'csrf';
 /**
- * Lifetime of a console session (the ID token and its cookie): a working day, so that nobody meets
- * the API's bare 401 in the middle of a task. Safe because every request also checks the roster:
+ * Lifetime of a console session (the ID token and its cookie): a working day, so that nobody is sent
+ * to the sign-in in the middle of a task. Safe because every request also checks the roster:
  * a member made inactive, or whose sessions were ended (sign-out), loses access at once, whatever
  * the token says.
  */
@@ -31,19 +31,19 @@ export const SESSION_HOURS = 8;
 
 /**
  * How long the browser keeps the session cookie after the token inside it expired: a long weekend
- * (Friday evening to a Tuesday after a holiday). API Gateway answers a request without the cookie
- * with its own bare JSON 401, so the cookie outlives its token; the authorizer lets a token that
- * expired within this window through (signature, issuer, client and token use still checked) and the
- * function, which refuses any expired token, sends the person to the sign-in and back to the page.
+ * (Friday evening to a Tuesday after a holiday). The authorizer lets a token that expired within
+ * this window through (signature, issuer, client and token use still checked; refused, API Gateway
+ * would answer a bare JSON 403) and the function, which refuses any expired token, sends the person
+ * to the sign-in and back to the page, or shows a form's text back ("Sua sessão expirou").
  */
 export const EXPIRED_SESSION_GRACE_SECONDS = 4 * 24 * 3600;
 export const SESSION_COOKIE_SECONDS = SESSION_HOURS * 3600 + EXPIRED_SESSION_GRACE_SECONDS;
 
 /**
- * What the session cookie holds once a session is over (signed out, expired, refused): not nothing.
- * A request without the cookie never reaches the function — API Gateway answers its bare JSON 401 —
- * so a form posted from another tab after "Sair" would lose her text. The authorizer passes this
- * value (it opens nothing: the function treats it as no session, shows the sign-in or her text back).
+ * What the session cookie holds once a session is over (signed out, expired, refused): the token it
+ * replaces is never sent again. The authorizer passes it as it passes no cookie at all (it opens
+ * nothing: the function treats it as no session, shows the sign-in or, for a form posted from
+ * another tab after "Sair", her text back).
  */
 export const SIGNED_OUT_MARKER = 'encerrada';
 

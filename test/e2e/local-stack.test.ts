@@ -30,6 +30,7 @@ import {
   confirmationsTo,
 } from './helpers';
 import { CONFIRM_WORDS } from '../../shared/domain/webform-confirmation';
+import { SESSION_COOKIE } from '../../shared/console/access';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -305,9 +306,17 @@ describe('staff console on the local stack', () => {
     const stored = await caseOf(stack, sent.sesMessageId);
     const supervisor = { cookie: consoleSessionCookie(stack, stack.config.lifecycle.supervisorIds[0] as string) };
 
-    // Without a session the protected routes stop at the authorizer, as on API Gateway.
-    expect((await fetch(`${stack.urls.equipe}/casos`)).status).toBe(401);
-    expect((await fetch(`${stack.urls.equipe}/casos`, { headers: { cookie: 'outro=1' } })).status).toBe(403);
+    // Without a session a protected route goes to the sign-in and serves nothing; a token that is not
+    // a genuine one stops at the authorizer, as on API Gateway.
+    for (const headers of [{}, { cookie: 'outro=1' }] as Record<string, string>[]) {
+      const none = await fetch(`${stack.urls.equipe}/casos`, { headers, redirect: 'manual' });
+      expect(none.status).toBeGreaterThanOrEqual(300);
+      expect(none.status).toBeLessThan(400);
+      expect(new URL(none.headers.get('location') ?? '', stack.urls.equipe).pathname).toBe('/equipe/entrar');
+      expect(await none.text()).not.toContain('papelariaestrela');
+    }
+    const forged = await fetch(`${stack.urls.equipe}/casos`, { headers: { cookie: `${SESSION_COOKIE}=a.b.c` } });
+    expect(forged.status).toBe(403);
 
     const list = await (
       await fetch(`${stack.urls.equipe}/casos?busca=${encodeURIComponent('ana@papelariaestrela.com.br')}`, {

@@ -293,6 +293,25 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
     expect(await page.textContent('body')).not.toContain('Liguei para a lojista');
   });
 
+  // A fresh browser on a bookmarked case (or the cookie gone days after the session): API Gateway,
+  // with the Cookie header as the authorizer's identity source, answered its bare JSON 401.
+  it('a browser with no cookie at all opening a case goes to the sign-in and back; a form it posts keeps her text', async () => {
+    await context.clearCookies();
+    const casePage = `${stack.urls.equipe}/caso/${encodeURIComponent(mine.caseId)}`;
+    await page.goto(casePage);
+    expect(new URL(page.url()).pathname).toBe('/equipe/entrar');
+    await expectAccessible('no-cookie-sign-in');
+    await page.check(`input[name="pessoa"][value="${analyst}"]`);
+    await Promise.all([page.waitForURL(casePage), page.click('button[type="submit"]')]);
+    const texto = 'Retorno à lojista: o repasse do pedido 7731 sai na próxima janela.';
+    await page.fill('#n-texto', texto);
+    await context.clearCookies();
+    const [r] = await Promise.all([page.waitForNavigation(), page.click('#acao-note button[type="submit"]')]);
+    expect(r?.status()).toBe(401);
+    expect(await page.locator('#texto-guardado').inputValue()).toBe(texto);
+    await expectAccessible('no-cookie-form');
+  });
+
   it('a supervisor sees every case', async () => {
     await signInAs(stack.config.lifecycle.supervisorIds[0] as string);
     await expectAccessible('list-supervisor');

@@ -63,6 +63,18 @@ describe('authorizeConsoleRequest', () => {
     }
   });
 
+  // A fresh browser on a bookmarked case or a mailed link, or days after the session ended: no session
+  // cookie at all. Refused here, API Gateway answered a bare JSON 403 (401 before, with the Cookie header
+  // as identity source) on a console page; the function sends it to the sign-in instead.
+  it.each([
+    ['no cookie', undefined],
+    ['no Cookie header value', ''],
+    ['only other cookies (the sign-in start, analytics)', ['outro=1', 'ouv_pkce=abc']],
+    ['an empty session cookie', [`${SESSION_COOKIE}=`]],
+  ])('passes a request with %s, with no identity', async (_, cookies) => {
+    expect(await authorizeConsoleRequest(cookies, verifier)).toEqual({ isAuthorized: true });
+  });
+
   it('reads the Cookie header as well as payload 2.0 cookies', async () => {
     const header = `a=b; ${SESSION_COOKIE}=${encodeURIComponent(sign(['analistas']))}`;
     expect((await authorizeConsoleRequest(header, verifier)).isAuthorized).toBe(true);
@@ -71,9 +83,6 @@ describe('authorizeConsoleRequest', () => {
   const [h, p, s] = sign(['analistas']).split('.') as [string, string, string];
   const promoted = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), 'cognito:groups': ['supervisores'] })).toString('base64url')}.${s}`;
   it.each([
-    ['no cookie', undefined],
-    ['no session cookie', ['outro=1']],
-    ['an empty session cookie', [`${SESSION_COOKIE}=`]],
     ['garbage', cookie('garbage')],
     ['a token of another key set', cookie(sign(['supervisores'], { keySet: generateLocalKeySet() }))],
     ['a token for another client', cookie(sign(['supervisores'], { audience: 'outro-cliente' }))],

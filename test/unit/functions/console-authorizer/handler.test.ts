@@ -21,9 +21,16 @@ describe('console authorizer handler (payload 2.0, simple responses)', () => {
     expect(await authorize({ headers: { cookie: `${SESSION_COOKIE}=boa` } })).toMatchObject({ isAuthorized: true });
   });
 
+  // API Gateway calls it with no identity source: a fresh browser's request has no cookies at all.
+  it.each([
+    ['no cookies', { headers: {} }],
+    ['no cookies nor headers', { type: 'REQUEST', routeKey: 'GET /equipe/{proxy+}' }],
+  ])('passes %s with no identity, for the function to send to the sign-in', async (_, event) => {
+    expect(await authorize(event)).toEqual({ isAuthorized: true });
+  });
+
   it.each([
     ['a bad token', { cookies: [`${SESSION_COOKIE}=ruim`] }],
-    ['no cookies', { headers: {} }],
     ['a malformed event', { cookies: 'não é lista' }],
     ['null', null],
   ])('denies %s', async (_, event) => {

@@ -105,11 +105,12 @@ describe('startHttpServer: the console authorizer step and the old board', () =>
     return { base: `http://127.0.0.1:${server.port}`, events, asked, served, stop: () => server.stop() };
   }
 
-  it('answers like API Gateway: no Cookie header 401, refused 403 (the function never runs), allowed with the context', async () => {
+  it('answers like API Gateway as deployed: the authorizer asked on every request (a Cookie header or not), refused 403 (the function never runs), allowed with the context', async () => {
     const s = await serverWith((cookies) => cookies.includes('sessao=boa'));
     try {
-      expect((await fetch(`${s.base}/equipe/casos`)).status).toBe(401);
-      expect(s.asked).toEqual([]);
+      // No identity source: API Gateway calls the authorizer without a cookie too (no bare 401).
+      expect((await fetch(`${s.base}/equipe/casos`)).status).toBe(403);
+      expect(s.asked).toEqual([[]]);
       const refused = await fetch(`${s.base}/equipe/caso/x/acao`, {
         method: 'POST',
         headers: { cookie: 'sessao=ruim' },
@@ -153,8 +154,9 @@ describe('startHttpServer: the console authorizer step and the old board', () =>
         'webform /consulta',
       ]);
       // Look-alikes of public paths are protected.
-      expect((await fetch(`${s.base}/equipe/callback/x`)).status).toBe(401);
-      expect((await fetch(`${s.base}/equipe/sair`)).status).toBe(401);
+      expect((await fetch(`${s.base}/equipe/callback/x`)).status).toBe(403);
+      expect((await fetch(`${s.base}/equipe/sair`)).status).toBe(403);
+      expect(s.asked).toHaveLength(2);
     } finally {
       await s.stop();
     }
