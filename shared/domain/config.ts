@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import { FILE_KINDS } from './uploads/kinds';
 
 /**
  * `zod/mini` (issue 16: the classic API keeps all of zod in every bundle, ~380 KB and ~38 ms of
@@ -217,10 +218,7 @@ function buildConfigSchema() {
         /** Bytes of all the files of one submission together. */
         maxTotalBytes: intIn(1, undefined, 25 * 1024 * 1024),
         /** Types accepted, checked on the bytes (magic numbers), never on the name or the browser's claim. */
-        allowedTypes: z._default(
-          z.array(z.enum(['pdf', 'png', 'jpeg', 'webp', 'xlsx', 'docx', 'csv', 'txt'])).check(z.minLength(1)),
-          ['pdf', 'png', 'jpeg', 'webp', 'xlsx', 'docx', 'csv', 'txt'],
-        ),
+        allowedTypes: z._default(z.array(z.enum(FILE_KINDS)).check(z.minLength(1)), [...FILE_KINDS]),
         /** Seconds a presigned POST policy stays valid. */
         uploadPolicySeconds: intIn(30, 3600, 300),
         /**

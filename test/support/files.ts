@@ -94,3 +94,54 @@ export const pdf = (body = 'Fatura 123: cobrança em dobro') =>
 /** A Windows executable header: what a renamed .exe starts with. */
 export const exe = () =>
   Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from('This program cannot be run in DOS mode.')]);
+
+/** Options of an electronic fiscal document as issuers hand them out (fiscal-xml.ts). */
+export interface FiscalXmlOptions {
+  /** The XML declaration, or none. */
+  declaration?: string;
+  /** Lines between the declaration and the root (blanks, a comment). */
+  before?: string;
+  /** Replaces the root's start tag. */
+  rootTag?: string;
+  /** Inside the document, after the product line. */
+  inside?: string;
+  /** Replaces the closing tag. */
+  closing?: string;
+  /** Added after the closing tag. */
+  after?: string;
+}
+
+/**
+ * An authorised NF-e 4.00 (nfeProc: the signed NFe and SEFAZ's protocol), as an ERP or the SEFAZ
+ * portal saves it: accented names, an item, taxes, the XML signature, the authorisation.
+ */
+export function nfeXml(options: FiscalXmlOptions = {}): string {
+  const key = '35261112345678000199550010000012341000012345';
+  return [
+    options.declaration ?? '<?xml version="1.0" encoding="UTF-8"?>',
+    options.before ?? '',
+    options.rootTag ?? '<nfeProc xmlns="http://www.portalfiscal.inf.br/nfe" versao="4.00">',
+    `<NFe xmlns="http://www.portalfiscal.inf.br/nfe"><infNFe versao="4.00" Id="NFe${key}">`,
+    '<ide><cUF>35</cUF><cNF>00012345</cNF><natOp>Venda de mercadoria</natOp><mod>55</mod><serie>1</serie>',
+    '<nNF>1234</nNF><dhEmi>2026-11-20T10:15:00-03:00</dhEmi><tpNF>1</tpNF><tpAmb>1</tpAmb></ide>',
+    '<emit><CNPJ>12345678000199</CNPJ><xNome>Papelaria Estrela Comércio de Papéis Ltda</xNome>',
+    '<enderEmit><xLgr>Rua São João</xLgr><nro>120</nro><xBairro>Centro</xBairro><xMun>São Paulo</xMun><UF>SP</UF></enderEmit></emit>',
+    '<dest><CPF>12345678909</CPF><xNome>Ana Lúcia Conceição</xNome></dest>',
+    '<det nItem="1"><prod><cProd>CAD-10</cProd><xProd>Caderno universitário 10 matérias</xProd><NCM>48202000</NCM>',
+    '<CFOP>5102</CFOP><uCom>UN</uCom><qCom>2.0000</qCom><vUnCom>24.9000000000</vUnCom><vProd>49.80</vProd></prod>',
+    options.inside ?? '',
+    '<imposto><ICMS><ICMS00><orig>0</orig><CST>00</CST><vBC>49.80</vBC><pICMS>18.00</pICMS><vICMS>8.96</vICMS></ICMS00></ICMS></imposto></det>',
+    '<total><ICMSTot><vProd>49.80</vProd><vNF>49.80</vNF></ICMSTot></total>',
+    '<infAdic><infCpl>Pedido 7731 - loja virtual. Tributos aproximados R$ 12,30 (Lei 12.741/2012)</infCpl></infAdic>',
+    '</infNFe><Signature xmlns="http://www.w3.org/2000/09/xmldsig#"><SignedInfo>',
+    '<CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/>',
+    '<SignatureMethod Algorithm="http://www.w3.org/2000/09/xmldsig#rsa-sha1"/>',
+    `<Reference URI="#NFe${key}"><Transforms><Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/></Transforms>`,
+    '<DigestMethod Algorithm="http://www.w3.org/2000/09/xmldsig#sha1"/><DigestValue>q0bLkQ2tX1w=</DigestValue></Reference></SignedInfo>',
+    '<SignatureValue>dGVzdGU=</SignatureValue><KeyInfo><X509Data><X509Certificate>MIIB</X509Certificate></X509Data></KeyInfo></Signature></NFe>',
+    `<protNFe versao="4.00"><infProt><tpAmb>1</tpAmb><chNFe>${key}</chNFe><nProt>135260001234567</nProt><cStat>100</cStat>`,
+    '<xMotivo>Autorizado o uso da NF-e</xMotivo></infProt></protNFe>',
+    options.closing ?? '</nfeProc>',
+    options.after ?? '',
+  ].join('\n');
+}

@@ -3,7 +3,7 @@
  * realistic pt-BR files of every kind merchants send, and files that act or lie. Built here, small.
  */
 import { deflateSync } from 'node:zlib';
-import { exe, jpeg, png, webp, xlsm, xlsx, zip } from './files';
+import { exe, jpeg, nfeXml, png, webp, xlsm, xlsx, zip } from './files';
 
 const u = (s: string) => Buffer.from(s, 'utf8');
 const l1 = (s: string) => Buffer.from(s, 'latin1');
@@ -391,15 +391,19 @@ benign.push([
   word('<w:p><w:fldSimple w:instr=" INCLUDEPICTURE &quot;media/image1.png&quot; \\* MERGEFORMATINET "/></w:p>'),
   'foto.docx',
 ]);
+benign.push(['nfe xml (nfeProc from the ERP)', u(nfeXml()), 'NFe35261112345678000199550010000012341000012345.xml']);
+benign.push([
+  'nfe xml saved by the SEFAZ portal (BOM, CRLF, no declaration)',
+  u(`\ufeff${nfeXml({ declaration: '' })}`.replace(/\n/g, '\r\n')),
+  'nota.xml',
+]);
 // policy (not accepted kinds): measured apart
 /** Kinds the ombudsman does not take (the list is a product decision), refused as such. */
 export const NOT_ACCEPTED_FILES: Row[] = [
   [
-    'nfe xml',
-    u(
-      '<?xml version="1.0" encoding="UTF-8"?><nfeProc versao="4.00" xmlns="http://www.portalfiscal.inf.br/nfe"><NFe><infNFe Id="NFe3526..."/></NFe></nfeProc>',
-    ),
-    'nfe.xml',
+    'xml that is not a fiscal document',
+    u('<?xml version="1.0" encoding="UTF-8"?><pedidos><pedido id="7731"><total>49,80</total></pedido></pedidos>'),
+    'pedidos.xml',
   ],
   ['zip of invoices', zip({ 'nfe-1.xml': '<nfeProc/>', 'danfe-1.pdf': '%PDF-1.4' }), 'notas.zip'],
 ];

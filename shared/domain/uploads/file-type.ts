@@ -7,41 +7,19 @@
  * reach outside the workbook), are refused.
  * CSV and TXT are text (UTF-8, UTF-16 with its mark or Windows-1252: textOf) without NUL or other
  * control characters; a CSV without formulas
- * (csv-formulas.ts).
+ * (csv-formulas.ts). XML is taken only as an electronic fiscal document (NF-e, CT-e, MDF-e, NFS-e:
+ * fiscal-xml.ts), never by its name.
  * Refused: empty files, executables (whatever their name), polyglots (a ZIP hidden after an image
  * or a PDF, HTML a browser would sniff), PDFs with active content (or whose compressed objects
  * cannot be checked: pdf-active-content.ts), anything else.
  */
 import { inflateRawSync } from 'node:zlib';
 import { csvHasFormula, formulaReachesOut } from './csv-formulas';
+import { isFiscalXml } from './fiscal-xml';
+import { FILE_KINDS, type FileKind, KIND_EXTENSIONS, KIND_MIME } from './kinds';
 import { pdfActiveContent } from './pdf-active-content';
 
-export const FILE_KINDS = ['pdf', 'png', 'jpeg', 'webp', 'xlsx', 'docx', 'csv', 'txt'] as const;
-export type FileKind = (typeof FILE_KINDS)[number];
-
-/** The one content type each kind is stored and served with (none of them active in a browser). */
-export const KIND_MIME: Record<FileKind, string> = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-  webp: 'image/webp',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  csv: 'text/csv',
-  txt: 'text/plain',
-};
-
-/** Extensions each kind may carry; the first is the one a sanitised name gets. */
-export const KIND_EXTENSIONS: Record<FileKind, readonly string[]> = {
-  pdf: ['pdf'],
-  png: ['png'],
-  jpeg: ['jpg', 'jpeg'],
-  webp: ['webp'],
-  xlsx: ['xlsx'],
-  docx: ['docx'],
-  csv: ['csv'],
-  txt: ['txt'],
-};
+export { FILE_KINDS, type FileKind, KIND_EXTENSIONS, KIND_MIME } from './kinds';
 
 export type FileRefusal =
   | 'empty'
@@ -538,9 +516,10 @@ function detect(bytes: Uint8Array, name: string): FileCheck {
   if (text !== null) {
     const head = text.slice(0, SNIFF_CHARS);
     if (HTML_START.test(head)) return { ok: false, reason: 'polyglot' };
+    if (MARKUP_START.test(head) && isFiscalXml(text, HTML_TAG)) return ok('xml');
     if (MARKUP_START.test(head) && HTML_SNIFF.test(head)) {
-      // An XML document with no HTML tag near its start (an NF-e's nfeProc) is a kind not taken, said
-      // so; markup a browser would run as a page is a file posing as text.
+      // Any other XML document with no HTML tag near its start is a kind not taken, said so; markup a
+      // browser would run as a page is a file posing as text.
       return { ok: false, reason: HTML_TAG.test(head) || XML_STYLESHEET.test(head) ? 'polyglot' : 'unknown' };
     }
     if (hasTrailingZip(bytes)) return { ok: false, reason: 'polyglot' };

@@ -174,9 +174,12 @@ export type DeclaredCheck =
   | { ok: true; files: (DeclaredFile & { kind: FileKind })[] }
   | { ok: false; message: string; file?: string };
 
-/** A kind as a merchant reads it ("PDF", "XLSX"): the name she picks a file by, never its MIME type. */
+/**
+ * A kind as a merchant reads it ("PDF", "XLSX"): the name she picks a file by, never its MIME type.
+ * XML says which: only a fiscal document's is taken (fiscal-xml.ts).
+ */
 export function kindLabel(kind: FileKind): string {
-  return kind.toUpperCase();
+  return kind === 'xml' ? 'XML de nota fiscal' : kind.toUpperCase();
 }
 
 /** The merchant's name for a stored file's content type, or undefined when it is none of our kinds. */

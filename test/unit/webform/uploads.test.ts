@@ -22,7 +22,7 @@ import {
   confirmationPorts,
 } from '../../support/fakes';
 import { confirming, withoutConfirmations } from '../../support/confirm';
-import { EICAR, exe, pdf, png, xlsx } from '../../support/files';
+import { EICAR, exe, nfeXml, pdf, png, xlsx } from '../../support/files';
 import { multipartBody } from '../../support/multipart';
 import { AWS_ERRORS, withFaults } from '../../support/reliability-harness';
 import type { WebformDeps } from '../../../shared/webform/submit';
@@ -161,7 +161,9 @@ describe('the form page', () => {
     const page = (await handle(event('GET', '/'))).body;
     expect(page).toContain('enctype="multipart/form-data"');
     expect(page).toMatch(/<input id="anexos" name="anexos" type="file" multiple accept="[^"]*\.pdf,application\/pdf/);
-    expect(page).toContain('até 5 arquivos (PDF, PNG, JPEG, WEBP, XLSX, DOCX, CSV, TXT), 10 MB cada e 25 MB no total');
+    expect(page).toContain(
+      'até 5 arquivos (PDF, PNG, JPEG, WEBP, XLSX, DOCX, CSV, TXT, XML de nota fiscal), 10 MB cada e 25 MB no total',
+    );
     expect(page).toMatch(/<noscript>.*abaixo de 9 MB/s);
   });
 });
@@ -350,6 +352,21 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     const size = `${pdf().length} bytes`;
     expect(r.body).toContain(`<strong>fatura.pdf</strong> (${size}, PDF)`);
     expect(notice.text).toContain(`fatura.pdf (application/pdf, ${size})`);
+  });
+
+  // "Segue o XML da nota": her NF-e was refused as a format not taken; a DANFE PDF beside it went.
+  it('the XML of her NF-e goes with the case as an XML de nota fiscal, served as application/xml', async () => {
+    const pendingId = await uploadWithScript([
+      { name: 'NFe35261112345678000199550010000012341000012345.xml', type: 'text/xml', bytes: Buffer.from(nfeXml()) },
+      { name: 'danfe.pdf', type: 'application/pdf', bytes: pdf() },
+    ]);
+    const r = await submit({ anexosId: pendingId });
+    expect(r.statusCode).toBe(201);
+    expect(r.body).toMatch(/<strong>NFe3526[0-9]+\.xml<\/strong> \([^)]*XML de nota fiscal\): recebido e verificado/);
+    const [record] = await cases.listAll();
+    expect(record?.messages[0]?.attachments[0]).toEqual(
+      expect.objectContaining({ contentType: 'application/xml', scan: 'NO_THREATS_FOUND' }),
+    );
   });
 
   it('EICAR → listed as infected, quarantined, never readable, the merchant gets a pt-BR note', async () => {

@@ -113,15 +113,21 @@ describe('detectFileKind: the type comes from the bytes', () => {
     });
   });
 
-  // Her NF-e XML is a kind the office does not take: told so, not that it poses as another file.
+  // An XML other than a fiscal document (fiscal-xml.ts) is a kind the office does not take: told so,
+  // not that it poses as another file.
   it.each([
     [
-      'an NF-e',
-      '<?xml version="1.0" encoding="UTF-8"?><nfeProc versao="4.00" xmlns="http://www.portalfiscal.inf.br/nfe"><NFe/></nfeProc>',
-      'nfe.xml',
+      'an order export',
+      '<?xml version="1.0" encoding="UTF-8"?><pedidos><pedido id="1"/></pedidos>',
+      'pedidos.xml',
       'unknown',
     ],
-    ['an NF-e named as text', '<?xml version="1.0"?><nfeProc><NFe/></nfeProc>', 'nota.txt', 'unknown'],
+    [
+      'a fiscal root without its namespace, named as text',
+      '<?xml version="1.0"?><nfeProc><NFe/></nfeProc>',
+      'nota.txt',
+      'unknown',
+    ],
     [
       'an SVG with an XML declaration',
       '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',

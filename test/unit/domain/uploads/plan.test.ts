@@ -19,9 +19,9 @@ const cfg = localConfig.attachments;
 const MB = 1024 * 1024;
 
 describe('attachments config', () => {
-  it('defaults to 5 files, 10 MB each, 25 MB in all, the eight kinds of the issue', () => {
+  it('defaults to 5 files, 10 MB each, 25 MB in all, the eight kinds of the issue and fiscal XML', () => {
     expect(cfg).toMatchObject({ maxFiles: 5, maxFileBytes: 10 * MB, maxTotalBytes: 25 * MB, uploadPolicySeconds: 300 });
-    expect(cfg.allowedTypes).toEqual(['pdf', 'png', 'jpeg', 'webp', 'xlsx', 'docx', 'csv', 'txt']);
+    expect(cfg.allowedTypes).toEqual(['pdf', 'png', 'jpeg', 'webp', 'xlsx', 'docx', 'csv', 'txt', 'xml']);
   });
 
   it('is configurable', () => {

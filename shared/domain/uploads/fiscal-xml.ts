@@ -1,0 +1,92 @@
+/**
+ * Brazilian electronic fiscal documents as the XML files merchants send ("segue o XML da nota"):
+ * the NF-e/NFC-e (the SEFAZ's nfeProc, its NFe, an event on it), the CT-e, the MDF-e and the NFS-e
+ * (the national standard, in force since 2026, and the ABRASF one most cities used before). Only those:
+ * an XML file is active in a browser when its namespaces are XHTML or SVG, or a stylesheet turns it
+ * into a page, and a DOCTYPE brings entities (expansion bombs, external files) to whatever parses it.
+ *
+ * Accepted when all of this holds of the decoded text:
+ * - an optional byte-order mark and XML declaration, comments, then the root element, one of
+ *   FISCAL_ROOTS, in one of FISCAL_NAMESPACES, its closing tag ending the file;
+ * - every namespace the file declares is a fiscal one, the XML signature's (every NF-e is signed)
+ *   or XML Schema's instance namespace (xsi:schemaLocation);
+ * - no DOCTYPE or ENTITY declaration and no processing instruction but the declaration (an
+ *   `<?xml-stylesheet?>` is one);
+ * - no tag a browser's sniffer reads as HTML anywhere (HTML_TAG of file-type.ts, given here).
+ * Served always as a download with application/xml (download.ts), after the malware scan.
+ */
+
+/** The document namespaces: SEFAZ's NF-e, CT-e and MDF-e, the national NFS-e, ABRASF's NFS-e. */
+export const FISCAL_NAMESPACES: readonly string[] = [
+  'http://www.portalfiscal.inf.br/nfe',
+  'http://www.portalfiscal.inf.br/cte',
+  'http://www.portalfiscal.inf.br/mdfe',
+  'http://www.sped.fazenda.gov.br/nfse',
+  'http://www.abrasf.org.br/nfse.xsd',
+];
+
+/** Namespaces a fiscal document carries besides its own: the signature's and XML Schema's instance. */
+const COMPANION_NAMESPACES: readonly string[] = [
+  'http://www.w3.org/2000/09/xmldsig#',
+  'http://www.w3.org/2001/XMLSchema-instance',
+];
+
+/**
+ * Root elements of the documents as their issuers hand them out: the authorised document with its
+ * protocol (…Proc), the document alone, an event with its protocol; ABRASF's compiled NFS-e.
+ */
+export const FISCAL_ROOTS: readonly string[] = [
+  'nfeProc',
+  'NFe',
+  'procEventoNFe',
+  'cteProc',
+  'CTe',
+  'procEventoCTe',
+  'mdfeProc',
+  'MDFe',
+  'NFSe',
+  'CompNfse',
+  'ConsultarNfseResposta',
+];
+
+/**
+ * The declaration: byte-order mark, blanks, an optional XML declaration, blanks. Its encoding, if
+ * named, is one the text was read as (textOf: UTF-8, UTF-16, Windows-1252; a city's NFS-e in ISO-8859-1).
+ */
+const DECLARATION =
+  /^\ufeff?\s*(?:<\?xml\s+version\s*=\s*["']1\.[0-9]["'](?:\s+encoding\s*=\s*["'](?:utf-8|utf-16|iso-8859-1|windows-1252)["'])?(?:\s+standalone\s*=\s*["'](?:yes|no)["'])?\s*\?>\s*)?/i;
+/** Comments before the root (an ERP's "gerado por…"). */
+const COMMENTS = /^(?:<!--(?:[^-]|-(?!->))*-->\s*)*/;
+/** An element's start: optional prefix, local name, then a blank, "/" or ">". */
+const ROOT_START = /^<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)(?=[\s/>])/;
+/** The root's start tag, up to its ">" (attribute values hold no ">" in these documents' roots). */
+const START_TAG = /^<[^<>]*>/;
+/** Every namespace declaration anywhere: `xmlns="…"` or `xmlns:p="…"`, either quote. */
+const NAMESPACE_DECLARATION = /\bxmlns(?::[\w.-]+)?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** DOCTYPE or ENTITY declarations, and processing instructions (the declaration is stripped first). */
+const FORBIDDEN = /<!\s*(?:DOCTYPE|ENTITY)|<\?/i;
+
+export function isFiscalXml(text: string, htmlTag: RegExp): boolean {
+  const declaration = DECLARATION.exec(text)?.[0] ?? '';
+  const document = text.slice(declaration.length);
+  if (FORBIDDEN.test(document) || htmlTag.test(document)) return false;
+  const body = document.slice(COMMENTS.exec(document)?.[0].length ?? 0);
+  const root = ROOT_START.exec(body);
+  if (!root) return false;
+  const [, prefix, name] = root;
+  if (!FISCAL_ROOTS.includes(name as string)) return false;
+  const startTag = START_TAG.exec(body)?.[0];
+  if (!startTag) return false;
+  // The root's own namespace: its prefix's declaration, or the default one, on the root itself.
+  const own = prefix
+    ? new RegExp(`\\bxmlns:${prefix.replace(/[.-]/g, '\\$&')}\\s*=\\s*["']([^"']*)["']`).exec(startTag)?.[1]
+    : /\bxmlns\s*=\s*["']([^"']*)["']/.exec(startTag)?.[1];
+  if (own === undefined || !FISCAL_NAMESPACES.includes(own)) return false;
+  const closing = prefix ? `</${prefix}:${name}>` : `</${name}>`;
+  if (!body.trimEnd().endsWith(closing)) return false;
+  for (const m of body.matchAll(NAMESPACE_DECLARATION)) {
+    const uri = m[1] ?? m[2] ?? '';
+    if (!FISCAL_NAMESPACES.includes(uri) && !COMPANION_NAMESPACES.includes(uri)) return false;
+  }
+  return true;
+}
