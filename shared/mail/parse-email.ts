@@ -36,6 +36,7 @@ import { htmlToPlainText, isMarkupText } from '../domain/html-to-text';
 import { withAsciiDomain } from '../domain/mailbox';
 import { filesOf, type MailFile, WITHOUT_TEXT_AS_HTML } from './mail-files';
 import { headerItems } from './header-items';
+import { HEADER_PEEK_BYTES, readHeaderBlock } from './header-block';
 import { type BodyImage, bodyImages, cidKey, isPicture } from './body-images';
 
 export { decodeBestEffort, decodeWindows1252 } from './charset';
@@ -88,7 +89,7 @@ export const PARSE_LIMITS = {
    */
   headerItems: 100_000,
   /** Header bytes read from an oversized or unparseable mail. */
-  headerPeekBytes: 64 * 1024,
+  headerPeekBytes: HEADER_PEEK_BYTES,
   /** One MIME header block may be this big (a 2 MB subject still parses). */
   maxHeadSize: 4 * 1024 * 1024,
   /** mailparser's own HTML handling bound (its HTML → text is off: domain/html-to-text.ts converts). */
@@ -802,12 +803,11 @@ function checkedFile(meta: AttachmentMeta, content: Buffer): AttachmentMeta {
   return { filename: sanitizeFilename(filename ?? '', check.kind), contentType: check.mime, ...rest, kind: check.kind };
 }
 
-/** Sender from a raw `From:` line, for input mailparser could not read at all. */
+/** Sender from the raw From field (the first, unfolded), for input mailparser could not read at all. */
 function cheapSender(bytes: Buffer): { sender: Mailbox } {
-  const head = bytes.subarray(0, PARSE_LIMITS.headerPeekBytes).toString('latin1');
-  const from = /^from:[ \t]*([^\r\n]*)/im.exec(head)?.[1] ?? '';
+  const from = readHeaderBlock(bytes, { encoding: 'latin1', strayLine: 'skip' }).find((f) => f.name === 'from');
   // Tried only where a run starts ((?<!…)): from inside a run it fails the same way, once per character.
-  const address = /(?<![^\s<>"@])[^\s<>"@]+@[^\s<>"@]+/.exec(from)?.[0] ?? '';
+  const address = /(?<![^\s<>"@])[^\s<>"@]+@[^\s<>"@]+/.exec(from?.value ?? '')?.[0] ?? '';
   return { sender: { address: cleanAddress(address) } };
 }
 

@@ -21,6 +21,7 @@
  */
 import { bareDomain, domainOf, domainsAligned } from '../domain/sender-authentication';
 import type { Verdict, Verdicts } from '../domain/submission';
+import { type HeaderField, readHeaderBlock } from './header-block';
 
 /** Fields SES writes on top of the stored message. */
 const SES_FIELDS = new Set([
@@ -36,9 +37,6 @@ const SES_FIELDS = new Set([
 
 /** The fields SES writes after its verdicts: its block ends with them. */
 const SES_LAST_FIELDS = new Set(['x-ses-receipt', 'x-ses-dkim-signature']);
-
-/** How much of the mail the header reader looks at (SES's block is a few KB at most). */
-const PEEK_BYTES = 64 * 1024;
 
 export interface SesHeaderVerdicts {
   verdicts: Verdicts;
@@ -56,28 +54,9 @@ export interface SesHeaderVerdicts {
   dmarcFromDomains?: string[];
 }
 
-function topFields(raw: Buffer): { name: string; value: string }[] {
-  const peek = raw.subarray(0, PEEK_BYTES);
-  // Only the header block is split into lines: the body is never read.
-  // The first blank line, CRLF or LF: searched for LF only before a CRLF one (a CRLF mail has none).
-  const crlf = peek.indexOf('\r\n\r\n');
-  const lf = peek.subarray(0, crlf === -1 ? peek.length : crlf).indexOf('\n\n');
-  const headerEnd = lf !== -1 ? lf : crlf !== -1 ? crlf : peek.length;
-  const text = peek.subarray(0, headerEnd).toString('latin1');
-  const fields: { name: string; value: string }[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (line === '') break;
-    if (/^[ \t]/.test(line)) {
-      const last = fields.at(-1);
-      if (!last) return [];
-      last.value += ` ${line.trim()}`;
-      continue;
-    }
-    const colon = line.indexOf(':');
-    if (colon <= 0) break;
-    fields.push({ name: line.slice(0, colon).trim().toLowerCase(), value: line.slice(colon + 1).trim() });
-  }
-  return fields;
+/** The header block, strictly: it ends at the first line that is not a field (read as latin1, as SES's ASCII). */
+function topFields(raw: Buffer): HeaderField[] {
+  return readHeaderBlock(raw, { encoding: 'latin1', strayLine: 'end' });
 }
 
 function verdictWord(value: string | undefined): Verdict | undefined {

@@ -27,4 +27,18 @@ describe('parseEmail on a mail mailparser cannot read', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect(s.sender.address).toBe(address);
   });
+
+  // Read through the one header-block reader (header-block.ts): the From field, unfolded, of the block only.
+  it.each([
+    [
+      'a folded From',
+      'From: Maria Souza\r\n <maria.souza@gmail.com>\r\nSubject: x\r\n\r\nOlá',
+      'maria.souza@gmail.com',
+    ],
+    ['LF only, folded', 'From: Maria Souza\n\t<maria.souza@gmail.com>\n\nOlá', 'maria.souza@gmail.com'],
+    ['no From in the block, one in her text', 'Subject: x\r\n\r\nFrom: atacante@evil.example\r\n', ''],
+  ])('reads the From field of the header block only: %s', async (_, text, address) => {
+    const s = await parseEmail(Buffer.from(text), META, LIMITS);
+    expect(s.sender.address).toBe(address);
+  });
 });
