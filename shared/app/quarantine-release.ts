@@ -18,8 +18,9 @@ import type { HistoryEvent, ReleasedJoin } from '../domain/lifecycle/types';
 import type { Outcome } from '../domain/outcome';
 import type { AttachmentMeta, Submission } from '../domain/submission';
 import {
+  type AsyncReleaseRefusal,
   intakeFailed,
-  type ReleaseRefusal,
+  type ReleaseRefused,
   releaseRefusal,
   vouchedVerdicts,
   vouchesForSender,
@@ -103,6 +104,11 @@ export interface QuarantineReleaseStore {
    * conditional write — so the console shows the real reason (and offers discard, not release again).
    */
   requarantine(caseId: string, decision: Decision, ticketCandidates: TicketCandidate[]): Promise<void>;
+  /**
+   * A release the console asked for and this service refused: kept on the record (`releaseRefused`)
+   * for the mail's page. A record no longer stored is left so (nothing written).
+   */
+  noteRefusal(caseId: string, refused: ReleaseRefused): Promise<void>;
 }
 
 export interface QuarantineReleaseDeps {
@@ -114,12 +120,18 @@ export type ReleaseResult =
   | (Extract<IntakeResult, { kind: 'case' }> & { released: true })
   /** Her mail joined her open case on the same ticket (`joinedCaseId`, `protocol` its protocol). */
   | { kind: 'joined'; caseId: string; joinedCaseId: string; protocol?: string; released: true }
-  | { kind: 'refused'; caseId: string; reason: ReleaseRefusal | 'missing' | 'no-raw-mail' | 'still-quarantined' };
+  | { kind: 'refused'; caseId: string; reason: AsyncReleaseRefusal | 'missing' };
 
 export async function releaseQuarantined(request: ReleaseRequest, deps: QuarantineReleaseDeps): Promise<ReleaseResult> {
   // What the parse kept for the copier goes with the release, as with a received mail (receiveEmail).
   try {
-    return await release(request, deps);
+    const result = await release(request, deps);
+    // The console said "Liberação pedida": a refusal is kept where the supervisor will look, not only logged.
+    if (result.kind === 'refused' && result.reason !== 'missing') {
+      const at = deps.email.intake.clock.now().toISOString();
+      await deps.store.noteRefusal(request.caseId, { reason: result.reason, by: request.by, at });
+    }
+    return result;
   } finally {
     deps.email.forgetParsed?.();
   }

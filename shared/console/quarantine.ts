@@ -17,7 +17,13 @@ import {
 } from '../app/quarantine';
 import { ruleLabel } from '../domain/eligibility/rule-descriptions';
 import { html } from '../domain/html';
-import { intakeFailed, RELEASE_REFUSAL_PT, releaseRefusal, vouchesForSender } from '../domain/quarantine-release';
+import {
+  intakeFailed,
+  RELEASE_REFUSAL_PT,
+  RELEASE_REFUSED_PT,
+  releaseRefusal,
+  vouchesForSender,
+} from '../domain/quarantine-release';
 import { CSRF_FIELD, type ConsoleUser } from './access';
 import { formatInstant, layout, type PageFrame, titleAfter, wideTable } from './pages';
 import { pathSegment } from './routes';
@@ -35,7 +41,8 @@ export function isQuarantinePath(path: string): boolean {
 
 const DONE_PT: Record<string, string> = {
   discard: 'Mensagem descartada: saiu da fila de quarentena.',
-  release: 'Liberação pedida: a mensagem será triada de novo em instantes.',
+  release:
+    'Liberação pedida: a mensagem será triada de novo em instantes. Se ela continuar nesta fila, abra-a: a página dela diz por que a liberação foi recusada.',
 };
 
 export function quarantineListPage(frame: PageFrame, page: QuarantinePage, notice?: string): string {
@@ -77,6 +84,13 @@ export function quarantineItemPage(
   const reviewed = record.reviewedAt
     ? html`<p class="notice" role="status">Revisada por ${record.reviewedBy ?? '—'} em ${formatInstant(record.reviewedAt, frame.timeZone)} (${record.reviewOutcome === 'released' ? 'liberada' : 'descartada'}).</p>`
     : '';
+  // A release asked for here and refused later by the triage (the page had said "Liberação pedida"),
+  // unless a review came after it.
+  const refused = record.releaseRefused;
+  const refusal =
+    refused && !(record.reviewedAt && record.reviewedAt > refused.at)
+      ? html`<p class="problem" role="alert">Liberação recusada em ${formatInstant(refused.at, frame.timeZone)} (pedida por ${refused.by}): ${RELEASE_REFUSED_PT[refused.reason] ?? refused.reason}</p>`
+      : '';
   const capKb = Math.round(RAW_TEXT_CAP_BYTES / 1000);
   const first = record.messages[0];
   // What the triage read (decoded: charsets, quoted-printable, base64, HTML to text), then the mail as
@@ -112,6 +126,7 @@ ${intakeFailed(record.decision) ? html`<p>${READ_AGAIN_PT}</p>` : ''}${vouchesFo
 ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
 ${options.problem ? html`<p class="problem" role="alert">${options.problem}</p>` : ''}
 ${reviewed}
+${refusal}
 <dl><dt>Remetente</dt><dd>${record.senderEmail}</dd><dt>Assunto</dt><dd>${record.subject}</dd>
 <dt>Recebida</dt><dd>${formatInstant(record.createdAt, frame.timeZone)}</dd>
 <dt>Motivo</dt><dd>${record.decision.reason}</dd><dt>Regras</dt><dd>${record.decision.ruleIds.map((r, i) => html`${i > 0 ? '; ' : ''}${ruleLabel(r)} <code>${r}</code>`)}</dd></dl>

@@ -1,7 +1,7 @@
 import type { Decision, TicketCandidate } from './decision';
 import type { Closure, HistoryEvent, PendingEffect } from './lifecycle/types';
 import type { Outcome } from './outcome';
-import type { MessageRelease } from './quarantine-release';
+import type { MessageRelease, ReleaseRefused } from './quarantine-release';
 import type { AttachmentMeta, Channel, Mailbox, ObjectLocation, Verdict, Verdicts } from './submission';
 
 /**
@@ -171,6 +171,11 @@ export interface CaseRecord {
   reviewedAt?: string;
   reviewOutcome?: 'discarded' | 'released';
   reviewedBy?: string;
+  /**
+   * The last release a supervisor asked for that the email-intake function refused (the console
+   * had said "Liberação pedida"): the mail's page says why.
+   */
+  releaseRefused?: ReleaseRefused;
   /**
    * Until when the merchant's address is in bounce memory, written on her open cases by the bounce
    * memory's writer (bounce-registry.ts): the staff mails built from the case warn of it

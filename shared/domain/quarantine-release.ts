@@ -52,6 +52,31 @@ export const RELEASE_REFUSAL_PT: Record<ReleaseRefusal, string> = {
     'Só mensagens retidas por spam, por falha de autenticação do remetente (SPF/DMARC) ou porque a triagem falhou ao processá-las podem ser liberadas; vírus, mensagens corrompidas ou grandes demais e e-mails recusados no endereço de um caso ficam em quarentena.',
 };
 
+/**
+ * Why the email-intake function refused a release the console had asked for (shared/app/quarantine-
+ * release.ts), after the console said it was asked: the record keeps it (`releaseRefused`) so the
+ * supervisor reads what happened on the mail's page, not only the logs.
+ */
+export type AsyncReleaseRefusal = ReleaseRefusal | 'no-raw-mail' | 'still-quarantined';
+
+/** A refused release on the record: why, who asked, when it was refused. */
+export interface ReleaseRefused {
+  reason: AsyncReleaseRefusal;
+  by: string;
+  at: string;
+}
+
+/** pt-BR for the supervisor: what became of the release she asked for. */
+export const RELEASE_REFUSED_PT: Record<AsyncReleaseRefusal, string> = {
+  'not-in-quarantine':
+    'a mensagem já tinha sido revisada (liberada ou descartada por alguém da supervisão) ou saiu da fila de quarentena.',
+  'not-vouchable': RELEASE_REFUSAL_PT['not-vouchable'],
+  'no-raw-mail':
+    'não há e-mail original arquivado para a triagem ler de novo (envio pelo formulário, ou o e-mail já foi apagado pelo prazo de retenção). Descarte a mensagem e peça ao remetente que escreva de novo.',
+  'still-quarantined':
+    'lida de novo, a triagem reteve a mensagem outra vez; o motivo mostrado nesta página é o da nova leitura. Ela só pode ser descartada.',
+};
+
 /** Why a record cannot be released, or null when a supervisor may release it. */
 export function releaseRefusal(record: {
   status: string;

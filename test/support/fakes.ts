@@ -44,6 +44,7 @@ import {
   TicketDirectoryUnavailable,
 } from '../../shared/ports';
 import type { JoinedRelease, QuarantineReleaseStore, ReleasedDecision } from '../../shared/app/quarantine-release';
+import type { ReleaseRefused } from '../../shared/domain/quarantine-release';
 import type { Decision, TicketCandidate } from '../../shared/domain/decision';
 import type { HistoryEvent } from '../../shared/domain/lifecycle/types';
 import { assignedEvent } from '../../shared/domain/lifecycle/machine';
@@ -795,6 +796,10 @@ export class InMemoryQuarantineReleaseStore implements QuarantineReleaseStore {
     const record = this.cases.records.get(caseId);
     if (record?.status !== 'QUARANTINED' || record.reviewedAt) return;
     this.cases.records.set(caseId, { ...record, decision: clone(decision), ticketCandidates: clone(ticketCandidates) });
+  }
+  async noteRefusal(caseId: string, refused: ReleaseRefused) {
+    const record = this.cases.records.get(caseId);
+    if (record) this.cases.records.set(caseId, { ...record, releaseRefused: clone(refused) });
   }
   async release(caseId: string, released: ReleasedDecision | JoinedRelease, by: string, at: string): Promise<boolean> {
     const record = this.cases.records.get(caseId) as (CaseRecord & { history?: HistoryEvent[] }) | undefined;

@@ -14,6 +14,7 @@ import type { JoinedRelease, QuarantineReleaseStore, ReleasedDecision } from '..
 import type { CaseRecord } from '../../domain/case';
 import type { Decision, TicketCandidate } from '../../domain/decision';
 import type { HistoryEvent } from '../../domain/lifecycle/types';
+import type { ReleaseRefused } from '../../domain/quarantine-release';
 import type { MessageTextStore } from '../../ports';
 import { applyCaseRetention } from './case-retention';
 import { isConditionalCheckFailed } from './client';
@@ -152,6 +153,24 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
       );
     } catch (error) {
       // Reviewed or discarded meanwhile: that review stands.
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+
+  async noteRefusal(caseId: string, refused: ReleaseRefused): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: `CASE#${caseId}`, sk: 'CASE' },
+          // Never creates an item: a record expired meanwhile stays gone.
+          ConditionExpression: 'attribute_exists(pk)',
+          UpdateExpression: 'SET #refused = :refused',
+          ExpressionAttributeNames: { '#refused': 'releaseRefused' },
+          ExpressionAttributeValues: { ':refused': refused },
+        }),
+      );
+    } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
     }
   }

@@ -1,3 +1,4 @@
+import type { CaseRecord } from '../../../shared/domain/case';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -167,7 +168,10 @@ describe('releaseQuarantined', () => {
       caseId,
       reason: 'not-vouchable',
     });
-    expect(await cases.get(caseId)).toEqual(before);
+    // Only the refusal is written, for the console to say why (see below).
+    const { releaseRefused, ...after } = (await cases.get(caseId)) as CaseRecord;
+    expect(after).toEqual(before);
+    expect(releaseRefused?.reason).toBe('not-vouchable');
     expect(mailer.sent).toEqual([]);
     expect(queue.messages).toEqual([]);
   });
@@ -208,6 +212,44 @@ describe('releaseQuarantined', () => {
     expect(retry).toMatchObject({ kind: 'case', duplicate: true, reply: { status: 'sent' } });
     expect(mailer.sent).toHaveLength(1);
     expect(queue.messages).toHaveLength(1);
+  });
+});
+
+// The console had said "Liberação pedida": a refusal here was only logged, and the supervisor saw the
+// mail still in the queue with no word of why.
+describe('a release refused here is kept on the record, for the console to say why', () => {
+  const withRecord = (caseId: string, change: (r: CaseRecord) => CaseRecord) => {
+    const record = cases.records.get(caseId);
+    if (record) cases.records.set(caseId, change(record));
+  };
+  it.each<[string, Partial<Verdicts>, (caseId: string) => void, string]>([
+    ['held for a virus', { virus: 'FAIL' }, () => {}, 'not-vouchable'],
+    [
+      'discarded by another supervisor meanwhile',
+      { dmarc: 'FAIL' },
+      (id) => withRecord(id, (r) => ({ ...r, reviewedAt: '2026-03-02T13:19:00Z', reviewOutcome: 'discarded' })),
+      'not-in-quarantine',
+    ],
+    [
+      'its raw mail gone',
+      { dmarc: 'FAIL' },
+      (id) => withRecord(id, (r) => ({ ...r, messages: r.messages.map(({ raw: _gone, ...m }) => m) })),
+      'no-raw-mail',
+    ],
+  ])('%s: the reason, who asked and when', async (_, verdicts, arrange, reason) => {
+    const caseId = await quarantined('01-accepted-ticket-48213.eml', verdicts);
+    arrange(caseId);
+    expect(await releaseQuarantined(request(caseId), deps)).toMatchObject({ kind: 'refused', reason });
+    expect((await cases.get(caseId))?.releaseRefused).toEqual({
+      reason,
+      by: SUPERVISOR,
+      at: email.intake.clock.now().toISOString(),
+    });
+  });
+
+  it('a record that does not exist is not written', async () => {
+    expect(await releaseQuarantined(request('email:forged'), deps)).toMatchObject({ reason: 'missing' });
+    expect(cases.records.has('email:forged')).toBe(false);
   });
 });
 
@@ -754,6 +796,7 @@ describe('releaseQuarantined: a mail the intake failed on, once the defect is fi
     expect(record?.decision.reason).toContain('unparseable: too many header items');
     // The console now offers discard only, and says why.
     expect(record && releaseRefusal(record)).toBe('not-vouchable');
+    expect(record?.releaseRefused).toMatchObject({ reason: 'still-quarantined', by: SUPERVISOR });
     expect(mailer.sent).toEqual([]);
   });
 

@@ -177,6 +177,28 @@ describe('quarantine pages', () => {
     expect(body).toContain('value="discard"');
   });
 
+  // The page had said "Liberação pedida" and the triage refused it later: only the logs knew why.
+  it.each([
+    ['not-vouchable', 'Só mensagens retidas por spam'],
+    ['not-in-quarantine', 'já tinha sido revisada (liberada ou descartada'],
+    ['no-raw-mail', 'não há e-mail original arquivado para a triagem ler de novo'],
+    ['still-quarantined', 'a triagem reteve a mensagem outra vez'],
+  ] as const)('says why a release asked for was refused later: %s', (reason, words) => {
+    const record = {
+      ...quarantined(),
+      releaseRefused: { reason, by: '<b>sup-carla</b>', at: '2026-03-02T13:20:05.000Z' },
+    };
+    const body = quarantineItemPage(frame, { record, raw: null }, { canRelease: true });
+    expect(body).toContain('Liberação recusada em 02/03/2026');
+    expect(body).toContain('(pedida por &lt;b&gt;sup-carla&lt;/b&gt;)');
+    expect(body).toContain(words);
+    // A review after the refusal is what the page says instead.
+    const reviewed = { ...record, reviewedAt: '2026-03-02T14:00:00.000Z', reviewOutcome: 'discarded' as const };
+    expect(quarantineItemPage(frame, { record: reviewed, raw: null }, { canRelease: true })).not.toContain(
+      'Liberação recusada',
+    );
+  });
+
   it('lists reason and rules by what they say, escaped', () => {
     const body = quarantineListPage(frame, {
       items: [

@@ -119,6 +119,23 @@ describe('DynamoQuarantineStore', () => {
     await expect(store.requarantine('email:m1', decision, [])).resolves.toBeUndefined();
   });
 
+  it('notes a refused release on the case item, never creating one; other errors go through', async () => {
+    const refused = { reason: 'no-raw-mail' as const, by: 'sofia', at: '2026-03-12T14:00:05.000Z' };
+    ddb
+      .on(UpdateCommand)
+      .rejectsOnce(Object.assign(new Error('x'), { name: 'ConditionalCheckFailedException' }))
+      .resolvesOnce({})
+      .rejectsOnce(new Error('throttled'));
+    await expect(store.noteRefusal('email:gone', refused)).resolves.toBeUndefined();
+    await store.noteRefusal('email:m1', refused);
+    const input = ddb.commandCalls(UpdateCommand)[1]!.args[0].input;
+    expect(input.Key).toEqual({ pk: 'CASE#email:m1', sk: 'CASE' });
+    expect(input.ConditionExpression).toBe('attribute_exists(pk)');
+    expect(input.ExpressionAttributeNames).toEqual({ '#refused': 'releaseRefused' });
+    expect(input.ExpressionAttributeValues).toEqual({ ':refused': refused });
+    await expect(store.noteRefusal('email:m1', refused)).rejects.toThrow('throttled');
+  });
+
   it('releases with one conditional update: new decision, status index key, reviewer, history; the old reply removed', async () => {
     ddb
       .on(UpdateCommand)
