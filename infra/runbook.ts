@@ -49,6 +49,8 @@ export function alarmNameOf(envName: string, alarmId: string): string {
 
 /** CloudWatch's limit on an alarm description. */
 export const ALARM_DESCRIPTION_MAX = 1024;
+/** What each description leaves under the limit (the runbook test): one more word must not fail a deploy. */
+export const ALARM_DESCRIPTION_ROOM = 24;
 
 const FUNCTION_LOGS =
   'open the function log group in CloudWatch Logs Insights (filter level = "ERROR"; records carry ids and protocols, never bodies or addresses)';
@@ -56,7 +58,7 @@ const FUNCTION_LOGS =
 /** The dead-letter queues, by the name the stack gives them. */
 const DLQ: Record<string, string> = {
   IntakeDlq:
-    'a mail failed all tries, not by its content (then quarantined). Fix it (EmailIntakeErrors); replay: aws sqs receive-message --queue-url <IntakeDlqUrl> > m.json, jq ".Messages[0].Body|fromjson|.requestPayload" m.json > event.json, aws lambda invoke --function-name <EmailIntakeFunctionName> --invocation-type Event --payload fileb://event.json out.json, then delete-message with its ReceiptHandle (replays never double a case)',
+    'a mail failed every try, not for its content (quarantined then). Fix it (EmailIntakeErrors); replay: aws sqs receive-message --queue-url <IntakeDlqUrl> > m.json, jq ".Messages[0].Body|fromjson|.requestPayload" m.json > event.json, aws lambda invoke --function-name <EmailIntakeFunctionName> --invocation-type Event --payload fileb://event.json out.json, then delete-message with its ReceiptHandle (no case doubles)',
   AssignmentDlq:
     'an accepted case could not be assigned on any of its receives. Fix the cause (AssignmentErrors, NoAnalystAvailable), then aws sqs start-message-move-task --source-arn <AssignmentDlqArn> moves the messages back to the assignment queue.',
   FeedbackDlq:
@@ -77,7 +79,7 @@ const UPLOAD_ABUSE =
 
 /** The MessageExpiring alarms are also the dlq-watch function's heartbeat (no count for three runs pages). */
 const DLQ_WATCH_STOPPED =
-  'All of them at once, or with DlqWatchErrors: the watch stopped (schedule DlqWatchSchedule… in aws scheduler list-schedules --group-name <ScheduleGroupName>; its log "Dead-letter queues not measured"; just after the deploy that made the alarms, before its first run: nothing to do); count by hand meanwhile: aws sqs get-queue-attributes --attribute-names All.';
+  'All of them at once, or with DlqWatchErrors: the watch stopped (DlqWatchSchedule… in aws scheduler list-schedules --group-name <ScheduleGroupName>; log "Dead-letter queues not measured"; right after the deploy that made the alarms, before its first run: nothing to do); count by hand: aws sqs get-queue-attributes --attribute-names All.';
 
 const SINGLE: Record<string, string> = {
   MonthlyCost:
@@ -88,6 +90,8 @@ const SINGLE: Record<string, string> = {
     'npm run staff -- list (TABLE_NAME=<TableName>): return or add an analyst (npm run staff -- return|add …); waiting cases are re-queued on a roster change.',
   QuarantinedMail:
     'a supervisor reviews /equipe/quarentena: a spam wave needs nothing; a real sender failing SPF/DKIM/DMARC or a broken parser (one sender domain, or every mail) needs its DNS or a fix; release the legitimate ones.',
+  PoisonMail:
+    'the EmailIntake log (level ERROR) "mail the intake failed on quarantined" gives its caseId, and the IntakeFailures record its errorType. Fix the defect and deploy, then a supervisor releases the mail at /equipe/quarentena (read again) or discards it. Many at once: past the poison breaker the rest go to IntakeDlq, which pages.',
   TicketDirectoryFailing:
     'check the Zendesk secret (<ZendeskSecretArn>, {"email","apiToken"}: aws secretsmanager put-secret-value) and Zendesk status; cases are accepted "não verificado" meanwhile, nothing is lost.',
   AutoReplyRefused:
@@ -157,7 +161,7 @@ export function runbookFor(alarmId: string): string {
   if (alarmId.endsWith('MessageExpiring')) {
     const dlq = DLQ[alarmId.slice(0, -'MessageExpiring'.length)];
     if (dlq)
-      return `${DLQ_WATCH_STOPPED} Otherwise NOW, or the message is lost unread (its NotEmpty alarm went out days ago): ${dlq}`;
+      return `${DLQ_WATCH_STOPPED} Otherwise NOW, or it is lost unread (its NotEmpty alarm went out days ago): ${dlq}`;
   }
   for (const [suffix, todo] of PER_FUNCTION) {
     if (alarmId.endsWith(suffix) && alarmId.length > suffix.length) return todo;

@@ -345,6 +345,20 @@ export class Monitoring extends Construct {
       },
     );
 
+    // One is a defect: the mail is safe in quarantine (NOTIFY), but the intake cannot read its kind of mail.
+    alarm(
+      'PoisonMail',
+      'The intake failed on a mail every try (crash, timeout, out of memory): it is quarantined unread.',
+      {
+        metric: customMetric(namespace, METRIC.poisonMailQuarantined, SERVICE.emailIntake, {
+          period: Duration.hours(1),
+        }),
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+      },
+    );
+
     alarm(
       'TicketDirectoryFailing',
       'Cases were accepted with their ticket "não verificado": Zendesk failed or refused the credentials.',

@@ -4,7 +4,7 @@ import { Template as T } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app';
 import { loadDeploymentConfig } from '../../infra/config';
-import { ALARM_DESCRIPTION_MAX, runbookFor, severityOf } from '../../infra/runbook';
+import { ALARM_DESCRIPTION_MAX, ALARM_DESCRIPTION_ROOM, runbookFor, severityOf } from '../../infra/runbook';
 
 /** Unit tests skip esbuild: the real bundles are proven by `npx cdk synth`. */
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
@@ -88,6 +88,20 @@ describe('alarm runbook', () => {
       expect(means?.length, id).toBeGreaterThan(20);
       expect(todo?.length ?? 0, id).toBeGreaterThan(40);
       expect(description.length, id).toBeLessThanOrEqual(ALARM_DESCRIPTION_MAX);
+    }
+  });
+
+  // IntakeDlqMessageExpiring sat at 1,023 of 1,024 characters: the next word added to its runbook
+  // would have failed the deploy. Every alarm keeps room for one.
+  it('every alarm keeps room under CloudWatch’s limit, IntakeDlq’s and PoisonMail among them', () => {
+    for (const alarmId of ['IntakeDlqNotEmpty', 'IntakeDlqMessageExpiring', 'PoisonMail']) {
+      expect(
+        alarms.some(([id]) => id.startsWith(`Monitoring${alarmId}`)),
+        alarmId,
+      ).toBe(true);
+    }
+    for (const [id, description] of alarms) {
+      expect(description.length, id).toBeLessThanOrEqual(ALARM_DESCRIPTION_MAX - ALARM_DESCRIPTION_ROOM);
     }
   });
 

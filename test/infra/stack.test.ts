@@ -2478,6 +2478,31 @@ describe('alarms and dashboard', () => {
     ).toHaveLength(1);
   });
 
+  // PoisonMailQuarantined was published and read by no alarm: a mail the intake could not read sat in
+  // the quarantine queue, and its defect was known only to whoever read the logs.
+  it('alarms (NOTIFY, to the alarm topic) on the first mail the intake failed on and quarantined unread', () => {
+    const { stack, template } = dev;
+    const [alarm, ...others] = alarmsOn(template, {
+      Namespace: NAMESPACE,
+      MetricName: METRIC.poisonMailQuarantined,
+      Dimensions: [{ Name: 'service', Value: SERVICE.emailIntake }],
+      Statistic: 'Sum',
+      Period: 3600,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
+    });
+    expect(others).toEqual([]);
+    const topic = ref(stack, stack.monitoring.alarmTopic);
+    expect(alarm?.Properties).toMatchObject({
+      AlarmName: 'NOTIFY Ouvidoria-dev PoisonMail',
+      AlarmActions: [topic],
+      OKActions: [topic],
+      TreatMissingData: 'notBreaching',
+    });
+    expect(alarm?.Properties.AlarmDescription).toMatch(/quarantined unread\. What to do: .*\/equipe\/quarentena/);
+  });
+
   it('alarms when the ticket directory keeps failing (cases accepted "não verificado"), from mail or the form', () => {
     const { template } = dev;
     const [alarm, ...others] = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a) =>
