@@ -7,7 +7,6 @@
  * Exit codes: 0 done, 2 bad input (usage, unknown id, …), 1 anything else (AWS errors).
  */
 import { requeueWaiting as requeueWaitingCases } from '../shared/app/requeue-waiting';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { OpenCaseMigration } from '../shared/adapters/dynamo/open-case-migration';
@@ -24,6 +23,7 @@ import {
 } from '../shared/domain/staff';
 import type { AssignmentQueue, CaseRepository, StaffChange, StaffRepository } from '../shared/ports';
 import { ENV } from '../shared/runtime-env';
+import { runWhenMain } from './run-cli';
 
 // The SDK warns that its 2027 releases need Node 22; not news to someone managing the roster.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -435,14 +435,4 @@ async function rosterRulesFrom(env: NodeJS.ProcessEnv): Promise<RosterRules> {
   return sealedRuntimeConfigOf(loadDeploymentConfig(env.OUVIDORIA_ENV ?? 'dev'));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2), process.env).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+runWhenMain(import.meta.url, (argv) => main(argv, process.env));
