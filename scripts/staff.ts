@@ -23,7 +23,7 @@ import {
 } from '../shared/domain/staff';
 import type { AssignmentQueue, CaseRepository, StaffChange, StaffRepository } from '../shared/ports';
 import { ENV } from '../shared/runtime-env';
-import { runWhenMain } from './run-cli';
+import { cliErrorMessage, runWhenMain } from './run-cli';
 
 // The SDK warns that its 2027 releases need Node 22; not news to someone managing the roster.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -398,7 +398,8 @@ export async function main(
       io.err(`Error: ${error.message}`);
       return 2;
     }
-    io.err(`Failed: ${(error as Error).name}: ${(error as Error).message}`);
+    // The SDK's bare "Region is missing" says neither the variable nor that AWS was next (cliErrorMessage).
+    io.err(`Failed: ${(error as Error).name}: ${cliErrorMessage(error)}`);
     return 1;
   }
 }
