@@ -82,6 +82,8 @@ import {
   errorPage,
   type ListQuery,
   sessionOverPage,
+  type UnsentForm,
+  unsentForm,
   listViewOf,
   MESSAGES_BEFORE_PARAM,
   type PageFrame,
@@ -343,14 +345,13 @@ function entryLink(basePath: string, path: string): string {
 }
 
 /**
- * The text of a form posted after the session ended, to show back — only from a post of our own
+ * What a form posted after the session ended held, to show back — only from a post of our own
  * pages (a post from another site is never echoed on our origin: someone else's words on our page).
  */
-function unsentText(request: ConsoleRequest, webformOrigin: string): string | null {
+function unsentOf(request: ConsoleRequest, webformOrigin: string): UnsentForm | null {
   if (request.method !== 'POST' || !originAllowed(request.headers, webformOrigin)) return null;
   const form = readFormBody(request, MAX_CONSOLE_FORM_BYTES);
-  const text = form && form !== 'too-large' ? (form.get('texto') ?? '').trim() : '';
-  return text === '' ? null : text;
+  return form && form !== 'too-large' ? unsentForm(form) : null;
 }
 
 export async function serveConsole(
@@ -397,12 +398,7 @@ export async function serveConsole(
   const sessionOver = (message: string, cookies: string[] = []) =>
     page(
       401,
-      sessionOverPage(
-        anonymous,
-        message,
-        entryLink(basePath, path),
-        unsentText(request, lifecycle.config.webformOrigin),
-      ),
+      sessionOverPage(anonymous, message, entryLink(basePath, path), unsentOf(request, lifecycle.config.webformOrigin)),
       cookies,
     );
   if (!token) {

@@ -131,20 +131,65 @@ export function errorPage(frame: PageFrame, title: string, message: string, sign
   );
 }
 
+/** What a form posted after the session ended held: her text, and its other fields as she filled them. */
+export interface UnsentForm {
+  text: string | null;
+  fields: { label: string; value: string }[];
+}
+
+/**
+ * The console forms' fields besides her text (the case's actions, the roster's), by name: the label the
+ * session-over page gives each, and how a value reads (null: not shown, as an unticked box).
+ */
+const UNSENT_FIELDS_PT: [name: string, label: string, read?: (value: string) => string | null][] = [
+  ['aguardar', 'Aguardar o lojista depois de enviar', (v) => (v === '1' ? 'sim' : null)],
+  ['aguardando', 'O que se aguarda'],
+  ['dias', 'Dias úteis da prorrogação'],
+  ['motivo', 'Motivo da prorrogação'],
+  ['para', 'Transferir para'],
+  ['categoria', 'Resultado do encerramento', (v) => closeCategoryPt(v)],
+  ['resumo', 'Resumo do encerramento'],
+  ['pessoa', 'Id da pessoa'],
+  ['nome', 'Nome'],
+  ['email', 'E-mail'],
+  ['de', 'Afastamento de'],
+  ['ate', 'Afastamento até'],
+];
+
+/** A close category's label; anything else as it came (it is escaped where shown). */
+function closeCategoryPt(value: string): string {
+  const category = CLOSE_CATEGORIES.find((k) => k === value);
+  return category ? CLOSE_CATEGORY_LABELS_PT[category] : value;
+}
+
+/** A posted form → what the session-over page shows back; null when she filled in nothing. */
+export function unsentForm(form: URLSearchParams): UnsentForm | null {
+  const text = (form.get('texto') ?? '').trim();
+  const fields: UnsentForm['fields'] = [];
+  for (const [name, label, read] of UNSENT_FIELDS_PT) {
+    const posted = (form.get(name) ?? '').trim();
+    const value = posted === '' ? null : read ? read(posted) : posted;
+    if (value) fields.push({ label, value });
+  }
+  return text === '' && fields.length === 0 ? null : { text: text || null, fields };
+}
+
 /**
  * A form posted after the session ended (expired, signed out, cookie gone): nothing was done. What she
- * wrote is shown back to copy (an answer typed for half an hour is not lost); the way in is the
- * console's entry, which starts the sign-in properly and comes back to the case.
+ * wrote is shown back to copy (an answer typed for half an hour is not lost), and what she chose in
+ * the form's other fields (the "aguardar" box, a transfer's target, an extension's days), escaped; the
+ * way in is the console's entry, which starts the sign-in properly and comes back to the case.
  */
-export function sessionOverPage(frame: PageFrame, message: string, signIn: string, keptText: string | null): string {
+export function sessionOverPage(frame: PageFrame, message: string, signIn: string, kept: UnsentForm | null): string {
   return layout(
     frame,
     'Sessão encerrada',
     html`<h1>Sessão encerrada</h1><p class="problem" role="alert">${message}</p>
     ${
-      keptText
-        ? html`<p>Nada foi enviado nem registrado. Copie o texto que você escreveu antes de entrar de novo:</p>
-    <label for="texto-guardado">Seu texto (não enviado)</label><textarea id="texto-guardado" readonly>${keptText}</textarea>`
+      kept
+        ? html`<p>Nada foi enviado nem registrado. Copie o que você preencheu antes de entrar de novo:</p>
+    ${kept.text !== null ? html`<label for="texto-guardado">Seu texto (não enviado)</label><textarea id="texto-guardado" readonly>${kept.text}</textarea>` : ''}
+    ${kept.fields.length > 0 ? html`<dl class="unsent">${kept.fields.map((f) => html`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl>` : ''}`
         : ''
     }
     <p><a href="${signIn}">Entrar de novo</a></p>`,

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/console/http';
 import { generateLocalKeySet, signLocalIdToken } from '../../../shared/console/local-keys';
 import type { CasePage, ConsoleCaseIndex } from '../../../shared/console/ports';
+import { ROSTER_PATH } from '../../../shared/console/roster';
 import { RosterStaffDirectory } from '../../../shared/adapters/dynamo/staff-directory';
 import { attachmentLinksFromEnv } from '../../../shared/adapters/attachment-links';
 import type { WorkCase } from '../../../shared/domain/lifecycle/types';
@@ -253,6 +254,89 @@ describe('serveConsole — authentication', () => {
     expect(foreign?.body).not.toContain('golpe.example');
     expect(foreign?.body).not.toContain('Nada foi enviado');
   });
+
+  const CASE_ACTION = `/equipe/caso/${encodeURIComponent(CASE_ID)}/acao`;
+  // Her text came back, the rest of the form did not: the "aguardar" box, a transfer's target, an
+  // extension's days and reason, a closing's result and summary, a roster entry were lost.
+  it.each<[string, string, Record<string, string>, string[], string[]]>([
+    [
+      'an answer that waits for the merchant',
+      CASE_ACTION,
+      { acao: 'answer', texto: 'Olá, Maria: o estorno sai em 5 dias úteis.', aguardar: '1' },
+      ['Olá, Maria: o estorno sai em 5 dias úteis.', '<dt>Aguardar o lojista depois de enviar</dt><dd>sim</dd>'],
+      [],
+    ],
+    [
+      'an answer that does not wait',
+      CASE_ACTION,
+      { acao: 'answer', texto: 'Olá, Maria.' },
+      ['Olá, Maria.'],
+      ['Aguardar o lojista'],
+    ],
+    [
+      'an extension',
+      CASE_ACTION,
+      { acao: 'extend', dias: '3', motivo: 'Aguardando o <b>banco</b> & a transportadora' },
+      [
+        '<dt>Dias úteis da prorrogação</dt><dd>3</dd>',
+        '<dd>Aguardando o &lt;b&gt;banco&lt;/b&gt; &amp; a transportadora</dd>',
+        'Nada foi enviado nem registrado',
+      ],
+      ['<b>banco</b>', 'texto-guardado'],
+    ],
+    [
+      'a transfer with a note',
+      CASE_ACTION,
+      { acao: 'transfer', para: 'bruno', texto: 'Bruno, o lojista prefere telefone.' },
+      ['<dt>Transferir para</dt><dd>bruno</dd>', 'Bruno, o lojista prefere telefone.'],
+      [],
+    ],
+    [
+      'a closing',
+      CASE_ACTION,
+      { acao: 'close', categoria: 'resolvido', resumo: 'Estorno feito.' },
+      ['<dd>Resolvido</dd>', '<dt>Resumo do encerramento</dt><dd>Estorno feito.</dd>'],
+      [],
+    ],
+    [
+      'a roster entry',
+      ROSTER_PATH,
+      { op: 'add', pessoa: 'carla', nome: 'Carla <Lima>', email: 'carla@ouvidoria.example.com.br' },
+      ['<dt>Id da pessoa</dt><dd>carla</dd>', '<dd>Carla &lt;Lima&gt;</dd>', '<dd>carla@ouvidoria.example.com.br</dd>'],
+      ['Carla <Lima>'],
+    ],
+    [
+      'what the case waits for',
+      CASE_ACTION,
+      { acao: 'wait', aguardando: 'nota fiscal <NF-e 4821>' },
+      ['<dt>O que se aguarda</dt><dd>nota fiscal &lt;NF-e 4821&gt;</dd>'],
+      ['<NF-e'],
+    ],
+  ])(
+    'a form posted after the session ended keeps its other fields, escaped: %s',
+    async (_, __, form, shown, hidden) => {
+      const { serve, request, w } = world();
+      const origin = new URL(w.deps.config.webformOrigin).origin;
+      const r = await serve(
+        request('POST', `/equipe/caso/${encodeURIComponent(CASE_ID)}/acao`, {
+          form: { ...form, csrf: 'x' },
+          headers: { origin, 'sec-fetch-site': 'same-origin' },
+        }),
+      );
+      expect(r?.statusCode).toBe(401);
+      for (const s of shown) expect(r?.body).toContain(s);
+      for (const s of hidden) expect(r?.body).not.toContain(s);
+      // From another site, nothing of it.
+      const foreign = await serve(
+        request('POST', `/equipe/caso/${encodeURIComponent(CASE_ID)}/acao`, {
+          form: { ...form, csrf: 'x' },
+          headers: { origin: 'https://golpe.example', 'sec-fetch-site': 'cross-site' },
+        }),
+      );
+      expect(foreign?.body).not.toContain('Nada foi enviado');
+      expect(foreign?.body).not.toContain('<dl class="unsent">');
+    },
+  );
 
   // "Sair" in another tab leaves the marker, which the authorizer passes: the function treats it as no
   // session — the sign-in for a page, her text shown back for a form — and serves nothing of a case.
