@@ -5,7 +5,8 @@
  * The public view keeps: protocol, status, dates, due date, the resolution, the merchant's own
  * messages and the answers the office relayed (as "Ouvidoria": never the analyst's id or address).
  * The extension and reopening notices she got are shown as the office's messages (new date and
- * reason; the case reopened and its new due date).
+ * reason; the case reopened and its new due date), and so is a closing her answer undid (the result
+ * and summary her closing mail gave).
  * It drops: internal notes and every other history event, staff mails, any message not from the
  * case's sender (and so the names of files she did not send), the decision trail, attachments'
  * storage locations. Her own files are listed with how each stands (received, being checked,
@@ -29,7 +30,7 @@ import { mailboxKey } from '../mailbox';
 import { dueDateFrom, formatDatePtBr, promisedDayPassed, reopenWindowEnd } from './deadlines';
 import { caseLanguage, MERCHANT_WORDS } from './merchant-words';
 import { merchantMailSubject } from './messages';
-import type { WorkCase, WorkStatus } from './types';
+import type { CloseCategory, WorkCase, WorkStatus } from './types';
 
 /**
  * The status as the merchant reads it, in the case's language: in the second person, with none of
@@ -220,6 +221,17 @@ function extensionText(
   return `${extended} ${w.reason}${e.reason}`;
 }
 
+/** A closing as the closing mail told it, in the case's language: closed, the result, the summary. */
+function closingText(
+  language: MessageLanguage,
+  protocol: string,
+  e: { category: CloseCategory; summary: string },
+): string {
+  const w = MERCHANT_WORDS[language];
+  const summary = e.summary.trim() ? ` ${w.summary}${e.summary.trim()}` : '';
+  return `${w.closed[0]}${protocol}${w.closed[1]} ${w.result}${w.categories[e.category]}.${summary}`;
+}
+
 /** A reopening as the status page tells it, in the case's language: the notice's own words and the new due date. */
 function reopenText(language: MessageLanguage, protocol: string, dueAt: string, timeZone: string | undefined): string {
   const w = MERCHANT_WORDS[language];
@@ -306,7 +318,23 @@ export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaC
       ...lang,
     });
   }
-  if (extensions.length + reopenings.length > 0) messages.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  // The closings her answer then undid (a reopening follows them): the closing mail told her the result
+  // and summary, and the reopening notice reads as nonsense without them. A closing still standing is
+  // the page's own header (status, result, summary), so it is not repeated.
+  const history = c.history ?? [];
+  const lastReopening = history.findLastIndex((e) => e.type === 'reopened');
+  const undone = history.slice(0, Math.max(0, lastReopening)).filter((e) => e.type === 'closed');
+  for (const e of undone) {
+    messages.push({
+      from: 'office',
+      at: e.at,
+      subject: merchantMailSubject(c),
+      text: cut(closingText(language, c.protocol, e)),
+      ...lang,
+    });
+  }
+  if (extensions.length + reopenings.length + undone.length > 0)
+    messages.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const earlier = Math.max(0, messages.length - PUBLIC_PAGE_MESSAGES);
   const dueAt = c.dueAt ?? (at ? queuedDueAt(c, at.config) : undefined);
   return {

@@ -448,6 +448,93 @@ describe('publicCaseView', () => {
     },
   );
 
+  // Ana closed it on 10/03 ("Estorno aprovado"); Maria wrote back on 12/03, which reopened it. Her page
+  // showed "reabrimos o caso" with no closing before it: the closing mail's result and summary were
+  // only in the header while the case stayed closed. A closing her answer undid is shown where it came;
+  // the current one stays the header's alone (closed again on 16/03: only the first is a message).
+  const closedOn10 = {
+    type: 'closed' as const,
+    category: 'procedente' as const,
+    summary: 'Estorno aprovado',
+    at: '2026-03-10T14:00:00.000Z',
+    actor: { kind: 'staff' as const, id: 'ana', role: 'analyst' as const },
+    sourceId: 'close-1',
+  };
+  const reopenedOn12 = {
+    type: 'reopened' as const,
+    messageSourceId: 'm-2',
+    dueAt: '2026-03-26T13:00:00.000Z',
+    at: '2026-03-12T12:00:01.000Z',
+    actor: { kind: 'merchant' as const },
+    sourceId: 'm-2',
+  };
+  const closedOn16 = {
+    ...closedOn10,
+    category: 'resolvido' as const,
+    summary: 'Estorno creditado',
+    at: '2026-03-16T14:00:00.000Z',
+    sourceId: 'close-2',
+  };
+  it.each([
+    [
+      'pt-BR',
+      'IN_PROGRESS',
+      [closedOn10, reopenedOn12],
+      `Seu caso ${PROTOCOL} foi encerrado pela Ouvidoria. Resultado: Procedente. Resumo: Estorno aprovado`,
+      3,
+    ],
+    [
+      'es',
+      'IN_PROGRESS',
+      [closedOn10, reopenedOn12],
+      `Su caso ${PROTOCOL} fue cerrado por la Ouvidoria. Resultado: Procedente. Resumen: Estorno aprovado`,
+      3,
+    ],
+    [
+      'en',
+      'WAITING_MERCHANT',
+      [closedOn10, reopenedOn12],
+      `Your case ${PROTOCOL} has been closed by the Ombudsman. Outcome: Upheld. Summary: Estorno aprovado`,
+      3,
+    ],
+    [
+      'pt-BR',
+      'CLOSED',
+      [closedOn10, reopenedOn12, closedOn16],
+      `Seu caso ${PROTOCOL} foi encerrado pela Ouvidoria. Resultado: Procedente. Resumo: Estorno aprovado`,
+      3,
+    ],
+    ['pt-BR', 'CLOSED', [closedOn10], undefined, 0],
+  ] as const)(
+    'a case in %s, now %s, shows the closing her answer undid before its reopening notice',
+    (language, status, history, closing, reopenNoticeIndex) => {
+      const c = workCase({
+        decision: { ...workCase().decision, language },
+        status,
+        dueAt: '2026-03-26T13:00:00.000Z',
+        messages: [
+          ...workCase().messages,
+          {
+            ...workCase().messages[0]!,
+            sourceId: 'm-2',
+            receivedAt: '2026-03-12T12:00:00.000Z',
+            text: 'O estorno não caiu.',
+          },
+        ],
+        history: [...history],
+      });
+      const view = publicCaseView(c, { now: new Date('2026-03-17T12:00:00.000Z'), config: localConfig });
+      const office = view?.messages.filter((m) => m.from === 'office').map((m) => m.text) ?? [];
+      expect(office.filter((t) => /encerrad|cerrado|closed by/.test(t))).toEqual(closing ? [closing] : []);
+      if (closing) {
+        // In order: her first message, the closing, her answer, the reopening notice.
+        expect(view?.messages.map((m) => m.from)).toEqual(['merchant', 'office', 'merchant', 'office']);
+        expect(view?.messages[1]?.text).toBe(closing);
+        expect(view?.messages[reopenNoticeIndex]?.text).toMatch(/reab|reopened/);
+      }
+    },
+  );
+
   // Carla wrote in Spanish: the office answered her in Spanish, and the view says the case's
   // language (the page speaks it) and marks each part's, should a part sit on a page in another.
   it.each([
