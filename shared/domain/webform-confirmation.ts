@@ -104,6 +104,13 @@ export const CONFIRM_WORDS = {
   button: 'Confirmar pedido',
   notYou:
     'Se você não enviou este pedido, ou se o texto acima não é seu, não confirme: basta fechar esta página e nada será registrado.',
+  /** The link opened again once she confirmed: registered already, nothing to confirm (the POST shows it again). */
+  confirmedTitle: 'Pedido já confirmado',
+  confirmedIntro: (protocol: string | undefined) =>
+    protocol
+      ? `Este pedido já foi confirmado e registrado na Ouvidoria com o protocolo ${protocol}. Não é preciso confirmar de novo.`
+      : 'Este pedido já foi confirmado e registrado na Ouvidoria. Não é preciso confirmar de novo.',
+  confirmedButton: 'Ver o protocolo e o prazo',
   mailSubject: 'Confirme o seu pedido à Ouvidoria',
   mailHello: 'Olá,',
   mailAsked: 'Recebemos pelo formulário da Ouvidoria um pedido com este endereço de e-mail:',

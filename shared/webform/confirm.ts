@@ -20,7 +20,7 @@
 import { ticketCandidatesOf } from '../app/intake';
 import { automaticOfficeMail } from '../app/office-mail';
 import type { OuvidoriaConfig } from '../domain/config';
-import { caseIdFor } from '../domain/case';
+import { caseIdFor, NO_TEXTS } from '../domain/case';
 import { hourWindowStart, webformConfirmKey } from '../domain/rate-keys';
 import { verifyTicket } from '../domain/ticket-verification';
 import { officeDayStart } from '../domain/time-zone';
@@ -39,7 +39,7 @@ import {
 import { topicLabel, type WebformData } from './form';
 import { type KeptPost, keySourceOf, type SubmissionKeys } from './pending';
 import type { PendingSubmission } from '../ports';
-import type { ConfirmPostView } from './page';
+import type { ConfirmedView, ConfirmPostView } from './page';
 import type { FormPostResult, WebformDeps } from './submit';
 import { buildSubmission, storeSubmission, WEBFORM_REPLY_CLAIM } from './submit';
 import { DAY_SECONDS, HOUR_SECONDS } from '../domain/instant';
@@ -229,9 +229,17 @@ function problem(error: ConfirmLinkError): ConfirmProblem {
 export async function checkConfirmation(
   token: string | null,
   deps: WebformDeps,
-): Promise<{ status: 200; view: { kind: 'confirm'; token: string; post: ConfirmPostView } } | ConfirmProblem> {
+): Promise<
+  | { status: 200; view: { kind: 'confirm'; token: string; post: ConfirmPostView; confirmed?: ConfirmedView } }
+  | ConfirmProblem
+> {
   const opened = await openLink(token, deps);
   if (!opened.ok) return problem(opened.error);
+  // Confirmed already: the page says so, with her protocol (the POST would show it anyway), instead of
+  // asking her to confirm a post that is registered.
+  const confirmedCaseId = opened.pending.confirmedCaseId;
+  const confirmed: ConfirmedView | undefined =
+    confirmedCaseId === undefined ? undefined : protocolOf(await deps.cases.get(confirmedCaseId, NO_TEXTS));
   const form = opened.pending.form;
   const ticket = citedTicket(opened.pending, deps.clock.now(), deps.config);
   const post: ConfirmPostView = {
@@ -241,7 +249,14 @@ export async function checkConfirmation(
     topic: topicLabel(form.assunto),
     text: form.descricao,
   };
-  return { status: 200, view: { kind: 'confirm', token: (token ?? '').trim(), post } };
+  return {
+    status: 200,
+    view: { kind: 'confirm', token: (token ?? '').trim(), post, ...(confirmed ? { confirmed } : {}) },
+  };
+}
+
+function protocolOf(c: { protocol?: string | undefined } | null): ConfirmedView {
+  return c?.protocol ? { protocol: c.protocol } : {};
 }
 
 /**

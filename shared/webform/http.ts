@@ -115,7 +115,11 @@ export async function serveWebform(request: WebformRequest, deps: WebformHttpDep
     const checked = await checkConfirmation(new URLSearchParams(request.rawQueryString ?? '').get('t'), deps.service);
     // The log keeps what the answer does not say (a forged link of a real post).
     if ('event' in checked) logger.info('Confirmation link refused', { error: checked.event.error });
-    return page(checked.status, checked.view, 'json' in checked ? checked.json : { token: checked.view.token });
+    const json =
+      'json' in checked
+        ? checked.json
+        : { token: checked.view.token, ...(checked.view.confirmed ? { confirmed: checked.view.confirmed } : {}) };
+    return page(checked.status, checked.view, json);
   }
   // A page elsewhere must not post the form from visitors' browsers (their IPs, their cookies).
   if (!originAllowed(request.headers, deps.service.config.webformOrigin)) {

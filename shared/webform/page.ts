@@ -101,7 +101,7 @@ export type WebformView =
    * GET /confirmar: the post as it will be registered, and the button whose POST confirms (a GET
    * records nothing: mail scanners open links).
    */
-  | { kind: 'confirm'; token: string; post: ConfirmPostView }
+  | { kind: 'confirm'; token: string; post: ConfirmPostView; confirmed?: ConfirmedView }
   /** A confirmation link that does not confirm (malformed, unknown, altered, expired). */
   | { kind: 'confirm-problem'; error: ConfirmLinkAnswer };
 
@@ -464,10 +464,19 @@ export interface ConfirmPostView {
   text: string;
 }
 
-function confirmPage(ctx: PageContext, token: string, post: ConfirmPostView): string {
+/**
+ * A link she confirmed already, opened again (the next day, to find her protocol): her case's protocol
+ * when it is still stored. The page asked her to confirm once more, as if nothing had been registered.
+ */
+export interface ConfirmedView {
+  protocol?: string;
+}
+
+function confirmPage(ctx: PageContext, token: string, post: ConfirmPostView, confirmed?: ConfirmedView): string {
   const w = CONFIRM_WORDS;
-  const main = html`<h1>${w.pageTitle}</h1>
-<p>${w.pageIntro}</p>
+  const title = confirmed ? w.confirmedTitle : w.pageTitle;
+  const main = html`<h1>${title}</h1>
+<p>${confirmed ? w.confirmedIntro(confirmed.protocol) : w.pageIntro}</p>
 <h2>${w.pagePost}</h2>
 <dl>
 <dt>${w.pageName}</dt><dd>${post.name}</dd>
@@ -478,10 +487,10 @@ ${post.ticket ? html`<dt>${w.mailTicket}</dt><dd>${post.ticket}</dd>` : ''}
 <div class="texto">${post.text}</div>
 <form method="post" action="${ctx.basePath ?? ''}${CONFIRM_PATH}">
 <input type="hidden" name="t" value="${token}">
-<button type="submit">${w.button}</button>
+<button type="submit">${confirmed ? w.confirmedButton : w.button}</button>
 </form>
-<p>${w.notYou}</p>`;
-  return layout(ctx, w.pageTitle, main);
+${confirmed ? '' : html`<p>${w.notYou}</p>`}`;
+  return layout(ctx, title, main);
 }
 
 /** "Este e-mail já tem N casos em andamento na Ouvidoria" (the page and the 409's JSON message). */
@@ -524,7 +533,7 @@ export function renderPage(view: WebformView, ctx: PageContext): string {
     case 'confirm-sent':
       return simplePage(ctx, CONFIRM_WORDS.sentTitle, [CONFIRM_WORDS.sent(view.hours)]);
     case 'confirm':
-      return confirmPage(ctx, view.token, view.post);
+      return confirmPage(ctx, view.token, view.post, view.confirmed);
     case 'confirm-problem':
       return simplePage(ctx, CONFIRM_WORDS.problemTitles[view.error], [CONFIRM_WORDS.problems[view.error]]);
   }

@@ -324,6 +324,40 @@ describe('GET /confirmar records nothing; POST /confirmar registers the post onc
     expect(queue.messages).toHaveLength(1);
   });
 
+  // Carla confirmed on Monday; on Tuesday she opened the mail's link again to find her protocol. The page
+  // asked her to confirm the post once more ("Para registrar o seu pedido…, confirme"), as if it had never
+  // been registered. Opened again — the same day or after the link's 48 hours — it says it is registered,
+  // with her protocol, and its button only shows her confirmation again.
+  it.each([
+    ['the same day', 0],
+    ['after the link expired', 72],
+  ])('her link opened again %s: registered already, with her protocol — never "confirm it"', async (_when, hours) => {
+    const post = browserPost();
+    await handle(post);
+    const token = confirmTokenOf(mailer.sent);
+    const first = await handle(confirmEventOf(post, token));
+    const protocol = first.body.match(/OUV-\d{4}-\d{6}/)?.[0] ?? 'none';
+    const sent = mailer.sent.length;
+    clock.advance(hours * 3600_000);
+    const page = await handle({ ...(confirmPageEventOf(post, token) as object), headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h1>Pedido já confirmado</h1>');
+    expect(page.body).toContain(
+      `registrado na Ouvidoria com o protocolo ${protocol}. Não é preciso confirmar de novo.`,
+    );
+    expect(page.body).toContain('<button type="submit">Ver o protocolo e o prazo</button>');
+    expect(page.body).not.toContain('Confirmar pedido</button>');
+    expect(page.body).not.toContain('não confirme');
+    const json = await handle({
+      ...(confirmPageEventOf(post, token) as object),
+      headers: { accept: 'application/json' },
+    });
+    expect(JSON.parse(json.body)).toMatchObject({ confirmed: { protocol } });
+    // Still a read: no case, mail or confirmation more.
+    expect(cases.records.size).toBe(1);
+    expect(mailer.sent).toHaveLength(sent);
+  });
+
   it('10 concurrent confirmations (double clicks, two tabs) make one case, one reply, one assignment', async () => {
     const post = jsonPost();
     await handle(post);
