@@ -287,8 +287,9 @@ async function surveyPage(query: URLSearchParams, deps: MerchantPagesDeps, page:
     return page(problem.status, problem.view);
   }
   const { language } = held;
-  if (await deps.surveys.get(verified.protocol)) {
-    return page(200, { kind: 'survey-answered', protocol: verified.protocol, language });
+  const answer = await deps.surveys.get(verified.protocol);
+  if (answer) {
+    return page(200, { kind: 'survey-answered', protocol: verified.protocol, language, score: answer.score });
   }
   if (held.reopened) return page(200, { kind: 'survey-reopened', protocol: verified.protocol, language });
   const link = Object.fromEntries(only(query, ['p', 'n', 'x', 'sig'])) as {
@@ -317,7 +318,13 @@ function surveyResultPage(result: SurveyResult, page: Page, config: OuvidoriaCon
         language: result.language,
       });
     case 'already-answered':
-      return page(409, { kind: 'survey-answered', protocol: result.protocol, language: result.language });
+      return page(409, {
+        kind: 'survey-answered',
+        protocol: result.protocol,
+        language: result.language,
+        ...(result.score === undefined ? {} : { score: result.score }),
+        ...(result.commentLost ? { commentLost: true } : {}),
+      });
     case 'case-reopened':
       return page(409, { kind: 'survey-reopened', protocol: result.protocol, language: result.language });
     case 'invalid-link': {

@@ -66,7 +66,8 @@ export type MerchantView =
       maxComment: number;
     } & InCaseLanguage)
   | ({ kind: 'survey-thanks'; protocol: string; score: number } & InCaseLanguage)
-  | ({ kind: 'survey-answered'; protocol: string } & InCaseLanguage)
+  /** `score`: the answer on record; `commentLost`: the comment just posted was not kept. */
+  | ({ kind: 'survey-answered'; protocol: string; score?: number; commentLost?: boolean } & InCaseLanguage)
   | ({ kind: 'survey-reopened'; protocol: string } & InCaseLanguage)
   | { kind: 'link-problem'; title: string; message: string; offerStatusForm?: boolean }
   /** A survey link past its `days`, in its case's language. */
@@ -272,7 +273,14 @@ export function renderMerchantPage(view: MerchantView, ctx: PageContext): string
       return simple(
         ctx,
         w.answeredTitle,
-        [html`${w.answered[0]}<strong>${view.protocol}</strong>${w.answered[1]}`, w.thanksForTaking],
+        [
+          html`${w.answered[0]}<strong>${view.protocol}</strong>${w.answered[1]}`,
+          ...(view.score === undefined
+            ? []
+            : [html`${w.answeredScore}<strong>${scoreLabel(view.score, view.language ?? 'pt-BR')}</strong>.`]),
+          ...(view.commentLost ? [w.commentLost] : []),
+          w.thanksForTaking,
+        ],
         undefined,
         view.language,
       );

@@ -83,6 +83,10 @@ export interface PageWords {
     answeredTitle: string;
     /** "A pesquisa de satisfação do caso " <protocol> " já foi respondida. …" */
     answered: [before: string, after: string];
+    /** "Nota registrada: " <score label> ".": which answer counts. */
+    answeredScore: string;
+    /** The comment she just wrote was not kept: where to send it instead. */
+    commentLost: string;
     thanksForTaking: string;
     /** The case was reopened after the closing that sent the link: the survey waits for its outcome. */
     reopenedTitle: string;
@@ -200,6 +204,9 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       helps: 'A sua opinião ajuda a Ouvidoria a melhorar o atendimento.',
       answeredTitle: 'Pesquisa já respondida',
       answered: ['A pesquisa de satisfação do caso ', ' já foi respondida. Cada caso recebe uma única avaliação.'],
+      answeredScore: 'Nota registrada: ',
+      commentLost:
+        'O comentário que você escreveu agora não foi registrado. Se quiser que a Ouvidoria o leia, responda ao e-mail do caso.',
       thanksForTaking: 'Obrigado pela sua participação.',
       expiredTitle: 'Pesquisa encerrada',
       expired: (days) =>
@@ -298,6 +305,9 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       helps: 'Su opinión ayuda a la Ouvidoria a mejorar la atención.',
       answeredTitle: 'Encuesta ya respondida',
       answered: ['La encuesta de satisfacción del caso ', ' ya fue respondida. Cada caso recibe una única evaluación.'],
+      answeredScore: 'Nota registrada: ',
+      commentLost:
+        'El comentario que acaba de escribir no fue registrado. Si quiere que la Ouvidoria lo lea, responda al correo del caso.',
       thanksForTaking: 'Gracias por su participación.',
       expiredTitle: 'Encuesta cerrada',
       expired: (days) =>
@@ -396,6 +406,9 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       helps: 'Your opinion helps the Ombudsman improve its service.',
       answeredTitle: 'Survey already answered',
       answered: ['The satisfaction survey of case ', ' has already been answered. Each case gets a single rating.'],
+      answeredScore: 'Rating on record: ',
+      commentLost:
+        'The comment you just wrote was not recorded. If you want the Ombudsman to read it, reply to the case’s email.',
       thanksForTaking: 'Thank you for taking part.',
       expiredTitle: 'Survey closed',
       expired: (days) =>

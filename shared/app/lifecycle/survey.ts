@@ -17,7 +17,11 @@ export const MAX_SURVEY_COMMENT_CHARS = 2000;
 /** `language`: the case's (merchant-words.ts caseLanguage), which the survey's pages speak. */
 export type SurveyResult =
   | { kind: 'recorded'; protocol: string; score: number; language: MessageLanguage }
-  | { kind: 'already-answered'; protocol: string; language: MessageLanguage }
+  /**
+   * `score`: the answer on record, to tell her which one counts (a second tab, a later click); `commentLost`:
+   * this post brought a comment that was not kept.
+   */
+  | { kind: 'already-answered'; protocol: string; language: MessageLanguage; score?: number; commentLost?: true }
   /** The case was reopened after the closing that sent the link: nothing recorded (see surveyCase). */
   | { kind: 'case-reopened'; protocol: string; language: MessageLanguage }
   /** `language`: an expired link's case, whose pages speak it. */
@@ -79,14 +83,25 @@ export async function recordSurvey(
   const held = await surveyCase(verified.protocol, deps);
   if (held === null) return { kind: 'invalid-link', error: 'expired' };
   const { language } = held;
+  const commentLost = comment?.trim() ? { commentLost: true as const } : {};
   if (held.reopened) {
     // An answer recorded before the reopening stands (one answer per case).
-    const answered = (await deps.surveys.get(verified.protocol)) !== null;
-    return { kind: answered ? 'already-answered' : 'case-reopened', protocol: verified.protocol, language };
+    const answer = await deps.surveys.get(verified.protocol);
+    if (answer === null) return { kind: 'case-reopened', protocol: verified.protocol, language };
+    return { kind: 'already-answered', protocol: verified.protocol, language, score: answer.score, ...commentLost };
   }
   const recorded = await saveAnswer(verified.protocol, verified.score, comment, held.closedAt, deps);
   if (recorded === 'gone') return { kind: 'invalid-link', error: 'expired' };
-  if (recorded === 'already-answered') return { kind: 'already-answered', protocol: verified.protocol, language };
+  if (recorded === 'already-answered') {
+    const answer = await deps.surveys.get(verified.protocol);
+    return {
+      kind: 'already-answered',
+      protocol: verified.protocol,
+      language,
+      ...(answer ? { score: answer.score } : {}),
+      ...commentLost,
+    };
+  }
   return { kind: 'recorded', protocol: verified.protocol, score: verified.score, language };
 }
 

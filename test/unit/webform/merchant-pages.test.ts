@@ -245,6 +245,38 @@ describe('merchant pages', () => {
     expect(renderMerchantPage({ kind: 'status-requested' }, { ...ctx, config })).toContain(says);
   });
 
+  // A second answer (another tab, a later click) is told which score counts, and, when it brought a
+  // comment, that those words were not kept and where to send them: in the case's language.
+  it.each([
+    [
+      'pt-BR',
+      'Nota registrada: <strong>5 — Muito satisfeito(a)</strong>.',
+      'O comentário que você escreveu agora não foi registrado. Se quiser que a Ouvidoria o leia, responda ao e-mail do caso.',
+    ],
+    [
+      'es',
+      'Nota registrada: <strong>5 — Muy satisfecho(a)</strong>.',
+      'El comentario que acaba de escribir no fue registrado. Si quiere que la Ouvidoria lo lea, responda al correo del caso.',
+    ],
+    [
+      'en',
+      'Rating on record: <strong>5 — Very satisfied</strong>.',
+      'The comment you just wrote was not recorded. If you want the Ombudsman to read it, reply to the case’s email.',
+    ],
+  ] as const)(
+    'a second answer in %s says the score on record and that her comment was dropped',
+    (language, score, lost) => {
+      const view = { kind: 'survey-answered', protocol: 'OUV-2026-000123', language } as const;
+      const told = renderMerchantPage({ ...view, score: 5, commentLost: true }, ctx);
+      expect(told).toContain(score);
+      expect(told).toContain(lost);
+      // Opened again (a GET) or posted with no words: the score only.
+      const quiet = renderMerchantPage({ ...view, score: 5 }, ctx);
+      expect(quiet).toContain(score);
+      expect(quiet).not.toContain(lost);
+    },
+  );
+
   // Carmen wrote in Spanish: every mail she got was in Spanish, and the pages her links open are too.
   describe.each([
     {

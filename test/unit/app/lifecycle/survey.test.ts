@@ -27,10 +27,12 @@ describe('recordSurvey', () => {
       // Its expiry runs from the case's closing, as the case's own.
       closedAt: '2026-03-11T13:00:00.000Z',
     });
+    // Which answer counts is said (a second tab, a later click): the first, 5.
     expect(await recordSurvey(links[0]!.url, undefined, w.deps)).toEqual({
       kind: 'already-answered',
       protocol: PROTOCOL,
       language: 'pt-BR',
+      score: 5,
     });
     expect((await w.surveys.get(PROTOCOL))?.score).toBe(5);
   });
@@ -87,6 +89,28 @@ describe('recordSurvey', () => {
     ]);
     expect(results.map((r) => r.kind).sort()).toEqual(['already-answered', 'recorded']);
   });
+
+  // Carla had the closing mail open in two tabs: she confirmed 5 in one, then wrote in the other, under 2,
+  // "Improcedente? O estorno foi aprovado!" and confirmed. The page said only "já foi respondida": not
+  // which score counts, nor that her words were dropped. Now it says both; a blank comment lost nothing.
+  it.each([
+    ['with a comment', 'Improcedente? O estorno foi aprovado!', { score: 5, commentLost: true }],
+    ['with a blank comment', '   ', { score: 5 }],
+    ['without a comment', undefined, { score: 5 }],
+  ])(
+    'a second tab confirmed %s: the score on record, and whether her words were dropped',
+    async (_l, comment, told) => {
+      const w = closedWorld();
+      expect((await recordSurvey(links[4]!.url, undefined, w.deps)).kind).toBe('recorded');
+      expect(await recordSurvey(links[1]!.url, comment, w.deps)).toEqual({
+        kind: 'already-answered',
+        protocol: PROTOCOL,
+        language: 'pt-BR',
+        ...told,
+      });
+      expect(await w.surveys.get(PROTOCOL)).toMatchObject({ score: 5 });
+    },
+  );
 
   it('a tampered link records nothing', async () => {
     const w = closedWorld();
@@ -168,6 +192,8 @@ describe('recordSurvey', () => {
       kind: 'already-answered',
       protocol: PROTOCOL,
       language: 'pt-BR',
+      score: 2,
+      commentLost: true,
     });
     expect(await w.surveys.get(PROTOCOL)).toMatchObject({ score: 2, comment: 'Não resolveram' });
   });
