@@ -118,6 +118,12 @@ describe.skipIf(!chromiumAvailable())('survey and status pages in Chromium', () 
     const surveys = new DynamoSurveyStore(documentClient({ endpoint: stack.urls.dynamodb }), stack.tableName);
     expect(await surveys.get(protocol)).toBeNull();
 
+    // The closing mail open in a second tab too, on 2, with words of her own, confirmed after the first.
+    const two = links.find((l) => new URL(l).searchParams.get('n') === '2') as string;
+    const tab = await context.newPage();
+    await tab.goto(two);
+    await tab.fill('#comentario', 'Demorou, mas resolveram.');
+
     await page.fill('#comentario', 'Resolveram rápido, obrigado <3');
     await Promise.all([page.waitForURL(/\/pesquisa$/), page.click('button[type=submit]')]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Obrigado pela sua avaliação');
@@ -126,9 +132,19 @@ describe.skipIf(!chromiumAvailable())('survey and status pages in Chromium', () 
     const recorded = await surveys.get(protocol);
     expect(recorded).toMatchObject({ score: 4, comment: 'Resolveram rápido, obrigado <3' });
 
-    const two = links.find((l) => new URL(l).searchParams.get('n') === '2') as string;
+    // The second tab is told which score counts and that its words were not kept.
+    await Promise.all([tab.waitForURL(/\/pesquisa$/), tab.click('button[type=submit]')]);
+    await expect(tab.locator('h1').textContent()).resolves.toBe('Pesquisa já respondida');
+    const told = await tab.locator('main').innerText();
+    expect(told).toContain('Nota registrada: 4 — Satisfeito(a).');
+    expect(told).toContain('O comentário que você escreveu agora não foi registrado.');
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.close();
+    expect(await surveys.get(protocol)).toMatchObject({ score: 4, comment: 'Resolveram rápido, obrigado <3' });
+
     await page.goto(two);
     await expect(page.locator('h1').textContent()).resolves.toBe('Pesquisa já respondida');
+    await expect(page.locator('main').innerText()).resolves.toContain('Nota registrada: 4 — Satisfeito(a).');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
