@@ -27,12 +27,18 @@ export type MerchantReplyResult =
 const READS_THANKS: ReadonlySet<WorkStatus> = new Set(['CLOSED', 'WAITING_MERCHANT']);
 
 /**
- * Whom her reply may name (thanks.ts): her, and the analyst she may thank by name ("Obrigada, Ana!");
- * the roster is read only where a thank-you counts (READS_THANKS).
+ * Whom her reply may name (thanks.ts): her, and the staff she may thank by name ("Obrigada, Ana!") — the
+ * case's analyst, and whoever wrote to her on it or closed it: a case transferred from Ana to Bruno, or
+ * closed by the supervisor, is thanked by the name she read. The roster is read only where a thank-you
+ * counts (READS_THANKS).
  */
 async function closingNames(parent: WorkCase, deps: Pick<LifecycleDeps, 'staff'>): Promise<(string | undefined)[]> {
-  const analyst = READS_THANKS.has(parent.status) && parent.assignee ? await deps.staff.byId(parent.assignee) : null;
-  return [parent.senderName, analyst?.name];
+  if (!READS_THANKS.has(parent.status)) return [parent.senderName];
+  const ids = new Set<string>(parent.assignee ? [parent.assignee] : []);
+  for (const m of parent.messages ?? []) if (m.direction === 'out' && m.author) ids.add(m.author);
+  for (const e of parent.history ?? []) if (e.type === 'closed' && e.actor.kind === 'staff') ids.add(e.actor.id);
+  const staff = await Promise.all([...ids].map((id) => deps.staff.byId(id)));
+  return [parent.senderName, ...staff.map((member) => member?.name)];
 }
 
 /**

@@ -140,6 +140,51 @@ describe('handleMerchantReply', () => {
     expect(await handleMerchantReply(parent, thanks, w.deps)).toMatchObject({ status: 'CLOSED', reopened: false });
   });
 
+  // Carla's case was closed by the supervisor (Sofia) from the console; Mariana's was answered by Ana, then
+  // transferred to Bruno, who closed it. "Muito obrigada, Sofia! Deu tudo certo." reopened Carla's case
+  // and mailed her analyst a "Caso reaberto": only the current analyst's name read as a thank-you's.
+  it.each([
+    ['the supervisor who closed it', 'Muito obrigada, Sofia! Deu tudo certo.', 'carla', 'sofia', []],
+    ['the analyst who answered before a transfer', 'Obrigada, Ana, pela ajuda!', 'bruno', 'bruno', ['ana']],
+    ['her current analyst', 'Obrigada, Bruno!', 'bruno', 'bruno', []],
+  ])('a thank-you by name to %s keeps the case closed', async (_who, text, assignee, closer, writers) => {
+    const staffActor = (id: string) => ({ kind: 'staff' as const, id, role: 'analyst' as const });
+    const parent = workCase({
+      status: 'CLOSED',
+      closedAt: '2026-03-11T14:00:00.000Z',
+      assignee,
+      messages: [
+        ...workCase().messages,
+        ...writers.map((id, i) => ({
+          ...workCase().messages[0]!,
+          sourceId: `out-${i}`,
+          direction: 'out' as const,
+          author: id,
+          text: 'Olá, Maria, aqui é a Ana. Já pedi o estorno.',
+        })),
+      ],
+      history: [
+        {
+          type: 'closed',
+          category: 'resolvido',
+          summary: 'Estorno feito',
+          at: '2026-03-11T14:00:00.000Z',
+          actor: staffActor(closer),
+        },
+      ],
+    });
+    const w = lifecycleWorld({ cases: [parent] });
+    expect(await handleMerchantReply(parent, { ...reply, text }, w.deps)).toMatchObject({
+      status: 'CLOSED',
+      reopened: false,
+    });
+    // Someone else's name is still more than a thank-you: it reopens.
+    const other = lifecycleWorld({ cases: [parent] });
+    expect(
+      await handleMerchantReply(parent, { ...reply, text: 'Muito obrigada, Davi! Deu tudo certo.' }, other.deps),
+    ).toMatchObject({ reopened: true });
+  });
+
   describe('a score in her reply to the closing mail (“Escolha uma nota de 1 a 5”)', () => {
     const closed = () =>
       workCase({ status: 'CLOSED', closedAt: '2026-03-11T14:00:00.000Z', senderName: 'Maria Aparecida' });
