@@ -109,6 +109,11 @@ import {
 } from './routes';
 import { consoleCasePath, safeReturnPath } from '../domain/console-link';
 
+/** A case or an action she may not see or take. */
+const NO_ACCESS_PT = 'Você não tem acesso a este caso ou a esta ação.';
+/** The roster page to an analyst: it is no case, and says whose it is (as the quarantine's does). */
+const ROSTER_SUPERVISORS_ONLY_PT = 'Só a supervisão gerencia a equipe.';
+
 export interface ConsoleRequest extends WebformRequest {
   rawQueryString?: string | undefined;
   /** API Gateway payload 2.0 moves cookies here. */
@@ -436,7 +441,7 @@ export async function serveConsole(
   const session = csrfInputs(token, lifecycle.secret);
   const csrf = csrfToken(session.sessionId, session.key);
   const frame: PageFrame = { basePath, timeZone, user, userName: member.name, csrf };
-  const forbidden = () => page(403, errorPage(frame, 'Sem acesso', 'Você não tem acesso a este caso ou a esta ação.'));
+  const forbidden = (why = NO_ACCESS_PT) => page(403, errorPage(frame, 'Sem acesso', why));
 
   if (method === 'POST') {
     if (!originAllowed(request.headers, lifecycle.config.webformOrigin)) return forbidden();
@@ -464,7 +469,7 @@ export async function serveConsole(
       return redirect(signIn.signedOut(basePath), [endedSessionCookie()], formOrigins);
     }
     if (path === ROSTER_PATH && deps.roster) {
-      if (!mayAct(user, 'roster')) return forbidden();
+      if (!mayAct(user, 'roster')) return forbidden(ROSTER_SUPERVISORS_ONLY_PT);
       const result = await changeRoster(form, deps.roster, (deps.sessionClock ?? systemClock).now(), lifecycle.config);
       if (result.ok && REQUEUE_AFTER.has(result.op)) await deps.requeueWaiting?.();
       logger.info('Console roster change', { op: result.op, ok: result.ok });
@@ -490,7 +495,7 @@ export async function serveConsole(
   const query = new URLSearchParams(request.rawQueryString ?? '');
   if (path === CASES_PATH) return list(query, user, frame, deps);
   if (path === ROSTER_PATH && deps.roster) {
-    if (!mayAct(user, 'roster')) return forbidden();
+    if (!mayAct(user, 'roster')) return forbidden(ROSTER_SUPERVISORS_ONLY_PT);
     const roster = await deps.roster.list();
     const changed = roster.find((m) => m.id === query.get('pessoa'));
     const notice = rosterNotice(query.get('feito') ?? '', changed);

@@ -1367,6 +1367,28 @@ describe('serveConsole — actions', () => {
     });
   });
 
+  // Ana opened the roster page from a colleague's link: "Você não tem acesso a este caso ou a esta ação." —
+  // no case was involved. The refusal says whose page it is, as the quarantine's does.
+  it.each([
+    ['GET', undefined],
+    ['POST', { op: 'return', pessoa: 'bruno' }],
+  ] as const)(
+    'an analyst refused the roster (%s) is told it is the supervisors’ page, not a case',
+    async (method, fields) => {
+      const { serve, request, deps } = world();
+      deps.roster = new InMemoryStaffRepository([anAnalyst({ id: 'bruno' })]);
+      const ana = tokenOf('ana');
+      const r = await serve(
+        fields
+          ? request('POST', '/equipe/pessoas', post(ana, fields))
+          : request(method, '/equipe/pessoas', { token: ana }),
+      );
+      expect(r?.statusCode).toBe(403);
+      expect(r?.body).toContain('Só a supervisão gerencia a equipe.');
+      expect(r?.body).not.toContain('este caso');
+    },
+  );
+
   it('the roster page is for supervisors only; a supervisor puts an analyst on leave', async () => {
     const { serve, request, deps } = world();
     const roster = new InMemoryStaffRepository([anAnalyst({ id: 'bruno' })]);
