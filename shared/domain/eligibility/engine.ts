@@ -133,6 +133,9 @@ interface CompiledRule {
   requiresInMessage: PhraseList;
   unlessInClause: PhraseList;
   unlessExceptIn: PhraseList;
+  /** Rule.unlessYieldsAfter's two lists (empty when the rule has none). */
+  yieldsAfter: PhraseList;
+  yielding: PhraseList;
   namedBefore: PhraseList;
   /** SAID_NOT_TO_BE for the topic, commercial and feature rules; empty for the others. */
   saidNotToBe: PhraseList;
@@ -322,6 +325,8 @@ function compileAll(): Compiled {
       requiresInMessage: list(rule.requiresInMessage),
       unlessInClause: list(rule.unlessInClause),
       unlessExceptIn: list(rule.unlessExceptIn),
+      yieldsAfter: list(rule.unlessYieldsAfter?.after),
+      yielding: list(rule.unlessYieldsAfter?.yielding),
       namedBefore: list(rule.namedBefore),
       saidNotToBe: NEGATABLE_STAGES.has(rule.stage) ? saidNotToBe : none,
       saidSettled: NEGATABLE_STAGES.has(rule.stage) ? saidSettled : none,
@@ -1057,17 +1062,26 @@ function onlyWhereDenied(c: CompiledRule, sentence: ReadSentence, m: RegExpExecA
  * her is ours, so its "frete" vetoes nothing; "a transportadora me cobrou a mais no frete" still does.
  */
 function onlyInsideExceptions(c: CompiledRule, sentence: ReadSentence): boolean {
-  if (c.unlessExceptIn.phrases.length === 0) return false;
+  if (c.unlessExceptIn.phrases.length === 0 && c.yielding.phrases.length === 0) return false;
   let kept = sentence.text;
   let blanked = false;
+  // '|' is no word and no space: no phrase reads across the blanked words.
+  const blank = (m: RegExpExecArray) => {
+    kept = `${kept.slice(0, m.index)}${'|'.repeat(m[0].length)}${kept.slice(m.index + m[0].length)}`;
+    blanked = true;
+  };
   for (
     let m = firstMatch(c.unlessExceptIn, sentence);
     m !== null;
     m = firstMatch(c.unlessExceptIn, { ...sentence, text: kept })
-  ) {
-    // '|' is no word and no space: no phrase reads across the blanked words.
-    kept = `${kept.slice(0, m.index)}${'|'.repeat(m[0].length)}${kept.slice(m.index + m[0].length)}`;
-    blanked = true;
+  )
+    blank(m);
+  // unlessYieldsAfter: the yielding words after the first 'after' are read where the text before it is blanked.
+  const after = c.yielding.phrases.length > 0 ? firstMatch(c.yieldsAfter, { ...sentence, text: kept }) : null;
+  if (after !== null) {
+    const from = after.index + after[0].length;
+    const tail = () => ({ ...sentence, text: `${'|'.repeat(from)}${kept.slice(from)}` });
+    for (let m = firstMatch(c.yielding, tail()); m !== null; m = firstMatch(c.yielding, tail())) blank(m);
   }
   return blanked && firstMatch(c.unless, { ...sentence, text: kept }) === null;
 }

@@ -61,6 +61,12 @@ export interface Rule {
    */
   unlessExceptIn?: readonly string[];
   /**
+   * Round 57: words of `unless` among `yielding` veto nothing once one of `after` came before them in the
+   * sentence, however far: our charge told first ("vcs cobraram a mensalidade no meu cartão esse mês 2 vezes,
+   * como faço pra estornar") makes the bare how-to a refund of ours; every other word of `unless` still vetoes.
+   */
+  unlessYieldsAfter?: { after: readonly string[]; yielding: readonly string[] };
+  /**
    * Round 52: the phrase is a bare follow-up ask ("Quando vão ter?", "¿Tienen previsto hacerlo?", "Any
    * plans?") that ends its short body sentence, and it asks for what the body sentence right before it
    * names: one of these must occur there, and none of `unless` (the engine reads both sentences).
@@ -353,10 +359,33 @@ const REFUND_OURS = once(() => ['como faco para', 'como', 'preciso', 'tenho que'
   ...['a mensalidade', 'minha mensalidade', 'a fatura', 'minha fatura', 'o plano', 'meu plano', 'a assinatura', 'minha assinatura', 'a cobranca de voces', 'essa cobranca de voces', 'a cobranca da mensalidade', 'a cobranca do plano'].map(
     (ours) => `${how} estornar ${ours}`,
   ),
-  // Our charge told first in her sentence, up to eight words before ("vcs cobraram 2x a mensalidade no meu
-  // cartão esse mês, como faço pra estornar"); never her buyer's ("cobraram da cliente duas vezes").
-  ...['voces cobraram', 'voces me cobraram', 'me cobraram'].map((charged) => `${charged} * * ${how} estornar`),
 ]));
+
+/** How she asks to refund something herself ("como faço pra estornar?", "preciso fazer o reembolso"). */
+const HOW_TO_REFUND = once(() => [
+  ...['como faco para', 'como', 'preciso', 'tenho que'].flatMap((how) => [`${how} estornar`, `${how} reembolsar`]),
+  ...['como faco um estorno', 'como faco um reembolso'],
+  ...['preciso fazer', 'tenho que fazer'].flatMap((how) =>
+    ['o estorno', 'um estorno', 'o reembolso', 'um reembolso'].map((what) => `${how} ${what}`),
+  ),
+]);
+
+/**
+ * Round 57: our charge told first in her sentence ("vcs cobraram a mensalidade no meu cartão esse mês 2 vezes,
+ * como faço pra estornar"): the how-to after it, however far, asks for a refund of ours. Never her buyer's
+ * ("a cliente disse que cobraram 2x no cartão dela"), nor "cobraram da cliente", which STORE_SIDE still vetoes.
+ */
+const OUR_CHARGE_THEN_REFUND = once(() => ({
+  after: [
+    'voces cobraram',
+    'voces me cobraram',
+    'me cobraram',
+    'fui cobrad*',
+    'cobraram minha mensalidade',
+    'cobraram a mensalidade',
+  ],
+  yielding: HOW_TO_REFUND(),
+}));
 
 /**
  * Round 47: the freight app or fee that is ours to bill, named with STORE_SIDE's "frete" — the app
@@ -479,11 +508,7 @@ const STORE_PAYMENTS = once(() => [
   // The merchant refunding a sale herself ("como faço para estornar uma das cobranças pelo painel?",
   // "preciso fazer o reembolso"): we refund our own charges, she does not ask how to. Never "como faço
   // o estorno", which is also how she asks for ours.
-  ...['como faco para', 'como', 'preciso', 'tenho que'].flatMap((how) => [`${how} estornar`, `${how} reembolsar`]),
-  ...['como faco um estorno', 'como faco um reembolso'],
-  ...['preciso fazer', 'tenho que fazer'].flatMap((how) =>
-    ['o estorno', 'um estorno', 'o reembolso', 'um reembolso'].map((what) => `${how} ${what}`),
-  ),
+  ...HOW_TO_REFUND(),
   'mercado pago',
   'pagseguro',
   'pagar.me',
@@ -7321,6 +7346,7 @@ const buildRules = (): readonly Rule[] => [
     ],
     unless: [...STORE_SIDE(), ...STORE_PAYMENTS(), ...TWICE_NOT_CHARGED()],
     unlessExceptIn: REFUND_OURS(),
+    unlessYieldsAfter: OUR_CHARGE_THEN_REFUND(),
   },
   {
     id: 'topic.billing.plan',
@@ -7691,6 +7717,7 @@ const buildRules = (): readonly Rule[] => [
       ...PAID_AND_YET(),
     ],
     unlessExceptIn: [...FREIGHT_OURS(), ...REFUND_OURS()],
+    unlessYieldsAfter: OUR_CHARGE_THEN_REFUND(),
   },
 ];
 

@@ -13832,3 +13832,38 @@ describe("round 55 — her store under our stores' domain, beside another platfo
     await check({ name: text, from: 'carla@carlashop.com.br', subject: 'loja', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 57 — our charge told first makes a later "como faço pra estornar" ours, however far', () => {
+  it.each([
+    ['oi vcs cobraram a mensalidade no meu cartao esse mes 2 vezes, como faco pra estornar', 'BILLING_QUESTION'],
+    [
+      'bom dia, voces me cobraram o plano anual e o mensal juntos no cartao de credito da empresa nesse mes de novembro, como faço para estornar um dos dois?',
+      'BILLING_QUESTION',
+    ],
+    [
+      'fui cobrada duas vezes pela assinatura da plataforma no cartao final 4432 esse mes de novembro, preciso estornar',
+      'BILLING_QUESTION',
+    ],
+    [
+      'me cobraram a mensalidade de outubro de novo agora em novembro no boleto e no cartão, como faço um estorno?',
+      'BILLING_QUESTION',
+    ],
+    // Her buyer's charge, her sale's refund, her payment provider: as before.
+    [
+      'a cliente disse que cobraram 2x no cartao dela esse mes na compra do vestido azul, como faco pra estornar?',
+      'NO_PRIOR_TICKET',
+    ],
+    ['vcs cobraram da cliente duas vezes no checkout da minha loja, como faco pra estornar?', 'NO_PRIOR_TICKET'],
+    ['como faco pra estornar a venda, vcs cobraram a cliente no pix duas vezes', 'NO_PRIOR_TICKET'],
+    [
+      'a cliente pagou o pedido 2 vezes no pix ontem a noite pelo mercado pago, como faço pra estornar?',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'o pagseguro me cobrou taxa duas vezes na venda de ontem e a cliente quer o dinheiro, como faco pra reembolsar ela?',
+      'NO_PRIOR_TICKET',
+    ],
+  ])('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'lucas@lucasgeek.com.br', subject: 'cobrança', text, outcome: outcome as Outcome });
+  });
+});

@@ -50,6 +50,8 @@ describe('rules as data', () => {
       ...(rule.requiresInMessage ?? []),
       ...(rule.unlessInClause ?? []),
       ...(rule.unlessExceptIn ?? []),
+      ...(rule.unlessYieldsAfter?.after ?? []),
+      ...(rule.unlessYieldsAfter?.yielding ?? []),
     ]);
     // ON_BEHALF, AS_A_REMEDY, REACTS_TO_FORWARD and OWN_MATTER too: the engine reads them as rule phrases.
     const lists = [...ON_BEHALF(), ...AS_A_REMEDY(), ...REACTS_TO_FORWARD(), ...OWN_MATTER()];
@@ -74,6 +76,8 @@ describe('rules as data', () => {
         ...(rule.requiresInMessage ?? []),
         ...(rule.unlessInClause ?? []),
         ...(rule.unlessExceptIn ?? []),
+        ...(rule.unlessYieldsAfter?.after ?? []),
+        ...(rule.unlessYieldsAfter?.yielding ?? []),
       ]) {
         expect(canonicalize(words(phrase)), `${rule.id}: ${phrase}`).toBe(words(phrase));
       }
