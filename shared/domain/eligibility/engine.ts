@@ -12,7 +12,8 @@
  *     unless a valid/unverified ticket proves otherwise;
  *  3. OUT_OF_SCOPE_COMMERCIAL — negotiation or special conditions, even with a ticket;
  *  4. OUT_OF_SCOPE_FEATURE — features or integrations that do not exist, even with a ticket;
- *  5. the prior ticket — valid/unverified → ACCEPTED, invalid → TICKET_INVALID;
+ *  5. the prior ticket — valid/unverified → ACCEPTED, invalid → TICKET_INVALID (but a number she disowns,
+ *     "não abri chamado nenhum", goes on as none);
  *  6. no ticket — ACCESS_ISSUE, then BILLING_QUESTION, else NO_PRIOR_TICKET.
  *
  * Sender authentication: DMARC FAIL quarantines; so does SPF FAIL unless DKIM PASSes (a
@@ -65,6 +66,7 @@ import {
   FIRST_PERSON,
   FOR_NON_PAYMENT,
   NEGATABLE_STAGES,
+  NO_TICKET_OPENED,
   ON_BEHALF,
   OTHER_PLATFORMS,
   OWN_MATTER,
@@ -262,6 +264,8 @@ interface Compiled {
   rules: readonly CompiledRule[];
   /** ON_BEHALF and AS_A_REMEDY, read by decide on the same sentences as the rules. */
   onBehalf: PhraseList;
+  /** NO_TICKET_OPENED: her own words that she opened no ticket. */
+  noTicketOpened: PhraseList;
   writesForTheStore: PhraseList;
   theStoreAsClient: PhraseList;
   aBuyersDeed: PhraseList;
@@ -307,6 +311,7 @@ function compileAll(): Compiled {
   const saidSettled = list(SAID_SETTLED());
   const none = list([]);
   const onBehalf = list(ON_BEHALF());
+  const noTicketOpened = list(NO_TICKET_OPENED());
   const writesForTheStore = list(WRITES_FOR_THE_STORE());
   const theStoreAsClient = list(THE_STORE_AS_CLIENT);
   const aBuyersDeed = list(A_BUYERS_DEED);
@@ -384,6 +389,7 @@ function compileAll(): Compiled {
   return {
     rules,
     onBehalf,
+    noTicketOpened,
     writesForTheStore,
     theStoreAsClient,
     aBuyersDeed,
@@ -898,6 +904,22 @@ function matchesAnywhere(list: PhraseList, text: ReadText, all: boolean): boolea
 }
 
 /**
+ * Whether a body sentence of hers says she opened no ticket (NO_TICKET_OPENED) without naming `number`: "o chamado
+ * 88231 foi fechado e não abri chamado nenhum depois" names it, and is hers.
+ */
+function saysNoTicketOpened(list: PhraseList, text: ReadText, number: string): boolean {
+  return (text.inList[list.id] ?? []).some((i) => {
+    const sentence = text.sentences[i];
+    return (
+      sentence !== undefined &&
+      !sentence.headline &&
+      !sentence.text.includes(number) &&
+      firstMatch(list, sentence) !== null
+    );
+  });
+}
+
+/**
  * The first phrase of the rule found in a sentence whose context has one of `requires` and none
  * of `unless`. A body sentence is its own context; a headline's context is itself plus the whole
  * body ("Assunto: boleto" about the boleto of the store's customers is not about our invoices).
@@ -1372,6 +1394,10 @@ function ticketNumberForText(n: string): string {
   return n.length > 20 ? `${n.slice(0, 20)}…` : n;
 }
 
+/** Why a rejected number she disowns decides nothing (ticketDisowned). */
+const DISOWNED_NOTE = (ticket: TicketCheck) =>
+  `O nº ${'number' in ticket ? ticket.number : ''} citado não é dela: diz que não abriu chamado.`;
+
 function ticketReason(ticket: TicketCheck, topicNote: string): string {
   switch (ticket.status) {
     case 'valid':
@@ -1719,6 +1745,9 @@ export function decide(
   const boxSaysNotAClient =
     s.isClient === false && ticket.status !== 'valid' && (shopper !== undefined || billedByUs === undefined);
   const ticketNote = ticket.status === 'none' ? '' : ` O chamado nº ${ticket.number} citado não abre caso.`;
+  // Round 57: a number the directory rejects, beside her own "não abri chamado nenhum", is not hers (a forwarded
+  // phishing mail's): she is answered as with no ticket, never asked for "the right number" of none.
+  const ticketDisowned = ticket.status === 'invalid' && saysNoTicketOpened(c.noTicketOpened, read, ticket.number);
 
   if (firstQuarantine) {
     decisive = firstQuarantine.ruleId;
@@ -1749,7 +1778,7 @@ export function decide(
   } else if (feature) {
     decisive = feature.ruleId;
     reason = `Pedido de funcionalidade ou integração inexistente (${quote(feature.evidence)}): a Ouvidoria não atua.`;
-  } else if (ticket.status !== 'none') {
+  } else if (ticket.status !== 'none' && !ticketDisowned) {
     decisive = ticketRuleId(ticket);
     const topic = access ? 'ACCESS_ISSUE' : billing ? 'BILLING_QUESTION' : '';
     reason = ticketReason(ticket, TOPIC_NOTES[topic] ?? '');
@@ -1769,6 +1798,8 @@ export function decide(
     reason = ticketReason(ticket, '');
   }
 
+  if (ticketDisowned && (decisive === 'ticket.none' || decisive.startsWith('topic.')))
+    reason = `${decisive === 'ticket.none' ? 'Nenhum chamado anterior do remetente.' : reason} ${DISOWNED_NOTE(ticket)}`;
   if (wishAside && wished && (decisive.startsWith('ticket.') || decisive.startsWith('topic.')))
     reason = `${reason} Depois pede uma funcionalidade (${quote(wished.evidence)}): anotar a sugestão; não decide.`;
   if (ourStoreToo !== undefined && !firstQuarantine)

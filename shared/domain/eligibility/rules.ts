@@ -1926,6 +1926,39 @@ const FAMILY = once(() => [
   'tio',
 ]);
 
+/**
+ * Round 57: she says, in her own words, that she opened no ticket ("recebi isso hoje, é de vocês? não abri chamado
+ * nenhum", "I never opened a ticket"): a number the directory rejects is then not hers (a forwarded phishing mail's,
+ * a subject she did not write), and asking her for "the right number" answers nothing — she is told where to go
+ * first, as with no ticket. Never "não tenho o número do chamado", which says she has one.
+ */
+export const NO_TICKET_OPENED = once((): readonly string[] => [
+  ...['chamado', 'ticket', 'protocolo', 'solicitacao'].flatMap((ticket) => [
+    ...['nao abri', 'nunca abri', 'nao abrimos', 'nunca abrimos', 'nao tenho', 'nao temos'].flatMap((never) => [
+      `${never} ${ticket}`,
+      `${never} nenhum ${ticket}`,
+      `${never} ${ticket} nenhum`,
+      `${never} ${ticket} algum`,
+    ]),
+    `nenhum ${ticket} aberto`,
+  ]),
+  ...['ticket', 'ticket with you', 'support ticket'].flatMap((ticket) => [
+    `never opened a ${ticket}`,
+    `never opened any ${ticket}`,
+    `didn't open a ${ticket}`,
+    `didn't open any ${ticket}`,
+    `did not open a ${ticket}`,
+    `did not open any ${ticket}`,
+    `don't have a ${ticket}`,
+    `have no ${ticket}`,
+  ]),
+  ...['no abri', 'nunca abri', 'no tengo'].flatMap((never) => [
+    `${never} ningun ticket`,
+    `${never} un ticket`,
+    `${never} ticket`,
+  ]),
+]);
+
 export const ON_BEHALF = once((): readonly string[] => [
   'em nome da loja',
   'em nome da empresa',

@@ -13867,3 +13867,52 @@ describe('round 57 — our charge told first makes a later "como faço pra estor
     await check({ name: text, from: 'lucas@lucasgeek.com.br', subject: 'cobrança', text, outcome: outcome as Outcome });
   });
 });
+
+describe('round 57 — a number she disowns ("não abri chamado nenhum") is not asked for again: answered as with none', () => {
+  const PHISH = [
+    '',
+    '---------- Forwarded message ---------',
+    'From: Suporte <suporte@verificacao-conta.com>',
+    'Subject: Seu chamado #88231 foi atualizado',
+    '',
+    'Seu chamado #88231 foi atualizado. Confirme seus dados clicando aqui ou sua conta será suspensa.',
+  ].join('\n');
+  it.each([
+    [
+      'Fwd: Seu chamado #88231 foi atualizado',
+      `recebi isso hoje, é de vocês? nao abri chamado nenhum\n${PHISH}`,
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'Fwd: Protocolo 77120 - pendência',
+      'Oi, chegou esse e-mail dizendo que tenho uma pendência no protocolo 77120. Nunca abri protocolo nenhum com vocês. É golpe?\n\n> Protocolo 77120: regularize sua pendência pelo link abaixo.',
+      'NO_PRIOR_TICKET',
+    ],
+    ['Fwd: Your ticket #66120 was updated', `Is this from you? I never opened a ticket.\n${PHISH}`, 'NO_PRIOR_TICKET'],
+    [
+      'Fwd: Seu chamado #88231 foi atualizado',
+      `não tenho nenhum chamado aberto e meu usuário foi bloqueado depois desse e-mail, não consigo entrar no painel\n${PHISH}`,
+      'ACCESS_ISSUE',
+    ],
+    // Her own number, or one she names beside "nenhum … depois": asked for the right number, as before.
+    [
+      'chamado',
+      'Não tenho o número do chamado certo. Acho que era o chamado 88231, a loja continua fora do ar.',
+      'TICKET_INVALID',
+    ],
+    ['Chamado 88231', 'Abri o chamado 88231 semana passada e ninguém respondeu.', 'TICKET_INVALID'],
+    [
+      'chamado 88231',
+      'O chamado 88231 foi fechado sem solução, e não abri chamado nenhum depois porque não adianta.',
+      'TICKET_INVALID',
+    ],
+    // A number the directory gives her is hers, whatever she says.
+    [
+      'Fwd: Seu chamado #48213 foi atualizado',
+      'recebi isso, é de vocês? nao abri chamado nenhum\n\n> Seu chamado #48213 foi atualizado.',
+      'ACCEPTED',
+    ],
+  ])('%s: %s → %s', async (subject, text, outcome) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject, text, outcome: outcome as Outcome });
+  });
+});

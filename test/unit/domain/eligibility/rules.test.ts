@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalize } from '../../../../shared/domain/eligibility/engine';
 import {
   AS_A_REMEDY,
+  NO_TICKET_OPENED,
   ON_BEHALF,
   OWN_MATTER,
   PHRASE_REWRITES,
@@ -53,8 +54,8 @@ describe('rules as data', () => {
       ...(rule.unlessYieldsAfter?.after ?? []),
       ...(rule.unlessYieldsAfter?.yielding ?? []),
     ]);
-    // ON_BEHALF, AS_A_REMEDY, REACTS_TO_FORWARD and OWN_MATTER too: the engine reads them as rule phrases.
-    const lists = [...ON_BEHALF(), ...AS_A_REMEDY(), ...REACTS_TO_FORWARD(), ...OWN_MATTER()];
+    // ON_BEHALF, NO_TICKET_OPENED, AS_A_REMEDY, REACTS_TO_FORWARD and OWN_MATTER too: the engine reads them as rule phrases.
+    const lists = [...ON_BEHALF(), ...NO_TICKET_OPENED(), ...AS_A_REMEDY(), ...REACTS_TO_FORWARD(), ...OWN_MATTER()];
     for (const phrase of [...phrases, ...PHRASE_REWRITES().map(([from]) => from), ...lists]) {
       expect(normalize(phrase), phrase).toBe(phrase);
     }
@@ -82,7 +83,7 @@ describe('rules as data', () => {
         expect(canonicalize(words(phrase)), `${rule.id}: ${phrase}`).toBe(words(phrase));
       }
     }
-    for (const phrase of [...REACTS_TO_FORWARD(), ...OWN_MATTER()]) {
+    for (const phrase of [...REACTS_TO_FORWARD(), ...OWN_MATTER(), ...NO_TICKET_OPENED()]) {
       expect(canonicalize(words(phrase)), phrase).toBe(words(phrase));
     }
   });
