@@ -588,7 +588,29 @@ function withoutSupportQuotes(text: string): string {
   const unquoted = /["“«]/.test(text)
     ? text.replace(SUPPORT_QUOTE(), (quoted) => `${quoted.slice(0, quoted.search(/["“«]/))}. `)
     : text;
-  return unquoted.replace(SUPPORT_TOLD(), (_told, who: string) => `${who}. `);
+  return withoutSupportTurns(unquoted.replace(SUPPORT_TOLD(), (_told, who: string) => `${who}. `));
+}
+
+/** A chat or WhatsApp line's time stamp: "[14:02] ", "[10:32, 02/11/2026] ", "02/11/2026 10:32 - ". */
+const TURN_STAMP = String.raw`(?:\[[^\]\n]{1,40}\][ \t]*|\d{1,2}\/\d{1,2}\/\d{2,4},?[ \t]+\d{1,2}:\d{2}[ \t]*-[ \t]*)`;
+/** Support's turn in a transcript she pastes: "Atendente Júlia: …", "[14:02] Suporte: …", "Agent: …", to the line's end. */
+const SUPPORT_TURN = new RegExp(
+  String.raw`^[ \t]*${TURN_STAMP}?(?:atendente|suporte|agente|analista|soporte|support|agent|operador|operadora|consultor|consultora)(?:[ \t]+[\p{L}.]+){0,3}[ \t]*:[^\n]*`,
+  'gimu',
+);
+/** Her turn: "Eu: …", "Me: …", or a name after a time stamp ("[14:03] Bia: …"). */
+const OWN_TURN = new RegExp(String.raw`^[ \t]*(?:eu|me|yo|lojista|${TURN_STAMP}[\p{L}][\p{L} ]{0,30})[ \t]*:`, 'imu');
+
+/**
+ * Round 57: a support chat or WhatsApp transcript she pastes ("[14:02] Atendente: você quer falar sobre plano ou
+ * fatura?", "Atendente: não podemos dar desconto") — support's turns are support's words, and decide nothing (the
+ * ticket reader still reads them: "Protocolo do atendimento: 45123" is hers). Only a transcript — two turns of
+ * support's, or one beside one of hers — so that "Suporte: péssimo. Cobraram duas vezes" stays her own line.
+ */
+function withoutSupportTurns(text: string): string {
+  const support = text.match(SUPPORT_TURN)?.length ?? 0;
+  if (support === 0 || (support === 1 && !OWN_TURN.test(text))) return text;
+  return text.replace(SUPPORT_TURN, '. ');
 }
 
 /** The sentences the topic rules read: subject, form topic and fresh body, never quoted history. */

@@ -13916,3 +13916,46 @@ describe('round 57 — a number she disowns ("não abri chamado nenhum") is not 
     await check({ name: text, from: 'lojista@modasbella.com.br', subject, text, outcome: outcome as Outcome });
   });
 });
+
+describe("round 57 — support's turns in a chat transcript she pastes decide nothing", () => {
+  it.each([
+    [
+      'Copio o chat de ontem:\n\n[14:02] Atendente: Olá, tudo bem? Você quer falar sobre plano ou fatura?\n[14:03] Bia: não, minha loja está fora do ar\n[14:05] Atendente: Vou transferir.\n\nContinuo com a loja fora do ar.',
+      'NO_PRIOR_TICKET',
+    ],
+    [
+      'Chamado 48213\nAtendente: infelizmente não podemos dar desconto.\nEu: não pedi desconto, pedi que resolvam o erro no carrinho.\nAtendente: vou encaminhar.\n\nNinguém encaminhou nada. Quero que analisem.',
+      'ACCEPTED',
+    ],
+    [
+      '02/11/2026 10:32 - Suporte Bagy: Para integração com o Bling, temos um app na loja de apps.\n02/11/2026 10:33 - Carla: meu problema é o checkout que não fecha pedido\nChamado 48213, ninguém resolveu.',
+      'ACCEPTED',
+    ],
+    [
+      'Atendente Júlia: seu plano vence dia 10, quer renovar no anual com desconto?\nEu: não, só quero que a loja volte a aparecer no Google\nAtendente Júlia: isso é com o time técnico.\nAté agora nada.',
+      'NO_PRIOR_TICKET',
+    ],
+    // Her own turns and words still decide; a lone "Suporte:" line of hers is hers.
+    [
+      'Atendente: posso oferecer 20% de desconto por 3 meses.\nEu: quero 50%.\nAtendente: não tenho autorização.\n\nQuero 50% de desconto na mensalidade, senão cancelo.',
+      'OUT_OF_SCOPE_COMMERCIAL',
+    ],
+    [
+      'Conversa com o suporte:\nAtendente: não temos integração com o Bling hoje, posso registrar como sugestão.\nEu: ok.\n\nQuero que vocês criem essa integração com o Bling, é essencial pro meu negócio.',
+      'OUT_OF_SCOPE_FEATURE',
+    ],
+    [
+      "Support: your user was blocked after inactivity.\nMe: I asked for the unlock email and nothing arrived.\nI still can't log into my admin panel.",
+      'ACCESS_ISSUE',
+    ],
+    ['Suporte: péssimo. Cobraram a mensalidade duas vezes e ninguém me responde.', 'BILLING_QUESTION'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject: 'atendimento',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});

@@ -1413,6 +1413,27 @@ describe('topicSentences: support told her to do, read in linear time', () => {
   );
 });
 
+// Round 57: support's turns of a pasted transcript are found line by line, once, whatever the line holds.
+describe("topicSentences: support's turns in a transcript, read in linear time", () => {
+  it.each([
+    ['many turns', (n: number) => 'Atendente: vou verificar\nEu: ok\n'.repeat(n)],
+    ['a label and a run of spaces', (n: number) => `Atendente${' '.repeat(n)}\nEu: ok`],
+    ['a label and a run of names', (n: number) => `Atendente ${'Julia '.repeat(n)}\nEu: ok`],
+    ['time stamps without a turn', (n: number) => '[14:02] '.repeat(n)],
+  ])(
+    '%s',
+    (_shape, text) => {
+      const ratio = growth(
+        (n) => aSubmission({ subject: 'chat', text: text(n) }),
+        (s) => topicSentences(s),
+        500,
+      );
+      expect(ratio).toBeLessThan(30);
+    },
+    60_000,
+  );
+});
+
 // Round 55: a store's address under our stores' domain is looked for with one indexOf per domain.
 describe('storeOfOurs', () => {
   const config = { storeDomains: ['lojas.example.com.br'] };
