@@ -351,6 +351,49 @@ const STORE_SIDE = once(() => [
 ]);
 
 /**
+ * Round 57: a term asked for as the price of her signing, renewing or moving ("consigo pagar o anual em 12x sem
+ * juros? se fizer isso eu fecho o anual", "se me derem 12x no plano anual eu renovo", "faz em 12x que eu assino"):
+ * a deal offered, the Comercial's. The bare question ("consigo pagar o plano anual em 12x sem juros?") asks how
+ * a plan is paid, the knowledge base's (BILLING_QUESTION); so does "se eu fechar o anual, consigo pagar em 12x?".
+ */
+const DEAL_OFFERED = once(() => {
+  const signs = [
+    'fecho o anual',
+    'fecho o plano',
+    'fecho com voces',
+    'fecho hoje',
+    'fecho agora',
+    'fecho na hora',
+    'fecho o contrato',
+    'assino',
+    'renovo',
+    'contrato',
+  ];
+  const ifGranted = [
+    'se voces fizerem',
+    'se fizerem',
+    'se fizer',
+    'se voce fizer',
+    'se me derem',
+    'se me der',
+    'se derem',
+    'se voces derem',
+    'se liberarem',
+    'se me liberarem',
+    'se parcelarem',
+    'se voces parcelarem',
+    'se conseguirem fazer',
+  ];
+  const doIt = ['faz', 'fazem', 'facam', 'faca'].flatMap((make) =>
+    ['o anual', 'o plano', 'em'].map((what) => `${make} ${what}`),
+  );
+  return signs.flatMap((sign) => [
+    ...ifGranted.map((granted) => `${granted} * * eu ${sign}`),
+    ...[...doIt, 'me deem', 'me de', 'me da', 'liberem', 'parcelem'].map((grant) => `${grant} * * que eu ${sign}`),
+  ]);
+});
+
+/**
  * Round 55: a refund of ours named right after the how-to that STORE_PAYMENTS reads as her refunding a sale
  * ("como faço pra estornar a mensalidade?", "preciso estornar a cobrança de vocês"): our charge, not her sale.
  */
@@ -4962,6 +5005,8 @@ const buildRules = (): readonly Rule[] => [
       ...['at the', 'for the', 'al', 'por el'].flatMap((at) =>
         ['monthly price', 'precio del mensual', 'precio mensual'].map((price) => `${at} ${price}`),
       ),
+      // Round 57: a term put as the price of her signing ("se fizerem o anual em 12x sem juros eu fecho hoje").
+      ...DEAL_OFFERED(),
       'condicao especial',
       'condicoes especiais',
       // Round 49: terms she knows are not offered, asked for as an exception ("parcelar o anual em 12x,

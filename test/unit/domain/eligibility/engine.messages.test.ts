@@ -13959,3 +13959,31 @@ describe("round 57 — support's turns in a chat transcript she pastes decide no
     });
   });
 });
+
+describe('round 57 — a plan paid in 12x: asked is the knowledge base’s, offered as the price of signing is commercial', () => {
+  it.each([
+    ['consigo pagar o plano anual em 12x sem juros?', 'BILLING_QUESTION'],
+    ['o plano anual pode ser parcelado no cartão? em quantas vezes?', 'BILLING_QUESTION'],
+    ['se eu fechar o plano anual, consigo pagar em 12x?', 'BILLING_QUESTION'],
+    ['quero migrar pro plano anual, se eu assinar hoje consigo pagar em 12x?', 'BILLING_QUESTION'],
+    ['consigo pagar o plano anual em 12x sem juros? se fizer isso eu fecho o anual', 'OUT_OF_SCOPE_COMMERCIAL'],
+    ['se vocês fizerem o anual em 12x sem juros eu fecho hoje', 'OUT_OF_SCOPE_COMMERCIAL'],
+    ['faz o anual em 12x sem juros que eu assino agora', 'OUT_OF_SCOPE_COMMERCIAL'],
+    ['Se me derem 12x sem juros no plano anual eu renovo, senão vou pra outra plataforma.', 'OUT_OF_SCOPE_COMMERCIAL'],
+    // A threat over a problem, her years as a client, a renewal refused: not a deal.
+    [
+      'se vocês fizerem manutenção de novo na black friday eu migro pra outra plataforma, a loja ficou fora do ar',
+      'NO_PRIOR_TICKET',
+    ],
+    ['faz 3 anos que eu assino o plano Pro e agora a mensalidade veio o dobro', 'BILLING_QUESTION'],
+    ['se vocês fizerem o reajuste de novo eu não renovo, a mensalidade já subiu 20% esse ano', 'BILLING_QUESTION'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'lucas@lucasgeek.com.br',
+      subject: 'dúvida',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
