@@ -3339,8 +3339,26 @@ const buildRules = (): readonly Rule[] => [
           'a culpa e do entregador',
         ].map((excuse) => `a loja ${says} que ${excuse}`),
       ),
-      'a loja * culpa da plataforma',
-      'a loja * culpa de voces',
+      // Round 57: the store's excuse blaming us, said by it ("a loja diz que é culpa da plataforma"); never "a loja
+      // perdeu vendas por culpa de vocês", a merchant's own store.
+      ...[
+        'diz',
+        'disse',
+        'falou',
+        'alega',
+        'alegou',
+        'afirma',
+        'afirmou',
+        'respondeu',
+        'joga a',
+        'jogou a',
+        'coloca a',
+        'colocou a',
+      ].flatMap((says) => [
+        `a loja ${says} * culpa da plataforma`,
+        `a loja ${says} * culpa de voces`,
+        `a loja ${says} culpa`,
+      ]),
       'fiz uma compra * na',
       // What she bought, named at length, then where ("comprei um jogo de panelas na Casa dos Aromas").
       'comprei * na',

@@ -13987,3 +13987,31 @@ describe('round 57 — a plan paid in 12x: asked is the knowledge base’s, offe
     });
   });
 });
+
+describe('round 57 — "a loja … por culpa de vocês" is a merchant’s store; the store’s excuse told by a buyer stays a buyer’s', () => {
+  it.each([
+    [
+      'Chamado 99001. Vou processar vocês, meu advogado já foi avisado. A loja perdeu vendas por culpa de vocês.',
+      'TICKET_INVALID',
+    ],
+    ['A loja ficou sem vender por culpa da plataforma, quero saber quem vai me ressarcir.', 'NO_PRIOR_TICKET'],
+    ['A loja saiu do ar na Black Friday por culpa de vocês e ninguém responde.', 'NO_PRIOR_TICKET'],
+    // A buyer tells the store's excuse: as before.
+    [
+      'Olá, o pedido 4587 que fiz dia 10/11 ainda não foi enviado. A loja diz que é culpa da plataforma.',
+      'NOT_A_CLIENT',
+    ],
+    ['comprei um vestido e não chegou, a loja falou que foi culpa de vocês', 'NOT_A_CLIENT'],
+    ['comprei um vestido e não chegou, a loja jogou a culpa em vocês', 'NOT_A_CLIENT'],
+  ])('%s → %s', async (text, outcome) => {
+    const shopper = outcome === 'NOT_A_CLIENT';
+    await check({
+      name: text,
+      from: 'lucas@lucasgeek.com.br',
+      subject: 'reclamação',
+      text,
+      outcome: outcome as Outcome,
+      ...(shopper ? { variant: 'shopper' as const } : {}),
+    });
+  });
+});
