@@ -2136,6 +2136,16 @@ export const WRITES_FOR_THE_STORE = once((): readonly string[] => [
   ...[...ON_BEHALF(), ...RUNS_A_CLIENTS_STORE()].filter((p) => !namesTheOwnerOtherwise(p)),
   'contador* da loja',
   'contabilidade da loja',
+  // Round 57: the accountancy by its work or its office ("faço a contabilidade de uma loja de vocês", "somos o
+  // escritório contábil da loja Vila Verde").
+  'faco a contabilidade',
+  'fazemos a contabilidade',
+  'cuido da contabilidade',
+  'cuidamos da contabilidade',
+  'contabilidade de uma loja',
+  'contador* de uma loja',
+  'escritorio contabil',
+  'escritorio de contabilidade',
   'sou assessor*',
   'assessor* da loja',
   'aqui e da agencia',

@@ -14015,3 +14015,27 @@ describe('round 57 — "a loja … por culpa de vocês" is a merchant’s store;
     });
   });
 });
+
+describe('round 57 — an accountancy named by its work or office writes for the store: "a cliente" is the merchant', () => {
+  it.each([
+    [
+      'Bom dia, faço a contabilidade de uma loja de vocês (Bazar da Ana) e preciso das faturas de janeiro a outubro, a cliente não acha no painel.',
+      'BILLING_QUESTION',
+    ],
+    [
+      'Somos o escritório contábil da loja Vila Verde. Precisamos das faturas de 2026, a cliente não encontra no painel.',
+      'BILLING_QUESTION',
+    ],
+    ['Cuidamos da contabilidade da Doce Mel e a cliente quer saber por que a mensalidade subiu.', 'BILLING_QUESTION'],
+    // A buyer's deed beside "a cliente" is still a buyer's.
+    ['Somos um escritório de contabilidade. A cliente da loja comprou um vestido e pediu estorno.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'fiscal@contabilsouza.com.br',
+      subject: 'pedido',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
