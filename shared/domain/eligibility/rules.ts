@@ -387,10 +387,24 @@ const DEAL_OFFERED = once(() => {
   const doIt = ['faz', 'fazem', 'facam', 'faca'].flatMap((make) =>
     ['o anual', 'o plano', 'em'].map((what) => `${make} ${what}`),
   );
-  return signs.flatMap((sign) => [
-    ...ifGranted.map((granted) => `${granted} * * eu ${sign}`),
-    ...[...doIt, 'me deem', 'me de', 'me da', 'liberem', 'parcelem'].map((grant) => `${grant} * * que eu ${sign}`),
-  ]);
+  // The same deal in English and Spanish ("if you give me the annual plan in 12 installments I'll sign today").
+  const inEnglish = ['if you give me', 'if you do', 'if you can do', 'if you make it', 'if you offer'].flatMap(
+    (granted) =>
+      ["i'll sign", 'i will sign', "i'll renew", 'i will renew', "i'll buy", 'i will buy'].map(
+        (sign) => `${granted} * * ${sign}`,
+      ),
+  );
+  const inSpanish = ['si me dan', 'si me hacen', 'si hacen', 'si me dejan'].flatMap((granted) =>
+    ['firmo', 'contrato', 'renuevo', 'cierro'].map((sign) => `${granted} * * ${sign}`),
+  );
+  return [
+    ...signs.flatMap((sign) => [
+      ...ifGranted.map((granted) => `${granted} * * eu ${sign}`),
+      ...[...doIt, 'me deem', 'me de', 'me da', 'liberem', 'parcelem'].map((grant) => `${grant} * * que eu ${sign}`),
+    ]),
+    ...inEnglish,
+    ...inSpanish,
+  ];
 });
 
 /**

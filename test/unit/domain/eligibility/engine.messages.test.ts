@@ -14039,3 +14039,26 @@ describe('round 57 — an accountancy named by its work or office writes for the
     });
   });
 });
+
+describe('round 57 — the same deal offered in English or Spanish', () => {
+  it.each([
+    [
+      "If you give me the annual plan in 12 interest-free installments I'll sign today.",
+      'OUT_OF_SCOPE_COMMERCIAL',
+      'en',
+    ],
+    ['Si me dan el plan anual en 12 cuotas sin interés firmo hoy mismo.', 'OUT_OF_SCOPE_COMMERCIAL', 'es'],
+    // The bare question, and a threat over a problem: as before.
+    ['Can I pay the annual plan in 12 installments?', 'BILLING_QUESTION', 'en'],
+    ['If you do another maintenance on Black Friday I will leave, my store was down all day.', 'NO_PRIOR_TICKET', 'en'],
+  ])('%s → %s', async (text, outcome, language) => {
+    await check({
+      name: text,
+      from: 'john@johnsgear.com',
+      subject: 'plan',
+      text,
+      outcome: outcome as Outcome,
+      language: language as MessageLanguage,
+    });
+  });
+});
