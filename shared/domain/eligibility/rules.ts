@@ -384,8 +384,9 @@ const DEAL_OFFERED = once(() => {
     'se voces parcelarem',
     'se conseguirem fazer',
   ];
+  // "faz em" only as the imperative's "façam/faça em": "faz em média 3 anos que eu assino" is time gone by.
   const doIt = ['faz', 'fazem', 'facam', 'faca'].flatMap((make) =>
-    ['o anual', 'o plano', 'em'].map((what) => `${make} ${what}`),
+    ['o anual', 'o plano', ...(make.startsWith('fac') ? ['em'] : [])].map((what) => `${make} ${what}`),
   );
   // The same deal in English and Spanish ("if you give me the annual plan in 12 installments I'll sign today").
   const inEnglish = ['if you give me', 'if you do', 'if you can do', 'if you make it', 'if you offer'].flatMap(

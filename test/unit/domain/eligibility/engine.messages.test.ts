@@ -13976,6 +13976,8 @@ describe('round 57 — a plan paid in 12x: asked is the knowledge base’s, offe
       'NO_PRIOR_TICKET',
     ],
     ['faz 3 anos que eu assino o plano Pro e agora a mensalidade veio o dobro', 'BILLING_QUESTION'],
+    ['faz em média 3 anos que eu assino o plano Pro e a mensalidade veio o dobro', 'BILLING_QUESTION'],
+    ['façam em 12x sem juros que eu assino o anual hoje', 'OUT_OF_SCOPE_COMMERCIAL'],
     ['se vocês fizerem o reajuste de novo eu não renovo, a mensalidade já subiu 20% esse ano', 'BILLING_QUESTION'],
   ])('%s → %s', async (text, outcome) => {
     await check({
