@@ -552,6 +552,30 @@ describe('detectFileKind: the type comes from the bytes', () => {
     expect(detectFileKind(bytes, name)).toEqual({ ok: false, reason });
   });
 
+  // A NUL byte is binary in UTF-8 and in Windows-1252 alike, wherever it stands; in UTF-16 (its mark
+  // first) it is half of every ASCII letter.
+  const csv = 'Pedido;Cliente;Observação\n1042;João;cobrança em dobro\n'.repeat(2000);
+  it.each([
+    ['a UTF-8 CSV with one NUL at its end', Buffer.from(`${csv}\0`), 'vendas.csv', 'unknown'],
+    [
+      'a Windows-1252 CSV with one NUL at its end',
+      Buffer.concat([cp1252(csv), Buffer.from([0])]),
+      'vendas.csv',
+      'unknown',
+    ],
+    [
+      'a phone photo (HEIC): a box header with NULs, then bytes that are not UTF-8',
+      Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(50_000, 0xe9)]),
+      'IMG_0042.HEIC',
+      'unknown',
+    ],
+    ['a UTF-16 CSV (a NUL after each ASCII letter)', utf16le('Pedido;Valor\r\n1;19,90\r\n'), 'vendas.csv', 'csv'],
+    ['a UTF-16 CSV, big-endian', utf16be('Pedido;Valor\r\n1;19,90\r\n'), 'vendas.csv', 'csv'],
+  ])('reads NUL bytes: %s', (_name, bytes, name, verdict) => {
+    const check = detectFileKind(bytes, name);
+    expect(check.ok ? check.kind : check.reason).toBe(verdict);
+  });
+
   // A text that opens as a page to a browser's sniffer is a page named as text (files 55), in every
   // encoding the reader takes, as a .txt and as a .csv.
   const encodings: [string, (text: string) => Buffer][] = [
