@@ -256,6 +256,10 @@ interface Rewrites {
   list: readonly Rewrite[];
   /** Word → indices (ascending) of the rewrites whose words[0] (their last, rarest word) it is. */
   byFirstWord: ReadonlyMap<string, readonly number[]>;
+  /** The first words: a text's words are walked against them, never cut out and hashed. */
+  firstWords: CharTrie;
+  /** byFirstWord by the word's node in firstWords. */
+  atFirstWord: readonly (readonly number[] | undefined)[];
   /** Indices of the rewrites without a word: tried on every text. */
   wordless: readonly number[];
 }
@@ -382,7 +386,10 @@ function compileAll(): Compiled {
     if (first === undefined) wordless.push(i);
     else index(byFirstWord, first, i);
   });
-  const rewrites: Rewrites = { list: rewriteList, byFirstWord, wordless };
+  const firstWords = charTrie(WORD_CHARACTERS, byFirstWord.keys());
+  const atFirstWord: (number[] | undefined)[] = new Array(firstWords.size).fill(undefined);
+  for (const [word, ids] of byFirstWord) atFirstWord[firstWords.nodeOf(word)] = ids;
+  const rewrites: Rewrites = { list: rewriteList, byFirstWord, firstWords, atFirstWord, wordless };
   const rewritesStayInSentence = rewriteList.every(
     ({ tokens, to }) => !tokens.includes('*') && !`${tokens.join(' ')}${to}`.includes('?'),
   );
@@ -432,42 +439,60 @@ const LONE_N = /(?<![a-z0-9.])n(?= [a-z])/g;
 
 function rewritePhrases(text: string, rewrites: Rewrites): string {
   let out = text;
-  // The text's words, read once: a rewrite whose words (phraseWords: whole words of every match) are
-  // not all among them is skipped by lookups, not by a scan of the text per rewrite (issue 16: there
-  // are hundreds of rewrites, "sou lojista da <platform>" alone is 272, and few apply to a text).
-  // Only the rewrites whose first word is the text's are looked at (marked), in their order.
-  const words = wordsIn(out);
-  const { list, byFirstWord, wordless } = rewrites;
+  // A rewrite whose words (phraseWords: whole words of every match) are not all in the text cannot
+  // match: it is skipped by lookups, not by a scan of the text per rewrite (issue 16: there are
+  // hundreds of rewrites, "sou lojista da <platform>" alone is 272, and few apply to a text). Only
+  // the rewrites whose first word is the text's are looked at (marked), in their order. The text's
+  // words are walked against the first words, not cut out of it into a set (issue 16: that set was
+  // most of the rewriting's time, and almost no text has a rewrite to make); a marked rewrite's
+  // words are then searched for in the text as it is.
+  const { list, byFirstWord, firstWords, atFirstWord, wordless } = rewrites;
   const marked = new Uint8Array(list.length);
   for (const i of wordless) marked[i] = 1;
-  for (const w of words) for (const i of byFirstWord.get(w) ?? NO_REWRITES) marked[i] = 1;
+  // node: firstWords' node of the word read so far (a maximal run of WORD_CHARACTERS); -1 once the
+  // word has left it.
+  let node = 0;
+  for (let at = 0; at <= text.length; at++) {
+    const letter = at < text.length ? firstWords.letterOf(text.charCodeAt(at)) : -1;
+    if (letter >= 0) {
+      if (node >= 0) node = firstWords.child(node, letter);
+      continue;
+    }
+    if (node > 0) for (const i of atFirstWord[node] ?? NO_REWRITES) marked[i] = 1;
+    node = 0;
+  }
   for (let i = 0; i < list.length; i++) {
     if (marked[i] === 0) continue;
     const rewrite = list[i] as Rewrite;
-    if (!rewrite.words.every((w) => words.has(w))) continue;
+    if (!rewrite.words.every((w) => hasWord(out, w))) continue;
     rewrite.re ??= regExpOfTokens(rewrite.tokens, 'g');
     const next = out.replace(rewrite.re, rewrite.to);
     if (next === out) continue;
-    // A rewrite writes new words a later one may need ("want to" → "want estou" → "want to"): its
-    // replacement's words join the set (a word it took out may stay: that only lets a later rewrite
-    // try its expression, which then finds nothing). No new scan of the whole text.
+    // A rewrite writes new words a later one may need ("want to" → "want estou" → "want to"): the
+    // later rewrites their first words mark are looked at. No new walk of the whole text.
     out = next;
     for (const w of rewrite.to.match(WORD) ?? []) {
-      words.add(w);
       for (const j of byFirstWord.get(w) ?? NO_REWRITES) if (j > i) marked[j] = 1;
     }
   }
   return out;
 }
 
+/** Whether the word is a word of the text (a maximal run of [a-z0-9]), found with indexOf. */
+function hasWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (at > 0 && isWordCode(text.charCodeAt(at - 1))) continue;
+    const end = at + word.length;
+    if (end < text.length && isWordCode(text.charCodeAt(end))) continue;
+    return true;
+  }
+  return false;
+}
+
 const NO_REWRITES: readonly number[] = [];
 
 /** A word as the rewrites and the prefilter read it. */
 const WORD = /[a-z0-9]+/g;
-
-function wordsIn(text: string): Set<string> {
-  return new Set(text.match(WORD));
-}
 
 /**
  * canonicalize of each normalised sentence, in one pass over their join by '?' (no sentence has

@@ -334,6 +334,21 @@ describe('canonicalize with the rewrites looked up by their words (issue 16)', P
       { numRuns: 500 },
     );
   });
+
+  // The text's words are walked against the rewrites' first words, and a marked rewrite's other words
+  // searched for whole in the text as it stands: pinned where a walk or a search could go wrong.
+  it.each([
+    ['a rewrite that feeds the next', 'i want to talk to someone'],
+    ['a first word at the very start and end', 'contato com voces entrar em contato'],
+    ['a first word only inside longer words', 'recontatos contatoss acontato'],
+    ['a first word glued to digits', 'contato2 entrar em contato123'],
+    ['words split by punctuation and joins', 'entrar?em?contato, entrar-em-contato'],
+    ['chat-speak and slips', 'vc n consigo entrar em contato pq o chamdo sumiu'],
+    ['many sentences joined', 'minha loja caiu?quero entrar em contato?want to?n consigo'],
+  ])('rewrites %s as trying every rewrite in order', (_name, text) => {
+    const normalized = normalize(text);
+    expect(canonicalize(normalized)).toBe(reference(normalized));
+  });
 });
 
 describe('ON_BEHALF and AS_A_REMEDY read as phrase lists (issue 16)', PROPERTY_RUNS, () => {
