@@ -28,6 +28,7 @@ import type { SQSEvent } from 'aws-lambda';
 import { createAssignmentHandler } from '../functions/assignment/handler';
 import { createEmailIntakeHandler } from '../functions/email-intake/handler';
 import { createWebformHandler } from '../functions/webform/handler';
+import { DynamoBounceCounter } from '../shared/adapters/dynamo/bounce-counter';
 import { DynamoBounceRegistry } from '../shared/adapters/dynamo/bounce-registry';
 import { DynamoCaseRepository } from '../shared/adapters/dynamo/case-repository';
 import { documentClient } from '../shared/adapters/dynamo/client';
@@ -607,6 +608,8 @@ export async function countRequests(
       queue: new SqsAssignmentQueue(sqsClient, QUEUE_URL),
       throttle: new DynamoReplyThrottle(client, TABLE),
       bounces: new DynamoBounceRegistry(client, TABLE),
+      // The bounce breaker, as deployed: one BatchGetItem before each guidance reply (rt57).
+      bounceCounter: new DynamoBounceCounter(client, TABLE),
       openCases: new DynamoSenderOpenCases(client, TABLE),
       clock,
       config: BENCH_CONFIG,

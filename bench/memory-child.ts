@@ -14,7 +14,12 @@ import { join } from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
 import type { CaseRecord } from '../shared/domain/case';
 import type { TicketRecord } from '../shared/ports';
-import { InMemoryRawMailStore, InMemoryStaffRepository, RecordingScheduler } from '../test/support/fakes';
+import {
+  InMemoryBounceCounter,
+  InMemoryRawMailStore,
+  InMemoryStaffRepository,
+  RecordingScheduler,
+} from '../test/support/fakes';
 import { BENCH_CONFIG, BENCH_NOW, fakeIntake, productionTelemetry } from './support';
 
 export const RESULT_MARKER = 'BENCH_RESULT ';
@@ -130,6 +135,7 @@ async function prepare(): Promise<() => Promise<unknown>> {
       const { logger, metrics } = productionTelemetry('ses-feedback');
       const handler = createSesFeedbackHandler(() => ({
         bounces: fakes.deps.bounces,
+        bounceCounter: new InMemoryBounceCounter(),
         clock: fakes.clock,
         config: BENCH_CONFIG,
         logger,

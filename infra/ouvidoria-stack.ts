@@ -496,6 +496,10 @@ export class OuvidoriaStack extends Stack {
     this.table.grantCaseBatchReads(this.console.role);
     // A bounce marks the address's open cases: the assignment notice warns from the case it reads.
     this.table.grantBounceMarks(this.sesFeedback.role);
+    // The bounce breaker: SES feedback counts permanent bounces; both intakes read it before guidance.
+    this.table.grantBounceBreaker(this.sesFeedback.role, 'count');
+    this.table.grantBounceBreaker(this.emailIntake.role, 'read');
+    this.table.grantBounceBreaker(this.webform.role, 'read');
 
     // ── Permissions (each one named; nothing from a managed policy) ────────────────────────────
     this.grantIntakeRead(this.emailIntake.role);

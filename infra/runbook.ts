@@ -31,6 +31,8 @@ const PAGES: ReadonlySet<string> = new Set([
   'WebformServerErrors',
   'WebformErrors',
   'WebformThrottles',
+  // Guidance to every sender without a ticket is held, and someone may be aiming at SES's bounce rate.
+  'GuidanceHeldByBounceBreaker',
   // Upload abuse bills GuardDuty scans by the hour until someone blocks it; honest traffic never reaches them.
   'UploadPostsHigh',
   'UploadBytesHigh',
@@ -96,6 +98,8 @@ const SINGLE: Record<string, string> = {
     'check the Zendesk secret (<ZendeskSecretArn>, {"email","apiToken"}: aws secretsmanager put-secret-value) and Zendesk status; cases are accepted "não verificado" meanwhile, nothing is lost.',
   AutoReplyRefused:
     "aws sesv2 get-account: ProductionAccessEnabled false means the SES sandbox (README step 9: request production access; until then only verified addresses get mail); otherwise aws sesv2 get-email-identity --email-identity <domain> (verified, DKIM) and the case's reply.error. The case itself is stored and queued.",
+  GuidanceHeldByBounceBreaker:
+    'mail from many made-up addresses of a domain that refuses them, or a list of bad addresses (README, "Runbook: the bounce breaker tripped"). On the console, the last hour\'s guidance cases whose reply line says our mail came back show the domain; block its sending servers with an SES receipt filter (aws ses create-receipt-filter, Policy=Block) and watch SesBounceRate. Cases are stored as always; held replies read "orientação retida". It resets by itself when the last hour\'s bounces fall below autoReply.bounceBreakerPerHour.',
   SesSendingFailing:
     'aws sesv2 get-account: SendingEnabled false or EnforcementStatus other than HEALTHY means SES paused the account (see SesBounceRate/SesComplaintRate, fix the cause, appeal in the SES console); otherwise the SES quota (Max24HourSend, MaxSendRate) or an SES outage. The intake retries, then IntakeDlq keeps the mail for a replay.',
   StaleCasesRequeued:

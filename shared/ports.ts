@@ -516,6 +516,17 @@ export interface RateLimiter {
 }
 
 /**
+ * The office-wide count of our mail's permanent bounces, in UTC-hour buckets (domain/bounce-breaker.ts;
+ * no personal data): ses-feedback adds, the intake's guidance path reads.
+ */
+export interface BounceCounter {
+  /** Adds `count` bounces to the bucket of the hour starting at `hour` (one write). */
+  add(hour: Date, count: number): Promise<void>;
+  /** The counts of these hour buckets, in order (one read; 0 for a bucket with none). */
+  counts(hours: Date[]): Promise<number[]>;
+}
+
+/**
  * Open accepted cases per sender, as one item per sender holding the ids of its open cases (the
  * set is bounded by what is open: ids leave it when a case closes). Every method is one write,
  * idempotent per case id, so retries and concurrent requests never count twice.

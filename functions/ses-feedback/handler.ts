@@ -14,13 +14,16 @@ import { addressesToSuppress, SesFeedbackSchema } from '../../shared/adapters/se
 
 export { addressesToSuppress, SesFeedbackSchema };
 import { createLogger, createMetrics } from '../../shared/adapters/telemetry';
-import { type BounceDeps, suppressAddresses } from '../../shared/app/bounces';
+import { type BounceDeps, countSesBounces, suppressAddresses } from '../../shared/app/bounces';
 import { buildFeedbackDeps } from '../../shared/composition/ses-feedback';
 import { settingsFromEnv } from '../../shared/composition/settings';
 import { maskEmail } from '../../shared/domain/mask';
+import type { BounceCounter } from '../../shared/ports';
 import { METRIC, SERVICE } from '../../shared/telemetry-names';
 
 export interface SesFeedbackDeps extends Pick<BounceDeps, 'bounces' | 'clock' | 'config'> {
+  /** The bounce breaker's count: permanent bounces of our mail (shared/domain/bounce-breaker.ts). */
+  bounceCounter: BounceCounter;
   logger: Logger;
   metrics: Metrics;
 }
@@ -44,11 +47,13 @@ export function createSesFeedbackHandler(resolveDeps: () => SesFeedbackDeps | Pr
           deps.logger.warn('not an SES feedback event; ignored', { snsMessageId: record.Sns.MessageId });
           continue;
         }
-        for (const { address, reason } of addressesToSuppress(feedback.data)) {
+        const toSuppress = addressesToSuppress(feedback.data);
+        for (const { address, reason } of toSuppress) {
           const done = await suppressAddresses([address], reason, deps);
           if (done.length > 0) deps.logger.info('address suppressed', { address: maskEmail(address), reason });
           suppressed += done.length;
         }
+        await countSesBounces(toSuppress.filter((s) => s.reason === 'ses-permanent-bounce').length, deps);
       }
       if (suppressed > 0) deps.metrics.addMetric(METRIC.bouncesRecorded, MetricUnit.Count, suppressed);
     } finally {

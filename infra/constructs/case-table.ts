@@ -2,11 +2,15 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { rateKeyPrefix } from '../../shared/adapters/dynamo/rate-limiter';
 import { ALL_GSIS, GSI, STAFF_PK, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
+import { SES_BOUNCES_KEY } from '../../shared/domain/rate-keys';
 
 /** Partition keys of the Message-ID pointers (case-repository.ts `messageIdKey`). */
 const SENT_MAIL_POINTER_PREFIX = 'MSGID#*';
 const CASE_ITEM_PREFIX = 'CASE#*';
+/** The bounce breaker's hour counters (shared/adapters/dynamo/bounce-counter.ts). */
+const SES_BOUNCES_PREFIX = `${rateKeyPrefix(SES_BOUNCES_KEY)}*`;
 
 export interface CaseTableProps {
   readonly retainData: boolean;
@@ -45,8 +49,9 @@ export interface TableAccess {
  *   case lists and the quarantine queue by status and by sender (byStatus and bySender indexes), the
  *   search by protocol (byProtocol index), the bounce memory of a case's merchant (Get of her OPEN# item).
  * - assignment: case and roster reads (Get, Query), assign/notified (Update), Message-ID pointers (Put).
- * - ses-feedback: the bounce memory only (Get/Update of the OPEN# address items that hold it), and
- *   the mark it puts on the bouncing address's open cases (grantBounceMarks: Update of case items).
+ * - ses-feedback: the bounce memory only (Get/Update of the OPEN# address items that hold it), the
+ *   mark it puts on the bouncing address's open cases (grantBounceMarks: Update of case items), and
+ *   the bounce breaker's hour counter (grantBounceBreaker: Update of its RATE# items).
  * - requeue-stale: QUEUED cases by the status index, then each case's items (Query).
  * - dlq-watch: its DLQWATCH items only (Get/Put), never a case.
  */
@@ -172,6 +177,22 @@ export class CaseTable extends Construct {
         actions: ['dynamodb:UpdateItem'],
         resources: [this.table.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [CASE_ITEM_PREFIX] } },
+      }),
+    );
+  }
+
+  /**
+   * The bounce breaker (shared/domain/bounce-breaker.ts): the SES feedback function adds permanent
+   * bounces to the hour's counter (UpdateItem), the intake's guidance path reads two hours of it
+   * (BatchGetItem) — each on those counter items only.
+   */
+  grantBounceBreaker(grantee: iam.IGrantable, use: 'count' | 'read'): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: use === 'count' ? 'CountSesBounces' : 'ReadBounceBreaker',
+        actions: [use === 'count' ? 'dynamodb:UpdateItem' : 'dynamodb:BatchGetItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [SES_BOUNCES_PREFIX] } },
       }),
     );
   }

@@ -10,6 +10,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { REPLY_HELD_BY_BREAKER } from '../../shared/domain/case';
 import { OUTCOMES } from '../../shared/domain/outcome';
 import { SCANNER_FAULT_STATUSES } from '../../shared/domain/uploads/plan';
 import { METRIC, metricsNamespaceOf, SERVICE } from '../names';
@@ -410,6 +411,36 @@ export class Monitoring extends Construct {
       {
         metric: replyFailures(false),
         threshold: SES_SENDING_FAILURES_PER_HOUR,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+      },
+    );
+
+    // The bounce breaker held a guidance reply (shared/domain/bounce-breaker.ts): our mail bounced
+    // too often in the last hour, and every sender without a ticket now goes unanswered.
+    alarm(
+      'GuidanceHeldByBounceBreaker',
+      'The bounce breaker is holding guidance replies: our mail bounced for good too often in the last hour.',
+      {
+        metric: new cloudwatch.MathExpression({
+          expression: 'email + webform',
+          usingMetrics: Object.fromEntries(
+            (
+              [
+                ['email', SERVICE.emailIntake],
+                ['webform', SERVICE.webform],
+              ] as const
+            ).map(([id, service]) => [
+              id,
+              customMetric(namespace, METRIC.autoReplySuppressed, service, {
+                period: Duration.minutes(5),
+                dimensions: { reason: REPLY_HELD_BY_BREAKER },
+              }),
+            ]),
+          ),
+          period: Duration.minutes(5),
+        }),
+        threshold: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 1,
       },

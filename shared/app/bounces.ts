@@ -6,7 +6,8 @@
  */
 import { confirmedBounces, type SuppressionReason, suppressedUntil } from '../domain/bounce-policy';
 import type { OuvidoriaConfig } from '../domain/config';
-import type { BounceRegistry, Clock } from '../ports';
+import { breakerHours } from '../domain/bounce-breaker';
+import type { BounceCounter, BounceRegistry, Clock } from '../ports';
 
 export interface BounceDeps {
   bounces: BounceRegistry;
@@ -26,6 +27,18 @@ export async function suppressAddresses(
   const unique = [...new Set(addresses.map((address) => address.trim().toLowerCase()).filter(Boolean))];
   for (const address of unique) await deps.bounces.markBouncing(address, until, reason);
   return unique;
+}
+
+/**
+ * Permanent bounces SES reported of one mail of ours, for the bounce breaker (domain/bounce-breaker.ts):
+ * one write. Only SES feedback counts (the ses-feedback function, invoked by our configuration set's
+ * topic alone): a delivery report reaching the ombudsman address is mail anyone can write.
+ */
+export async function countSesBounces(
+  count: number,
+  deps: { bounceCounter: BounceCounter; clock: Clock },
+): Promise<void> {
+  if (count > 0) await deps.bounceCounter.add(breakerHours(deps.clock.now()).current, count);
 }
 
 /**

@@ -9,6 +9,7 @@ import { kindsText } from '../domain/uploads/plan';
 import { DateTime } from 'luxon';
 import { attachmentMissing } from '../domain/attachment-mention';
 import { evaluateAutoReply, replyHeaders, officeSender } from '../domain/auto-reply-policy';
+import { breakerApplies, breakerHours, breakerTripped, bouncesInLastHour } from '../domain/bounce-breaker';
 import { isBouncing } from '../domain/bounce-policy';
 import {
   type CaseMessage,
@@ -16,6 +17,7 @@ import {
   type CaseStatus,
   caseIdFor,
   NO_TEXTS,
+  REPLY_HELD_BY_BREAKER,
   REPLY_THROTTLED,
   REPLY_TO_AUTOMATIC_TEXT,
   REPLY_TO_BOUNCED,
@@ -54,6 +56,7 @@ import { verifyTicket } from '../domain/ticket-verification';
 import { extractTicketCandidates, type TicketExtractionInput } from '../domain/tickets';
 import type {
   AssignmentQueue,
+  BounceCounter,
   BounceRegistry,
   CaseBookkeeping,
   CaseCreation,
@@ -128,6 +131,11 @@ export interface IntakeDeps {
   queue: AssignmentQueue;
   throttle: ReplyThrottle;
   bounces: BounceRegistry;
+  /**
+   * The bounce breaker's count (domain/bounce-breaker.ts), read on the guidance path only. Production
+   * wires it (composition/intake.ts); absent (tests, tools), no breaker.
+   */
+  bounceCounter?: BounceCounter;
   clock: Clock;
   config: OuvidoriaConfig;
   telemetry?: IntakeTelemetry;
@@ -1177,6 +1185,10 @@ async function sendAutomaticReply(
     pass.claimHeld = true;
   }
 
+  // Guidance is held while our mail bounces too often (an attacker's domain refusing every mailbox);
+  // read before the daily limit, so a held reply spends none of it.
+  if (await breakerHolds(record, deps)) return suppress(REPLY_HELD_BY_BREAKER);
+
   // Acknowledgements are per case (each carries its own protocol) and never throttled;
   // guidance replies are limited per recipient, outcome and day.
   if (record.outcome !== 'ACCEPTED') {
@@ -1358,6 +1370,16 @@ async function awaitClaimHolder(
     if (await deps.cases.claimReply(caseId, deps.clock.now(), wait.staleAfterMs, bookkeeping())) return 'won';
   }
   throw new ReplyPending(`The reply of case ${caseId} is claimed by another attempt`);
+}
+
+/** The bounce breaker, on the guidance path only (an accepted mail's requests stay as they were: issue 16). */
+async function breakerHolds(record: CaseRecord, deps: IntakeDeps): Promise<boolean> {
+  if (!deps.bounceCounter || !breakerApplies(record.outcome)) return false;
+  const now = deps.clock.now();
+  const { current, previous } = breakerHours(now);
+  const [inCurrent = 0, inPrevious = 0] = await deps.bounceCounter.counts([current, previous]);
+  const recent = bouncesInLastHour(now, { current: inCurrent, previous: inPrevious });
+  return breakerTripped(recent, deps.config.autoReply.bounceBreakerPerHour);
 }
 
 /** Bounce memory of the reply's address: from the open-case count's write when it was that address. */

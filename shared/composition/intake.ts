@@ -6,6 +6,7 @@ import { traced } from '../adapters/tracing';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoBounceCounter } from '../adapters/dynamo/bounce-counter';
 import { DynamoReplyThrottle } from '../adapters/dynamo/reply-throttle';
 import { TableTicketDirectory } from '../adapters/dynamo/ticket-table-directory';
 import { DynamoSenderOpenCases } from '../adapters/dynamo/sender-open-cases';
@@ -56,6 +57,7 @@ export function buildIntakeDeps(settings: Settings, overrides: IntakeOverrides =
       new SqsAssignmentQueue(traced(new SQSClient({})), must(settings.assignmentQueueUrl, 'assignmentQueueUrl')),
     throttle: new DynamoReplyThrottle(client, settings.tableName),
     bounces: stores.bounces,
+    bounceCounter: new DynamoBounceCounter(client, settings.tableName),
     clock,
     config,
     telemetry: overrides.telemetry,

@@ -79,6 +79,8 @@ export function positionsBetween(start: number, end: number, count: number): Rea
 export const REPLY_THROTTLED = 'throttled';
 /** A suppressed reply's reason when the address hard-bounced a mail of ours recently (bounce memory). */
 export const REPLY_TO_BOUNCED = 'bounce-memory';
+/** A guidance reply held back because our mail bounced too often in the last hour (domain/bounce-breaker.ts). */
+export const REPLY_HELD_BY_BREAKER = 'bounce-breaker';
 /** A suppressed reply's reason when the rules read the mail as automatic by its text (auto.* decided). */
 export const REPLY_TO_AUTOMATIC_TEXT = 'automatic-mail';
 

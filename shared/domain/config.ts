@@ -119,6 +119,12 @@ function buildConfigSchema() {
       ),
       /** Days an address that hard-bounced or complained gets no automatic mail. */
       bounceSuppressionDays: intIn(1, undefined, 60),
+      /**
+       * The bounce breaker (domain/bounce-breaker.ts): permanent bounces of our mail, office-wide, in the
+       * last hour at which guidance replies are held. 30 is far above an honest hour (a typed-wrong
+       * address or two) and far below the few hundred that take SES's bounce rate past its review level.
+       */
+      bounceBreakerPerHour: intIn(1, undefined, 30),
     }),
     /** Business days before the due date when the analyst is reminded (SPEC step 9). */
     reminderBusinessDays: intIn(0, 30, 2),

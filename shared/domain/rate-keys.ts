@@ -43,6 +43,12 @@ export function citationKey(caseId: string): string {
 /** Mails quarantined unread in an hour, all senders (app/poison-mail.ts: its breaker; no personal data). */
 export const POISON_MAIL_KEY = 'poison-mail';
 
+/**
+ * Permanent bounces of our mail SES reported in an hour, all recipients (domain/bounce-breaker.ts:
+ * ses-feedback counts, the intake's guidance path reads; no personal data).
+ */
+export const SES_BOUNCES_KEY = 'ses-permanent-bounces';
+
 /** The keys of one case's daily counters, for its erasure. */
 export function caseRateKeys(caseId: string): string[] {
   return [statusLinkCaseKey(caseId), citationKey(caseId)];

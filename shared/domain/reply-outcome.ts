@@ -4,7 +4,7 @@
  * guidance went, and if not, why. Reasons are the ids the intake records: auto-reply-policy.ts's
  * rule ids and case.ts's REPLY_* constants; an id of no group below reads as automatic mail.
  */
-import { type CaseRecord, REPLY_THROTTLED, REPLY_TO_BOUNCED } from './case';
+import { type CaseRecord, REPLY_HELD_BY_BREAKER, REPLY_THROTTLED, REPLY_TO_BOUNCED } from './case';
 
 const FROM_OURSELVES = new Set(['own-address', 'own-domain', 'own-message-id', 'x-loop-own']);
 const NO_ONE_TO_ANSWER = new Set([
@@ -18,6 +18,8 @@ const NO_ONE_TO_ANSWER = new Set([
 const NOT_SENT_PT: Record<string, string> = {
   [REPLY_THROTTLED]: 'o remetente já recebeu hoje a mesma orientação (no máximo uma por dia e assunto)',
   [REPLY_TO_BOUNCED]: 'o endereço devolveu um e-mail nosso recentemente (memória de devoluções)',
+  [REPLY_HELD_BY_BREAKER]:
+    'orientação retida: muitos e-mails nossos voltaram na última hora (proteção da reputação de envio; o caso foi registrado normalmente)',
   quarantined: 'mensagem em quarentena nunca é respondida',
   'email-reaction': 'é uma reação com emoji a uma mensagem, sem texto a responder',
 };

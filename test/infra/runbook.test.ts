@@ -171,6 +171,7 @@ describe('alarm runbook', () => {
     ['SesComplaintRateRising', 'NOTIFY'],
     ['UploadPostsHigh', 'PAGE'],
     ['UploadBytesHigh', 'PAGE'],
+    ['GuidanceHeldByBounceBreaker', 'PAGE'],
   ])('%s: %s, first in its name (the subject of its mail)', (alarmId, severity) => {
     expect(severityOf(alarmId)).toBe(severity);
     expect(names.get(alarmId)).toBe(`${severity} Ouvidoria-dev ${alarmId}`);
@@ -181,8 +182,9 @@ describe('alarm runbook', () => {
     for (const [id, name] of names) expect(name, id).toBe(`${severityOf(id)} Ouvidoria-dev ${id}`);
     const pages = [...names.values()].filter((n) => n.startsWith('PAGE '));
     // The seven DLQs twice (NotEmpty, MessageExpiring), the intake's three, the webform's three,
-    // SES's two review levels (its early warnings notify) and the two upload-abuse alarms.
-    expect(pages).toHaveLength(24);
+    // SES's two review levels (its early warnings notify), the two upload-abuse alarms and the bounce
+    // breaker holding guidance (rt57).
+    expect(pages).toHaveLength(25);
   });
 
   // In an incident the operator copies the command from the alarm mail: a queue, a function or a

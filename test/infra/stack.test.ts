@@ -521,6 +521,14 @@ describe('least privilege', () => {
         Resource: table,
         Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['MSGID#*'] } },
       },
+      // The bounce breaker's two hours, read before a guidance reply (rt57): its counters only.
+      {
+        Sid: 'ReadBounceBreaker',
+        Effect: 'Allow',
+        Action: 'dynamodb:BatchGetItem',
+        Resource: table,
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#ses-permanent-bounces#*'] } },
+      },
       {
         Sid: 'ReadRawMail',
         Effect: 'Allow',
@@ -634,6 +642,7 @@ describe('least privilege', () => {
   it('never lets a table grant include Scan, table management, a wildcard, Delete beyond open-case markers, BatchWrite beyond Message-ID pointers, BatchGet beyond case items (the webform, the console) or the feedback function’s Update of case items beyond its own statement', () => {
     const granted: string[] = [];
     const batchReads: string[] = [];
+    const breaker: string[] = [];
     for (const policy of Object.values(dev.template.findResources('AWS::IAM::Policy'))) {
       for (const s of policy.Properties.PolicyDocument.Statement) {
         const actions = [s.Action].flat().filter((a: string) => a.startsWith('dynamodb:'));
@@ -641,6 +650,15 @@ describe('least privilege', () => {
           // Deleting is allowed in the STAFF partition only (open-case markers: closing or transferring a case).
           expect(actions).toEqual(['dynamodb:DeleteItem']);
           expect(s.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STAFF'] } });
+          continue;
+        }
+        if (s.Sid === 'ReadBounceBreaker' || s.Sid === 'CountSesBounces') {
+          // The bounce breaker's hour counters only: read by both intakes, counted by SES feedback.
+          expect(actions).toEqual([s.Sid === 'ReadBounceBreaker' ? 'dynamodb:BatchGetItem' : 'dynamodb:UpdateItem']);
+          expect(s.Condition).toEqual({
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#ses-permanent-bounces#*'] },
+          });
+          breaker.push(s.Sid);
           continue;
         }
         if (actions.includes('dynamodb:BatchGetItem')) {
@@ -670,6 +688,7 @@ describe('least privilege', () => {
     );
     // The webform's role and the console's.
     expect(batchReads).toEqual(['CaseBatchReads', 'CaseBatchReads']);
+    expect(breaker.sort()).toEqual(['CountSesBounces', 'ReadBounceBreaker', 'ReadBounceBreaker']);
     for (const access of Object.values(TABLE_ACCESS)) {
       for (const action of access.actions) {
         expect(action).not.toMatch(/Delete|Batch|Scan|Table|\*/);
@@ -735,6 +754,8 @@ describe('least privilege', () => {
       'SentMailPointers',
       // A post's case under its current and previous content keys, in one request (issue 16).
       'CaseBatchReads',
+      // The bounce breaker, read before a guidance reply (rt57).
+      'ReadBounceBreaker',
       'CaseTableItems',
       'SendFromOuvidoriaIdentity',
       'EnqueueAcceptedCases',
@@ -964,6 +985,8 @@ describe('least privilege', () => {
       ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
       // The mark on the bouncing address's open cases (UpdateItem on CASE# items only).
       'MarkBouncingCases',
+      // The bounce breaker's hour counter (UpdateItem on its RATE# items only).
+      'CountSesBounces',
       'CaseTableItems',
     ]);
   });
@@ -2227,6 +2250,27 @@ describe('alarms and dashboard', () => {
       }
     },
   );
+
+  // rt57: the bounce breaker holding guidance (shared/domain/bounce-breaker.ts) pages: every sender
+  // without a ticket goes unanswered, and someone may be aiming at SES's bounce rate.
+  it('pages when the bounce breaker holds a guidance reply (email or webform), on the alarm topic', () => {
+    const { stack, template } = dev;
+    const [alarm, ...more] = alarmsOn(template, { AlarmName: 'PAGE Ouvidoria-dev GuidanceHeldByBounceBreaker' });
+    expect(more).toEqual([]);
+    expect(alarm!.Properties.Threshold).toBe(1);
+    expect(alarm!.Properties.ComparisonOperator).toBe('GreaterThanOrEqualToThreshold');
+    expect(alarm!.Properties.AlarmActions).toEqual([ref(stack, stack.monitoring.alarmTopic)]);
+    expect(alarm!.Properties.AlarmDescription).toMatch(/What to do: .*resets by itself/);
+    const metrics = (
+      alarm!.Properties.Metrics as {
+        MetricStat?: { Metric: { MetricName: string; Dimensions: { Name: string; Value: string }[] } };
+      }[]
+    ).flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric] : []));
+    expect(metrics.map((m) => [m.MetricName, Object.fromEntries(m.Dimensions.map((d) => [d.Name, d.Value]))])).toEqual([
+      ['AutoReplySuppressed', { service: 'email-intake', reason: 'bounce-breaker' }],
+      ['AutoReplySuppressed', { service: 'webform', reason: 'bounce-breaker' }],
+    ]);
+  });
 
   it('alarms on DynamoDB read and write throttles of the table', () => {
     const { stack, template } = dev;

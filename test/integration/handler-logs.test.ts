@@ -20,7 +20,13 @@ import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfig } from '../../shared/domain/config';
 import type { PendingEffect } from '../../shared/domain/lifecycle/types';
 import { EFFECT_SWEEP_EVENT } from '../../shared/runtime-env';
-import { FixedClock, InMemoryBounceRegistry, InMemoryReplyThrottle, RecordingMailer } from '../support/fakes';
+import {
+  FixedClock,
+  InMemoryBounceCounter,
+  InMemoryBounceRegistry,
+  InMemoryReplyThrottle,
+  RecordingMailer,
+} from '../support/fakes';
 import { CASE_ID, lifecycleWorld, MERCHANT, ROSTER, workCase } from '../support/lifecycle-fakes';
 import { captureOutput } from '../support/reliability-harness';
 import { systemClock } from '../../shared/ports';
@@ -72,6 +78,7 @@ describe('handler logs (LGPD): no full address, no body', () => {
         };
         return createSesFeedbackHandler(() => ({
           bounces: new InMemoryBounceRegistry(),
+          bounceCounter: new InMemoryBounceCounter(),
           clock: new FixedClock(new Date('2026-11-24T14:10:00Z')),
           config: localConfig,
           logger: logger('ses-feedback'),

@@ -28,6 +28,7 @@ import type {
   Mailer,
   OutgoingMail,
   RateLimiter,
+  BounceCounter,
   RawMailHead,
   RawMailStore,
   ReplyThrottle,
@@ -731,6 +732,18 @@ export class InMemoryRateLimiter implements RateLimiter {
   }
 }
 
+export class InMemoryBounceCounter implements BounceCounter {
+  readonly hours = new Map<number, number>();
+  reads = 0;
+  async add(hour: Date, count: number) {
+    this.hours.set(hour.getTime(), (this.hours.get(hour.getTime()) ?? 0) + count);
+  }
+  async counts(hours: Date[]) {
+    this.reads++;
+    return hours.map((hour) => this.hours.get(hour.getTime()) ?? 0);
+  }
+}
+
 export class InMemoryRawMailStore implements RawMailStore, RawMailHead {
   readonly objects = new Map<string, Buffer>();
   failNext?: Error;
@@ -857,6 +870,7 @@ export function inMemoryIntake(
     queue,
     throttle: new InMemoryReplyThrottle(),
     bounces: new InMemoryBounceRegistry(),
+    bounceCounter: new InMemoryBounceCounter(),
     openCases: new InMemorySenderOpenCases(),
     clock: new FixedClock(new Date(options.now ?? '2026-03-02T13:20:00Z')),
     config: options.config ?? localConfig,

@@ -2,9 +2,14 @@ import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamod
 import type { RateLimiter } from '../../ports';
 import { TTL_ATTRIBUTE } from './table-design';
 
+/** The partition-key prefix of every window's counter of `key` (IAM scopes a grant to it). */
+export function rateKeyPrefix(key: string): string {
+  return `RATE#${key}#`;
+}
+
 /** The counter item of `key` in the window starting at `windowStart`. */
 export function rateItemKey(key: string, windowStart: Date): { pk: string; sk: string } {
-  return { pk: `RATE#${key}#${Math.floor(windowStart.getTime() / 1000)}`, sk: 'RATE' };
+  return { pk: `${rateKeyPrefix(key)}${Math.floor(windowStart.getTime() / 1000)}`, sk: 'RATE' };
 }
 
 /** Fixed-window counter: item RATE#<key>#<windowStart epoch s>, expiring a window after it ends. */

@@ -9,6 +9,7 @@ import { TICKET_SCORES } from '../../../shared/domain/tickets';
 import { type SubmissionInput, SubmissionSchema } from '../../../shared/domain/submission';
 import {
   FixedClock,
+  InMemoryBounceCounter,
   InMemoryBounceRegistry,
   InMemoryCaseRepository,
   InMemoryReplyThrottle,
@@ -1772,5 +1773,80 @@ describe('processSubmission: guidance to a sender who holds an open case', () =>
     mailer.sent.length = 0;
     await processSubmission(later({ returnPath: email().sender.address.toUpperCase() }), deps);
     expect(mailer.sent[0]?.text.split('\n\n')[1]).toMatch(new RegExp(`^${LEAD}`));
+  });
+});
+
+// rt57: guidance answers anyone, so a domain refusing every mailbox turned N made-up senders into N hard
+// bounces of ours (SES reviews at 5 %, pauses at 10 %: then nothing of the office goes). Past
+// autoReply.bounceBreakerPerHour permanent bounces in the last hour, guidance is held; acknowledgements never.
+describe('processSubmission: the bounce breaker', () => {
+  const PER_HOUR = localConfig.autoReply.bounceBreakerPerHour;
+  const noTicket = {
+    subject: 'Minha loja está fora do ar',
+    text: 'Bom dia, minha loja está fora do ar há dois dias e o suporte não responde. Preciso de ajuda urgente.',
+  };
+  const ticketOfAnother = {
+    subject: 'Chamado #48214 sem resposta',
+    text: 'Olá, o chamado #48214 sobre o repasse das vendas está parado há uma semana. Preciso de uma posição.',
+  };
+  let counter: InMemoryBounceCounter;
+  const HOUR = new Date('2026-11-24T14:00:00.000Z');
+  const BEFORE = new Date('2026-11-24T13:00:00.000Z');
+
+  beforeEach(() => {
+    counter = new InMemoryBounceCounter();
+    deps = { ...deps, bounceCounter: counter };
+  });
+
+  it.each<[string, Partial<SubmissionInput>, string]>([
+    ['no prior ticket', noTicket, 'NO_PRIOR_TICKET'],
+    ['someone else’s ticket', ticketOfAnother, 'TICKET_INVALID'],
+  ])(
+    'holds the guidance of %s once the last hour reached the limit: the case stored, the reason on it',
+    async (_, mail, outcome) => {
+      await counter.add(HOUR, PER_HOUR);
+      const suppressed: string[] = [];
+      const result = await processSubmission(email(mail), {
+        ...deps,
+        telemetry: { decided() {}, followUp() {}, replySuppressed: (reason) => suppressed.push(reason) },
+      });
+      expect(result).toMatchObject({ kind: 'case', outcome });
+      expect(mailer.sent).toEqual([]);
+      expect((await cases.get(result.kind === 'case' ? result.caseId : ''))?.reply).toMatchObject({
+        status: 'suppressed',
+        reason: 'bounce-breaker',
+      });
+      expect(suppressed).toEqual(['bounce-breaker']);
+      expect(counter.reads).toBe(1);
+    },
+  );
+
+  it.each<[string, number, number, boolean]>([
+    ['one under the limit this hour', PER_HOUR - 1, 0, true],
+    ['the limit reached this hour', PER_HOUR, 0, false],
+    // 14:00:05: nearly all of the previous hour is still inside the last hour.
+    ['the limit reached in the hour before', 0, PER_HOUR + 1, false],
+  ])('guidance with %s: sent %s', async (_, current, previous, sent) => {
+    await counter.add(HOUR, current);
+    await counter.add(BEFORE, previous);
+    await processSubmission(email(noTicket), deps);
+    expect(mailer.sent.length).toBe(sent ? 1 : 0);
+  });
+
+  it('never holds an acknowledgement, nor reads the breaker for it (issue 16: an accepted mail’s requests)', async () => {
+    await counter.add(HOUR, PER_HOUR * 10);
+    const result = await processSubmission(email(), deps);
+    expect(result).toMatchObject({ kind: 'case', outcome: 'ACCEPTED' });
+    expect(mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
+    expect(counter.reads).toBe(0);
+  });
+
+  it('a held reply spends none of the inbox’s daily guidance: once the bounces fall, she is answered', async () => {
+    await counter.add(HOUR, PER_HOUR);
+    await processSubmission(email(noTicket), deps);
+    expect(mailer.sent).toEqual([]);
+    clock.set(new Date('2026-11-24T15:30:00.000Z'));
+    await processSubmission(email({ ...noTicket, sourceId: 'ses-0002', messageId: 'CAF5678@mail.gmail.com' }), deps);
+    expect(mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
   });
 });

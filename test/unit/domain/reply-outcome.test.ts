@@ -30,6 +30,12 @@ describe('replyOutcomePt: the automatic reply as the case page says it', () => {
       'bounce-memory',
     ],
     [
+      'guidance held by the bounce breaker (rt57: an attacker domain bouncing every reply)',
+      { outcome: 'NO_PRIOR_TICKET', reply: { status: 'suppressed', reason: 'bounce-breaker', at: AT } },
+      /^não enviada .*orientação retida: muitos e-mails nossos voltaram na última hora.*o caso foi registrado normalmente/,
+      'bounce-breaker',
+    ],
+    [
       'an out-of-office',
       { outcome: 'NO_PRIOR_TICKET', reply: { status: 'suppressed', reason: 'ooo-subject', at: AT } },
       /mensagem automática/,

@@ -1,0 +1,40 @@
+/**
+ * The bounce breaker (rt57): guidance replies answer anyone who writes, so a sender who owns a domain
+ * whose server refuses every mailbox turns N made-up addresses into N hard bounces of ours. Bounce
+ * memory stops only a second mail to one address; a few hundred bounces take SES's bounce rate past
+ * its review (5 %) and pause (10 %) levels, and a paused account sends nothing — acknowledgements,
+ * analysts' answers, status links. So the permanent bounces SES reports are counted office-wide per UTC
+ * hour, and past `autoReply.bounceBreakerPerHour` in the last hour guidance replies are held (the record
+ * stored as always, the reply recorded as suppressed). Acknowledgements of accepted cases and staff
+ * mail go to merchants with verified tickets and are never held. It resets by itself: held replies
+ * bounce no more, and the count of the last hour falls.
+ */
+import type { Outcome } from './outcome';
+
+const HOUR_MS = 3_600_000;
+
+/** The hour buckets the breaker reads at `now`: this UTC hour's and the one before. */
+export function breakerHours(now: Date): { current: Date; previous: Date } {
+  const current = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+  return { current: new Date(current), previous: new Date(current - HOUR_MS) };
+}
+
+/**
+ * Bounces in the hour up to `now` (sliding window): this hour's count, plus the previous hour's in
+ * the share of it still inside the window — so the breaker neither reopens at the top of every hour
+ * nor holds for two.
+ */
+export function bouncesInLastHour(now: Date, counts: { current: number; previous: number }): number {
+  const elapsed = (now.getTime() - breakerHours(now).current.getTime()) / HOUR_MS;
+  return counts.current + counts.previous * (1 - elapsed);
+}
+
+/** Only guidance (every outcome but ACCEPTED) reads the breaker: an acknowledgement is never held. */
+export function breakerApplies(outcome: Outcome): boolean {
+  return outcome !== 'ACCEPTED';
+}
+
+/** Whether guidance is held: the last hour's bounces reached the configured number. */
+export function breakerTripped(bouncesLastHour: number, perHour: number): boolean {
+  return bouncesLastHour >= perHour;
+}

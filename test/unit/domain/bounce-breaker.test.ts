@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { breakerApplies, breakerHours, breakerTripped, bouncesInLastHour } from '../../../shared/domain/bounce-breaker';
+import { localConfig } from '../../../shared/domain/config';
+import { OUTCOMES } from '../../../shared/domain/outcome';
+
+describe('the bounce breaker (rt57)', () => {
+  it.each([
+    ['mid-hour', '2026-11-24T14:25:10.000Z', '2026-11-24T14:00:00.000Z', '2026-11-24T13:00:00.000Z'],
+    ['at the top of the hour', '2026-11-24T14:00:00.000Z', '2026-11-24T14:00:00.000Z', '2026-11-24T13:00:00.000Z'],
+    ['across midnight UTC', '2026-11-25T00:10:00.000Z', '2026-11-25T00:00:00.000Z', '2026-11-24T23:00:00.000Z'],
+  ])('reads this UTC hour and the one before (%s)', (_, now, current, previous) => {
+    const hours = breakerHours(new Date(now));
+    expect([hours.current.toISOString(), hours.previous.toISOString()]).toEqual([current, previous]);
+  });
+
+  it.each([
+    // [now, this hour, previous hour, last hour's estimate, why]
+    ['2026-11-24T14:00:00.000Z', 0, 40, 40, 'at the top of the hour the whole previous hour is inside'],
+    ['2026-11-24T14:30:00.000Z', 10, 40, 30, 'half of the previous hour is inside'],
+    ['2026-11-24T14:45:00.000Z', 0, 40, 10, 'a quarter is'],
+    ['2026-11-24T14:59:59.999Z', 5, 40, 5, 'almost none is'],
+    ['2026-11-24T14:20:00.000Z', 31, 0, 31, 'this hour’s count alone'],
+  ])('at %s, %i this hour and %i before count as %d: %s', (now, current, previous, expected) => {
+    expect(bouncesInLastHour(new Date(now), { current, previous })).toBeCloseTo(expected, 3);
+  });
+
+  it.each([
+    [29, 30, false],
+    [29.9, 30, false],
+    [30, 30, true],
+    [250, 30, true],
+    [0, 1, false],
+    [1, 1, true],
+  ])('%d bounces in the last hour against a limit of %i: held %s', (bounces, perHour, held) => {
+    expect(breakerTripped(bounces, perHour)).toBe(held);
+  });
+
+  it('holds guidance only: an acknowledgement (ACCEPTED) never reads it', () => {
+    expect(OUTCOMES.filter((outcome) => !breakerApplies(outcome))).toEqual(['ACCEPTED']);
+  });
+
+  it('defaults to 30 an hour: far above an honest hour, far below the hundreds SES reviews at', () => {
+    expect(localConfig.autoReply.bounceBreakerPerHour).toBe(30);
+  });
+});
