@@ -61,8 +61,14 @@ const COMMENTS = /^(?:<!--(?:[^-]|-(?!->))*-->\s*)*/;
 const ROOT_START = /^<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)(?=[\s/>])/;
 /** The root's start tag, up to its ">" (attribute values hold no ">" in these documents' roots). */
 const START_TAG = /^<[^<>]*>/;
-/** Every namespace declaration anywhere: `xmlns="…"` or `xmlns:p="…"`, either quote. */
-const NAMESPACE_DECLARATION = /\bxmlns(?::[\w.-]+)?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/**
+ * Everything that may be a namespace declaration: "xmlns" then "=" or ":". Each must read as one
+ * (NAMESPACE_DECLARATION), or the file is refused: a prefix is any XML name, not only ASCII
+ * (`xmlns:é="…xhtml"` declares XHTML as surely as `xmlns:h=` does, and `<é:script>` runs).
+ */
+const NAMESPACE_MENTION = /\bxmlns(?=\s*[:=])/g;
+/** A namespace declaration at a mention: `xmlns="…"` or `xmlns:p="…"`, p any name, either quote. */
+const NAMESPACE_DECLARATION = /xmlns(?::[^\s="'<>/]+)?\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 /** DOCTYPE or ENTITY declarations, and processing instructions (the declaration is stripped first). */
 const FORBIDDEN = /<!\s*(?:DOCTYPE|ENTITY)|<\?/i;
 
@@ -84,8 +90,10 @@ export function isFiscalXml(text: string, htmlTag: RegExp): boolean {
   if (own === undefined || !FISCAL_NAMESPACES.includes(own)) return false;
   const closing = prefix ? `</${prefix}:${name}>` : `</${name}>`;
   if (!body.trimEnd().endsWith(closing)) return false;
-  for (const m of body.matchAll(NAMESPACE_DECLARATION)) {
-    const uri = m[1] ?? m[2] ?? '';
+  for (const mention of body.matchAll(NAMESPACE_MENTION)) {
+    NAMESPACE_DECLARATION.lastIndex = mention.index;
+    const m = NAMESPACE_DECLARATION.exec(body);
+    const uri = m ? (m[1] ?? m[2] ?? '') : '';
     if (!FISCAL_NAMESPACES.includes(uri) && !COMPANION_NAMESPACES.includes(uri)) return false;
   }
   return true;

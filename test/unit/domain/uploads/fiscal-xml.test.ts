@@ -71,6 +71,17 @@ describe('isFiscalXml: the electronic fiscal documents merchants send', () => {
     ['the namespace on a child only', '<nfeProc><NFe xmlns="http://www.portalfiscal.inf.br/nfe"/></nfeProc>'],
     ['XHTML declared inside', nfeXml({ inside: `<x:p xmlns:x="${XHTML}" onclick="alert(1)">clique</x:p>` })],
     ['SVG declared inside', nfeXml({ inside: '<g xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>' })],
+    // A prefix is any XML name: Chromium runs <é:script> of xmlns:é="…xhtml" in an opened NF-e.
+    ['XHTML under a non-ASCII prefix', nfeXml({ inside: `<é:script xmlns:é="${XHTML}">alert(1)</é:script>` })],
+    [
+      'XHTML under a prefix with a middle dot',
+      nfeXml({ inside: `<a·b:script xmlns:a·b="${XHTML}">alert(1)</a·b:script>` }),
+    ],
+    [
+      'SVG under a non-ASCII prefix',
+      nfeXml({ inside: `<ç:g xmlns:ç='http://www.w3.org/2000/svg' onload="alert(1)"/>` }),
+    ],
+    ['a namespace declaration it cannot read', nfeXml({ inside: `<é:script xmlns:é = ${XHTML}>alert(1)</é:script>` })],
     ['an HTML tag inside', nfeXml({ inside: '<script>alert(1)</script>' })],
     ['an HTML tag in CDATA', nfeXml({ inside: '<xTexto><![CDATA[<iframe src="https://golpe.example">]]></xTexto>' })],
     [
@@ -105,6 +116,9 @@ describe('isFiscalXml: the electronic fiscal documents merchants send', () => {
       (n) => nfeXml({ inside: '<obsCont><xTexto>7731</xTexto></obsCont>'.repeat(n) }),
       (n) => nfeXml({ inside: '<x xmlns="'.repeat(n) }),
       (n) => nfeXml({ inside: `<x xmlns='${' '.repeat(n)}` }),
+      (n) => nfeXml({ inside: `<x xmlns:${'é'.repeat(n)}` }),
+      (n) => nfeXml({ inside: `<x${' xmlns '.repeat(n)}` }),
+      (n) => nfeXml({ inside: `<x xmlns${' '.repeat(n)}:` }),
       (n) => `<nfeProc xmlns="http://www.portalfiscal.inf.br/nfe"${' a="1"'.repeat(n)}>`,
       (n) => `${'\ufeff'}${' '.repeat(n)}<?xml version="1.0"${' '.repeat(n)}`,
       (n) => nfeXml({ inside: '<!'.repeat(n) }),
