@@ -17,7 +17,10 @@ const FIELD_NAME = /^[!-9;-~]+$/;
 export interface HeaderField {
   /** Lower-cased. */
   name: string;
-  /** Unfolded: its lines trimmed and joined by one space; at most `valueChars` + 1 characters. */
+  /**
+   * Unfolded: its lines trimmed and joined by one space; at most `valueChars` + 1 characters, and
+   * longer than `valueChars` exactly when it was cut (blanks before the cut do not hide it).
+   */
   value: string;
 }
 
@@ -65,11 +68,11 @@ export function readHeaderBlock(raw: Buffer, reading: HeaderBlockReading): Heade
     }
     current = {
       name,
+      // Trimmed before it is cut: a cut value stays longer than valueChars, so a reader can tell it.
       value: line
         .slice(colon + 1)
-        .trimStart()
-        .slice(0, room)
-        .trimEnd(),
+        .trim()
+        .slice(0, room),
     };
     fields.push(current);
   }
@@ -77,8 +80,8 @@ export function readHeaderBlock(raw: Buffer, reading: HeaderBlockReading): Heade
 }
 
 function joinFold(value: string, line: string, room: number): string {
-  // Only as much of the line as there is room for is kept: a fold of 64 KB is not copied whole.
-  const part = line.trimStart().slice(0, room).trimEnd();
+  // Only as much of the line as there is room for is kept; trimmed first, so that a cut shows.
+  const part = line.trim().slice(0, room);
   if (part === '') return value;
   return (value === '' ? part : `${value} ${part}`).slice(0, room);
 }

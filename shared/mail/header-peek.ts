@@ -43,7 +43,7 @@ export function peekHeaders(raw: Buffer): PeekedHeaders {
     '',
   );
   return {
-    from: oneAuthor(clean(found.get('from') ?? ''), fromFields),
+    from: oneAuthor(found.get('from') ?? '', fromFields, clean),
     ...(messageId ? { messageId } : {}),
     ...(returnPath ? { returnPath } : {}),
     headers,
@@ -55,9 +55,13 @@ export function peekHeaders(raw: Buffer): PeekedHeaders {
  * "@". Two fields, a list, or an address spelled in a display name or a comment ("a@evil.com
  * <lojista@loja.com>") are read one way by SES's DMARC check and another by us (headerAddress takes
  * the last bracket, the parser the first mailbox): none then, and the record goes by the envelope
- * SES checked SPF against, as the parser's authorUnclear leaves the author to no one.
+ * SES checked SPF against, as the parser's authorUnclear leaves the author to no one. A From cut at
+ * the value cap is not read whole: what the cut dropped may be its real mailbox ("vitima@loja.com",
+ * 1,000 blanks, "<atacante@evil.com>": the parser and SES read the bracket), so it names no one either.
  */
-function oneAuthor(value: string, fields: number): string {
+function oneAuthor(raw: string, fields: number, clean: (value: string) => string): string {
+  if (raw.length > PARSE_LIMITS.headerValueChars) return '';
+  const value = clean(raw);
   if (fields !== 1 || value.indexOf('@') !== value.lastIndexOf('@')) return '';
   return headerAddress(value);
 }

@@ -66,6 +66,9 @@ describe('readHeaderBlock: the fields of a raw header block, without a MIME pars
       'folded with long blank folds',
       crlf('X-Loop: a', ...Array.from({ length: 50 }, () => `${' '.repeat(2000)}${'b'.repeat(50)}`), '', ''),
     ],
+    // Blanks before the cut: trimmed after cutting, the value looked whole (a From read as another's).
+    ['blanks before the cut', crlf(`From: a@b.com${' '.repeat(2000)}<c@d.com>`, '', '')],
+    ['a fold of blanks before the cut', crlf('From: a@b.com', ` x${' '.repeat(2000)}y`, '', '')],
   ])('cuts a value at valueChars + 1 (%s)', (_, raw) => {
     const [field] = readHeaderBlock(raw, { ...skip, valueChars: 1000 });
     expect(field?.value.length).toBe(1001);

@@ -59,6 +59,19 @@ describe('peekHeaders: From, Message-ID, Return-Path and the auto-reply headers,
         ['an address as the display name', ['From: atacante@evil.example <lojista@modasbella.com.br>']],
         ['an address in a comment', ['From: lojista@modasbella.com.br (via atacante@evil.example)']],
         ['a quoted name spelling another', ['From: "atacante@evil.example" <lojista@modasbella.com.br>']],
+        // The parser (and SES) read the bracket past the 1,000-character cap; the cut read the name.
+        [
+          'the mailbox past the cap, after blanks',
+          [`From: lojista@modasbella.com.br${' '.repeat(1000)}<atacante@evil.example>`],
+        ],
+        [
+          'the mailbox past the cap, after folds',
+          [
+            'From: lojista@modasbella.com.br',
+            ...Array.from({ length: 20 }, () => ` (${' '.repeat(48)})`),
+            ' <atacante@evil.example>',
+          ],
+        ],
       ] as const
     ).map(([name, from]): [string, Buffer, ReturnType<typeof peekHeaders>] => [
       `no single author: ${name}`,
