@@ -297,10 +297,18 @@ const ASKS_AGAIN =
 /**
  * Emoji that thank or approve, a reply of nothing else ("👍", "🙏🙏", "❤️👏"): typed on a phone as the
  * answer to the closing mail, like "Obrigada!". An unhappy one ("😡", "👎") still reopens: the
- * analyst cannot answer a closed case, and she may mean it is not solved.
+ * analyst cannot answer a closed case, and she may mean it is not solved. So does one beside thanking
+ * words ("Obrigada, Sofia 😡", "Valeu 🙄"): the face says what the words do not (THANKING_FACES).
  */
-const THANKS_EMOJI =
-  /^(?:[\s.!,]|\p{Emoji_Modifier}|\uFE0F|\u200D|[👍🙏👏🙌👌🤝✅✔☑❤♥💙💚💛🧡💜🤍😊🙂☺😀😃😄😁😉🥰😍🤩💯🎉✨])+$/u;
+const THANKING_FACES = '👍🙏👏🙌👌🤝✅✔☑❤♥💙💚💛🧡💜🤍😊🙂☺😀😃😄😁😉🥰😍🤩💯🎉✨';
+const THANKS_EMOJI = new RegExp(`^(?:[\\s.!,]|\\p{Emoji_Modifier}|\\uFE0F|\\u200D|[${THANKING_FACES}])+$`, 'u');
+const THANKING = new Set([...THANKING_FACES]);
+const PICTOGRAPH = /\p{Extended_Pictographic}/gu;
+
+/** Whether every emoji in her words is a thanking one (none at all: true). */
+function onlyThankingFaces(fresh: string): boolean {
+  return (fresh.match(PICTOGRAPH) ?? []).every((face) => THANKING.has(face));
+}
 
 /**
  * What a merchant's reply to the closing mail is when it asks for nothing: thanks or praise, or a
@@ -331,7 +339,9 @@ export function closingWords(message: { text?: string; attachments: readonly unk
   if (words.length > MAX_WORDS) return null;
   if (rating) return { fresh, rating, words };
   if (words.length === 0) return THANKS_EMOJI.test(fresh) ? { fresh, rating, words } : null;
-  return words.some((w) => THANKS.has(w) || PRAISE.has(w)) ? { fresh, rating, words } : null;
+  return words.some((w) => THANKS.has(w) || PRAISE.has(w)) && onlyThankingFaces(fresh)
+    ? { fresh, rating, words }
+    : null;
 }
 
 /**

@@ -57,6 +57,7 @@ describe('onlyThanks: a message that only thanks or acknowledges after the closi
     '🙏🙏',
     '❤️👏',
     '✅ !',
+    'Obrigada! Deu tudo certo 👍🏽🙏',
   ])('%j → only thanks', (message) => {
     expect(onlyThanks(text(message), ['Carla Dias'])).toBe(true);
   });
@@ -89,6 +90,12 @@ describe('onlyThanks: a message that only thanks or acknowledges after the closi
     '😡',
     '👎',
     '👍👎',
+    // Thanking words beside an unhappy or eye-rolling face: the face says it is not over.
+    'Obrigada, Carla 😡',
+    'Obrigada pela "solução" 🙄',
+    'Valeu 👎',
+    'Deu certo 🤡',
+    'Muito obrigada 😒😒',
     // Too long to be only thanks.
     'Muito obrigada pela atenção, pela rapidez, pela paciência, pela ajuda, pela dedicação, pelo empenho, pelo retorno, pela solução e pelo atendimento de toda a equipe da Ouvidoria, muito obrigada mesmo',
   ])('%j → not only thanks (the case reopens)', (message) => {
@@ -99,6 +106,7 @@ describe('onlyThanks: a message that only thanks or acknowledges after the closi
     expect(onlyThanks(text('Obrigada, Ana!'), ['Carla Dias', 'Ana Souza'])).toBe(true);
     expect(onlyThanks(text('Perfeito, muito obrigado Ana!'), ['Carla Dias', 'Ana Souza'])).toBe(true);
     expect(onlyThanks(text('Obrigada, Ana, mas o frete voltou.'), ['Carla Dias', 'Ana Souza'])).toBe(false);
+    expect(onlyThanks(text('Obrigada, Ana 😡'), ['Carla Dias', 'Ana Souza'])).toBe(false);
   });
 
   it('a thank-you with a file is more than thanks', () => {
