@@ -67,8 +67,11 @@ const START_TAG = /^<[^<>]*>/;
  * (`xmlns:é="…xhtml"` declares XHTML as surely as `xmlns:h=` does, and `<é:script>` runs).
  */
 const NAMESPACE_MENTION = /\bxmlns(?=\s*[:=])/g;
-/** A namespace declaration at a mention: `xmlns="…"` or `xmlns:p="…"`, p any name, either quote. */
-const NAMESPACE_DECLARATION = /xmlns(?::[^\s="'<>/]+)?\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+/**
+ * A namespace declaration at a mention: `xmlns="…"` or `xmlns:p="…"`, p any name without a colon (as
+ * XML's; with one, "xmlns:p:xmlns:p…" would be read again from each mention inside it), either quote.
+ */
+const NAMESPACE_DECLARATION = /xmlns(?::[^\s="'<>/:]+)?\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 /** DOCTYPE or ENTITY declarations, and processing instructions (the declaration is stripped first). */
 const FORBIDDEN = /<!\s*(?:DOCTYPE|ENTITY)|<\?/i;
 

@@ -119,6 +119,7 @@ describe('isFiscalXml: the electronic fiscal documents merchants send', () => {
       (n) => nfeXml({ inside: `<x xmlns:${'é'.repeat(n)}` }),
       (n) => nfeXml({ inside: `<x${' xmlns '.repeat(n)}` }),
       (n) => nfeXml({ inside: `<x xmlns${' '.repeat(n)}:` }),
+      (n) => nfeXml({ inside: `<x xmlns${':p:xmlns'.repeat(n)}="http://www.portalfiscal.inf.br/nfe"/>` }),
       (n) => `<nfeProc xmlns="http://www.portalfiscal.inf.br/nfe"${' a="1"'.repeat(n)}>`,
       (n) => `${'\ufeff'}${' '.repeat(n)}<?xml version="1.0"${' '.repeat(n)}`,
       (n) => nfeXml({ inside: '<!'.repeat(n) }),
