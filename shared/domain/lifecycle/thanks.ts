@@ -300,7 +300,7 @@ const ASKS_AGAIN =
  * analyst cannot answer a closed case, and she may mean it is not solved. So does one beside thanking
  * words ("Obrigada, Sofia 😡", "Valeu 🙄"): the face says what the words do not (THANKING_FACES).
  */
-const THANKING_FACES = '👍🙏👏🙌👌🤝✅✔☑❤♥💙💚💛🧡💜🤍😊🙂☺😀😃😄😁😉🥰😍🤩💯🎉✨';
+const THANKING_FACES = '👍🙏👏🙌👌🤝✅✔☑❤♥💙💚💛🧡💜🤍💖💕💗😊🙂☺😀😃😄😁😉🥰😍🤩😘🤗😇💯🎉✨🌹💐🌷';
 const THANKS_EMOJI = new RegExp(`^(?:[\\s.!,]|\\p{Emoji_Modifier}|\\uFE0F|\\u200D|[${THANKING_FACES}])+$`, 'u');
 const THANKING = new Set([...THANKING_FACES]);
 const PICTOGRAPH = /\p{Extended_Pictographic}/gu;

@@ -58,6 +58,9 @@ describe('onlyThanks: a message that only thanks or acknowledges after the closi
     '❤️👏',
     '✅ !',
     'Obrigada! Deu tudo certo 👍🏽🙏',
+    // Warm faces beside thanks, as phones suggest them: still thanks.
+    'Obrigada pelo retorno 🤗💐',
+    'Valeu, Carla! 😘💖',
   ])('%j → only thanks', (message) => {
     expect(onlyThanks(text(message), ['Carla Dias'])).toBe(true);
   });
