@@ -14,7 +14,9 @@ import type { OuvidoriaConfig } from './config';
 import { sanitizeHeaderValue } from './html';
 import { LINK_ERROR_MESSAGES_PT, signToken, verifyToken } from './lifecycle/survey';
 import type { ReplySecret } from './lifecycle/reply-address';
+import { PUBLIC_FILE_STATE_LABELS } from './lifecycle/status-page';
 import { type RenderedMail, renderMail } from './replies';
+import { filesCountPt } from './uploads/plan';
 
 export const CONFIRM_PATH = '/confirmar';
 
@@ -96,6 +98,8 @@ export const CONFIRM_WORDS = {
   /** The one answer to every post that waits for confirmation (no oracle: same words whatever was typed). */
   sent: (hours: number) =>
     `Enviamos um link para o e-mail informado; abra-o em até ${hours} horas para confirmar e registrar o pedido. Se não receber, confira o endereço e o spam.`,
+  /** Under the files a post waiting for confirmation brought (their list is the accepted page's). */
+  sentFiles: 'Eles ficam guardados com o pedido e serão registrados junto com ele quando você o confirmar.',
   pageTitle: 'Confirmar pedido',
   pageIntro: 'Para registrar o seu pedido na Ouvidoria, confirme que foi você quem o enviou.',
   pagePost: 'O pedido enviado com o seu e-mail',
@@ -116,6 +120,12 @@ export const CONFIRM_WORDS = {
   mailAsked: 'Recebemos pelo formulário da Ouvidoria um pedido com este endereço de e-mail:',
   mailTopic: 'Assunto',
   mailTicket: 'Chamado informado',
+  /**
+   * The files the post brought, by count only: the mail carries no text the poster chose (a stranger
+   * could use a file name to mail her words of his own); the link's page names them.
+   */
+  mailFiles: (count: number) =>
+    `Arquivos enviados com o pedido: ${filesCountPt(count)} (${PUBLIC_FILE_STATE_LABELS['pt-BR'].checking}). Os nomes aparecem na página do link.`,
   mailConfirm: 'Para registrar o pedido, abra o link abaixo e clique em “Confirmar pedido”:',
   mailLink: 'Confirmar o pedido',
   mailValidity: (hours: number) =>
@@ -149,7 +159,7 @@ export function confirmLinkStatus(answer: ConfirmLinkAnswer): 400 | 410 {
  * ticket number (digits): a stranger cannot use it to mail a third party words of their own.
  */
 export function renderConfirmationMail(
-  input: { topicLabel: string; ticket?: string | undefined; url: string },
+  input: { topicLabel: string; ticket?: string | undefined; url: string; fileCount?: number },
   config: OuvidoriaConfig,
 ): RenderedMail {
   const w = CONFIRM_WORDS;
@@ -165,6 +175,7 @@ export function renderConfirmationMail(
           ...(ticket ? [`${w.mailTicket}: ${ticket}`] : []),
         ],
       },
+      ...(input.fileCount ? [{ p: [w.mailFiles(input.fileCount)] }] : []),
       { p: [w.mailConfirm] },
       { p: [{ href: input.url, label: w.mailLink }] },
       { p: [w.mailValidity(config.limits.webformConfirmLinkHours)] },

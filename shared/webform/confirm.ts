@@ -39,7 +39,8 @@ import {
 import { topicLabel, type WebformData } from './form';
 import { type KeptPost, keySourceOf, type SubmissionKeys } from './pending';
 import type { PendingSubmission } from '../ports';
-import type { ConfirmedView, ConfirmPostView } from './page';
+import type { AttachmentView, ConfirmedView, ConfirmPostView } from './page';
+import { pendingFileViews } from './uploads';
 import type { FormPostResult, WebformDeps } from './submit';
 import { buildSubmission, storeSubmission, WEBFORM_REPLY_CLAIM } from './submit';
 import { DAY_SECONDS, HOUR_SECONDS } from '../domain/instant';
@@ -65,13 +66,19 @@ export function reservedFor(limit: number): number {
 function pendingAnswer(
   config: OuvidoriaConfig,
   event: Extract<FormPostResult['event'], { kind: 'pending' }>,
+  files: AttachmentView[],
 ): FormPostResult {
   const hours = config.limits.webformConfirmLinkHours;
   return {
     status: 202,
     headers: {},
-    view: { kind: 'confirm-sent', hours },
-    json: { outcome: 'CONFIRMATION_REQUIRED', message: CONFIRM_WORDS.sent(hours) },
+    view: { kind: 'confirm-sent', hours, files },
+    json: {
+      outcome: 'CONFIRMATION_REQUIRED',
+      message: CONFIRM_WORDS.sent(hours),
+      // Her own files, named back to her: the same for any ticket and address (no oracle).
+      ...(files.length ? { files: files.map((f) => f.name) } : {}),
+    },
     event,
   };
 }
@@ -96,7 +103,8 @@ export async function requestConfirmation(
   // A repeat queues too: its first attempt may have died before its link went (the consumer's
   // claim on the pending submission keeps a link from going twice).
   await deps.confirmMails.request({ kind: 'confirm-link', id: pending.id });
-  return pendingAnswer(deps.config, { kind: 'pending', repeat: !created, keySource: keys.source });
+  const files = await pendingFileViews(pendingUploadId, deps);
+  return pendingAnswer(deps.config, { kind: 'pending', repeat: !created, keySource: keys.source }, files);
 }
 
 /** The ticket the post cites (the form's field, or one its text names): its link mail and its page name it. */
@@ -173,8 +181,9 @@ export async function mailConfirmationLink(id: string, deps: WebformDeps): Promi
 
     const token = confirmToken(pending.id, pending.email, new Date(pending.expiresAt), await deps.linkSecret());
     const ticket = citedTicket(pending, now, config);
+    const fileCount = (await pendingFileViews(pending.pendingUploadId, deps)).length;
     const mail = renderConfirmationMail(
-      { topicLabel: topicLabel(form.assunto), ticket, url: confirmUrl(token, config) },
+      { topicLabel: topicLabel(form.assunto), ticket, url: confirmUrl(token, config), fileCount },
       config,
     );
     await deps.mailer.send(automaticOfficeMail(pending.email, mail, config));
@@ -242,7 +251,10 @@ export async function checkConfirmation(
     confirmedCaseId === undefined ? undefined : protocolOf(await deps.cases.get(confirmedCaseId, NO_TEXTS));
   const form = opened.pending.form;
   const ticket = citedTicket(opened.pending, deps.clock.now(), deps.config);
+  // Before she confirms, the files the post brought (the mail gave their count only).
+  const files = confirmed ? [] : await pendingFileViews(opened.pending.pendingUploadId, deps);
   const post: ConfirmPostView = {
+    ...(files.length ? { files } : {}),
     name: form.nome,
     ...(form.loja ? { store: form.loja } : {}),
     ...(ticket ? { ticket } : {}),

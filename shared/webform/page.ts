@@ -96,7 +96,7 @@ export type WebformView =
   | { kind: 'open-cases'; limit: number }
   | { kind: 'problem'; title: string; message: string }
   /** A post that cites a ticket: the one neutral answer (a link went, or not, to the address typed). */
-  | { kind: 'confirm-sent'; hours: number }
+  | { kind: 'confirm-sent'; hours: number; files?: AttachmentView[] }
   /**
    * GET /confirmar: the post as it will be registered, and the button whose POST confirms (a GET
    * records nothing: mail scanners open links).
@@ -449,6 +449,15 @@ ${paragraphs.map((p) => html`<p>${p}</p>\n`)}${backLink(ctx)}`;
   return layout(ctx, title, main);
 }
 
+/** The one answer of a post waiting for its link, with the files it brought named (how the status page words each). */
+function confirmSentPage(ctx: PageContext, hours: number, files: AttachmentView[]): string {
+  const title = CONFIRM_WORDS.sentTitle;
+  const main = html`<h1>${title}</h1>
+<p>${CONFIRM_WORDS.sent(hours)}</p>
+${files.length ? html`${attachmentList(files, 'pt-BR')}<p>${CONFIRM_WORDS.sentFiles}</p>\n` : ''}${backLink(ctx)}`;
+  return layout(ctx, title, main);
+}
+
 /** The confirmation link's page: one button, whose POST registers the post (no script needed). */
 /**
  * What a confirmation registers, shown on its page: anyone may type her address and her ticket, and
@@ -457,6 +466,8 @@ ${paragraphs.map((p) => html`<p>${p}</p>\n`)}${backLink(ctx)}`;
  * mailbox has the link; the mail itself still carries none of the text.
  */
 export interface ConfirmPostView {
+  /** The files the post brought, before she confirms (named here: the mail gives their count only). */
+  files?: AttachmentView[];
   name: string;
   store?: string;
   ticket?: string;
@@ -485,6 +496,7 @@ ${post.store ? html`<dt>${w.pageStore}</dt><dd>${post.store}</dd>` : ''}
 ${post.ticket ? html`<dt>${w.mailTicket}</dt><dd>${post.ticket}</dd>` : ''}
 </dl>
 <div class="texto">${post.text}</div>
+${attachmentList(post.files ?? [], 'pt-BR')}
 <form method="post" action="${ctx.basePath ?? ''}${CONFIRM_PATH}">
 <input type="hidden" name="t" value="${token}">
 <button type="submit">${confirmed ? w.confirmedButton : w.button}</button>
@@ -531,7 +543,7 @@ export function renderPage(view: WebformView, ctx: PageContext): string {
     case 'problem':
       return simplePage(ctx, view.title, [view.message]);
     case 'confirm-sent':
-      return simplePage(ctx, CONFIRM_WORDS.sentTitle, [CONFIRM_WORDS.sent(view.hours)]);
+      return confirmSentPage(ctx, view.hours, view.files ?? []);
     case 'confirm':
       return confirmPage(ctx, view.token, view.post, view.confirmed);
     case 'confirm-problem':

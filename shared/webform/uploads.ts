@@ -19,7 +19,7 @@ import { DAY_SECONDS, utcDayStart } from '../domain/instant';
 import { hashedInboxKey } from '../domain/mailbox';
 import { once } from '../domain/memo';
 import type { AttachmentMeta } from '../domain/submission';
-import { detectFileKind, KIND_MIME, REFUSAL_MESSAGES } from '../domain/uploads/file-type';
+import { detectFileKind, KIND_MIME, kindFromDeclared, REFUSAL_MESSAGES } from '../domain/uploads/file-type';
 import { sanitizeFilename } from '../domain/uploads/filename';
 import {
   CLAIMED_PREFIX,
@@ -36,6 +36,7 @@ import type { Clock, RateLimiter } from '../ports';
 import type { PresignedPost } from '../uploads/post-policy';
 import { scanStatusOf, type StoredUpload, type UploadStore } from '../uploads/ports';
 import type { MultipartFile } from './multipart';
+import type { AttachmentView } from './page';
 
 export interface UploadDeps {
   uploads: UploadStore;
@@ -177,6 +178,24 @@ export interface ClaimedUploads {
   attachments: AttachmentMeta[];
   /** Names of files the scanner flagged (the merchant is told). */
   infected: string[];
+}
+
+/**
+ * The files a post waiting for confirmation brought, as they stand under its pending id (read
+ * only: nothing is claimed before she confirms). Its 202 page names them, so she does not learn
+ * only after confirming whether they arrived; a listing that fails names none (the post stands).
+ */
+export async function pendingFileViews(
+  pendingId: string | undefined,
+  deps: { uploads?: Pick<UploadStore, 'list'> | undefined; config: Pick<OuvidoriaConfig, 'attachments'> },
+): Promise<AttachmentView[]> {
+  if (!deps.uploads || !isPendingId(pendingId)) return [];
+  const listed = await deps.uploads.list(uploadPrefix(pendingId)).catch(() => []);
+  return listed.slice(0, deps.config.attachments.maxFiles).map((object) => {
+    const name = object.filename || 'anexo';
+    const kind = kindFromDeclared(name, '');
+    return { name, size: object.size, type: kind ? KIND_MIME[kind] : '', scan: scanStatusOf(object.tags) };
+  });
 }
 
 /** Attempts at moving a clean file whose upload a re-sent POST keeps replacing during the claim. */

@@ -9,6 +9,7 @@ import { signedDownload } from '../../../shared/app/attachment-links';
 import { renderAnalystNotice } from '../../../shared/domain/assignment';
 import { publicFileState } from '../../../shared/domain/lifecycle/status-page';
 import { localConfig } from '../../../shared/domain/config';
+import { CONFIRM_WORDS } from '../../../shared/domain/webform-confirmation';
 import {
   FixedClock,
   InMemoryBounceRegistry,
@@ -21,7 +22,13 @@ import {
   RecordingQueue,
   confirmationPorts,
 } from '../../support/fakes';
-import { confirming, withoutConfirmations } from '../../support/confirm';
+import {
+  confirmationsIn,
+  confirming,
+  confirmPageEventOf,
+  confirmTokenOf,
+  withoutConfirmations,
+} from '../../support/confirm';
 import { EICAR, exe, nfeXml, pdf, png, xlsx } from '../../support/files';
 import { multipartBody } from '../../support/multipart';
 import { AWS_ERRORS, withFaults } from '../../support/reliability-harness';
@@ -42,6 +49,8 @@ let mailer: RecordingMailer;
 let store: LocalUploadStore;
 let clock: FixedClock;
 let handle: (e: unknown) => Promise<WebformResponse>;
+/** The handler itself: a post that cites a ticket answers its 202 (nothing confirmed). */
+let unconfirmed: (e: unknown) => Promise<WebformResponse>;
 
 let openCases: InMemorySenderOpenCases;
 /** What the webform counted for the AntivirusSilent alarm: files claimed before their scan result. */
@@ -87,6 +96,7 @@ function setup(
   );
   // A post that cites a ticket waits for its link: confirmed here as the merchant would (F1).
   handle = confirming(h, () => mailer.sent);
+  unconfirmed = (e) => h(e);
 }
 
 function event(method: string, path: string, body?: Buffer | string, contentType?: string, accept = 'text/html') {
@@ -608,17 +618,18 @@ describe('a presigned POST re-sent after the submission', () => {
   // Re-sent while the submission claims the file: the claim copies the version it listed clean (the
   // bucket keeps versions); the re-sent bytes are another version, unclaimed, scanned, and expire.
   it('re-sent during the claim with an infected file: the case keeps the clean version it listed, the infected one is no one’s', async () => {
+    let claimListed = false;
     setup('manual', (port) => {
       if (port !== (store as object)) return port;
-      // The submission lists the pending id twice: for the sender's file budget, then to claim.
-      let lists = 0;
+      // The claim's listing (the post lists the pending id before it too: the sender's file budget, the 202's names).
       return new Proxy(port, {
         get(target, prop, receiver) {
           const value = Reflect.get(target, prop, receiver);
           if (prop !== 'list' || typeof value !== 'function') return value;
           return async (...args: unknown[]) => {
             const listed = await value.apply(target, args);
-            if (++lists === 2) {
+            if (new Error().stack?.includes('claimUploads')) {
+              claimListed = true;
               expect(store.acceptPost(lastPolicies[0]?.fields ?? {}, infectedPdf(), clock.now())).toEqual({ ok: true });
             }
             return listed;
@@ -630,6 +641,7 @@ describe('a presigned POST re-sent after the submission', () => {
     store.scanPending();
     const r = await submit({ anexosId: pendingId });
     expect(r.statusCode).toBe(201);
+    expect(claimListed).toBe(true);
     const [record] = await cases.listAll();
     expect(record?.messages[0]?.attachments[0]).toMatchObject({
       scan: 'NO_THREATS_FOUND',
@@ -1004,5 +1016,73 @@ describe('at her open-case cap, a post whose join the lifecycle refuses: refused
     expect(again.statusCode).toBe(201);
     const second = [...cases.records.values()].find((c) => c.caseId !== firstId);
     expect(second?.messages[0]?.attachments).toEqual([expect.objectContaining({ filename: 'fatura-abril.pdf' })]);
+  });
+});
+
+// Journeys 57: the 202 "Confirme o seu pedido pelo e-mail" and its mail never mentioned her files.
+describe('a post with files waiting for its link: the files are named before she confirms', () => {
+  const post = (accept: string, pendingId: string) =>
+    unconfirmed(
+      event(
+        'POST',
+        '/casos',
+        new URLSearchParams({ ...FIELDS, anexosId: pendingId }).toString(),
+        'application/x-www-form-urlencoded',
+        accept,
+      ),
+    );
+
+  it.each([
+    ['the 202 page', 'text/html'],
+    ['the 202 JSON answer', 'application/json'],
+  ])('%s names each file with the status page’s words for a file being scanned', async (_what, accept) => {
+    setup('manual');
+    const pendingId = await uploadWithScript([
+      { name: 'fatura março.pdf', type: 'application/pdf', bytes: pdf() },
+      { name: 'print.png', type: 'image/png', bytes: png() },
+    ]);
+    const r = await post(accept, pendingId);
+    expect(r.statusCode).toBe(202);
+    if (accept === 'text/html') {
+      expect(r.body).toContain('Confirme o seu pedido pelo e-mail');
+      expect(r.body).toContain('Arquivos recebidos');
+      expect(r.body).toMatch(/<strong>fatura março\.pdf<\/strong> \([^)]*PDF\): recebido, em verificação antivírus/);
+      expect(r.body).toMatch(/<strong>print\.png<\/strong> \([^)]*PNG\): recebido, em verificação antivírus/);
+      expect(r.body).toContain(CONFIRM_WORDS.sentFiles);
+    } else {
+      expect(json(r).files).toEqual(['fatura março.pdf', 'print.png']);
+    }
+  });
+
+  it('its mail gives their count (no name: no words of the poster in it), and the link’s page names them', async () => {
+    setup('manual');
+    const pendingId = await uploadWithScript([
+      { name: 'fatura.pdf', type: 'application/pdf', bytes: pdf() },
+      { name: 'print.png', type: 'image/png', bytes: png() },
+      { name: 'pedidos.xlsx', type: '', bytes: xlsx() },
+    ]);
+    const postEvent = event(
+      'POST',
+      '/casos',
+      new URLSearchParams({ ...FIELDS, anexosId: pendingId }).toString(),
+      'application/x-www-form-urlencoded',
+    );
+    expect((await unconfirmed(postEvent)).statusCode).toBe(202);
+    const [mail] = confirmationsIn(mailer.sent);
+    expect(mail?.text).toContain(
+      'Arquivos enviados com o pedido: 3 arquivos (recebido, em verificação antivírus). Os nomes aparecem na página do link.',
+    );
+    expect(mail?.text).not.toContain('fatura.pdf');
+    const page = await unconfirmed(confirmPageEventOf(postEvent, confirmTokenOf(mailer.sent)));
+    expect(page.statusCode).toBe(200);
+    for (const name of ['fatura.pdf', 'print.png', 'pedidos.xlsx'])
+      expect(page.body).toContain(`<strong>${name}</strong>`);
+  });
+
+  it('a post without files says nothing of files, on the page or in the mail', async () => {
+    const r = await post('text/html', '');
+    expect(r.statusCode).toBe(202);
+    expect(r.body).not.toContain('Arquivos recebidos');
+    expect(confirmationsIn(mailer.sent)[0]?.text).not.toContain('Arquivos enviados');
   });
 });
