@@ -237,7 +237,7 @@ export type IntakeResult =
       duplicate: boolean;
       /** The files of the case's first message as stored (the webform lists them without reading the case back). */
       attachments: AttachmentMeta[];
-      /** An accepted case with its protocol: the answer deadline the acknowledgement promises, dd/mm/aaaa. */
+      /** An open accepted case with its protocol: its answer deadline now (currentDueDate), dd/mm/aaaa. */
       dueDate?: string;
     }
   | {
@@ -556,7 +556,11 @@ function result(record: CaseRecord, duplicate: boolean, config: OuvidoriaConfig)
     reply: record.reply,
     duplicate,
     attachments: record.messages[0]?.attachments ?? [],
-    ...(record.outcome === 'ACCEPTED' && record.protocol ? { dueDate: promisedDueDate(record, config) } : {}),
+    // The case as it stands: a confirmation shown again days later (her link, a repeated post) gave
+    // the acknowledgement's date after an extension moved it, or after the case was closed.
+    ...(record.outcome === 'ACCEPTED' && record.protocol && record.status !== 'CLOSED'
+      ? { dueDate: currentDueDate(record, config) }
+      : {}),
   };
 }
 

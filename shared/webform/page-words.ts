@@ -48,6 +48,8 @@ export interface PageWords {
     pageTitle: (protocol: string) => string;
     keep: string;
     due: (date: string) => string;
+    /** Instead of the deadline, once the case is closed (the confirmation shown again later). */
+    closed: string;
     emailed: string;
     nextSteps: string;
     steps: MailInline[][];
@@ -156,6 +158,7 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       pageTitle: (protocol) => `Protocolo ${protocol}`,
       keep: 'Guarde este número: ele identifica o seu caso em todas as nossas mensagens.',
       due: (date) => `Prazo de resposta: até ${date}`,
+      closed: 'Este caso já foi encerrado: a resposta da Ouvidoria foi enviada para o seu e-mail.',
       emailed: 'Enviamos uma confirmação com o número do protocolo para o seu e-mail.',
       filesHeading: 'Arquivos recebidos',
       threatNote:
@@ -272,6 +275,7 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       protocolLabel: 'Número de protocolo:',
       pageTitle: (protocol) => `Protocolo ${protocol}`,
       emailed: 'Le enviamos a su correo una confirmación con el número de protocolo.',
+      closed: 'Este caso ya fue cerrado: la respuesta de la Ouvidoria se envió a su correo.',
       filesHeading: 'Archivos recibidos',
       threatNote:
         'Un archivo con una amenaza queda en cuarentena: nadie del equipo lo abrirá. Le enviamos orientaciones a su correo.',
@@ -373,6 +377,7 @@ export const PAGE_WORDS: Record<MessageLanguage, PageWords> = {
       protocolLabel: 'Protocol number:',
       pageTitle: (protocol) => `Protocol ${protocol}`,
       emailed: 'We have sent a confirmation with the protocol number to your email.',
+      closed: 'This case has been closed: the Ombudsman’s answer was sent to your email.',
       filesHeading: 'Files received',
       threatNote:
         'A file with a threat is kept in quarantine: no one on our team will open it. We have sent you guidance by email.',

@@ -62,8 +62,10 @@ export type WebformView =
       protocol: string;
       emailed: boolean;
       attachments?: AttachmentView[];
-      /** The answer deadline the acknowledgement promises, dd/mm/aaaa. */
+      /** The case's answer deadline now (extensions move it), dd/mm/aaaa; none once closed. */
       dueDate?: string;
+      /** The case was closed since (its confirmation shown again): said instead of a deadline. */
+      closed?: true;
       /** The language of the acknowledgement mail (caseLanguage): the page speaks it too. */
       language?: MessageLanguage;
       /** Her text announces a file and none came (attachment-mention.ts): the page says how to send it, as the mail does. */
@@ -356,6 +358,7 @@ function acceptedPage(ctx: PageContext, view: WebformView & { kind: 'accepted' }
 <p class="protocolo">${protocol}</p>
 <p>${a.keep}</p>
 ${dueDate ? html`<p><strong>${a.due(dueDate)}</strong>.</p>` : ''}
+${view.closed ? html`<p><strong>${a.closed}</strong></p>` : ''}
 </div>
 ${emailed ? html`<p>${a.emailed}</p>` : ''}
 ${attachmentList(files, w.htmlLang)}

@@ -760,6 +760,7 @@ function answer(
   const language = caseLanguage(result);
   const foreign = language !== 'pt-BR' ? { language } : {};
   if (result.outcome === 'ACCEPTED' && result.protocol) {
+    const closed = result.status === 'CLOSED';
     return {
       status: 201,
       headers: {},
@@ -769,6 +770,7 @@ function answer(
         emailed,
         attachments,
         ...(result.dueDate ? { dueDate: result.dueDate } : {}),
+        ...(closed ? { closed: true as const } : {}),
         ...(missingAttachment ? { missingAttachment } : {}),
         ...(filesNotAdded.length > 0 ? { filesNotAdded } : {}),
         ...foreign,
@@ -779,6 +781,7 @@ function answer(
         attachments,
         message: PAGE_WORDS[language].accepted.message(result.protocol),
         ...(result.dueDate ? { dueDate: result.dueDate } : {}),
+        ...(closed ? { closed: PAGE_WORDS[language].accepted.closed } : {}),
         ...(missingAttachment ? { missingAttachment: PAGE_WORDS[language].accepted.missingAttachment } : {}),
         ...(filesNotAdded.length > 0
           ? { filesNotAdded: { files: filesNotAdded, message: PAGE_WORDS[language].accepted.filesNotAdded.join(' ') } }

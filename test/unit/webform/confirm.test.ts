@@ -324,6 +324,36 @@ describe('GET /confirmar records nothing; POST /confirmar registers the post onc
     expect(queue.messages).toHaveLength(1);
   });
 
+  // Journeys 57: her link shown again after an extension moved the deadline, or after the case closed,
+  // still said the acknowledgement's date. It shows the case as it stands now.
+  it.each([
+    [
+      'the deadline extended',
+      { dueAt: '2026-03-31T15:00:00Z' },
+      ['Prazo de resposta: até 31/03/2026'],
+      ['até 24/03/2026'],
+    ],
+    [
+      'the case closed',
+      { status: 'CLOSED' as const },
+      ['Este caso já foi encerrado: a resposta da Ouvidoria foi enviada para o seu e-mail.'],
+      ['Prazo de resposta'],
+    ],
+  ])('the link again once %s: the case as it stands', async (_what, change, shown, notShown) => {
+    const post = browserPost();
+    await handle(post);
+    const token = confirmTokenOf(mailer.sent);
+    const done = await handle(confirmEventOf(post, token));
+    expect(done.body).toContain('Prazo de resposta: até 24/03/2026');
+    const [record] = await cases.listAll();
+    if (!record) throw new Error('no case');
+    cases.records.set(record.caseId, { ...record, ...change });
+    const again = await handle(confirmEventOf(post, token));
+    expect(again.statusCode).toBe(201);
+    for (const words of shown) expect(again.body).toContain(words);
+    for (const words of notShown) expect(again.body).not.toContain(words);
+  });
+
   // Carla confirmed on Monday; on Tuesday she opened the mail's link again to find her protocol. The page
   // asked her to confirm the post once more ("Para registrar o seu pedido…, confirme"), as if it had never
   // been registered. Opened again — the same day or after the link's 48 hours — it says it is registered,
