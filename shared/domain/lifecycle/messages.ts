@@ -853,7 +853,8 @@ function merchantFilesLine(attachments: readonly AttachmentMeta[]): string {
   if (names.length === 0) return '';
   const more = names.length - TRANSFER_FILES_LISTED;
   const listed = names.slice(0, TRANSFER_FILES_LISTED).join(', ');
-  return `Arquivos enviados: ${listed}${more > 0 ? ` e mais ${countOf(more, 'arquivo', 'arquivos')}` : ''}.`;
+  // Not attached to this notice (the assignment notice carries them): where they are, as it says it.
+  return `Arquivos enviados (estão na página do caso no console, em “abrir o caso”): ${listed}${more > 0 ? ` e mais ${countOf(more, 'arquivo', 'arquivos')}` : ''}.`;
 }
 
 /**

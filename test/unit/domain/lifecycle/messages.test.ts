@@ -1,3 +1,4 @@
+import { consoleCaseLink } from '../../../../shared/domain/console-link';
 import { describe, expect, it } from 'vitest';
 import { renderAnalystNotice } from '../../../../shared/domain/assignment';
 import { type CaseRecord, REPLY_TO_BOUNCED } from '../../../../shared/domain/case';
@@ -598,14 +599,18 @@ describe('lifecycle mails', () => {
       [
         'an iPhone photo and a PDF, beside a signature logo',
         [logo, photo, pdf],
-        'Arquivos enviados: IMG_0042.jpeg, fatura-marco.pdf.',
+        'Arquivos enviados (estão na página do caso no console, em “abrir o caso”): IMG_0042.jpeg, fatura-marco.pdf.',
       ],
       [
         'twelve prints',
         prints,
-        'Arquivos enviados: print-1.png, print-2.png, print-3.png, print-4.png, print-5.png, print-6.png, print-7.png, print-8.png, print-9.png, print-10.png e mais 2 arquivos.',
+        'Arquivos enviados (estão na página do caso no console, em “abrir o caso”): print-1.png, print-2.png, print-3.png, print-4.png, print-5.png, print-6.png, print-7.png, print-8.png, print-9.png, print-10.png e mais 2 arquivos.',
       ],
-      ['a file without a name', [{ ...pdf, filename: undefined }], 'Arquivos enviados: anexo-1.'],
+      [
+        'a file without a name',
+        [{ ...pdf, filename: undefined }],
+        'Arquivos enviados (estão na página do caso no console, em “abrir o caso”): anexo-1.',
+      ],
       ['only a signature logo', [logo], undefined],
     ])('names the files of her messages (%s), the images of their bodies aside', (_what, attachments, line) => {
       const withFiles = {
@@ -617,6 +622,8 @@ describe('lifecycle mails', () => {
       else {
         expect(mail.text).toContain(`${line}\n\nO estorno ainda não apareceu.`);
         expect(mail.html).toContain(line);
+        // The link the line points to is the notice's own.
+        expect(mail.text).toContain(consoleCaseLink(localConfig, withFiles.caseId));
       }
       expect(mail.text).not.toContain('image001.png');
     });
