@@ -11,6 +11,8 @@
  * `.pendente` suffix; erased too), and the same
  * content as one file, DIR.zip, to hand to the data subject.
  * `delete` refuses while the address has open cases unless `--yes` is given.
+ * Both cover the address as given (any case of letters): other spellings of its inbox that hold data
+ * (Gmail dots, "+tag") are named, not covered — found by one scan of the sender index's keys.
  *
  * Local stack by default (DYNAMODB_PORT; raw mail under LOCAL_DATA_DIR, default `.local`, as
  * `npm start`; webform files under `.local/uploads/`); AWS when TABLE_NAME is set (usual credentials;
@@ -28,7 +30,13 @@ import { S3MessageTextStore } from '../shared/adapters/s3-message-text-store';
 import { FileRawMailArchive, S3RawMailArchive } from '../shared/adapters/raw-mail-archive';
 import { FileUploadArchive, S3UploadArchive } from '../shared/adapters/upload-archive';
 import { officeCalendar } from '../shared/domain/calendar';
-import { type DataSubjectDeps, eraseSubject, exportSubject, subjectHash } from '../shared/app/data-subject';
+import {
+  type DataSubjectDeps,
+  eraseSubject,
+  exportSubject,
+  otherSpellings,
+  subjectHash,
+} from '../shared/app/data-subject';
 import { clockFrom, tableClient } from '../shared/composition/clients';
 import { cliSettings } from './report';
 import { localDataDir } from './local/clock-file';
@@ -77,6 +85,18 @@ export async function depsFrom(env: NodeJS.ProcessEnv, progress?: (line: string)
  */
 const FILES_KEPT = 'arquivo(s) anexado(s) (formulário ou e-mail)';
 
+/**
+ * Said after an export or an erasure when other spellings of the inbox hold data: the request
+ * covered the address given only (data-subject.ts otherSpellings says why none is covered silently).
+ */
+export function otherSpellingsNote(spellings: readonly string[]): string {
+  if (spellings.length === 0) return '';
+  return (
+    `ATENÇÃO: outras grafias da mesma caixa de e-mail (pontos no Gmail, "+etiqueta") também têm dados, e NÃO foram incluídas: ${spellings.join(', ')}.\n` +
+    'Confirme com o(a) titular que são dele(a) e execute o comando para cada uma.\n'
+  );
+}
+
 export async function main(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
@@ -98,6 +118,7 @@ export async function main(
       i >= 0 && rest[i + 1] ? (rest[i + 1] as string) : `titular-${subjectHash(email).slice(0, 12)}`,
     );
     const { data, files } = await exportSubject(email, deps);
+    const others = await otherSpellings(email, deps);
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'dados.json'), `${JSON.stringify(data, null, 2)}\n`, 'utf8');
     for (const [name, bytes] of files) {
@@ -111,21 +132,23 @@ export async function main(
     const archive = `${dir}.zip`;
     await writeZip(archive, [['dados.json', Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8')], ...files]);
     io.out(
-      `${archive}\n${dir}\n${data.cases.length} caso(s), ${emls} e-mail(s) original(is), ${uploaded} ${FILES_KEPT}${waiting > 0 ? `, ${waiting} anexo(s) de pedido(s) não confirmado(s)` : ''}\n`,
+      `${archive}\n${dir}\n${data.cases.length} caso(s), ${emls} e-mail(s) original(is), ${uploaded} ${FILES_KEPT}${waiting > 0 ? `, ${waiting} anexo(s) de pedido(s) não confirmado(s)` : ''}\n${otherSpellingsNote(others)}`,
     );
     return 0;
   }
   const result = await eraseSubject(email, deps, { confirmed: rest.includes('--yes') });
+  const others = await otherSpellings(email, deps);
   if (!result.erased) {
     io.err(
       `O endereço tem ${result.openCases} caso(s) em aberto. Nada foi apagado.\n` +
-        'Confirme com --yes para apagar mesmo assim (o caso some da fila e do(a) analista).\n',
+        'Confirme com --yes para apagar mesmo assim (o caso some da fila e do(a) analista).\n' +
+        otherSpellingsNote(others),
     );
     return 3;
   }
   const c = result.tombstone.counts;
   io.out(
-    `Apagado: ${c.cases} caso(s), ${c.items} item(ns), ${c.rawMail} e-mail(s) original(is), ${c.uploads ?? 0} ${FILES_KEPT}. Registro anônimo: TOMBSTONE#${result.tombstone.subjectHash}\n`,
+    `Apagado: ${c.cases} caso(s), ${c.items} item(ns), ${c.rawMail} e-mail(s) original(is), ${c.uploads ?? 0} ${FILES_KEPT}. Registro anônimo: TOMBSTONE#${result.tombstone.subjectHash}\n${otherSpellingsNote(others)}`,
   );
   return 0;
 }

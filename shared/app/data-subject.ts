@@ -61,6 +61,13 @@ export interface Tombstone {
 export interface DataSubjectStore {
   cases(email: string): Promise<SubjectCase[]>;
   /**
+   * The addresses (lower-cased) with cases or posts waiting for confirmation whose inbox is the
+   * address's by inboxLimitKey (Gmail's dots, a "+tag"), the address itself included. The case
+   * index is keyed by the exact spelling, so this reads every key of the sender index: a bounded
+   * scan of its keys only, acceptable for a rare request, never on a merchant's path.
+   */
+  spellingsOfInbox(email: string): Promise<string[]>;
+  /**
    * OPEN#, BOUNCE#, THROTTLE# items of the address (throttles for the given office-local days), and
    * its webform posts waiting for their confirmation link (PENDING#).
    */
@@ -153,6 +160,17 @@ export interface DataSubjectDeps {
   calendar: OfficeCalendar;
   /** Progress lines for long runs (stderr in the CLI). */
   progress?: (line: string) => void;
+}
+
+/**
+ * Other spellings of the address's inbox that hold data (threading and limits treat them as one
+ * inbox): a request names one address, so they are NOT covered by it. They are named for whoever
+ * runs it to confirm with the data subject and run it for each — never covered silently: "+tag"
+ * is a sub-address only where the provider says so, and another spelling may be another person's.
+ */
+export async function otherSpellings(email: string, deps: Pick<DataSubjectDeps, 'store'>): Promise<string[]> {
+  const address = email.trim().toLowerCase();
+  return (await deps.store.spellingsOfInbox(address)).filter((a) => a !== address).sort();
 }
 
 export function subjectHash(email: string): string {

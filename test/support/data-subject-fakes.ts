@@ -1,3 +1,4 @@
+import { inboxLimitKey } from '../../shared/domain/mailbox';
 /** In-memory DataSubjectStore and RawMailArchive (DynamoDataSubjectStore and S3RawMailArchive on AWS). */
 import type { DataSubjectStore, HeldItem, RawMailArchive, SubjectCase, Tombstone } from '../../shared/app/data-subject';
 import type { ReportEntry } from '../../shared/domain/report/figures';
@@ -27,6 +28,10 @@ export class InMemoryDataSubjectStore implements DataSubjectStore {
         items: c.items.filter((i) => this.live(i.key)),
         related: c.related.filter((i) => this.live(i.key)),
       }));
+  }
+  async spellingsOfInbox(email: string): Promise<string[]> {
+    const inbox = inboxLimitKey(email);
+    return [...this.byAddress.keys()].filter((a) => inboxLimitKey(a) === inbox);
   }
   async addressItems(email: string, days: readonly string[]): Promise<HeldItem[]> {
     this.daysAsked.push([...days]);

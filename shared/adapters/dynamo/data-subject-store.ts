@@ -5,6 +5,7 @@ import {
   GetCommand,
   type NativeAttributeValue,
   paginateQuery,
+  paginateScan,
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -195,6 +196,30 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
       });
     }
     return out;
+  }
+
+  async spellingsOfInbox(email: string): Promise<string[]> {
+    const inbox = inboxLimitKey(email);
+    const found = new Set<string>();
+    // The sender index's keys only (ProjectionExpression): the one scan of this store, for a rare request.
+    const pages = paginateScan(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        IndexName: GSI.bySender.indexName,
+        ProjectionExpression: '#pk',
+        FilterExpression: 'begins_with(#pk, :case) OR begins_with(#pk, :pending)',
+        ExpressionAttributeNames: { '#pk': GSI.bySender.partitionKey },
+        ExpressionAttributeValues: { ':case': 'SENDER#', ':pending': 'PENDINGSENDER#' },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const address = String(item[GSI.bySender.partitionKey]).replace(/^(?:PENDING)?SENDER#/, '');
+        if (inboxLimitKey(address) === inbox) found.add(address);
+      }
+    }
+    return [...found];
   }
 
   async addressItems(email: string, days: readonly string[]): Promise<HeldItem[]> {

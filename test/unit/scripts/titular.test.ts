@@ -123,6 +123,59 @@ describe('npm run titular (local stack)', () => {
     expect(JSON.stringify(tombstone)).not.toContain(email);
   });
 
+  // Red team 57: a merchant who wrote from ana.souza@gmail.com and from anasouza+loja@gmail.com has cases
+  // under both spellings; a request for anasouza@gmail.com found neither and did not say so.
+  it.each([
+    ['export', (email: string) => ['export', email, '--out', `grafias-${email}`]],
+    ['delete', (email: string) => ['delete', email]],
+  ])(
+    '%s names the other spellings of the inbox that hold cases, and covers only the address given',
+    async (_c, argv) => {
+      const n = ++seq;
+      const spellings = [`ana.souza${n}@gmail.com`, `anasouza${n}+loja@gmail.com`];
+      const repo = new DynamoCaseRepository({ client: doc, tableName: LOCAL_TABLE });
+      for (const [i, senderEmail] of spellings.entries()) {
+        await repo.create(
+          aCase({
+            sourceId: `g-${n}-${i}`,
+            caseId: `email:g-${n}-${i}`,
+            protocol: `OUV-2026-0005${n}${i}`,
+            senderEmail,
+            status: 'CLOSED',
+          }),
+        );
+      }
+      // Another person's inbox at the same provider is never named.
+      await repo.create(
+        aCase({
+          sourceId: `g-${n}-x`,
+          caseId: `email:g-${n}-x`,
+          protocol: `OUV-2026-0006${n}0`,
+          senderEmail: `anasouza${n}x@gmail.com`,
+          status: 'CLOSED',
+        }),
+      );
+      const run = io();
+      expect(await main(argv(`AnaSouza${n}@gmail.com`), env, run.io)).toBe(0);
+      const said = run.out.join('');
+      expect(said).toContain('0 caso(s)');
+      expect(said).toContain(
+        `ATENÇÃO: outras grafias da mesma caixa de e-mail (pontos no Gmail, "+etiqueta") também têm dados, e NÃO foram incluídas: ${spellings.join(', ')}.`,
+      );
+      expect(said).not.toContain(`anasouza${n}x@gmail.com`);
+      // Nothing of the other spellings was erased.
+      expect(await caseItem(`email:g-${n}-0`)).toBeDefined();
+      expect(await caseItem(`email:g-${n}-1`)).toBeDefined();
+    },
+  );
+
+  it('an address with no other spelling holding data says nothing of spellings', async () => {
+    const { email } = await seeded('CLOSED');
+    const run = io();
+    expect(await main(['delete', email], env, run.io)).toBe(0);
+    expect(run.out.join('')).not.toContain('outras grafias');
+  });
+
   it('delete of a closed case needs no --yes', async () => {
     const { email, caseId } = await seeded('CLOSED');
     expect(await main(['delete', email], env, io().io)).toBe(0);
