@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { formatDateTimePtBr } from '../../shared/domain/calendar';
 import { ENV } from '../../shared/runtime-env';
 import { localDataDir } from './clock-file';
+import { watchLauncher } from './launcher';
 import { type LocalLogFormat, logFormatFrom } from './log-format';
 import {
   DEFAULT_PORTS,
@@ -172,6 +173,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // npm killed by its PID leaves this process running with the ports held: stop with it. Not a second
+  // stop: a Ctrl-C ends npm too, and the stop it started must not be cut short.
+  watchLauncher(() => {
+    if (!stopping) shutdown('npm exited');
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
