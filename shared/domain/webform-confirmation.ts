@@ -14,7 +14,6 @@ import type { OuvidoriaConfig } from './config';
 import { sanitizeHeaderValue } from './html';
 import { LINK_ERROR_MESSAGES_PT, signToken, verifyToken } from './lifecycle/survey';
 import type { ReplySecret } from './lifecycle/reply-address';
-import { PUBLIC_FILE_STATE_LABELS } from './lifecycle/status-page';
 import { type RenderedMail, renderMail } from './replies';
 import { filesCountPt } from './uploads/plan';
 
@@ -122,10 +121,11 @@ export const CONFIRM_WORDS = {
   mailTicket: 'Chamado informado',
   /**
    * The files the post brought, by count only: the mail carries no text the poster chose (a stranger
-   * could use a file name to mail her words of his own); the link's page names them.
+   * could use a file name to mail her words of his own); the link's page names them, each with its
+   * scan state as it is when she opens it (the mail would say a state the scan has moved on from).
    */
   mailFiles: (count: number) =>
-    `Arquivos enviados com o pedido: ${filesCountPt(count)} (${PUBLIC_FILE_STATE_LABELS['pt-BR'].checking}). Os nomes aparecem na página do link.`,
+    `Arquivos enviados com o pedido: ${filesCountPt(count)}. O nome e a verificação antivírus de cada um aparecem na página do link.`,
   mailConfirm: 'Para registrar o pedido, abra o link abaixo e clique em “Confirmar pedido”:',
   mailLink: 'Confirmar o pedido',
   mailValidity: (hours: number) =>

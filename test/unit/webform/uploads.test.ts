@@ -1070,7 +1070,7 @@ describe('a post with files waiting for its link: the files are named before she
     expect((await unconfirmed(postEvent)).statusCode).toBe(202);
     const [mail] = confirmationsIn(mailer.sent);
     expect(mail?.text).toContain(
-      'Arquivos enviados com o pedido: 3 arquivos (recebido, em verificação antivírus). Os nomes aparecem na página do link.',
+      'Arquivos enviados com o pedido: 3 arquivos. O nome e a verificação antivírus de cada um aparecem na página do link.',
     );
     expect(mail?.text).not.toContain('fatura.pdf');
     const page = await unconfirmed(confirmPageEventOf(postEvent, confirmTokenOf(mailer.sent)));
