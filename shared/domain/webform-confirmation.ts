@@ -98,7 +98,10 @@ export const CONFIRM_WORDS = {
   sent: (hours: number) =>
     `Enviamos um link para o e-mail informado; abra-o em até ${hours} horas para confirmar e registrar o pedido. Se não receber, confira o endereço e o spam.`,
   /** Under the files a post waiting for confirmation brought (their list is the accepted page's). */
-  sentFiles: 'Eles ficam guardados com o pedido e serão registrados junto com ele quando você o confirmar.',
+  // Not "registered with it": the same form posted again after its confirmation keeps its first
+  // files only (the confirmation's page names the others, filesNotAdded).
+  sentFiles:
+    'Eles ficam guardados com o pedido até você confirmá-lo; a página que se abre ao confirmar mostra os que foram registrados.',
   pageTitle: 'Confirmar pedido',
   pageIntro: 'Para registrar o seu pedido na Ouvidoria, confirme que foi você quem o enviou.',
   pagePost: 'O pedido enviado com o seu e-mail',
