@@ -291,7 +291,7 @@ const HEADER_DATE = /^\*?(enviado|enviada|enviado em|enviada em|enviado el|fecha
 const HEADER_TO_OR_SUBJECT = /^\*?(para|to|assunto|asunto|subject|cc) ?:/;
 
 const MOBILE_FOOTER: RegExp[] = [
-  /^(enviado|enviada) (do|de|pelo|pela|via|a partir do|a partir de|com o|com) (meu |minha |o |a )?(iphone|ipad|android|celular|smartphone|samsung|galaxy|motorola|xiaomi|tablet|outlook|app|aplicativo|e-mail|email|gmail|yahoo|mail|dispositivo|telefone|blackberry)\b/,
+  /^(enviado|enviada) (do|de|pelo|pela|via|a partir do|a partir de|com o|com) (meu |minha |o |a )?(iphone|ipad|android|celular|smartphone|samsung|galaxy|motorola|xiaomi|tablet|outlook|app|aplicativo|e-mail|email|gmail|yahoo|mail|dispositivo|telefone|blackberry|whatsapp)\b/,
   /^sent (from|with|via) (my |the )?\S/,
   /^(obter|baixe|get|baixar) (o )?outlook (para|for) (ios|android)/,
 ];
@@ -604,6 +604,14 @@ function looksLikeName(raw: string): boolean {
  * there is no such block, or nothing of hers above it.
  */
 export function withoutSignOff(fresh: string): string {
+  return signOff(fresh)?.above ?? fresh;
+}
+
+/**
+ * The sign-off withoutSignOff cuts: the text above it, the name on the closing line ("Att, Carla":
+ * `signer`, normalised) and the lines below that line. Null when there is none.
+ */
+export function signOff(fresh: string): { above: string; signer?: string; block: string } | null {
   const lines = fresh.split('\n');
   // Only the last lines can be a sign-off block: the closing line is at most SIGN_OFF_MAX_LINES
   // written lines from the end (and the work stays that small on any text).
@@ -624,11 +632,16 @@ export function withoutSignOff(fresh: string): string {
         const hers = SENTENCE_LINE.test(read) && !DISCLAIMER_WORDS.test(read);
         return l.length <= SIGN_OFF_LINE_CHARS && !POSTSCRIPT.test(read) && !hers;
       });
-    if (!signature) return fresh;
+    if (!signature) return null;
     const above = lines.slice(0, v).join('\n');
-    return LETTER.test(above) ? above.trimEnd() : fresh;
+    if (!LETTER.test(above)) return null;
+    return {
+      above: above.trimEnd(),
+      ...(closing[1] !== undefined ? { signer: closing[1] } : {}),
+      block: below.join('\n'),
+    };
   }
-  return fresh;
+  return null;
 }
 
 /**

@@ -10,7 +10,7 @@
  * problema voltou", "Obrigado. Ainda não recebi o estorno" and "Ok, e o frete?" each have a word that
  * is not, and reopen the case.
  */
-import { bareSignature, normalize, splitQuoted, withoutSignOff } from '../text';
+import { bareSignature, normalize, signOff, splitQuoted } from '../text';
 import { readMailedRating } from './mailed-rating';
 
 /** Longest thank-you read as one (words): a longer message says something more. */
@@ -332,7 +332,7 @@ export interface ClosingWords {
  */
 export function closingWords(message: { text?: string; attachments: readonly unknown[] }): ClosingWords | null {
   if (message.attachments.length > 0) return null;
-  const fresh = withoutSignature(withoutSignOff(splitQuoted(message.text ?? '').fresh)).trim();
+  const fresh = withoutSignature(withoutSignOffBlock(splitQuoted(message.text ?? '').fresh)).trim();
   if (fresh.length > MAX_CHARS || fresh.includes('?') || fresh.includes('¿')) return null;
   const rating = readMailedRating(fresh);
   const words = normalize(rating ? rating.rest : fresh).match(/[a-z0-9]+/g) ?? [];
@@ -379,11 +379,150 @@ export function closingReplyOf(
 /**
  * Her words above a signature her mail program adds with no closing line (bareSignature): "5" over
  * "Pedro Ponto / Eletro Ponto / (81) 3333-4444" is a score, and "Obrigado!" over it thanks. A block
- * that says the matter is not over ("Mas Continua Sem Funcionar") is no signature: the text stays whole.
+ * that is not only a signature (onlySignature) stays: the text is read whole.
  */
 function withoutSignature(fresh: string): string {
   const signature = bareSignature(fresh);
-  return signature && !ASKS_AGAIN.test(normalize(signature.block)) ? signature.above : fresh;
+  return signature && onlySignature(signature.block) ? signature.above : fresh;
+}
+
+/** The same for a sign-off with its closing line ("Att,\nCarla"; "Abraços, Carla"): the name on it too. */
+function withoutSignOffBlock(fresh: string): string {
+  const cut = signOff(fresh);
+  return cut && onlySignature(cut.block) && !saysNotOver(cut.signer ?? '') ? cut.above : fresh;
+}
+
+/**
+ * Words no signature is made of: the case's matter and its state ("Cadê meu dinheiro", "Estorno
+ * Pendente", "Sigo Aguardando", "Nada Ainda"). Under her name they are her words, in Title Case too.
+ */
+const NOT_SIGNATURE = new Set([
+  'cade',
+  'kd',
+  'pendente',
+  'pendentes',
+  'pendencia',
+  'aguardando',
+  'esperando',
+  'sigo',
+  'seguimos',
+  'continua',
+  'continuo',
+  'ainda',
+  'nada',
+  'nenhum',
+  'nenhuma',
+  'nem',
+  'sem',
+  'falta',
+  'faltam',
+  'faltando',
+  'mesma',
+  'mesmo',
+  'igual',
+  'mudou',
+  'veio',
+  'caiu',
+  'chegou',
+  'recebi',
+  'nao',
+  'mas',
+  'porem',
+  'so',
+  'estorno',
+  'estornos',
+  'reembolso',
+  'dinheiro',
+  'repasse',
+  'saque',
+  'pagamento',
+  'cobranca',
+  'pedido',
+  'problema',
+  'erro',
+  'reclamacao',
+  'resposta',
+  'solucao',
+  // Her verdict on it ("Um Absurdo", "Que Descaso").
+  'absurdo',
+  'absurda',
+  'descaso',
+  'vergonha',
+  'pessimo',
+  'pessima',
+  'lamentavel',
+  'ridiculo',
+]);
+
+/**
+ * The words a signature line may have in lower case besides name particles: roles and kinds of
+ * store ("Responsável financeiro", "Loja da Carla Ltda. - moda feminina").
+ */
+const SIGNATURE_LOWER = new Set([
+  'da',
+  'de',
+  'do',
+  'das',
+  'dos',
+  'e',
+  'financeiro',
+  'financeira',
+  'comercial',
+  'administrativo',
+  'administrativa',
+  'vendas',
+  'compras',
+  'marketing',
+  'atendimento',
+  'gerente',
+  'proprietaria',
+  'proprietario',
+  'socia',
+  'socio',
+  'diretora',
+  'diretor',
+  'fundadora',
+  'fundador',
+  'responsavel',
+  'ltda',
+  'me',
+  'eireli',
+  'loja',
+  'moda',
+  'feminina',
+  'masculina',
+  'infantil',
+]);
+
+/** A contact in a signature: a phone or CNPJ (digits), an e-mail or handle (@), a site (a dot between letters). */
+const CONTACT = /[\d@]|\p{L}\.\p{L}/u;
+const CAPITALISED = /^\p{Lu}/u;
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}@]+|[^\p{L}\p{N}]+$/gu;
+
+/**
+ * Whether a block cut as her signature is only one: every line a name, a store's name or a role
+ * (capitalised words, name particles, SIGNATURE_LOWER), or a contact, with none of the words no
+ * signature is made of (NOT_SIGNATURE), nothing that says the matter is not over (ASKS_AGAIN) and no
+ * unhappy face. A line of hers under her name ("Carla\nAinda sem estorno") was cut as a signature,
+ * and a complaint read as thanks kept her case closed (rt58).
+ */
+function onlySignature(block: string): boolean {
+  if (saysNotOver(block) || !onlyThankingFaces(block)) return false;
+  return block.split('\n').every((line) =>
+    line.split(/\s+/).every((raw) => {
+      // A sum of money ("R$ 150,00") is her claim, not a contact.
+      if (raw.includes('R$')) return false;
+      const token = raw.replace(EDGE_PUNCTUATION, '');
+      if (token === '' || CONTACT.test(token)) return true;
+      return CAPITALISED.test(token) || SIGNATURE_LOWER.has(normalize(token));
+    }),
+  );
+}
+
+/** Words that say the matter is not over (ASKS_AGAIN, NOT_SIGNATURE): no signature's. */
+function saysNotOver(text: string): boolean {
+  const read = normalize(text);
+  return ASKS_AGAIN.test(read) || (read.match(/[a-z]+/g) ?? []).some((w) => NOT_SIGNATURE.has(w));
 }
 
 /** Her message read after the closing mail (closingWords, then closingReplyOf). */

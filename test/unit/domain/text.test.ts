@@ -605,6 +605,7 @@ describe('splitQuoted', () => {
     'Enviado do meu iPhone',
     'Enviado do meu smartphone Samsung Galaxy.',
     'Enviado pelo app Gmail',
+    'Enviado pelo WhatsApp',
     'Sent from my iPhone',
     'Obter o Outlook para Android',
     'Enviado a partir do Outlook para iOS',

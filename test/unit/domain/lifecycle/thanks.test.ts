@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { onlyThanks, readClosingReply } from '../../../../shared/domain/lifecycle/thanks';
+import { growth } from '../../../support/growth';
 
 const QUOTE =
   '\n\nEm seg., 21 de dez. de 2026 às 10:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n> Seu caso OUV-2026-000003 foi encerrado pela Ouvidoria.\n> Resultado: Resolvido.';
@@ -157,5 +158,78 @@ describe('readClosingReply: a signature her mail program adds, with no closing l
     'Obrigado!\n\nPedro Ponto\nE o frete?',
   ])('%j → not only thanks (the case reopens)', (message) => {
     expect(readClosingReply(text(message), ['Pedro Ponto'])).toBeNull();
+  });
+});
+
+describe('readClosingReply: a signature is a name, a store, a role or a contact, not a line of hers under her name', () => {
+  const NAMES = ['Carla Souza', 'Sofia Almeida'];
+  it.each([
+    'Obrigada Sofia\n\nCarla Souza\nLoja da Carla\n(11) 98888-7777',
+    'Obrigada!\n\nAtt,\nCarla',
+    'Muito obrigada, deu certo\n\nEnviado do meu iPhone',
+    'Valeu Sofia!\n\nCarla Souza\nLoja da Carla | www.lojadacarla.com.br',
+    'Obrigada pelo retorno\n\nCarla Souza\ncarla@lojadacarla.com.br\n(11) 98888-7777',
+    'Deu certo, obrigada\n\nCarla\nLoja da Carla',
+    'Obrigada!\n\nAtenciosamente,\nCarla Souza\nProprietária\nLoja da Carla',
+    'Obrigada 🙏\n\nCarla Souza\nWhatsApp (11) 98888-7777',
+    'Recebido, obrigada\n\nCarla Souza\nFinanceiro | Loja da Carla\nCNPJ 12.345.678/0001-90',
+    'Ok, ciente\n\nAtt, Carla Souza\nLoja da Carla',
+    'Obrigada Sofia\n\nCarla\nEnviado do meu iPhone',
+    'Perfeito, obrigada!\n\nCarla Souza\nLoja da Carla - Moda Feminina\n@lojadacarla',
+    'Obrigada!\n\nAbraços,\nCarla\n\nEnviado do meu Galaxy',
+    'Resolvido, obrigada\n\nCarla Souza\nGerente Comercial\nTel: (11) 3333-4444 | Cel: (11) 98888-7777',
+    'Obrigada pela ajuda\n\n--\nCarla Souza\nLoja da Carla',
+    'Obrigada\n\nCarla Souza\nResponsável financeiro\nLoja da Carla',
+    'Valeu!\n\nCarla\nSócia-proprietária',
+    'Obrigada!\n\nCarla Souza\nLoja da Carla\nInstagram: @lojadacarla',
+    'Obrigada, Sofia\n\nCarla\nEnviado pelo WhatsApp',
+    'Tudo certo, obrigada\n\nCarla S.\nLoja da Carla Ltda.',
+  ])('%j → thanks', (message) => {
+    expect(readClosingReply(text(message), NAMES)).toEqual({ kind: 'thanks' });
+  });
+
+  it.each([
+    'Obrigada Sofia\n\nCarla\nCadê meu dinheiro',
+    'Obrigada Sofia\n\nCarla\nAinda sem estorno',
+    'Obrigada Sofia\n\nCarla\nEstorno pendente',
+    'Obrigada\n\nCarla\ncadê o reembolso',
+    'Obrigada\n\nCarla\nnada ainda',
+    'Ok\n\nCarla\ncontinua igual',
+    'Obrigada\n\nCarla\nainda não caiu',
+    'Obrigada\n\nCarla\ne o estorno',
+    'Obrigada\n\nCarla\nPendente',
+    'Obrigada\n\nCarla\nsigo aguardando',
+    'Obrigada\n\nCarla\nnão recebi',
+    'Obrigada!\n\nAtt,\nCarla\nCadê meu dinheiro',
+    'Obrigada!\nAtt, Carla\nainda sem estorno',
+    'Obrigada!\nAtt, Carla ainda sem estorno',
+    'Valeu\n\nCarla Souza\nLoja da Carla\nO Estorno Nao Caiu',
+    'Obrigada\n\nCarla\nCadê O Reembolso',
+    'Obrigada\n\nCarla\nSigo Aguardando',
+    'Obrigada\n\nCarla\nNada Ainda',
+    'Obrigada\n\nCarla\nE O Estorno',
+    'Obrigada\n\nCarla Souza\nLoja da Carla\nmas o repasse não veio',
+    'Obrigada\n\nAtenciosamente,\nCarla\nsem resposta até agora',
+    'Ok\n\nCarla\nmesma coisa',
+    'Obrigada\n\nCarla\nnada mudou',
+    'Obrigada\n\nCarla\nnem sinal do estorno',
+    'Obrigada\n\nCarla\nzero retorno',
+    'Obrigada\n\nCarla\nFaltam R$ 150,00',
+    'Obrigada\n\nCarla\nR$ 150,00',
+    'Obrigada\n\nCarla\nUm Absurdo',
+    'Obrigada\n\nCarla 😡',
+    'Obrigada\n\nAtt,\nCarla\nPedido 4521',
+    // A disclaimer's sentence is read as hers: its words ("não", "dados pessoais", "imprimir") can be a
+    // complaint's, and a case reopened for thanks costs less than a complaint left closed.
+    'Obrigada!\n\nAtt,\nCarla\nEsta mensagem pode conter informação confidencial; se não for o destinatário, apague-a.',
+  ])('%j → not only thanks (the case reopens)', (message) => {
+    expect(readClosingReply(text(message), NAMES)).toBeNull();
+  });
+
+  it.each([
+    ['a long signature block', (n: number) => `Obrigada!\n\nAtt,\n${'Carla Souza\n'.repeat(n)}`],
+    ['a long last line', (n: number) => `Obrigada!\n\nCarla\n${'Loja '.repeat(n)}`],
+  ])('reads %s in linear time', (_label, build) => {
+    expect(growth(build, (body) => readClosingReply(text(body), NAMES), 2_000)).toBeLessThan(30);
   });
 });
