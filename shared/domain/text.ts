@@ -608,8 +608,8 @@ export function withoutSignOff(fresh: string): string {
 }
 
 /**
- * The sign-off withoutSignOff cuts: the text above it, the name on the closing line ("Att, Carla":
- * `signer`, normalised) and the lines below that line. Null when there is none.
+ * The sign-off withoutSignOff cuts: the text above it, the name on the closing line as she wrote it
+ * ("Att, Carla Souza": `signer`) and the lines below that line. Null when there is none.
  */
 export function signOff(fresh: string): { above: string; signer?: string; block: string } | null {
   const lines = fresh.split('\n');
@@ -635,13 +635,17 @@ export function signOff(fresh: string): { above: string; signer?: string; block:
     if (!signature) return null;
     const above = lines.slice(0, v).join('\n');
     if (!LETTER.test(above)) return null;
-    return {
-      above: above.trimEnd(),
-      ...(closing[1] !== undefined ? { signer: closing[1] } : {}),
-      block: below.join('\n'),
-    };
+    return { above: above.trimEnd(), ...signerOf(lines[v] ?? '', closing), block: below.join('\n') };
   }
   return null;
+}
+
+/** The closing line's name as written: her words after as many as the closing words take in the normalised line. */
+function signerOf(line: string, closing: RegExpExecArray): { signer?: string } {
+  if (closing[1] === undefined) return {};
+  const raw = line.trim().split(/\s+/);
+  const closingWords = closing[0].split(' ').length - closing[1].split(' ').length;
+  return { signer: raw.slice(closingWords).join(' ') };
 }
 
 /**

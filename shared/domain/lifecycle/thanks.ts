@@ -389,7 +389,7 @@ function withoutSignature(fresh: string): string {
 /** The same for a sign-off with its closing line ("Att,\nCarla"; "Abraços, Carla"): the name on it too. */
 function withoutSignOffBlock(fresh: string): string {
   const cut = signOff(fresh);
-  return cut && onlySignature(cut.block) && !saysNotOver(cut.signer ?? '') ? cut.above : fresh;
+  return cut && onlySignature(`${cut.signer ?? ''}\n${cut.block}`) ? cut.above : fresh;
 }
 
 /**
@@ -444,6 +444,40 @@ const NOT_SIGNATURE = new Set([
   'resposta',
   'solucao',
   // Her verdict on it ("Um Absurdo", "Que Descaso").
+  // A line of hers has words no name, store or role has, capitalised or not ("Que Demora", "Até
+  // Quando", "Já Faz Um Mês", "Vou Processar", "Em Aberto", "Desde Outubro").
+  'que',
+  'quando',
+  'ate',
+  'ja',
+  'faz',
+  'vou',
+  'vamos',
+  'meu',
+  'minha',
+  'meus',
+  'minhas',
+  'desde',
+  'zero',
+  'sumiu',
+  'sumiram',
+  'aberto',
+  'aberta',
+  'errado',
+  'errada',
+  'indevido',
+  'indevida',
+  'atrasado',
+  'atrasada',
+  'atraso',
+  'demora',
+  'demorando',
+  'procon',
+  'processar',
+  'processo',
+  'justica',
+  'advogado',
+  'reclame',
   'absurdo',
   'absurda',
   'descaso',

@@ -184,6 +184,10 @@ describe('readClosingReply: a signature is a name, a store, a role or a contact,
     'Obrigada!\n\nCarla Souza\nLoja da Carla\nInstagram: @lojadacarla',
     'Obrigada, Sofia\n\nCarla\nEnviado pelo WhatsApp',
     'Tudo certo, obrigada\n\nCarla S.\nLoja da Carla Ltda.',
+    // The name on the closing line: hers or a colleague's, capitalised or not.
+    'Obrigada!\natt, carla',
+    'Obrigado pelo retorno\nAbraços, Marcos Lima\nLoja da Carla',
+    'Valeu 👍\nAtt. Carla Souza 😊',
   ])('%j → thanks', (message) => {
     expect(readClosingReply(text(message), NAMES)).toEqual({ kind: 'thanks' });
   });
@@ -219,6 +223,15 @@ describe('readClosingReply: a signature is a name, a store, a role or a contact,
     'Obrigada\n\nCarla\nUm Absurdo',
     'Obrigada\n\nCarla 😡',
     'Obrigada\n\nAtt,\nCarla\nPedido 4521',
+    // A line of hers in Title Case, or on the closing line after the name.
+    'Obrigada\n\nCarla\nQue Demora',
+    'Obrigada\n\nCarla\nJá Faz Um Mês',
+    'Obrigada\n\nCarla\nSumiu',
+    'Obrigada\n\nCarla\nVou Processar',
+    'Obrigada\n\nCarla Souza\nLoja da Carla\nEm Aberto',
+    'Obrigada\nAtt, Marcos que demora',
+    'Obrigada\nAtt, Carla valor errado',
+    'Obrigada\nAbraços, Carla Procon',
     // A disclaimer's sentence is read as hers: its words ("não", "dados pessoais", "imprimir") can be a
     // complaint's, and a case reopened for thanks costs less than a complaint left closed.
     'Obrigada!\n\nAtt,\nCarla\nEsta mensagem pode conter informação confidencial; se não for o destinatário, apague-a.',
