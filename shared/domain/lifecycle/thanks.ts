@@ -489,8 +489,8 @@ const NOT_SIGNATURE = new Set([
 ]);
 
 /**
- * The words a signature line may have in lower case besides name particles: roles and kinds of
- * store ("Responsável financeiro", "Loja da Carla Ltda. - moda feminina").
+ * The words a signature line may have in lower case besides name particles: roles, kinds of store
+ * and opening hours ("Responsável financeiro", "Loja da Carla Ltda. - moda feminina", "seg a sex").
  */
 const SIGNATURE_LOWER = new Set([
   'da',
@@ -526,6 +526,22 @@ const SIGNATURE_LOWER = new Set([
   'feminina',
   'masculina',
   'infantil',
+  'analista',
+  'assistente',
+  'coordenadora',
+  'coordenador',
+  'e-commerce',
+  'ecommerce',
+  // Opening hours ("Horário: seg a sex, 9h às 18h").
+  'a',
+  'as',
+  'seg',
+  'ter',
+  'qua',
+  'qui',
+  'sex',
+  'sab',
+  'dom',
 ]);
 
 /** A contact in a signature: a phone or CNPJ (digits), an e-mail or handle (@), a site (a dot between letters). */

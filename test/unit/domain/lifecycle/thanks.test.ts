@@ -184,6 +184,8 @@ describe('readClosingReply: a signature is a name, a store, a role or a contact,
     'Obrigada!\n\nCarla Souza\nLoja da Carla\nInstagram: @lojadacarla',
     'Obrigada, Sofia\n\nCarla\nEnviado pelo WhatsApp',
     'Tudo certo, obrigada\n\nCarla S.\nLoja da Carla Ltda.',
+    'Obrigada!\n\nCarla Souza\nAnalista de e-commerce\nLoja da Carla\nHorário: seg a sex, 9h às 18h',
+    'Obrigada!\n\nCarla Souza\nCEO & Fundadora\nRua das Flores, 123 - São Paulo/SP',
     // The name on the closing line: hers or a colleague's, capitalised or not.
     'Obrigada!\natt, carla',
     'Obrigado pelo retorno\nAbraços, Marcos Lima\nLoja da Carla',
