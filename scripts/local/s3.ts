@@ -6,23 +6,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LocalUploadStore } from '../../shared/adapters/local/local-upload-store';
+import { safeContentType } from '../../shared/domain/uploads/download';
 import { parseMultipart } from '../../shared/webform/multipart';
 
 export const LOCAL_S3_PATH = '/_s3/';
 /** S3's own ceiling for a POST upload is 5 GB; ours is the policy's exact length, plus the form fields. */
 const MAX_POST_BYTES = 12 * 1024 * 1024;
-/** Types the local bucket serves as they are; anything else goes out as application/octet-stream. */
-const SAFE_TYPES = new Set([
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/webp',
-  'text/plain',
-  'text/csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-]);
-
 function xmlError(res: ServerResponse, status: number, code: string, cors: Record<string, string>): void {
   res.writeHead(status, { 'content-type': 'application/xml', ...cors });
   res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code.replace(/[<&]/g, '')}</Code></Error>`);
@@ -85,7 +74,8 @@ export async function handleLocalS3(
     // The tag-based bucket policy: anything not scanned clean is AccessDenied.
     if (!object) return xmlError(res, 403, 'AccessDenied', cors);
     res.writeHead(200, {
-      'content-type': SAFE_TYPES.has(object.contentType) ? object.contentType : 'application/octet-stream',
+      // As the deployed link serves it (download.ts): an accepted kind's type, anything else octet-stream.
+      'content-type': safeContentType(object.contentType),
       'content-disposition': `attachment; filename="anexo"; filename*=UTF-8''${object.filename ?? 'anexo'}`,
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'; sandbox",

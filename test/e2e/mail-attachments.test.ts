@@ -1,6 +1,6 @@
 /**
- * A merchant's mailed files on the local stack: a real SMTP client sends a mail with a PDF and the
- * EICAR test file; the email intake copies both into the local uploads bucket, the stand-in scanner's
+ * A merchant's mailed files on the local stack: a real SMTP client sends a mail with a PDF, the
+ * EICAR test file, her NF-e's XML and an XML that is no fiscal document; the email intake copies both into the local uploads bucket, the stand-in scanner's
  * result reaches the case (as GuardDuty's event does on AWS), and the console's case page links the
  * clean PDF — through the console's own file route, which redirects to the bucket — and never the
  * EICAR file, whose bytes the bucket refuses. Then in Chromium, axe-core clean.
@@ -14,7 +14,7 @@ import type { LocalStack } from '../../scripts/local/stack';
 import { SESSION_COOKIE } from '../../shared/console/access';
 import type { CaseRecord } from '../../shared/domain/case';
 import { consoleCasePath } from '../../shared/domain/console-link';
-import { EICAR, pdf } from '../support/files';
+import { EICAR, nfeXml, pdf } from '../support/files';
 import {
   caseOf,
   chromiumAvailable,
@@ -29,6 +29,8 @@ import {
 
 const MERCHANT = 'lojista@modasbella.com.br';
 const FATURA = pdf('Fatura 2026-11: cobrança em dobro');
+const NFE = Buffer.from(nfeXml());
+const PEDIDOS_XML = '<?xml version="1.0" encoding="UTF-8"?><pedidos><pedido id="7731"/></pedidos>';
 
 let stack: LocalStack & { cleanup(): Promise<void> };
 let record: CaseRecord;
@@ -62,35 +64,49 @@ describe('a mailed file on the console (SMTP → intake → uploads bucket → s
       attachments: [
         { filename: 'fatura-novembro.pdf', contentType: 'application/pdf', content: FATURA },
         { filename: 'eicar.txt', contentType: 'text/plain', content: Buffer.from(EICAR) },
+        // "Segue o XML da nota": an NF-e is copied like the PDF; an order export in XML is a kind not taken.
+        { filename: 'NFe35261112345678000199550010000012341000012345.xml', contentType: 'text/xml', content: NFE },
+        { filename: 'pedidos.xml', contentType: 'application/xml', content: Buffer.from(PEDIDOS_XML) },
       ],
     });
     const { caseId } = await caseOf(stack, sent.sesMessageId);
     record = await waitFor(
       'the scan results on the case',
       () => getCaseRecord(stack, caseId),
-      (c) => (c.messages[0]?.attachments ?? []).every((a) => a.scan !== undefined && a.scan !== 'PENDING'),
+      (c) =>
+        (c.messages[0]?.attachments ?? []).every(
+          (a) => a.key === undefined || (a.scan !== undefined && a.scan !== 'PENDING'),
+        ),
     );
     expect(record.outcome).toBe('ACCEPTED');
     expect(record.messages[0]?.attachments.map((a) => [a.filename, a.scan, a.key?.split('/')[0]])).toEqual([
       ['fatura-novembro.pdf', 'NO_THREATS_FOUND', 'claimed'],
       ['eicar.txt', 'THREATS_FOUND', 'uploads'],
+      ['NFe35261112345678000199550010000012341000012345.xml', 'NO_THREATS_FOUND', 'claimed'],
+      ['pedidos.xml', 'REFUSED', undefined],
     ]);
   });
 
-  it('the case page links the clean PDF through the console, and the link serves its bytes', async () => {
+  it('the case page links the clean PDF and the NF-e through the console, and each link serves its bytes as a download', async () => {
     const html = await casePage(record.caseId);
     const links = [...html.matchAll(/href="([^"]*\/arquivo\?chave=[^"]*)"/g)].map((m) => m[1]?.replace(/&amp;/g, '&'));
-    expect(links).toHaveLength(1);
+    expect(links).toHaveLength(2);
     expect(html).toContain('AMEAÇA DETECTADA');
-    const route = await fetch(`${origin()}${links[0]}`, {
-      headers: { cookie: consoleSessionCookie(stack, supervisor()) },
-      redirect: 'manual',
-    });
-    expect(route.status).toBe(303);
-    const download = await fetch(route.headers.get('location') as string);
-    expect(download.status).toBe(200);
-    expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
-    expect(Buffer.from(await download.arrayBuffer()).equals(FATURA)).toBe(true);
+    for (const [link, bytes, type] of [
+      [links[0], FATURA, 'application/pdf'],
+      [links[1], NFE, 'application/xml'],
+    ] as const) {
+      const route = await fetch(`${origin()}${link}`, {
+        headers: { cookie: consoleSessionCookie(stack, supervisor()) },
+        redirect: 'manual',
+      });
+      expect(route.status).toBe(303);
+      const download = await fetch(route.headers.get('location') as string);
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+      expect(download.headers.get('content-type')).toBe(type);
+      expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
+    }
   });
 
   it('the EICAR file is never served: no link, and the bucket refuses its key', async () => {
@@ -134,11 +150,13 @@ describe('a mailed file on the console (SMTP → intake → uploads bucket → s
       if (profileDir) await rm(profileDir, { recursive: true, force: true });
     });
 
-    it('the case page shows the download link, accessible', { timeout: 60_000 }, async () => {
+    it('the case page shows the download links, accessible', { timeout: 60_000 }, async () => {
       await page.goto(`${origin()}${consoleCasePath(record.caseId)}`);
-      const link = page.locator('a[href*="/arquivo?chave="]');
-      expect(await link.count()).toBe(1);
-      expect(await link.textContent()).toBe('fatura-novembro.pdf');
+      const links = page.locator('a[href*="/arquivo?chave="]');
+      expect(await links.allTextContents()).toEqual([
+        'fatura-novembro.pdf',
+        'NFe35261112345678000199550010000012341000012345.xml',
+      ]);
       expect(await seriousViolations(page)).toEqual([]);
     });
   });
