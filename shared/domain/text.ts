@@ -572,7 +572,7 @@ const SENTENCE_LINE = /^(?:\S+\s+){4,}\S*[.!?]$/;
 const DISCLAIMER_WORDS =
   /\b(?:confidencia\w*|destinatari\w*|sigil\w*|privilegiad\w*|confidential|intended recipient|lgpd|dados pessoais|meio ambiente|imprimir)\b/;
 /** Name particles written in lower case ("Maria da Silva"); a separator between name and role. */
-const NAME_PARTICLES = new Set([
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'da',
   'de',
   'do',

@@ -10,7 +10,7 @@
  * problema voltou", "Obrigado. Ainda não recebi o estorno" and "Ok, e o frete?" each have a word that
  * is not, and reopen the case.
  */
-import { bareSignature, normalize, signOff, splitQuoted } from '../text';
+import { bareSignature, NAME_PARTICLES, normalize, signOff, splitQuoted } from '../text';
 import { readMailedRating } from './mailed-rating';
 
 /** Longest thank-you read as one (words): a longer message says something more. */
@@ -492,13 +492,8 @@ const NOT_SIGNATURE = new Set([
  * The words a signature line may have in lower case besides name particles: roles, kinds of store
  * and opening hours ("Responsável financeiro", "Loja da Carla Ltda. - moda feminina", "seg a sex").
  */
-const SIGNATURE_LOWER = new Set([
-  'da',
-  'de',
-  'do',
-  'das',
-  'dos',
-  'e',
+const SIGNATURE_LOWER: ReadonlySet<string> = new Set([
+  ...NAME_PARTICLES,
   'financeiro',
   'financeira',
   'comercial',
@@ -547,7 +542,8 @@ const SIGNATURE_LOWER = new Set([
 /** A contact in a signature: a phone or CNPJ (digits), an e-mail or handle (@), a site (a dot between letters). */
 const CONTACT = /[\d@]|\p{L}\.\p{L}/u;
 const CAPITALISED = /^\p{Lu}/u;
-const EDGE_PUNCTUATION = /^[^\p{L}\p{N}@]+|[^\p{L}\p{N}]+$/gu;
+/** Punctuation at a word's ends; the trailing run tried only where a run starts (linear: regex-backtracking). */
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}@]+|(?<![^\p{L}\p{N}])[^\p{L}\p{N}]+$/gu;
 
 /**
  * Whether a block cut as her signature is only one: every line a name, a store's name or a role
