@@ -8,7 +8,6 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoCaseRepository } from '../../shared/adapters/dynamo/case-repository';
-import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
 import { DynamoOpenCaseCounter } from '../../shared/adapters/dynamo/open-case-counter';
 import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
@@ -17,7 +16,12 @@ import { chooseAnalyst } from '../../shared/domain/assignment';
 import { localConfig } from '../../shared/domain/config';
 import type { Analyst } from '../../shared/domain/staff';
 import { aCase } from '../support/builders';
-import { type DynaliteClients, startDynaliteClients, EMULATOR_REGION } from '../support/emulators';
+import {
+  type DynaliteClients,
+  startDynaliteClients,
+  EMULATOR_REGION,
+  countingDocumentClient,
+} from '../support/emulators';
 import { FixedClock, RecordingMailer, RecordingScheduler } from '../support/fakes';
 import { RecordingTimerScheduler, SECRET } from '../support/lifecycle-fakes';
 
@@ -35,15 +39,7 @@ afterAll(async () => {
 
 /** A client whose DynamoDB requests are listed by command name. */
 function countingClient(requests: string[]): DynamoDBDocumentClient {
-  const client = documentClient({ endpoint: db.endpoint, region: EMULATOR_REGION });
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      requests.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countRequests' },
-  );
-  return client;
+  return countingDocumentClient(db.endpoint, requests, EMULATOR_REGION);
 }
 
 const ROSTER = ['ana', 'bia', 'caio', 'davi'].map((id) => ({

@@ -12,13 +12,18 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSesFeedbackHandler } from '../../functions/ses-feedback/handler';
-import { documentClient } from '../../shared/adapters/dynamo/client';
 import { buildFeedbackDeps } from '../../shared/composition/ses-feedback';
 import type { Settings } from '../../shared/composition/settings';
 import { caseIdFor, REPLY_HELD_BY_BREAKER } from '../../shared/domain/case';
 import { localConfig } from '../../shared/domain/config';
 import { buildHarness } from '../support/email-intake-harness';
-import { type DynaliteHandle, type SesLocalHandle, startDynalite, startSesLocal } from '../support/emulators';
+import {
+  type DynaliteHandle,
+  type SesLocalHandle,
+  startDynalite,
+  startSesLocal,
+  countingDocumentClient,
+} from '../support/emulators';
 import { FixedClock } from '../support/fakes';
 
 const ATTACKER = 'devolve-tudo.example';
@@ -83,14 +88,7 @@ function permanentBounce(address: string) {
 describe('the bounce breaker, on dynalite and the SES emulator', () => {
   it(`${PER_HOUR} bouncing guidance replies trip it: the next guidance is held, an acknowledgement still goes`, async () => {
     const requests: string[] = [];
-    const client = documentClient({ endpoint: dynalite.endpoint });
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        requests.push(String(context.commandName));
-        return next(args);
-      },
-      { step: 'initialize', name: 'countRequests' },
-    );
+    const client = countingDocumentClient(dynalite.endpoint, requests);
     await ses.clear();
     const h = await buildHarness({
       dynamoEndpoint: dynalite.endpoint,

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAttachmentScanStore } from '../../shared/adapters/dynamo/attachment-scan-store';
-import { documentClient } from '../../shared/adapters/dynamo/client';
 import { DynamoDataSubjectStore } from '../../shared/adapters/dynamo/data-subject-store';
 import { LocalUploadStore } from '../../shared/adapters/local/local-upload-store';
 import { recordScanResult } from '../../shared/app/attachment-scan';
@@ -22,7 +21,13 @@ import type { AttachmentMeta } from '../../shared/domain/submission';
 import { mailFileKey } from '../../shared/domain/uploads/mail-files';
 import { SCAN_TAG, type ScanStatus } from '../../shared/domain/uploads/plan';
 import { buildHarness, type Harness } from '../support/email-intake-harness';
-import { type DynaliteHandle, type SesLocalHandle, startDynalite, startSesLocal } from '../support/emulators';
+import {
+  type DynaliteHandle,
+  type SesLocalHandle,
+  startDynalite,
+  startSesLocal,
+  countingDocumentClient,
+} from '../support/emulators';
 import { FixedClock, InMemoryReplyThrottle, InMemoryStaffRepository, RecordingMailer } from '../support/fakes';
 import { pdf, png } from '../support/files';
 import { systemClock } from '../../shared/ports';
@@ -88,14 +93,7 @@ const FILES = [
 /** A harness whose DynamoDB client counts the requests it sends. */
 async function counted(uploads?: LocalUploadStore): Promise<{ harness: Harness; requests: string[] }> {
   const requests: string[] = [];
-  const client = documentClient({ endpoint: dynalite.endpoint });
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      requests.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countRequests' },
-  );
+  const client = countingDocumentClient(dynalite.endpoint, requests);
   await ses.clear();
   const harness = await buildHarness({
     dynamoEndpoint: dynalite.endpoint,

@@ -12,7 +12,6 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPoisonHandler } from '../../functions/email-intake/poison';
-import { documentClient } from '../../shared/adapters/dynamo/client';
 import { DynamoQuarantineStore } from '../../shared/adapters/dynamo/quarantine-store';
 import { releaseQuarantined } from '../../shared/app/quarantine-release';
 import { buildPoisonMailDeps } from '../../shared/composition/email-intake';
@@ -20,7 +19,13 @@ import type { Settings } from '../../shared/composition/settings';
 import { caseIdFor } from '../../shared/domain/case';
 import { POISON_MAIL_PER_HOUR } from '../../shared/domain/poison-mail';
 import { BUCKET, buildHarness, eml, type Harness, PREFIX, sesEvent } from '../support/email-intake-harness';
-import { type DynaliteHandle, type SesLocalHandle, startDynalite, startSesLocal } from '../support/emulators';
+import {
+  type DynaliteHandle,
+  type SesLocalHandle,
+  startDynalite,
+  startSesLocal,
+  countingDocumentClient,
+} from '../support/emulators';
 import { FixedClock } from '../support/fakes';
 
 const MERCHANT = 'lojista@modasbella.com.br';
@@ -44,14 +49,7 @@ afterAll(async () => {
 
 async function harness(): Promise<{ h: Harness; requests: string[] }> {
   const requests: string[] = [];
-  const client = documentClient({ endpoint: dynalite.endpoint });
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      requests.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countRequests' },
-  );
+  const client = countingDocumentClient(dynalite.endpoint, requests);
   await ses.clear();
   const h = await buildHarness({
     dynamoEndpoint: dynalite.endpoint,

@@ -176,3 +176,19 @@ export async function startSqsStub(): Promise<SqsStubHandle> {
   const base = `http://127.0.0.1:${portOf(server)}`;
   return { queueUrl: (name) => `${base}/000000000000/${name}`, sent, stop: () => closeServer(server) };
 }
+
+/**
+ * A document client on an emulator that lists each DynamoDB request by command name in `requests`:
+ * the request-count assertions of the integration tests (issue 16: an accepted mail's 7 requests).
+ */
+export function countingDocumentClient(endpoint: string, requests: string[], region?: string): DynamoDBDocumentClient {
+  const client = documentClient({ endpoint, ...(region ? { region } : {}) });
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      requests.push(String(context.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countRequests' },
+  );
+  return client;
+}
