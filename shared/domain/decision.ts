@@ -24,7 +24,7 @@ export type TicketCheck =
   | { status: 'unverified'; number: string; why: string };
 
 /** A variant of an outcome's reply (Decision.replyVariant). */
-export type ReplyVariant = 'shopper' | 'on-behalf';
+export type ReplyVariant = 'shopper' | 'on-behalf' | 'disowned';
 
 export interface Decision {
   outcome: Outcome;
@@ -38,7 +38,10 @@ export interface Decision {
   /**
    * A variant of the outcome's reply: `shopper` is a NOT_A_CLIENT sender who bought from a store
    * built on the platform (the store handles its orders; Sales cannot help); `on-behalf` is a
-   * TICKET_INVALID sender who writes for the ticket's owner (an agency, an accountant, a lawyer).
+   * TICKET_INVALID sender who writes for the ticket's owner (an agency, an accountant, a lawyer);
+   * `disowned` is a NO_PRIOR_TICKET sender who cited a number the directory rejects and says she opened
+   * no ticket (a forwarded phishing mail's "chamado #88231"): told the number is none of hers, not that
+   * her message holds no number.
    */
   replyVariant?: ReplyVariant;
 }

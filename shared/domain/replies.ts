@@ -66,7 +66,8 @@ export interface ReplyContext {
   language?: MessageLanguage;
   /**
    * Decision.replyVariant: `shopper` answers a store's customer (NOT_A_CLIENT); `on-behalf`, someone
-   * writing for the ticket's owner (TICKET_INVALID).
+   * writing for the ticket's owner (TICKET_INVALID); `disowned`, a number she cited and disowns
+   * (NO_PRIOR_TICKET).
    */
   variant?: ReplyVariant;
   /** ACCEPTED: the answer deadline (receipt + SLA in business days), already formatted dd/mm/aaaa. */
@@ -442,6 +443,17 @@ const ON_BEHALF: Readonly<Record<MessageLanguage, string>> = {
   en: 'As you are writing on behalf of someone else: ask the person who opened the ticket to write from the e-mail address they opened it with, or write from that address yourself.',
 };
 
+/**
+ * NO_PRIOR_TICKET to someone who cited a number the directory rejects and says she opened no ticket
+ * (Decision.replyVariant `disowned`): the number usually comes from a mail in our name she doubts.
+ */
+const DISOWNED_NUMBER: Readonly<Record<MessageLanguage, string>> = {
+  'pt-BR':
+    'Se esse número veio em uma mensagem em nosso nome que pareceu suspeita, não clique nos links nem informe seus dados: a Central de Atendimento pode confirmar se a mensagem é nossa.',
+  es: 'Si ese número llegó en un mensaje en nuestro nombre que le pareció sospechoso, no haga clic en los enlaces ni informe sus datos: la Central de Atención puede confirmar si el mensaje es nuestro.',
+  en: 'If that number came in a message in our name that looked suspicious, do not click its links or give your details: our Support Centre can confirm whether the message is ours.',
+};
+
 function invalidTicketText(ticket: TicketCheck | undefined, words: ChannelWords): Inline[] {
   if (ticket?.status === 'invalid' && ticket.why === 'bad_format') {
     return [
@@ -521,11 +533,20 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
           p: [
             'Recebemos sua mensagem. A Ouvidoria é acionada depois que a solicitação já passou pelos canais de ',
             'atendimento (chat, e-mail, telefone ou WhatsApp, conforme o plano contratado) e não foi resolvida. ',
-            `Não encontramos ${words.inMessage} o `,
-            { strong: 'número de um chamado anterior' },
-            ', por isso ainda não podemos abrir um caso na Ouvidoria.',
+            ...(ctx.variant === 'disowned' && ctx.ticket?.status === 'invalid'
+              ? [
+                  'Não localizamos o chamado ',
+                  { strong: `nº ${ctx.ticket.number}` },
+                  `${words.theirAddress}, e você nos conta que não abriu chamado; por isso ainda não podemos abrir um caso na Ouvidoria.`,
+                ]
+              : [
+                  `Não encontramos ${words.inMessage} o `,
+                  { strong: 'número de um chamado anterior' },
+                  ', por isso ainda não podemos abrir um caso na Ouvidoria.',
+                ]),
           ],
         },
+        ...(ctx.variant === 'disowned' ? [{ p: [DISOWNED_NUMBER['pt-BR']] }] : []),
         { h: 'Fale primeiro com a Central de Atendimento' },
         supportCentreBlock(config),
         openTicketBlock(config),
@@ -973,23 +994,43 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
         w.status(c),
       ];
     }
-    case 'NO_PRIOR_TICKET':
+    case 'NO_PRIOR_TICKET': {
+      const disowned = ctx.variant === 'disowned' && ctx.ticket?.status === 'invalid' ? ctx.ticket : undefined;
       return [
         {
           p: es
             ? [
                 'Recibimos su mensaje. La Ouvidoria actúa después de que la solicitud ya pasó por los canales de atención ',
-                `(chat, correo, teléfono o WhatsApp, según el plan contratado) y no fue resuelta. No encontramos ${words.inMessage} el `,
-                { strong: 'número de un ticket anterior' },
-                ', por eso todavía no podemos abrir un caso en la Ouvidoria.',
+                '(chat, correo, teléfono o WhatsApp, según el plan contratado) y no fue resuelta. ',
+                ...(disowned
+                  ? [
+                      'No localizamos el ticket ',
+                      { strong: `nº ${disowned.number}` },
+                      `${words.theirAddress}, y usted nos dice que no abrió ningún ticket; por eso todavía no podemos abrir un caso en la Ouvidoria.`,
+                    ]
+                  : [
+                      `No encontramos ${words.inMessage} el `,
+                      { strong: 'número de un ticket anterior' },
+                      ', por eso todavía no podemos abrir un caso en la Ouvidoria.',
+                    ]),
               ]
             : [
                 'We have received your message. The Ombudsman steps in after a request has been through our support channels ',
-                '(chat, email, phone or WhatsApp, depending on your plan) and was not resolved. We did not find the ',
-                { strong: 'number of a previous ticket' },
-                ` ${words.inMessage}, so we cannot open an Ombudsman case yet.`,
+                '(chat, email, phone or WhatsApp, depending on your plan) and was not resolved. ',
+                ...(disowned
+                  ? [
+                      'We could not find ticket ',
+                      { strong: `no. ${disowned.number}` },
+                      `${words.theirAddress}, and you tell us you opened no ticket, so we cannot open an Ombudsman case yet.`,
+                    ]
+                  : [
+                      'We did not find the ',
+                      { strong: 'number of a previous ticket' },
+                      ` ${words.inMessage}, so we cannot open an Ombudsman case yet.`,
+                    ]),
               ],
         },
+        ...(disowned ? [{ p: [DISOWNED_NUMBER[language]] }] : []),
         { h: es ? 'Hable primero con la Central de Atención' : 'Please contact our Support Centre first' },
         w.supportCentre(c),
         w.openTicket(c),
@@ -1001,6 +1042,7 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
         w.status(c),
         comeBack,
       ];
+    }
     case 'TICKET_INVALID':
       return [
         {

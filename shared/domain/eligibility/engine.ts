@@ -1563,7 +1563,7 @@ function ownReplySentences(config: OuvidoriaConfig): ReadonlySet<string> {
   const outcomes = OUTCOMES.filter((o): o is ReplyOutcome => o !== 'QUARANTINED');
   for (const outcome of outcomes) {
     for (const language of ['pt-BR', 'es', 'en'] as const) {
-      // Only NOT_A_CLIENT has a second variant (the shopper's): render the others once (cold start).
+      // Every variant of an outcome (variantsOf): her quote of any of them is ours, not hers.
       for (const variant of variantsOf(outcome)) {
         const { text } = renderReply(
           outcome,
@@ -1861,12 +1861,15 @@ export function decide(
   if (isShopperRule(decisive)) decision.replyVariant = 'shopper';
   else if (decision.outcome === 'TICKET_INVALID' && matchesAnywhere(c.onBehalf, read, false))
     decision.replyVariant = 'on-behalf';
+  // Her reply must not say her message held no number: it held one, none of hers.
+  else if (decision.outcome === 'NO_PRIOR_TICKET' && ticketDisowned) decision.replyVariant = 'disowned';
   return decision;
 }
 
-/** Every reply of an outcome: NOT_A_CLIENT's and TICKET_INVALID's have a second variant. */
+/** Every reply of an outcome: NOT_A_CLIENT's, TICKET_INVALID's and NO_PRIOR_TICKET's have a second variant. */
 function variantsOf(outcome: ReplyOutcome): readonly (ReplyVariant | undefined)[] {
   if (outcome === 'NOT_A_CLIENT') return [undefined, 'shopper'];
   if (outcome === 'TICKET_INVALID') return [undefined, 'on-behalf'];
+  if (outcome === 'NO_PRIOR_TICKET') return [undefined, 'disowned'];
   return [undefined];
 }

@@ -703,6 +703,7 @@ describe('a reply to a message that names a case protocol (ReplyContext.citedPro
   };
   const guided: Array<[ReplyOutcome, Partial<ReplyContext>]> = [
     ['NO_PRIOR_TICKET', {}],
+    ['NO_PRIOR_TICKET', { ticket: { status: 'invalid', number: '88231', why: 'not_found' }, variant: 'disowned' }],
     ['TICKET_INVALID', { ticket: { status: 'invalid', number: '48213', why: 'not_owner' } }],
     ['TICKET_INVALID', { ticket: { status: 'invalid', number: '48213', why: 'not_found' }, variant: 'on-behalf' }],
     ['ACCESS_ISSUE', {}],
@@ -740,5 +741,73 @@ describe('renderMail — the footer and its separator go together', () => {
     expect(/^-- $/m.test(mail.text)).toBe(separated);
     expect(mail.html.includes('<hr')).toBe(separated);
     expect(mail.text.endsWith(separated ? 'Esta é uma resposta automática.\n' : 'Olá, Maria,\n')).toBe(true);
+  });
+});
+
+// Triage 57 answers a number she cites and disowns ("é de vocês? não abri chamado nenhum", a forwarded
+// phishing mail's "chamado #88231") as with no ticket; its reply said no number was in her message.
+describe('NO_PRIOR_TICKET to a number she disowns (variant disowned)', () => {
+  const disowned = (language: MessageLanguage, channel: 'email' | 'webform' = 'email') =>
+    renderReply(
+      'NO_PRIOR_TICKET',
+      {
+        subject: 'Fwd: Seu chamado #88231 foi atualizado',
+        receivedAt: '2026-11-25T13:00:00.000Z',
+        language,
+        channel,
+        variant: 'disowned',
+        ticket: { status: 'invalid', number: '88231', why: 'not_found' },
+      },
+      localConfig,
+    ).text;
+  it.each([
+    [
+      'pt-BR',
+      'Não localizamos o chamado nº 88231',
+      'você nos conta que não abriu chamado',
+      'não clique nos links',
+      'número de um chamado anterior',
+    ],
+    [
+      'es',
+      'No localizamos el ticket nº 88231',
+      'no abrió ningún ticket',
+      'no haga clic en los enlaces',
+      'número de un ticket anterior',
+    ],
+    [
+      'en',
+      'We could not find ticket no. 88231',
+      'you opened no ticket',
+      'do not click its links',
+      'number of a previous ticket',
+    ],
+  ] as const)(
+    '%s: names the number as none of hers, warns about the mail, never says she gave none',
+    (language, found, hers, warn, none) => {
+      const text = disowned(language);
+      expect(text).toContain(found);
+      expect(text).toContain(hers);
+      expect(text).toContain(warn);
+      expect(text).not.toContain(none);
+    },
+  );
+
+  it("on the webform, the number is the form's address's", () => {
+    expect(disowned('pt-BR', 'webform')).toContain('vinculado ao endereço de e-mail informado no formulário');
+  });
+
+  it('without the variant the reply is as before', () => {
+    const text = renderReply(
+      'NO_PRIOR_TICKET',
+      {
+        subject: 's',
+        receivedAt: '2026-11-25T13:00:00.000Z',
+        ticket: { status: 'invalid', number: '88231', why: 'not_found' },
+      },
+      localConfig,
+    ).text;
+    expect(text).toContain('número de um chamado anterior');
+    expect(text).not.toContain('88231');
   });
 });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { isMachineGenerated } from '../../../../shared/domain/auto-reply-policy';
 import { localConfig } from '../../../../shared/domain/config';
+import type { ReplyVariant } from '../../../../shared/domain/decision';
 import { decide } from '../../../../shared/domain/eligibility/engine';
 import type { Outcome } from '../../../../shared/domain/outcome';
 import { renderReply } from '../../../../shared/domain/replies';
@@ -46,7 +47,7 @@ interface Row {
   /** Numbers that must never be ticket candidates. */
   notTickets?: string[];
   language?: MessageLanguage;
-  variant?: 'shopper' | 'on-behalf';
+  variant?: ReplyVariant;
 }
 
 function rawMail(row: Row): Buffer {
@@ -13913,7 +13914,15 @@ describe('round 57 — a number she disowns ("não abri chamado nenhum") is not 
       'ACCEPTED',
     ],
   ])('%s: %s → %s', async (subject, text, outcome) => {
-    await check({ name: text, from: 'lojista@modasbella.com.br', subject, text, outcome: outcome as Outcome });
+    // NO_PRIOR_TICKET with a number she disowns: its reply says the number is none of hers (variant).
+    await check({
+      name: text,
+      from: 'lojista@modasbella.com.br',
+      subject,
+      text,
+      outcome: outcome as Outcome,
+      ...(outcome === 'NO_PRIOR_TICKET' ? { variant: 'disowned' as const } : {}),
+    });
   });
 });
 
