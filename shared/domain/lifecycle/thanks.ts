@@ -544,25 +544,72 @@ const CONTACT = /[\d@]|\p{L}\.\p{L}/u;
 const CAPITALISED = /^\p{Lu}/u;
 /** Punctuation at a word's ends; the trailing run tried only where a run starts (linear: regex-backtracking). */
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}@]+|(?<![^\p{L}\p{N}])[^\p{L}\p{N}]+$/gu;
+/**
+ * A line that is a contact as a whole: an e-mail or handle, a site, a phone, CNPJ or CEP (8 digits or
+ * more), or a labelled one ("Tel:", "Horário:", "Rua das Flores, 123"). A few digits among words are
+ * not ("Cobraram 2 Vezes", "Prejuízo De 5 Mil", "Nota 1").
+ */
+const CONTACT_LINE = /@|\p{L}\.\p{L}|(?:\d\D{0,3}){8}/u;
+const CONTACT_LABEL =
+  /^(?:tel|telefone|fone|cel|celular|whatsapp|whats|zap|cnpj|cpf|cep|horario|endereco|instagram|insta|site|e-?mail)\s*:/;
+const ADDRESS = /^(?:rua|av|avenida|alameda|travessa|praca|rodovia|estrada)\b.*\d/;
+/** A store's name as a signature gives it: "Loja da Carla", "Doces da Carla Ltda.", "Moda Bella ME". */
+const STORE_NAME = /^loja (?:da|do|de|das|dos) |\b(?:ltda|me|eireli|epp|s\/?a)\b/;
 
 /**
- * Whether a block cut as her signature is only one: every line a name, a store's name or a role
- * (capitalised words, name particles, SIGNATURE_LOWER), or a contact, with none of the words no
- * signature is made of (NOT_SIGNATURE), nothing that says the matter is not over (ASKS_AGAIN) and no
- * unhappy face. A line of hers under her name ("Carla\nAinda sem estorno") was cut as a signature,
- * and a complaint read as thanks kept her case closed (rt58).
+ * Whether a block cut as her signature is only one: its first line a name (capitalised words, name
+ * particles), and every other line a contact, a role (SIGNATURE_LOWER words only: "Gerente
+ * Comercial"), a store's name (STORE_NAME, or a word of the name line: "Pedro Ponto / Eletro Ponto"),
+ * or any capitalised line in a block that has a contact line (what a mail program adds). None has
+ * the words no signature is made of (NOT_SIGNATURE), says the matter is not over (ASKS_AGAIN) or an
+ * unhappy face. A line of hers in Title Case under her name ("Carla\nConta Bloqueada", "Carla\nSite
+ * Fora Do Ar", "Carla\nCobraram 2 Vezes") is a complaint no word list foresees: read as a signature,
+ * it kept her case closed (rt58, rt59). A store line of no such shape reopens it: the cheaper error.
  */
 function onlySignature(block: string): boolean {
-  if (saysNotOver(block) || !onlyThankingFaces(block)) return false;
-  return block.split('\n').every((line) =>
-    line.split(/\s+/).every((raw) => {
-      // A sum of money ("R$ 150,00") is her claim, not a contact.
-      if (raw.includes('R$')) return false;
-      const token = raw.replace(EDGE_PUNCTUATION, '');
-      if (token === '' || CONTACT.test(token)) return true;
-      return CAPITALISED.test(token) || SIGNATURE_LOWER.has(normalize(token));
-    }),
+  // A sum of money ("R$ 150,00") is her claim, not a contact.
+  if (saysNotOver(block) || !onlyThankingFaces(block) || block.includes('R$')) return false;
+  const lines = block.split('\n').filter((line) => line.trim() !== '');
+  const [nameLine = '', ...rest] = lines;
+  if (!signatureTokens(nameLine)) return false;
+  const nameWords = new Set(capitalisedWords(nameLine));
+  const hasContact = rest.some(isContactLine);
+  return rest.every(
+    (line) =>
+      isContactLine(line) ||
+      isRoleLine(line) ||
+      (signatureTokens(line) &&
+        (hasContact || STORE_NAME.test(normalize(line)) || capitalisedWords(line).some((w) => nameWords.has(w)))),
   );
+}
+
+/** Every word of the line a capitalised one, a name particle or a signature's lower-case word, or a contact. */
+function signatureTokens(line: string): boolean {
+  return line.split(/\s+/).every((raw) => {
+    const token = raw.replace(EDGE_PUNCTUATION, '');
+    if (token === '' || CONTACT.test(token)) return true;
+    return CAPITALISED.test(token) || SIGNATURE_LOWER.has(normalize(token));
+  });
+}
+
+function isContactLine(line: string): boolean {
+  const read = normalize(line.trim());
+  return CONTACT_LINE.test(line) || CONTACT_LABEL.test(read) || ADDRESS.test(read);
+}
+
+/** A role, every word a signature's lower-case one or an acronym ("Responsável financeiro", "CEO & Fundadora"). */
+function isRoleLine(line: string): boolean {
+  const words = line.split(/[\s|/&-]+/).map((raw) => raw.replace(EDGE_PUNCTUATION, ''));
+  return words.every((w) => w === '' || SIGNATURE_LOWER.has(normalize(w)) || /^\p{Lu}{2,3}$/u.test(w));
+}
+
+/** The name line's words, normalised, for a store named after her ("Pedro Ponto / Eletro Ponto"). */
+function capitalisedWords(line: string): string[] {
+  return line
+    .split(/\s+/)
+    .map((raw) => raw.replace(EDGE_PUNCTUATION, ''))
+    .filter((w) => CAPITALISED.test(w) && w.length >= 3)
+    .map((w) => normalize(w));
 }
 
 /** Words that say the matter is not over (ASKS_AGAIN, NOT_SIGNATURE): no signature's. */

@@ -190,6 +190,13 @@ describe('readClosingReply: a signature is a name, a store, a role or a contact,
     'Obrigada!\natt, carla',
     'Obrigado pelo retorno\nAbraços, Marcos Lima\nLoja da Carla',
     'Valeu 👍\nAtt. Carla Souza 😊',
+    // A store of another name, a role, a labelled contact or an address (rt59's shapes stay signatures).
+    'Obrigada!\n\nCarla Souza\nDoces Finos Ltda.',
+    'Obrigada!\n\nCarla Souza\nGerente Financeira | RH',
+    'Obrigada!\n\nCarla Souza\nBella Moda\n(11) 98888-7777',
+    'Obrigada!\n\nCarla Souza\nSouza Presentes',
+    'Obrigada!\n\nCarla Souza\nAv. Paulista, 1000',
+    'Obrigada!\n\nCarla Souza\nSite: lojadacarla',
   ])('%j → thanks', (message) => {
     expect(readClosingReply(text(message), NAMES)).toEqual({ kind: 'thanks' });
   });
@@ -234,6 +241,18 @@ describe('readClosingReply: a signature is a name, a store, a role or a contact,
     'Obrigada\nAtt, Marcos que demora',
     'Obrigada\nAtt, Carla valor errado',
     'Obrigada\nAbraços, Carla Procon',
+    // A line of hers in Title Case with words no list foresees, a few digits among them, or a store's
+    // word that is no store's name (rt59): under a bare name, no line but a name, role, store or contact.
+    'Obrigada\n\nCarla\nConta Bloqueada',
+    'Obrigada\n\nCarla\nSite Fora Do Ar',
+    'Obrigada\n\nCarla\nLoja Fora Do Ar',
+    'Obrigada\n\nCarla\nCobraram 2 Vezes',
+    'Obrigada\n\nCarla\nPrejuízo De 5 Mil',
+    'Obrigada\n\nCarla\nPIX BLOQUEADO',
+    'Obrigada\n\nCarla\nPiorou',
+    'Obrigada\n\nCarla\nFatura Duplicada',
+    'Obrigada!\nAtt, Carla\nCheckout Travado',
+    'Obrigada!\n\nAtt,\nCarla\nVendas Paradas',
     // A disclaimer's sentence is read as hers: its words ("não", "dados pessoais", "imprimir") can be a
     // complaint's, and a case reopened for thanks costs less than a complaint left closed.
     'Obrigada!\n\nAtt,\nCarla\nEsta mensagem pode conter informação confidencial; se não for o destinatário, apague-a.',
@@ -244,6 +263,8 @@ describe('readClosingReply: a signature is a name, a store, a role or a contact,
   it.each([
     ['a long signature block', (n: number) => `Obrigada!\n\nAtt,\n${'Carla Souza\n'.repeat(n)}`],
     ['a long last line', (n: number) => `Obrigada!\n\nCarla\n${'Loja '.repeat(n)}`],
+    ['a last line of digits among words', (n: number) => `Obrigada!\n\nCarla\n${'1 ab '.repeat(n)}`],
+    ['a last line of roles', (n: number) => `Obrigada!\n\nCarla\n${'RH | '.repeat(n)}`],
   ])('reads %s in linear time', (_label, build) => {
     expect(growth(build, (body) => readClosingReply(text(body), NAMES), 2_000)).toBeLessThan(30);
   });
