@@ -1378,7 +1378,18 @@ async function awaitClaimHolder(
 
 /** The bounce breaker, on the guidance path only (an accepted mail's requests stay as they were: issue 16). */
 async function breakerHolds(record: CaseRecord, deps: IntakeDeps): Promise<boolean> {
-  if (!deps.bounceCounter || !breakerApplies(record.outcome)) return false;
+  return breakerApplies(record.outcome) && (await bounceBreakerTripped(deps));
+}
+
+/**
+ * Whether the bounce breaker is tripped now: the last hour's permanent bounces of our mail reached
+ * `autoReply.bounceBreakerPerHour`. Read for every automatic mail to an address nothing proves (the
+ * intake's guidance, the webform's confirmation link of a post citing no ticket of its address's own).
+ */
+export async function bounceBreakerTripped(
+  deps: Pick<IntakeDeps, 'bounceCounter' | 'clock' | 'config'>,
+): Promise<boolean> {
+  if (!deps.bounceCounter) return false;
   const now = deps.clock.now();
   const { current, previous } = breakerHours(now);
   const [inCurrent = 0, inPrevious = 0] = await deps.bounceCounter.counts([current, previous]);

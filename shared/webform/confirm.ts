@@ -17,10 +17,10 @@
  * Posts that cite no ticket are answered with their guidance at once, and stored by the same
  * queue's consumer (guidance-post.ts).
  */
-import { ticketCandidatesOf } from '../app/intake';
+import { bounceBreakerTripped, ticketCandidatesOf } from '../app/intake';
 import { automaticOfficeMail } from '../app/office-mail';
 import type { OuvidoriaConfig } from '../domain/config';
-import { caseIdFor, NO_TEXTS } from '../domain/case';
+import { caseIdFor, NO_TEXTS, REPLY_HELD_BY_BREAKER } from '../domain/case';
 import { hourWindowStart, webformConfirmKey } from '../domain/rate-keys';
 import { verifyTicket } from '../domain/ticket-verification';
 import { officeDayStart } from '../domain/time-zone';
@@ -115,7 +115,7 @@ function citedTicket(pending: PendingSubmission, now: Date, config: OuvidoriaCon
 /** What the confirmation-mail consumer did with one message (for its log line; nothing personal). */
 export type ConfirmMailOutcome =
   | { mailed: true }
-  | { mailed: false; why: 'gone' | 'expired' | 'repeat' | 'limit' | 'bounced' };
+  | { mailed: false; why: 'gone' | 'expired' | 'repeat' | 'limit' | 'bounced' | 'held' };
 
 /**
  * The confirmation-mail queue's consumer: mails a pending submission's link once (a claim on it, so
@@ -148,6 +148,14 @@ export async function mailConfirmationLink(id: string, deps: WebformDeps): Promi
     // The inbox's counters still bound every link it gets. Read here, off the post's path: its
     // answer and timing are the same whoever owns the ticket.
     const owned = (await verifyTicket(candidates, pending.email, deps.tickets)).status === 'valid';
+    // The bounce breaker holds a link to an address no ticket proves, as it holds guidance: anyone can
+    // type made-up addresses citing made-up tickets, 20 an hour from each IP, and each link that
+    // bounces counts against the office's sending — no domain of his own needed (rt59). Read before the
+    // limits, so a held link spends none of the inbox's budget; a ticket of her own is never held.
+    if (!owned && (await bounceBreakerTripped(deps))) {
+      deps.telemetry?.replySuppressed(REPLY_HELD_BY_BREAKER);
+      return { mailed: false, why: 'held' };
+    }
     const windows = [
       {
         name: 'hour',

@@ -22,6 +22,7 @@ import {
 } from '../../support/confirm';
 import {
   FixedClock,
+  InMemoryBounceCounter,
   InMemoryBounceRegistry,
   InMemoryCaseRepository,
   InMemoryConfirmationMails,
@@ -81,8 +82,12 @@ let clock: FixedClock;
 let pending: InMemoryPendingSubmissionStore;
 let confirmMails: InMemoryConfirmationMails;
 let handle: (e: unknown) => Promise<WebformResponse>;
+let bounceCounter: InMemoryBounceCounter;
+let suppressed: string[];
 
 function setup(config: OuvidoriaConfig = localConfig) {
+  bounceCounter = new InMemoryBounceCounter();
+  suppressed = [];
   cases = new InMemoryCaseRepository();
   mailer = new RecordingMailer();
   queue = new RecordingQueue();
@@ -100,6 +105,7 @@ function setup(config: OuvidoriaConfig = localConfig) {
       queue,
       throttle: new InMemoryReplyThrottle(),
       bounces: new InMemoryBounceRegistry(),
+      bounceCounter,
       openCases: new InMemorySenderOpenCases(),
       clock,
       config,
@@ -107,7 +113,7 @@ function setup(config: OuvidoriaConfig = localConfig) {
       pendingSubmissions: pending,
       linkSecret: async () => LINK_SECRET,
       confirmMails,
-      telemetry: noTelemetry,
+      telemetry: { ...noTelemetry, replySuppressed: (reason) => suppressed.push(reason) },
       logger: new Logger({ logLevel: 'SILENT' }),
       webformTelemetry: { submitted() {}, rejected() {}, failed() {}, claimedUnscanned() {} },
     }),
@@ -687,5 +693,61 @@ describe('a stranger posting in her address cannot spend the links of her own po
     await handle(herPost());
     expect(confirmationsIn(mailer.sent)).toHaveLength(spent + 1);
     expect(confirmationsIn(mailer.sent).at(-1)?.to).toEqual([MERCHANT]);
+  });
+});
+
+// Red-team round 59: the bounce breaker held guidance only, while a post citing a made-up ticket in a
+// made-up address still had its link mailed — 20 posts an hour from each IP, each link a hard bounce,
+// no domain of the attacker's own needed: the reputation the breaker protects, spent through the form.
+describe('the bounce breaker holds a link to an address no ticket proves, as it holds guidance', () => {
+  const tripBreaker = () =>
+    bounceCounter.add(new Date('2026-03-10T13:00:00Z'), localConfig.autoReply.bounceBreakerPerHour);
+  const madeUp = (i: number) =>
+    jsonPost(
+      {
+        email: `naoexiste${i}@gmail.com`,
+        chamado: String(90000 + i),
+        descricao: `Chamado ${90000 + i}: pedido parado.`,
+      },
+      `198.51.100.${i}`,
+    );
+
+  it.each([
+    ['a made-up ticket', (i: number) => madeUp(i)],
+    [
+      'another merchant’s ticket',
+      (i: number) =>
+        jsonPost(
+          { email: STRANGER, chamado: OTHER_TICKET, descricao: `Chamado ${OTHER_TICKET}, ocorrência ${i}.` },
+          `198.51.100.${i}`,
+        ),
+    ],
+  ])(
+    'tripped: a post citing %s answers its 202 and gets no link; the hold is counted as guidance’s',
+    async (_label, post) => {
+      await tripBreaker();
+      for (let i = 1; i <= 3; i++) expect((await handle(post(i))).statusCode).toBe(202);
+      expect(confirmationsIn(mailer.sent)).toHaveLength(0);
+      expect(suppressed).toEqual(['bounce-breaker', 'bounce-breaker', 'bounce-breaker']);
+    },
+  );
+
+  it('tripped: her post citing her own ticket still gets its link', async () => {
+    await tripBreaker();
+    expect((await handle(jsonPost({ chamado: '48213' }))).statusCode).toBe(202);
+    expect(confirmationsIn(mailer.sent).map((m) => m.to)).toEqual([[MERCHANT]]);
+    expect(suppressed).toEqual([]);
+  });
+
+  it('not tripped (one bounce short), or once the hour has passed: the link goes', async () => {
+    await bounceCounter.add(new Date('2026-03-10T13:00:00Z'), localConfig.autoReply.bounceBreakerPerHour - 1);
+    await handle(madeUp(1));
+    expect(confirmationsIn(mailer.sent)).toHaveLength(1);
+    await bounceCounter.add(new Date('2026-03-10T13:00:00Z'), 1);
+    await handle(madeUp(2));
+    expect(confirmationsIn(mailer.sent)).toHaveLength(1);
+    clock.set('2026-03-10T15:05:00Z');
+    await handle(madeUp(3));
+    expect(confirmationsIn(mailer.sent)).toHaveLength(2);
   });
 });
