@@ -10,6 +10,8 @@ import { type FileKind, KIND_EXTENSIONS } from './file-type';
 
 const MAX_BASE = 100;
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+/** A third combining mark and more on one letter. */
+const STACKED_MARKS = /(\p{M}{2})\p{M}+/gu;
 
 export function sanitizeFilename(name: string, kind: FileKind): string {
   // NFKC first: compatibility forms are what a download's ASCII name (download.ts) and the disk
@@ -20,6 +22,10 @@ export function sanitizeFilename(name: string, kind: FileKind): string {
     // fillers: text.ts's one rule); then controls (C0, DEL, C1) and line/paragraph separators.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '')
+    // A pile of combining marks on one letter (Zalgo) draws over the lines around the name — on her
+    // confirmation page, the scan state next to it (rt59). No script needs more than two on one letter
+    // once NFKC has composed what it can.
+    .replace(STACKED_MARKS, '$1')
     .replace(/[<>:"|?*;%$`'&=+#{}[\]~^]/g, '_')
     .replace(/\s+/g, ' ')
     .trim();

@@ -35,6 +35,11 @@ describe('sanitizeFilename', () => {
     // Half a surrogate pair is no character: gone (encodeURIComponent threw on the download's name).
     ['\ud800fatura.pdf', 'pdf', 'fatura.pdf'],
     ['print \udc00\ud83d\ude4f.png', 'png', 'print 🙏.png'],
+    // Marks piled on one letter (Zalgo) draw over the page's lines around the name: two kept (rt59).
+    [`a${'\u0300'.repeat(60)}viso.pdf`, 'pdf', '\u00E0\u0300\u0300viso.pdf'],
+    [`ok${'\u0336\u0337\u0338'.repeat(30)}.pdf`, 'pdf', 'ok\u0336\u0337.pdf'],
+    ['Nguy\u1EC5n.pdf', 'pdf', 'Nguyễn.pdf'],
+    ['Nguye\u0302\u0303n.pdf', 'pdf', 'Nguyễn.pdf'],
   ])('%j as %s → %j', (name, kind, expected) => {
     expect(sanitizeFilename(name, kind as (typeof FILE_KINDS)[number])).toBe(expected);
   });
@@ -58,6 +63,7 @@ describe('sanitizeFilename', () => {
           // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
           expect(clean).not.toMatch(/[/\\\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
           expect([...clean].length).toBeLessThanOrEqual(106);
+          expect(clean).not.toMatch(/\p{M}{3}/u);
           const parts = clean.split('.');
           expect(parts).toHaveLength(2);
           expect(KIND_EXTENSIONS[kind]).toContain(parts[1]);
