@@ -31,6 +31,8 @@ export type FileRefusal =
   | 'unreadable'
   | 'formula'
   | 'macro'
+  /** An XML document not read as an electronic fiscal document (fiscal-xml.ts): the one XML taken. */
+  | 'xml_not_fiscal'
   | 'unknown'
   | 'not_allowed';
 
@@ -522,9 +524,10 @@ function detect(bytes: Uint8Array, name: string): FileCheck {
     if (HTML_START.test(head)) return { ok: false, reason: 'polyglot' };
     if (MARKUP_START.test(head) && isFiscalXml(text, HTML_TAG)) return ok('xml');
     if (MARKUP_START.test(head) && HTML_SNIFF.test(head)) {
-      // Any other XML document with no HTML tag near its start is a kind not taken, said so; markup a
-      // browser would run as a page is a file posing as text.
-      return { ok: false, reason: HTML_TAG.test(head) || XML_STYLESHEET.test(head) ? 'polyglot' : 'unknown' };
+      // Any other XML document with no HTML tag near its start is a kind not taken, said so in her words
+      // (the form lists "XML de nota fiscal": a bare "formato não aceito" reads as a contradiction);
+      // markup a browser would run as a page is a file posing as text.
+      return { ok: false, reason: HTML_TAG.test(head) || XML_STYLESHEET.test(head) ? 'polyglot' : 'xml_not_fiscal' };
     }
     if (hasTrailingZip(bytes)) return { ok: false, reason: 'polyglot' };
     if (!/\.csv$/i.test(name.trim())) return ok('txt');
@@ -567,6 +570,8 @@ export const REFUSAL_MESSAGES: Record<FileRefusal, string> = {
   unreadable:
     'não conseguimos verificar o conteúdo desta planilha ou documento (danificado, ou grande ou complexo demais para a nossa verificação); envie uma versão menor, em PDF ou uma imagem da tela',
   macro: 'a planilha ou o documento contém macros',
+  xml_not_fiscal:
+    'é um XML que não lemos como nota fiscal eletrônica (NF-e, NFC-e, CT-e, MDF-e ou NFS-e, o arquivo como a SEFAZ ou a prefeitura o emitiu); de XML, só aceitamos esse. Envie os outros dados em PDF, planilha (XLSX ou CSV) ou imagem',
   unknown: 'o formato do arquivo não é aceito',
   not_allowed: 'o formato do arquivo não é aceito',
 };

@@ -120,13 +120,13 @@ describe('detectFileKind: the type comes from the bytes', () => {
       'an order export',
       '<?xml version="1.0" encoding="UTF-8"?><pedidos><pedido id="1"/></pedidos>',
       'pedidos.xml',
-      'unknown',
+      'xml_not_fiscal',
     ],
     [
       'a fiscal root without its namespace, named as text',
       '<?xml version="1.0"?><nfeProc><NFe/></nfeProc>',
       'nota.txt',
-      'unknown',
+      'xml_not_fiscal',
     ],
     [
       'an SVG with an XML declaration',

@@ -154,7 +154,9 @@ describe('detectFileKind on fiscal XML', () => {
   it.each([
     ['XHTML inside', nfeXml({ inside: `<p xmlns="${XHTML}"><a href="javascript:alert(1)">x</a></p>` }), 'polyglot'],
     ['a stylesheet', nfeXml({ before: '<?xml-stylesheet href="x.xsl"?>' }), 'polyglot'],
-    ['another XML', '<?xml version="1.0"?><pedidos><pedido/></pedidos>', 'unknown'],
+    // Told in her words: XML is on the form's list, but only a fiscal document's.
+    ['another XML', '<?xml version="1.0"?><pedidos><pedido/></pedidos>', 'xml_not_fiscal'],
+    ['an NF-e with a DOCTYPE', nfeXml({ before: '<!DOCTYPE nfeProc>' }), 'xml_not_fiscal'],
     ['a NUL inside (binary)', nfeXml({ inside: '\u0000' }), 'unknown'],
   ])('refuses an XML with %s', (_, text, reason) => {
     expect(detectFileKind(Buffer.from(text), 'n.xml')).toEqual({ ok: false, reason });
