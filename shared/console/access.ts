@@ -68,6 +68,18 @@ export function sessionsEndAt(now: Date, claims: StaffClaims = {}): string {
   return new Date(Math.max(now.getTime(), iat)).toISOString();
 }
 
+/**
+ * How long until a token issued then would no longer be refused by `sessionEnded` (0: a token
+ * issued now is live). `iat` counts whole seconds, so a token issued in the very second the
+ * sessions ended is refused; the local sign-in waits this out, as Cognito's hosted-UI round trip
+ * always does.
+ */
+export function msUntilLiveToken(endedAt: string | undefined, nowMs: number): number {
+  const ended = endedAt === undefined ? Number.NaN : Date.parse(endedAt);
+  if (!Number.isFinite(ended)) return 0;
+  return Math.max(0, (Math.floor(ended / 1000) + 1) * 1000 - nowMs);
+}
+
 /** Was this token issued at or before the member's sessions were ended? (No `iat`: refused.) */
 export function sessionEnded(claims: StaffClaims, endedAt: string | undefined): boolean {
   if (endedAt === undefined) return false;

@@ -16,7 +16,15 @@ import type { StaffMember } from '../domain/lifecycle/types';
 import type { WebformResponse } from '../webform/site-http';
 import { originAllowed } from '../webform/site-http';
 import { formBody } from '../webform/site-http';
-import { readCookie, SESSION_COOKIE_SECONDS, SESSION_HOURS, STAFF_GROUPS, sessionCookie } from './access';
+import {
+  msUntilLiveToken,
+  readCookie,
+  SESSION_CLOCK_SKEW_SECONDS,
+  SESSION_COOKIE_SECONDS,
+  SESSION_HOURS,
+  STAFF_GROUPS,
+  sessionCookie,
+} from './access';
 import { type ConsoleRequest, type ConsoleSignIn, consoleResponse, redirect } from './http';
 import { type LocalKeySet, signLocalIdToken } from './local-keys';
 import { CALLBACK_PATH, CONSOLE_PREFIX, LOCAL_SIGN_IN_PATH } from './routes';
@@ -28,6 +36,8 @@ import { errorPage, layout } from './pages';
 import type { StaffTokenVerifier } from './ports';
 
 const TOKEN_TTL_SECONDS = SESSION_HOURS * 3600;
+/** A supervisor's "end sessions" runs this far ahead; a later end is left for the console to show. */
+const LOCAL_SIGN_IN_MAX_WAIT_MS = (SESSION_CLOCK_SKEW_SECONDS + 1) * 1000;
 export const PKCE_COOKIE = '__Host-ouv_pkce';
 
 function landing(
@@ -75,6 +85,9 @@ export function localSignIn(options: LocalSignInOptions): ConsoleSignIn {
           return consoleResponse(400, errorPage(frame, 'Entrada recusada', 'Escolha uma pessoa da equipe.'));
         }
         const groups = [member.role === 'supervisor' ? STAFF_GROUPS.supervisor : STAFF_GROUPS.analyst];
+        // Signed out a moment ago (another tab): a token of that same second would open nothing.
+        const wait = msUntilLiveToken(member.sessionsEndedAt, Date.now());
+        if (wait > 0 && wait <= LOCAL_SIGN_IN_MAX_WAIT_MS) await new Promise((r) => setTimeout(r, wait));
         const token = signLocalIdToken(
           options.keys,
           { sub: `local-${member.id}`, staffId: member.id, groups, email: member.email },

@@ -288,7 +288,10 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
     await expectAccessible('signed-out-in-another-tab');
     await page.click('a:has-text("Entrar de novo")');
     await page.check(`input[name="pessoa"][value="${analyst}"]`);
-    await Promise.all([page.waitForURL(casePage), page.click('button[type="submit"]')]);
+    // Signed in again within the second of the sign-out: the new session opens the case (no 401).
+    const [back] = await Promise.all([page.waitForNavigation({ url: casePage }), page.click('button[type="submit"]')]);
+    expect(back?.status()).toBe(200);
+    expect(await page.locator('h1').textContent()).toBe(mine.protocol);
     // Nothing was recorded: the case holds no such note.
     expect(await page.textContent('body')).not.toContain('Liguei para a lojista');
   });
@@ -303,6 +306,7 @@ describe.skipIf(!chromiumAvailable())('staff console in Chromium', () => {
     await expectAccessible('no-cookie-sign-in');
     await page.check(`input[name="pessoa"][value="${analyst}"]`);
     await Promise.all([page.waitForURL(casePage), page.click('button[type="submit"]')]);
+    expect(await page.locator('h1').textContent()).toBe(mine.protocol);
     const texto = 'Retorno à lojista: o repasse do pedido 7731 sai na próxima janela.';
     await page.fill('#n-texto', texto);
     await context.clearCookies();

@@ -10,6 +10,7 @@ import {
   readCookie,
   SESSION_COOKIE,
   sessionCookie,
+  msUntilLiveToken,
   sessionEnded,
   sessionsEndAt,
   userFromClaims,
@@ -138,5 +139,28 @@ describe('sign-out: sessionsEndAt / sessionEnded', () => {
     ['the function clock without claims', ENDED, undefined, ENDED],
   ] as const)('records %s', (_, now, iat, expected) => {
     expect(sessionsEndAt(new Date(now), iat === undefined ? {} : { iat })).toBe(expected);
+  });
+});
+
+describe('msUntilLiveToken: when a new sign-in’s token is no longer refused', () => {
+  const ENDED = '2026-03-12T14:00:00.400Z';
+  it.each([
+    ['no sign-out recorded', undefined, '2026-03-12T14:00:00.500Z', 0],
+    ['in the second of the sign-out: until the next one', ENDED, '2026-03-12T14:00:00.500Z', 500],
+    ['a sign-out on the second itself', '2026-03-12T14:00:00.000Z', '2026-03-12T14:00:00.000Z', 1000],
+    ['the next second: at once', ENDED, '2026-03-12T14:00:01.000Z', 0],
+    ['long after', ENDED, '2026-03-12T15:00:00.000Z', 0],
+    ['a supervisor’s end, 5 s ahead', '2026-03-12T14:00:05.400Z', '2026-03-12T14:00:00.400Z', 5600],
+    ['an unreadable instant: no wait', 'ontem', '2026-03-12T14:00:00.500Z', 0],
+  ] as const)('%s', (_, endedAt, now, wait) => {
+    expect(msUntilLiveToken(endedAt, Date.parse(now))).toBe(wait);
+  });
+
+  it('agrees with sessionEnded at every millisecond around a sign-out', () => {
+    for (let offset = -1500; offset <= 2500; offset += 1) {
+      const now = Date.parse(ENDED) + offset;
+      const iat = Math.floor(now / 1000);
+      expect(sessionEnded({ iat }, ENDED), `${offset} ms`).toBe(msUntilLiveToken(ENDED, now) > 0);
+    }
   });
 });

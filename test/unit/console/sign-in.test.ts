@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cognitoIssuer, cognitoTokenVerifier } from '../../../shared/adapters/cognito-token-verifier';
-import { SESSION_COOKIE, SESSION_COOKIE_SECONDS, SESSION_HOURS } from '../../../shared/console/access';
+import { SESSION_COOKIE, SESSION_COOKIE_SECONDS, SESSION_HOURS, sessionEnded } from '../../../shared/console/access';
 import type { ConsoleRequest } from '../../../shared/console/http';
 import { generateLocalKeySet, signLocalIdToken } from '../../../shared/console/local-keys';
 import { cognitoSignIn, localSignIn, PKCE_COOKIE } from '../../../shared/console/sign-in';
@@ -50,6 +50,24 @@ describe('localSignIn', () => {
       (await signIn.serve(req('POST', { headers: form, body: 'pessoa=edu' }), '/equipe/entrar', ''))?.statusCode,
     ).toBe(400);
     expect(await signIn.serve(req('GET'), '/equipe', '')).toBeNull();
+  });
+
+  // A sign-out in another tab, then at once "Entrar de novo": a token of that same second opened nothing.
+  it('a member who signed out this very second gets a token her ended sessions do not refuse', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const endedAt = new Date().toISOString();
+    const ended = localSignIn({
+      keys,
+      issuer: cognitoIssuer(POOL),
+      clientId: CLIENT,
+      roster: async () => ROSTER.map((m) => (m.id === 'ana' ? { ...m, sessionsEndedAt: endedAt } : m)),
+      webformOrigin: ORIGIN,
+      timeZone: 'America/Sao_Paulo',
+    });
+    const r = await ended.serve(req('POST', { headers: form, body: 'pessoa=ana' }), '/equipe/entrar', '');
+    const token = decodeURIComponent((r?.cookies?.[0] ?? '').split(';')[0]!.split('=')[1]!);
+    const verified = await verifier.verify(token);
+    expect(verified.ok && sessionEnded(verified.claims, endedAt)).toBe(false);
   });
 
   it('returns to the case it was started for, and nowhere outside the console', async () => {
