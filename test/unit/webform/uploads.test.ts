@@ -260,10 +260,11 @@ describe('with JavaScript: presigned POST straight to the bucket', () => {
     return { posts: Math.ceil(maxFilesPerSenderPerDay / maxFiles), files };
   };
 
-  // The day's file budget is one inbox's: "+tags" (or Gmail's dots) do not open new budgets.
+  // The day's file budget is one inbox's: "+tags" (or Gmail's dots, googlemail.com) do not open new budgets.
   it.each([
     ['+tags', (i: number) => `lojista+${i}@modasbella.com.br`],
     ['Gmail dots', (i: number) => `${'lojista'.slice(0, i + 1)}.${'lojista'.slice(i + 1)}@gmail.com`],
+    ['googlemail.com', (i: number) => (i % 2 === 0 ? 'lojista@gmail.com' : `lojista+${i}@googlemail.com`)],
   ])('the per-sender file budget holds across %s', async (_name, address) => {
     const { posts, files } = dayOfFiles();
     const statuses: number[] = [];

@@ -6,6 +6,7 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -106,6 +107,7 @@ describe('DynamoDataSubjectStore, per address', () => {
   // count the infected-file notice beside the replies: read so, or her export and erasure miss them.
   it.each([
     ['Mariana.Costa+loja@gmail.com', 'marianacosta@gmail.com'],
+    ['Mariana.Costa@googlemail.com', 'marianacosta@gmail.com'],
     ['ana.souza+ouvidoria@papelariaestrela.com.br', 'ana.souza@papelariaestrela.com.br'],
   ])('addressItems reads %s’s limits under %s, the infected-file notice’s too', async (typed, inbox) => {
     ddb.on(QueryCommand).resolves({ Items: [] });
@@ -115,6 +117,40 @@ describe('DynamoDataSubjectStore, per address', () => {
     const held = await store.addressItems(typed, ['2026-03-02']);
     expect(held.map((h) => h.key)).toEqual([notice]);
     expect(gets()).toContainEqual({ pk: `THROTTLE#${inbox}#NO_PRIOR_TICKET#2026-03-02`, sk: 'THROTTLE' });
+  });
+
+  // Her export and erasure reach every spelling of her inbox that holds cases or waiting posts:
+  // Gmail's dots, a "+tag", googlemail.com (one Gmail mailbox); another domain's dots are another mailbox.
+  it.each([
+    [
+      'Mariana.Costa@gmail.com',
+      ['marianacosta@gmail.com', 'mariana.costa+loja@gmail.com', 'm.ariana.costa@googlemail.com'],
+    ],
+    [
+      'marianacosta@googlemail.com',
+      ['marianacosta@gmail.com', 'mariana.costa+loja@gmail.com', 'm.ariana.costa@googlemail.com'],
+    ],
+    [
+      'ana.souza@papelariaestrela.com.br',
+      ['ana.souza@papelariaestrela.com.br', 'ana.souza+nf@papelariaestrela.com.br'],
+    ],
+  ])('spellingsOfInbox(%s) reads the sender index’s keys of that inbox only', async (asked, expected) => {
+    ddb.on(ScanCommand).resolves({
+      Items: [
+        { gsi2pk: 'SENDER#marianacosta@gmail.com' },
+        { gsi2pk: 'PENDINGSENDER#mariana.costa+loja@gmail.com' },
+        { gsi2pk: 'SENDER#m.ariana.costa@googlemail.com' },
+        { gsi2pk: 'SENDER#marianacosta@gmail.com.br' },
+        { gsi2pk: 'SENDER#ana.souza@papelariaestrela.com.br' },
+        { gsi2pk: 'PENDINGSENDER#ana.souza+nf@papelariaestrela.com.br' },
+        { gsi2pk: 'SENDER#anasouza@papelariaestrela.com.br' },
+      ],
+    });
+    expect((await store.spellingsOfInbox(asked)).sort()).toEqual([...expected].sort());
+    expect(ddb.commandCalls(ScanCommand)[0]?.args[0].input).toMatchObject({
+      IndexName: 'gsi2-sender',
+      ExpressionAttributeValues: { ':case': 'SENDER#', ':pending': 'PENDINGSENDER#' },
+    });
   });
 
   it('addressItems finds the address’s webform posts waiting for confirmation on the sender index', async () => {
