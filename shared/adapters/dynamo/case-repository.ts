@@ -37,7 +37,7 @@ import type {
 } from '../../ports';
 import { isConditionalCheckFailed } from './client';
 import { releaseStaffCase, recordStaffAssignment } from './staff-repository';
-import { EFFECTS_PK, GSI, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
+import { EFFECTS_PK, GSI, senderGsiPk, statusGsiPk, TTL_ATTRIBUTE } from './table-design';
 
 /** A sending server's retries of one mail come within days; the claim outlives them. */
 const DELIVERY_KEY_TTL_S = 30 * 24 * 3600;
@@ -192,7 +192,6 @@ function expiryOfItem(item: Item | undefined): number | null {
 export const counterKey = (year: number) => ({ pk: `COUNTER#PROTOCOL#${year}`, sk: 'COUNTER' });
 const messageSk = (m: CaseMessage) => `MSG#${m.receivedAt}#${m.sourceId}`;
 const guardSk = (sourceId: string) => `SRC#${sourceId}`;
-const senderGsiPk = (email: string) => `SENDER#${email.toLowerCase()}`;
 
 /**
  * The case as a write that added messages left it (DynamoCaseWorkStore.commit): enough for

@@ -13,7 +13,7 @@ import { BATCH_GET_MAX, caseKey, untilProcessed } from './case-repository';
 import { decodeCursor, encodeCursor, indexKeyOf, queryFilledPage, queryPage } from './paged-query';
 import type { CaseStatus } from '../../domain/case';
 import type { CaseListFilter, CasePage, CaseSummary, ConsoleCaseIndex } from '../../console/ports';
-import { GSI, statusGsiPk } from './table-design';
+import { GSI, senderGsiPk, statusGsiPk } from './table-design';
 
 type Item = Record<string, unknown>;
 
@@ -139,7 +139,7 @@ export class DynamoConsoleCaseIndex implements ConsoleCaseIndex {
   }
 
   bySender(email: string, filter: CaseListFilter, page: { limit: number; cursor?: string }): Promise<CasePage> {
-    return this.query(GSI.bySender, `SENDER#${email.toLowerCase()}`, filter, page);
+    return this.query(GSI.bySender, senderGsiPk(email), filter, page);
   }
 
   private async query(

@@ -37,13 +37,17 @@ import {
 import { DynamoOpenCaseCounter, openCaseMarkerKey } from './open-case-counter';
 import { ADDRESS_ATTRIBUTES, addressKey, DynamoSenderOpenCases, inboxKey } from './sender-open-cases';
 import { surveyKey } from './survey-store';
-import { pendingSenderPk } from './pending-submission-store';
 import {
+  addressOfSenderGsiPk,
   caseEventKey,
   erasedEventsKey,
   erasedStatsKey,
   erasingStatusSortKey,
   GSI,
+  PENDING_SENDER_GSI_PK_PREFIX,
+  pendingSenderPk,
+  SENDER_GSI_PK_PREFIX,
+  senderGsiPk,
   staffKey,
   TTL_ATTRIBUTE,
 } from './table-design';
@@ -122,7 +126,7 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
       IndexName: GSI.bySender.indexName,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': GSI.bySender.partitionKey },
-      ExpressionAttributeValues: { ':pk': `SENDER#${address}` },
+      ExpressionAttributeValues: { ':pk': senderGsiPk(address) },
     });
     const out: SubjectCase[] = [];
     for (const summary of caseItems) {
@@ -210,12 +214,12 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
         ProjectionExpression: '#pk',
         FilterExpression: 'begins_with(#pk, :case) OR begins_with(#pk, :pending)',
         ExpressionAttributeNames: { '#pk': GSI.bySender.partitionKey },
-        ExpressionAttributeValues: { ':case': 'SENDER#', ':pending': 'PENDINGSENDER#' },
+        ExpressionAttributeValues: { ':case': SENDER_GSI_PK_PREFIX, ':pending': PENDING_SENDER_GSI_PK_PREFIX },
       },
     );
     for await (const page of pages) {
       for (const item of page.Items ?? []) {
-        const address = String(item[GSI.bySender.partitionKey]).replace(/^(?:PENDING)?SENDER#/, '');
+        const address = addressOfSenderGsiPk(String(item[GSI.bySender.partitionKey]));
         if (inboxLimitKey(address) === inbox) found.add(address);
       }
     }

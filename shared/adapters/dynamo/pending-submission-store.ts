@@ -1,11 +1,10 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PendingForm, PendingSubmission, PendingSubmissionStore } from '../../ports';
 import { isConditionalCheckFailed } from './client';
-import { GSI, TTL_ATTRIBUTE } from './table-design';
+import { GSI, pendingSenderPk, TTL_ATTRIBUTE } from './table-design';
 
+export { pendingSenderPk };
 export const pendingSubmissionKey = (id: string) => ({ pk: `PENDING#${id}`, sk: 'PENDING' });
-/** The sender index's partition of an address's pending submissions (never `SENDER#`: those are cases). */
-export const pendingSenderPk = (email: string) => `PENDINGSENDER#${email.trim().toLowerCase()}`;
 
 /**
  * Webform posts waiting for their confirmation link (PendingSubmissionStore): `PENDING#<id> / PENDING`,

@@ -140,6 +140,26 @@ export const ALL_GSIS: readonly IndexDesign[] = [GSI.byStatus, GSI.bySender, GSI
 /** The status index's partition of a case status. */
 export const statusGsiPk = (status: string): string => `STATUS#${status}`;
 
+/**
+ * The sender index's two partition families: an address's cases (`SENDER#<email>`) and its webform
+ * posts waiting for their confirmation link (`PENDINGSENDER#<email>`, never read as cases). A
+ * data-subject request reads both (data-subject-store.ts).
+ */
+export const SENDER_GSI_PK_PREFIX = 'SENDER#';
+export const PENDING_SENDER_GSI_PK_PREFIX = 'PENDINGSENDER#';
+/** The sender index's partition of an address's cases (the address lower-cased, as the case holds it). */
+export const senderGsiPk = (email: string): string => `${SENDER_GSI_PK_PREFIX}${email.toLowerCase()}`;
+/** The sender index's partition of an address's pending submissions. */
+export const pendingSenderPk = (email: string): string =>
+  `${PENDING_SENDER_GSI_PK_PREFIX}${email.trim().toLowerCase()}`;
+/** The address of a sender-index partition of either family. */
+export const addressOfSenderGsiPk = (pk: string): string =>
+  pk.startsWith(PENDING_SENDER_GSI_PK_PREFIX)
+    ? pk.slice(PENDING_SENDER_GSI_PK_PREFIX.length)
+    : pk.startsWith(SENDER_GSI_PK_PREFIX)
+      ? pk.slice(SENDER_GSI_PK_PREFIX.length)
+      : pk;
+
 /** Every key attribute (all strings) of the table and its indexes: the table's AttributeDefinitions. */
 export const ALL_KEY_ATTRIBUTES: readonly string[] = [
   ...new Set([

@@ -3,7 +3,10 @@ import { CASE_STATUSES } from '../../../../shared/domain/case';
 import {
   ALL_GSIS,
   ALL_KEY_ATTRIBUTES,
+  addressOfSenderGsiPk,
   GSI,
+  pendingSenderPk,
+  senderGsiPk,
   statusGsiPk,
   TABLE_KEYS,
 } from '../../../../shared/adapters/dynamo/table-design';
@@ -13,6 +16,15 @@ describe('table design', () => {
     const keys = CASE_STATUSES.map(statusGsiPk);
     expect(new Set(keys).size).toBe(CASE_STATUSES.length);
     expect(statusGsiPk('QUARANTINED')).toBe('STATUS#QUARANTINED');
+  });
+
+  // A data-subject request reads both families of the sender index back to their addresses.
+  it.each([
+    ['case', senderGsiPk('Contato@EletroPonto.com.br'), 'SENDER#contato@eletroponto.com.br'],
+    ['pending post', pendingSenderPk(' Contato@EletroPonto.com.br '), 'PENDINGSENDER#contato@eletroponto.com.br'],
+  ])('the sender index’s %s partition reads back to its address', (_family, pk, expected) => {
+    expect(pk).toBe(expected);
+    expect(addressOfSenderGsiPk(pk)).toBe('contato@eletroponto.com.br');
   });
 
   it('every key attribute once; the indexes project no key of their own again and never the message text', () => {
