@@ -130,6 +130,7 @@ txt('txt markdown-ish', '# Resumo\n* item 1\n* item 2\n');
 txt('txt with xml-ish later', 'nota\nveja o XML <nfeProc> anexado\n');
 txt('txt quoting an e-mail address', '<ana@loja.com.br> escreveu:\nOlá, segue o comprovante.\n');
 txt('txt with an order in angle brackets', '<pedido 1042> atrasado\n<3 obrigada\n');
+csv('csv header in angle brackets', '<produto>;<preço>\ncaneta;2,50\n', 'precos.csv');
 // images
 benign.push(['png', png(), 'print.png'], ['jpeg', jpeg(), 'foto.jpg'], ['webp', webp(), 'tela.webp']);
 benign.push(['jpeg named png', jpeg(), 'comprovante.png']);
@@ -405,6 +406,14 @@ export const NOT_ACCEPTED_FILES: Row[] = [
     u('<?xml version="1.0" encoding="UTF-8"?><pedidos><pedido id="7731"><total>49,80</total></pedido></pedidos>'),
     'pedidos.xml',
   ],
+  [
+    'xml order export without its declaration',
+    u(
+      '<pedidos xmlns="http://www.erploja.com.br/pedidos">\n  <pedido id="7731"><total>49,80</total></pedido>\n</pedidos>\n',
+    ),
+    'pedidos.xml',
+  ],
+  ['xml without declaration named as text', u('<pedidos><pedido id="7731"/></pedidos>'), 'pedidos.txt'],
   ['zip of invoices', zip({ 'nfe-1.xml': '<nfeProc/>', 'danfe-1.pdf': '%PDF-1.4' }), 'notas.zip'],
 ];
 

@@ -15,7 +15,7 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { csvHasFormula, formulaReachesOut } from './csv-formulas';
-import { isFiscalXml } from './fiscal-xml';
+import { isFiscalXml, isXmlDocument } from './fiscal-xml';
 import { FILE_KINDS, type FileKind, KIND_EXTENSIONS, KIND_MIME } from './kinds';
 import { pdfActiveContent } from './pdf-active-content';
 
@@ -529,6 +529,8 @@ function detect(bytes: Uint8Array, name: string): FileCheck {
       // markup a browser would run as a page is a file posing as text.
       return { ok: false, reason: HTML_TAG.test(head) || XML_STYLESHEET.test(head) ? 'polyglot' : 'xml_not_fiscal' };
     }
+    // The same without its XML declaration (an ERP's export, an NF-e with a DOCTYPE): passed as text.
+    if (MARKUP_START.test(head) && isXmlDocument(text)) return { ok: false, reason: 'xml_not_fiscal' };
     if (hasTrailingZip(bytes)) return { ok: false, reason: 'polyglot' };
     if (!/\.csv$/i.test(name.trim())) return ok('txt');
     // Opened in a spreadsheet by the analyst: no cell may be a formula, in the text it reads.

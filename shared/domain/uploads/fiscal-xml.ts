@@ -75,24 +75,58 @@ const NAMESPACE_DECLARATION = /xmlns(?::[^\s="'<>/:]+)?\s*=\s*(?:"([^"]*)"|'([^'
 /** DOCTYPE or ENTITY declarations, and processing instructions (the declaration is stripped first). */
 const FORBIDDEN = /<!\s*(?:DOCTYPE|ENTITY)|<\?/i;
 
-export function isFiscalXml(text: string, htmlTag: RegExp): boolean {
-  const declaration = DECLARATION.exec(text)?.[0] ?? '';
-  const document = text.slice(declaration.length);
-  if (FORBIDDEN.test(document) || htmlTag.test(document)) return false;
+/** The text after its declaration (DECLARATION). */
+function withoutDeclaration(text: string): string {
+  return text.slice(DECLARATION.exec(text)?.[0].length ?? 0);
+}
+
+/** The root element of a document (the text after its declaration): comments skipped, its start tag read. */
+function rootOf(document: string): { prefix?: string; name: string; startTag: string; body: string } | undefined {
   const body = document.slice(COMMENTS.exec(document)?.[0].length ?? 0);
   const root = ROOT_START.exec(body);
-  if (!root) return false;
-  const [, prefix, name] = root;
-  if (!FISCAL_ROOTS.includes(name as string)) return false;
   const startTag = START_TAG.exec(body)?.[0];
-  if (!startTag) return false;
+  if (!root?.[2] || !startTag) return undefined;
+  return { ...(root[1] ? { prefix: root[1] } : {}), name: root[2], startTag, body };
+}
+
+const closingTag = (root: { prefix?: string; name: string }) =>
+  root.prefix ? `</${root.prefix}:${root.name}>` : `</${root.name}>`;
+
+/** A DOCTYPE first (an HTML one is a page: file-type.ts reads it before). */
+const DOCTYPE_START = /^<!\s*DOCTYPE\b/i;
+/** A namespace declared on the root's start tag: XML's alone. */
+const DECLARES_NAMESPACE = /\bxmlns\s*[:=]/;
+
+/**
+ * Whether a text is an XML document, fiscal or not, its XML declaration optional: it opens with a
+ * DOCTYPE, or with a root element that declares a namespace or whose closing tag ends the file (or
+ * that is the whole file, closed on itself). An order export saved without `<?xml …?>`
+ * (`<pedidos xmlns="…">`) is one; a note opening with "<pedido 1042> atrasado", "<ana@loja.com.br>
+ * escreveu:" or a CSV header "<produto>;<preço>" is not.
+ */
+export function isXmlDocument(text: string): boolean {
+  const document = withoutDeclaration(text);
+  if (DOCTYPE_START.test(document)) return true;
+  const root = rootOf(document);
+  if (!root) return false;
+  if (DECLARES_NAMESPACE.test(root.startTag)) return true;
+  const rest = root.body.trimEnd();
+  return rest.endsWith(closingTag(root)) || (root.startTag.endsWith('/>') && rest === root.startTag);
+}
+
+export function isFiscalXml(text: string, htmlTag: RegExp): boolean {
+  const document = withoutDeclaration(text);
+  if (FORBIDDEN.test(document) || htmlTag.test(document)) return false;
+  const root = rootOf(document);
+  if (!root) return false;
+  const { prefix, name, startTag, body } = root;
+  if (!FISCAL_ROOTS.includes(name)) return false;
   // The root's own namespace: its prefix's declaration, or the default one, on the root itself.
   const own = prefix
     ? new RegExp(`\\bxmlns:${prefix.replace(/[.-]/g, '\\$&')}\\s*=\\s*["']([^"']*)["']`).exec(startTag)?.[1]
     : /\bxmlns\s*=\s*["']([^"']*)["']/.exec(startTag)?.[1];
   if (own === undefined || !FISCAL_NAMESPACES.includes(own)) return false;
-  const closing = prefix ? `</${prefix}:${name}>` : `</${name}>`;
-  if (!body.trimEnd().endsWith(closing)) return false;
+  if (!body.trimEnd().endsWith(closingTag(root))) return false;
   for (const mention of body.matchAll(NAMESPACE_MENTION)) {
     NAMESPACE_DECLARATION.lastIndex = mention.index;
     const m = NAMESPACE_DECLARATION.exec(body);

@@ -140,8 +140,74 @@ describe('detectFileKind: the type comes from the bytes', () => {
       'nota.txt',
       'polyglot',
     ],
+    // The same with no XML declaration: the first element, not "<?xml", makes it XML (it passed as text).
+    [
+      'an order export without its declaration',
+      '<pedidos xmlns="http://www.erploja.com.br/pedidos"><pedido id="7731"><total>49,80</total></pedido></pedidos>',
+      'pedidos.xml',
+      'xml_not_fiscal',
+    ],
+    [
+      'an order export without declaration or namespace, named as text',
+      '\ufeff<pedidos>\r\n  <pedido id="7731" cliente=\'Ana Souza\'/>\r\n</pedidos>\r\n',
+      'pedidos.txt',
+      'xml_not_fiscal',
+    ],
+    [
+      'an NF-e with a DOCTYPE and no declaration',
+      '<!DOCTYPE nfeProc><nfeProc xmlns="http://www.portalfiscal.inf.br/nfe"><NFe/></nfeProc>',
+      'nota.xml',
+      'xml_not_fiscal',
+    ],
+    [
+      'an NF-e declaring a foreign namespace, no declaration',
+      '<nfeProc xmlns="http://www.portalfiscal.inf.br/nfe" xmlns:erp="http://www.erploja.com.br"><NFe/></nfeProc>',
+      'nota.xml',
+      'xml_not_fiscal',
+    ],
+    [
+      'MathML, no declaration',
+      '<math xmlns="http://www.w3.org/1998/Math/MathML"><mi>x</mi></math>',
+      'nota.txt',
+      'xml_not_fiscal',
+    ],
+    ['an empty root closed on itself', '<pedidos/>\n', 'pedidos.xml', 'xml_not_fiscal'],
+    // HTML stays a page posing as text, declaration or not.
+    [
+      'an SVG without declaration',
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="1"/></svg>',
+      'pedidos.xml',
+      'polyglot',
+    ],
+    [
+      'XHTML without declaration',
+      '<html xmlns="http://www.w3.org/1999/xhtml"><body>Pedido 7731</body></html>',
+      'pedidos.xml',
+      'polyglot',
+    ],
   ])('refuses XML text: %s', (_name, text, file, reason) => {
     expect(detectFileKind(Buffer.from(text), file)).toEqual({ ok: false, reason });
+  });
+
+  // Text that opens with "<" but no XML element stays her text; a fiscal XML without declaration stays XML.
+  it.each([
+    [
+      'a note quoting an order in brackets',
+      '<pedido 1042> atrasado\nveja </pedido> no sistema\n<3 obrigada\n',
+      'nota.txt',
+      'txt',
+    ],
+    ['a reply quoting an address', '<ana@loja.com.br> escreveu:\nOlá, segue o comprovante.\n', 'nota.txt', 'txt'],
+    ['a CSV whose header is in angle brackets', '<produto>;<preço>\ncaneta;2,50\n', 'precos.csv', 'csv'],
+    ['a note opening with an arrow', '<-- ver pedido 7731 abaixo\n', 'nota.txt', 'txt'],
+    [
+      'an NF-e without declaration',
+      '<nfeProc xmlns="http://www.portalfiscal.inf.br/nfe" versao="4.00"><NFe/></nfeProc>',
+      'nota.xml',
+      'xml',
+    ],
+  ])('keeps %s as %s', (_name, text, file, kind) => {
+    expect(detectFileKind(Buffer.from(text), file)).toMatchObject({ ok: true, kind });
   });
 
   it.each([
