@@ -90,6 +90,8 @@ const SINGLE: Record<string, string> = {
     'check AssignmentErrors and AssignmentThrottles and the assignment log; a poison message blocks the FIFO group until it is dead-lettered (AssignmentDlq).',
   NoAnalystAvailable:
     'npm run staff -- list (TABLE_NAME=<TableName>): return or add an analyst (npm run staff -- return|add …); waiting cases are re-queued on a roster change.',
+  NoActiveSupervisor:
+    "mail for the supervisors (escalation, reminder, a merchant's words for an analyst who left, an undeliverable notice) went to nobody: npm run staff -- list (TABLE_NAME=<TableName>) must show an active member whose id is in lifecycle.supervisorIds, with the address configured for it (npm run staff -- return|add …). Then open the cases the log names (caseId, effect; /equipe?caso=<id>): nothing re-sends that mail.",
   QuarantinedMail:
     'a supervisor reviews /equipe/quarentena: a spam wave needs nothing; a real sender failing SPF/DKIM/DMARC or a broken parser (one sender domain, or every mail) needs its DNS or a fix; release the legitimate ones.',
   PoisonMail:

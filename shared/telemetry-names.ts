@@ -60,6 +60,12 @@ export const METRIC = {
   assignmentDeferred: 'AssignmentDeferred',
   /** Assignment: no active analyst; the case stays QUEUED. */
   noAnalystAvailable: 'NoAnalystAvailable',
+  /**
+   * Lifecycle: mail meant for the supervisors (an escalation, a reminder or a merchant's words the
+   * analyst cannot take, an undeliverable assignment notice) found no active supervisor on the roster
+   * and went to nobody (the log says which effect). The NoActiveSupervisor alarm reads it.
+   */
+  noActiveSupervisor: 'NoActiveSupervisor',
   /** Assignment: seconds from intake to assignment. */
   timeToAssignmentSeconds: 'TimeToAssignmentSeconds',
   /** Assignment: the analyst email re-sent after a crash between assigning and notifying. */

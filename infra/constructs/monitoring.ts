@@ -334,6 +334,22 @@ export class Monitoring extends Construct {
       evaluationPeriods: 1,
     });
 
+    // Escalations and reminders for the supervisors found none active: they went to nobody
+    // (LifecycleTelemetry.noActiveSupervisor, from the timers and from mail that reached a case).
+    alarm('NoActiveSupervisor', 'Mail for the supervisors found no active supervisor on the roster: sent to nobody.', {
+      metric: new cloudwatch.MathExpression({
+        expression: 'timer + email',
+        usingMetrics: {
+          timer: customMetric(namespace, METRIC.noActiveSupervisor, SERVICE.lifecycleTimer),
+          email: customMetric(namespace, METRIC.noActiveSupervisor, SERVICE.emailIntake),
+        },
+        period: FIVE_MINUTES,
+      }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+    });
+
     alarm(
       'QuarantinedMail',
       'Mail was quarantined (unparseable, oversized, spam/virus or failed authentication) hour after hour.',

@@ -75,6 +75,10 @@ export function lifecycleTelemetry(metrics: Metrics, logger: Logger): LifecycleT
       logger.warn('Case overdue: supervisors alerted', event);
     },
     timerStale: (event) => logger.info('Stale timer: nothing to do', event),
+    noActiveSupervisor: ({ caseId, effect }) => {
+      metrics.addMetric(METRIC.noActiveSupervisor, MetricUnit.Count, 1);
+      logger.error('No active supervisor on the roster: mail for the supervisors went to nobody', { caseId, effect });
+    },
     // Retried unless what it needs is gone (MissingStaff, MessageMissing: settled, nothing to retry).
     effectFailed: (event) =>
       logger.error(

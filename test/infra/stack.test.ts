@@ -2498,6 +2498,28 @@ describe('alarms and dashboard', () => {
     ).toHaveLength(1);
   });
 
+  // With no active supervisor on the roster, escalations and reminders went to nobody in silence.
+  it('alarms (NOTIFY) on the first mail for the supervisors that found none, from the timers or the intake', () => {
+    const { template } = dev;
+    const [alarm, ...others] = Object.values(
+      template.findResources('AWS::CloudWatch::Alarm', {
+        Properties: { AlarmName: Match.stringLikeRegexp('^NOTIFY Ouvidoria-dev NoActiveSupervisor$') },
+      }),
+    ) as Array<{ Properties: { Metrics: Array<Record<string, unknown>>; Threshold: number } }>;
+    expect(others).toHaveLength(0);
+    expect(alarm?.Properties.Threshold).toBe(1);
+    const services = (alarm?.Properties.Metrics ?? [])
+      .map(
+        (m) => m['MetricStat'] as { Metric: { MetricName: string; Dimensions: Array<{ Value: string }> } } | undefined,
+      )
+      .filter((m) => m !== undefined)
+      .map((m) => [m.Metric.MetricName, m.Metric.Dimensions.map((d) => d.Value)]);
+    expect(services).toEqual([
+      [METRIC.noActiveSupervisor, [SERVICE.lifecycleTimer]],
+      [METRIC.noActiveSupervisor, [SERVICE.emailIntake]],
+    ]);
+  });
+
   it('alarms on the custom NoAnalystAvailable and QuarantinedMail metrics with their service dimension', () => {
     const { template } = dev;
     expect(

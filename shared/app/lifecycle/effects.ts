@@ -165,7 +165,7 @@ async function sendToStaff(
  */
 export async function tellSupervisorsNoticeUndeliverable(deps: ResolvedDeps, c: WorkCase): Promise<number> {
   const analyst = c.assignee ? await deps.staff.byId(c.assignee) : null;
-  const supervisors = await deps.staff.supervisors();
+  const supervisors = await supervisorsFor(deps, c, 'notice-undeliverable');
   for (const supervisor of supervisors) {
     const mail = renderUndeliverableNotice(c, supervisor, analyst ?? undefined, deps.config, deps.clock.now());
     await deps.mailer.send({
@@ -180,6 +180,16 @@ export async function tellSupervisorsNoticeUndeliverable(deps: ResolvedDeps, c: 
     });
   }
   return supervisors.length;
+}
+
+/**
+ * The active supervisors, for mail meant for them. None (a roster without one, or all of them
+ * deactivated) is said loudly: the mail would go to nobody and the case wait unseen.
+ */
+async function supervisorsFor(deps: ResolvedDeps, c: WorkCase, effect: string): Promise<StaffMember[]> {
+  const supervisors = await deps.staff.supervisors();
+  if (supervisors.length === 0) deps.telemetry.noActiveSupervisor({ caseId: c.caseId, effect });
+  return supervisors;
 }
 
 /** The staff member whose answer `sourceId` is (its `answered` event), if a member's. */
@@ -278,7 +288,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       if (!analyst.active) {
         // The analyst left the team: her words go to the supervisors, who move the case — never to
         // a mailbox no one works on, and which may no longer act on it.
-        for (const supervisor of await deps.staff.supervisors()) {
+        for (const supervisor of await supervisorsFor(deps, c, effect.kind)) {
           const mail = renderMerchantMessageToAnalyst(c, received, supervisor, config, deps.clock.now(), {
             reopened,
             attached,
@@ -298,7 +308,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       // On leave today: her copy waits for her return; the supervisors get one too, and may move the case.
       if (analyst.leave && isOnLeave(analyst, deps.calendar.localDate(deps.clock.now()))) {
         const analystOnLeave = { name: analyst.name, until: analyst.leave.to };
-        for (const supervisor of await deps.staff.supervisors()) {
+        for (const supervisor of await supervisorsFor(deps, c, effect.kind)) {
           if (supervisor.id === analyst.id) continue;
           const copy = renderMerchantMessageToAnalyst(c, received, supervisor, config, deps.clock.now(), {
             reopened,
@@ -444,7 +454,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
         );
       if (analyst.active && !onLeave) return;
       const away = { name: analyst.name, ...(analyst.active && analyst.leave ? { until: analyst.leave.to } : {}) };
-      for (const supervisor of await deps.staff.supervisors()) {
+      for (const supervisor of await supervisorsFor(deps, c, effect.kind)) {
         if (supervisor.id === analyst.id) continue;
         const mail = renderReminder(c, supervisor, config, deps.clock.now(), away, bouncing);
         await sendToStaff(deps, c, pending, supervisor, mail);
@@ -461,7 +471,7 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
             ? { until: analyst.leave.to }
             : undefined;
       const bouncing = await merchantBouncing(deps, c);
-      for (const supervisor of await deps.staff.supervisors()) {
+      for (const supervisor of await supervisorsFor(deps, c, effect.kind)) {
         const mail = renderEscalation(c, supervisor, analyst ?? undefined, config, deps.clock.now(), away, bouncing);
         await sendToStaff(deps, c, pending, supervisor, mail);
       }

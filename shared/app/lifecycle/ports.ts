@@ -247,6 +247,8 @@ export interface LifecycleTelemetry {
   /** The `OverdueCases` metric: one per case whose due date passed open (escalation fired). */
   overdue(event: { caseId: string; protocol: string }): void;
   timerStale(event: { caseId: string; kind: string }): void;
+  /** Mail for the supervisors found none active on the roster: it went to nobody (the `NoActiveSupervisor` metric). */
+  noActiveSupervisor(event: { caseId: string; effect: string }): void;
   effectFailed(event: { caseId: string; effect: string; error: string }): void;
   /** A pending effect a later transition overtook (effect-fit.ts): settled without acting. */
   effectSuperseded(event: { caseId: string; effect: string }): void;
@@ -264,6 +266,7 @@ export const silentLifecycleTelemetry: LifecycleTelemetry = {
   commitConflict() {},
   overdue() {},
   timerStale() {},
+  noActiveSupervisor() {},
   effectFailed() {},
   effectSuperseded() {},
   surveyRecorded() {},

@@ -8,7 +8,15 @@ import { InMemoryBounceRegistry, InMemorySenderOpenCases } from '../../../suppor
 import { recordSurvey } from '../../../../shared/app/lifecycle/survey';
 import { localConfig } from '../../../../shared/domain/config';
 import { surveyLinks } from '../../../../shared/domain/lifecycle/survey';
-import { CASE_ID, lifecycleWorld, MERCHANT, PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
+import {
+  CASE_ID,
+  InMemoryStaffDirectory,
+  lifecycleWorld,
+  MERCHANT,
+  PROTOCOL,
+  SECRET,
+  workCase,
+} from '../../../support/lifecycle-fakes';
 
 const DUE = '2026-03-24T13:00:00.000Z';
 
@@ -328,6 +336,49 @@ describe('carryOutEffects', () => {
     const w = world([pending('esc', { kind: 'escalate', dueAt: DUE, analystId: 'ana' })]);
     await carryOutEffects(w.deps, w.c);
     expect(w.mailer.sent.map((m) => m.to)).toEqual([['sofia@empresa.com.br']]);
+  });
+
+  // With no active supervisor on the roster (none seeded, or the only one deactivated), mail meant
+  // for the supervisors went to nobody and nothing said so: now each such effect is reported
+  // (LifecycleTelemetry.noActiveSupervisor: logged as an error, the NoActiveSupervisor alarm).
+  it.each([
+    ['the escalation', pending('esc', { kind: 'escalate', dueAt: DUE, analystId: 'ana' }), 'escalate'],
+    [
+      'the reminder of an analyst who left',
+      pending('rem', { kind: 'remind-analyst', analystId: 'edu', dueAt: DUE }),
+      'remind-analyst',
+    ],
+    [
+      'a merchant message for an analyst who left',
+      pending('fwd', { kind: 'forward-to-analyst', analystId: 'edu', messageSourceId: '0100019abcdef-lojadamaria' }),
+      'forward-to-analyst',
+    ],
+    [
+      'a merchant message for an analyst on leave',
+      pending('fwd', { kind: 'forward-to-analyst', analystId: 'davi', messageSourceId: '0100019abcdef-lojadamaria' }),
+      'forward-to-analyst',
+    ],
+  ])('%s with no active supervisor is reported, not skipped in silence', async (_label, effect, kind) => {
+    const reported: Array<{ caseId: string; effect: string }> = [];
+    const w = world([effect]);
+    const deps = {
+      ...w.deps,
+      telemetry: { ...w.deps.telemetry, noActiveSupervisor: (e: (typeof reported)[number]) => reported.push(e) },
+    };
+    await carryOutEffects(deps, w.c);
+    expect(reported).toEqual([]);
+    expect(w.mailer.sent.map((m) => m.to[0])).toContain('sofia@empresa.com.br');
+
+    const alone = world([effect]);
+    // Sofia, the one supervisor, deactivated (a fresh roster: the shared one stays as it is).
+    const roster = alone.staff.members.map((m) => (m.role === 'supervisor' ? { ...m, active: false } : m));
+    await carryOutEffects(
+      { ...alone.deps, staff: new InMemoryStaffDirectory(roster), telemetry: deps.telemetry },
+      alone.c,
+    );
+    expect(alone.mailer.sent.map((m) => m.to[0])).not.toContain('sofia@empresa.com.br');
+    expect(reported).toEqual([{ caseId: CASE_ID, effect: kind }]);
+    expect(alone.cases.must(CASE_ID).pendingEffects).toEqual({});
   });
 
   // Journey 44: after her mailbox hard-bounced the case page warned, but the reminder and the
