@@ -10,7 +10,15 @@ import {
 } from '../../../../shared/app/lifecycle/effect-sweep';
 import type { PendingEffect, WorkCase } from '../../../../shared/domain/lifecycle/types';
 import { RecordingQueue } from '../../../support/fakes';
-import { CASE_ID, lifecycleWorld, MERCHANT, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
+import { silentLifecycleTelemetry } from '../../../../shared/app/lifecycle/ports';
+import {
+  CASE_ID,
+  InMemoryStaffDirectory,
+  lifecycleWorld,
+  MERCHANT,
+  PROTOCOL,
+  workCase,
+} from '../../../support/lifecycle-fakes';
 
 const NOW = '2026-03-12T14:00:00.000Z';
 const ago = (ms: number) => new Date(Date.parse(NOW) - ms).toISOString();
@@ -141,6 +149,27 @@ describe('sweepPendingEffects', () => {
     );
     expect(mail?.text).toContain('#transferir');
     expect(w.cases.effectsSince.get(CASE_ID)).toBe(GIVEN_UP_SINCE);
+  });
+
+  // The same with no active supervisor on the roster: told to nobody, and said so (the NoActiveSupervisor alarm).
+  it('a notice given up with no active supervisor to tell is reported, not settled in silence', async () => {
+    const assignedAt = '2026-03-12T14:00:00.000Z';
+    const w = lifecycleWorld({ cases: [workCase({ analystNotifiedAt: undefined, assignedAt })], now: assignedAt });
+    w.cases.effectsSince.set(CASE_ID, requeueMark(new Date(assignedAt), MAX_NOTICE_REQUEUES));
+    w.clock.advance(NOTICE_GRACE_MS + 60 * 60_000);
+    const reported: Array<{ caseId: string; effect: string }> = [];
+    const roster = w.staff.members.map((m) => (m.role === 'supervisor' ? { ...m, active: false } : m));
+    const result = await sweepPendingEffects(
+      {
+        ...w.deps,
+        staff: new InMemoryStaffDirectory(roster),
+        telemetry: { ...silentLifecycleTelemetry, noActiveSupervisor: (e) => reported.push(e) },
+      },
+      { queue: new RecordingQueue() },
+    );
+    expect(result.givenUp).toEqual([CASE_ID]);
+    expect(w.mailer.sent).toEqual([]);
+    expect(reported).toEqual([{ caseId: CASE_ID, effect: 'notice-undeliverable' }]);
   });
 
   it.each([
