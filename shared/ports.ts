@@ -4,6 +4,7 @@
  * Nothing here imports AWS.
  */
 import type { CaseMessage, CaseRecord, CaseStatus, ReplyState, TextsShown } from './domain/case';
+import type { HeldReply } from './domain/bounce-breaker';
 import type { ThrottledMailKind } from './domain/outcome';
 import type { Analyst } from './domain/staff';
 import type { AttachmentMeta, ObjectLocation } from './domain/submission';
@@ -524,6 +525,19 @@ export interface BounceCounter {
   add(hour: Date, count: number): Promise<void>;
   /** The counts of these hour buckets, in order (one read; 0 for a bucket with none). */
   counts(hours: Date[]): Promise<number[]>;
+}
+
+/**
+ * Guidance replies the bounce breaker held, kept for the held-reply sweep (domain/bounce-breaker.ts).
+ * `hold` is one write, idempotent per (heldAt, caseId): a retry writes the same item, a later attempt
+ * holding the same case again another (the sweep's claim on the case sends it once either way).
+ */
+export interface HeldReplies {
+  hold(reply: HeldReply): Promise<void>;
+  /** The replies held at or after `since` (up to `now`), oldest first. */
+  heldSince(since: Date, now: Date): Promise<HeldReply[]>;
+  /** Done with it (sent, dropped, or answered otherwise): idempotent. */
+  remove(reply: Pick<HeldReply, 'caseId' | 'heldAt'>): Promise<void>;
 }
 
 /**

@@ -42,7 +42,8 @@ export interface TableAccess {
  * - intake (email): cases (get, create, pointers, claims: Get/Put/Update, Query of a case's items),
  *   a cited protocol or a staff reply's case (byProtocol index), the newer case a reply to a
  *   long-closed one already opened (bySender index), reply throttle (Update), bounce memory
- *   (Get/Put), roster for follow-ups (Get), the poison-mail breaker's hourly counter (Update).
+ *   (Get/Put), roster for follow-ups (Get), the poison-mail breaker's hourly counter (Update), a
+ *   guidance reply the bounce breaker held (Put of its HELDREPLY# item; the webform's too).
  * - webform: the same, plus the per-IP counters (Update), the open-cases cap (the sender's OPEN#
  *   item, one conditional Update), the status page's look-up by protocol (byProtocol index).
  * - console: cases and their lifecycle (Get/Put/Update, Query of a case's items), the roster, the

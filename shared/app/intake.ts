@@ -9,7 +9,13 @@ import { kindsText } from '../domain/uploads/plan';
 import { DateTime } from 'luxon';
 import { attachmentMissing } from '../domain/attachment-mention';
 import { evaluateAutoReply, replyHeaders, officeSender } from '../domain/auto-reply-policy';
-import { breakerApplies, breakerHours, breakerTripped, bouncesInLastHour } from '../domain/bounce-breaker';
+import {
+  breakerApplies,
+  breakerHours,
+  breakerTripped,
+  bouncesInLastHour,
+  type HeldReply,
+} from '../domain/bounce-breaker';
 import { isBouncing } from '../domain/bounce-policy';
 import {
   type CaseMessage,
@@ -62,6 +68,7 @@ import type {
   CaseCreation,
   CaseRepository,
   Clock,
+  HeldReplies,
   Mailer,
   ReplyThrottle,
   SenderBounce,
@@ -136,6 +143,11 @@ export interface IntakeDeps {
    * wires it (composition/intake.ts); absent (tests, tools), no breaker.
    */
   bounceCounter?: BounceCounter;
+  /**
+   * Where a reply the breaker holds is kept for the held-reply sweep (one write, on the held path
+   * only). Production wires it with the breaker; absent, a held reply is only recorded as suppressed.
+   */
+  heldReplies?: HeldReplies;
   clock: Clock;
   config: OuvidoriaConfig;
   telemetry?: IntakeTelemetry;
@@ -1190,9 +1202,74 @@ async function sendAutomaticReply(
   }
 
   // Guidance is held while our mail bounces too often (an attacker's domain refusing every mailbox);
-  // read before the daily limit, so a held reply spends none of it.
-  if (await breakerHolds(record, deps)) return suppress(REPLY_HELD_BY_BREAKER);
+  // read before the daily limit, so a held reply spends none of it. Kept for the held-reply sweep
+  // (held-replies.ts), which sends it once the breaker is clear: first, so that a failure here
+  // leaves the reply unrecorded and the platform's retry holds it again.
+  if (await breakerHolds(record, deps)) {
+    await deps.heldReplies?.hold({
+      caseId: record.caseId,
+      heldAt: clock.now().toISOString(),
+      messageId,
+      to,
+      headers,
+      ...guidanceFacts(record, submission, to),
+    });
+    return suppress(REPLY_HELD_BY_BREAKER);
+  }
+  return throttleAndSend(
+    record,
+    { messageId, to, headers },
+    guidanceFacts(record, submission, to),
+    acknowledgementFacts(record, submission, deps.config),
+    deps,
+    telemetry,
+    pass,
+    suppress,
+  );
+}
 
+/** What a guidance reply's text takes from the submission besides the record (kept with a held reply). */
+type GuidanceFacts = Pick<HeldReply, 'notice' | 'citedProtocol' | 'leadAllowed'>;
+
+function guidanceFacts(record: CaseRecord, submission: Submission, to: string): GuidanceFacts {
+  const notice = unreadNotice(record, submission);
+  const { citedProtocol } = citedProtocolOf(record, submission);
+  return {
+    ...(notice ? { notice } : {}),
+    ...(citedProtocol ? { citedProtocol } : {}),
+    ...(mayLeadWithOpenCase(record, submission, to) ? { leadAllowed: true as const } : {}),
+  };
+}
+
+/** What an acknowledgement's text takes from the submission (never held: none for guidance). */
+function acknowledgementFacts(record: CaseRecord, submission: Submission, config: OuvidoriaConfig) {
+  if (record.outcome !== 'ACCEPTED') return {};
+  const encrypted = encryptedMail(submission);
+  const notTaken = filesNotTaken(submission.attachments);
+  return {
+    ...(attachmentMissing(submission) ? { missingAttachment: true as const } : {}),
+    ...(encrypted ? { encrypted } : {}),
+    ...(notTaken.length > 0 ? { filesNotTaken: notTaken, acceptedKinds: kindsText(config.attachments) } : {}),
+  };
+}
+
+/**
+ * The reply path after its claim and the breaker: the daily limit, the text, the send, the record.
+ * The intake's and the held-reply sweep's (`late`: the instant it was held, recorded on the reply).
+ */
+export async function throttleAndSend(
+  record: CaseRecord,
+  plan: Pick<SendPlan, 'messageId' | 'to' | 'headers'>,
+  facts: GuidanceFacts,
+  acknowledgement: ReturnType<typeof acknowledgementFacts>,
+  deps: Pick<IntakeDeps, 'cases' | 'config' | 'clock' | 'throttle' | 'openCases' | 'mailer' | 'telemetry'>,
+  telemetry: IntakeTelemetry,
+  pass: Pick<PassState, 'enqueuedAt' | 'claimHeld'>,
+  suppress: (reason: string) => Promise<ReplyState>,
+  late?: { heldAt: string },
+): Promise<ReplyState> {
+  const { cases, config, clock } = deps;
+  const { messageId, to, headers } = plan;
   // Acknowledgements are per case (each carries its own protocol) and never throttled;
   // guidance replies are limited per recipient, outcome and day.
   if (record.outcome !== 'ACCEPTED') {
@@ -1214,10 +1291,11 @@ async function sendAutomaticReply(
   // "Re: URGENTE: seu PIX foi bloqueado, acesse https://golpe…" to a forged envelope address: the
   // sender's subject is echoed only to a return path SPF proved (the webform's subject is ours).
   const subject = record.channel !== 'email' || returnPathProven(record.verdicts) ? record.subject : '';
-  const openCaseLead = await hasOpenCaseToName(record, submission, to, deps);
+  const openCaseLead =
+    facts.leadAllowed === true && (await deps.openCases.count(record.senderEmail).catch(() => 0)) > 0;
   const content: RenderedMail =
     record.outcome === 'QUARANTINED'
-      ? unreadNotice(record, submission) === 'unreadable'
+      ? facts.notice === 'unreadable'
         ? renderUnreadableNotice(subject, config)
         : renderTooLargeNotice(subject, config.limits.maxRawMailBytes, config)
       : renderReply(
@@ -1232,14 +1310,8 @@ async function sendAutomaticReply(
             channel: record.channel,
             ...(record.outcome === 'ACCEPTED' ? { dueDate: promisedDueDate(record, config) } : {}),
             ...earlierCaseToTell(record, to),
-            ...(record.outcome === 'ACCEPTED' && attachmentMissing(submission) ? { missingAttachment: true } : {}),
-            ...(record.outcome === 'ACCEPTED' && encryptedMail(submission)
-              ? { encrypted: encryptedMail(submission) }
-              : {}),
-            ...(record.outcome === 'ACCEPTED' && filesNotTaken(submission.attachments).length > 0
-              ? { filesNotTaken: filesNotTaken(submission.attachments), acceptedKinds: kindsText(config.attachments) }
-              : {}),
-            ...citedProtocolOf(record, submission),
+            ...acknowledgement,
+            ...(facts.citedProtocol ? { citedProtocol: facts.citedProtocol } : {}),
             ...(openCaseLead ? { hasOpenCase: true as const } : {}),
           },
           config,
@@ -1281,6 +1353,7 @@ async function sendAutomaticReply(
     messageId,
     at: clock.now().toISOString(),
     ...(providerIds.length > 0 ? { deliveredAs: providerIds } : {}),
+    ...(late ? { heldAt: late.heldAt } : {}),
   };
   const enqueuedAt = pass.enqueuedAt;
   await recordAfterSend(() =>
@@ -1314,22 +1387,21 @@ async function sendAutomaticReply(
  * under another subject and without the ticket: it does not join, by the trust rules) leads with
  * that case, or she is sent to the Support Centre for a ticket she already brought (journey 45).
  * Only for a From the domain proves (fromProven): the lead tells whoever reads the reply that the
- * address holds a case. Best effort: an unreadable count leads with nothing.
+ * address holds a case. What the submission decides of it; the count is read at the send
+ * (throttleAndSend), best effort: an unreadable count leads with nothing.
  */
-async function hasOpenCaseToName(
+function mayLeadWithOpenCase(
   record: CaseRecord,
   submission: Submission,
   /** The reply's recipient: the return path (RFC 3834), which no DKIM signature covers. */
   to: string,
-  deps: IntakeDeps,
-): Promise<boolean> {
+): boolean {
   if (record.outcome === 'ACCEPTED' || record.outcome === 'QUARANTINED' || record.channel !== 'email') return false;
   if (citedProtocolOf(record, submission).citedProtocol) return false;
   if (submission.authorUnclear || !fromProven(submission.verdicts, submission.dkimAligned)) return false;
   // Her signed mail resent under another envelope (DKIM replay: any mail she ever sent him still
   // passes DMARC) would tell the envelope's owner that her address holds a case: only her mailbox reads it.
-  if (!sameMailbox(to, record.senderEmail)) return false;
-  return (await deps.openCases.count(record.senderEmail).catch(() => 0)) > 0;
+  return sameMailbox(to, record.senderEmail);
 }
 
 /**

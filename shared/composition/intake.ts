@@ -7,6 +7,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoBounceCounter } from '../adapters/dynamo/bounce-counter';
+import { DynamoHeldReplies } from '../adapters/dynamo/held-replies';
 import { DynamoReplyThrottle } from '../adapters/dynamo/reply-throttle';
 import { TableTicketDirectory } from '../adapters/dynamo/ticket-table-directory';
 import { DynamoSenderOpenCases } from '../adapters/dynamo/sender-open-cases';
@@ -58,6 +59,7 @@ export function buildIntakeDeps(settings: Settings, overrides: IntakeOverrides =
     throttle: new DynamoReplyThrottle(client, settings.tableName),
     bounces: stores.bounces,
     bounceCounter: new DynamoBounceCounter(client, settings.tableName),
+    heldReplies: new DynamoHeldReplies(client, settings.tableName),
     clock,
     config,
     telemetry: overrides.telemetry,

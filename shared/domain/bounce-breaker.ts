@@ -38,3 +38,38 @@ export function breakerApplies(outcome: Outcome): boolean {
 export function breakerTripped(bouncesLastHour: number, perHour: number): boolean {
   return bouncesLastHour >= perHour;
 }
+
+/**
+ * How long a guidance reply held by the breaker may still go out once it is clear (the held-reply
+ * sweep): a merchant who wrote during an attacker's hour is answered late rather than never, while
+ * guidance a day old still helps her (where to open a ticket, what to send) and a day covers a
+ * breaker tripped through the night. Older held replies are dropped unsent: days later the advice
+ * is stale and she has likely written again (that mail is answered on its own).
+ */
+export const HELD_REPLY_FRESH_MS = 24 * HOUR_MS;
+
+/**
+ * A guidance reply the breaker held, as the sweep resends it: the planned mail (our Message-ID,
+ * already on the case's list since its claim; the recipient, the return path; the thread headers)
+ * and what its text takes from the submission besides the case record. Only guidance is ever held.
+ */
+export interface HeldReply {
+  caseId: string;
+  /** ISO instant the breaker held it: the freshness window counts from here. */
+  heldAt: string;
+  messageId: string;
+  to: string;
+  headers: Record<string, string>;
+  /** A quarantined mail's notice (too big or unreadable) instead of guidance. */
+  notice?: 'too-large' | 'unreadable';
+  /** The case protocol her mail named (guidance says so). */
+  citedProtocol?: string;
+  /** Her From is proven and is her reply's mailbox: the reply may lead with her open case. */
+  leadAllowed?: true;
+}
+
+/** Whether a reply held at `heldAt` may still go out at `now` (HELD_REPLY_FRESH_MS). */
+export function heldReplyFresh(heldAt: string, now: Date): boolean {
+  const age = now.getTime() - Date.parse(heldAt);
+  return Number.isFinite(age) && age <= HELD_REPLY_FRESH_MS;
+}

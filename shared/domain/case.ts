@@ -96,6 +96,8 @@ export type ReplyState =
        * no mail of hers to name).
        */
       deliveredAs?: string[];
+      /** Held by the bounce breaker at this instant and sent late by the held-reply sweep. */
+      heldAt?: string;
     }
   | { status: 'suppressed'; reason: string; at: string }
   /** `permanent`: the provider refused this mail for good (a retry would fail the same way). */

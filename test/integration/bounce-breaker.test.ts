@@ -12,6 +12,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSesFeedbackHandler } from '../../functions/ses-feedback/handler';
+import { DynamoHeldReplies } from '../../shared/adapters/dynamo/held-replies';
 import { buildFeedbackDeps } from '../../shared/composition/ses-feedback';
 import type { Settings } from '../../shared/composition/settings';
 import { caseIdFor, REPLY_HELD_BY_BREAKER } from '../../shared/domain/case';
@@ -116,6 +117,12 @@ describe('the bounce breaker, on dynalite and the SES emulator', () => {
     expect(held?.outcome).toBe('NO_PRIOR_TICKET');
     expect(held?.reply).toMatchObject({ status: 'suppressed', reason: REPLY_HELD_BY_BREAKER });
     expect(await ses.outbox()).toHaveLength(PER_HOUR);
+    // Kept for the held-reply sweep (a PutItem on the held path only: the accepted mail's below are as before).
+    const kept = await new DynamoHeldReplies(client, h.tableName).heldSince(
+      new Date(clock.now().getTime() - 60_000),
+      clock.now(),
+    );
+    expect(kept.map((reply) => [reply.caseId, reply.to])).toEqual([[held?.caseId, `x-held@${ATTACKER}`]]);
 
     requests.length = 0;
     await h.deliver('ses-aceito', ACCEPTED);

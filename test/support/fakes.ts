@@ -3,6 +3,7 @@
  * adapters (conditional writes, idempotent steps), for fast unit tests of the application code.
  */
 import { inboxLimitKey } from '../../shared/domain/mailbox';
+import type { HeldReply } from '../../shared/domain/bounce-breaker';
 import {
   type CaseMessage,
   type CaseRecord,
@@ -29,6 +30,7 @@ import type {
   OutgoingMail,
   RateLimiter,
   BounceCounter,
+  HeldReplies,
   RawMailHead,
   RawMailStore,
   ReplyThrottle,
@@ -741,6 +743,24 @@ export class InMemoryBounceCounter implements BounceCounter {
   async counts(hours: Date[]) {
     this.reads++;
     return hours.map((hour) => this.hours.get(hour.getTime()) ?? 0);
+  }
+}
+
+export class InMemoryHeldReplies implements HeldReplies {
+  readonly items = new Map<string, HeldReply>();
+  writes = 0;
+  async hold(reply: HeldReply) {
+    this.writes++;
+    this.items.set(`${reply.heldAt}#${reply.caseId}`, structuredClone(reply));
+  }
+  async heldSince(since: Date, now: Date) {
+    return [...this.items.values()]
+      .filter((reply) => reply.heldAt >= since.toISOString() && reply.heldAt <= now.toISOString())
+      .sort((a, b) => a.heldAt.localeCompare(b.heldAt))
+      .map((reply) => structuredClone(reply));
+  }
+  async remove(reply: Pick<HeldReply, 'caseId' | 'heldAt'>) {
+    this.items.delete(`${reply.heldAt}#${reply.caseId}`);
   }
 }
 

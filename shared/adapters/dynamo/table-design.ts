@@ -109,6 +109,18 @@ export const caseEventKey = (at: string, caseId: string) => ({
 });
 
 /**
+ * Guidance replies the bounce breaker held (domain/bounce-breaker.ts HeldReply), one small item each,
+ * `HELDREPLY#<UTC date held>` / `<instant held>#<caseId>`, put on the held path only (never on an
+ * accepted mail's): the held-reply sweep queries the dates of the freshness window by key (no index,
+ * no scan) and deletes what it sent or dropped. Expires a day after the window closes.
+ */
+export const HELD_REPLY_PK_PREFIX = 'HELDREPLY#';
+export const heldReplyKey = (heldAt: string, caseId: string) => ({
+  pk: `${HELD_REPLY_PK_PREFIX}${heldAt.slice(0, 10)}`,
+  sk: `${heldAt}#${caseId}`,
+});
+
+/**
  * The same statistics of an erased case (ReportEntry, as under ERASEDSTATS#), once more under each
  * office-local date it was closed or first answered: the closing figures of a period read its dates
  * by key, as they read the live cases' closings (CASEEVENTS#). Sort key `<date>#<record id>`.

@@ -12,6 +12,7 @@ import {
   InMemoryBounceCounter,
   InMemoryBounceRegistry,
   InMemoryCaseRepository,
+  InMemoryHeldReplies,
   InMemoryReplyThrottle,
   InMemorySenderOpenCases,
   InMemoryTicketDirectory,
@@ -1839,6 +1840,69 @@ describe('processSubmission: the bounce breaker', () => {
     expect(result).toMatchObject({ kind: 'case', outcome: 'ACCEPTED' });
     expect(mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
     expect(counter.reads).toBe(0);
+  });
+
+  // The hold was forever: a merchant writing during an attacker's hour was never answered. Now the
+  // planned reply is kept for the held-reply sweep, on the held path only (one write).
+  describe('keeps what it held for the sweep', () => {
+    let held: InMemoryHeldReplies;
+    beforeEach(() => {
+      held = new InMemoryHeldReplies();
+      deps = { ...deps, heldReplies: held };
+    });
+
+    it.each<[string, Partial<SubmissionInput>, Record<string, unknown>]>([
+      ['no prior ticket, her own proven mailbox', noTicket, { leadAllowed: true }],
+      [
+        'a protocol named',
+        { ...noTicket, text: `${noTicket.text} É sobre o protocolo OUV-2026-000123.` },
+        { citedProtocol: 'OUV-2026-000123' },
+      ],
+      [
+        'someone else’s ticket, over another return path',
+        { ...ticketOfAnother, returnPath: 'caixa@outro.example' },
+        {},
+      ],
+    ])('%s: the planned mail and what its text takes from her mail', async (_, mail, facts) => {
+      await counter.add(HOUR, PER_HOUR);
+      const result = await processSubmission(email(mail), deps);
+      const caseId = result.kind === 'case' ? result.caseId : '';
+      const record = await cases.get(caseId);
+      const [kept, ...more] = await held.heldSince(new Date(0), clock.now());
+      expect(more).toEqual([]);
+      expect(kept).toEqual({
+        caseId,
+        heldAt: clock.now().toISOString(),
+        messageId: expect.stringMatching(/@ouvidoria\.example\.com\.br$/),
+        to: mail.returnPath ?? MERCHANT,
+        headers: expect.objectContaining({ 'In-Reply-To': '<CAF1234@mail.gmail.com>' }),
+        ...facts,
+      });
+      // Our Message-ID went on the case's list with its claim: her answer to the late reply joins it.
+      expect(record?.messageIds).toContain(kept?.messageId);
+    });
+
+    it.each<[string, Partial<SubmissionInput>, number]>([
+      ['guidance sent (breaker clear)', noTicket, 0],
+      ['an acknowledgement (never held)', {}, PER_HOUR * 10],
+    ])('keeps nothing for %s', async (_, mail, bounces) => {
+      await counter.add(HOUR, bounces);
+      await processSubmission(email(mail), deps);
+      expect(mailer.sent).toHaveLength(1);
+      expect(held.writes).toBe(0);
+    });
+
+    it('a failed keep records no suppressed reply: the platform’s retry holds it again', async () => {
+      await counter.add(HOUR, PER_HOUR);
+      held.hold = vi.fn().mockRejectedValueOnce(new Error('ProvisionedThroughputExceededException'));
+      await expect(processSubmission(email(noTicket), deps)).rejects.toThrow('ProvisionedThroughput');
+      expect((await cases.get('email:ses-0001'))?.reply?.status).toBe('failed');
+      held.hold = InMemoryHeldReplies.prototype.hold.bind(held);
+      await processSubmission(email(noTicket), deps);
+      expect((await cases.get('email:ses-0001'))?.reply).toMatchObject({ reason: 'bounce-breaker' });
+      expect(held.items.size).toBe(1);
+      expect(mailer.sent).toEqual([]);
+    });
   });
 
   it('a held reply spends none of the inbox’s daily guidance: once the bounces fall, she is answered', async () => {

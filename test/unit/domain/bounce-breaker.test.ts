@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { breakerApplies, breakerHours, breakerTripped, bouncesInLastHour } from '../../../shared/domain/bounce-breaker';
+import {
+  breakerApplies,
+  breakerHours,
+  breakerTripped,
+  bouncesInLastHour,
+  HELD_REPLY_FRESH_MS,
+  heldReplyFresh,
+} from '../../../shared/domain/bounce-breaker';
 import { localConfig } from '../../../shared/domain/config';
 import { OUTCOMES } from '../../../shared/domain/outcome';
 
@@ -41,5 +48,27 @@ describe('the bounce breaker (rt57)', () => {
 
   it('defaults to 30 an hour: far above an honest hour, far below the hundreds SES reviews at', () => {
     expect(localConfig.autoReply.bounceBreakerPerHour).toBe(30);
+  });
+});
+
+// A merchant who writes during an attacker's hour is answered late, not never: within a day.
+describe('heldReplyFresh', () => {
+  const HELD = '2026-11-24T14:20:00.000Z';
+  it.each([
+    ['the next sweep', '2026-11-24T14:25:00.000Z', true],
+    ['the breaker clear by morning', '2026-11-25T08:00:00.000Z', true],
+    ['exactly a day on', '2026-11-25T14:20:00.000Z', true],
+    ['a day and a second on', '2026-11-25T14:20:01.000Z', false],
+    ['three days on', '2026-11-27T14:20:00.000Z', false],
+  ])('held at 14:20, at %s: %s', (_, now, fresh) => {
+    expect(heldReplyFresh(HELD, new Date(now))).toBe(fresh);
+  });
+
+  it('a garbled instant is never fresh', () => {
+    expect(heldReplyFresh('ontem', new Date(HELD))).toBe(false);
+  });
+
+  it('the window is a day', () => {
+    expect(HELD_REPLY_FRESH_MS).toBe(86_400_000);
   });
 });
