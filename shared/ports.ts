@@ -329,6 +329,13 @@ export interface CaseRepository {
    */
   claimReply(caseId: string, now: Date, staleAfterMs: number, also?: CaseBookkeeping): Promise<boolean>;
   /**
+   * The held-reply sweep's claim (domain/bounce-breaker.ts): true for exactly one caller while the
+   * recorded reply is the breaker's hold, a `failed` send that a retry may fix (not `permanent`), or
+   * an earlier claim older than `staleAfterMs` with no reply recorded (a sweep that died mid-send).
+   * Never a sent reply, nor one suppressed for any other reason.
+   */
+  claimHeldReply(caseId: string, now: Date, staleAfterMs: number): Promise<boolean>;
+  /**
    * Sets the reply (and moves updatedAt forward, never back). Safe to retry: a retry after a lost
    * response appends none of `also.messageIds` twice.
    */

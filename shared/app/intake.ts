@@ -1262,7 +1262,9 @@ export async function throttleAndSend(
   plan: Pick<SendPlan, 'messageId' | 'to' | 'headers'>,
   facts: GuidanceFacts,
   acknowledgement: ReturnType<typeof acknowledgementFacts>,
-  deps: Pick<IntakeDeps, 'cases' | 'config' | 'clock' | 'throttle' | 'openCases' | 'mailer' | 'telemetry'>,
+  deps: Pick<IntakeDeps, 'config' | 'clock' | 'throttle' | 'openCases' | 'mailer'> & {
+    cases: Pick<IntakeCases, 'recordReply' | 'addMessageIds'>;
+  },
   telemetry: IntakeTelemetry,
   pass: Pick<PassState, 'enqueuedAt' | 'claimHeld'>,
   suppress: (reason: string) => Promise<ReplyState>,
@@ -1462,11 +1464,16 @@ export async function bounceBreakerTripped(
   deps: Pick<IntakeDeps, 'bounceCounter' | 'clock' | 'config'>,
 ): Promise<boolean> {
   if (!deps.bounceCounter) return false;
+  return breakerTripped(await bouncesLastHour(deps), deps.config.autoReply.bounceBreakerPerHour);
+}
+
+/** The last hour's permanent bounces of our mail (sliding: bouncesInLastHour), one read; 0 without a counter. */
+export async function bouncesLastHour(deps: Pick<IntakeDeps, 'bounceCounter' | 'clock'>): Promise<number> {
+  if (!deps.bounceCounter) return 0;
   const now = deps.clock.now();
   const { current, previous } = breakerHours(now);
   const [inCurrent = 0, inPrevious = 0] = await deps.bounceCounter.counts([current, previous]);
-  const recent = bouncesInLastHour(now, { current: inCurrent, previous: inPrevious });
-  return breakerTripped(recent, deps.config.autoReply.bounceBreakerPerHour);
+  return bouncesInLastHour(now, { current: inCurrent, previous: inPrevious });
 }
 
 /** Bounce memory of the reply's address: from the open-case count's write when it was that address. */

@@ -73,3 +73,19 @@ export function heldReplyFresh(heldAt: string, now: Date): boolean {
   const age = now.getTime() - Date.parse(heldAt);
   return Number.isFinite(age) && age <= HELD_REPLY_FRESH_MS;
 }
+
+/** How often the held-reply sweep runs (its schedule, infra): soon after the breaker clears. */
+export const HELD_REPLY_SWEEP_MINUTES = 5;
+
+/**
+ * How many held replies one sweep run may send: the breaker's headroom (`perHour` less the last
+ * hour's bounces) spread over the runs of an hour. The attacker's own held replies are among them and
+ * bounce again: sent all at once when the breaker clears, they would take SES's bounce rate back over
+ * the line it guards. Spread so, even if every one bounces, an hour's resends stay about at the
+ * breaker's own limit. At least one while there is headroom; none while tripped.
+ */
+export function heldResendBudget(bouncesLastHour: number, perHour: number): number {
+  const headroom = perHour - bouncesLastHour;
+  if (!(headroom > 0)) return 0;
+  return Math.ceil(headroom / (60 / HELD_REPLY_SWEEP_MINUTES));
+}

@@ -24,6 +24,10 @@ const NOT_SENT_PT: Record<string, string> = {
   'email-reaction': 'é uma reação com emoji a uma mensagem, sem texto a responder',
 };
 
+/** A guidance reply the bounce breaker held, sent by the held-reply sweep once it was clear. */
+const sentLatePt = (heldAt: string) =>
+  `, com atraso: retida em ${heldAt} porque muitos e-mails nossos voltavam (proteção da reputação de envio)`;
+
 const SENT_THEN_BOUNCED_PT = ', mas depois um e-mail nosso para este endereço voltou: ela pode não tê-la recebido';
 
 function whyNotSentPt(reason: string): string {
@@ -61,7 +65,7 @@ export function replyOutcomePt(
   switch (reply.status) {
     case 'sent':
       return {
-        text: `enviada em ${at} (${record.outcome === 'ACCEPTED' ? 'confirmação com o protocolo e o prazo' : 'orientação ao remetente'})${bouncing ? SENT_THEN_BOUNCED_PT : ''}`,
+        text: `enviada em ${at} (${record.outcome === 'ACCEPTED' ? 'confirmação com o protocolo e o prazo' : 'orientação ao remetente'})${reply.heldAt ? sentLatePt(formatInstant(reply.heldAt)) : ''}${bouncing ? SENT_THEN_BOUNCED_PT : ''}`,
       };
     case 'suppressed':
       return { text: `não enviada (${at}): ${whyNotSentPt(reply.reason)}`, reason: reply.reason };

@@ -9,6 +9,7 @@ import {
   type CaseRecord,
   type CaseStatus,
   MAX_CITED_BY,
+  REPLY_HELD_BY_BREAKER,
   type ReplyState,
   type TextsShown,
 } from '../../shared/domain/case';
@@ -339,6 +340,24 @@ export class InMemoryCaseRepository implements CaseRepository {
     if (record.replyClaimedAt !== undefined && !stale) return false;
     record.replyClaimedAt = now.toISOString();
     this.carry(record, also);
+    return true;
+  }
+
+  async claimHeldReply(caseId: string, now: Date, staleAfterMs: number) {
+    this.maybeFail('claimHeldReply');
+    const record = this.records.get(caseId);
+    if (!record) return false;
+    // Same rule as the DynamoDB adapter: the breaker's hold, a failure a retry may fix, a stale claim.
+    const { reply } = record;
+    const claimable =
+      (reply?.status === 'suppressed' && reply.reason === REPLY_HELD_BY_BREAKER) ||
+      (reply?.status === 'failed' && !reply.permanent) ||
+      (reply === undefined &&
+        record.replyClaimedAt !== undefined &&
+        now.getTime() - Date.parse(record.replyClaimedAt) > staleAfterMs);
+    if (!claimable) return false;
+    delete record.reply;
+    record.replyClaimedAt = now.toISOString();
     return true;
   }
 

@@ -17,6 +17,7 @@ import {
   type CaseWithoutTexts,
   MAX_CITED_BY,
   NO_TEXTS,
+  REPLY_HELD_BY_BREAKER,
   type ReplyState,
   type TextsShown,
 } from '../../domain/case';
@@ -1341,6 +1342,42 @@ export class DynamoCaseRepository implements CaseRepository {
             ':staleBefore': new Date(now.getTime() - staleAfterMs).toISOString(),
             ':failed': 'failed',
             ...extra.values,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      return false;
+    }
+  }
+
+  async claimHeldReply(caseId: string, now: Date, staleAfterMs: number): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseKey(caseId),
+          // As claimReply: the claim removes the hold (or the failure) in its own write, so a concurrent
+          // second sweep no longer matches: exactly one winner in every branch.
+          UpdateExpression: 'SET replyClaimedAt = :now REMOVE #reply',
+          ConditionExpression:
+            'attribute_exists(pk) AND (' +
+            '(#reply.#status = :suppressed AND #reply.#reason = :held)' +
+            ' OR (#reply.#status = :failed AND attribute_not_exists(#reply.#permanent))' +
+            ' OR (attribute_not_exists(#reply) AND replyClaimedAt < :staleBefore))',
+          ExpressionAttributeNames: {
+            '#reply': 'reply',
+            '#status': 'status',
+            '#reason': 'reason',
+            '#permanent': 'permanent',
+          },
+          ExpressionAttributeValues: {
+            ':now': now.toISOString(),
+            ':staleBefore': new Date(now.getTime() - staleAfterMs).toISOString(),
+            ':suppressed': 'suppressed',
+            ':held': REPLY_HELD_BY_BREAKER,
+            ':failed': 'failed',
           },
         }),
       );

@@ -18,6 +18,14 @@ describe('replyOutcomePt: the automatic reply as the case page says it', () => {
       /orientação ao remetente/,
     ],
     [
+      'guidance held by the bounce breaker, sent once it was clear',
+      {
+        outcome: 'NO_PRIOR_TICKET',
+        reply: { status: 'sent', messageId: 'a@x', at: AT, heldAt: '2026-12-01T09:05:00.000Z' },
+      },
+      /^enviada em \[2026-12-01T13:27:00\.000Z\] \(orientação ao remetente\), com atraso: retida em \[2026-12-01T09:05:00\.000Z\] porque muitos e-mails nossos voltavam/,
+    ],
+    [
       'the day’s guidance already given',
       { outcome: 'BILLING_QUESTION', reply: { status: 'suppressed', reason: 'throttled', at: AT } },
       /^não enviada .*mesma orientação/,

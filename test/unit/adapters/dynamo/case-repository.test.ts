@@ -377,6 +377,25 @@ describe('DynamoCaseRepository with a mocked DocumentClient', () => {
     await expect(repo.claimReply('email:abc', now, 60_000)).rejects.toThrow(/Rate of requests/);
   });
 
+  it('claimHeldReply: only the breaker’s hold, a failure to retry or a stale claim; one write, false on the condition', async () => {
+    ddb.on(UpdateCommand).resolvesOnce({}).rejectsOnce(ccf()).rejectsOnce(throttled());
+    const now = new Date('2026-11-24T16:00:05Z');
+    expect(await repo.claimHeldReply('email:abc', now, 45_000)).toBe(true);
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(input).toMatchObject({
+      Key: { pk: 'CASE#email:abc', sk: 'CASE' },
+      UpdateExpression: 'SET replyClaimedAt = :now REMOVE #reply',
+    });
+    expect(input.ConditionExpression).toContain('(#reply.#status = :suppressed AND #reply.#reason = :held)');
+    expect(input.ConditionExpression).toContain('attribute_not_exists(#reply.#permanent)');
+    expect(input.ExpressionAttributeValues).toMatchObject({
+      ':held': 'bounce-breaker',
+      ':staleBefore': '2026-11-24T15:59:20.000Z',
+    });
+    expect(await repo.claimHeldReply('email:abc', now, 45_000)).toBe(false);
+    await expect(repo.claimHeldReply('email:abc', now, 45_000)).rejects.toThrow(/Rate of requests/);
+  });
+
   it('assign: moves the status index, then counts the case with an open-case marker', async () => {
     ddb.on(UpdateCommand).resolves({});
     ddb.on(PutCommand).resolves({});

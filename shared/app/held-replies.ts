@@ -1,0 +1,104 @@
+/**
+ * The held-reply sweep (domain/bounce-breaker.ts): a guidance reply the breaker held goes out once the
+ * breaker is clear again, within HELD_REPLY_FRESH_MS, through the intake's own reply path — its claim
+ * (claimHeldReply: one sender under concurrent sweeps and retries), the bounce memory of its address,
+ * the daily limit, the send and its record (throttleAndSend) — so that a merchant who wrote during
+ * an attacker's hour is answered late rather than never. The reply records when it was held
+ * (ReplyState.heldAt): the console says it went late. Loop protection ran when it was planned: only
+ * a reply the intake would have sent was ever held.
+ */
+import { HELD_REPLY_FRESH_MS, type HeldReply, heldReplyFresh, heldResendBudget } from '../domain/bounce-breaker';
+import { REPLY_HELD_BY_BREAKER, REPLY_TO_BOUNCED, type ReplyState } from '../domain/case';
+import type { BounceRegistry, CaseRepository, HeldReplies } from '../ports';
+import {
+  bouncesLastHour,
+  type IntakeDeps,
+  type IntakeTelemetry,
+  noTelemetry,
+  REPLY_CLAIM_STALE_MS,
+  throttleAndSend,
+} from './intake';
+
+export interface HeldReplySweepDeps
+  extends Pick<IntakeDeps, 'config' | 'clock' | 'throttle' | 'openCases' | 'mailer' | 'bounceCounter'> {
+  cases: Pick<CaseRepository, 'get' | 'claimHeldReply' | 'recordReply' | 'addMessageIds'>;
+  bounces: Pick<BounceRegistry, 'isSuppressed'>;
+  held: HeldReplies;
+  telemetry?: IntakeTelemetry;
+}
+
+export interface HeldReplySweepResult {
+  /** The breaker was tripped: nothing was listed or sent. */
+  tripped: boolean;
+  sent: string[];
+  /** Not sent, for good: the address bounced since, the day's guidance was spent, the send refused. */
+  suppressed: string[];
+  /** Left for the next run: another sweep holds it, the send failed for a reason a retry fixes, or the budget ran out. */
+  left: string[];
+}
+
+/** One run: case ids only in the result (nothing personal in the logs). */
+export async function sendHeldReplies(deps: HeldReplySweepDeps): Promise<HeldReplySweepResult> {
+  const result: HeldReplySweepResult = { tripped: false, sent: [], suppressed: [], left: [] };
+  const bounces = await bouncesLastHour(deps);
+  let budget = heldResendBudget(bounces, deps.config.autoReply.bounceBreakerPerHour);
+  if (budget === 0) return { ...result, tripped: true };
+  const now = deps.clock.now();
+  // Older ones are not listed: stale guidance is dropped, and its item expires (TTL).
+  for (const held of await deps.held.heldSince(new Date(now.getTime() - HELD_REPLY_FRESH_MS), now)) {
+    if (!heldReplyFresh(held.heldAt, deps.clock.now())) continue;
+    if (budget === 0) {
+      result.left.push(held.caseId);
+      continue;
+    }
+    const outcome = await sendOne(held, deps);
+    if (outcome === 'left') result.left.push(held.caseId);
+    else {
+      budget--;
+      (outcome === 'sent' ? result.sent : result.suppressed).push(held.caseId);
+    }
+  }
+  return result;
+}
+
+async function sendOne(held: HeldReply, deps: HeldReplySweepDeps): Promise<'sent' | 'suppressed' | 'left'> {
+  const { cases, clock } = deps;
+  if (!(await cases.claimHeldReply(held.caseId, clock.now(), REPLY_CLAIM_STALE_MS))) {
+    // Answered otherwise (her retry once the breaker cleared), erased, or another sweep's claim: only
+    // a claim another run may still give up (a failure to retry, a live claim) keeps the item.
+    if (!stillPending((await cases.get(held.caseId))?.reply)) await deps.held.remove(held);
+    return 'left';
+  }
+  const telemetry = deps.telemetry ?? noTelemetry;
+  const suppress = async (reason: string): Promise<ReplyState> => {
+    const reply: ReplyState = { status: 'suppressed', reason, at: clock.now().toISOString() };
+    await cases.recordReply(held.caseId, reply);
+    telemetry.replySuppressed(reason);
+    return reply;
+  };
+  const record = await cases.get(held.caseId);
+  let reply: ReplyState;
+  // Erased since the claim (an LGPD request): nothing to answer.
+  if (!record) reply = { status: 'suppressed', reason: 'gone', at: clock.now().toISOString() };
+  // Her address bounced while it was held: a second bounce of ours is what the memory prevents.
+  else if (await deps.bounces.isSuppressed(held.to, clock.now())) reply = await suppress(REPLY_TO_BOUNCED);
+  else {
+    // The planned mail and the facts its text takes from her mail, as the intake kept them; an
+    // acknowledgement is never held, so it has none of its own.
+    reply = await throttleAndSend(record, held, held, {}, deps, telemetry, { claimHeld: true }, suppress, {
+      heldAt: held.heldAt,
+    });
+  }
+  // A send that failed for a reason a retry fixes stays for the next run (its claim is released by
+  // the recorded failure); anything else is done.
+  if (reply.status === 'failed' && !reply.permanent) return 'left';
+  await deps.held.remove(held);
+  return reply.status === 'sent' ? 'sent' : 'suppressed';
+}
+
+/** A recorded reply a later sweep may still send: the hold, a failure to retry, or none yet (a claim in flight). */
+function stillPending(reply: ReplyState | undefined): boolean {
+  if (!reply) return true;
+  if (reply.status === 'failed') return !reply.permanent;
+  return reply.status === 'suppressed' && reply.reason === REPLY_HELD_BY_BREAKER;
+}

@@ -1,0 +1,213 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { sendHeldReplies, type HeldReplySweepDeps } from '../../../shared/app/held-replies';
+import { type IntakeDeps, processSubmission } from '../../../shared/app/intake';
+import { caseIdFor } from '../../../shared/domain/case';
+import { localConfig } from '../../../shared/domain/config';
+import { replyOutcomePt } from '../../../shared/domain/reply-outcome';
+import { type SubmissionInput, SubmissionSchema } from '../../../shared/domain/submission';
+import {
+  FixedClock,
+  InMemoryBounceCounter,
+  InMemoryBounceRegistry,
+  InMemoryCaseRepository,
+  InMemoryHeldReplies,
+  InMemoryReplyThrottle,
+  InMemorySenderOpenCases,
+  InMemoryTicketDirectory,
+  RecordingMailer,
+  RecordingQueue,
+} from '../../support/fakes';
+
+const PER_HOUR = localConfig.autoReply.bounceBreakerPerHour;
+const MERCHANT = 'lojista@modasbella.com.br';
+const HOUR = new Date('2026-11-24T14:00:00.000Z');
+const HELD_AT = new Date('2026-11-24T14:00:05.000Z');
+/** Two hours on, no bounce since: the breaker is clear. */
+const CLEAR = new Date('2026-11-24T16:00:05.000Z');
+
+/** Guidance: her store is down, no ticket named (NO_PRIOR_TICKET). */
+function guidance(n: number, overrides: Partial<SubmissionInput> = {}) {
+  return SubmissionSchema.parse({
+    channel: 'email',
+    sourceId: `ses-${n}`,
+    receivedAt: '2026-11-24T14:00:00.000Z',
+    sender: { name: 'Marina Costa', address: MERCHANT },
+    returnPath: MERCHANT,
+    recipients: ['ouvidoria@ouvidoria.example.com.br'],
+    subject: 'Minha loja está fora do ar',
+    text: 'Bom dia, minha loja está fora do ar há dois dias e o suporte não responde. Preciso de ajuda urgente.',
+    messageId: `CAF${n}@mail.gmail.com`,
+    verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+    ...overrides,
+  });
+}
+
+let clock: FixedClock;
+let counter: InMemoryBounceCounter;
+let held: InMemoryHeldReplies;
+let cases: InMemoryCaseRepository;
+let mailer: RecordingMailer;
+let bounces: InMemoryBounceRegistry;
+let throttle: InMemoryReplyThrottle;
+let intake: IntakeDeps;
+let sweep: HeldReplySweepDeps;
+
+beforeEach(async () => {
+  clock = new FixedClock(HELD_AT);
+  counter = new InMemoryBounceCounter();
+  held = new InMemoryHeldReplies();
+  cases = new InMemoryCaseRepository();
+  mailer = new RecordingMailer();
+  bounces = new InMemoryBounceRegistry();
+  throttle = new InMemoryReplyThrottle();
+  const openCases = new InMemorySenderOpenCases();
+  intake = {
+    cases,
+    tickets: new InMemoryTicketDirectory([]),
+    mailer,
+    queue: new RecordingQueue(),
+    throttle,
+    bounces,
+    openCases,
+    bounceCounter: counter,
+    heldReplies: held,
+    clock,
+    config: localConfig,
+  };
+  sweep = { cases, mailer, throttle, bounces, openCases, bounceCounter: counter, held, clock, config: localConfig };
+  // An attacker's domain tripped the breaker: her guidance is held.
+  await counter.add(HOUR, PER_HOUR);
+  await processSubmission(guidance(1), intake);
+  expect(mailer.sent).toEqual([]);
+});
+
+const CASE = caseIdFor('email', 'ses-1');
+
+describe('sendHeldReplies: a held reply goes out once the breaker is clear', () => {
+  it('sends it once, as the reply it was (our Message-ID, in her thread), and the case says it went late', async () => {
+    const [kept] = await held.heldSince(new Date(0), HELD_AT);
+    clock.set(CLEAR);
+    expect(await sendHeldReplies(sweep)).toEqual({ tripped: false, sent: [CASE], suppressed: [], left: [] });
+    expect(mailer.sent).toHaveLength(1);
+    const mail = mailer.sent[0]!;
+    expect(mail).toMatchObject({ to: [MERCHANT], messageId: kept?.messageId });
+    expect(mail.headers?.['In-Reply-To']).toBe('<CAF1@mail.gmail.com>');
+    expect(mail.text).toMatch(/Central de Ajuda|chamado/i);
+    const record = await cases.get(CASE);
+    expect(record?.reply).toMatchObject({ status: 'sent', heldAt: HELD_AT.toISOString() });
+    expect(replyOutcomePt(record!, (iso) => iso).text).toMatch(/com atraso: retida em 2026-11-24T14:00:05/);
+    expect(held.items.size).toBe(0);
+    // The next run (or a retried one) has nothing left.
+    expect((await sendHeldReplies(sweep)).sent).toEqual([]);
+    expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('the same text as had it not been held', async () => {
+    const fresh = new RecordingMailer();
+    clock.set(CLEAR);
+    await processSubmission(
+      guidance(9, {
+        sender: { name: 'Marina Costa', address: 'outra@modasbella.com.br' },
+        returnPath: 'outra@modasbella.com.br',
+      }),
+      {
+        ...intake,
+        mailer: fresh,
+      },
+    );
+    await sendHeldReplies(sweep);
+    expect(mailer.sent[0]?.text).toBe(fresh.sent[0]?.text);
+  });
+
+  // rt57 red team: the attacker keeps the breaker tripped, or waits out the window.
+  it.each<[string, () => Promise<void>, Date]>([
+    [
+      'the breaker still tripped this hour',
+      async () => counter.add(new Date('2026-11-24T16:00:00.000Z'), PER_HOUR),
+      CLEAR,
+    ],
+    [
+      'tripped by the hour before (sliding window)',
+      async () => counter.add(new Date('2026-11-24T15:00:00.000Z'), PER_HOUR + 1),
+      new Date('2026-11-24T16:00:05.000Z'),
+    ],
+  ])('nothing goes while %s', async (_, trip, at) => {
+    await trip();
+    clock.set(at);
+    expect(await sendHeldReplies(sweep)).toMatchObject({ tripped: true, sent: [] });
+    expect(mailer.sent).toEqual([]);
+    expect(held.items.size).toBe(1);
+    expect((await cases.get(CASE))?.reply).toMatchObject({ status: 'suppressed', reason: 'bounce-breaker' });
+  });
+
+  it.each([
+    ['a day and a minute on', '2026-11-25T14:01:05.000Z'],
+    ['three days on', '2026-11-27T14:00:05.000Z'],
+  ])('dropped, not sent, %s (stale guidance)', async (_, at) => {
+    clock.set(new Date(at));
+    expect(await sendHeldReplies(sweep)).toEqual({ tripped: false, sent: [], suppressed: [], left: [] });
+    expect(mailer.sent).toEqual([]);
+    expect((await cases.get(CASE))?.reply).toMatchObject({ status: 'suppressed', reason: 'bounce-breaker' });
+  });
+
+  it.each<[string, () => Promise<void>, string]>([
+    [
+      'her address bounced while it was held',
+      async () => bounces.markBouncing(MERCHANT, new Date('2026-12-24T00:00:00.000Z'), 'hard'),
+      'bounce-memory',
+    ],
+    [
+      'her inbox already had the day’s guidance',
+      async () => {
+        await throttle.tryConsume(MERCHANT, 'NO_PRIOR_TICKET', '2026-11-24', 1, 'outro-caso');
+      },
+      'throttled',
+    ],
+  ])('stays unsent when %s: recorded so, done', async (_, before, reason) => {
+    await before();
+    clock.set(CLEAR);
+    expect(await sendHeldReplies(sweep)).toMatchObject({ sent: [], suppressed: [CASE] });
+    expect(mailer.sent).toEqual([]);
+    expect((await cases.get(CASE))?.reply).toMatchObject({ status: 'suppressed', reason });
+    expect(held.items.size).toBe(0);
+  });
+
+  it('answered otherwise meanwhile (her mail retried once the breaker cleared): never a second reply', async () => {
+    await cases.recordReply(CASE, { status: 'sent', messageId: 'x@ouvidoria', at: CLEAR.toISOString() });
+    clock.set(CLEAR);
+    expect(await sendHeldReplies(sweep)).toMatchObject({ sent: [], left: [CASE] });
+    expect(mailer.sent).toEqual([]);
+    expect(held.items.size).toBe(0);
+  });
+
+  it('a send that failed for a reason a retry fixes goes on the next run', async () => {
+    clock.set(CLEAR);
+    mailer.failNext = Object.assign(new Error('Throttling'), { name: 'Throttling' });
+    expect(await sendHeldReplies(sweep)).toMatchObject({ sent: [], left: [CASE] });
+    expect(await sendHeldReplies(sweep)).toMatchObject({ sent: [CASE] });
+    expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('two sweeps at once send it once', async () => {
+    clock.set(CLEAR);
+    const [a, b] = await Promise.all([sendHeldReplies(sweep), sendHeldReplies(sweep)]);
+    expect([...a.sent, ...b.sent]).toEqual([CASE]);
+    expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('spends at most the breaker’s headroom spread over the hour’s runs: the attacker’s held replies bounce again', async () => {
+    // 40 more held replies, to made-up addresses of the attacker's domain.
+    for (let n = 2; n <= 41; n++) {
+      const address = `x${n}@devolve-tudo.example`;
+      await processSubmission(guidance(n, { sender: { name: '', address }, returnPath: address }), intake);
+    }
+    expect(held.items.size).toBe(41);
+    clock.set(CLEAR);
+    const run = await sendHeldReplies(sweep);
+    const budget = Math.ceil(PER_HOUR / 12);
+    expect(run.sent).toHaveLength(budget);
+    expect(run.left).toHaveLength(41 - budget);
+    // Oldest first: hers, held first, went in the first run.
+    expect(run.sent[0]).toBe(CASE);
+  });
+});
