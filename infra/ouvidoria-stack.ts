@@ -22,7 +22,8 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 
-import { EFFECT_SWEEP_EVENT, ENV } from '../shared/runtime-env';
+import { EFFECT_SWEEP_EVENT, ENV, HELD_REPLY_SWEEP_EVENT } from '../shared/runtime-env';
+import { HELD_REPLY_SWEEP_MINUTES } from '../shared/domain/bounce-breaker';
 import { type DeploymentConfig, sealedRuntimeConfigOf } from './config';
 import { CaseTable, TABLE_ACCESS } from './constructs/case-table';
 import { MailReceiving } from './constructs/mail-receiving';
@@ -165,6 +166,8 @@ export class OuvidoriaStack extends Stack {
   readonly sesFeedback: OuvidoriaFunction;
   readonly requeueStale: OuvidoriaFunction;
   readonly effectSweep: scheduler.Schedule;
+  /** Every HELD_REPLY_SWEEP_MINUTES: the held-reply sweep in the lifecycle-timer function. */
+  readonly heldReplySweep: scheduler.Schedule;
   readonly staleSweep: scheduler.Schedule;
   readonly topicKey: kms.Key;
   readonly webformApi: WebformApi;
@@ -636,7 +639,7 @@ export class OuvidoriaStack extends Stack {
     // committed and died before sending (shared/app/lifecycle/effect-sweep.ts). A failed run is
     // retried by Lambda's asynchronous retries, then by the next run: no DLQ of its own.
     const effectSweepRole = new iam.Role(this, 'EffectSweepRole', {
-      description: 'Assumed by the effects sweep schedule to invoke the lifecycle-timer function',
+      description: 'Assumed by the effects and held-reply sweep schedules to invoke the lifecycle-timer function',
       assumedBy: this.queues.schedulerPrincipal(),
     });
     Validations.of(effectSweepRole).acknowledge({
@@ -654,6 +657,25 @@ export class OuvidoriaStack extends Stack {
         deadLetterQueue: this.queues.schedulerDlq,
         retryAttempts: 0,
         maxEventAge: Duration.minutes(EFFECT_SWEEP_MINUTES),
+      }),
+    });
+    // Guidance the bounce breaker held goes out once it is clear (shared/app/held-replies.ts): the timer
+    // function already sends the office's mail and runs the five-minute effects sweep; requeue-stale's
+    // daily run would answer a day late, at the end of the freshness window. Same role and DLQ
+    // policy as the effects sweep: a failed run is replaced by the next one.
+    this.table.grantBounceBreaker(timer.role, 'read');
+    this.table.grantHeldReplyRemoval(timer.role);
+    this.table.grantSentMailPointers(timer.role);
+    this.heldReplySweep = new scheduler.Schedule(this, 'HeldReplySweep', {
+      description: 'Every few minutes: send guidance replies the bounce breaker held, once it is clear',
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(HELD_REPLY_SWEEP_MINUTES)),
+      scheduleGroup,
+      target: new schedulerTargets.LambdaInvoke(timer.function, {
+        role: effectSweepRole,
+        input: scheduler.ScheduleTargetInput.fromObject(HELD_REPLY_SWEEP_EVENT),
+        deadLetterQueue: this.queues.schedulerDlq,
+        retryAttempts: 0,
+        maxEventAge: Duration.minutes(HELD_REPLY_SWEEP_MINUTES),
       }),
     });
     // Late scan results (GuardDuty → EventBridge) recorded on the case; the merchant told of an infected file.

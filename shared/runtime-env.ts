@@ -69,6 +69,8 @@ export const REPORT_ENV = {
 export const REPORT_PREFIX = 'relatorios/';
 /** The payload of the recurring schedule that runs the effects sweep in the lifecycle-timer function. */
 export const EFFECT_SWEEP_EVENT = { kind: 'sweep-effects' } as const;
+/** The payload of the recurring schedule that sends held guidance replies (shared/app/held-replies.ts), same function. */
+export const HELD_REPLY_SWEEP_EVENT = { kind: 'send-held-replies' } as const;
 
 /**
  * On AWS the sealed configuration travels in each function's bundle, not in its environment: Lambda

@@ -8,15 +8,20 @@
  * A recurring schedule invokes it with `{ kind: 'sweep-effects' }`: the effects sweep
  * (shared/app/lifecycle/effect-sweep.ts) sends what a dead run committed and never sent. An effect
  * that fails again fails the run (the Errors alarm); the next run retries it.
+ *
+ * Another, `{ kind: 'send-held-replies' }`: the held-reply sweep (shared/app/held-replies.ts) sends
+ * guidance the bounce breaker held, once it is clear. A reply whose send failed waits for the next run.
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { startTracing } from '../../shared/adapters/tracing';
 import * as z from 'zod/mini';
-import { createLogger, createMetrics, lifecycleTelemetry } from '../../shared/adapters/telemetry';
+import { createLogger, createMetrics, intakeTelemetry, lifecycleTelemetry } from '../../shared/adapters/telemetry';
 import type { LifecycleDeps } from '../../shared/app/lifecycle/commit';
 import { type EffectSweepResult, sweepPendingEffects } from '../../shared/app/lifecycle/effect-sweep';
-import { EFFECT_SWEEP_EVENT, timerAliasArn } from '../../shared/runtime-env';
+import { EFFECT_SWEEP_EVENT, HELD_REPLY_SWEEP_EVENT, timerAliasArn } from '../../shared/runtime-env';
+import { type HeldReplySweepDeps, type HeldReplySweepResult, sendHeldReplies } from '../../shared/app/held-replies';
+import { buildHeldReplySweepDeps } from '../../shared/composition/held-replies';
 import { onTimer, type TimerResult } from '../../shared/app/lifecycle/timers';
 import { assignmentQueueFrom, buildLifecycleDeps } from '../../shared/composition/lifecycle';
 import type { AssignmentQueue } from '../../shared/ports';
@@ -30,8 +35,12 @@ export const TimerEventSchema = z.object({
 });
 
 const SweepEventSchema = z.object({ kind: z.literal(EFFECT_SWEEP_EVENT.kind) });
+const HeldSweepEventSchema = z.object({ kind: z.literal(HELD_REPLY_SWEEP_EVENT.kind) });
 
-export type LifecycleTimerResult = TimerResult | ({ kind: 'swept' } & EffectSweepResult);
+export type LifecycleTimerResult =
+  | TimerResult
+  | ({ kind: 'swept' } & EffectSweepResult)
+  | ({ kind: 'held-replies' } & HeldReplySweepResult);
 
 export class EffectsStillFailing extends Error {
   constructor(readonly caseIds: string[]) {
@@ -49,8 +58,12 @@ export function createLifecycleTimerHandler(
   resolveDeps: () => Promise<LifecycleDeps>,
   queue?: AssignmentQueue,
   swept?: (result: EffectSweepResult) => void,
+  resolveHeldDeps?: () => Promise<HeldReplySweepDeps>,
 ) {
   return async (event: unknown): Promise<LifecycleTimerResult> => {
+    if (resolveHeldDeps && HeldSweepEventSchema.safeParse(event).success) {
+      return { kind: 'held-replies', ...(await sendHeldReplies(await resolveHeldDeps())) };
+    }
     const deps = await resolveDeps();
     if (SweepEventSchema.safeParse(event).success) {
       const result = await sweepPendingEffects(deps, queue ? { queue } : {});
@@ -63,6 +76,7 @@ export function createLifecycleTimerHandler(
 }
 
 let built: Promise<LifecycleDeps> | undefined;
+let heldBuilt: HeldReplySweepDeps | undefined;
 let queue: AssignmentQueue | undefined;
 const logger = createLogger(SERVICE.lifecycleTimer);
 const metrics = createMetrics(SERVICE.lifecycleTimer);
@@ -76,26 +90,34 @@ export const handler = async (
   const settings = settingsFromEnv();
   const invoked = context?.invokedFunctionArn;
   const self = settings.timerTargetArn ?? (invoked ? timerAliasArn(invoked) : undefined);
-  built ??= startTracing(SERVICE.lifecycleTimer)
-    .then(() =>
-      buildLifecycleDeps(self ? { ...settings, timerTargetArn: self } : settings, {
-        telemetry: lifecycleTelemetry(metrics, logger),
-      }),
-    )
-    .catch((error: unknown) => {
-      built = undefined;
-      throw error;
-    });
+  // Built on first use: the held-reply sweep's runs need none of the lifecycle (its reply secret).
+  const lifecycleDeps = () =>
+    (built ??= startTracing(SERVICE.lifecycleTimer)
+      .then(() =>
+        buildLifecycleDeps(self ? { ...settings, timerTargetArn: self } : settings, {
+          telemetry: lifecycleTelemetry(metrics, logger),
+        }),
+      )
+      .catch((error: unknown) => {
+        built = undefined;
+        throw error;
+      }));
   try {
     queue ??= assignmentQueueFrom(settings);
     const result = await createLifecycleTimerHandler(
-      () => built as Promise<LifecycleDeps>,
+      lifecycleDeps,
       queue,
       ({ oldestPendingSeconds }) =>
         metrics.addMetric(METRIC.effectsOldestPendingSeconds, MetricUnit.Seconds, oldestPendingSeconds),
+      async () => {
+        await startTracing(SERVICE.lifecycleTimer);
+        heldBuilt ??= buildHeldReplySweepDeps(settings, { telemetry: intakeTelemetry(metrics) });
+        return heldBuilt;
+      },
     )(event);
     // Case ids only: nothing personal in the logs.
     if (result.kind === 'swept') logger.info('Pending effects swept', { ...result });
+    else if (result.kind === 'held-replies') logger.info('Held replies swept', { ...result });
     else logger.info('Lifecycle timer handled', { result: result.kind });
     return result;
   } finally {

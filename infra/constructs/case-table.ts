@@ -3,7 +3,14 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { rateKeyPrefix } from '../../shared/adapters/dynamo/rate-limiter';
-import { ALL_GSIS, GSI, STAFF_PK, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/dynamo/table-design';
+import {
+  ALL_GSIS,
+  GSI,
+  HELD_REPLY_PK_PREFIX,
+  STAFF_PK,
+  TABLE_KEYS,
+  TTL_ATTRIBUTE,
+} from '../../shared/adapters/dynamo/table-design';
 import { SES_BOUNCES_KEY } from '../../shared/domain/rate-keys';
 
 /** Partition keys of the Message-ID pointers (case-repository.ts `messageIdKey`). */
@@ -55,6 +62,9 @@ export interface TableAccess {
  *   the bounce breaker's hour counter (grantBounceBreaker: Update of its RATE# items).
  * - requeue-stale: QUEUED cases by the status index, then each case's items (Query).
  * - dlq-watch: its DLQWATCH items only (Get/Put), never a case.
+ * - lifecycle-timer, besides its lifecycle: the held-reply sweep's run (its HELDREPLY# items by key:
+ *   Query; the case's claim and reply: Update; the bounce memory: Get; the throttle: Update), with
+ *   grantBounceBreaker 'read', grantHeldReplyRemoval and grantSentMailPointers.
  */
 export const TABLE_ACCESS = {
   emailIntake: {
@@ -194,6 +204,21 @@ export class CaseTable extends Construct {
         actions: [use === 'count' ? 'dynamodb:UpdateItem' : 'dynamodb:BatchGetItem'],
         resources: [this.table.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [SES_BOUNCES_PREFIX] } },
+      }),
+    );
+  }
+
+  /**
+   * The held-reply sweep (shared/app/held-replies.ts) deletes the HELDREPLY# items it sent or found
+   * answered: DeleteItem on those items only (it puts none; the intake does, with its PutItem).
+   */
+  grantHeldReplyRemoval(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'RemoveHeldReplies',
+        actions: ['dynamodb:DeleteItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${HELD_REPLY_PK_PREFIX}*`] } },
       }),
     );
   }

@@ -109,7 +109,7 @@ describe('case lifecycle infrastructure (SPEC steps 8–9)', () => {
     }
   });
 
-  it('lets the lifecycle-timer function release open-case markers (pending effects of a close), nothing else deleted', () => {
+  it('lets the lifecycle-timer function release open-case markers (pending effects of a close) and remove held replies it is done with, nothing else deleted', () => {
     const roleId = logicalId(stack, stack.lifecycle.timerFunction.role);
     const policies = template.findResources('AWS::IAM::Policy', {
       Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) },
@@ -121,6 +121,10 @@ describe('case lifecycle infrastructure (SPEC steps 8–9)', () => {
       expect.objectContaining({
         Action: 'dynamodb:DeleteItem',
         Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STAFF'] } },
+      }),
+      expect.objectContaining({
+        Action: 'dynamodb:DeleteItem',
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['HELDREPLY#*'] } },
       }),
     ]);
   });

@@ -9,7 +9,7 @@ import { ALL_GSIS, GSI, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/
 import { METRIC as EMITTED, METRICS_NAMESPACE as EMITTED_NAMESPACE } from '../../shared/adapters/telemetry';
 import { configSchema } from '../../shared/domain/config';
 import { OUTCOMES } from '../../shared/domain/outcome';
-import { EFFECT_SWEEP_EVENT, ENV } from '../../shared/runtime-env';
+import { EFFECT_SWEEP_EVENT, ENV, HELD_REPLY_SWEEP_EVENT } from '../../shared/runtime-env';
 import { ASSIGNMENT_MESSAGE_GROUP } from '../../shared/adapters/sqs-assignment-queue';
 import { buildApp } from '../../infra/app';
 import { type DeploymentConfig, loadDeploymentConfig } from '../../infra/config';
@@ -324,11 +324,11 @@ describe('Lambda functions', () => {
     const configs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig'));
     const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule'));
     const kept = schedules.filter((s) => s.Properties.Target.DeadLetterConfig !== undefined);
-    const sweep = JSON.stringify(EFFECT_SWEEP_EVENT);
+    const sweeps = [JSON.stringify(EFFECT_SWEEP_EVENT), JSON.stringify(HELD_REPLY_SWEEP_EVENT)];
     const checked: string[] = [];
     for (const schedule of kept) {
       const target = schedule.Properties.Target as { Arn: unknown; Input?: string; DeadLetterConfig: { Arn: unknown } };
-      if (target.Input === sweep) continue;
+      if (target.Input !== undefined && sweeps.includes(target.Input)) continue;
       const fn = (target.Arn as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt']?.[0];
       expect(fn, 'a Lambda target').toBeDefined();
       const config = configs.find(
@@ -639,7 +639,7 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('never lets a table grant include Scan, table management, a wildcard, Delete beyond open-case markers, BatchWrite beyond Message-ID pointers, BatchGet beyond case items (the webform, the console) or the feedback function’s Update of case items beyond its own statement', () => {
+  it('never lets a table grant include Scan, table management, a wildcard, Delete beyond open-case markers and held replies, BatchWrite beyond Message-ID pointers, BatchGet beyond case items (the webform, the console) or the feedback function’s Update of case items beyond its own statement', () => {
     const granted: string[] = [];
     const batchReads: string[] = [];
     const breaker: string[] = [];
@@ -647,9 +647,13 @@ describe('least privilege', () => {
       for (const s of policy.Properties.PolicyDocument.Statement) {
         const actions = [s.Action].flat().filter((a: string) => a.startsWith('dynamodb:'));
         if (actions.includes('dynamodb:DeleteItem')) {
-          // Deleting is allowed in the STAFF partition only (open-case markers: closing or transferring a case).
+          // Deleting is allowed in the STAFF partition only (open-case markers: closing or transferring a
+          // case), and of the held-reply items the sweep is done with (HELDREPLY#).
           expect(actions).toEqual(['dynamodb:DeleteItem']);
-          expect(s.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STAFF'] } });
+          expect([
+            { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STAFF'] } },
+            { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['HELDREPLY#*'] } },
+          ]).toContainEqual(s.Condition);
           continue;
         }
         if (s.Sid === 'ReadBounceBreaker' || s.Sid === 'CountSesBounces') {
@@ -688,7 +692,8 @@ describe('least privilege', () => {
     );
     // The webform's role and the console's.
     expect(batchReads).toEqual(['CaseBatchReads', 'CaseBatchReads']);
-    expect(breaker.sort()).toEqual(['CountSesBounces', 'ReadBounceBreaker', 'ReadBounceBreaker']);
+    // Read by both intakes and the held-reply sweep (lifecycle-timer).
+    expect(breaker.sort()).toEqual(['CountSesBounces', 'ReadBounceBreaker', 'ReadBounceBreaker', 'ReadBounceBreaker']);
     for (const access of Object.values(TABLE_ACCESS)) {
       for (const action of access.actions) {
         expect(action).not.toMatch(/Delete|Batch|Scan|Table|\*/);
@@ -1834,6 +1839,56 @@ describe('queues and scheduler', () => {
       [ENV.assignmentQueueUrl]: ref(stack, stack.queues.assignmentQueue),
       [ENV.schedulerGroup]: { Ref: stack.getLogicalId(stack.queues.scheduleGroup) },
     });
+  });
+
+  // A guidance reply the bounce breaker held was held forever: now the lifecycle-timer function sends it
+  // once the breaker is clear, every five minutes (as the effects sweep), with the grants it needs on
+  // those items only: the breaker's counters (read), the HELDREPLY# items (delete), the reply's pointers.
+  it('runs the held-reply sweep every five minutes in the lifecycle-timer function, granted its items only', () => {
+    const { stack, template } = dev;
+    const timer = stack.lifecycle.timerFunction;
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      GroupName: { Ref: stack.getLogicalId(stack.queues.scheduleGroup) },
+      ScheduleExpression: 'rate(5 minutes)',
+      Target: {
+        Arn: arnOf(stack, timer.function),
+        Input: JSON.stringify(HELD_REPLY_SWEEP_EVENT),
+        DeadLetterConfig: { Arn: arnOf(stack, stack.queues.schedulerDlq) },
+        RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 300 },
+      },
+    });
+    const table = arnOf(stack, stack.table.table);
+    const statements = statementsOfRole(template, stack, timer.role) as Record<string, unknown>[];
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        {
+          Sid: 'ReadBounceBreaker',
+          Effect: 'Allow',
+          Action: 'dynamodb:BatchGetItem',
+          Resource: table,
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#ses-permanent-bounces#*'] } },
+        },
+        {
+          Sid: 'RemoveHeldReplies',
+          Effect: 'Allow',
+          Action: 'dynamodb:DeleteItem',
+          Resource: table,
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['HELDREPLY#*'] } },
+        },
+        {
+          Sid: 'SentMailPointers',
+          Effect: 'Allow',
+          Action: 'dynamodb:BatchWriteItem',
+          Resource: table,
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['MSGID#*'] } },
+        },
+      ]),
+    );
+    // No other role may delete them: only the sweep is done with one.
+    const deleters = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      JSON.stringify(policy.Properties.PolicyDocument).includes('HELDREPLY#'),
+    );
+    expect(deleters).toHaveLength(1);
   });
 
   it('lets the sweep only query the status index and send to the assignment queue', () => {

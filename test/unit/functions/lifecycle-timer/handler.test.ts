@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createLifecycleTimerHandler, EffectsStillFailing } from '../../../../functions/lifecycle-timer/handler';
 import { resolveDeps } from '../../../../shared/app/lifecycle/commit';
-import { EFFECT_SWEEP_EVENT } from '../../../../shared/runtime-env';
+import { EFFECT_SWEEP_EVENT, HELD_REPLY_SWEEP_EVENT } from '../../../../shared/runtime-env';
+import type { HeldReplySweepDeps } from '../../../../shared/app/held-replies';
+import { localConfig } from '../../../../shared/domain/config';
+import {
+  FixedClock,
+  InMemoryBounceCounter,
+  InMemoryBounceRegistry,
+  InMemoryCaseRepository,
+  InMemoryHeldReplies,
+  InMemoryReplyThrottle,
+  InMemorySenderOpenCases,
+  RecordingMailer,
+} from '../../../support/fakes';
 import { applyStaffCommand, type StaffActor } from '../../../../shared/app/lifecycle/staff-command';
 import { commandsOf } from '../../../../shared/console/http';
 import { ana, CASE_ID, lifecycleWorld, MERCHANT, workCase } from '../../../support/lifecycle-fakes';
@@ -90,6 +102,46 @@ describe('lifecycle-timer handler', () => {
     const w = lifecycleWorld({ cases: [workCase()] });
     const result = await createLifecycleTimerHandler(async () => w.deps)(event);
     expect(result.kind).toBe(kind);
+  });
+
+  it.each([
+    ['the breaker clear', 0, false],
+    ['the breaker tripped', localConfig.autoReply.bounceBreakerPerHour, true],
+  ])('the held-reply schedule’s event runs the held-reply sweep alone (%s)', async (_, bounces, tripped) => {
+    const w = lifecycleWorld({ cases: [workCase()] });
+    const counter = new InMemoryBounceCounter();
+    const clock = new FixedClock(new Date('2026-11-24T16:00:05.000Z'));
+    await counter.add(new Date('2026-11-24T16:00:00.000Z'), bounces);
+    const held: HeldReplySweepDeps = {
+      cases: new InMemoryCaseRepository(),
+      mailer: new RecordingMailer(),
+      throttle: new InMemoryReplyThrottle(),
+      bounces: new InMemoryBounceRegistry(),
+      openCases: new InMemorySenderOpenCases(),
+      bounceCounter: counter,
+      held: new InMemoryHeldReplies(),
+      clock,
+      config: localConfig,
+    };
+    let lifecycleBuilt = false;
+    const handler = createLifecycleTimerHandler(
+      async () => {
+        lifecycleBuilt = true;
+        return w.deps;
+      },
+      undefined,
+      undefined,
+      async () => held,
+    );
+    expect(await handler(HELD_REPLY_SWEEP_EVENT)).toEqual({
+      kind: 'held-replies',
+      tripped,
+      sent: [],
+      suppressed: [],
+      left: [],
+    });
+    // Its runs need nothing of the lifecycle (its reply secret).
+    expect(lifecycleBuilt).toBe(false);
   });
 
   it('refuses anything else', async () => {
