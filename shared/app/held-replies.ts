@@ -64,9 +64,11 @@ export async function sendHeldReplies(deps: HeldReplySweepDeps): Promise<HeldRep
 async function sendOne(held: HeldReply, deps: HeldReplySweepDeps): Promise<'sent' | 'suppressed' | 'left'> {
   const { cases, clock } = deps;
   if (!(await cases.claimHeldReply(held.caseId, clock.now(), REPLY_CLAIM_STALE_MS))) {
-    // Answered otherwise (her retry once the breaker cleared), erased, or another sweep's claim: only
+    // Answered otherwise (her retry once the breaker cleared), erased (LGPD: its item, which names her
+    // address, goes too), or another sweep's claim: only
     // a claim another run may still give up (a failure to retry, a live claim) keeps the item.
-    if (!stillPending((await cases.get(held.caseId))?.reply)) await deps.held.remove(held);
+    const found = await cases.get(held.caseId);
+    if (!found || !stillPending(found.reply)) await deps.held.remove(held);
     return 'left';
   }
   const telemetry = deps.telemetry ?? noTelemetry;

@@ -180,6 +180,14 @@ describe('sendHeldReplies: a held reply goes out once the breaker is clear', () 
     expect(held.items.size).toBe(0);
   });
 
+  it('erased meanwhile (a data-subject request): nothing sent, and its item, which names her address, goes', async () => {
+    cases.records.delete(CASE);
+    clock.set(CLEAR);
+    expect(await sendHeldReplies(sweep)).toMatchObject({ sent: [], left: [CASE] });
+    expect(mailer.sent).toEqual([]);
+    expect(held.items.size).toBe(0);
+  });
+
   it('a send that failed for a reason a retry fixes goes on the next run', async () => {
     clock.set(CLEAR);
     mailer.failNext = Object.assign(new Error('Throttling'), { name: 'Throttling' });
