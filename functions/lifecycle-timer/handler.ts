@@ -49,6 +49,13 @@ export class EffectsStillFailing extends Error {
   }
 }
 
+export class HeldRepliesStillFailing extends Error {
+  constructor(readonly caseIds: string[]) {
+    super(`${caseIds.length} held repl(ies) failed to go: ${caseIds.join(', ')}`);
+    this.name = 'HeldRepliesStillFailing';
+  }
+}
+
 /**
  * `swept` hears every sweep run, a failing one included (before it throws): the handler publishes
  * how far behind the sweep is (METRIC.effectsOldestPendingSeconds), which the EffectSweepBehind and
@@ -62,7 +69,10 @@ export function createLifecycleTimerHandler(
 ) {
   return async (event: unknown): Promise<LifecycleTimerResult> => {
     if (resolveHeldDeps && HeldSweepEventSchema.safeParse(event).success) {
-      return { kind: 'held-replies', ...(await sendHeldReplies(await resolveHeldDeps())) };
+      const result = await sendHeldReplies(await resolveHeldDeps());
+      // A reply that threw fails the run (the Errors alarm); the next run retries it.
+      if (result.failed.length > 0) throw new HeldRepliesStillFailing(result.failed);
+      return { kind: 'held-replies', ...result };
     }
     const deps = await resolveDeps();
     if (SweepEventSchema.safeParse(event).success) {

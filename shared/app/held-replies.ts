@@ -35,11 +35,13 @@ export interface HeldReplySweepResult {
   suppressed: string[];
   /** Left for the next run: another sweep holds it, the send failed for a reason a retry fixes, or the budget ran out. */
   left: string[];
+  /** Threw (a store or the throttle unavailable): left for the next run, which retakes its claim once stale. */
+  failed: string[];
 }
 
 /** One run: case ids only in the result (nothing personal in the logs). */
 export async function sendHeldReplies(deps: HeldReplySweepDeps): Promise<HeldReplySweepResult> {
-  const result: HeldReplySweepResult = { tripped: false, sent: [], suppressed: [], left: [] };
+  const result: HeldReplySweepResult = { tripped: false, sent: [], suppressed: [], left: [], failed: [] };
   const bounces = await bouncesLastHour(deps);
   let budget = heldResendBudget(bounces, deps.config.autoReply.bounceBreakerPerHour);
   if (budget === 0) return { ...result, tripped: true };
@@ -51,8 +53,10 @@ export async function sendHeldReplies(deps: HeldReplySweepDeps): Promise<HeldRep
       result.left.push(held.caseId);
       continue;
     }
-    const outcome = await sendOne(held, deps);
-    if (outcome === 'left') result.left.push(held.caseId);
+    // One reply's failure does not stop the others' (the run reports it: the handler fails the run).
+    const outcome = await sendOne(held, deps).catch(() => 'failed' as const);
+    if (outcome === 'failed') result.failed.push(held.caseId);
+    else if (outcome === 'left') result.left.push(held.caseId);
     else {
       budget--;
       (outcome === 'sent' ? result.sent : result.suppressed).push(held.caseId);

@@ -66,7 +66,7 @@ describe('the held-reply sweep, on dynalite and the SES emulator', () => {
     expect(outbox.map((mail) => mail.destination.to)).toEqual([[MERCHANT]]);
     expect((await h.cases.get(caseId))?.reply).toMatchObject({ status: 'sent', heldAt: '2026-11-24T14:00:05.000Z' });
     // Its item is gone: a third run finds nothing.
-    expect(await sendHeldReplies(sweep)).toEqual({ tripped: false, sent: [], suppressed: [], left: [] });
+    expect(await sendHeldReplies(sweep)).toEqual({ tripped: false, sent: [], suppressed: [], left: [], failed: [] });
     expect(await ses.outbox()).toHaveLength(1);
   });
 
@@ -78,7 +78,7 @@ describe('the held-reply sweep, on dynalite and the SES emulator', () => {
       expect(await sendHeldReplies(sweep)).toMatchObject({ tripped: true, sent: [] });
     }
     clock.set(new Date('2026-11-25T15:00:00.000Z'));
-    expect(await sendHeldReplies(sweep)).toEqual({ tripped: false, sent: [], suppressed: [], left: [] });
+    expect(await sendHeldReplies(sweep)).toEqual({ tripped: false, sent: [], suppressed: [], left: [], failed: [] });
     expect(await ses.outbox()).toHaveLength(0);
     expect((await h.cases.get(caseId))?.reply).toMatchObject({ status: 'suppressed', reason: 'bounce-breaker' });
   });

@@ -87,7 +87,13 @@ describe('sendHeldReplies: a held reply goes out once the breaker is clear', () 
   it('sends it once, as the reply it was (our Message-ID, in her thread), and the case says it went late', async () => {
     const [kept] = await held.heldSince(new Date(0), HELD_AT);
     clock.set(CLEAR);
-    expect(await sendHeldReplies(sweep)).toEqual({ tripped: false, sent: [CASE], suppressed: [], left: [] });
+    expect(await sendHeldReplies(sweep)).toEqual({
+      tripped: false,
+      sent: [CASE],
+      suppressed: [],
+      left: [],
+      failed: [],
+    });
     expect(mailer.sent).toHaveLength(1);
     const mail = mailer.sent[0]!;
     expect(mail).toMatchObject({ to: [MERCHANT], messageId: kept?.messageId });
@@ -145,7 +151,7 @@ describe('sendHeldReplies: a held reply goes out once the breaker is clear', () 
     ['three days on', '2026-11-27T14:00:05.000Z'],
   ])('dropped, not sent, %s (stale guidance)', async (_, at) => {
     clock.set(new Date(at));
-    expect(await sendHeldReplies(sweep)).toEqual({ tripped: false, sent: [], suppressed: [], left: [] });
+    expect(await sendHeldReplies(sweep)).toEqual({ tripped: false, sent: [], suppressed: [], left: [], failed: [] });
     expect(mailer.sent).toEqual([]);
     expect((await cases.get(CASE))?.reply).toMatchObject({ status: 'suppressed', reason: 'bounce-breaker' });
   });
@@ -194,6 +200,25 @@ describe('sendHeldReplies: a held reply goes out once the breaker is clear', () 
     expect(await sendHeldReplies(sweep)).toMatchObject({ sent: [], left: [CASE] });
     expect(await sendHeldReplies(sweep)).toMatchObject({ sent: [CASE] });
     expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('one reply that throws does not stop the others: reported, retaken once its claim is stale', async () => {
+    const other = 'outra@modasbella.com.br';
+    await processSubmission(
+      guidance(2, { sender: { name: 'Marina Costa', address: other }, returnPath: other }),
+      intake,
+    );
+    clock.set(CLEAR);
+    const isSuppressed = bounces.isSuppressed.bind(bounces);
+    bounces.isSuppressed = async (address, now) => {
+      if (address === MERCHANT) throw new Error('ProvisionedThroughputExceededException');
+      return isSuppressed(address, now);
+    };
+    expect(await sendHeldReplies(sweep)).toMatchObject({ sent: [caseIdFor('email', 'ses-2')], failed: [CASE] });
+    bounces.isSuppressed = isSuppressed;
+    clock.set(new Date(CLEAR.getTime() + 5 * 60_000));
+    expect(await sendHeldReplies(sweep)).toMatchObject({ sent: [CASE], failed: [] });
+    expect(mailer.sent.map((mail) => mail.to)).toEqual([[other], [MERCHANT]]);
   });
 
   it('two sweeps at once send it once', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createLifecycleTimerHandler, EffectsStillFailing } from '../../../../functions/lifecycle-timer/handler';
+import {
+  createLifecycleTimerHandler,
+  EffectsStillFailing,
+  HeldRepliesStillFailing,
+} from '../../../../functions/lifecycle-timer/handler';
 import { resolveDeps } from '../../../../shared/app/lifecycle/commit';
 import { EFFECT_SWEEP_EVENT, HELD_REPLY_SWEEP_EVENT } from '../../../../shared/runtime-env';
 import type { HeldReplySweepDeps } from '../../../../shared/app/held-replies';
@@ -139,9 +143,40 @@ describe('lifecycle-timer handler', () => {
       sent: [],
       suppressed: [],
       left: [],
+      failed: [],
     });
     // Its runs need nothing of the lifecycle (its reply secret).
     expect(lifecycleBuilt).toBe(false);
+  });
+
+  it('a held reply that threw fails the run (the Errors alarm), after the others went', async () => {
+    const w = lifecycleWorld({ cases: [workCase()] });
+    const deps = {
+      held: {
+        heldSince: async () => [
+          { caseId: 'email:a', heldAt: '2026-11-24T15:00:00.000Z', messageId: '<a@x>', to: 'a@x', headers: {} },
+        ],
+        hold: async () => undefined,
+        remove: async () => undefined,
+      },
+      cases: {
+        claimHeldReply: async () => {
+          throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+            name: 'ProvisionedThroughputExceededException',
+          });
+        },
+      },
+      bounceCounter: new InMemoryBounceCounter(),
+      clock: new FixedClock(new Date('2026-11-24T16:00:05.000Z')),
+      config: localConfig,
+    } as unknown as HeldReplySweepDeps;
+    const handler = createLifecycleTimerHandler(
+      async () => w.deps,
+      undefined,
+      undefined,
+      async () => deps,
+    );
+    await expect(handler(HELD_REPLY_SWEEP_EVENT)).rejects.toThrow(HeldRepliesStillFailing);
   });
 
   it('refuses anything else', async () => {
