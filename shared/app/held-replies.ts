@@ -57,9 +57,12 @@ export async function sendHeldReplies(deps: HeldReplySweepDeps): Promise<HeldRep
     const outcome = await sendOne(held, deps).catch(() => 'failed' as const);
     if (outcome === 'failed') result.failed.push(held.caseId);
     else if (outcome === 'left') result.left.push(held.caseId);
+    else if (outcome === 'suppressed') result.suppressed.push(held.caseId);
     else {
+      // Only a mail that went can bounce: one suppressed (its address bounced, its day's guidance
+      // given) spends nothing.
       budget--;
-      (outcome === 'sent' ? result.sent : result.suppressed).push(held.caseId);
+      result.sent.push(held.caseId);
     }
   }
   return result;

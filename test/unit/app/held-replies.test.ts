@@ -243,4 +243,19 @@ describe('sendHeldReplies: a held reply goes out once the breaker is clear', () 
     // Oldest first: hers, held first, went in the first run.
     expect(run.sent[0]).toBe(CASE);
   });
+
+  it('a held reply not sent (its address bounced meanwhile) spends none of the run’s budget', async () => {
+    const budget = Math.ceil(PER_HOUR / 12);
+    for (let n = 2; n <= budget + 6; n++) {
+      const address = `x${n}@devolve-tudo.example`;
+      await processSubmission(guidance(n, { sender: { name: '', address }, returnPath: address }), intake);
+      // The first five of them bounced since (their earlier guidance).
+      if (n <= 6) await bounces.markBouncing(address, new Date('2026-12-24T00:00:00.000Z'), 'hard');
+    }
+    clock.set(CLEAR);
+    const run = await sendHeldReplies(sweep);
+    expect(run.suppressed).toHaveLength(5);
+    expect(run.sent).toHaveLength(budget);
+    expect(mailer.sent).toHaveLength(budget);
+  });
 });
