@@ -7,7 +7,13 @@
  * (ReplyState.heldAt): the console says it went late. Loop protection ran when it was planned: only
  * a reply the intake would have sent was ever held.
  */
-import { HELD_REPLY_FRESH_MS, type HeldReply, heldReplyFresh, heldResendBudget } from '../domain/bounce-breaker';
+import {
+  HELD_REPLY_FRESH_MS,
+  type HeldReply,
+  heldReplyFresh,
+  heldResendBudget,
+  heldResendOrder,
+} from '../domain/bounce-breaker';
 import { REPLY_HELD_BY_BREAKER, REPLY_TO_BOUNCED, type ReplyState } from '../domain/case';
 import type { BounceRegistry, CaseRepository, HeldReplies } from '../ports';
 import {
@@ -47,7 +53,8 @@ export async function sendHeldReplies(deps: HeldReplySweepDeps): Promise<HeldRep
   if (budget === 0) return { ...result, tripped: true };
   const now = deps.clock.now();
   // Older ones are not listed: stale guidance is dropped, and its item expires (TTL).
-  for (const held of await deps.held.heldSince(new Date(now.getTime() - HELD_REPLY_FRESH_MS), now)) {
+  const listed = await deps.held.heldSince(new Date(now.getTime() - HELD_REPLY_FRESH_MS), now);
+  for (const held of heldResendOrder(listed)) {
     if (!heldReplyFresh(held.heldAt, deps.clock.now())) continue;
     if (budget === 0) {
       result.left.push(held.caseId);

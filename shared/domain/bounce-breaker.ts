@@ -10,6 +10,7 @@
  * bounce no more, and the count of the last hour falls.
  */
 import type { Outcome } from './outcome';
+import { domainOf } from './sender-authentication';
 
 const HOUR_MS = 3_600_000;
 
@@ -88,4 +89,34 @@ export function heldResendBudget(bouncesLastHour: number, perHour: number): numb
   const headroom = perHour - bouncesLastHour;
   if (!(headroom > 0)) return 0;
   return Math.ceil(headroom / (60 / HELD_REPLY_SWEEP_MINUTES));
+}
+
+/**
+ * Where a held reply's recipient lives for the resend order: the domain's last two labels, or three
+ * under a two-letter country code with a short second level (`loja.com.br`, `x.co.uk`) — without the
+ * public-suffix list, close enough that an attacker's subdomains (`a1.devolve.example`,
+ * `a2.devolve.example`) count as one sender.
+ */
+export function resendDomain(address: string): string {
+  const labels = domainOf(address).split('.');
+  const n = labels.length;
+  const countryLevel = n >= 3 && (labels[n - 1] as string).length === 2 && (labels[n - 2] as string).length <= 3;
+  return labels.slice(countryLevel ? -3 : -2).join('.');
+}
+
+/**
+ * The order one sweep run resends in, its budget being small: replies to the domains with the
+ * fewest held replies first, then the oldest first. The attacker's held replies go to the made-up
+ * mailboxes of a domain or a few, by the dozen; a merchant writes from her store's domain or a
+ * shared provider's with a handful held. So a merchant who wrote after the attack began waits
+ * behind none of its replies, instead of behind all of them, to the end of the window.
+ */
+export function heldResendOrder(held: readonly HeldReply[]): HeldReply[] {
+  const perDomain = new Map<string, number>();
+  for (const reply of held) {
+    const domain = resendDomain(reply.to);
+    perDomain.set(domain, (perDomain.get(domain) ?? 0) + 1);
+  }
+  const load = (reply: HeldReply) => perDomain.get(resendDomain(reply.to)) ?? 0;
+  return [...held].sort((a, b) => load(a) - load(b) || a.heldAt.localeCompare(b.heldAt));
 }

@@ -244,6 +244,21 @@ describe('sendHeldReplies: a held reply goes out once the breaker is clear', () 
     expect(run.sent[0]).toBe(CASE);
   });
 
+  it('a merchant held after the attacker’s replies still goes in the first run: the least-held domains first', async () => {
+    for (let n = 2; n <= 41; n++) {
+      const address = `x${n}@a${n % 5}.devolve-tudo.example`;
+      await processSubmission(guidance(n, { sender: { name: '', address }, returnPath: address }), intake);
+    }
+    const other = 'contato@eletroponto.com.br';
+    clock.set(new Date(HELD_AT.getTime() + 60_000));
+    await processSubmission(guidance(42, { sender: { name: 'Rui', address: other }, returnPath: other }), intake);
+    expect(held.items.size).toBe(42);
+    clock.set(CLEAR);
+    const run = await sendHeldReplies(sweep);
+    expect(run.sent.slice(0, 2)).toEqual([CASE, caseIdFor('email', 'ses-42')]);
+    expect(mailer.sent.slice(0, 2).map((m) => m.to)).toEqual([[MERCHANT], [other]]);
+  });
+
   it('a held reply not sent (its address bounced meanwhile) spends none of the run’s budget', async () => {
     const budget = Math.ceil(PER_HOUR / 12);
     for (let n = 2; n <= budget + 6; n++) {

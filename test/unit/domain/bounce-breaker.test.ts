@@ -5,7 +5,10 @@ import {
   breakerTripped,
   bouncesInLastHour,
   HELD_REPLY_FRESH_MS,
+  type HeldReply,
   heldReplyFresh,
+  heldResendOrder,
+  resendDomain,
 } from '../../../shared/domain/bounce-breaker';
 import { localConfig } from '../../../shared/domain/config';
 import { OUTCOMES } from '../../../shared/domain/outcome';
@@ -70,5 +73,58 @@ describe('heldReplyFresh', () => {
 
   it('the window is a day', () => {
     expect(HELD_REPLY_FRESH_MS).toBe(86_400_000);
+  });
+});
+
+describe('resendDomain: an attacker’s subdomains are one sender', () => {
+  it.each([
+    ['lojista@modasbella.com.br', 'modasbella.com.br'],
+    ['Lojista@Mail.ModasBella.com.br', 'modasbella.com.br'],
+    ['marina@gmail.com', 'gmail.com'],
+    ['x1@a1.devolve-tudo.example', 'devolve-tudo.example'],
+    ['x2@a2.b2.devolve-tudo.example', 'devolve-tudo.example'],
+    ['ana@shop.co.uk', 'shop.co.uk'],
+    ['contato@loja.net.br', 'loja.net.br'],
+    ['joao@empresa.de', 'empresa.de'],
+    ['<maria@uol.com.br>', 'uol.com.br'],
+  ])('%s → %s', (address, domain) => {
+    expect(resendDomain(address)).toBe(domain);
+  });
+});
+
+describe('heldResendOrder: the least-held domains first, then the oldest', () => {
+  const reply = (to: string, minute: number): HeldReply => ({
+    caseId: `email:${to}:${minute}`,
+    heldAt: `2026-11-24T14:${String(minute).padStart(2, '0')}:00.000Z`,
+    messageId: `<m${minute}@ouvidoria.example.com.br>`,
+    to,
+    headers: {},
+  });
+
+  it('a merchant who wrote after forty of the attacker’s replies goes before them', () => {
+    const attack = Array.from({ length: 40 }, (_, n) => reply(`x${n}@a${n % 4}.devolve-tudo.example`, n));
+    const hers = reply('lojista@modasbella.com.br', 45);
+    const order = heldResendOrder([...attack, hers]);
+    expect(order[0]).toBe(hers);
+    expect(order.slice(1)).toEqual(attack);
+  });
+
+  it('among domains held alike, the oldest first; a shared provider’s merchants before an attack', () => {
+    const a = reply('marina@gmail.com', 10);
+    const b = reply('lojista@modasbella.com.br', 5);
+    const c = reply('carla@gmail.com', 2);
+    const attack = [
+      reply('x1@devolve-tudo.example', 1),
+      reply('x2@devolve-tudo.example', 3),
+      reply('x3@devolve-tudo.example', 4),
+    ];
+    expect(heldResendOrder([a, ...attack, b, c])).toEqual([b, c, a, ...attack]);
+  });
+
+  it('leaves its input as it was', () => {
+    const list = [reply('x1@devolve-tudo.example', 1), reply('x2@devolve-tudo.example', 2), reply('l@loja.com.br', 3)];
+    const copy = [...list];
+    heldResendOrder(list);
+    expect(list).toEqual(copy);
   });
 });
