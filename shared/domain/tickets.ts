@@ -338,7 +338,9 @@ const TICKET_OWNERS =
 const STRONG_LINK = new RegExp(
   // The keyword's own abbreviation dot first: "prot. 52311", "solic. 51000". An exclamation or a
   // question between them is emphasis, not a new thought: "já abri chamado! 51234", "cadê meu chamado?? 48213".
-  String.raw`^\.?(?:\s+|[:#(|\-–—!?=]|,(?=\s*(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|` +
+  // A comma before a marker, an article or "e" between them: "chamado, nº 48213", "já abri chamado, o número é
+  // 48213", "abri chamado, e o id é 51234" (round 60: she answers our guidance so, in a new thread).
+  String.raw`^\.?(?:\s+|[:#(|\-–—!?=]|,(?=\s*(?:(?:e|o|a)\s+){0,2}(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|` +
     // Round 44: the number handed over as asked ("o número do chamado, conforme solicitado: 48.214",
     // "ID do chamado = 48215"), an answer to our reply asking for it.
     String.raw`,?\s*(?:conforme|como)\s+(?:solicitado|solicitada|pedido|pedida|combinado|informado|requisitado|voces pediram|vcs pediram)(?![a-z0-9])\s*,?|` +

@@ -142,6 +142,29 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     },
   );
 
+  // Round 60: her answer to our guidance, in a new thread — a comma, an article, then the marker. The
+  // marker must lead the number: an order's or a phone's number after it stays unread (next table).
+  it.each([
+    ['Já abri chamado, o número é 48213. Continuo sem resposta do suporte.', '48213'],
+    ['conforme vocês pediram: já abri chamado, o número é 48213. aguardo.', '48213'],
+    ['Abri um protocolo, o nº é 51234, e ninguém me retornou.', '51234'],
+    ['abri chamado pelo chat, e o id é 52310', '52310'],
+    ['Tenho um ticket aberto, o número dele é 48213, sem solução.', '48213'],
+  ])('reads the number after a comma and an article before its marker: %j → %s', (text, expected) => {
+    expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({
+      number: expected,
+      score: TICKET_SCORES.keyword + 3,
+    });
+  });
+
+  it.each([
+    ['abri chamado, o número do pedido é 30221'],
+    ['abri chamado, o número de telefone é 40031234'],
+    ['abri chamado, a 2024 foi péssimo'],
+  ])('reads no ticket where the comma and article lead another number: %j', (text) => {
+    expect(numbersIn(text)).toEqual([]);
+  });
+
   it('reads a number in the subject with a subject source and bonus', () => {
     const [c] = extractTicketCandidates({ subject: 'Re: Chamado 48213 sem solução', text: '' });
     expect(c).toMatchObject({ number: '48213', source: 'subject', score: TICKET_SCORES.keyword + 6 });
