@@ -36,6 +36,8 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'scope.commercial.discount':
     'Pedido de desconto ou abatimento fora das condições anunciadas. A exceção (promoção ou condição anunciada e não aplicada) é lida na mensagem inteira, não só na frase do "desconto".',
   'scope.commercial.special-condition': 'Pedido de condição especial, preço diferenciado ou plano sob medida.',
+  'scope.commercial.deal-bare-close':
+    'Condição de pagamento posta como preço de fechar negócio, num “eu fecho” sem objeto ao fim da frase (“se fizerem em 12x eu fecho”); nunca “eu fecho a loja”.',
   'scope.commercial.negotiation':
     'Pedido de negociação comercial (valores, dívida, parcelamento, redução de mensalidade).',
   'scope.commercial.exemption': 'Pedido de isenção, perdão de dívida ou dispensa de multa.',

@@ -350,6 +350,32 @@ const STORE_SIDE = once(() => [
   ].flatMap((whose) => [`${whose} d* client*`, `${whose} delas`, `${whose} deles`]),
 ]);
 
+/** The term granted, in a deal's "se … eu fecho o anual": "se fizerem em 12x", "se me derem 30%". */
+const DEAL_IF_GRANTED = once(() => [
+  'se voces fizerem',
+  'se fizerem',
+  'se fizer',
+  'se voce fizer',
+  'se me derem',
+  'se me der',
+  'se derem',
+  'se voces derem',
+  'se liberarem',
+  'se me liberarem',
+  'se parcelarem',
+  'se voces parcelarem',
+  'se conseguirem fazer',
+]);
+
+/** The term asked for, in a deal's "… que eu assino": "façam em 12x", "me deem desconto", "parcelem". */
+const DEAL_GRANT_ASKED = once(() => {
+  // "faz em" only as the imperative's "façam/faça em": "faz em média 3 anos que eu assino" is time gone by.
+  const doIt = ['faz', 'fazem', 'facam', 'faca'].flatMap((make) =>
+    ['o anual', 'o plano', ...(make.startsWith('fac') ? ['em'] : [])].map((what) => `${make} ${what}`),
+  );
+  return [...doIt, 'me deem', 'me de', 'me da', 'liberem', 'parcelem'];
+});
+
 /**
  * Round 57: a term asked for as the price of her signing, renewing or moving ("consigo pagar o anual em 12x sem
  * juros? se fizer isso eu fecho o anual", "se me derem 12x no plano anual eu renovo", "faz em 12x que eu assino"):
@@ -369,25 +395,6 @@ const DEAL_OFFERED = once(() => {
     'renovo',
     'contrato',
   ];
-  const ifGranted = [
-    'se voces fizerem',
-    'se fizerem',
-    'se fizer',
-    'se voce fizer',
-    'se me derem',
-    'se me der',
-    'se derem',
-    'se voces derem',
-    'se liberarem',
-    'se me liberarem',
-    'se parcelarem',
-    'se voces parcelarem',
-    'se conseguirem fazer',
-  ];
-  // "faz em" only as the imperative's "façam/faça em": "faz em média 3 anos que eu assino" is time gone by.
-  const doIt = ['faz', 'fazem', 'facam', 'faca'].flatMap((make) =>
-    ['o anual', 'o plano', ...(make.startsWith('fac') ? ['em'] : [])].map((what) => `${make} ${what}`),
-  );
   // The same deal in English and Spanish ("if you give me the annual plan in 12 installments I'll sign today").
   const inEnglish = ['if you give me', 'if you do', 'if you can do', 'if you make it', 'if you offer'].flatMap(
     (granted) =>
@@ -400,13 +407,48 @@ const DEAL_OFFERED = once(() => {
   );
   return [
     ...signs.flatMap((sign) => [
-      ...ifGranted.map((granted) => `${granted} * * eu ${sign}`),
-      ...[...doIt, 'me deem', 'me de', 'me da', 'liberem', 'parcelem'].map((grant) => `${grant} * * que eu ${sign}`),
+      ...DEAL_IF_GRANTED().map((granted) => `${granted} * * eu ${sign}`),
+      ...DEAL_GRANT_ASKED().map((grant) => `${grant} * * que eu ${sign}`),
     ]),
     ...inEnglish,
     ...inSpanish,
   ];
 });
+
+/**
+ * Round 60: the deal closed in a bare "eu fecho" ending her "se …" sentence ("quero o anual, mas só se fizerem
+ * em 12x sem juros. se fizerem em 12x eu fecho"). The bare verb also closes a store: the rule that reads it
+ * (scope.commercial.deal-bare-close) wants a payment term in the sentence (DEAL_TERMS) and nothing closed after
+ * the verb (CLOSED_AFTER_FECHO).
+ */
+const DEAL_BARE_CLOSE = once(() => [
+  ...DEAL_IF_GRANTED().flatMap((granted) => [`${granted} * * eu fecho`, `${granted} * * fecho`]),
+  ...DEAL_GRANT_ASKED().map((grant) => `${grant} * * que eu fecho`),
+]);
+
+/** A payment term put as the price of a deal: installments, no interest, a discount. */
+const DEAL_TERMS = once(() => [
+  ...Array.from({ length: 23 }, (_, i) => i + 2).flatMap((n) => [`${n}x`, `${n} x`, `${n} vezes`]),
+  'sem juros',
+  'parcel*',
+  'desconto*',
+  'abatimento',
+  'pela metade',
+  'metade do preco',
+  'preco do mensal',
+  'valor do mensal',
+]);
+
+/**
+ * What "fecho" closes when something follows it ("eu fecho a loja", "fecho minha loja", "eu fecho tudo", "fecho
+ * as portas"): her store or account, a threat. A deal's object ("eu fecho o anual") is DEAL_OFFERED's.
+ */
+const CLOSED_AFTER_FECHO = once(() =>
+  [
+    ...['a', 'o', 'as', 'os', 'um', 'uma', 'minha', 'meu', 'minhas', 'meus', 'nossa', 'nosso'],
+    ...['essa', 'esse', 'esta', 'este', 'isso', 'tudo', 'de vez', 'loja', 'conta', 'site', 'empresa', 'cnpj'],
+  ].map((closed) => `fecho ${closed}`),
+);
 
 /**
  * Round 55: a refund of ours named right after the how-to that STORE_PAYMENTS reads as her refunding a sale
@@ -5242,6 +5284,16 @@ const buildRules = (): readonly Rule[] => [
       'nao aparece*',
       ...BROKEN(),
     ],
+  },
+  {
+    // Round 60: "se fizerem em 12x eu fecho" — the deal offered, closed in a bare "eu fecho" (DEAL_BARE_CLOSE).
+    id: 'scope.commercial.deal-bare-close',
+    outcome: 'OUT_OF_SCOPE_COMMERCIAL',
+    stage: 'commercial',
+    trigger: 'text',
+    phrases: DEAL_BARE_CLOSE(),
+    requires: DEAL_TERMS(),
+    unless: [...CLOSED_AFTER_FECHO(), ...NOT_ASKING(), ...BROKEN()],
   },
   {
     id: 'scope.commercial.negotiation',

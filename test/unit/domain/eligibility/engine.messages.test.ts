@@ -13999,6 +13999,36 @@ describe('round 57 — a plan paid in 12x: asked is the knowledge base’s, offe
   });
 });
 
+describe('round 60 — a deal closed in a bare "eu fecho" is commercial; "eu fecho a loja" stays her threat', () => {
+  it.each([
+    ['quero o plano anual mas só se fizerem em 12x sem juros. se fizerem em 12x eu fecho', 'OUT_OF_SCOPE_COMMERCIAL'],
+    ['Se me derem 30% de desconto no plano anual, eu fecho.', 'OUT_OF_SCOPE_COMMERCIAL'],
+    ['Se vocês parcelarem o anual em 10x eu fecho, senão fico no mensal.', 'OUT_OF_SCOPE_COMMERCIAL'],
+    ['façam em 12x sem juros que eu fecho', 'OUT_OF_SCOPE_COMMERCIAL'],
+    ['se me derem desconto no plano Pro eu fecho!', 'OUT_OF_SCOPE_COMMERCIAL'],
+    // What "fecho" closes after it, or no term granted: her store, her account, a threat over a problem.
+    ['Se não resolverem o frete até sexta eu fecho a loja.', 'NO_PRIOR_TICKET'],
+    ['se não resolverem eu fecho tudo. três semanas sem conseguir vender.', 'NO_PRIOR_TICKET'],
+    ['Cobraram duas vezes a mensalidade. Se não estornarem eu fecho a conta.', 'BILLING_QUESTION'],
+    [
+      'O pagamento em 12x parou de funcionar na minha loja. Se não voltar até amanhã, fecho minha loja.',
+      'NO_PRIOR_TICKET',
+    ],
+    ['se fizerem o parcelamento em 12x parar de novo eu fecho a loja, perdi vendas a semana toda', 'NO_PRIOR_TICKET'],
+    ['Se derem mais um erro no parcelamento em 12x eu fecho minha loja e vou embora.', 'NO_PRIOR_TICKET'],
+    ['Se fizerem a cobrança em 12x de novo eu fecho a conta, eu pedi à vista.', 'BILLING_QUESTION'],
+    ['se eu fechar o plano anual, consigo pagar em 12x?', 'BILLING_QUESTION'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'rafael@torresbikes.com.br',
+      subject: 'urgente',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
+
 describe('round 57 — "a loja … por culpa de vocês" is a merchant’s store; the store’s excuse told by a buyer stays a buyer’s', () => {
   it.each([
     [
