@@ -63,6 +63,8 @@ import {
   A_BUYERS_DEED,
   AFTERTHOUGHT,
   AS_A_REMEDY,
+  DATA_REQUEST,
+  LEFT_THE_PLAN,
   FIRST_PERSON,
   FOR_NON_PAYMENT,
   NEGATABLE_STAGES,
@@ -274,6 +276,9 @@ interface Compiled {
   theStoreAsClient: PhraseList;
   aBuyersDeed: PhraseList;
   asARemedy: PhraseList;
+  /** DATA_REQUEST and LEFT_THE_PLAN, read by decide: her leaving told beside a data request is no billing matter. */
+  dataRequest: PhraseList;
+  leftThePlan: PhraseList;
   /** AFTERTHOUGHT, read by problemBeforeWishes. */
   afterthought: PhraseList;
   /** REACTS_TO_FORWARD and OWN_MATTER, read by withForwardedNotice on her letter over a forward. */
@@ -320,6 +325,8 @@ function compileAll(): Compiled {
   const theStoreAsClient = list(THE_STORE_AS_CLIENT);
   const aBuyersDeed = list(A_BUYERS_DEED);
   const asARemedy = list(AS_A_REMEDY());
+  const dataRequest = list(DATA_REQUEST());
+  const leftThePlan = list(LEFT_THE_PLAN());
   const afterthought = list(AFTERTHOUGHT());
   const reactsToForward = list(REACTS_TO_FORWARD());
   const ownMatter = list(OWN_MATTER());
@@ -401,6 +408,8 @@ function compileAll(): Compiled {
     theStoreAsClient,
     aBuyersDeed,
     asARemedy,
+    dataRequest,
+    leftThePlan,
     afterthought,
     reactsToForward,
     ownMatter,
@@ -1701,6 +1710,9 @@ function notClientReason(hit: TextHit): string {
     : `A mensagem indica que o remetente não é cliente (${quote(hit.evidence)}); encaminhar ao Comercial.`;
 }
 
+/** The words LEFT_THE_PLAN names what she left by: a billing rule's evidence when it is only that. */
+const LEFT_NOUNS = new Set(['plano', 'assinatura']);
+
 /**
  * Decides what the office does with a submission, given the checked prior ticket.
  * `config` names our own domain for the automatic-mail checks (isMachineGenerated): the
@@ -1781,7 +1793,19 @@ export function decide(
     wishAt !== undefined && (ticket.status !== 'none' || problemBefore(textHits, read, c, wishAt) !== undefined);
   const feature = wishAside ? undefined : wished;
   const access = firstOf('topic', 'ACCESS_ISSUE');
-  const billing = firstOf('topic', 'BILLING_QUESTION');
+  // Round 60: beside a data request (LGPD), the plan or subscription named only in her telling that she left
+  // ("Já cancelei o plano", "Cancelei minha assinatura em setembro") asks nothing of billing; a charge does.
+  const dataRequested = matchesAnywhere(c.dataRequest, read, true);
+  const billing = textHits.find((h) => {
+    const rule = ruleById(h.ruleId);
+    if (rule.stage !== 'topic' || rule.outcome !== 'BILLING_QUESTION') return false;
+    const leftOnly =
+      dataRequested &&
+      LEFT_NOUNS.has(h.evidence) &&
+      h.sentence !== undefined &&
+      matchesIn(c.leftThePlan, read, h.sentence);
+    return !leftOnly;
+  });
   const firstQuarantine = quarantine[0];
   const shopper = notClientText && isShopperRule(notClientText.ruleId) ? notClientText : undefined;
   // Someone who ticked "ainda não sou cliente" but complains of a charge of ours (undue or double,

@@ -1256,8 +1256,17 @@ const ASKS_THE_SERVICE = once(() => [
   'respond',
 ]);
 
+/**
+ * Round 60: her leaving told as the reason of a data request ("Já cancelei o plano. Quero que apaguem meus
+ * dados", "Cancelei minha assinatura em setembro"): the plan is named, not asked about (engine: decide). Past
+ * tense only: "quero cancelar o plano e que apaguem meus dados" asks for the cancelling, the knowledge base's.
+ */
+export const LEFT_THE_PLAN = once(() =>
+  ['cancelei', 'encerrei', 'cancelamos', 'encerramos'].flatMap((left) => [`${left} * plano`, `${left} * assinatura`]),
+);
+
 /** A data subject's request (LGPD art. 18): her data erased, or a copy of it. */
-const DATA_REQUEST = once(() => [
+export const DATA_REQUEST = once(() => [
   'excluam meus dados',
   'excluam todos os meus dados',
   'apaguem meus dados',

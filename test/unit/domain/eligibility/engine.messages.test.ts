@@ -13999,6 +13999,41 @@ describe('round 57 — a plan paid in 12x: asked is the knowledge base’s, offe
   });
 });
 
+describe('round 60 — a merchant’s data request (LGPD) that tells she left the plan is no billing question', () => {
+  it.each([
+    [
+      'Solicito, com base na LGPD, a exclusão dos dados pessoais da minha conta de lojista. Já cancelei o plano.',
+      'NO_PRIOR_TICKET',
+    ],
+    ['Cancelei minha assinatura em setembro. Quero que apaguem meus dados.', 'NO_PRIOR_TICKET'],
+    ['Já encerrei o plano, agora quero a exclusão dos meus dados pessoais conforme a LGPD.', 'NO_PRIOR_TICKET'],
+    [
+      'Encerramos a assinatura da loja em agosto. Quero saber que dados vocês têm de mim: quero meus dados.',
+      'NO_PRIOR_TICKET',
+    ],
+    // A charge, the cancelling asked for, or no data request: billing, as before.
+    [
+      'Cancelei minha assinatura em setembro e veio cobrança em outubro. Também quero a exclusão dos meus dados pessoais.',
+      'BILLING_QUESTION',
+    ],
+    [
+      'Cancelei o plano mas continuam cobrando a mensalidade no meu cartão. Quero que apaguem meus dados.',
+      'BILLING_QUESTION',
+    ],
+    ['Quero cancelar o plano e que apaguem meus dados.', 'BILLING_QUESTION'],
+    ['Já cancelei o plano. Como faço para baixar minhas notas fiscais?', 'BILLING_QUESTION'],
+    ['Cancelei minha assinatura em setembro. Preciso da segunda via da última fatura.', 'BILLING_QUESTION'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'sandra@lojasandra.com.br',
+      subject: 'solicitação',
+      text,
+      outcome: outcome as Outcome,
+    });
+  });
+});
+
 describe('round 60 — a deal closed in a bare "eu fecho" is commercial; "eu fecho a loja" stays her threat', () => {
   it.each([
     ['quero o plano anual mas só se fizerem em 12x sem juros. se fizerem em 12x eu fecho', 'OUT_OF_SCOPE_COMMERCIAL'],
