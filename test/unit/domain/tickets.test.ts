@@ -150,6 +150,12 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['Abri um protocolo, o nº é 51234, e ninguém me retornou.', '51234'],
     ['abri chamado pelo chat, e o id é 52310', '52310'],
     ['Tenho um ticket aberto, o número dele é 48213, sem solução.', '48213'],
+    // …in English and Spanish, with their copulas ("is", "es") between the marker and the number.
+    ['I opened a ticket, the number is 48213', '48213'],
+    ['I already opened a ticket, and its number is 48213.', '48213'],
+    ['Ya abrí un ticket, el número es 48213.', '48213'],
+    ['The ticket number is 48213 and nobody answered.', '48213'],
+    ['El número del ticket es 48213.', '48213'],
   ])('reads the number after a comma and an article before its marker: %j → %s', (text, expected) => {
     expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({
       number: expected,
@@ -161,6 +167,9 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['abri chamado, o número do pedido é 30221'],
     ['abri chamado, o número de telefone é 40031234'],
     ['abri chamado, a 2024 foi péssimo'],
+    ['I opened a ticket, the order number is 30221'],
+    ['abrí un ticket, el pedido es 30221'],
+    ['my ticket is 3 weeks old'],
   ])('reads no ticket where the comma and article lead another number: %j', (text) => {
     expect(numbersIn(text)).toEqual([]);
   });
