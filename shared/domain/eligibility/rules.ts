@@ -3274,6 +3274,15 @@ const buildRules = (): readonly Rule[] => [
       'contestei a compra',
       'quais dados meus a loja',
       'dados que a loja tem sobre mim',
+      // Round 60: the store named between ("que dados a loja Vestir Bem tem sobre mim", "o que o site da Casa
+      // Linda guarda de mim"); never a merchant's own data with us ("que dados vocês têm de mim").
+      'que dados meus a loja',
+      ...['a loja', 'o site', 'essa loja', 'esse site'].flatMap((store) =>
+        ['tem', 'guarda', 'armazena'].flatMap((holds) => [
+          `${store} * ${holds} sobre mim`,
+          `${store} * ${holds} de mim`,
+        ]),
+      ),
       'site * feito por voces',
       'site * feito pela plataforma',
       'loja * feita por voces',

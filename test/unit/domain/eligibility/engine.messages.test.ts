@@ -13999,6 +13999,26 @@ describe('round 57 — a plan paid in 12x: asked is the knowledge base’s, offe
   });
 });
 
+describe('round 60 — a buyer asking what a store named holds on her is a shopper; a merchant asking us is not', () => {
+  it.each([
+    ['Quero saber que dados a loja Vestir Bem tem sobre mim, comprei lá e agora recebo ligações.', 'NOT_A_CLIENT'],
+    ['Que dados meus a loja Casa Linda usa? Nunca autorizei receber propaganda.', 'NOT_A_CLIENT'],
+    ['Gostaria de saber o que o site da Casa Linda guarda de mim depois da compra.', 'NOT_A_CLIENT'],
+    // Her own data with us, as a merchant: the no-ticket guidance, as before.
+    ['Boa tarde, quero saber que dados vocês têm de mim. Sou lojista desde 2022.', 'NO_PRIOR_TICKET'],
+    ['Quero saber quais dados meus vocês têm e para que usam. Sou lojista.', 'NO_PRIOR_TICKET'],
+  ])('%s → %s', async (text, outcome) => {
+    await check({
+      name: text,
+      from: 'marina.souza@gmail.com',
+      subject: 'meus dados',
+      text,
+      outcome: outcome as Outcome,
+      ...(outcome === 'NOT_A_CLIENT' ? { variant: 'shopper' as const, rule: 'client.shopper.text' } : {}),
+    });
+  });
+});
+
 describe('round 60 — a merchant’s data request (LGPD) that tells she left the plan is no billing question', () => {
   it.each([
     [
