@@ -341,7 +341,8 @@ const STRONG_LINK = new RegExp(
   // A comma before a marker, an article or "e" between them: "chamado, nº 48213", "já abri chamado, o número é
   // 48213", "abri chamado, e o id é 51234", "I opened a ticket, the number is 48213", "abrí un ticket, el número es
   // 48213" (round 60: she answers our guidance so, in a new thread; the English and Spanish copulas are links).
-  String.raw`^\.?(?:\s+|[:#(|\-–—!?=]|,(?=\s*(?:(?:e|o)\s+){0,2}(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|,\s*(?:(?:and|y)\s+)?(?:the|its|my|el|mi)(?=\s+(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|` +
+  // An underscore, as a file name she types or pastes joins its words ("segue print (print_chamado_45123.png)").
+  String.raw`^\.?(?:\s+|[:#(|\-–—!?=_]|,(?=\s*(?:(?:e|o)\s+){0,2}(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|,\s*(?:(?:and|y)\s+)?(?:the|its|my|el|mi)(?=\s+(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|` +
     // Round 44: the number handed over as asked ("o número do chamado, conforme solicitado: 48.214",
     // "ID do chamado = 48215"), an answer to our reply asking for it.
     String.raw`,?\s*(?:conforme|como)\s+(?:solicitado|solicitada|pedido|pedida|combinado|informado|requisitado|voces pediram|vcs pediram)(?![a-z0-9])\s*,?|` +

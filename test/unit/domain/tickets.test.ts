@@ -163,6 +163,17 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     });
   });
 
+  // A file name typed in her text, its words joined by underscores (a bare number in one stays unread).
+  it.each([
+    ['segue print em anexo (print_chamado_45123.png), o erro continua', '45123'],
+    ['Anexei protocolo_51234.pdf com a conversa do suporte.', '51234'],
+  ])('reads the number after its keyword in a file name she typed: %j → %s', (text, expected) => {
+    expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({
+      number: expected,
+      score: TICKET_SCORES.keyword + 3,
+    });
+  });
+
   it.each([
     ['abri chamado, o número do pedido é 30221'],
     ['abri chamado, o número de telefone é 40031234'],
@@ -170,6 +181,8 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['I opened a ticket, the order number is 30221'],
     ['abrí un ticket, el pedido es 30221'],
     ['my ticket is 3 weeks old'],
+    ['segue print do pedido_30221.png'],
+    ['segue print_45123.png'],
   ])('reads no ticket where the comma and article lead another number: %j', (text) => {
     expect(numbersIn(text)).toEqual([]);
   });
