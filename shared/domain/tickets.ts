@@ -342,11 +342,13 @@ const STRONG_LINK = new RegExp(
   // 48213", "abri chamado, e o id é 51234", "I opened a ticket, the number is 48213", "abrí un ticket, el número es
   // 48213" (round 60: she answers our guidance so, in a new thread; the English and Spanish copulas are links).
   // An underscore, as a file name she types or pastes joins its words ("segue print (print_chamado_45123.png)").
-  String.raw`^\.?(?:\s+|[:#(|\-–—!?=_]|,(?=\s*(?:(?:e|o)\s+){0,2}(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|,\s*(?:(?:and|y)\s+)?(?:the|its|my|el|mi)(?=\s+(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|` +
+  // The number handed over ("já abri chamado, segue o número: 48213"), the day said between ("abri chamado ontem, o
+  // número que me deram é 48213").
+  String.raw`^\.?(?:\s+|[:#(|\-–—!?=_]|,(?=\s*(?:(?:e|o|segue|seguem)\s+){0,2}(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|,\s*(?:(?:and|y)\s+)?(?:the|its|my|el|mi)(?=\s+(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|` +
     // Round 44: the number handed over as asked ("o número do chamado, conforme solicitado: 48.214",
     // "ID do chamado = 48215"), an answer to our reply asking for it.
     String.raw`,?\s*(?:conforme|como)\s+(?:solicitado|solicitada|pedido|pedida|combinado|informado|requisitado|voces pediram|vcs pediram)(?![a-z0-9])\s*,?|` +
-    String.raw`(?:n\.o|n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|soporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu|me|deram|passaram|informaram|enviaram|mandaram|gerou|gerado|is|was|es)(?![a-z0-9])\.?` +
+    String.raw`(?:n\.o|n|no|nr|nro|num|numero|number|id)(?![a-z])\.?|(?:anterior|aberto|aberta|original|hashtag|cerquilha|de|do|da|atendimento|ligacao|suporte|soporte|zendesk|chat|email|mail|whatsapp|whats|wpp|zap|zapzap|pelo|pela|via|referencia|ref|e|eh|era|foi|o|sob|seu|meu|me|deram|passaram|informaram|enviaram|mandaram|gerou|gerado|is|was|es|segue|seguem|ontem|hoje)(?![a-z0-9])\.?` +
     // Whose it is, then the verb, a colon or a marker: "o ticket dela é 48215", "o chamado do meu pai é
     // 48215", "protocolo da minha mãe: 48215", "o chamado da minha loja é 48215" (a noun only so
     // followed, so "chamado da loja 48215" stays as it was).

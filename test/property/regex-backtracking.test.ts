@@ -60,8 +60,8 @@ const ALLOWED: Record<string, string> = {
   'shared/domain/lifecycle/commands.ts /\\s*[|,–—/(]/':
     "isFullerName: a verified staff member's signature line, ≤ SIGNATURE_LINE_MAX_CHARS (80)",
   'shared/mail/delivery-report.ts /^content-type:\\s*([^\\r\\n]*)$/': 'a report part cut to SCAN_LIMIT',
-  'shared/domain/tickets.ts /^\\.?(?:\\s+|[:#(|\\-–—!?=_]|,(?=\\s*(?:(?:e|o)\\s+){0,2}(?:#|(?:…/':
-    'STRONG_LINK reads KEYWORD_REACH (60) characters after a keyword (tickets.ts:854, the constant at :463); ' +
+  'shared/domain/tickets.ts /^\\.?(?:\\s+|[:#(|\\-–—!?=_]|,(?=\\s*(?:(?:e|o|segue|seguem)\\s+)…/':
+    'STRONG_LINK reads KEYWORD_REACH (60) characters after a keyword (tickets.ts:857, the constant at :466); ' +
     'it ends in a star anchored at ^, so it never fails nor backtracks into earlier rounds (redos53: 200,000 ' +
     'random 60-character texts of its own tokens, each under 0.01 ms once compiled)',
   // The address checks: anchored at both ends, quadratic on a run of dots in the domain, each read only

@@ -156,6 +156,9 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['Ya abrí un ticket, el número es 48213.', '48213'],
     ['The ticket number is 48213 and nobody answered.', '48213'],
     ['El número del ticket es 48213.', '48213'],
+    // …handed over, or with the day between keyword and comma.
+    ['Já abri chamado, segue o número: 48213. E agora?', '48213'],
+    ['Abri chamado ontem, o número que me deram é 48213.', '48213'],
   ])('reads the number after a comma and an article before its marker: %j → %s', (text, expected) => {
     expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({
       number: expected,
@@ -182,6 +185,9 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['abrí un ticket, el pedido es 30221'],
     ['my ticket is 3 weeks old'],
     ['segue print do pedido_30221.png'],
+    ['abri chamado ontem, segue o número do pedido: 30221'],
+    ['abri chamado hoje, 12000 pedidos parados'],
+    ['abri chamado hoje, o pedido 30221 sumiu'],
     ['segue print_45123.png'],
   ])('reads no ticket where the comma and article lead another number: %j', (text) => {
     expect(numbersIn(text)).toEqual([]);
