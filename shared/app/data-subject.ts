@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { OfficeCalendar } from '../domain/calendar';
 import type { CaseMessage } from '../domain/case';
+import { heldReplyDates } from '../domain/bounce-breaker';
 import { isOpenStatus, type WorkStatus } from '../domain/lifecycle/types';
 import { type ReportEntry, reportCaseFrom, reportEntryOf, reportSurveyFrom } from '../domain/report/figures';
 import {
@@ -72,6 +73,12 @@ export interface DataSubjectStore {
    * its webform posts waiting for their confirmation link (PENDING#).
    */
   addressItems(email: string, days: readonly string[]): Promise<HeldItem[]>;
+  /**
+   * Guidance replies the bounce breaker held (HELDREPLY# items, shared/app/held-replies.ts) in the
+   * partitions of these UTC dates, of these cases or addressed to the address as typed: each names her
+   * address and her mail's Message-ID. Expired items not yet deleted by DynamoDB included.
+   */
+  heldReplies(email: string, caseIds: readonly string[], dates: readonly string[]): Promise<HeldItem[]>;
   remove(key: Key): Promise<void>;
   /**
    * An item of addressItems: deleted, except that the address item of an inbox keeps the open-case
@@ -219,12 +226,15 @@ async function casesOf(address: string, deps: DataSubjectDeps, now: Date): Promi
 }
 
 /**
- * The address's items (addressItems) and its inbox's counters still stored (hashed keys, computed
+ * The address's items (addressItems), the guidance replies the bounce breaker held for her, and its
+ * inbox's counters still stored (hashed keys, computed
  * from the address): status-link mails (daily), and the webform's confirmation mails (hourly and by
  * office day) — before, those were left to expire.
  */
 async function addressHeld(address: string, cases: readonly SubjectCase[], deps: DataSubjectDeps, now: Date) {
   const items = await deps.store.addressItems(address, throttleDays(cases, now, deps.timeZone));
+  const caseIds = cases.map((c) => c.caseId);
+  items.push(...(await deps.store.heldReplies(address, caseIds, heldReplyDates(now))));
   const confirm = webformConfirmKeys(address);
   const counters = [
     ...(await deps.store.rateCounters([statusLinkInboxKey(address)], dailyWindowsHeld(now))),

@@ -69,6 +69,22 @@ export interface HeldReply {
   leadAllowed?: true;
 }
 
+/** How long a held reply's item is kept: its window and a day more (its TTL), then it expires. */
+export const HELD_REPLY_KEPT_MS = HELD_REPLY_FRESH_MS + 24 * HOUR_MS;
+
+/**
+ * The UTC dates whose held-reply partitions (HELDREPLY#<date>) may still hold an item at `now`: those
+ * of the items kept (HELD_REPLY_KEPT_MS) and a day more, as DynamoDB deletes expired items some time
+ * after they expire. A data-subject request reads these: the items name her address.
+ */
+export function heldReplyDates(now: Date): string[] {
+  const dates: string[] = [];
+  const last = Math.floor(now.getTime() / (24 * HOUR_MS));
+  const first = Math.floor((now.getTime() - HELD_REPLY_KEPT_MS - 24 * HOUR_MS) / (24 * HOUR_MS));
+  for (let day = first; day <= last; day++) dates.push(new Date(day * 24 * HOUR_MS).toISOString().slice(0, 10));
+  return dates;
+}
+
 /** Whether a reply held at `heldAt` may still go out at `now` (HELD_REPLY_FRESH_MS). */
 export function heldReplyFresh(heldAt: string, now: Date): boolean {
   const age = now.getTime() - Date.parse(heldAt);

@@ -23,6 +23,7 @@ import { DynamoCaseWorkStore } from '../../shared/adapters/dynamo/case-work-stor
 import { documentClient } from '../../shared/adapters/dynamo/client';
 import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table';
 import { DynamoDataSubjectStore } from '../../shared/adapters/dynamo/data-subject-store';
+import { DynamoHeldReplies } from '../../shared/adapters/dynamo/held-replies';
 import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle';
 import { DynamoReportSource } from '../../shared/adapters/dynamo/report-source';
 import { DynamoSenderOpenCases } from '../../shared/adapters/dynamo/sender-open-cases';
@@ -395,7 +396,21 @@ describe('data-subject requests', () => {
   });
 
   it('exports every case, message, survey answer and raw mail of the address', async () => {
+    // A guidance reply to her the bounce breaker held (her address and her mail's Message-ID), and one
+    // of another case to another address, which is not hers to see or erase.
+    const held = new DynamoHeldReplies(doc, TABLE);
+    const reply = { headers: { 'In-Reply-To': '<msg-0@loja.example>' }, messageId: '<r1@ouvidoria.example.com.br>' };
+    await held.hold({ ...reply, caseId: caseIds[0] as string, heldAt: '2026-05-03T22:10:00.000Z', to: SUBJECT });
+    await held.hold({
+      ...reply,
+      caseId: 'email:ses-other',
+      heldAt: '2026-05-03T22:11:00.000Z',
+      to: 'outra@loja.example',
+    });
     const { data, files } = await exportSubject(SUBJECT, deps());
+    expect(data.addressItems.filter((a) => a.key.pk.startsWith('HELDREPLY#')).map((a) => a.item['reply'])).toEqual([
+      expect.objectContaining({ caseId: caseIds[0], to: SUBJECT }),
+    ]);
     expect(data.cases).toHaveLength(1);
     expect(data.cases[0]?.protocol).toBe(protocols[0]);
     expect(data.cases[0]?.messages.length).toBeGreaterThanOrEqual(2);

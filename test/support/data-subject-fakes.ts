@@ -37,6 +37,15 @@ export class InMemoryDataSubjectStore implements DataSubjectStore {
     this.daysAsked.push([...days]);
     return (this.address.get(email) ?? []).filter((i) => this.live(i.key));
   }
+  /** Held replies (HELDREPLY# items), as heldReplies finds them: by case id or by the address they go to. */
+  readonly held: Array<HeldItem & { caseId: string; to: string }> = [];
+  heldAsked: string[][] = [];
+  async heldReplies(email: string, caseIds: readonly string[], dates: readonly string[]): Promise<HeldItem[]> {
+    this.heldAsked.push([...dates]);
+    return this.held
+      .filter((h) => this.live(h.key) && (caseIds.includes(h.caseId) || h.to.toLowerCase() === email.toLowerCase()))
+      .map(({ key, item }) => ({ key, item }));
+  }
   async remove(key: Key): Promise<void> {
     this.removed.push(key);
   }

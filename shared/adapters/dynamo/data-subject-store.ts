@@ -44,6 +44,7 @@ import {
   erasedStatsKey,
   erasingStatusSortKey,
   GSI,
+  heldReplyKey,
   PENDING_SENDER_GSI_PK_PREFIX,
   pendingSenderPk,
   SENDER_GSI_PK_PREFIX,
@@ -246,6 +247,27 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
     for (const key of keys) {
       const item = await this.getItem(key);
       if (item) out.push({ key, item });
+    }
+    return out;
+  }
+
+  async heldReplies(email: string, caseIds: readonly string[], dates: readonly string[]): Promise<HeldItem[]> {
+    const theirs = new Set(caseIds);
+    // Her address as typed (the other spellings of her inbox are named to the operator, not taken: otherSpellings).
+    const address = email.trim().toLowerCase();
+    const out: HeldItem[] = [];
+    for (const date of dates) {
+      const items = await this.queryAll({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': heldReplyKey(`${date}T00:00:00.000Z`, '').pk },
+      });
+      for (const item of items) {
+        const reply = item['reply'] as { caseId?: unknown; to?: unknown } | undefined;
+        const named =
+          (typeof reply?.caseId === 'string' && theirs.has(reply.caseId)) ||
+          (typeof reply?.to === 'string' && reply.to.trim().toLowerCase() === address);
+        if (named) out.push({ key: keyOf(item), item });
+      }
     }
     return out;
   }

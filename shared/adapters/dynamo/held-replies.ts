@@ -1,5 +1,5 @@
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { HELD_REPLY_FRESH_MS, type HeldReply } from '../../domain/bounce-breaker';
+import { HELD_REPLY_KEPT_MS, type HeldReply } from '../../domain/bounce-breaker';
 import { DAY_SECONDS } from '../../domain/instant';
 import type { HeldReplies } from '../../ports';
 import { heldReplyKey, TTL_ATTRIBUTE } from './table-design';
@@ -18,7 +18,7 @@ export class DynamoHeldReplies implements HeldReplies {
   ) {}
 
   async hold(reply: HeldReply): Promise<void> {
-    const expiresAt = Math.floor((Date.parse(reply.heldAt) + HELD_REPLY_FRESH_MS + DAY_MS) / 1000);
+    const expiresAt = Math.floor((Date.parse(reply.heldAt) + HELD_REPLY_KEPT_MS) / 1000);
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,

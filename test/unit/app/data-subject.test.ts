@@ -1,4 +1,5 @@
 import { officeCalendar } from '../../../shared/domain/calendar';
+import { heldReplyDates } from '../../../shared/domain/bounce-breaker';
 import { localConfig } from '../../../shared/domain/config';
 import { describe, expect, it } from 'vitest';
 import {
@@ -184,6 +185,25 @@ describe('exportSubject', () => {
     expect([...files.keys()]).toEqual(['eml/0001-inbound_1.eml']);
     expect(data.tombstone).toBeNull();
     expect(w.progress[0]).toBe('2 caso(s) encontrados');
+  });
+
+  // A guidance reply the bounce breaker held names her address and her mail's Message-ID (HELDREPLY#).
+  it('exports the guidance replies held for her cases or her address, read over the dates they may be kept', async () => {
+    const w = world();
+    w.store.byAddress.set(EMAIL, [subjectCase('1')]);
+    const held = (caseId: string, to: string, sk: string) => ({
+      caseId,
+      to,
+      key: { pk: 'HELDREPLY#2026-03-08', sk },
+      item: { reply: { caseId, to } },
+    });
+    w.store.held.push(held('1', EMAIL, 'a'), held('9', EMAIL, 'b'), held('7', 'outra@loja.example', 'c'));
+    const { data } = await exportSubject(EMAIL, w.deps);
+    expect(data.addressItems.map((a) => a.key.sk)).toEqual(['a', 'b']);
+    expect(w.store.heldAsked).toEqual([heldReplyDates(NOW)]);
+    const erased = await eraseSubject(EMAIL, w.deps, { confirmed: true });
+    expect(erased.erased).toBe(true);
+    expect(w.store.removed.filter((k) => k.pk.startsWith('HELDREPLY#')).map((k) => k.sk)).toEqual(['a', 'b']);
   });
 
   it('asks for the throttle items of today, yesterday and each case day, in office time', async () => {

@@ -5,7 +5,9 @@ import {
   breakerTripped,
   bouncesInLastHour,
   HELD_REPLY_FRESH_MS,
+  HELD_REPLY_KEPT_MS,
   type HeldReply,
+  heldReplyDates,
   heldReplyFresh,
   heldResendOrder,
   resendDomain,
@@ -126,5 +128,23 @@ describe('heldResendOrder: the least-held domains first, then the oldest', () =>
     const copy = [...list];
     heldResendOrder(list);
     expect(list).toEqual(copy);
+  });
+});
+
+// A data-subject request reads the held-reply partitions that may still hold an item of hers.
+describe('heldReplyDates', () => {
+  it.each([
+    ['mid-day', '2026-05-04T12:00:00.000Z', ['2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04']],
+    ['just after midnight UTC', '2026-05-04T00:00:01.000Z', ['2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04']],
+    ['across a month', '2026-06-01T09:00:00.000Z', ['2026-05-29', '2026-05-30', '2026-05-31', '2026-06-01']],
+  ])('%s', (_, now, dates) => {
+    expect(heldReplyDates(new Date(now))).toEqual(dates);
+  });
+
+  it('covers every item still kept, and a day of TTL lag', () => {
+    const now = new Date('2026-05-04T12:00:00.000Z');
+    const oldestKept = new Date(now.getTime() - HELD_REPLY_KEPT_MS - 86_400_000);
+    expect(heldReplyDates(now)[0]! <= oldestKept.toISOString().slice(0, 10)).toBe(true);
+    expect(HELD_REPLY_KEPT_MS).toBe(2 * 86_400_000);
   });
 });

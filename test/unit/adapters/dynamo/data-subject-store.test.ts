@@ -166,6 +166,34 @@ describe('DynamoDataSubjectStore, per address', () => {
     });
   });
 
+  it('heldReplies reads each date’s HELDREPLY# partition and keeps her cases’ and her address’s, no one else’s', async () => {
+    const held = (caseId: string, to: string, sk: string) => ({
+      pk: 'HELDREPLY#2026-05-03',
+      sk,
+      reply: { caseId, to },
+    });
+    ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'HELDREPLY#2026-05-03' } }).resolves({
+      Items: [
+        held('c1', 'outro.endereco@lojadamaria.com.br', 'a'),
+        held('c9', 'Maria@LojaDaMaria.com.br', 'b'),
+        held('c7', 'joana@outraloja.com.br', 'c'),
+        held('c8', 'maria+loja@lojadamaria.com.br', 'd'),
+      ],
+    });
+    ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'HELDREPLY#2026-05-04' } }).resolves({ Items: [] });
+    const found = await store.heldReplies(EMAIL, ['c1', 'c2'], ['2026-05-03', '2026-05-04']);
+    expect(found.map((f) => f.key)).toEqual([
+      { pk: 'HELDREPLY#2026-05-03', sk: 'a' },
+      { pk: 'HELDREPLY#2026-05-03', sk: 'b' },
+    ]);
+    const asked = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
+    expect(asked.map((q) => q.ExpressionAttributeValues?.[':pk'])).toEqual([
+      'HELDREPLY#2026-05-03',
+      'HELDREPLY#2026-05-04',
+    ]);
+    expect(asked.every((q) => q.ConsistentRead === true && q.IndexName === undefined)).toBe(true);
+  });
+
   it('remove deletes by key', async () => {
     ddb.on(DeleteCommand).resolves({});
     await store.remove({ pk: 'CASE#c1', sk: 'CASE' });
