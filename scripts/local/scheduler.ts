@@ -136,6 +136,32 @@ export function startTimerPump(options: TimerPumpOptions): DeferralPump {
   }, options);
 }
 
+export interface RecurringPumpOptions {
+  clock: Clock;
+  /** The schedule's rate on the virtual clock (EventBridge Scheduler's `rate(…)` on AWS). */
+  everyMs: number;
+  run: () => Promise<void>;
+  intervalMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * A recurring schedule on the virtual clock (the held-reply sweep's): `run` once each time the
+ * clock reaches the next multiple of `everyMs` — once for a jump over several (a missed rate
+ * schedule fires once, not once per period missed). A run that fails is retried at the next check.
+ */
+export function startRecurringPump(options: RecurringPumpOptions): DeferralPump {
+  const { clock, everyMs } = options;
+  let next = (Math.floor(clock.now().getTime() / everyMs) + 1) * everyMs;
+  return startPump(async () => {
+    const now = clock.now().getTime();
+    if (now < next) return 0;
+    await options.run();
+    next = (Math.floor(now / everyMs) + 1) * everyMs;
+    return 1;
+  }, options);
+}
+
 /** The local reply-address secret: created once (random) in the data folder, kept across restarts. */
 export async function ensureLocalSecret(file: string): Promise<string> {
   const existing = await readFile(file, 'utf8').catch(() => '');

@@ -74,7 +74,10 @@ import {
 } from './release-queue';
 import { createConfirmMailHandler } from '../../functions/webform/confirm-mail';
 import type { ConfirmationMailRequest } from '../../shared/ports';
-import { ensureLocalSecret, missedOpening, startDeferralPump, startTimerPump } from './scheduler';
+import { ensureLocalSecret, missedOpening, startDeferralPump, startRecurringPump, startTimerPump } from './scheduler';
+import { sendHeldReplies } from '../../shared/app/held-replies';
+import { buildHeldReplySweepDeps } from '../../shared/composition/held-replies';
+import { HELD_REPLY_SWEEP_MINUTES } from '../../shared/domain/bounce-breaker';
 import { applySeed, type LocalSeed, loadSeed } from './seed';
 import { startSmtpIntake } from './smtp';
 import { FileTimerScheduler, timersFile } from './timer-store';
@@ -625,6 +628,25 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       timerPump.stop();
       await timerPump.idle();
       await timers.save();
+    });
+
+    // The HeldReplySweep schedule: guidance the bounce breaker held goes out once it is clear.
+    const heldSweep = buildHeldReplySweepDeps(settings, { client, clock, mailer });
+    const heldPump = startRecurringPump({
+      clock,
+      everyMs: HELD_REPLY_SWEEP_MINUTES * 60_000,
+      run: async () => {
+        const result = await sendHeldReplies(heldSweep);
+        if (result.sent.length + result.suppressed.length + result.failed.length > 0) {
+          timerLog.info('Held replies swept', { ...result });
+        }
+      },
+      ...(options.schedulerIntervalMs ? { intervalMs: options.schedulerIntervalMs } : {}),
+      onError: (error) => stackLog.error('Held-reply sweep failed', { error: (error as Error).message }),
+    });
+    stops.push(async () => {
+      heldPump.stop();
+      await heldPump.idle();
     });
 
     const pump = startDeferralPump({

@@ -7,6 +7,7 @@ import {
   ensureLocalSecret,
   missedOpening,
   startDeferralPump,
+  startRecurringPump,
   startTimerPump,
 } from '../../../../scripts/local/scheduler';
 import { officeCalendar } from '../../../../shared/domain/calendar';
@@ -233,5 +234,51 @@ describe('missedOpening — the opening Scheduler would have run a waiting case 
   ])('%s', (_label, enqueuedAt, now, expected) => {
     const opening = missedOpening(enqueuedAt ? iso(enqueuedAt) : undefined, new Date(now), calendar);
     expect(opening?.toISOString()).toBe(expected ? iso(expected) : undefined);
+  });
+});
+
+describe('recurring pump (the held-reply sweep’s rate schedule)', () => {
+  it('runs once each time the virtual clock reaches the next period, once for a jump over several', async () => {
+    const clock = new VirtualClock({ start: new Date('2026-11-30T09:01:00-03:00'), running: false });
+    let runs = 0;
+    const pump = startRecurringPump({ clock, everyMs: 5 * 60_000, run: async () => void runs++, intervalMs: 60_000 });
+    try {
+      expect(await pump.tick()).toBe(0);
+      clock.set('2026-11-30T09:04:59-03:00');
+      expect(await pump.tick()).toBe(0);
+      clock.set('2026-11-30T09:05:00-03:00');
+      expect(await pump.tick()).toBe(1);
+      expect(await pump.tick()).toBe(0);
+      clock.set('2026-11-30T11:00:00-03:00');
+      expect(await pump.tick()).toBe(1);
+      expect(await pump.tick()).toBe(0);
+      expect(runs).toBe(2);
+    } finally {
+      pump.stop();
+    }
+  });
+
+  it('retries a run that failed at the next check', async () => {
+    const clock = new VirtualClock({ start: new Date('2026-11-30T09:04:00-03:00'), running: false });
+    let fail = true;
+    let runs = 0;
+    const pump = startRecurringPump({
+      clock,
+      everyMs: 5 * 60_000,
+      run: async () => {
+        if (fail) throw new Error('table down');
+        runs++;
+      },
+      intervalMs: 60_000,
+    });
+    try {
+      clock.set('2026-11-30T09:05:00-03:00');
+      await expect(pump.tick()).rejects.toThrow('table down');
+      fail = false;
+      expect(await pump.tick()).toBe(1);
+      expect(runs).toBe(1);
+    } finally {
+      pump.stop();
+    }
   });
 });
