@@ -647,18 +647,27 @@ export class OuvidoriaStack extends Stack {
       reason:
         'Added by the Scheduler Lambda target: invoking the lifecycle-timer function and its versions (ARN suffix :*), that one function only.',
     });
-    this.effectSweep = new scheduler.Schedule(this, 'EffectSweep', {
-      description: 'Every few minutes: send lifecycle mail a run committed and never sent',
-      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(EFFECT_SWEEP_MINUTES)),
-      scheduleGroup,
-      target: new schedulerTargets.LambdaInvoke(timer.function, {
-        role: effectSweepRole,
-        input: scheduler.ScheduleTargetInput.fromObject(EFFECT_SWEEP_EVENT),
-        deadLetterQueue: this.queues.schedulerDlq,
-        retryAttempts: 0,
-        maxEventAge: Duration.minutes(EFFECT_SWEEP_MINUTES),
-      }),
-    });
+    // A sweep of the timer function every few minutes: a run that fails is replaced by the next one
+    // (no retry of its own, no older event than one period).
+    const sweepEvery = (id: string, description: string, minutes: number, event: Record<string, unknown>) =>
+      new scheduler.Schedule(this, id, {
+        description,
+        schedule: scheduler.ScheduleExpression.rate(Duration.minutes(minutes)),
+        scheduleGroup,
+        target: new schedulerTargets.LambdaInvoke(timer.function, {
+          role: effectSweepRole,
+          input: scheduler.ScheduleTargetInput.fromObject(event),
+          deadLetterQueue: this.queues.schedulerDlq,
+          retryAttempts: 0,
+          maxEventAge: Duration.minutes(minutes),
+        }),
+      });
+    this.effectSweep = sweepEvery(
+      'EffectSweep',
+      'Every few minutes: send lifecycle mail a run committed and never sent',
+      EFFECT_SWEEP_MINUTES,
+      EFFECT_SWEEP_EVENT,
+    );
     // Guidance the bounce breaker held goes out once it is clear (shared/app/held-replies.ts): the timer
     // function already sends the office's mail and runs the five-minute effects sweep; requeue-stale's
     // daily run would answer a day late, at the end of the freshness window. Same role and DLQ
@@ -666,18 +675,12 @@ export class OuvidoriaStack extends Stack {
     this.table.grantBounceBreaker(timer.role, 'read');
     this.table.grantHeldReplyRemoval(timer.role);
     this.table.grantSentMailPointers(timer.role);
-    this.heldReplySweep = new scheduler.Schedule(this, 'HeldReplySweep', {
-      description: 'Every few minutes: send guidance replies the bounce breaker held, once it is clear',
-      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(HELD_REPLY_SWEEP_MINUTES)),
-      scheduleGroup,
-      target: new schedulerTargets.LambdaInvoke(timer.function, {
-        role: effectSweepRole,
-        input: scheduler.ScheduleTargetInput.fromObject(HELD_REPLY_SWEEP_EVENT),
-        deadLetterQueue: this.queues.schedulerDlq,
-        retryAttempts: 0,
-        maxEventAge: Duration.minutes(HELD_REPLY_SWEEP_MINUTES),
-      }),
-    });
+    this.heldReplySweep = sweepEvery(
+      'HeldReplySweep',
+      'Every few minutes: send guidance replies the bounce breaker held, once it is clear',
+      HELD_REPLY_SWEEP_MINUTES,
+      HELD_REPLY_SWEEP_EVENT,
+    );
     // Late scan results (GuardDuty → EventBridge) recorded on the case; the merchant told of an infected file.
     this.attachmentScan = new OuvidoriaFunction(this, 'AttachmentScan', {
       ...common,
