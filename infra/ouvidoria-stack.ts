@@ -675,6 +675,16 @@ export class OuvidoriaStack extends Stack {
     this.table.grantBounceBreaker(timer.role, 'read');
     this.table.grantHeldReplyRemoval(timer.role);
     this.table.grantSentMailPointers(timer.role);
+    // A held webform confirmation link is asked for again on its queue, whose consumer (the webform
+    // function) checks it anew and mails it.
+    timer.function.addEnvironment(ENV.confirmMailQueueUrl, this.queues.confirmMailQueue.queueUrl);
+    timer.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'AskHeldConfirmationLinks',
+        actions: ['sqs:SendMessage'],
+        resources: [this.queues.confirmMailQueue.queueArn],
+      }),
+    );
     this.heldReplySweep = sweepEvery(
       'HeldReplySweep',
       'Every few minutes: send guidance replies the bounce breaker held, once it is clear',

@@ -631,7 +631,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
 
     // The HeldReplySweep schedule: guidance the bounce breaker held goes out once it is clear.
-    const heldSweep = buildHeldReplySweepDeps(settings, { client, clock, mailer });
+    const heldSweep = buildHeldReplySweepDeps(settings, { client, clock, mailer, confirmMails });
     const heldPump = startRecurringPump({
       clock,
       everyMs: HELD_REPLY_SWEEP_MINUTES * 60_000,

@@ -15,7 +15,7 @@ import {
   heldResendOrder,
 } from '../domain/bounce-breaker';
 import { REPLY_HELD_BY_BREAKER, REPLY_TO_BOUNCED, type ReplyState } from '../domain/case';
-import type { BounceRegistry, CaseRepository, HeldReplies } from '../ports';
+import type { BounceRegistry, CaseRepository, ConfirmationMailRequests, HeldReplies } from '../ports';
 import {
   bouncesLastHour,
   type IntakeDeps,
@@ -30,6 +30,8 @@ export interface HeldReplySweepDeps
   cases: Pick<CaseRepository, 'get' | 'claimHeldReply' | 'recordReply' | 'addMessageIds'>;
   bounces: Pick<BounceRegistry, 'isSuppressed'>;
   held: HeldReplies;
+  /** The webform's confirmation-mail queue: a held link is asked for again there (absent: left held). */
+  confirmMails?: ConfirmationMailRequests;
   telemetry?: IntakeTelemetry;
 }
 
@@ -54,8 +56,15 @@ export async function sendHeldReplies(deps: HeldReplySweepDeps): Promise<HeldRep
   const now = deps.clock.now();
   // Older ones are not listed: stale guidance is dropped, and its item expires (TTL).
   const listed = await deps.held.heldSince(new Date(now.getTime() - HELD_REPLY_FRESH_MS), now);
+  // A post's link held twice (her repeat while tripped) is asked for once: one link per post anyway.
+  const linksAsked = new Set<string>();
   for (const held of heldResendOrder(listed)) {
     if (!heldReplyFresh(held.heldAt, deps.clock.now())) continue;
+    if (held.link && linksAsked.has(held.caseId)) {
+      await deps.held.remove(held);
+      continue;
+    }
+    if (held.link) linksAsked.add(held.caseId);
     if (budget === 0) {
       result.left.push(held.caseId);
       continue;
@@ -76,6 +85,7 @@ export async function sendHeldReplies(deps: HeldReplySweepDeps): Promise<HeldRep
 }
 
 async function sendOne(held: HeldReply, deps: HeldReplySweepDeps): Promise<'sent' | 'suppressed' | 'left'> {
+  if (held.link) return askLinkAgain(held, deps);
   const { cases, clock } = deps;
   if (!(await cases.claimHeldReply(held.caseId, clock.now(), REPLY_CLAIM_STALE_MS))) {
     // Answered otherwise (her retry once the breaker cleared), erased (LGPD: its item, which names her
@@ -117,4 +127,16 @@ function stillPending(reply: ReplyState | undefined): boolean {
   if (!reply) return true;
   if (reply.status === 'failed') return !reply.permanent;
   return reply.status === 'suppressed' && reply.reason === REPLY_HELD_BY_BREAKER;
+}
+
+/**
+ * A held confirmation link goes back on the confirmation-mail queue: its consumer checks it anew (its
+ * expiry, the breaker, the address's limits and bounce memory, one link per post) and mails it. Counted
+ * as sent: the link it mails may bounce like any reply.
+ */
+async function askLinkAgain(held: HeldReply, deps: HeldReplySweepDeps): Promise<'sent' | 'left'> {
+  if (!deps.confirmMails) return 'left';
+  await deps.confirmMails.request({ kind: 'confirm-link', id: held.caseId });
+  await deps.held.remove(held);
+  return 'sent';
 }

@@ -67,6 +67,12 @@ export interface HeldReply {
   citedProtocol?: string;
   /** Her From is proven and is her reply's mailbox: the reply may lead with her open case. */
   leadAllowed?: true;
+  /**
+   * A webform post's confirmation link, not guidance (shared/webform/confirm.ts): `caseId` is then
+   * the pending submission's id, and there is no mail of ours yet (`messageId` empty, no headers) —
+   * the sweep asks the confirmation-mail queue again, whose consumer checks it all anew.
+   */
+  link?: true;
 }
 
 /** How long a held reply's item is kept: its window and a day more (its TTL), then it expires. */

@@ -153,6 +153,17 @@ export async function mailConfirmationLink(id: string, deps: WebformDeps): Promi
     // bounces counts against the office's sending — no domain of his own needed (rt59). Read before the
     // limits, so a held link spends none of the inbox's budget; a ticket of her own is never held.
     if (!owned && (await bounceBreakerTripped(deps))) {
+      // Kept for the held-reply sweep, which asks for it again once the breaker is clear; the claim is
+      // given back, so that attempt (or her repeat) can mail it.
+      await deps.heldReplies?.hold({
+        caseId: pending.id,
+        heldAt: now.toISOString(),
+        messageId: '',
+        to: pending.email,
+        headers: {},
+        link: true,
+      });
+      await pendingSubmissions.releaseMail(pending.id);
       deps.telemetry?.replySuppressed(REPLY_HELD_BY_BREAKER);
       return { mailed: false, why: 'held' };
     }

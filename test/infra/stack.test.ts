@@ -1882,8 +1882,20 @@ describe('queues and scheduler', () => {
           Resource: table,
           Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['MSGID#*'] } },
         },
+        // A held webform confirmation link is asked for again on its queue (its consumer mails it).
+        {
+          Sid: 'AskHeldConfirmationLinks',
+          Effect: 'Allow',
+          Action: 'sqs:SendMessage',
+          Resource: arnOf(stack, stack.queues.confirmMailQueue),
+        },
       ]),
     );
+    const timerFunction =
+      template.toJSON().Resources[stack.getLogicalId(timer.function.node.defaultChild as CfnElement)];
+    expect(timerFunction.Properties.Environment.Variables[ENV.confirmMailQueueUrl]).toEqual({
+      Ref: stack.getLogicalId(stack.queues.confirmMailQueue.node.defaultChild as CfnElement),
+    });
     // No other role may delete them: only the sweep is done with one.
     const deleters = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
       JSON.stringify(policy.Properties.PolicyDocument).includes('HELDREPLY#'),

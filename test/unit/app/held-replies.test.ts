@@ -221,6 +221,27 @@ describe('sendHeldReplies: a held reply goes out once the breaker is clear', () 
     expect(mailer.sent.map((mail) => mail.to)).toEqual([[other], [MERCHANT]]);
   });
 
+  it('a held confirmation link is asked for again on its queue; with no queue wired it stays held', async () => {
+    const link = {
+      caseId: 'webform:p-1',
+      heldAt: HELD_AT.toISOString(),
+      messageId: '',
+      to: 'x@loja.example',
+      headers: {},
+      link: true as const,
+    };
+    await held.hold(link);
+    clock.set(CLEAR);
+    const unwired = await sendHeldReplies(sweep);
+    expect(unwired.left).toEqual(['webform:p-1']);
+    expect(held.items.size).toBe(1);
+    const asked: unknown[] = [];
+    const run = await sendHeldReplies({ ...sweep, confirmMails: { request: async (m) => void asked.push(m) } });
+    expect(run.sent).toEqual(['webform:p-1']);
+    expect(asked).toEqual([{ kind: 'confirm-link', id: 'webform:p-1' }]);
+    expect(held.items.size).toBe(0);
+  });
+
   it('two sweeps at once send it once', async () => {
     clock.set(CLEAR);
     const [a, b] = await Promise.all([sendHeldReplies(sweep), sendHeldReplies(sweep)]);

@@ -9,6 +9,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createWebformHandler } from '../../../functions/webform/handler';
 import { noTelemetry } from '../../../shared/app/intake';
+import { sendHeldReplies } from '../../../shared/app/held-replies';
 import { localConfig, type OuvidoriaConfig, parseConfig } from '../../../shared/domain/config';
 import { signToken } from '../../../shared/domain/lifecycle/survey';
 import { CONFIRM_WORDS, confirmToken } from '../../../shared/domain/webform-confirmation';
@@ -23,6 +24,7 @@ import {
 import {
   FixedClock,
   InMemoryBounceCounter,
+  InMemoryHeldReplies,
   InMemoryBounceRegistry,
   InMemoryCaseRepository,
   InMemoryConfirmationMails,
@@ -83,10 +85,12 @@ let pending: InMemoryPendingSubmissionStore;
 let confirmMails: InMemoryConfirmationMails;
 let handle: (e: unknown) => Promise<WebformResponse>;
 let bounceCounter: InMemoryBounceCounter;
+let held: InMemoryHeldReplies;
 let suppressed: string[];
 
 function setup(config: OuvidoriaConfig = localConfig) {
   bounceCounter = new InMemoryBounceCounter();
+  held = new InMemoryHeldReplies();
   suppressed = [];
   cases = new InMemoryCaseRepository();
   mailer = new RecordingMailer();
@@ -106,6 +110,7 @@ function setup(config: OuvidoriaConfig = localConfig) {
       throttle: new InMemoryReplyThrottle(),
       bounces: new InMemoryBounceRegistry(),
       bounceCounter,
+      heldReplies: held,
       openCases: new InMemorySenderOpenCases(),
       clock,
       config,
@@ -731,6 +736,45 @@ describe('the bounce breaker holds a link to an address no ticket proves, as it 
       expect(suppressed).toEqual(['bounce-breaker', 'bounce-breaker', 'bounce-breaker']);
     },
   );
+
+  // Held forever before: her link never went unless she posted again once the claim went stale.
+  it('a held link goes once the breaker is clear: the sweep asks the queue again, its consumer mails it once', async () => {
+    await tripBreaker();
+    const post = () =>
+      jsonPost({ email: STRANGER, chamado: OTHER_TICKET, descricao: `Chamado ${OTHER_TICKET}: repasse parado.` });
+    expect((await handle(post())).statusCode).toBe(202);
+    // Her repeat a minute later, still tripped: held again, one link all the same.
+    clock.set('2026-03-10T13:06:00Z');
+    expect((await handle(post())).statusCode).toBe(202);
+    expect(confirmationsIn(mailer.sent)).toHaveLength(0);
+    const kept = [...held.items.values()];
+    expect(kept.map((h) => [h.link, h.to])).toEqual([
+      [true, STRANGER],
+      [true, STRANGER],
+    ]);
+    const sweep = {
+      cases,
+      mailer,
+      throttle: new InMemoryReplyThrottle(),
+      bounces: new InMemoryBounceRegistry(),
+      openCases: new InMemorySenderOpenCases(),
+      bounceCounter,
+      held,
+      clock,
+      config: localConfig,
+      confirmMails,
+    };
+    // Still tripped: nothing asked.
+    expect((await sendHeldReplies(sweep)).tripped).toBe(true);
+    expect(confirmationsIn(mailer.sent)).toHaveLength(0);
+    clock.set('2026-03-10T15:05:00Z');
+    const run = await sendHeldReplies(sweep);
+    expect(run.sent).toEqual([kept[0]?.caseId]);
+    expect(confirmationsIn(mailer.sent).map((m) => m.to)).toEqual([[STRANGER]]);
+    expect(held.items.size).toBe(0);
+    expect((await sendHeldReplies(sweep)).sent).toEqual([]);
+    expect(confirmationsIn(mailer.sent)).toHaveLength(1);
+  });
 
   it('tripped: her post citing her own ticket still gets its link', async () => {
     await tripBreaker();
