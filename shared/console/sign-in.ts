@@ -86,8 +86,14 @@ export function localSignIn(options: LocalSignInOptions): ConsoleSignIn {
         }
         const groups = [member.role === 'supervisor' ? STAFF_GROUPS.supervisor : STAFF_GROUPS.analyst];
         // Signed out a moment ago (another tab): a token of that same second would open nothing.
-        const wait = msUntilLiveToken(member.sessionsEndedAt, Date.now());
-        if (wait > 0 && wait <= LOCAL_SIGN_IN_MAX_WAIT_MS) await new Promise((r) => setTimeout(r, wait));
+        // Checked again after each wait: a timer may fire a moment before the wall clock's second turns.
+        for (
+          let wait = msUntilLiveToken(member.sessionsEndedAt, Date.now());
+          wait > 0 && wait <= LOCAL_SIGN_IN_MAX_WAIT_MS;
+          wait = msUntilLiveToken(member.sessionsEndedAt, Date.now())
+        ) {
+          await new Promise((r) => setTimeout(r, wait + 1));
+        }
         const token = signLocalIdToken(
           options.keys,
           { sub: `local-${member.id}`, staffId: member.id, groups, email: member.email },

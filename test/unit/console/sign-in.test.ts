@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cognitoIssuer, cognitoTokenVerifier } from '../../../shared/adapters/cognito-token-verifier';
 import { SESSION_COOKIE, SESSION_COOKIE_SECONDS, SESSION_HOURS, sessionEnded } from '../../../shared/console/access';
 import type { ConsoleRequest } from '../../../shared/console/http';
@@ -68,6 +68,40 @@ describe('localSignIn', () => {
     const token = decodeURIComponent((r?.cookies?.[0] ?? '').split(';')[0]!.split('=')[1]!);
     const verified = await verifier.verify(token);
     expect(verified.ok && sessionEnded(verified.claims, endedAt)).toBe(false);
+  });
+
+  // The e2e run under load: a timer fired a moment before the wall clock's second turned, and the
+  // token of that old second was refused all the same.
+  it('a timer that fires a little early is waited out again: the token is of the next second', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-03-12T14:00:00.400Z'));
+      const endedAt = new Date().toISOString();
+      let early = 2;
+      vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+        // The first fires 2 ms short of what was asked, as a monotonic timer may against the wall clock.
+        vi.setSystemTime(Date.now() + (ms ?? 0) - early);
+        early = 0;
+        queueMicrotask(fn);
+        return 0 as unknown as NodeJS.Timeout;
+      }) as typeof setTimeout);
+      const ended = localSignIn({
+        keys,
+        issuer: cognitoIssuer(POOL),
+        clientId: CLIENT,
+        roster: async () => ROSTER.map((m) => (m.id === 'ana' ? { ...m, sessionsEndedAt: endedAt } : m)),
+        webformOrigin: ORIGIN,
+        timeZone: 'America/Sao_Paulo',
+      });
+      const r = await ended.serve(req('POST', { headers: form, body: 'pessoa=ana' }), '/equipe/entrar', '');
+      const token = decodeURIComponent((r?.cookies?.[0] ?? '').split(';')[0]!.split('=')[1]!);
+      const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+      expect(sessionEnded(claims, endedAt)).toBe(false);
+    } finally {
+      vi.restoreAllMocks();
+      vi.useRealTimers();
+    }
   });
 
   it('returns to the case it was started for, and nowhere outside the console', async () => {
