@@ -1213,6 +1213,8 @@ async function sendAutomaticReply(
       to,
       headers,
       ...guidanceFacts(record, submission, to),
+      // The resend order trusts only a domain that vouched for the mail (heldResendOrder).
+      ...(returnPathProven(submission.verdicts) ? { envelopeProven: true as const } : {}),
     });
     return suppress(REPLY_HELD_BY_BREAKER);
   }

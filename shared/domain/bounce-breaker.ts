@@ -68,6 +68,12 @@ export interface HeldReply {
   /** Her From is proven and is her reply's mailbox: the reply may lead with her open case. */
   leadAllowed?: true;
   /**
+   * Its recipient's domain vouched for the mail (returnPathProven: SPF pass of the envelope the reply
+   * goes to): a domain that exists, which the made-up ones an attack bounces on never are. Without
+   * it, the resend order counts the reply under no domain of its own (heldResendOrder).
+   */
+  envelopeProven?: true;
+  /**
    * A webform post's confirmation link, not guidance (shared/webform/confirm.ts): `caseId` is then
    * the pending submission's id, and there is no mail of ours yet (`messageId` empty, no headers) —
    * the sweep asks the confirmation-mail queue again, whose consumer checks it all anew.
@@ -129,16 +135,20 @@ export function resendDomain(address: string): string {
 /**
  * The order one sweep run resends in, its budget being small: replies to the domains with the
  * fewest held replies first, then the oldest first. The attacker's held replies go to the made-up
- * mailboxes of a domain or a few, by the dozen; a merchant writes from her store's domain or a
- * shared provider's with a handful held. So a merchant who wrote after the attack began waits
- * behind none of its replies, instead of behind all of them, to the end of the window.
+ * mailboxes of a domain or a few, by the dozen, or to made-up domains, one each — those vouch for
+ * nothing (no DNS, no SPF), so every reply whose envelope is unproven counts as one domain; a
+ * merchant writes from her store's domain or a shared provider's with a handful held. So a merchant
+ * who wrote after the attack began waits behind none of its replies, instead of behind all of them,
+ * to the end of the window.
  */
 export function heldResendOrder(held: readonly HeldReply[]): HeldReply[] {
+  // '' is no domain's name: the bucket of every unproven envelope.
+  const domainOfReply = (reply: HeldReply) => (reply.envelopeProven ? resendDomain(reply.to) : '');
   const perDomain = new Map<string, number>();
   for (const reply of held) {
-    const domain = resendDomain(reply.to);
+    const domain = domainOfReply(reply);
     perDomain.set(domain, (perDomain.get(domain) ?? 0) + 1);
   }
-  const load = (reply: HeldReply) => perDomain.get(resendDomain(reply.to)) ?? 0;
+  const load = (reply: HeldReply) => perDomain.get(domainOfReply(reply)) ?? 0;
   return [...held].sort((a, b) => load(a) - load(b) || a.heldAt.localeCompare(b.heldAt));
 }

@@ -280,6 +280,32 @@ describe('sendHeldReplies: a held reply goes out once the breaker is clear', () 
     expect(mailer.sent.slice(0, 2).map((m) => m.to)).toEqual([[MERCHANT], [other]]);
   });
 
+  // rt60 red team: one made-up domain per held reply (no DNS: a bounce each) ties every domain's load at
+  // one, so the oldest went first — a merchant who wrote after the attacker's hour waited behind all of it.
+  it.each([
+    ['the From and its envelope', { spf: 'GRAY', dkim: 'GRAY', dmarc: 'GRAY' }],
+    ['the envelope (a DKIM signature of the attacker’s own domain)', { spf: 'GRAY', dkim: 'PASS', dmarc: 'GRAY' }],
+  ] as const)('a merchant held after forty replies to made-up domains goes first: %s unproven', async (_, auth) => {
+    for (let n = 2; n <= 41; n++) {
+      const address = `contato@loja-${n}-nao-existe.com.br`;
+      await processSubmission(
+        guidance(n, {
+          sender: { name: '', address },
+          returnPath: address,
+          verdicts: { spam: 'PASS', virus: 'PASS', ...auth },
+        }),
+        intake,
+      );
+    }
+    const other = 'contato@eletroponto.com.br';
+    clock.set(new Date(HELD_AT.getTime() + 60_000));
+    await processSubmission(guidance(42, { sender: { name: 'Rui', address: other }, returnPath: other }), intake);
+    expect(held.items.size).toBe(42);
+    clock.set(CLEAR);
+    const run = await sendHeldReplies(sweep);
+    expect(run.sent.slice(0, 2)).toEqual([CASE, caseIdFor('email', 'ses-42')]);
+  });
+
   it('a held reply not sent (its address bounced meanwhile) spends none of the run’s budget', async () => {
     const budget = Math.ceil(PER_HOUR / 12);
     for (let n = 2; n <= budget + 6; n++) {

@@ -1852,15 +1852,21 @@ describe('processSubmission: the bounce breaker', () => {
     });
 
     it.each<[string, Partial<SubmissionInput>, Record<string, unknown>]>([
-      ['no prior ticket, her own proven mailbox', noTicket, { leadAllowed: true }],
+      ['no prior ticket, her own proven mailbox', noTicket, { leadAllowed: true, envelopeProven: true }],
       [
         'a protocol named',
         { ...noTicket, text: `${noTicket.text} É sobre o protocolo OUV-2026-000123.` },
-        { citedProtocol: 'OUV-2026-000123' },
+        { citedProtocol: 'OUV-2026-000123', envelopeProven: true },
       ],
       [
         'someone else’s ticket, over another return path',
         { ...ticketOfAnother, returnPath: 'caixa@outro.example' },
+        { envelopeProven: true },
+      ],
+      // rt60: a made-up domain vouches for nothing; the resend order counts it under no domain of its own.
+      [
+        'no prior ticket, an envelope no SPF vouches for',
+        { ...noTicket, verdicts: { spam: 'PASS', virus: 'PASS', spf: 'GRAY', dkim: 'GRAY', dmarc: 'GRAY' } },
         {},
       ],
     ])('%s: the planned mail and what its text takes from her mail', async (_, mail, facts) => {

@@ -101,6 +101,7 @@ describe('heldResendOrder: the least-held domains first, then the oldest', () =>
     messageId: `<m${minute}@ouvidoria.example.com.br>`,
     to,
     headers: {},
+    envelopeProven: true,
   });
 
   it('a merchant who wrote after forty of the attacker’s replies goes before them', () => {
@@ -121,6 +122,24 @@ describe('heldResendOrder: the least-held domains first, then the oldest', () =>
       reply('x3@devolve-tudo.example', 4),
     ];
     expect(heldResendOrder([a, ...attack, b, c])).toEqual([b, c, a, ...attack]);
+  });
+
+  // rt60: made-up domains, one reply each, vouch for nothing (no SPF): they count as one domain.
+  const unproven = (to: string, minute: number): HeldReply => {
+    const { envelopeProven: _proven, ...rest } = reply(to, minute);
+    return rest;
+  };
+
+  it('forty older replies to made-up domains go after a merchant', () => {
+    const attack = Array.from({ length: 40 }, (_, n) => unproven(`contato@loja-${n}-nao-existe.com.br`, n));
+    const hers = reply('lojista@modasbella.com.br', 50);
+    expect(heldResendOrder([...attack, hers])).toEqual([hers, ...attack]);
+  });
+
+  it('a webform link (a typed address, unproven) still goes before an attack whose domain passes SPF', () => {
+    const attack = Array.from({ length: 40 }, (_, n) => reply(`x${n}@devolve-tudo.example`, n));
+    const link = { ...unproven('lojista@modasbella.com.br', 50), link: true as const };
+    expect(heldResendOrder([...attack, link])).toEqual([link, ...attack]);
   });
 
   it('leaves its input as it was', () => {
