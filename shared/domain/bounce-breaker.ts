@@ -9,6 +9,7 @@
  * mail go to merchants with verified tickets and are never held. It resets by itself: held replies
  * bounce no more, and the count of the last hour falls.
  */
+import { inboxLimitKey } from './mailbox';
 import type { Outcome } from './outcome';
 import { domainOf } from './sender-authentication';
 
@@ -134,7 +135,7 @@ export function resendDomain(address: string): string {
 
 /**
  * The order one sweep run resends in, its budget being small: replies to the domains with the
- * fewest held replies first, then the oldest first. The attacker's held replies go to the made-up
+ * fewest inboxes held first, then the oldest first. The attacker's held replies go to the made-up
  * mailboxes of a domain or a few, by the dozen, or to made-up domains, one each — those vouch for
  * nothing (no DNS, no SPF), so every reply whose envelope is unproven counts as one domain; a
  * merchant writes from her store's domain or a shared provider's with a handful held. So a merchant
@@ -143,12 +144,17 @@ export function resendDomain(address: string): string {
  */
 export function heldResendOrder(held: readonly HeldReply[]): HeldReply[] {
   // '' is no domain's name: the bucket of every unproven envelope.
-  const domainOfReply = (reply: HeldReply) => (reply.envelopeProven ? resendDomain(reply.to) : '');
-  const perDomain = new Map<string, number>();
+  // Gmail's other spellings (googlemail.com) are its domain too.
+  const domainOfReply = (reply: HeldReply) => (reply.envelopeProven ? resendDomain(inboxLimitKey(reply.to)) : '');
+  // Inboxes, not replies: one inbox held many times (an attacker's own Gmail account) gets one
+  // guidance a day anyway, and would otherwise put its provider's merchants last.
+  const perDomain = new Map<string, Set<string>>();
   for (const reply of held) {
     const domain = domainOfReply(reply);
-    perDomain.set(domain, (perDomain.get(domain) ?? 0) + 1);
+    const inboxes = perDomain.get(domain) ?? new Set<string>();
+    inboxes.add(inboxLimitKey(reply.to));
+    perDomain.set(domain, inboxes);
   }
-  const load = (reply: HeldReply) => perDomain.get(domainOfReply(reply)) ?? 0;
+  const load = (reply: HeldReply) => perDomain.get(domainOfReply(reply))?.size ?? 0;
   return [...held].sort((a, b) => load(a) - load(b) || a.heldAt.localeCompare(b.heldAt));
 }

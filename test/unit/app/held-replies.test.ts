@@ -306,6 +306,26 @@ describe('sendHeldReplies: a held reply goes out once the breaker is clear', () 
     expect(run.sent.slice(0, 2)).toEqual([CASE, caseIdFor('email', 'ses-42')]);
   });
 
+  // rt60: the attacker's own real Gmail account, writing thirty times while tripped, made gmail.com the
+  // most-held domain: every merchant writing from Gmail went after the attack's domain, whose replies re-trip it.
+  it('one inbox held many times weighs as one mailbox: a Gmail merchant still goes in the first run', async () => {
+    for (let n = 2; n <= 6; n++) {
+      const address = `x${n}@devolve-tudo.example`;
+      await processSubmission(guidance(n, { sender: { name: '', address }, returnPath: address }), intake);
+    }
+    for (let n = 7; n <= 36; n++) {
+      const address = n % 2 ? 'golpista.r.silva@gmail.com' : 'golpistarsilva+loja@gmail.com';
+      await processSubmission(guidance(n, { sender: { name: '', address }, returnPath: address }), intake);
+    }
+    const marina = 'marina.costa.moda@gmail.com';
+    clock.set(new Date(HELD_AT.getTime() + 60_000));
+    await processSubmission(guidance(42, { sender: { name: 'Marina', address: marina }, returnPath: marina }), intake);
+    expect(held.items.size).toBe(37);
+    clock.set(CLEAR);
+    const run = await sendHeldReplies(sweep);
+    expect(run.sent).toContain(caseIdFor('email', 'ses-42'));
+  });
+
   it('a held reply not sent (its address bounced meanwhile) spends none of the run’s budget', async () => {
     const budget = Math.ceil(PER_HOUR / 12);
     for (let n = 2; n <= budget + 6; n++) {

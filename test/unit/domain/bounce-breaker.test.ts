@@ -142,6 +142,15 @@ describe('heldResendOrder: the least-held domains first, then the oldest', () =>
     expect(heldResendOrder([...attack, link])).toEqual([link, ...attack]);
   });
 
+  it('one inbox held many times (its spellings too) counts once in its domain’s load', () => {
+    const attack = Array.from({ length: 5 }, (_, n) => reply(`x${n}@devolve-tudo.example`, n));
+    const same = Array.from({ length: 30 }, (_, n) =>
+      reply(n % 2 ? 'golpista.r.silva@gmail.com' : 'GolpistaRSilva+loja@googlemail.com', 10 + n),
+    );
+    const marina = reply('marina@gmail.com', 45);
+    expect(heldResendOrder([...attack, ...same, marina])).toEqual([...same, marina, ...attack]);
+  });
+
   it('leaves its input as it was', () => {
     const list = [reply('x1@devolve-tudo.example', 1), reply('x2@devolve-tudo.example', 2), reply('l@loja.com.br', 3)];
     const copy = [...list];
