@@ -9,6 +9,7 @@
  */
 import {
   HELD_REPLY_FRESH_MS,
+  HELD_REPLY_TRIES_PER_RUN,
   type HeldReply,
   heldReplyFresh,
   heldResendBudget,
@@ -41,7 +42,7 @@ export interface HeldReplySweepResult {
   sent: string[];
   /** Not sent, for good: the address bounced since, the day's guidance was spent, the send refused. */
   suppressed: string[];
-  /** Left for the next run: another sweep holds it, the send failed for a reason a retry fixes, or the budget ran out. */
+  /** Left for the next run: another sweep holds it, the send failed for a reason a retry fixes, or the budget or the run's tries ran out. */
   left: string[];
   /** Threw (a store or the throttle unavailable): left for the next run, which retakes its claim once stale. */
   failed: string[];
@@ -58,6 +59,7 @@ export async function sendHeldReplies(deps: HeldReplySweepDeps): Promise<HeldRep
   const listed = await deps.held.heldSince(new Date(now.getTime() - HELD_REPLY_FRESH_MS), now);
   // A post's link held twice (her repeat while tripped) is asked for once: one link per post anyway.
   const linksAsked = new Set<string>();
+  let tries = HELD_REPLY_TRIES_PER_RUN;
   for (const held of heldResendOrder(listed)) {
     if (!heldReplyFresh(held.heldAt, deps.clock.now())) continue;
     if (held.link && linksAsked.has(held.caseId)) {
@@ -65,10 +67,11 @@ export async function sendHeldReplies(deps: HeldReplySweepDeps): Promise<HeldRep
       continue;
     }
     if (held.link) linksAsked.add(held.caseId);
-    if (budget === 0) {
+    if (budget === 0 || tries === 0) {
       result.left.push(held.caseId);
       continue;
     }
+    tries--;
     // One reply's failure does not stop the others' (the run reports it: the handler fails the run).
     const outcome = await sendOne(held, deps).catch(() => 'failed' as const);
     if (outcome === 'failed') result.failed.push(held.caseId);

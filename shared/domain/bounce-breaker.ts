@@ -108,6 +108,15 @@ export function heldReplyFresh(heldAt: string, now: Date): boolean {
 export const HELD_REPLY_SWEEP_MINUTES = 5;
 
 /**
+ * How many held replies one sweep run may try, sent or not. Only a sent one spends the run's budget,
+ * so without this a run walked every reply that goes unsent — one inbox held hundreds of times while
+ * tripped, each suppressed by the daily limit, about six requests apiece — to the lifecycle-timer's
+ * 30 s timeout, each run failing (its Errors alarm). 200 such tries take a few seconds; the rest wait
+ * for the next run.
+ */
+export const HELD_REPLY_TRIES_PER_RUN = 200;
+
+/**
  * How many held replies one sweep run may send: the breaker's headroom (`perHour` less the last
  * hour's bounces) spread over the runs of an hour. The attacker's own held replies are among them and
  * bounce again: sent all at once when the breaker clears, they would take SES's bounce rate back over

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sendHeldReplies, type HeldReplySweepDeps } from '../../../shared/app/held-replies';
+import { HELD_REPLY_TRIES_PER_RUN } from '../../../shared/domain/bounce-breaker';
 import { type IntakeDeps, processSubmission } from '../../../shared/app/intake';
 import { caseIdFor } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
@@ -324,6 +325,23 @@ describe('sendHeldReplies: a held reply goes out once the breaker is clear', () 
     clock.set(CLEAR);
     const run = await sendHeldReplies(sweep);
     expect(run.sent).toContain(caseIdFor('email', 'ses-42'));
+  });
+
+  // rt60: replies that go unsent spend no budget, so a run walked them all, to the function's timeout.
+  it('one run tries at most HELD_REPLY_TRIES_PER_RUN: one inbox held 250 times is worked through over runs', async () => {
+    const spam = 'contato@liquida-ja.com.br';
+    for (let n = 2; n <= 251; n++) {
+      await processSubmission(guidance(n, { sender: { name: '', address: spam }, returnPath: spam }), intake);
+    }
+    clock.set(CLEAR);
+    const first = await sendHeldReplies(sweep);
+    expect(first.sent.length + first.suppressed.length).toBe(HELD_REPLY_TRIES_PER_RUN);
+    expect(first.left).toHaveLength(251 - HELD_REPLY_TRIES_PER_RUN);
+    const second = await sendHeldReplies(sweep);
+    expect([second.suppressed.length, second.left.length]).toEqual([251 - HELD_REPLY_TRIES_PER_RUN, 0]);
+    // Hers and the inbox's first: one guidance each, the rest the daily limit's.
+    expect(mailer.sent.map((m) => m.to)).toEqual([[MERCHANT], [spam]]);
+    expect(held.items.size).toBe(0);
   });
 
   it('a held reply not sent (its address bounced meanwhile) spends none of the run’s budget', async () => {
