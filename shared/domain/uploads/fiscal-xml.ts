@@ -55,8 +55,25 @@ export const FISCAL_ROOTS: readonly string[] = [
  */
 const DECLARATION =
   /^\ufeff?\s*(?:<\?xml\s+version\s*=\s*["']1\.[0-9]["'](?:\s+encoding\s*=\s*["'](?:utf-8|utf-16|iso-8859-1|windows-1252)["'])?(?:\s+standalone\s*=\s*["'](?:yes|no)["'])?\s*\?>\s*)?/i;
-/** Comments before the root (an ERP's "gerado por…"). */
-const COMMENTS = /^(?:<!--(?:[^-]|-(?!->))*-->\s*)*/;
+/** Blanks after a comment before the root (read at a position: sticky). */
+const BLANKS = /\s*/y;
+
+/**
+ * Where the comments before the root (an ERP's "gerado por…") end. Read with indexOf, not a regex:
+ * a repeated group over a comment of megabytes ran out of V8's backtracking stack (RangeError:
+ * Maximum call stack size exceeded), and the upload's check threw instead of refusing it.
+ */
+function commentsEnd(document: string): number {
+  let at = 0;
+  while (document.startsWith('<!--', at)) {
+    const close = document.indexOf('-->', at + 4);
+    if (close < 0) return at;
+    BLANKS.lastIndex = close + 3;
+    BLANKS.exec(document);
+    at = BLANKS.lastIndex;
+  }
+  return at;
+}
 /** An element's start: optional prefix, local name, then a blank, "/" or ">". */
 const ROOT_START = /^<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)(?=[\s/>])/;
 /** The root's start tag, up to its ">" (attribute values hold no ">" in these documents' roots). */
@@ -82,7 +99,7 @@ function withoutDeclaration(text: string): string {
 
 /** The root element of a document (the text after its declaration): comments skipped, its start tag read. */
 function rootOf(document: string): { prefix?: string; name: string; startTag: string; body: string } | undefined {
-  const body = document.slice(COMMENTS.exec(document)?.[0].length ?? 0);
+  const body = document.slice(commentsEnd(document));
   const root = ROOT_START.exec(body);
   const startTag = START_TAG.exec(body)?.[0];
   if (!root?.[2] || !startTag) return undefined;

@@ -130,6 +130,23 @@ describe('isFiscalXml: the electronic fiscal documents merchants send', () => {
 });
 
 describe('detectFileKind on fiscal XML', () => {
+  // rt60: a repeated regex group over a comment of megabytes ran out of V8's backtracking stack: the
+  // check threw (RangeError) instead of answering, and the upload or the mail carrying it failed.
+  it.each([
+    [
+      'an unclosed comment after the declaration',
+      `<?xml version="1.0"?><!--${'log do ERP '.repeat(800_000)}`,
+      'refused',
+    ],
+    ['the same with no declaration', `<!--${'-'.repeat(8_000_000)}`, 'refused'],
+    ['an NF-e after an 8 MB comment', nfeXml({ before: `<!--${'gerado '.repeat(1_200_000)}-->` }), 'xml'],
+  ])('answers, never throws, on %s', (_, text, expected) => {
+    for (const name of ['nota.xml', 'notas.txt']) {
+      const check = detectFileKind(Buffer.from(text), name);
+      expect(check.ok ? check.kind : 'refused').toBe(expected);
+    }
+  });
+
   it('an NF-e is an xml file, whatever its name, served as application/xml', () => {
     for (const name of ['NFe35261112345678000199550010000012341000012345.xml', 'nota.txt', 'nota']) {
       expect(detectFileKind(Buffer.from(nfeXml()), name)).toEqual({ ok: true, kind: 'xml', mime: 'application/xml' });
