@@ -57,7 +57,12 @@ describe('held guidance on the local stack', () => {
     );
     const [mail] = mailsTo(mails, MERCHANT);
     expect(mail?.subject).toContain('Minha loja está fora do ar');
-    const record = await getCaseRecord(stack, caseId);
+    // Recorded just after the send (the claim holds it in between).
+    const record = await waitFor(
+      'the late reply recorded',
+      () => getCaseRecord(stack, caseId),
+      (c: CaseRecord) => c.reply?.status === 'sent',
+    );
     expect(record.reply).toMatchObject({ status: 'sent', heldAt: expect.any(String) });
     // Once: later sweeps find nothing left.
     stack.clock.advance(10 * 60_000);
