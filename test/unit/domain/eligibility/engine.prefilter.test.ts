@@ -12,6 +12,7 @@ import {
   topicSentences,
 } from '../../../../shared/domain/eligibility/engine';
 import {
+  A_BUYERS_DEED,
   AS_A_REMEDY,
   FIRST_PERSON,
   NEGATABLE_STAGES,
@@ -20,6 +21,8 @@ import {
   eligibilityRules,
   SAID_NOT_TO_BE,
   SAID_SETTLED,
+  THE_STORE_AS_CLIENT,
+  WRITES_FOR_THE_STORE,
 } from '../../../../shared/domain/eligibility/rules';
 import { type Submission, SubmissionSchema } from '../../../../shared/domain/submission';
 import { canonicalizeWords, normalize } from '../../../../shared/domain/text';
@@ -56,6 +59,9 @@ function referenceMatchTextRules(s: Submission): TextHit[] {
   const sentences = topicSentences(s);
   const body = sentences.filter((t) => !t.headline).map((t) => t.text);
   const any = (phrases: readonly string[] | undefined, text: string) => (phrases ?? []).some((p) => re(p).test(text));
+  // Round 50: in a mail by whom writes for the store, a veto reads her "a cliente" as the merchant (blanked).
+  const forTheStore = sentences.some((t) => any(WRITES_FOR_THE_STORE(), t.text));
+  const vetoing = (text: string) => (forTheStore ? merchantNamedPlainly(text) : text);
   const hits: TextHit[] = [];
   for (const rule of TEXT_RULES) {
     if (sentences.some((t) => any(rule.unlessInMessage, t.text))) continue;
@@ -76,18 +82,19 @@ function referenceMatchTextRules(s: Submission): TextHit[] {
       }
       const context = sentence.headline ? [sentence.text, ...body] : [sentence.text];
       if ((rule.requires ?? []).length > 0 && !context.some((t) => any(rule.requires, t))) continue;
+      const vetoText = vetoing(sentence.text);
       if (
-        any(rule.unless, sentence.text) &&
-        !(negatable && unlessOnlyWhereDenied(rule, sentence.text, m)) &&
-        !unlessOnlyInsideExceptions(rule, sentence.text)
+        any(rule.unless, vetoText) &&
+        !(negatable && unlessOnlyWhereDenied(rule, vetoText, m)) &&
+        !unlessOnlyInsideExceptions(rule, vetoText)
       )
         continue;
       if (negatable && (saidNotToBeBefore(sentence.text, m) || saidSettledAfter(sentence.text, m))) continue;
-      if (sentence.headline && body.some((t) => any(rule.unless, t))) continue;
+      if (sentence.headline && body.some((t) => any(rule.unless, vetoing(t)))) continue;
       if (
         sentence.headline
-          ? [sentence.text, ...body].some((t) => any(rule.unlessInClause, t))
-          : clauseVeto(rule, sentence.text, phrase)
+          ? [sentence.text, ...body].some((t) => any(rule.unlessInClause, vetoing(t)))
+          : clauseVeto(rule, vetoText, m)
       )
         continue;
       hits.push({ ruleId: rule.id, evidence: re(phrase).exec(sentence.text)?.[0] ?? '', sentence: i });
@@ -172,12 +179,20 @@ function unlessOnlyWhereDenied(rule: (typeof TEXT_RULES)[number], text: string, 
   return denied && firstOf(rule.unless ?? [], kept) === null;
 }
 
+/** merchantNamed read plainly: every "a cliente" blanked, unless the sentence tells a buyer's deed. */
+function merchantNamedPlainly(text: string): string {
+  if (firstOf(A_BUYERS_DEED, text) !== null) return text;
+  let kept = text;
+  for (let m = firstOf(THE_STORE_AS_CLIENT, kept); m !== null; m = firstOf(THE_STORE_AS_CLIENT, kept)) {
+    kept = `${kept.slice(0, m.index)}${'|'.repeat(m[0].length)}${kept.slice(m.index + m[0].length)}`;
+  }
+  return kept;
+}
+
 /** unlessInClause read plainly: the clause around the match, when it is in the first person; else the sentence. */
-function clauseVeto(rule: (typeof TEXT_RULES)[number], text: string, phrase: string): boolean {
+function clauseVeto(rule: (typeof TEXT_RULES)[number], text: string, m: RegExpExecArray): boolean {
   const list = rule.unlessInClause ?? [];
   if (!list.some((p) => re(p).test(text))) return false;
-  const m = re(phrase).exec(text);
-  if (m === null) return true;
   const breaks = [...text.matchAll(/,|\s(?:e|mas|enquanto|porem|so que|and|but|while|pero|y)\s/g)];
   const start = Math.max(
     0,
@@ -255,8 +270,12 @@ describe('matchTextRules with the key-word filter', PROPERTY_RUNS, () => {
   const phraseArb = fc.constantFrom(...ALL_PHRASES);
   const fillerArb = fc.constantFrom('', 'muito', 'de jeito nenhum', 'a b c d e', 'x-y.');
   const glueArb = fc.constantFrom(' ', '. ', '\n\n', '; ', ', ', '! ', ' e ', '\n> ', ' vc n ');
+  // Round 50's reading (whom writes for the store names the merchant "a cliente") is rare among thousands
+  // of phrases: its three lists get a piece of their own.
+  const forTheStoreArb = fc.constantFrom(...WRITES_FOR_THE_STORE(), ...THE_STORE_AS_CLIENT, ...A_BUYERS_DEED);
   const pieceArb = fc.oneof(
     fc.tuple(phraseArb, fillerArb).map(([p, f]) => instanceOf(p, f)),
+    fc.tuple(forTheStoreArb, fillerArb).map(([p, f]) => instanceOf(p, f)),
     fc.constantFrom('Bom dia', 'Obrigada', 'Atenciosamente, Maria', 'Chamado 48213', 'Não consigo', 'minha loja'),
     fc.string({ maxLength: 12 }),
   );
@@ -268,7 +287,8 @@ describe('matchTextRules with the key-word filter', PROPERTY_RUNS, () => {
         const s = submission(subject.slice(0, 200), text);
         expect(matchTextRules(s)).toEqual(referenceMatchTextRules(s));
       }),
-      { numRuns: 400 },
+      // CI's counterexample: a notice's headline beside whom writes for the store naming her "o cliente".
+      { numRuns: 400, examples: [['esta e uma mensagem automatica ', 'sou o advogado dela o cliente ']] },
     );
   });
 
