@@ -17,10 +17,17 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** Raw mail as SES's S3 action (or the local SMTP server) stored it. */
+/** Both calls throw an error `rawMailMissing` recognises when the object is gone (expired, erased). */
 export interface RawMailStore {
   /** Size in bytes without reading the object. */
   size(location: ObjectLocation): Promise<number>;
   read(location: ObjectLocation): Promise<Buffer>;
+}
+
+/** The raw-mail stores' "no such object" (S3RawMailStore's RawMailNotFound, S3's own names). */
+export function rawMailMissing(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'RawMailNotFound' || name === 'NoSuchKey' || name === 'NotFound';
 }
 
 /** The first bytes of a raw mail, without reading the rest (a ranged GET). */

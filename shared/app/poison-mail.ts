@@ -27,7 +27,7 @@ import {
 import { hourWindowStart, POISON_MAIL_KEY } from '../domain/rate-keys';
 import { intakeFailed } from '../domain/quarantine-release';
 import { type ReceivedEmail, unreadableSubmission } from '../domain/received-mail';
-import type { RateLimiter, RawMailHead } from '../ports';
+import { type RateLimiter, type RawMailHead, rawMailMissing } from '../ports';
 import { type IntakeDeps, processSubmission, ReplyNotSentYet, replyToRetry } from './intake';
 
 export interface PoisonMailDeps {
@@ -73,7 +73,7 @@ export async function quarantinePoisonMail(failed: FailedIntake, deps: PoisonMai
   try {
     head = await deps.rawMail.head(mail.raw, deps.peek.bytes);
   } catch (error) {
-    if (isMissing(error)) return { kind: 'left', reason: 'not-received' };
+    if (rawMailMissing(error)) return { kind: 'left', reason: 'not-received' };
     throw error;
   }
   // A new one counts (a record of this path half done resumes uncounted); past the breaker, it is left
@@ -98,10 +98,4 @@ export async function quarantinePoisonMail(failed: FailedIntake, deps: PoisonMai
   if (result.kind !== 'case') return { kind: 'left', reason: 'case-in-progress' };
   if (replyToRetry(result.reply)) throw new ReplyNotSentYet(result.caseId);
   return { kind: 'quarantined', caseId, poison, reply: result.reply?.status };
-}
-
-/** The raw-mail stores' "no such object" (S3RawMailStore's RawMailNotFound, S3's own names). */
-function isMissing(error: unknown): boolean {
-  const name = (error as { name?: unknown } | null)?.name;
-  return name === 'RawMailNotFound' || name === 'NoSuchKey' || name === 'NotFound';
 }

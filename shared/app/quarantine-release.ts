@@ -16,7 +16,8 @@ import type { CaseRecord, CaseStatus } from '../domain/case';
 import type { Decision, TicketCandidate } from '../domain/decision';
 import type { HistoryEvent, ReleasedJoin } from '../domain/lifecycle/types';
 import type { Outcome } from '../domain/outcome';
-import type { AttachmentMeta, Submission } from '../domain/submission';
+import type { AttachmentMeta, ObjectLocation, Submission } from '../domain/submission';
+import { type RawMailStore, rawMailMissing } from '../ports';
 import {
   type AsyncReleaseRefusal,
   intakeFailed,
@@ -106,9 +107,11 @@ export interface QuarantineReleaseStore {
   requarantine(caseId: string, decision: Decision, ticketCandidates: TicketCandidate[]): Promise<void>;
   /**
    * A release the console asked for and this service refused: kept on the record (`releaseRefused`)
-   * for the mail's page. A record no longer stored is left so (nothing written).
+   * for the mail's page, and its history event for the quarantine list (one write). A record no longer
+   * stored is left so (nothing written). Idempotent per request (`requestedAt`): the same request
+   * redelivered after its refusal was noted writes nothing, so a retry adds no second history line.
    */
-  noteRefusal(caseId: string, refused: ReleaseRefused): Promise<void>;
+  noteRefusal(caseId: string, refused: ReleaseRefused, event: HistoryEvent): Promise<void>;
 }
 
 export interface QuarantineReleaseDeps {
@@ -129,11 +132,37 @@ export async function releaseQuarantined(request: ReleaseRequest, deps: Quaranti
     // The console said "Liberação pedida": a refusal is kept where the supervisor will look, not only logged.
     if (result.kind === 'refused' && result.reason !== 'missing') {
       const at = deps.email.intake.clock.now().toISOString();
-      await deps.store.noteRefusal(request.caseId, { reason: result.reason, by: request.by, at });
+      const refused = { reason: result.reason, by: request.by, at, requestedAt: request.at };
+      await deps.store.noteRefusal(request.caseId, refused, {
+        at,
+        actor: { kind: 'system' },
+        type: 'quarantine-release-refused',
+        reason: result.reason,
+        requestedBy: request.by,
+      });
     }
     return result;
   } finally {
     deps.email.forgetParsed?.();
+  }
+}
+
+/**
+ * The raw mail, unless it is gone — its bucket's lifecycle expires it with the record's retention, and
+ * S3's expiry may run before the table's TTL removes the record — or over the size limit. Gone, the
+ * release is refused (the supervisor reads why); thrown, SQS would redeliver it to its DLQ and page.
+ */
+async function rawMailWithin(
+  rawMail: RawMailStore,
+  location: ObjectLocation,
+  maxBytes: number,
+): Promise<Buffer | 'missing' | 'too-big'> {
+  try {
+    if ((await rawMail.size(location)) > maxBytes) return 'too-big';
+    return await rawMail.read(location);
+  } catch (error) {
+    if (rawMailMissing(error)) return 'missing';
+    throw error;
   }
 }
 
@@ -161,9 +190,11 @@ async function release(request: ReleaseRequest, deps: QuarantineReleaseDeps): Pr
   // failed on is read again: if it fails again, the thrown error takes the request to the release
   // DLQ); this guards the function's memory against a record that says otherwise.
   if (!location || record.channel !== 'email') return refused('no-raw-mail');
-  if ((await rawMail.size(location)) > intake.config.limits.maxRawMailBytes) return refused('not-vouchable');
+  const raw = await rawMailWithin(rawMail, location, intake.config.limits.maxRawMailBytes);
+  if (raw === 'missing') return refused('no-raw-mail');
+  if (raw === 'too-big') return refused('not-vouchable');
 
-  const parsed = await deps.email.parse(await rawMail.read(location), {
+  const parsed = await deps.email.parse(raw, {
     sourceId: record.sourceId,
     receivedAt: record.createdAt,
     verdicts: record.verdicts,

@@ -13,7 +13,7 @@
  * quarantined records expire with `redirectRetentionDays`, which bounds that partition.
  */
 import type { CaseRecord } from '../domain/case';
-import { type ReleaseRefusal, releaseRefusal } from '../domain/quarantine-release';
+import { type AsyncReleaseRefusal, type ReleaseRefusal, releaseRefusal } from '../domain/quarantine-release';
 import type { Clock, RawMailStore } from '../ports';
 
 /** One row of the quarantine queue (read from the index item). */
@@ -24,6 +24,8 @@ export interface QuarantinedSummary {
   createdAt: string;
   reason: string;
   ruleIds: string[];
+  /** The last release asked for in the console and refused by the triage (its history event), if any. */
+  releaseRefused?: { at: string; reason: AsyncReleaseRefusal; requestedBy: string };
 }
 
 export interface QuarantinePage {

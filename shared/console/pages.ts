@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { html, raw, type SafeHtml } from '../domain/html';
 import { ruleLabel } from '../domain/eligibility/rule-descriptions';
 import { releasedFromQuarantinePt } from '../domain/released-words';
+import { RELEASE_REFUSED_PT } from '../domain/quarantine-release';
 import { isAutomaticMail, situationPt } from '../domain/automatic-mail';
 import { CITED_BY_WHY_PT, citedByPt } from '../domain/cited-by-words';
 import { calendarDayPtBr, extensionDaysHint, caseOverdue, OVERDUE_MARK_PT } from '../domain/lifecycle/deadlines';
@@ -344,6 +345,8 @@ function historyLine(e: HistoryEvent, timeZone: string, nameOf: NameOf): SafeHtm
         return 'prazo vencido: supervisão avisada';
       case 'quarantine-discarded':
         return 'quarentena: descartado';
+      case 'quarantine-release-refused':
+        return `quarentena: liberação pedida por ${nameOf(e.requestedBy)} recusada pela triagem: ${RELEASE_REFUSED_PT[e.reason] ?? e.reason}`;
       case 'quarantine-released':
         if (!e.joined)
           return `quarentena: liberado para a triagem (novo resultado: ${OUTCOME_LABELS_PT[e.outcome] ?? e.outcome})`;

@@ -50,7 +50,7 @@ export function quarantineListPage(frame: PageFrame, page: QuarantinePage, notic
   const rows = page.items.map(
     (i) => html`<tr><td><time datetime="${i.createdAt}">${formatInstant(i.createdAt, frame.timeZone)}</time></td>
 <td>${i.senderEmail}</td><td><a href="${b}${QUARANTINE_PATH}/${encodeURIComponent(i.caseId)}">${i.subject || '(sem assunto)'}</a></td>
-<td>${i.reason}</td><td>${i.ruleIds.map(ruleLabel).join('; ')}</td></tr>`,
+<td>${i.reason}${i.releaseRefused ? html`<br><strong>Liberação recusada em ${formatInstant(i.releaseRefused.at, frame.timeZone)}</strong>: ${RELEASE_REFUSED_PT[i.releaseRefused.reason] ?? i.releaseRefused.reason}` : ''}</td><td>${i.ruleIds.map(ruleLabel).join('; ')}</td></tr>`,
   );
   return layout(
     frame,

@@ -10,6 +10,7 @@
  * forged staff command into a merchant case.
  */
 import type { Decision } from './decision';
+import type { HistoryEvent } from './lifecycle/types';
 import { INTAKE_FAILED_PROBLEM, UNREAD_REASON } from './received-mail';
 import type { VerdictName, Verdicts } from './submission';
 
@@ -64,6 +65,25 @@ export interface ReleaseRefused {
   reason: AsyncReleaseRefusal;
   by: string;
   at: string;
+  /**
+   * When the console asked (the request's `at`): the same request delivered again is the same refusal,
+   * noted once. Absent on refusals noted before it was kept.
+   */
+  requestedAt?: string;
+}
+
+/**
+ * The last refused release in a record's history (its `quarantine-release-refused` events), as the
+ * quarantine list reads it off the status index, which projects the history but not `releaseRefused`.
+ */
+export function lastReleaseRefused(
+  history: readonly HistoryEvent[] | undefined,
+): { at: string; reason: AsyncReleaseRefusal; requestedBy: string } | undefined {
+  for (let i = (history?.length ?? 0) - 1; i >= 0; i--) {
+    const e = history?.[i];
+    if (e?.type === 'quarantine-release-refused') return { at: e.at, reason: e.reason, requestedBy: e.requestedBy };
+  }
+  return undefined;
 }
 
 /** pt-BR for the supervisor: what became of the release she asked for. */

@@ -181,6 +181,43 @@ describe('a mail the intake fails on every attempt, on dynalite and the SES emul
     expect(outbox[1]?.body.text).toContain(record?.protocol as string);
   });
 
+  it('a release refused later (its raw mail gone) is marked in the list, once however often the request is delivered', async () => {
+    const { h } = await harness();
+    const bug = new TypeError("Cannot read properties of undefined (reading 'charset')");
+    h.deps.service.parse = async () => {
+      throw bug;
+    };
+    const raw = eml('01-accepted-ticket-48213.eml');
+    const event = sesEvent('ses-gone', raw, { dmarc: 'PASS' });
+    h.rawMail.put({ bucket: BUCKET, key: `${PREFIX}ses-gone` }, raw);
+    const poison = createPoisonHandler(() => ({
+      poison: poisonDeps(h),
+      rawMail: { bucket: BUCKET, prefix: PREFIX },
+      logger: new Logger({ serviceName: 'poison-test', logLevel: 'SILENT' }),
+      metrics: new Metrics({ namespace: 'Ouvidoria', serviceName: 'poison-test' }),
+    }));
+    expect((await poison(destinationRecord(event, bug))).results).toMatchObject([{ kind: 'quarantined' }]);
+    h.rawMail.objects.clear();
+    const caseId = caseIdFor('email', 'ses-gone');
+    const store = new DynamoQuarantineStore(h.client, h.tableName);
+    const release = { email: h.deps.service, store };
+    const request = { kind: 'release' as const, caseId, by: 'sup-carla', at: '2026-11-24T15:00:00.000Z' };
+    // SQS delivers the request twice, the second time concurrently with a third.
+    expect(await releaseQuarantined(request, release)).toMatchObject({ kind: 'refused', reason: 'no-raw-mail' });
+    await Promise.all([releaseQuarantined(request, release), releaseQuarantined(request, release)]);
+    const refusals = (await h.cases.get(caseId))?.history?.filter((e) => e.type === 'quarantine-release-refused');
+    expect(refusals).toHaveLength(1);
+    const [row] = (await store.listQuarantined({ limit: 10 })).items;
+    expect(row?.releaseRefused).toEqual({
+      at: clock.now().toISOString(),
+      reason: 'no-raw-mail',
+      requestedBy: 'sup-carla',
+    });
+    // Asked again later: a second refusal, the list shows the last.
+    await releaseQuarantined({ ...request, by: 'sup-bia', at: '2026-11-24T16:00:00.000Z' }, release);
+    expect((await store.listQuarantined({ limit: 10 })).items[0]?.releaseRefused?.requestedBy).toBe('sup-bia');
+  });
+
   it('the breaker: past POISON_MAIL_PER_HOUR in the hour, the consumer leaves the record (IntakeDlq, page), nobody told', async () => {
     const { h } = await harness();
     const bug = new TypeError("Cannot read properties of undefined (reading 'charset')");

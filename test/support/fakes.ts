@@ -849,9 +849,13 @@ export class InMemoryQuarantineReleaseStore implements QuarantineReleaseStore {
     if (record?.status !== 'QUARANTINED' || record.reviewedAt) return;
     this.cases.records.set(caseId, { ...record, decision: clone(decision), ticketCandidates: clone(ticketCandidates) });
   }
-  async noteRefusal(caseId: string, refused: ReleaseRefused) {
-    const record = this.cases.records.get(caseId);
-    if (record) this.cases.records.set(caseId, { ...record, releaseRefused: clone(refused) });
+  async noteRefusal(caseId: string, refused: ReleaseRefused, event: HistoryEvent) {
+    const record = this.cases.records.get(caseId) as (CaseRecord & { history?: HistoryEvent[] }) | undefined;
+    if (!record) return;
+    const noted = record.releaseRefused;
+    if (noted?.requestedAt !== undefined && noted.requestedAt === (refused.requestedAt ?? refused.at)) return;
+    const history = [...(record.history ?? []), clone(event)];
+    this.cases.records.set(caseId, { ...record, releaseRefused: clone(refused), history } as CaseRecord);
   }
   async release(caseId: string, released: ReleasedDecision | JoinedRelease, by: string, at: string): Promise<boolean> {
     const record = this.cases.records.get(caseId) as (CaseRecord & { history?: HistoryEvent[] }) | undefined;

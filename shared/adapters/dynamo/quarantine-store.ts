@@ -9,12 +9,12 @@
  */
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { indexKeyOf, queryFilledPage } from './paged-query';
-import type { QuarantinePage, QuarantineStore } from '../../app/quarantine';
+import type { QuarantinedSummary, QuarantinePage, QuarantineStore } from '../../app/quarantine';
 import type { JoinedRelease, QuarantineReleaseStore, ReleasedDecision } from '../../app/quarantine-release';
 import type { CaseRecord } from '../../domain/case';
 import type { Decision, TicketCandidate } from '../../domain/decision';
 import type { HistoryEvent } from '../../domain/lifecycle/types';
-import type { ReleaseRefused } from '../../domain/quarantine-release';
+import { lastReleaseRefused, type ReleaseRefused } from '../../domain/quarantine-release';
 import type { MessageTextStore } from '../../ports';
 import { applyCaseRetention } from './case-retention';
 import { isConditionalCheckFailed } from './client';
@@ -70,7 +70,8 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
       page,
       (item) => indexKeyOf(item, GSI.byStatus),
     );
-    const items = out.items.map((item) => {
+    const items = out.items.map((item): QuarantinedSummary => {
+      const refused = lastReleaseRefused(item['history'] as HistoryEvent[] | undefined);
       const decision = (item['decision'] ?? {}) as { reason?: unknown; ruleIds?: unknown };
       return {
         caseId: String(item['caseId']),
@@ -79,6 +80,7 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
         createdAt: String(item['createdAt'] ?? ''),
         reason: typeof decision.reason === 'string' ? decision.reason : '',
         ruleIds: Array.isArray(decision.ruleIds) ? decision.ruleIds.map(String) : [],
+        ...(refused ? { releaseRefused: refused } : {}),
       };
     });
     return { items, ...(out.next ? { next: out.next } : {}) };
@@ -157,17 +159,33 @@ export class DynamoQuarantineStore implements QuarantineStore, QuarantineRelease
     }
   }
 
-  async noteRefusal(caseId: string, refused: ReleaseRefused): Promise<void> {
+  async noteRefusal(caseId: string, refused: ReleaseRefused, event: HistoryEvent): Promise<void> {
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: `CASE#${caseId}`, sk: 'CASE' },
-          // Never creates an item: a record expired meanwhile stays gone.
-          ConditionExpression: 'attribute_exists(pk)',
-          UpdateExpression: 'SET #refused = :refused',
-          ExpressionAttributeNames: { '#refused': 'releaseRefused' },
-          ExpressionAttributeValues: { ':refused': refused },
+          // Never creates an item: a record expired meanwhile stays gone. The same request redelivered
+          // (its `requestedAt`) was noted already: one history line per refusal.
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(#refused.#requestedAt) OR #refused.#requestedAt <> :requestedAt)',
+          UpdateExpression:
+            'SET #refused = :refused, #history = list_append(if_not_exists(#history, :empty), :event), ' +
+            '#version = if_not_exists(#version, :zero) + :one',
+          ExpressionAttributeNames: {
+            '#refused': 'releaseRefused',
+            '#requestedAt': 'requestedAt',
+            '#history': 'history',
+            '#version': 'version',
+          },
+          ExpressionAttributeValues: {
+            ':refused': refused,
+            ':requestedAt': refused.requestedAt ?? refused.at,
+            ':empty': [],
+            ':event': [event],
+            ':zero': 0,
+            ':one': 1,
+          },
         }),
       );
     } catch (error) {

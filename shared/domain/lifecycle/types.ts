@@ -6,6 +6,7 @@
 import type { AttachmentMeta, ObjectLocation } from '../submission';
 import type { CaseRecord, CaseStatus } from '../case';
 import type { Outcome } from '../outcome';
+import type { AsyncReleaseRefusal } from '../quarantine-release';
 
 /**
  * States of an accepted case: QUEUED → ASSIGNED → IN_PROGRESS ⇄ WAITING_MERCHANT → CLOSED
@@ -149,6 +150,11 @@ export type HistoryEvent = {
   | { type: 'escalated'; dueAt: string }
   /** Quarantine review by a supervisor (staff console): kept out, or decided again as vouched for. */
   | { type: 'quarantine-discarded' }
+  /**
+   * A release a supervisor asked for in the console, refused by the triage afterwards (the console had
+   * said "Liberação pedida"): the quarantine list shows it beside the mail, from this event.
+   */
+  | { type: 'quarantine-release-refused'; reason: AsyncReleaseRefusal; requestedBy: string }
   /** Released into triage: decided again as vouched for (its new outcome and the rules that gave it). */
   | { type: 'quarantine-released'; outcome: Outcome; ruleIds: string[]; joined?: undefined }
   /**

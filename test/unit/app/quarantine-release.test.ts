@@ -168,9 +168,16 @@ describe('releaseQuarantined', () => {
       caseId,
       reason: 'not-vouchable',
     });
-    // Only the refusal is written, for the console to say why (see below).
-    const { releaseRefused, ...after } = (await cases.get(caseId)) as CaseRecord;
-    expect(after).toEqual(before);
+    // Only the refusal is written, and its history line, for the console to say why (see below).
+    const { releaseRefused, history, ...after } = (await cases.get(caseId)) as CaseRecord & {
+      history?: HistoryEvent[];
+    };
+    const { history: historyBefore, ...rest } = before as CaseRecord & { history?: HistoryEvent[] };
+    expect(after).toEqual(rest);
+    expect(history).toEqual([
+      ...(historyBefore ?? []),
+      expect.objectContaining({ type: 'quarantine-release-refused' }),
+    ]);
     expect(releaseRefused?.reason).toBe('not-vouchable');
     expect(mailer.sent).toEqual([]);
     expect(queue.messages).toEqual([]);
@@ -236,15 +243,41 @@ describe('a release refused here is kept on the record, for the console to say w
       (id) => withRecord(id, (r) => ({ ...r, messages: r.messages.map(({ raw: _gone, ...m }) => m) })),
       'no-raw-mail',
     ],
+    // The bucket's lifecycle expired it before the table's TTL removed the record: thrown, the request
+    // went back to its queue, then its DLQ, and paged.
+    [
+      'its raw mail expired in the bucket',
+      { dmarc: 'FAIL' },
+      () => (email.rawMail as InMemoryRawMailStore).objects.clear(),
+      'no-raw-mail',
+    ],
   ])('%s: the reason, who asked and when', async (_, verdicts, arrange, reason) => {
     const caseId = await quarantined('01-accepted-ticket-48213.eml', verdicts);
     arrange(caseId);
     expect(await releaseQuarantined(request(caseId), deps)).toMatchObject({ kind: 'refused', reason });
-    expect((await cases.get(caseId))?.releaseRefused).toEqual({
+    const at = email.intake.clock.now().toISOString();
+    const record = await cases.get(caseId);
+    expect(record?.releaseRefused).toEqual({ reason, by: SUPERVISOR, at, requestedAt: request(caseId).at });
+    // The quarantine list reads the refusal off the history, which the status index projects.
+    expect(record?.history?.at(-1)).toEqual({
+      at,
+      actor: { kind: 'system' },
+      type: 'quarantine-release-refused',
       reason,
-      by: SUPERVISOR,
-      at: email.intake.clock.now().toISOString(),
+      requestedBy: SUPERVISOR,
     });
+  });
+
+  it('the same request delivered again is one refusal in the history; a new request is another', async () => {
+    const caseId = await quarantined('01-accepted-ticket-48213.eml', { virus: 'FAIL' });
+    const refusals = async () =>
+      ((await cases.get(caseId))?.history ?? []).filter((e) => e.type === 'quarantine-release-refused').length;
+    await releaseQuarantined(request(caseId), deps);
+    await releaseQuarantined(request(caseId), deps);
+    expect(await refusals()).toBe(1);
+    await releaseQuarantined({ ...request(caseId, 'sup-bia'), at: '2026-03-02T14:00:00.000Z' }, deps);
+    expect(await refusals()).toBe(2);
+    expect((await cases.get(caseId))?.releaseRefused?.by).toBe('sup-bia');
   });
 
   it('a record that does not exist is not written', async () => {

@@ -555,6 +555,19 @@ describe('console pages — counts agree in number', () => {
     expect(page).toContain(line);
   });
 
+  it('a release the triage refused: its history line says who asked and why, escaped', () => {
+    const refused = {
+      type: 'quarantine-release-refused' as const,
+      reason: 'still-quarantined' as const,
+      requestedBy: 'sofia',
+      at: '2026-03-12T13:20:05Z',
+      actor: { kind: 'system' as const },
+    };
+    const page = casePage(frame, { c: workCase({ history: [refused] }), survey: null, actions: new Set() }, now);
+    expect(page).toContain('sistema: quarentena: liberação pedida por sofia recusada pela triagem: lida de novo, ');
+    expect(page).toContain('a triagem reteve a mensagem outra vez');
+  });
+
   // Mend 51: the mails told the analyst a message came out of quarantine and who vouched for it;
   // the case page did not. Both kinds: her mail released into this case, and the case a release opened.
   const first = workCase().messages[0]!;

@@ -219,6 +219,32 @@ describe('quarantine pages', () => {
     expect(body).not.toContain('quarantine.spam');
     expect(body).toContain('/equipe/quarentena?pagina=c1');
   });
+
+  // The page had said "Liberação pedida… se ela continuar nesta fila, abra-a": the list now says which
+  // ones stayed because the triage refused, without opening each.
+  it('marks a row whose release was refused, with when and why; the others carry no mark', () => {
+    const row = {
+      senderEmail: 'x@y.z',
+      subject: 'oi',
+      createdAt: '2026-03-12T14:00:00Z',
+      reason: 'Falha DMARC',
+      ruleIds: ['quarantine.auth.dmarc'],
+    };
+    const body = quarantineListPage(frame, {
+      items: [
+        {
+          ...row,
+          caseId: 'email:m1',
+          releaseRefused: { at: '2026-03-12T16:00:05.000Z', reason: 'no-raw-mail', requestedBy: 'sofia' },
+        },
+        { ...row, caseId: 'email:m2' },
+      ],
+    });
+    const [first, second] = body.split('<tr>').slice(2);
+    expect(first).toContain('<strong>Liberação recusada em 12/03/2026');
+    expect(first).toContain('não há e-mail original arquivado para a triagem ler de novo');
+    expect(second).not.toContain('Liberação recusada');
+  });
 });
 
 function world() {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   intakeFailed,
+  lastReleaseRefused,
   releaseRefusal,
   vouchedVerdicts,
   vouchesForSender,
 } from '../../../shared/domain/quarantine-release';
+import type { HistoryEvent } from '../../../shared/domain/lifecycle/types';
 import type { Verdicts } from '../../../shared/domain/submission';
 
 const held = (ruleIds: string[], extra: { status?: string; reviewedAt?: string } = {}, reason = '') => ({
@@ -130,5 +132,32 @@ describe('vouchedVerdicts', () => {
     const original = all('FAIL');
     vouchedVerdicts(original);
     expect(original).toEqual(all('FAIL'));
+  });
+});
+
+describe('lastReleaseRefused', () => {
+  const refusal = (at: string, requestedBy: string): HistoryEvent => ({
+    at,
+    actor: { kind: 'system' },
+    type: 'quarantine-release-refused',
+    reason: 'still-quarantined',
+    requestedBy,
+  });
+  const discarded: HistoryEvent = {
+    at: '2026-03-02T15:00:00Z',
+    actor: { kind: 'staff', id: 'sofia', role: 'supervisor' },
+    type: 'quarantine-discarded',
+  };
+  it.each<[string, HistoryEvent[] | undefined, string | undefined]>([
+    ['no history', undefined, undefined],
+    ['none refused', [discarded], undefined],
+    ['one', [refusal('2026-03-02T13:00:00Z', 'sofia')], 'sofia'],
+    [
+      'the last of two, other events after it',
+      [refusal('2026-03-02T13:00:00Z', 'sofia'), refusal('2026-03-02T14:00:00Z', 'bia'), discarded],
+      'bia',
+    ],
+  ])('%s', (_, history, requestedBy) => {
+    expect(lastReleaseRefused(history)?.requestedBy).toBe(requestedBy);
   });
 });

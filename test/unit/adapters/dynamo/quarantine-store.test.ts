@@ -6,6 +6,7 @@ import { DynamoQuarantineStore } from '../../../../shared/adapters/dynamo/quaran
 import { MAX_FILTERED_QUERIES } from '../../../../shared/adapters/dynamo/paged-query';
 import { GSI } from '../../../../shared/adapters/dynamo/table-design';
 import { LocalMessageTextStore } from '../../../../shared/adapters/local/local-message-text-store';
+import type { HistoryEvent } from '../../../../shared/domain/lifecycle/types';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
 const ddb = mockClient(doc);
@@ -119,21 +120,71 @@ describe('DynamoQuarantineStore', () => {
     await expect(store.requarantine('email:m1', decision, [])).resolves.toBeUndefined();
   });
 
-  it('notes a refused release on the case item, never creating one; other errors go through', async () => {
-    const refused = { reason: 'no-raw-mail' as const, by: 'sofia', at: '2026-03-12T14:00:05.000Z' };
+  it('notes a refused release on the case item with its history line, once per request, never creating one; other errors go through', async () => {
+    const refused = {
+      reason: 'no-raw-mail' as const,
+      by: 'sofia',
+      at: '2026-03-12T14:00:05.000Z',
+      requestedAt: '2026-03-12T14:00:01.000Z',
+    };
+    const event: HistoryEvent = {
+      at: refused.at,
+      actor: { kind: 'system' },
+      type: 'quarantine-release-refused',
+      reason: 'no-raw-mail',
+      requestedBy: 'sofia',
+    };
     ddb
       .on(UpdateCommand)
       .rejectsOnce(Object.assign(new Error('x'), { name: 'ConditionalCheckFailedException' }))
       .resolvesOnce({})
       .rejectsOnce(new Error('throttled'));
-    await expect(store.noteRefusal('email:gone', refused)).resolves.toBeUndefined();
-    await store.noteRefusal('email:m1', refused);
+    await expect(store.noteRefusal('email:gone', refused, event)).resolves.toBeUndefined();
+    await store.noteRefusal('email:m1', refused, event);
     const input = ddb.commandCalls(UpdateCommand)[1]!.args[0].input;
     expect(input.Key).toEqual({ pk: 'CASE#email:m1', sk: 'CASE' });
-    expect(input.ConditionExpression).toBe('attribute_exists(pk)');
-    expect(input.ExpressionAttributeNames).toEqual({ '#refused': 'releaseRefused' });
-    expect(input.ExpressionAttributeValues).toEqual({ ':refused': refused });
-    await expect(store.noteRefusal('email:m1', refused)).rejects.toThrow('throttled');
+    expect(input.ConditionExpression).toBe(
+      'attribute_exists(pk) AND (attribute_not_exists(#refused.#requestedAt) OR #refused.#requestedAt <> :requestedAt)',
+    );
+    expect(input.UpdateExpression).toContain('#history = list_append(if_not_exists(#history, :empty), :event)');
+    expect(input.ExpressionAttributeValues).toMatchObject({
+      ':refused': refused,
+      ':requestedAt': refused.requestedAt,
+      ':event': [event],
+    });
+    await expect(store.noteRefusal('email:m1', refused, event)).rejects.toThrow('throttled');
+  });
+
+  it("lists the last refused release a row's history holds (the index projects the history, not releaseRefused)", async () => {
+    const refusal = (at: string, reason: string, requestedBy: string) => ({
+      at,
+      actor: { kind: 'system' },
+      type: 'quarantine-release-refused',
+      reason,
+      requestedBy,
+    });
+    ddb.on(QueryCommand).resolves({
+      Items: [
+        {
+          caseId: 'email:m1',
+          createdAt: '2026-03-12T14:00:00Z',
+          history: [
+            refusal('2026-03-12T15:00:00.000Z', 'no-raw-mail', 'sofia'),
+            { at: '2026-03-12T15:30:00.000Z', actor: { kind: 'system' }, type: 'reminder-sent', dueAt: 'x' },
+            refusal('2026-03-12T16:00:00.000Z', 'still-quarantined', 'carla'),
+          ],
+        },
+        { caseId: 'email:m2', createdAt: '2026-03-12T13:00:00Z', history: [] },
+        { caseId: 'email:m3', createdAt: '2026-03-12T12:00:00Z' },
+      ],
+    });
+    const page = await store.listQuarantined({ limit: 25 });
+    expect(page.items.map((i) => i.releaseRefused)).toEqual([
+      { at: '2026-03-12T16:00:00.000Z', reason: 'still-quarantined', requestedBy: 'carla' },
+      undefined,
+      undefined,
+    ]);
+    expect('releaseRefused' in (page.items[1] as object)).toBe(false);
   });
 
   it('releases with one conditional update: new decision, status index key, reviewer, history; the old reply removed', async () => {
