@@ -13,6 +13,7 @@ import type { OuvidoriaConfig } from './config';
 import { formatDateTimePtBr } from './calendar';
 import { consoleCaseLink } from './console-link';
 import { merchantBouncingWarning } from './lifecycle/messages';
+import { sameMailbox } from './mailbox';
 import { maskEmail } from './mask';
 import { type RenderedMail, renderMail } from './replies';
 import { type Analyst, staffGreeting } from './staff';
@@ -25,7 +26,8 @@ export function renderCitationNotice(
   now: Date,
 ): RenderedMail {
   const protocol = parent.protocol ?? parent.caseId;
-  const hers = citing.senderEmail.toLowerCase() === parent.senderEmail.toLowerCase();
+  // Her mailbox however spelled (Gmail's dots, "+tag", a Unicode domain): threading's reading of "her address".
+  const hers = sameMailbox(citing.senderEmail, parent.senderEmail);
   return renderMail(
     `[${protocol}] Mensagem que cita o caso, não juntada a ele`,
     [

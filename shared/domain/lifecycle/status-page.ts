@@ -181,7 +181,9 @@ function cut(text: string): string {
 function isMerchantMessage(m: Pick<CaseMessage, 'direction' | 'from'>, senderEmail: string): boolean {
   if (m.direction === 'out') return false;
   // Messages recorded without a sender predate sender recording: only the case's first message was.
-  return m.from === undefined || m.from.address.toLowerCase() === senderEmail.toLowerCase();
+  // Her mailbox as threading reads it (sameAddress): a reply from her Gmail spelled with dots, a
+  // "+tag" or her domain in Unicode joined her case, and is hers to see.
+  return m.from === undefined || sameAddress(m.from.address, senderEmail);
 }
 
 /**

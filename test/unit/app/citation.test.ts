@@ -78,6 +78,33 @@ describe('citationNotifier: a message cites the case without joining it', () => 
     expect(w.mailer.sent[0]?.text).toContain('com o endereço do lojista, mas sem verificação do remetente');
   });
 
+  // Red team 62: her mailbox spelled another way (Gmail's dots, googlemail.com, her domain in Unicode) is
+  // hers, as threading reads it: the notice said "de outro endereço", sending the analyst after a stranger.
+  it.each([
+    [
+      'maria.souza@gmail.com',
+      'MariaSouza+loja@gmail.com',
+      'com o endereço do lojista, mas sem verificação do remetente',
+    ],
+    [
+      'maria.souza@gmail.com',
+      'mariasouza@googlemail.com',
+      'com o endereço do lojista, mas sem verificação do remetente',
+    ],
+    [
+      'contato@açaí.com.br',
+      'contato@xn--aa-4iaz.com.br',
+      'com o endereço do lojista, mas sem verificação do remetente',
+    ],
+    ['maria@lojadamaria.com.br', 'maria+x@lojadamaria.com.br', 'de outro endereço'],
+    ['maria.souza@gmail.com', 'maria.souza@hotmail.com', 'de outro endereço'],
+  ])('case of %s cited from %s: %s', async (merchant, sender, words) => {
+    const w = world({ senderEmail: merchant });
+    await w.cases.create(w.stored);
+    await w.notify(citing({ senderEmail: sender }));
+    expect(w.mailer.sent[0]?.text).toContain(words);
+  });
+
   it(`at most ${CITATION_NOTICES_PER_DAY} a day per case`, async () => {
     const w = world();
     await w.cases.create(w.stored);

@@ -741,3 +741,39 @@ describe('publicCaseView — the earlier case this one follows', () => {
     expect(publicCaseView(workCase(fields))?.linkedProtocol).toBe(linked);
   });
 });
+
+// Red team 62: threading joins her reply from any spelling of her mailbox (sameMailbox); the page
+// showed only the spelling the case was opened with, so her own later messages were missing from it.
+describe('publicCaseView — her replies from another spelling of her mailbox', () => {
+  const reply = (from: string, text: string) => ({
+    sourceId: `reply-${from}`,
+    channel: 'email' as const,
+    receivedAt: '2026-03-12T12:00:00.000Z',
+    subject: `RE: [${PROTOCOL}] Resposta da Ouvidoria`,
+    text,
+    from: { address: from },
+    attachments: [],
+  });
+  it.each([
+    ['maria.souza@gmail.com', 'MariaSouza@gmail.com', true],
+    ['maria.souza@gmail.com', 'mariasouza+loja@gmail.com', true],
+    ['maria.souza@gmail.com', 'maria.souza@googlemail.com', true],
+    ['contato@açaí.com.br', 'contato@xn--aa-4iaz.com.br', true],
+    ['contato@xn--aa-4iaz.com.br', 'Contato@AÇAÍ.com.br', true],
+    // Another mailbox is not hers: a dot or a "+tag" outside Gmail, another provider, a look-alike domain.
+    ['maria.souza@lojadamaria.com.br', 'mariasouza@lojadamaria.com.br', false],
+    ['maria@lojadamaria.com.br', 'maria+x@lojadamaria.com.br', false],
+    ['maria.souza@gmail.com', 'maria.souza@hotmail.com', false],
+    ['contato@açaí.com.br', 'contato@acai.com.br', false],
+  ])('case of %s, reply from %s: on her page %s', (senderEmail, from, shown) => {
+    const text = 'Segue o comprovante do estorno que o banco ainda não devolveu.';
+    const c = workCase({
+      status: 'IN_PROGRESS',
+      senderEmail,
+      messages: [{ ...workCase().messages[0]!, from: { address: senderEmail } }, reply(from, text)],
+    });
+    const view = publicCaseView(c, { now: new Date('2026-03-12T15:00:00.000Z'), config: localConfig });
+    const texts = (view?.messages ?? []).filter((m) => m.from === 'merchant').map((m) => m.text);
+    expect(texts.includes(text)).toBe(shown);
+  });
+});
