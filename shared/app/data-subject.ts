@@ -121,6 +121,12 @@ export interface DataSubjectStore {
    * stays (its sender's). Only while it still names this case; idempotent.
    */
   forgetCitation(citingCaseId: string, caseId: string): Promise<void>;
+  /**
+   * The other way round: her record cited another address's case without joining it
+   * (referencedCaseId), and that case lists her record's id (CaseRecord.citedBy): the id goes from the
+   * list, the case stays (its sender's). Only while the list names it; idempotent.
+   */
+  forgetCiter(citedCaseId: string, citingCaseId: string): Promise<void>;
   putTombstone(tombstone: Tombstone): Promise<void>;
   tombstone(subjectHash: string): Promise<Tombstone | null>;
 }
@@ -129,6 +135,12 @@ export interface DataSubjectStore {
 function citedByOf(c: SubjectCase): string[] {
   const ids = c.items.find((i) => i.key.sk === 'CASE')?.item['citedBy'];
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/** The case this record cited without joining it (CaseRecord.referencedCaseId), whose citedBy lists it. */
+function citedCaseOf(c: SubjectCase): string | undefined {
+  const id = c.items.find((i) => i.key.sk === 'CASE')?.item['referencedCaseId'];
+  return typeof id === 'string' && id !== c.caseId ? id : undefined;
 }
 
 export interface RawMailArchive {
@@ -526,6 +538,9 @@ export async function eraseSubject(
     if (c.protocol) await deps.store.forgetNumbering(c.caseId, c.protocol);
     // The mails that cited it from other addresses link to it (the console's "Caso citado").
     for (const citing of citedByOf(c)) await deps.store.forgetCitation(citing, c.caseId);
+    // And the case it cited: its list of citing records named this one (the console, the analyst's count).
+    const cited = citedCaseOf(c);
+    if (cited) await deps.store.forgetCiter(cited, c.caseId);
     // The case item last: until it goes, the sender index still finds the case for a retry.
     const partition = [...c.items].sort((a, b) => (a.key.sk === 'CASE' ? 1 : 0) - (b.key.sk === 'CASE' ? 1 : 0));
     for (const p of partition) {

@@ -631,3 +631,48 @@ describe('data-subject requests', () => {
     expect(others(after)).toEqual(others(othersBefore));
   });
 });
+
+// Red team 62: her guidance-only record cited another merchant's case without joining it; that case's
+// citedBy listed her record's id until after her erasure ("nothing names her").
+describe("erasing a record that cited another address's case", () => {
+  it("takes her id off that case's citedBy, and leaves the other ids and the case", async () => {
+    const citer = 'email:ses-9-r';
+    const cited = caseIds[2] as string;
+    await doc.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: caseItemKey(citer),
+        UpdateExpression: 'SET referencedCaseId = :c, referencedProtocol = :p',
+        ExpressionAttributeValues: { ':c': cited, ':p': protocols[2] },
+      }),
+    );
+    await doc.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: caseItemKey(cited),
+        UpdateExpression: 'SET citedBy = :ids',
+        ExpressionAttributeValues: { ':ids': ['email:citing-joana', citer, 'email:citing-gmail'] },
+      }),
+    );
+    const store = new DynamoDataSubjectStore(doc, TABLE);
+    const result = await eraseSubject(
+      'orientar9@outra.com.br',
+      {
+        store,
+        rawMail: new FileRawMailArchive(rawRoot),
+        clock: { now: () => new Date('2026-05-04T12:00:00.000Z') },
+        timeZone: localConfig.timeZone,
+        calendar,
+      },
+      { confirmed: false },
+    );
+    expect(result.erased).toBe(true);
+    const after = await doc.send(new GetCommand({ TableName: TABLE, Key: caseItemKey(cited), ConsistentRead: true }));
+    expect(after.Item?.['citedBy']).toEqual(['email:citing-joana', 'email:citing-gmail']);
+    expect(after.Item?.['protocol']).toBe(protocols[2]);
+    // Idempotent: a second run finds nothing to take off.
+    await store.forgetCiter(cited, citer);
+    const again = await doc.send(new GetCommand({ TableName: TABLE, Key: caseItemKey(cited), ConsistentRead: true }));
+    expect(again.Item?.['citedBy']).toEqual(['email:citing-joana', 'email:citing-gmail']);
+  });
+});

@@ -89,6 +89,16 @@ export class InMemoryDataSubjectStore implements DataSubjectStore {
   async forgetCitation(citingCaseId: string, caseId: string): Promise<void> {
     if (this.citing.get(citingCaseId) === caseId) this.citing.delete(citingCaseId);
   }
+  /** The citing records other cases list (citedBy), by the cited case's id. */
+  readonly citedBy = new Map<string, string[]>();
+  async forgetCiter(citedCaseId: string, citingCaseId: string): Promise<void> {
+    const list = this.citedBy.get(citedCaseId);
+    if (list)
+      this.citedBy.set(
+        citedCaseId,
+        list.filter((id) => id !== citingCaseId),
+      );
+  }
   async putTombstone(tombstone: Tombstone): Promise<void> {
     this.tombstones.set(tombstone.subjectHash, tombstone);
   }

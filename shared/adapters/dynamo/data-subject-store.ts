@@ -59,6 +59,9 @@ type Key = { pk: string; sk: string };
 
 const keyOf = (item: Item): Key => ({ pk: String(item['pk']), sk: String(item['sk']) });
 
+/** Reads and conditional removals of one id from a cited case's list before giving up (forgetCiter). */
+const FORGET_CITER_TRIES = 5;
+
 /**
  * Everything the table holds about one address, found by key — never a scan:
  * - its cases: Query `gsi2-sender` (`SENDER#<email>`), then each case partition (`CASE#<id>`: the
@@ -418,6 +421,35 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
   async forgetCitation(citingCaseId: string, caseId: string): Promise<void> {
     // Gone (retention, its own erasure) or naming no longer this case: nothing of hers there.
     await this.removeWhileNaming(caseItemKey(citingCaseId), 'referencedCaseId', ['referencedProtocol'], caseId);
+  }
+
+  async forgetCiter(citedCaseId: string, citingCaseId: string): Promise<void> {
+    const key = caseItemKey(citedCaseId);
+    // The list grows by appends (addCitation) and shrinks by these removals: an index read now may
+    // have moved when the write lands, so the write holds only while that index still names it.
+    for (let attempt = 0; attempt < FORGET_CITER_TRIES; attempt++) {
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: key, ProjectionExpression: 'citedBy', ConsistentRead: true }),
+      );
+      const at = Array.isArray(Item?.['citedBy']) ? Item['citedBy'].indexOf(citingCaseId) : -1;
+      // Gone (retention, its own erasure) or not listing it: nothing of hers there.
+      if (at < 0) return;
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: key,
+            UpdateExpression: `REMOVE citedBy[${at}]`,
+            ConditionExpression: `citedBy[${at}] = :id`,
+            ExpressionAttributeValues: { ':id': citingCaseId },
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+    }
+    throw new Error(`Could not take the erased record off case ${citedCaseId}'s citations: too much contention`);
   }
 
   /**

@@ -482,6 +482,32 @@ describe('the records that cited her case from other addresses', () => {
   });
 });
 
+// Red team 62: the other way round. Her mail cited another merchant's case without joining it
+// ("Re: [OUV-2026-000123]" from her address): that case's citedBy listed her record's id, and after her
+// erasure it still did (the analyst's 'Citado por: N', the other merchant's export, a slot of its list).
+describe('the case her record cited from her address', () => {
+  const CASE = 'email:ses-11';
+  it.each([
+    ['cited another case', 'email:outro-1', { 'email:outro-1': [CASE] }, { 'email:outro-1': [] }],
+    [
+      'cited a case that others cited too',
+      'email:outro-1',
+      { 'email:outro-1': ['email:joana-1', CASE, 'email:gmail-1'] },
+      { 'email:outro-1': ['email:joana-1', 'email:gmail-1'] },
+    ],
+    ['cited nothing', undefined, { 'email:outro-1': ['email:joana-1'] }, { 'email:outro-1': ['email:joana-1'] }],
+  ])('%s: her id leaves its list, nothing else', async (_what, referencedCaseId, before, after) => {
+    const w = world();
+    const c = subjectCase(CASE);
+    const caseItem = c.items.find((i) => i.key.sk === 'CASE') as (typeof c.items)[number];
+    if (referencedCaseId) caseItem.item['referencedCaseId'] = referencedCaseId;
+    w.store.byAddress.set(EMAIL, [c]);
+    for (const [cited, ids] of Object.entries(before)) w.store.citedBy.set(cited, [...ids]);
+    expect(await eraseSubject(EMAIL, w.deps, { confirmed: false })).toMatchObject({ erased: true });
+    expect(Object.fromEntries(w.store.citedBy)).toEqual(after);
+  });
+});
+
 describe('what names her case outside its items: rate counters and the protocol counter', () => {
   // Mend 51: her erasure left the counters keyed by her case id (status links, citation notices) and
   // her hashed inbox until the TTL took them, and the protocol counter's lastCase naming her case
