@@ -70,9 +70,11 @@ export interface DataSubjectStore {
   spellingsOfInbox(email: string): Promise<string[]>;
   /**
    * OPEN#, BOUNCE#, THROTTLE# items of the address (throttles for the given office-local days), and
-   * its webform posts waiting for their confirmation link (PENDING#).
+   * its webform posts waiting for their confirmation link (PENDING#). `caseIds`: the address's cases;
+   * of its inbox's OPEN# item only their part is given (other spellings' claims and open cases are
+   * not the address's to see), under the item's key.
    */
-  addressItems(email: string, days: readonly string[]): Promise<HeldItem[]>;
+  addressItems(email: string, days: readonly string[], caseIds: readonly string[]): Promise<HeldItem[]>;
   /**
    * Guidance replies the bounce breaker held (HELDREPLY# items, shared/app/held-replies.ts) in the
    * partitions of these UTC dates, of these cases or addressed to the address as typed: each names her
@@ -244,8 +246,8 @@ async function casesOf(address: string, deps: DataSubjectDeps, now: Date): Promi
  * office day) — before, those were left to expire.
  */
 async function addressHeld(address: string, cases: readonly SubjectCase[], deps: DataSubjectDeps, now: Date) {
-  const items = await deps.store.addressItems(address, throttleDays(cases, now, deps.timeZone));
   const caseIds = cases.map((c) => c.caseId);
+  const items = await deps.store.addressItems(address, throttleDays(cases, now, deps.timeZone), caseIds);
   items.push(...(await deps.store.heldReplies(address, caseIds, heldReplyDates(now))));
   const confirm = webformConfirmKeys(address);
   const counters = [

@@ -124,7 +124,7 @@ describe('DynamoPendingSubmissionStore', () => {
     await store.create(mine);
     await store.create(theirs);
     const subjects = new DynamoDataSubjectStore(db.doc, TABLE);
-    const held = await subjects.addressItems('titular@loja.com.br', []);
+    const held = await subjects.addressItems('titular@loja.com.br', [], []);
     expect(held.map((h) => h.key)).toEqual([pendingSubmissionKey(mine.id)]);
     expect(held[0]?.item['form']).toMatchObject({ descricao: mine.form.descricao });
     for (const h of held) await subjects.removeAddressItem(h.key);

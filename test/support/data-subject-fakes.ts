@@ -33,7 +33,7 @@ export class InMemoryDataSubjectStore implements DataSubjectStore {
     const inbox = inboxLimitKey(email);
     return [...this.byAddress.keys()].filter((a) => inboxLimitKey(a) === inbox);
   }
-  async addressItems(email: string, days: readonly string[]): Promise<HeldItem[]> {
+  async addressItems(email: string, days: readonly string[], _caseIds: readonly string[]): Promise<HeldItem[]> {
     this.daysAsked.push([...days]);
     return (this.address.get(email) ?? []).filter((i) => this.live(i.key));
   }

@@ -35,7 +35,13 @@ import {
   untilProcessed,
 } from './case-repository';
 import { DynamoOpenCaseCounter, openCaseMarkerKey } from './open-case-counter';
-import { ADDRESS_ATTRIBUTES, addressKey, DynamoSenderOpenCases, inboxKey } from './sender-open-cases';
+import {
+  ADDRESS_ATTRIBUTES,
+  addressKey,
+  DynamoSenderOpenCases,
+  inboxKey,
+  ownPartOfAddressItem,
+} from './sender-open-cases';
 import { surveyKey } from './survey-store';
 import {
   addressOfSenderGsiPk,
@@ -230,7 +236,7 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
     return [...found];
   }
 
-  async addressItems(email: string, days: readonly string[]): Promise<HeldItem[]> {
+  async addressItems(email: string, days: readonly string[], caseIds: readonly string[]): Promise<HeldItem[]> {
     const address = email.trim().toLowerCase();
     const keys: Key[] = [addressKey(address), { pk: `BOUNCE#${address}`, sk: 'BOUNCE' }];
     // Keyed as the limit keys them (the inbox: "+tags" and Gmail's dots are one), for every kind it counts.
@@ -247,9 +253,11 @@ export class DynamoDataSubjectStore implements DataSubjectStore {
     });
     keys.push(...pending.map(keyOf));
     const out: HeldItem[] = [];
+    const own = addressKey(address).pk;
+    const hers = new Set(caseIds);
     for (const key of keys) {
       const item = await this.getItem(key);
-      if (item) out.push({ key, item });
+      if (item) out.push({ key, item: key.pk === own ? ownPartOfAddressItem(item, address, hers) : item });
     }
     return out;
   }

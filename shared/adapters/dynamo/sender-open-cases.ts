@@ -52,6 +52,30 @@ export const ticketAttribute = (address: string, ticket: string) =>
   `${TICKET_ATTRIBUTE_PREFIX}${address.trim().toLowerCase()}#${ticket}`;
 
 /**
+ * The part of an address item that is the address's own (a data subject's export): the inbox's item
+ * also keeps its other spellings' ticket claims (their names carry the spelling:
+ * "ticket#ana+nf@loja.com.br#48213") and open cases (caseIds), and a "+tag" or a dot outside Gmail
+ * may be another person's mailbox. Kept: the claims named for `address` or held by one of
+ * `caseIds` (its cases), the open cases among them, and the rest of the item (bounce memory, TTL).
+ */
+export function ownPartOfAddressItem(item: Item, address: string, caseIds: ReadonlySet<string>): Item {
+  const prefix = ticketAttribute(address, '');
+  const own: Item = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (name.startsWith(TICKET_ATTRIBUTE_PREFIX)) {
+      const holder = (value as { caseId?: unknown } | null)?.caseId;
+      if (name.startsWith(prefix) || (typeof holder === 'string' && caseIds.has(holder))) own[name] = value;
+    } else if (name === ADDRESS_ATTRIBUTES.caseIds && value instanceof Set) {
+      const open = [...value].filter((id) => typeof id === 'string' && caseIds.has(id));
+      if (open.length > 0) own[name] = new Set(open);
+    } else {
+      own[name] = value;
+    }
+  }
+  return own;
+}
+
+/**
  * The webform's cap is one conditional ADD on the address item (never count-then-create), and ids
  * leave the set when a case closes, so the item stays as small as what is open.
  */

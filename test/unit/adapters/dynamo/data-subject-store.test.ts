@@ -97,7 +97,7 @@ describe('DynamoDataSubjectStore, per address', () => {
     ddb.on(QueryCommand).resolves({ Items: [] });
     ddb.on(GetCommand).resolves({});
     ddb.on(GetCommand, { Key: { pk: `BOUNCE#${EMAIL}`, sk: 'BOUNCE' } }).resolves({ Item: { until: 'x' } });
-    const held = await store.addressItems(EMAIL.toUpperCase(), ['2026-03-02', '2026-03-02', '2026-03-03']);
+    const held = await store.addressItems(EMAIL.toUpperCase(), ['2026-03-02', '2026-03-02', '2026-03-03'], []);
     expect(held).toEqual([{ key: { pk: `BOUNCE#${EMAIL}`, sk: 'BOUNCE' }, item: { until: 'x' } }]);
     expect(gets()).toHaveLength(2 + 2 * THROTTLED_MAIL_KINDS.length);
     expect(gets()).toContainEqual({ pk: `THROTTLE#${EMAIL}#${OUTCOMES[0]}#2026-03-03`, sk: 'THROTTLE' });
@@ -114,7 +114,7 @@ describe('DynamoDataSubjectStore, per address', () => {
     ddb.on(GetCommand).resolves({});
     const notice = { pk: `THROTTLE#${inbox}#INFECTED_FILE#2026-03-02`, sk: 'THROTTLE' };
     ddb.on(GetCommand, { Key: notice }).resolves({ Item: { ...notice, consumers: new Set(['c-1']) } });
-    const held = await store.addressItems(typed, ['2026-03-02']);
+    const held = await store.addressItems(typed, ['2026-03-02'], []);
     expect(held.map((h) => h.key)).toEqual([notice]);
     expect(gets()).toContainEqual({ pk: `THROTTLE#${inbox}#NO_PRIOR_TICKET#2026-03-02`, sk: 'THROTTLE' });
   });
@@ -153,12 +153,69 @@ describe('DynamoDataSubjectStore, per address', () => {
     });
   });
 
+  // Red team 62: her inbox's OPEN# item also keeps its other spellings' ticket claims (named by the
+  // spelling) and open cases; her export handed them over — a "+tag" or a dot outside Gmail may be
+  // another person's mailbox, whose ticket number and case ids are not hers to see.
+  it.each([
+    [
+      'ana.souza@papelariaestrela.com.br',
+      ['c-ana-1', 'c-ana-2'],
+      {
+        'ticket#ana.souza@papelariaestrela.com.br#51000': { caseId: 'c-ana-1', at: 't1' },
+        'ticket#ana.souza@papelariaestrela.com.br#51001': { caseId: 'c-ana-2', at: 't2', closedAt: 't3' },
+      },
+      ['c-ana-1'],
+    ],
+    [
+      'marianacosta@gmail.com',
+      ['c-mari-1'],
+      { 'ticket#marianacosta@gmail.com#52310': { caseId: 'c-mari-1', at: 't1' } },
+      ['c-mari-1'],
+    ],
+    // A claim named for another spelling but held by one of her cases (handed over): hers.
+    [
+      'ana.souza@papelariaestrela.com.br',
+      ['c-nf-9'],
+      {
+        'ticket#ana.souza@papelariaestrela.com.br#51000': { caseId: 'c-ana-1', at: 't1' },
+        'ticket#ana.souza@papelariaestrela.com.br#51001': { caseId: 'c-ana-2', at: 't2', closedAt: 't3' },
+        'ticket#ana.souza+nf@papelariaestrela.com.br#51009': { caseId: 'c-nf-9', at: 't1' },
+      },
+      ['c-nf-9'],
+    ],
+  ])('addressItems gives of %s’s inbox item only her claims and open cases', async (address, cases, claims, open) => {
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    ddb.on(GetCommand).resolves({});
+    const key = { pk: `OPEN#${address}`, sk: 'OPEN' };
+    ddb.on(GetCommand, { Key: key }).resolves({
+      Item: {
+        ...key,
+        type: 'OPEN',
+        bounceUntil: '2026-05-01T00:00:00.000Z',
+        caseIds: new Set(['c-ana-1', 'c-mari-1', 'c-nf-9', 'c-other-7']),
+        'ticket#ana.souza@papelariaestrela.com.br#51000': { caseId: 'c-ana-1', at: 't1' },
+        'ticket#ana.souza@papelariaestrela.com.br#51001': { caseId: 'c-ana-2', at: 't2', closedAt: 't3' },
+        'ticket#ana.souza+nf@papelariaestrela.com.br#51009': { caseId: 'c-nf-9', at: 't1' },
+        'ticket#ana.souza+pessoal@papelariaestrela.com.br#51077': { caseId: 'c-other-7', at: 't4' },
+        'ticket#marianacosta@gmail.com#52310': { caseId: 'c-mari-1', at: 't1' },
+        'ticket#m.ariana.costa@gmail.com#52399': { caseId: 'c-other-7', at: 't4' },
+      },
+    });
+    const held = await store.addressItems(address, [], cases);
+    expect(held).toEqual([
+      {
+        key,
+        item: { ...key, type: 'OPEN', bounceUntil: '2026-05-01T00:00:00.000Z', caseIds: new Set(open), ...claims },
+      },
+    ]);
+  });
+
   it('addressItems finds the address’s webform posts waiting for confirmation on the sender index', async () => {
     const key = { pk: `PENDING#form-${'a'.repeat(64)}`, sk: 'PENDING' };
     ddb.on(QueryCommand).resolves({ Items: [key] });
     ddb.on(GetCommand).resolves({});
     ddb.on(GetCommand, { Key: key }).resolves({ Item: { ...key, form: { descricao: 'Chamado 48213' } } });
-    const held = await store.addressItems(EMAIL.toUpperCase(), []);
+    const held = await store.addressItems(EMAIL.toUpperCase(), [], []);
     expect(held).toEqual([{ key, item: { ...key, form: { descricao: 'Chamado 48213' } } }]);
     expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input).toMatchObject({
       IndexName: 'gsi2-sender',
