@@ -104,7 +104,24 @@ export async function requestStatusLink(
   // Compare even when nothing was found, so both paths do the same work.
   const matches = sameAddress(found?.senderEmail ?? '', email) && found !== null && found.protocol === protocol;
   if (!found || !matches) return { kind: 'requested', sent: false };
+  // Only a match reads on (bounce memory, the day's counts) and sends, so only a match can fail: an
+  // error page, from any step of it, would tell a stranger that the protocol and the address go
+  // together. The same answer as a miss's; the merchant may ask again.
+  try {
+    return await mailLinkTo(found, protocol, now, deps, signal);
+  } catch {
+    return { kind: 'requested', sent: false, failed: true };
+  }
+}
 
+/** The link mail to a matching case's own address, within the day's limits (requestStatusLink). */
+async function mailLinkTo(
+  found: WorkCaseState,
+  protocol: string,
+  now: Date,
+  deps: StatusLinkDeps,
+  signal: AbortSignal | undefined,
+): Promise<StatusRequestResult> {
   if (await deps.bounces.isSuppressed(found.senderEmail, now)) return { kind: 'requested', sent: false };
   // Past the day's links for this case the answer is the same, and nothing is mailed.
   const sentToday = await deps.rateLimiter.hit(statusLinkCaseKey(found.caseId), utcDayStart(now), DAY_SECONDS);
@@ -118,18 +135,12 @@ export async function requestStatusLink(
   if (signal?.aborted) return { kind: 'requested', sent: false, failed: true };
   const url = statusUrl(protocol, (deps.nonce ?? newNonce)(), now, deps.secret, deps.config);
   const mail = renderStatusLinkMail(protocol, url, found.senderName, deps.config, caseLanguage(found));
-  try {
-    await mailMerchant(
-      deps,
-      found.caseId,
-      automaticOfficeMail(found.senderEmail, mail, deps.config),
-      signal ? { signal } : undefined,
-    );
-  } catch {
-    // Only a match sends, so only a match can fail: an error page would tell a stranger that the
-    // protocol and the address go together. The same answer; the merchant may ask again.
-    return { kind: 'requested', sent: false, failed: true };
-  }
+  await mailMerchant(
+    deps,
+    found.caseId,
+    automaticOfficeMail(found.senderEmail, mail, deps.config),
+    signal ? { signal } : undefined,
+  );
   return { kind: 'requested', sent: true };
 }
 

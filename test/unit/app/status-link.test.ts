@@ -98,6 +98,48 @@ describe('requestStatusLink', () => {
     });
   });
 
+  // Red team 62: the bounce memory and the day's counters are read only for a match; a table error
+  // there (a throttled write, a timeout) was thrown to the page, a 500 where a miss gets its 200.
+  const throttled = () =>
+    Object.assign(new Error('Throughput exceeds the current capacity'), { name: 'ThrottlingException' });
+  it.each([
+    [
+      'the bounce memory',
+      (d: ReturnType<typeof deps>) => {
+        d.bounces.isSuppressed = async () => {
+          throw throttled();
+        };
+      },
+    ],
+    [
+      'the case’s daily counter',
+      (d: ReturnType<typeof deps>) => {
+        d.rateLimiter.hit = async (key: string) => {
+          if (key.includes('case')) throw throttled();
+          return 1;
+        };
+      },
+    ],
+    [
+      'the inbox’s daily counter',
+      (d: ReturnType<typeof deps>) => {
+        d.rateLimiter.hit = async (key: string) => {
+          if (key.includes('inbox')) throw throttled();
+          return 1;
+        };
+      },
+    ],
+  ])('a table error reading %s for a match answers "requested" as a miss does', async (_what, breakIt) => {
+    const d = deps();
+    breakIt(d);
+    expect(await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d)).toEqual({
+      kind: 'requested',
+      sent: false,
+      failed: true,
+    });
+    expect(d.mailer.sent).toHaveLength(0);
+  });
+
   // SPEC step 6: an address in bounce memory gets no automatic mail (the link mail is one: Auto-Submitted).
   it('sends no link to an address in bounce memory, with the same answer; after the memory, it does', async () => {
     const d = deps();
