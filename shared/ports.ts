@@ -535,8 +535,14 @@ export interface RateLimiter {
  * no personal data): ses-feedback adds, the intake's guidance path reads.
  */
 export interface BounceCounter {
-  /** Adds `count` bounces to the bucket of the hour starting at `hour` (one write). */
-  add(hour: Date, count: number): Promise<void>;
+  /**
+   * Counts in the bucket of the hour starting at `hour` the bounces named by `keys` (bounceKey: one
+   * per mail and recipient) it has not counted yet. Idempotent per key: SNS delivers at least once and
+   * Lambda retries a failed invocation, and the same notification again, or at once, counts once.
+   * One conditional write; when some key was counted already, a read and at most one write more.
+   * Past BOUNCE_KEYS_PER_HOUR keys in a bucket it counts plainly (the item stays small).
+   */
+  add(hour: Date, keys: string[]): Promise<void>;
   /** The counts of these hour buckets, in order (one read; 0 for a bucket with none). */
   counts(hours: Date[]): Promise<number[]>;
 }

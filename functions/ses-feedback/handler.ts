@@ -53,7 +53,15 @@ export function createSesFeedbackHandler(resolveDeps: () => SesFeedbackDeps | Pr
           if (done.length > 0) deps.logger.info('address suppressed', { address: maskEmail(address), reason });
           suppressed += done.length;
         }
-        await countSesBounces(toSuppress.filter((s) => s.reason === 'ses-permanent-bounce').length, deps);
+        await countSesBounces(
+          {
+            // SES names every mail it reports on; the SNS id (the same on a redelivery) if ever not.
+            mailMessageId: feedback.data.mail?.messageId ?? record.Sns.MessageId,
+            recipients: toSuppress.filter((s) => s.reason === 'ses-permanent-bounce').map((s) => s.address),
+            ...(feedback.data.bounce?.timestamp === undefined ? {} : { bouncedAt: feedback.data.bounce.timestamp }),
+          },
+          deps,
+        );
       }
       if (suppressed > 0) deps.metrics.addMetric(METRIC.bouncesRecorded, MetricUnit.Count, suppressed);
     } finally {

@@ -11,10 +11,12 @@ const recipients = z._default(z.array(z.object({ emailAddress: z.string() })), [
 export const SesFeedbackSchema = z.object({
   eventType: z.optional(z.string()),
   notificationType: z.optional(z.string()),
-  bounce: z.optional(z.object({ bounceType: z.string(), bouncedRecipients: recipients })),
+  bounce: z.optional(
+    z.object({ bounceType: z.string(), bouncedRecipients: recipients, timestamp: z.optional(z.string()) }),
+  ),
   complaint: z.optional(z.object({ complainedRecipients: recipients })),
   /** The mail the event is about, as SES sent it: its recipients (bouncedDestinations). */
-  mail: z.optional(z.object({ destination: z.optional(z.array(z.string())) })),
+  mail: z.optional(z.object({ destination: z.optional(z.array(z.string())), messageId: z.optional(z.string()) })),
 });
 
 /** Addresses that must stop getting automatic mail, from one SES feedback event. */

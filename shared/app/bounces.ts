@@ -6,7 +6,7 @@
  */
 import { confirmedBounces, type SuppressionReason, suppressedUntil } from '../domain/bounce-policy';
 import type { OuvidoriaConfig } from '../domain/config';
-import { breakerHours } from '../domain/bounce-breaker';
+import { bounceHour, bounceKey } from '../domain/bounce-breaker';
 import type { BounceCounter, BounceRegistry, Clock } from '../ports';
 
 export interface BounceDeps {
@@ -31,14 +31,17 @@ export async function suppressAddresses(
 
 /**
  * Permanent bounces SES reported of one mail of ours, for the bounce breaker (domain/bounce-breaker.ts):
- * one write. Only SES feedback counts (the ses-feedback function, invoked by our configuration set's
+ * counted once per (mail, recipient) however often SNS delivers the notification, in the hour SES saw
+ * them bounce. Only SES feedback counts (the ses-feedback function, invoked by our configuration set's
  * topic alone): a delivery report reaching the ombudsman address is mail anyone can write.
  */
 export async function countSesBounces(
-  count: number,
+  bounce: { mailMessageId: string; recipients: string[]; bouncedAt?: string },
   deps: { bounceCounter: BounceCounter; clock: Clock },
 ): Promise<void> {
-  if (count > 0) await deps.bounceCounter.add(breakerHours(deps.clock.now()).current, count);
+  if (bounce.recipients.length === 0) return;
+  const keys = bounce.recipients.map((recipient) => bounceKey(bounce.mailMessageId, recipient));
+  await deps.bounceCounter.add(bounceHour(deps.clock.now(), bounce.bouncedAt), keys);
 }
 
 /**

@@ -9,6 +9,7 @@
  * mail go to merchants with verified tickets and are never held. It resets by itself: held replies
  * bounce no more, and the count of the last hour falls.
  */
+import { createHash } from 'node:crypto';
 import { inboxLimitKey } from './mailbox';
 import type { Outcome } from './outcome';
 import { domainOf } from './sender-authentication';
@@ -30,6 +31,35 @@ export function bouncesInLastHour(now: Date, counts: { current: number; previous
   const elapsed = (now.getTime() - breakerHours(now).current.getTime()) / HOUR_MS;
   return counts.current + counts.previous * (1 - elapsed);
 }
+
+/**
+ * The bucket a bounce is counted in: the hour SES saw it bounce, so a notification SNS delivers again
+ * or Lambda retries — later, maybe past the top of the hour — lands in the same bucket and is found
+ * there (bounceKey). A time that is missing, unreadable or ahead of ours counts at `now`.
+ */
+export function bounceHour(now: Date, bouncedAt?: string): Date {
+  const at = bouncedAt === undefined ? Number.NaN : Date.parse(bouncedAt);
+  return breakerHours(Number.isFinite(at) && at <= now.getTime() ? new Date(at) : now).current;
+}
+
+/**
+ * What makes one bounce one (the breaker's count is idempotent per key): SES's Message-ID of our mail
+ * and the recipient that bounced. Kept on the hour's item, so hashed (LGPD: no address in clear) and
+ * cut to 64 bits, plenty to tell apart the few hundred an hour holds.
+ */
+export function bounceKey(mailMessageId: string, recipient: string): string {
+  const digest = createHash('sha256').update(`${mailMessageId}\n${recipient.trim().toLowerCase()}`).digest('hex');
+  return digest.slice(0, 16);
+}
+
+/**
+ * How many bounce keys one hour's item keeps (16 bytes each: some 8 KB, far below DynamoDB's 400 KB,
+ * and a write of it a few WRU). Past it a bounce is counted plainly, a repeat delivery counting again.
+ * Safe: by then the hour holds this many distinct bounces, many times any sane `bounceBreakerPerHour`,
+ * so the breaker is tripped already; a repeat can only keep the previous hour's share in the sliding
+ * window a little higher, and that share ends with the hour after.
+ */
+export const BOUNCE_KEYS_PER_HOUR = 500;
 
 /** Only guidance (every outcome but ACCEPTED) reads the breaker: an acknowledgement is never held. */
 export function breakerApplies(outcome: Outcome): boolean {

@@ -11,6 +11,7 @@ import { breakerHours } from '../../shared/domain/bounce-breaker';
 import type { CaseRecord } from '../../shared/domain/case';
 import { LOCAL_TABLE } from '../../scripts/local/stack';
 import { caseOf, getCaseRecord, mailsTo, outbox, sendMail, startTestStack, waitFor } from './helpers';
+import { bounceKeys } from '../support/fakes';
 
 const MERCHANT = 'marina@lojanova.com.br';
 let stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -30,7 +31,7 @@ describe('held guidance on the local stack', () => {
     const client = documentClient({ endpoint: `http://127.0.0.1:${stack.ports.dynamodb}` });
     await new DynamoBounceCounter(client, LOCAL_TABLE).add(
       breakerHours(stack.clock.now()).current,
-      stack.config.autoReply.bounceBreakerPerHour,
+      bounceKeys(stack.config.autoReply.bounceBreakerPerHour),
     );
     const sent = await sendMail(stack, {
       from: MERCHANT,

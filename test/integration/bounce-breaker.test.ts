@@ -12,6 +12,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSesFeedbackHandler } from '../../functions/ses-feedback/handler';
+import { DynamoBounceCounter } from '../../shared/adapters/dynamo/bounce-counter';
 import { DynamoHeldReplies } from '../../shared/adapters/dynamo/held-replies';
 import { buildFeedbackDeps } from '../../shared/composition/ses-feedback';
 import type { Settings } from '../../shared/composition/settings';
@@ -149,5 +150,46 @@ describe('the bounce breaker, on dynalite and the SES emulator', () => {
     clock.set(new Date('2026-11-24T15:30:05.000Z'));
     await h.deliver('ses-depois', guidanceMail(`x-depois@${ATTACKER}`, PER_HOUR + 1));
     expect((await h.cases.get(caseIdFor('email', 'ses-depois')))?.reply?.status).toBe('sent');
+  });
+
+  // SNS delivers at least once and Lambda retries a failed async invocation: the same notification
+  // again — after a while, past the top of the hour, or at the same moment — is one bounce.
+  it('the same notification delivered again, late or concurrently, counts once', async () => {
+    const client = countingDocumentClient(dynalite.endpoint, []);
+    const h = await buildHarness({
+      dynamoEndpoint: dynalite.endpoint,
+      sesEndpoint: ses.endpoint,
+      tableName: 'ouvidoria-bounce-once',
+      clock: new FixedClock(new Date('2026-11-24T14:00:05.000Z')),
+      client,
+    });
+    const at = new FixedClock(new Date('2026-11-24T14:10:01.000Z'));
+    const feedback = createSesFeedbackHandler(() => ({
+      ...buildFeedbackDeps({ tableName: h.tableName, config: localConfig } as Settings, { client, clock: at }),
+      logger: new Logger({ serviceName: 'ses-feedback-test', logLevel: 'SILENT' }),
+      metrics: new Metrics({ namespace: 'Ouvidoria', serviceName: 'ses-feedback-test' }),
+    }));
+    const counter = new DynamoBounceCounter(client, h.tableName);
+    const hours = [new Date('2026-11-24T14:00:00.000Z'), new Date('2026-11-24T15:00:00.000Z')];
+    const twoRecipients = structuredClone(snsSample);
+    twoRecipients.Records[0].Sns.Message = JSON.stringify({
+      eventType: 'Bounce',
+      bounce: {
+        bounceType: 'Permanent',
+        bouncedRecipients: [{ emailAddress: `a@${ATTACKER}` }, { emailAddress: `b@${ATTACKER}` }],
+        timestamp: '2026-11-24T14:10:00.000Z',
+      },
+      mail: { messageId: '0100018e-dois-000000', destination: [`a@${ATTACKER}`, `b@${ATTACKER}`] },
+    });
+
+    await Promise.all([feedback(snsSample), feedback(snsSample), feedback(twoRecipients), feedback(twoRecipients)]);
+    expect(await counter.counts(hours)).toEqual([3, 0]);
+    at.set(new Date('2026-11-24T15:01:00.000Z'));
+    await feedback(twoRecipients);
+    await feedback(snsSample);
+    expect(await counter.counts(hours)).toEqual([3, 0]);
+    // Another bounce of the same mail, in its own notification, is another bounce.
+    await feedback(permanentBounce(`c@${ATTACKER}`));
+    expect(await counter.counts(hours)).toEqual([3, 1]);
   });
 });

@@ -12,7 +12,7 @@ import { caseIdFor } from '../../shared/domain/case';
 import { localConfig } from '../../shared/domain/config';
 import { buildHarness } from '../support/email-intake-harness';
 import { type DynaliteHandle, type SesLocalHandle, startDynalite, startSesLocal } from '../support/emulators';
-import { FixedClock } from '../support/fakes';
+import { bounceKeys, FixedClock } from '../support/fakes';
 
 const PER_HOUR = localConfig.autoReply.bounceBreakerPerHour;
 const MERCHANT = 'lojista@modasbella.com.br';
@@ -46,7 +46,7 @@ async function heldWorld(tableName: string) {
   const h = await buildHarness({ dynamoEndpoint: dynalite.endpoint, sesEndpoint: ses.endpoint, tableName, clock });
   const counter = new DynamoBounceCounter(h.client, tableName);
   // An attacker's domain tripped the breaker this hour.
-  await counter.add(new Date('2026-11-24T14:00:00.000Z'), PER_HOUR);
+  await counter.add(new Date('2026-11-24T14:00:00.000Z'), bounceKeys(PER_HOUR));
   await h.deliver('ses-loja-1', guidanceMail(1));
   const caseId = caseIdFor('email', 'ses-loja-1');
   expect((await h.cases.get(caseId))?.reply).toMatchObject({ status: 'suppressed', reason: 'bounce-breaker' });
@@ -73,7 +73,7 @@ describe('the held-reply sweep, on dynalite and the SES emulator', () => {
   it('an attacker keeping the breaker tripped: nothing goes; past the window, it is dropped, not sent', async () => {
     const { h, clock, counter, caseId, sweep } = await heldWorld('ouvidoria-held-replies-attack');
     for (const hour of ['2026-11-24T15:00:00.000Z', '2026-11-24T16:00:00.000Z']) {
-      await counter.add(new Date(hour), PER_HOUR);
+      await counter.add(new Date(hour), bounceKeys(PER_HOUR));
       clock.set(new Date(Date.parse(hour) + 30 * 60_000));
       expect(await sendHeldReplies(sweep)).toMatchObject({ tripped: true, sent: [] });
     }

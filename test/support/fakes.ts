@@ -3,7 +3,7 @@
  * adapters (conditional writes, idempotent steps), for fast unit tests of the application code.
  */
 import { inboxLimitKey } from '../../shared/domain/mailbox';
-import type { HeldReply } from '../../shared/domain/bounce-breaker';
+import { bounceKey, type HeldReply } from '../../shared/domain/bounce-breaker';
 import {
   type CaseMessage,
   type CaseRecord,
@@ -753,11 +753,21 @@ export class InMemoryRateLimiter implements RateLimiter {
   }
 }
 
+let bounceMail = 0;
+/** `n` bounces of mail never counted before (each call new ones): what tests trip the breaker with. */
+export function bounceKeys(n: number): string[] {
+  bounceMail++;
+  return Array.from({ length: n }, (_, i) => bounceKey(`0100018e-teste-${bounceMail}`, `x${i}@devolve-tudo.example`));
+}
+
 export class InMemoryBounceCounter implements BounceCounter {
   readonly hours = new Map<number, number>();
+  readonly seen = new Set<string>();
   reads = 0;
-  async add(hour: Date, count: number) {
-    this.hours.set(hour.getTime(), (this.hours.get(hour.getTime()) ?? 0) + count);
+  async add(hour: Date, keys: string[]) {
+    const fresh = [...new Set(keys)].filter((key) => !this.seen.has(`${hour.getTime()}#${key}`));
+    for (const key of fresh) this.seen.add(`${hour.getTime()}#${key}`);
+    if (fresh.length > 0) this.hours.set(hour.getTime(), (this.hours.get(hour.getTime()) ?? 0) + fresh.length);
   }
   async counts(hours: Date[]) {
     this.reads++;

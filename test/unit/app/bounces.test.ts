@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type BounceDeps, recordDeliveryReport, suppressAddresses } from '../../../shared/app/bounces';
+import { type BounceDeps, countSesBounces, recordDeliveryReport, suppressAddresses } from '../../../shared/app/bounces';
+import { bounceKey } from '../../../shared/domain/bounce-breaker';
 import { localConfig } from '../../../shared/domain/config';
-import { FixedClock, InMemoryBounceRegistry } from '../../support/fakes';
+import { FixedClock, InMemoryBounceCounter, InMemoryBounceRegistry } from '../../support/fakes';
 
 const NOW = new Date('2026-03-02T13:00:00.000Z');
 const UNTIL = new Date(NOW.getTime() + localConfig.autoReply.bounceSuppressionDays * 86_400_000);
@@ -67,5 +68,35 @@ describe('recordDeliveryReport', () => {
       ),
     ).toEqual({ recipients: [], caseIds: [] });
     expect(bounces.entries.size).toBe(0);
+  });
+});
+
+describe('countSesBounces', () => {
+  const MAIL = '0100018e-abc-000000';
+  it.each([
+    [
+      'one per recipient, in the hour SES saw the bounce',
+      ['a@devolve-tudo.example', 'b@devolve-tudo.example'],
+      '2026-03-02T12:59:59.000Z',
+      [['2026-03-02T12:00:00.000Z', ['a@devolve-tudo.example', 'b@devolve-tudo.example']]],
+    ],
+    [
+      'no bounce time: this hour',
+      ['a@devolve-tudo.example'],
+      undefined,
+      [['2026-03-02T13:00:00.000Z', ['a@devolve-tudo.example']]],
+    ],
+    ['no recipient: no write', [], '2026-03-02T12:59:59.000Z', []],
+  ])('%s', async (_, recipients, bouncedAt, written) => {
+    const added: [string, string[]][] = [];
+    const bounceCounter = new InMemoryBounceCounter();
+    bounceCounter.add = async (hour, keys) => {
+      added.push([hour.toISOString(), keys]);
+    };
+    await countSesBounces(
+      { mailMessageId: MAIL, recipients, ...(bouncedAt ? { bouncedAt } : {}) },
+      { bounceCounter, clock: new FixedClock(NOW) },
+    );
+    expect(added).toEqual(written.map(([hour, to]) => [hour, (to as string[]).map((r) => bounceKey(MAIL, r))]));
   });
 });

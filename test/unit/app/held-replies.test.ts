@@ -7,6 +7,7 @@ import { localConfig } from '../../../shared/domain/config';
 import { replyOutcomePt } from '../../../shared/domain/reply-outcome';
 import { type SubmissionInput, SubmissionSchema } from '../../../shared/domain/submission';
 import {
+  bounceKeys,
   FixedClock,
   InMemoryBounceCounter,
   InMemoryBounceRegistry,
@@ -77,7 +78,7 @@ beforeEach(async () => {
   };
   sweep = { cases, mailer, throttle, bounces, openCases, bounceCounter: counter, held, clock, config: localConfig };
   // An attacker's domain tripped the breaker: her guidance is held.
-  await counter.add(HOUR, PER_HOUR);
+  await counter.add(HOUR, bounceKeys(PER_HOUR));
   await processSubmission(guidance(1), intake);
   expect(mailer.sent).toEqual([]);
 });
@@ -130,12 +131,12 @@ describe('sendHeldReplies: a held reply goes out once the breaker is clear', () 
   it.each<[string, () => Promise<void>, Date]>([
     [
       'the breaker still tripped this hour',
-      async () => counter.add(new Date('2026-11-24T16:00:00.000Z'), PER_HOUR),
+      async () => counter.add(new Date('2026-11-24T16:00:00.000Z'), bounceKeys(PER_HOUR)),
       CLEAR,
     ],
     [
       'tripped by the hour before (sliding window)',
-      async () => counter.add(new Date('2026-11-24T15:00:00.000Z'), PER_HOUR + 1),
+      async () => counter.add(new Date('2026-11-24T15:00:00.000Z'), bounceKeys(PER_HOUR + 1)),
       new Date('2026-11-24T16:00:05.000Z'),
     ],
   ])('nothing goes while %s', async (_, trip, at) => {

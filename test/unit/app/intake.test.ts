@@ -8,6 +8,7 @@ import { renderReply } from '../../../shared/domain/replies';
 import { TICKET_SCORES } from '../../../shared/domain/tickets';
 import { type SubmissionInput, SubmissionSchema } from '../../../shared/domain/submission';
 import {
+  bounceKeys,
   FixedClock,
   InMemoryBounceCounter,
   InMemoryBounceRegistry,
@@ -1805,7 +1806,7 @@ describe('processSubmission: the bounce breaker', () => {
   ])(
     'holds the guidance of %s once the last hour reached the limit: the case stored, the reason on it',
     async (_, mail, outcome) => {
-      await counter.add(HOUR, PER_HOUR);
+      await counter.add(HOUR, bounceKeys(PER_HOUR));
       const suppressed: string[] = [];
       const result = await processSubmission(email(mail), {
         ...deps,
@@ -1828,14 +1829,14 @@ describe('processSubmission: the bounce breaker', () => {
     // 14:00:05: nearly all of the previous hour is still inside the last hour.
     ['the limit reached in the hour before', 0, PER_HOUR + 1, false],
   ])('guidance with %s: sent %s', async (_, current, previous, sent) => {
-    await counter.add(HOUR, current);
-    await counter.add(BEFORE, previous);
+    await counter.add(HOUR, bounceKeys(current));
+    await counter.add(BEFORE, bounceKeys(previous));
     await processSubmission(email(noTicket), deps);
     expect(mailer.sent.length).toBe(sent ? 1 : 0);
   });
 
   it('never holds an acknowledgement, nor reads the breaker for it (issue 16: an accepted mail’s requests)', async () => {
-    await counter.add(HOUR, PER_HOUR * 10);
+    await counter.add(HOUR, bounceKeys(PER_HOUR * 10));
     const result = await processSubmission(email(), deps);
     expect(result).toMatchObject({ kind: 'case', outcome: 'ACCEPTED' });
     expect(mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
@@ -1870,7 +1871,7 @@ describe('processSubmission: the bounce breaker', () => {
         {},
       ],
     ])('%s: the planned mail and what its text takes from her mail', async (_, mail, facts) => {
-      await counter.add(HOUR, PER_HOUR);
+      await counter.add(HOUR, bounceKeys(PER_HOUR));
       const result = await processSubmission(email(mail), deps);
       const caseId = result.kind === 'case' ? result.caseId : '';
       const record = await cases.get(caseId);
@@ -1892,14 +1893,14 @@ describe('processSubmission: the bounce breaker', () => {
       ['guidance sent (breaker clear)', noTicket, 0],
       ['an acknowledgement (never held)', {}, PER_HOUR * 10],
     ])('keeps nothing for %s', async (_, mail, bounces) => {
-      await counter.add(HOUR, bounces);
+      await counter.add(HOUR, bounceKeys(bounces));
       await processSubmission(email(mail), deps);
       expect(mailer.sent).toHaveLength(1);
       expect(held.writes).toBe(0);
     });
 
     it('a failed keep records no suppressed reply: the platform’s retry holds it again', async () => {
-      await counter.add(HOUR, PER_HOUR);
+      await counter.add(HOUR, bounceKeys(PER_HOUR));
       held.hold = vi.fn().mockRejectedValueOnce(new Error('ProvisionedThroughputExceededException'));
       await expect(processSubmission(email(noTicket), deps)).rejects.toThrow('ProvisionedThroughput');
       expect((await cases.get('email:ses-0001'))?.reply?.status).toBe('failed');
@@ -1912,7 +1913,7 @@ describe('processSubmission: the bounce breaker', () => {
   });
 
   it('a held reply spends none of the inbox’s daily guidance: once the bounces fall, she is answered', async () => {
-    await counter.add(HOUR, PER_HOUR);
+    await counter.add(HOUR, bounceKeys(PER_HOUR));
     await processSubmission(email(noTicket), deps);
     expect(mailer.sent).toEqual([]);
     clock.set(new Date('2026-11-24T15:30:00.000Z'));

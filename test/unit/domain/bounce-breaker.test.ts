@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BOUNCE_KEYS_PER_HOUR,
+  bounceHour,
+  bounceKey,
   breakerApplies,
   breakerHours,
   breakerTripped,
@@ -57,6 +60,56 @@ describe('the bounce breaker (rt57)', () => {
 });
 
 // A merchant who writes during an attacker's hour is answered late, not never: within a day.
+describe('counting a bounce once', () => {
+  const NOW = new Date('2026-11-24T15:02:00.000Z');
+  it.each([
+    [
+      'SES’s bounce time: a retry after the top of the hour counts in the same bucket',
+      '2026-11-24T14:59:58.000Z',
+      '2026-11-24T14:00:00.000Z',
+    ],
+    ['a bounce of this hour', '2026-11-24T15:00:01.000Z', '2026-11-24T15:00:00.000Z'],
+    ['no time: now', undefined, '2026-11-24T15:00:00.000Z'],
+    ['an unreadable time: now', 'ontem à tarde', '2026-11-24T15:00:00.000Z'],
+    ['a time ahead of ours: now', '2026-11-24T17:30:00.000Z', '2026-11-24T15:00:00.000Z'],
+  ])('bounceHour: %s', (_, bouncedAt, hour) => {
+    expect(bounceHour(NOW, bouncedAt).toISOString()).toBe(hour);
+  });
+
+  it.each([
+    [
+      'the same mail and recipient, spelled otherwise: one key',
+      ['0100018e-abc-000000', 'Inexistente@LojaQueFechou.com.br '],
+      ['0100018e-abc-000000', 'inexistente@lojaquefechou.com.br'],
+      true,
+    ],
+    [
+      'another recipient of the same mail: another',
+      ['0100018e-abc-000000', 'x1@devolve-tudo.example'],
+      ['0100018e-abc-000000', 'x2@devolve-tudo.example'],
+      false,
+    ],
+    [
+      'the same recipient of another mail: another',
+      ['0100018e-abc-000000', 'x1@devolve-tudo.example'],
+      ['0100018e-abc-000001', 'x1@devolve-tudo.example'],
+      false,
+    ],
+  ])('bounceKey: %s', (_, [mailA, toA], [mailB, toB], same) => {
+    expect(bounceKey(mailA!, toA!) === bounceKey(mailB!, toB!)).toBe(same);
+  });
+
+  it('a key names no address in clear, and is short (the hour’s item keeps hundreds)', () => {
+    const key = bounceKey('0100018e-abc-000000', 'inexistente@lojaquefechou.com.br');
+    expect(key).toMatch(/^[0-9a-f]{16}$/);
+    expect(BOUNCE_KEYS_PER_HOUR * key.length).toBeLessThan(400_000 / 40);
+  });
+
+  it('an item keeps far more keys than the breaker’s default needs to trip', () => {
+    expect(BOUNCE_KEYS_PER_HOUR).toBeGreaterThanOrEqual(10 * localConfig.autoReply.bounceBreakerPerHour);
+  });
+});
+
 describe('heldReplyFresh', () => {
   const HELD = '2026-11-24T14:20:00.000Z';
   it.each([

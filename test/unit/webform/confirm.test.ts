@@ -22,6 +22,7 @@ import {
   withoutConfirmations,
 } from '../../support/confirm';
 import {
+  bounceKeys,
   FixedClock,
   InMemoryBounceCounter,
   InMemoryHeldReplies,
@@ -706,7 +707,7 @@ describe('a stranger posting in her address cannot spend the links of her own po
 // no domain of the attacker's own needed: the reputation the breaker protects, spent through the form.
 describe('the bounce breaker holds a link to an address no ticket proves, as it holds guidance', () => {
   const tripBreaker = () =>
-    bounceCounter.add(new Date('2026-03-10T13:00:00Z'), localConfig.autoReply.bounceBreakerPerHour);
+    bounceCounter.add(new Date('2026-03-10T13:00:00Z'), bounceKeys(localConfig.autoReply.bounceBreakerPerHour));
   const madeUp = (i: number) =>
     jsonPost(
       {
@@ -784,10 +785,13 @@ describe('the bounce breaker holds a link to an address no ticket proves, as it 
   });
 
   it('not tripped (one bounce short), or once the hour has passed: the link goes', async () => {
-    await bounceCounter.add(new Date('2026-03-10T13:00:00Z'), localConfig.autoReply.bounceBreakerPerHour - 1);
+    await bounceCounter.add(
+      new Date('2026-03-10T13:00:00Z'),
+      bounceKeys(localConfig.autoReply.bounceBreakerPerHour - 1),
+    );
     await handle(madeUp(1));
     expect(confirmationsIn(mailer.sent)).toHaveLength(1);
-    await bounceCounter.add(new Date('2026-03-10T13:00:00Z'), 1);
+    await bounceCounter.add(new Date('2026-03-10T13:00:00Z'), bounceKeys(1));
     await handle(madeUp(2));
     expect(confirmationsIn(mailer.sent)).toHaveLength(1);
     clock.set('2026-03-10T15:05:00Z');

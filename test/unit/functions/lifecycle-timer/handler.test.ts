@@ -9,6 +9,7 @@ import { EFFECT_SWEEP_EVENT, HELD_REPLY_SWEEP_EVENT } from '../../../../shared/r
 import type { HeldReplySweepDeps } from '../../../../shared/app/held-replies';
 import { localConfig } from '../../../../shared/domain/config';
 import {
+  bounceKeys,
   FixedClock,
   InMemoryBounceCounter,
   InMemoryBounceRegistry,
@@ -115,7 +116,7 @@ describe('lifecycle-timer handler', () => {
     const w = lifecycleWorld({ cases: [workCase()] });
     const counter = new InMemoryBounceCounter();
     const clock = new FixedClock(new Date('2026-11-24T16:00:05.000Z'));
-    await counter.add(new Date('2026-11-24T16:00:00.000Z'), bounces);
+    await counter.add(new Date('2026-11-24T16:00:00.000Z'), bounceKeys(bounces));
     const held: HeldReplySweepDeps = {
       cases: new InMemoryCaseRepository(),
       mailer: new RecordingMailer(),
