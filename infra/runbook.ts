@@ -91,7 +91,7 @@ const SINGLE: Record<string, string> = {
   NoAnalystAvailable:
     'npm run staff -- list (TABLE_NAME=<TableName>): return or add an analyst (npm run staff -- return|add …); waiting cases are re-queued on a roster change.',
   NoActiveSupervisor:
-    "mail for the supervisors (escalation, reminder, a merchant's words for an analyst who left, an undeliverable notice) went to nobody: npm run staff -- list (TABLE_NAME=<TableName>) must show an active member whose id is in lifecycle.supervisorIds, with the address configured for it (npm run staff -- return|add …). Then open the cases the log names (caseId, effect; /equipe?caso=<id>): nothing re-sends that mail.",
+    "mail for the supervisors (escalation, reminder, a merchant's words for an analyst who left, an undeliverable notice) went to nobody (or, when the log says every active supervisor is on leave, only to them: nobody present reads it; end a leave early or make another member a supervisor): npm run staff -- list (TABLE_NAME=<TableName>) must show an active member whose id is in lifecycle.supervisorIds, with the address configured for it (npm run staff -- return|add …). Then open the cases the log names (caseId, effect; /equipe?caso=<id>): nothing re-sends that mail.",
   QuarantinedMail:
     'a supervisor reviews /equipe/quarentena: a spam wave needs nothing; a real sender failing SPF/DKIM/DMARC or a broken parser (one sender domain, or every mail) needs its DNS or a fix; release the legitimate ones.',
   PoisonMail:

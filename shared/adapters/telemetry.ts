@@ -75,9 +75,14 @@ export function lifecycleTelemetry(metrics: Metrics, logger: Logger): LifecycleT
       logger.warn('Case overdue: supervisors alerted', event);
     },
     timerStale: (event) => logger.info('Stale timer: nothing to do', event),
-    noActiveSupervisor: ({ caseId, effect }) => {
+    noActiveSupervisor: ({ caseId, effect, onLeave }) => {
       metrics.addMetric(METRIC.noActiveSupervisor, MetricUnit.Count, 1);
-      logger.error('No active supervisor on the roster: mail for the supervisors went to nobody', { caseId, effect });
+      logger.error(
+        onLeave
+          ? 'Every active supervisor is on leave: mail for the supervisors went to them, nobody present reads it'
+          : 'No active supervisor on the roster: mail for the supervisors went to nobody',
+        { caseId, effect },
+      );
     },
     // Retried unless what it needs is gone (MissingStaff, MessageMissing: settled, nothing to retry).
     effectFailed: (event) =>

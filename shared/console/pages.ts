@@ -342,6 +342,8 @@ function historyLine(e: HistoryEvent, timeZone: string, nameOf: NameOf): SafeHtm
       case 'reminder-sent':
         return 'lembrete de prazo enviado';
       case 'escalated':
+        if (e.unattended === 'on-leave') return 'prazo vencido: supervisão avisada, mas toda de licença hoje';
+        if (e.unattended === 'none') return 'prazo vencido: nenhuma supervisão ativa no cadastro, ninguém foi avisado';
         return 'prazo vencido: supervisão avisada';
       case 'quarantine-discarded':
         return 'quarentena: descartado';

@@ -47,6 +47,7 @@ import {
   isOpenStatus,
   type PendingEffect,
   type StaffMember,
+  supervisionOf,
   type WorkCase,
 } from '../../domain/lifecycle/types';
 import { type RenderedMail, threadTopic } from '../../domain/replies';
@@ -184,11 +185,19 @@ export async function tellSupervisorsNoticeUndeliverable(deps: ResolvedDeps, c: 
 
 /**
  * The active supervisors, for mail meant for them. None (a roster without one, or all of them
- * deactivated) is said loudly: the mail would go to nobody and the case wait unseen.
+ * deactivated) is said loudly: the mail would go to nobody and the case wait unseen. Only supervisors
+ * on leave still get it (an absence must not silence a case), and it is said as loudly: nobody
+ * present reads it.
  */
 async function supervisorsFor(deps: ResolvedDeps, c: WorkCase, effect: string): Promise<StaffMember[]> {
   const supervisors = await deps.staff.supervisors();
-  if (supervisors.length === 0) deps.telemetry.noActiveSupervisor({ caseId: c.caseId, effect });
+  const supervision = supervisionOf(supervisors, deps.calendar.localDate(deps.clock.now()));
+  if (supervision !== 'present')
+    deps.telemetry.noActiveSupervisor({
+      caseId: c.caseId,
+      effect,
+      ...(supervision === 'on-leave' ? { onLeave: true } : {}),
+    });
   return supervisors;
 }
 

@@ -247,8 +247,11 @@ export interface LifecycleTelemetry {
   /** The `OverdueCases` metric: one per case whose due date passed open (escalation fired). */
   overdue(event: { caseId: string; protocol: string }): void;
   timerStale(event: { caseId: string; kind: string }): void;
-  /** Mail for the supervisors found none active on the roster: it went to nobody (the `NoActiveSupervisor` metric). */
-  noActiveSupervisor(event: { caseId: string; effect: string }): void;
+  /**
+   * Mail for the supervisors found none active on the roster: it went to nobody; or only supervisors on
+   * leave (`onLeave`): it went to them, and nobody present reads it (the `NoActiveSupervisor` metric).
+   */
+  noActiveSupervisor(event: { caseId: string; effect: string; onLeave?: true }): void;
   effectFailed(event: { caseId: string; effect: string; error: string }): void;
   /** A pending effect a later transition overtook (effect-fit.ts): settled without acting. */
   effectSuperseded(event: { caseId: string; effect: string }): void;

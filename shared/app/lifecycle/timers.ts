@@ -7,7 +7,7 @@
  */
 import { timerName, type TimerKind } from '../../domain/lifecycle/deadlines';
 import { timerFired } from '../../domain/lifecycle/machine';
-import { isOpenStatus } from '../../domain/lifecycle/types';
+import { isOpenStatus, type Supervision, supervisionOf } from '../../domain/lifecycle/types';
 import { commitWithRetry, type LifecycleDeps, resolveDeps } from './commit';
 
 /** The payload of a lifecycle schedule (what the scheduler target receives). */
@@ -28,17 +28,34 @@ export async function onTimer(event: TimerEvent, rawDeps: LifecycleDeps): Promis
   };
   const expected = Date.parse(event.dueAt);
   if (Number.isNaN(expected)) return stale('invalid due date');
-  const outcome = await commitWithRetry(deps, event.caseId, timerName(event.kind, event.caseId, event.dueAt), (c) => {
-    if (!isOpenStatus(c.status)) return `case ${c.status}`;
-    if (!c.dueAt || Date.parse(c.dueAt) !== expected) return 'due date moved';
-    const transition = timerFired(c, event.kind, {
-      now: deps.clock.now(),
-      config: deps.config,
-      calendar: deps.calendar,
-      sourceId: timerName(event.kind, event.caseId, event.dueAt),
-    });
-    return transition?.ok ? { transition } : 'nothing to do';
-  });
+  // Whom the escalation will reach, for its history entry (no supervisor present is said there):
+  // read once, and only for a timer that fires.
+  let supervision: Supervision | undefined;
+  const outcome = await commitWithRetry(
+    deps,
+    event.caseId,
+    timerName(event.kind, event.caseId, event.dueAt),
+    async (c) => {
+      if (!isOpenStatus(c.status)) return `case ${c.status}`;
+      if (!c.dueAt || Date.parse(c.dueAt) !== expected) return 'due date moved';
+      supervision ??=
+        event.kind === 'escalation'
+          ? supervisionOf(await deps.staff.supervisors(), deps.calendar.localDate(deps.clock.now()))
+          : 'present';
+      const transition = timerFired(
+        c,
+        event.kind,
+        {
+          now: deps.clock.now(),
+          config: deps.config,
+          calendar: deps.calendar,
+          sourceId: timerName(event.kind, event.caseId, event.dueAt),
+        },
+        supervision,
+      );
+      return transition?.ok ? { transition } : 'nothing to do';
+    },
+  );
   switch (outcome.kind) {
     case 'not-found':
       return stale('case not found');

@@ -31,6 +31,7 @@ import {
   type RelayedAnswer,
   STATUS_LABELS_PT,
   type StaffProblem,
+  type Supervision,
   type Transition,
   type WorkCase,
   type WorkStatus,
@@ -599,7 +600,12 @@ export const MAX_REFUSED_LINES = 10;
 export const MAX_REFUSED_LINE_CHARS = 200;
 
 /** A timer fired on time for an open case: remind the analyst / alert the supervisors, and record it. */
-export function timerFired(c: WorkCase, kind: 'reminder' | 'escalation', ctx: LifecycleContext): Transition | null {
+export function timerFired(
+  c: WorkCase,
+  kind: 'reminder' | 'escalation',
+  ctx: LifecycleContext,
+  supervision: Supervision = 'present',
+): Transition | null {
   if (!isOpenStatus(c.status) || !c.dueAt) return null;
   const system: Actor = { kind: 'system' };
   if (kind === 'reminder') {
@@ -614,7 +620,13 @@ export function timerFired(c: WorkCase, kind: 'reminder' | 'escalation', ctx: Li
   }
   return done(
     {},
-    [event(ctx, system, { type: 'escalated', dueAt: c.dueAt })],
+    [
+      event(ctx, system, {
+        type: 'escalated',
+        dueAt: c.dueAt,
+        ...(supervision === 'present' ? {} : { unattended: supervision }),
+      }),
+    ],
     [{ kind: 'escalate', dueAt: c.dueAt, ...(c.assignee ? { analystId: c.assignee } : {}) }],
   );
 }

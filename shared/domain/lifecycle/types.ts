@@ -75,6 +75,22 @@ export function isOnLeave(member: Pick<StaffMember, 'leave'>, today: string): bo
   return member.leave !== undefined && member.leave.from <= today && today <= member.leave.to;
 }
 
+/**
+ * Who reads mail for the supervisors today: `present`, an active supervisor not on leave; `on-leave`,
+ * only supervisors on leave (the mail still goes to them: an absence must not silence an overdue
+ * case); `none`, no active supervisor on the roster (it goes to nobody).
+ */
+export type Supervision = 'present' | 'on-leave' | 'none';
+
+export function supervisionOf(
+  supervisors: readonly Pick<StaffMember, 'active' | 'leave'>[],
+  today: string,
+): Supervision {
+  const active = supervisors.filter((m) => m.active);
+  if (active.length === 0) return 'none';
+  return active.some((m) => !isOnLeave(m, today)) ? 'present' : 'on-leave';
+}
+
 /** Who acts. Staff are roster ids (never addresses: the history is kept for years). */
 export type Actor =
   | { kind: 'staff'; id: string; role: StaffRole }
@@ -147,7 +163,8 @@ export type HistoryEvent = {
    */
   | { type: 'refused'; code: string; commands: string[]; reasons?: string[] }
   | { type: 'reminder-sent'; dueAt: string }
-  | { type: 'escalated'; dueAt: string }
+  /** `unattended`: no supervisor present to read it (supervisionOf at the time): the history says so. */
+  | { type: 'escalated'; dueAt: string; unattended?: Exclude<Supervision, 'present'> }
   /** Quarantine review by a supervisor (staff console): kept out, or decided again as vouched for. */
   | { type: 'quarantine-discarded' }
   /**

@@ -137,6 +137,8 @@ describe('lifecycleTelemetry', () => {
     ['overdue', { caseId: 'c1', protocol: 'OUV-1' }, METRIC.overdueCases, {}, 'warn'],
     // Mail for the supervisors that found none: an error, and the metric the NoActiveSupervisor alarm reads.
     ['noActiveSupervisor', { caseId: 'c1', effect: 'escalate' }, METRIC.noActiveSupervisor, {}, 'error'],
+    // Only supervisors on leave got it: as loud (nobody present reads it).
+    ['noActiveSupervisor', { caseId: 'c1', effect: 'escalate', onLeave: true }, METRIC.noActiveSupervisor, {}, 'error'],
     ['surveyRecorded', { protocol: 'OUV-1', score: 5 }, METRIC.surveyAnswers, { score: '5' }, 'info'],
   ] as const)('%s emits its metric and one log line', (method, event, metric, dimensions, level) => {
     const { metrics, emitted } = recordingMetrics();

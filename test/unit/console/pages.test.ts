@@ -158,6 +158,37 @@ describe('console pages — escaping every merchant- and staff-controlled field'
       },
       lines: ['13/03/2026, 14:30</time> — Sofia Martins: transferido de Ana Lima para Bruno Costa'],
     },
+    {
+      name: 'escalations: told, told only to supervisors on leave, told to nobody',
+      c: {
+        status: 'IN_PROGRESS',
+        assignee: 'ana',
+        assignedAt: '2026-03-12T13:05:00Z',
+        history: [
+          { type: 'escalated', dueAt: '2026-03-24T13:00:00Z', at: '2026-03-24T13:00:00Z', actor: { kind: 'system' } },
+          {
+            type: 'escalated',
+            dueAt: '2026-03-25T13:00:00Z',
+            unattended: 'on-leave',
+            at: '2026-03-25T13:00:00Z',
+            actor: { kind: 'system' },
+          },
+          {
+            type: 'escalated',
+            dueAt: '2026-03-26T13:00:00Z',
+            unattended: 'none',
+            at: '2026-03-26T13:00:00Z',
+            actor: { kind: 'system' },
+          },
+        ],
+      },
+      lines: [
+        '12/03/2026, 10:05</time> — sistema: atribuído a Ana Lima',
+        '24/03/2026, 10:00</time> — sistema: prazo vencido: supervisão avisada',
+        '25/03/2026, 10:00</time> — sistema: prazo vencido: supervisão avisada, mas toda de licença hoje',
+        '26/03/2026, 10:00</time> — sistema: prazo vencido: nenhuma supervisão ativa no cadastro, ninguém foi avisado',
+      ],
+    },
   ] as const)('the history shows the assignment and what moved the case: $name', ({ c, lines }) => {
     const page = casePage(frame, { c: workCase(c as never), survey: null, actions: new Set(), staffNames: names }, now);
     const history = page.slice(page.indexOf('<h2>Histórico</h2>'));

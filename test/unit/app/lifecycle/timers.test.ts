@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { LifecycleTelemetry } from '../../../../shared/app/lifecycle/ports';
 import { silentLifecycleTelemetry } from '../../../../shared/app/lifecycle/ports';
 import { onTimer } from '../../../../shared/app/lifecycle/timers';
-import { CASE_ID, lifecycleWorld, PROTOCOL, workCase } from '../../../support/lifecycle-fakes';
+import {
+  CASE_ID,
+  InMemoryStaffDirectory,
+  lifecycleWorld,
+  PROTOCOL,
+  ROSTER,
+  workCase,
+} from '../../../support/lifecycle-fakes';
 
 const DUE = '2026-03-24T13:00:00.000Z';
 
@@ -93,6 +100,49 @@ describe('onTimer', () => {
     expect(w.mailer.sent[0]!.subject).toBe(`[${PROTOCOL}] Caso com prazo vencido`);
     expect(w.mailer.sent[0]!.text).toContain('Ana Lima (ana)');
     expect(t.overdue).toEqual([PROTOCOL]);
+  });
+
+  // Sofia is the only supervisor. On leave, or gone from the roster, the overdue case must not pass in
+  // silence: on leave she is told anyway; either way the case's history says nobody present was told,
+  // and the NoActiveSupervisor alarm fires.
+  it.each([
+    ['present', (m: (typeof ROSTER)[number]) => m, ['sofia@empresa.com.br'], undefined, []],
+    [
+      'on leave today',
+      (m: (typeof ROSTER)[number]) => ({ ...m, leave: { from: '2026-03-20', to: '2026-04-03' } }),
+      ['sofia@empresa.com.br'],
+      'on-leave',
+      [{ caseId: CASE_ID, effect: 'escalate', onLeave: true }],
+    ],
+    [
+      'on leave, back today',
+      (m: (typeof ROSTER)[number]) => ({ ...m, leave: { from: '2026-03-10', to: '2026-03-23' } }),
+      ['sofia@empresa.com.br'],
+      undefined,
+      [],
+    ],
+    [
+      'no longer active',
+      (m: (typeof ROSTER)[number]) => ({ ...m, active: false }),
+      [],
+      'none',
+      [{ caseId: CASE_ID, effect: 'escalate' }],
+    ],
+  ])('escalation with the one supervisor %s', async (_label, sofiaIs, to, unattended, alarms) => {
+    const w = lifecycleWorld({ now: DUE });
+    const alarmed: unknown[] = [];
+    const roster = ROSTER.map((m) => (m.role === 'supervisor' ? sofiaIs(m) : m));
+    const deps = {
+      ...w.deps,
+      staff: new InMemoryStaffDirectory(roster),
+      telemetry: { ...silentLifecycleTelemetry, noActiveSupervisor: (e: unknown) => alarmed.push(e) },
+    };
+    expect(await onTimer({ kind: 'escalation', caseId: CASE_ID, dueAt: DUE }, deps)).toEqual({ kind: 'escalated' });
+    expect(w.mailer.sent.map((m) => m.to[0])).toEqual(to);
+    const escalated = w.cases.must().history?.find((e) => e.type === 'escalated');
+    expect(escalated).toEqual(expect.objectContaining({ type: 'escalated', dueAt: DUE }));
+    expect(escalated && 'unattended' in escalated ? escalated.unattended : undefined).toBe(unattended);
+    expect(alarmed).toEqual(alarms);
   });
 
   it.each([

@@ -656,8 +656,24 @@ describe('recordRefusal and timers', () => {
       { kind: 'remind-analyst', analystId: 'ana', dueAt: '2026-03-24T13:00:00.000Z' },
     ]);
     const escalation = timerFired(workCase(), 'escalation', ctx);
-    expect(escalation?.ok && escalation.events[0]?.type).toBe('escalated');
+    expect(escalation?.ok && escalation.events[0]).toMatchObject({
+      type: 'escalated',
+      dueAt: '2026-03-24T13:00:00.000Z',
+    });
+    expect(escalation?.ok && escalation.events[0]).not.toHaveProperty('unattended');
     expect(timerFired(workCase({ status: 'CLOSED' }), 'reminder', ctx)).toBeNull();
+  });
+
+  // The escalation goes out either way (effects.ts); its history entry says when nobody present gets it.
+  it.each([
+    ['present', undefined],
+    ['on-leave', 'on-leave'],
+    ['none', 'none'],
+  ] as const)('an escalation with supervision %s records unattended %s', (supervision, unattended) => {
+    const t = timerFired(workCase(), 'escalation', ctx, supervision);
+    expect(t?.ok && t.effects).toEqual([{ kind: 'escalate', dueAt: '2026-03-24T13:00:00.000Z', analystId: 'ana' }]);
+    const e = t?.ok ? t.events[0] : undefined;
+    expect(e && 'unattended' in e ? e.unattended : undefined).toBe(unattended);
   });
 });
 
