@@ -359,18 +359,17 @@ export const DeploymentConfigSchema = DeploymentFields.superRefine((c, ctx) => {
       message: 'name at least one supervisor (roster id): escalations and the monthly report go to them',
     });
   }
-  // The seed (infra/staff-seed.ts) adds only `staff`; a supervisor missing from it has no address.
-  if (c.staff.length > 0) {
-    supervisors.forEach((id, i) => {
-      if (!seen.has(id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['lifecycle', 'supervisorIds', i],
-          message: `"${id}" is not in staff: add the supervisor there so the seed creates them`,
-        });
-      }
-    });
-  }
+  // The seed (infra/staff-seed.ts) adds only `staff`, active: a supervisor missing from it has no
+  // address and no roster entry, so escalations went to nobody — an empty `staff` too.
+  supervisors.forEach((id, i) => {
+    if (!seen.has(id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lifecycle', 'supervisorIds', i],
+        message: `"${id}" is not in staff: add the supervisor there so the seed creates them, active`,
+      });
+    }
+  });
   if (c.existingRuleSetName !== undefined) {
     if (c.activateRuleSet) {
       ctx.addIssue({
