@@ -554,8 +554,8 @@ export interface BounceCounter {
  */
 export interface HeldReplies {
   hold(reply: HeldReply): Promise<void>;
-  /** The replies held at or after `since` (up to `now`), oldest first. */
-  heldSince(since: Date, now: Date): Promise<HeldReply[]>;
+  /** The replies held at or after `since` (up to `now`), oldest first: at most `limit` of them. */
+  heldSince(since: Date, now: Date, limit: number): Promise<HeldReply[]>;
   /** Done with it (sent, dropped, or answered otherwise): idempotent. */
   remove(reply: Pick<HeldReply, 'caseId' | 'heldAt'>): Promise<void>;
 }

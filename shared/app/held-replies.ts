@@ -9,6 +9,7 @@
  */
 import {
   HELD_REPLY_FRESH_MS,
+  HELD_REPLY_READ_PER_RUN,
   HELD_REPLY_TRIES_PER_RUN,
   type HeldReply,
   heldReplyFresh,
@@ -56,7 +57,7 @@ export async function sendHeldReplies(deps: HeldReplySweepDeps): Promise<HeldRep
   if (budget === 0) return { ...result, tripped: true };
   const now = deps.clock.now();
   // Older ones are not listed: stale guidance is dropped, and its item expires (TTL).
-  const listed = await deps.held.heldSince(new Date(now.getTime() - HELD_REPLY_FRESH_MS), now);
+  const listed = await deps.held.heldSince(new Date(now.getTime() - HELD_REPLY_FRESH_MS), now, HELD_REPLY_READ_PER_RUN);
   // A post's link held twice (her repeat while tripped) is asked for once: one link per post anyway.
   const linksAsked = new Set<string>();
   let tries = HELD_REPLY_TRIES_PER_RUN;

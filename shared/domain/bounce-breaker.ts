@@ -147,6 +147,17 @@ export const HELD_REPLY_SWEEP_MINUTES = 5;
 export const HELD_REPLY_TRIES_PER_RUN = 200;
 
 /**
+ * How many held replies one sweep run reads at most, the oldest first. A run reads every reply held in
+ * the window to order them (heldResendOrder needs each domain's load), every few minutes while the
+ * breaker is clear: measured, 5,000 held cost 3 Queries and some 525 read units a run (0.1 per reply,
+ * about 150,000 a day: cents), which is no reason to read less. But the read grows with the attack, and
+ * a run that times out sends nobody; 20,000 (some 9 MB, a few seconds) keeps a run well inside the
+ * lifecycle-timer's timeout. Past it the order holds among the oldest read, and the newer wait until
+ * those are sent or expire — slower for a merchant held behind so large an attack, never silence.
+ */
+export const HELD_REPLY_READ_PER_RUN = 20_000;
+
+/**
  * How many held replies one sweep run may send: the breaker's headroom (`perHour` less the last
  * hour's bounces) spread over the runs of an hour. The attacker's own held replies are among them and
  * bounce again: sent all at once when the breaker clears, they would take SES's bounce rate back over

@@ -122,6 +122,7 @@ describe('the bounce breaker, on dynalite and the SES emulator', () => {
     const kept = await new DynamoHeldReplies(client, h.tableName).heldSince(
       new Date(clock.now().getTime() - 60_000),
       clock.now(),
+      10,
     );
     expect(kept.map((reply) => [reply.caseId, reply.to])).toEqual([[held?.caseId, `x-held@${ATTACKER}`]]);
 

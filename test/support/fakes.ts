@@ -782,10 +782,11 @@ export class InMemoryHeldReplies implements HeldReplies {
     this.writes++;
     this.items.set(`${reply.heldAt}#${reply.caseId}`, structuredClone(reply));
   }
-  async heldSince(since: Date, now: Date) {
+  async heldSince(since: Date, now: Date, limit = Number.POSITIVE_INFINITY) {
     return [...this.items.values()]
       .filter((reply) => reply.heldAt >= since.toISOString() && reply.heldAt <= now.toISOString())
       .sort((a, b) => a.heldAt.localeCompare(b.heldAt))
+      .slice(0, limit)
       .map((reply) => structuredClone(reply));
   }
   async remove(reply: Pick<HeldReply, 'caseId' | 'heldAt'>) {

@@ -27,10 +27,11 @@ export class DynamoHeldReplies implements HeldReplies {
     );
   }
 
-  async heldSince(since: Date, now: Date): Promise<HeldReply[]> {
+  async heldSince(since: Date, now: Date, limit: number): Promise<HeldReply[]> {
     const found: HeldReply[] = [];
     const from = since.toISOString();
-    for (let day = Math.floor(since.getTime() / DAY_MS); day <= Math.floor(now.getTime() / DAY_MS); day++) {
+    const last = Math.floor(now.getTime() / DAY_MS);
+    for (let day = Math.floor(since.getTime() / DAY_MS); day <= last && found.length < limit; day++) {
       const { pk } = heldReplyKey(new Date(day * DAY_MS).toISOString(), '');
       let start: Record<string, unknown> | undefined;
       do {
@@ -40,16 +41,18 @@ export class DynamoHeldReplies implements HeldReplies {
             KeyConditionExpression: 'pk = :pk AND sk >= :from',
             ExpressionAttributeValues: { ':pk': pk, ':from': from },
             ConsistentRead: true,
+            // No more read than is kept (an expired item read counts too: a page or two more at most).
+            Limit: limit - found.length,
             ...(start ? { ExclusiveStartKey: start } : {}),
           }),
         );
         for (const item of out.Items ?? []) {
           const expires = item[TTL_ATTRIBUTE];
           if (typeof expires === 'number' && expires * 1000 <= now.getTime()) continue;
-          if (isHeldReply(item['reply'])) found.push(item['reply']);
+          if (isHeldReply(item['reply']) && found.length < limit) found.push(item['reply']);
         }
         start = out.LastEvaluatedKey;
-      } while (start);
+      } while (start && found.length < limit);
     }
     return found;
   }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sendHeldReplies, type HeldReplySweepDeps } from '../../../shared/app/held-replies';
-import { HELD_REPLY_TRIES_PER_RUN } from '../../../shared/domain/bounce-breaker';
+import { HELD_REPLY_READ_PER_RUN, HELD_REPLY_TRIES_PER_RUN } from '../../../shared/domain/bounce-breaker';
 import { type IntakeDeps, processSubmission } from '../../../shared/app/intake';
 import { caseIdFor } from '../../../shared/domain/case';
 import { localConfig } from '../../../shared/domain/config';
@@ -343,6 +343,19 @@ describe('sendHeldReplies: a held reply goes out once the breaker is clear', () 
     // Hers and the inbox's first: one guidance each, the rest the daily limit's.
     expect(mailer.sent.map((m) => m.to)).toEqual([[MERCHANT], [spam]]);
     expect(held.items.size).toBe(0);
+  });
+
+  it('one run reads at most HELD_REPLY_READ_PER_RUN held replies, the oldest first', async () => {
+    const asked: number[] = [];
+    const heldSince = held.heldSince.bind(held);
+    held.heldSince = (since: Date, now: Date, limit: number) => {
+      asked.push(limit);
+      return heldSince(since, now, limit);
+    };
+    clock.set(CLEAR);
+    await sendHeldReplies(sweep);
+    expect(asked).toEqual([HELD_REPLY_READ_PER_RUN]);
+    expect(mailer.sent.map((m) => m.to)).toEqual([[MERCHANT]]);
   });
 
   it('a held reply not sent (its address bounced meanwhile) spends none of the run’s budget', async () => {

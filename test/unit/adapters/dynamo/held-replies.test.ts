@@ -48,7 +48,7 @@ describe('DynamoHeldReplies', () => {
     ],
   ])('queries the dates of the window by key (%s), from `since` on', async (_, since, now, pks) => {
     ddb.on(QueryCommand).resolves({ Items: [] });
-    await store.heldSince(new Date(since), new Date(now));
+    await store.heldSince(new Date(since), new Date(now), 100);
     const inputs = ddb.commandCalls(QueryCommand).map((call) => call.args[0].input);
     expect(inputs.map((input) => input.ExpressionAttributeValues?.[':pk'])).toEqual(pks);
     for (const input of inputs) {
@@ -70,12 +70,28 @@ describe('DynamoHeldReplies', () => {
         LastEvaluatedKey: { pk: 'HELDREPLY#2026-11-24', sk: 'x' },
       })
       .resolvesOnce({ Items: [{ reply: { caseId: 'c' } }, { reply: held('2026-11-24T10:02:00.000Z', 'd') }] });
-    const found = await store.heldSince(new Date('2026-11-24T09:00:00.000Z'), now);
+    const found = await store.heldSince(new Date('2026-11-24T09:00:00.000Z'), now, 100);
     expect(found.map((reply) => reply.caseId)).toEqual(['a', 'd']);
     expect(ddb.commandCalls(QueryCommand)[1]!.args[0].input.ExclusiveStartKey).toEqual({
       pk: 'HELDREPLY#2026-11-24',
       sk: 'x',
     });
+  });
+
+  // A run reads at most HELD_REPLY_READ_PER_RUN: no page, no day past it is asked for.
+  it('reads no more than asked, the oldest first, across pages and days', async () => {
+    const now = new Date('2026-11-24T14:00:00.000Z');
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({
+        Items: [{ reply: held('2026-11-23T15:00:00.000Z', 'a') }, { reply: held('2026-11-23T16:00:00.000Z', 'b') }],
+        LastEvaluatedKey: { pk: 'HELDREPLY#2026-11-23', sk: 'x' },
+      })
+      .resolvesOnce({ Items: [{ reply: held('2026-11-23T17:00:00.000Z', 'c') }] })
+      .resolves({ Items: [{ reply: held('2026-11-24T10:00:00.000Z', 'd') }] });
+    const found = await store.heldSince(new Date('2026-11-23T14:00:00.000Z'), now, 3);
+    expect(found.map((reply) => reply.caseId)).toEqual(['a', 'b', 'c']);
+    expect(ddb.commandCalls(QueryCommand).map((call) => call.args[0].input.Limit)).toEqual([3, 1]);
   });
 
   it('removes by the same key', async () => {
