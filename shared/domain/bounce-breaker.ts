@@ -61,6 +61,12 @@ export function bounceKey(mailMessageId: string, recipient: string): string {
  */
 export const BOUNCE_KEYS_PER_HOUR = 500;
 
+/**
+ * The highest `autoReply.bounceBreakerPerHour` a configuration may set: half the keys an hour keeps, so
+ * the plain counting past BOUNCE_KEYS_PER_HOUR only ever runs with the breaker tripped twice over.
+ */
+export const BOUNCE_BREAKER_MAX_PER_HOUR = BOUNCE_KEYS_PER_HOUR / 2;
+
 /** Only guidance (every outcome but ACCEPTED) reads the breaker: an acknowledgement is never held. */
 export function breakerApplies(outcome: Outcome): boolean {
   return outcome !== 'ACCEPTED';

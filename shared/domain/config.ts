@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import { BOUNCE_BREAKER_MAX_PER_HOUR } from './bounce-breaker';
 import { FILE_KINDS } from './uploads/kinds';
 
 /**
@@ -124,7 +125,7 @@ function buildConfigSchema() {
        * last hour at which guidance replies are held. 30 is far above an honest hour (a typed-wrong
        * address or two) and far below the few hundred that take SES's bounce rate past its review level.
        */
-      bounceBreakerPerHour: intIn(1, undefined, 30),
+      bounceBreakerPerHour: intIn(1, BOUNCE_BREAKER_MAX_PER_HOUR, 30),
     }),
     /** Business days before the due date when the analyst is reminded (SPEC step 9). */
     reminderBusinessDays: intIn(0, 30, 2),

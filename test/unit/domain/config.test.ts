@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BOUNCE_BREAKER_MAX_PER_HOUR, BOUNCE_KEYS_PER_HOUR } from '../../../shared/domain/bounce-breaker';
 import { configSchema, localConfig, localConfigInput, parseConfig } from '../../../shared/domain/config';
 
 describe('parseConfig', () => {
@@ -21,6 +22,19 @@ describe('parseConfig', () => {
     });
     expect(localConfig.reminderBusinessDays).toBe(2);
     expect(localConfig.slaBusinessDays).toBe(10);
+  });
+
+  // Mend 62: the breaker's hour keeps BOUNCE_KEYS_PER_HOUR bounce keys and counts plainly past them; a
+  // threshold near or past that would let repeated notifications count twice before it trips.
+  it.each([
+    [30, true],
+    [BOUNCE_BREAKER_MAX_PER_HOUR, true],
+    [BOUNCE_BREAKER_MAX_PER_HOUR + 1, false],
+    [BOUNCE_KEYS_PER_HOUR, false],
+  ])('autoReply.bounceBreakerPerHour %d accepted: %s', (bounceBreakerPerHour, accepted) => {
+    const input = { ...localConfigInput, autoReply: { ...localConfigInput.autoReply, bounceBreakerPerHour } };
+    if (accepted) expect(parseConfig(input).autoReply.bounceBreakerPerHour).toBe(bounceBreakerPerHour);
+    else expect(() => parseConfig(input)).toThrow(/bounceBreakerPerHour/);
   });
 
   // Round 55: the stores' domain is optional (none: no address proves a store of ours) and must be a domain.
