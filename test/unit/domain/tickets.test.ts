@@ -166,6 +166,35 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     });
   });
 
+  // Round 62: a few words of hers between the keyword and that comma (the day, the channel), when the marker is
+  // then said to be the number. Another number so introduced (an order's, a phone's, a CNPJ, a CEP) stays unread.
+  it.each([
+    ['abri chamado semana passada, o número é 48213', '48213'],
+    ['Abri um chamado lá no suporte ontem à noite, o número é 48213, e até agora nada.', '48213'],
+    ['Já abri o ticket pelo chat há três dias, o número é 48213. Nada resolvido.', '48213'],
+    ['abri chamado semana passada, o número: 48213', '48213'],
+    ['Ya abrí un ticket ayer, el número es 48213. Sigo sin respuesta.', '48213'],
+    ['Hi, I opened a ticket last week, the number is 48213.', '48213'],
+  ])('reads the number after a few words, a comma and its marker: %j → %s', (text, expected) => {
+    expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({
+      number: expected,
+      score: TICKET_SCORES.keyword + 3,
+    });
+  });
+
+  it.each([
+    ['abri chamado semana passada, o número é (11) 98765-4321 pode me ligar'],
+    ['abri chamado semana passada, o número do pedido é 48213'],
+    ['abri chamado semana passada, o número da nota é 48213'],
+    ['abri chamado semana passada, o número do CNPJ é 12.345.678/0001-90'],
+    ['abri chamado semana passada mas vcs pedem o CEP, o número é 01310-100'],
+    ['abri chamado para o pedido, o número é 48213'],
+    ['abri chamado semana passada, the order number is 48213'],
+    ['abri reclamação no Procon, o número é 48213'],
+  ])('reads no ticket where the words before the comma or the marker name another number: %j', (text) => {
+    expect(numbersIn(text)).toEqual([]);
+  });
+
   // A file name typed in her text, its words joined by underscores (a bare number in one stays unread).
   it.each([
     ['segue print em anexo (print_chamado_45123.png), o erro continua', '45123'],
