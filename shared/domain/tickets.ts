@@ -144,6 +144,9 @@ const OFFICE_BODY = 'ouvidoria';
 const OTHER_BODY_WORDS =
   'anatel|procon|reclame|consumidor|senacon|bacen|banco|juizado|tribunal|delegacia|boletim|correios|transportadora|jadlog|loggi';
 
+/** Her buyer: a number he gave her is his order's or his phone's ("o cliente disse que o número é …"). */
+const BUYER_WORDS = 'clientes?|compradora?s?|customers?|buyers?|clientas?';
+
 /** Messaging apps: a phone number follows them, or a ticket when they name the channel it came from. */
 const CHANNEL_ID_KEYWORDS = 'whatsapp|whats|wpp|zap';
 
@@ -344,11 +347,13 @@ const STRONG_LINK = new RegExp(
   // An underscore, as a file name she types or pastes joins its words ("segue print (print_chamado_45123.png)").
   // The number handed over ("já abri chamado, segue o número: 48213"), the day said between ("abri chamado ontem, o
   // número que me deram é 48213").
-  // A few words of hers before that comma ("abri chamado semana passada, o número é 48213", "Ya abrí un ticket
-  // ayer, el número es 48213"), only when the marker is then said to be the number (a copula or a colon after it):
-  // "o número do pedido é", a phone's parenthesis, an order or a body's word among them stay unread (round 62).
+  // A few words of hers before that comma, or none on a phone ("abri chamado semana passada, o número é 48213",
+  // "Ya abrí un ticket ayer, el número es 48213", "ja abri chamado sim o numero e 48213"), only when the marker is
+  // then said to be the number (a copula or a colon after it):
+  // "o número do pedido é", a phone's parenthesis, an order's, a body's or a buyer's word among them stay unread
+  // (round 62).
   // First: the star takes the first alternative that matches, and a bare space would end the words' reading.
-  String.raw`^\.?(?:(?:\s+(?!(?:${ID_KEYWORDS}|${OTHER_BODY_WORDS})(?![a-z]))[a-z]+){1,6}\s*,\s*(?:(?:o|the|its|my|el|mi)\s+)?(?=(?:numero|number)\s*(?:(?:e|eh|is|es|was|foi|era)(?![a-z0-9])|:))|\s+|[:#(|\-–—!?=_]|,(?=\s*(?:(?:e|o|segue|seguem)\s+){0,2}(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|,\s*(?:(?:and|y)\s+)?(?:the|its|my|el|mi)(?=\s+(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|` +
+  String.raw`^\.?(?:(?:\s+(?!(?:${ID_KEYWORDS}|${OTHER_BODY_WORDS}|${BUYER_WORDS})(?![a-z]))[a-z]+){1,6}\s*,?\s*(?:(?:o|the|its|my|el|mi)\s+)?(?=(?:numero|number)\s*(?:(?:e|eh|is|es|was|foi|era)(?![a-z0-9])|:))|\s+|[:#(|\-–—!?=_]|,(?=\s*(?:(?:e|o|segue|seguem)\s+){0,2}(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|,\s*(?:(?:and|y)\s+)?(?:the|its|my|el|mi)(?=\s+(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|` +
     // Round 44: the number handed over as asked ("o número do chamado, conforme solicitado: 48.214",
     // "ID do chamado = 48215"), an answer to our reply asking for it.
     String.raw`,?\s*(?:conforme|como)\s+(?:solicitado|solicitada|pedido|pedida|combinado|informado|requisitado|voces pediram|vcs pediram)(?![a-z0-9])\s*,?|` +

@@ -175,6 +175,10 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['abri chamado semana passada, o número: 48213', '48213'],
     ['Ya abrí un ticket ayer, el número es 48213. Sigo sin respuesta.', '48213'],
     ['Hi, I opened a ticket last week, the number is 48213.', '48213'],
+    // …and written on a phone, with no comma at all.
+    ['ja abri chamado sim o numero e 48213 e nd foi resolvido o pix continua fora', '48213'],
+    ['abri chamado semana passada o número é 48213 e ninguém respondeu', '48213'],
+    ['abri o ticket ontem de noite o numero eh 48213 vcs n resolvem nd', '48213'],
   ])('reads the number after a few words, a comma and its marker: %j → %s', (text, expected) => {
     expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({
       number: expected,
@@ -191,8 +195,18 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['abri chamado para o pedido, o número é 48213'],
     ['abri chamado semana passada, the order number is 48213'],
     ['abri reclamação no Procon, o número é 48213'],
+    ['abri chamado semana passada o numero do pedido e 48213'],
+    ['abri chamado pra trocar o telefone o numero e 48213'],
+    ['abri chamado no procon o numero e 48213'],
   ])('reads no ticket where the words before the comma or the marker name another number: %j', (text) => {
     expect(numbersIn(text)).toEqual([]);
+  });
+
+  it.each([
+    ['abri chamado e o cliente disse que o numero e 48213'],
+    ['I opened a ticket and the customer said the number is 48213'],
+  ])("leaves a number her buyer gave a guess, never the keyword's reading: %j", (text) => {
+    expect(extractTicketCandidates({ subject: '', text })[0]?.score ?? 0).toBeLessThan(TICKET_SCORES.keyword);
   });
 
   // A file name typed in her text, its words joined by underscores (a bare number in one stays unread).
