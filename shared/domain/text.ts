@@ -214,13 +214,18 @@ const PLAIN_LETTER_OR_DIGIT = /^[a-z0-9]$/;
 /** Mathematical Alphanumeric Symbols (U+1D400–U+1D7FF): one surrogate pair each. */
 const MATH_ALPHANUMERIC = /\ud835[\udc00-\udfff]/g;
 
+/** A keycap emoji ("4️⃣", "#️⃣"): the digit or '#', an optional VS16, then U+20E3. */
+const KEYCAP = /([0-9#*])\ufe0f?\u20e3/g;
+
 /**
  * The text with its mathematical letters and digits ("𝐂𝐡𝐚𝐦𝐚𝐝𝐨 𝟒𝟖𝟐𝟏𝟑", what fancy-text generators
- * paste) as plain ones: two UTF-16 units each, they are the compatibility forms foldKeepingLength,
- * one unit at a time, cannot read. Everything else is left as it is.
+ * paste) and its keycap digits ("4️⃣8️⃣2️⃣1️⃣3️⃣", what a phone's emoji keyboard offers) as plain ones:
+ * two or three UTF-16 units each, they are what foldKeepingLength, one unit at a time, cannot read.
+ * Everything else is left as it is.
  */
-export function withPlainMathAlphanumerics(text: string): string {
-  return text.includes('\ud835') ? text.replace(MATH_ALPHANUMERIC, plainMathCharacter) : text;
+export function withPlainAlphanumerics(text: string): string {
+  const plain = text.includes('\ud835') ? text.replace(MATH_ALPHANUMERIC, plainMathCharacter) : text;
+  return plain.includes('\u20e3') ? plain.replace(KEYCAP, '$1') : plain;
 }
 
 function plainMathCharacter(c: string): string {

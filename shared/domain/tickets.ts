@@ -5,7 +5,7 @@
  * time, amount, percentage, quantity, order/invoice number or our own case protocol.
  */
 import type { TicketCandidate, TicketSource } from './decision';
-import { canonicalWord, capText, foldKeepingLength, splitQuoted, withPlainMathAlphanumerics } from './text';
+import { canonicalWord, capText, foldKeepingLength, splitQuoted, withPlainAlphanumerics } from './text';
 import { MAX_LOCAL_PART_CHARS } from './mailbox';
 
 /** Scores: form field > keyword-led > helpdesk link > "#123" > weak keyword > bare number. */
@@ -940,9 +940,9 @@ export function extractTicketCandidates(input: TicketExtractionInput): TicketCan
   if (input.formTicket) extractFromForm(input.formTicket, out);
   // The fancy-text generators' "𝐂𝐡𝐚𝐦𝐚𝐝𝐨 𝟒𝟖𝟐𝟏𝟑" is two UTF-16 units a character, which the one-unit
   // fold (foldKeepingLength) cannot map: read as plain letters and digits first.
-  extractFromText(withPlainMathAlphanumerics(capText(input.subject).normalize('NFC')), 'subject', true, out);
+  extractFromText(withPlainAlphanumerics(capText(input.subject).normalize('NFC')), 'subject', true, out);
   // The same cap as the rule engine (MAX_TEXT_CHARS): one bound for all text work.
-  const { fresh, quoted } = splitQuoted(withPlainMathAlphanumerics(capText(input.text).normalize('NFC')));
+  const { fresh, quoted } = splitQuoted(withPlainAlphanumerics(capText(input.text).normalize('NFC')));
   // Her answer to our request for the number: a number alone is the number asked for.
   extractFromText(
     fresh,

@@ -23,7 +23,7 @@ import {
   withoutBidiControls,
   withoutLoneSurrogates,
   withoutSignOff,
-  withPlainMathAlphanumerics,
+  withPlainAlphanumerics,
 } from '../../../shared/domain/text';
 
 describe('hasLoneSurrogate / withoutLoneSurrogates', () => {
@@ -386,14 +386,18 @@ const tricky = fc.constantFrom(
   '#',
 );
 
-describe('withPlainMathAlphanumerics', () => {
+describe('withPlainAlphanumerics', () => {
   it.each([
     ['𝐂𝐡𝐚𝐦𝐚𝐝𝐨 𝟒𝟖𝟐𝟏𝟑', 'Chamado 48213'],
     ['𝘀𝗲𝗺 𝗿𝗲𝘀𝗽𝗼𝘀𝘁𝗮 😡 ４８', 'sem resposta 😡 ４８'],
     ['Chamado 48213', 'Chamado 48213'],
     ['\ud835', '\ud835'],
+    // A phone's keycap emoji, with or without its VS16; a lone U+20E3 stays.
+    ['meu chamado é o 4️⃣8️⃣2️⃣1️⃣3️⃣', 'meu chamado é o 48213'],
+    ['#\u20e34\u20e38\u20e32\u20e31\u20e33\u20e3', '#48213'],
+    ['ok \u20e3', 'ok \u20e3'],
   ])('%j → %j', (input, expected) => {
-    expect(withPlainMathAlphanumerics(input)).toBe(expected);
+    expect(withPlainAlphanumerics(input)).toBe(expected);
   });
 });
 

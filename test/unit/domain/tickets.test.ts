@@ -568,6 +568,10 @@ describe('extractTicketCandidates: ROUND15, digits and words typed in compatibil
     ['fullwidth keyword and digits', '', 'ｃｈａｍａｄｏ ５２３１０ sem solução', '52310'],
     ['mathematical bold of a fancy-text generator', '', '𝐂𝐡𝐚𝐦𝐚𝐝𝐨 𝟒𝟖𝟐𝟏𝟑 — o frete não calcula.', '48213'],
     ['mathematical sans-serif digits in the subject', 'Chamado 𝟦𝟪𝟤𝟣𝟥', 'sem solução', '48213'],
+    // Round 62: a phone's emoji keyboard.
+    ['keycap emoji digits', '', 'meu chamado é o 4️⃣8️⃣2️⃣1️⃣3️⃣ e ngm resolve o pix 😡', '48213'],
+    ['keycap emoji digits in the subject', 'Chamado 4️⃣8️⃣2️⃣1️⃣3️⃣', 'sem solução', '48213'],
+    ['a keycap hash and digits without VS16', '', 'chamado #\u20e34\u20e38\u20e32\u20e31\u20e33\u20e3 parado', '48213'],
   ])('%s', (_label, subject, text, ticket) => {
     const [c] = extractTicketCandidates({ subject, text });
     expect(c?.number).toBe(ticket);
