@@ -284,6 +284,18 @@ const SUPPORT_REQUEST_WORDS: ReadonlySet<string> = new Set([
   'asistencia',
 ]);
 const SUPPORT_REQUEST_BEFORE = /(?<![a-z])pedidos? de\s+$/;
+/**
+ * After a bare number, the words that name it her ticket, the number said first as on a phone ("48213 é o número
+ * do meu chamado", "48213 esse é o chamado q abri", "48213 (número do protocolo)", "48213 is my ticket number",
+ * "48213 - chamado aberto dia 20"). One keyword, singular: "48213 é o pedido do cliente" names none, and
+ * "12000 chamados" is a count (round 62).
+ */
+const TICKET_NAMED_AFTER = new RegExp(
+  String.raw`^\s*(?:[(:\-–—,]\s*)?(?:(?:esse|este|ese|that|this)\s+)?(?:(?:e|eh|foi|era|is|was|es)\s+)?(?:(?:o|a|the|el|my|mi|meu|minha)\s+){0,2}(?:(?:numero|number|n|no|nr|nro)\s+(?:do|da|de|del|of)\s+)?(?:(?:o|a|the|el|my|mi|meu|minha)\s+){0,2}(?:chamado|ticket|protocolo|solicitacao|solicitud|requisicao|request|case)(?![a-z])` +
+    // Not another body's ("48213 é o protocolo do Procon").
+    String.raw`(?!\s+(?:(?:d|n)[oa]s?|de|del|en|at|with|from)\s+(?:${OTHER_BODY_WORDS})(?![a-z]))`,
+);
+const TICKET_NAMED_AFTER_REACH = 50;
 /** Ordinary words that also name a ticket: only with a number right after them. */
 const WEAK_KEYWORDS: ReadonlySet<string> = new Set(['atendimento', 'atendimentos', 'caso', 'casos']);
 /**
@@ -916,11 +928,17 @@ function extractFromText(
       const start = m.index ?? 0;
       if (claimed.has(start)) continue;
       // A look-alike reading stays a guess even where a bare number is her answer (answersTicketRequest).
-      const read = guessed.has(start) ? Math.min(bareScore, TICKET_SCORES.lookAlike) : bareScore;
+      const end = start + m[0].length;
+      // Her ticket named after it ("48213 é o número do meu chamado"): a claim, as a weak keyword's number.
+      const named = TICKET_NAMED_AFTER.test(masked.slice(end, end + TICKET_NAMED_AFTER_REACH));
+      const read = guessed.has(start)
+        ? Math.min(bareScore, TICKET_SCORES.lookAlike)
+        : named
+          ? Math.max(bareScore, TICKET_SCORES.weakKeyword)
+          : bareScore;
       const number = m[0].replace(GROUP_SEPARATORS, '');
       // Read already as well: reading it again would change nothing (Collector.add).
       if (out.holds(number, read + bonus)) continue;
-      const end = start + m[0].length;
       if (badFollower(masked, end)) continue;
       if (BARE_CONTEXT_BEFORE.test(sinceSentenceEnd(lineBefore(masked, start, 35)))) continue;
       if (STREET_BEFORE.test(lineBefore(masked, start, STREET_REACH))) continue;

@@ -209,6 +209,34 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     expect(extractTicketCandidates({ subject: '', text })[0]?.score ?? 0).toBeLessThan(TICKET_SCORES.keyword);
   });
 
+  // Round 62: the number said first, her ticket named after it (as on a phone): a claim, so another merchant's
+  // number is TICKET_INVALID, not a guess; an order, another body's protocol or a count after it stays a guess.
+  it.each([
+    ['48213 é o número do meu chamado, ngm resolve o pix', '48213'],
+    ['48213 esse é o chamado q abri e vcs fecharam sem resolver', '48213'],
+    ['o 48213 é o meu protocolo', '48213'],
+    ['48213 (número do chamado) continua sem resposta', '48213'],
+    ['48213 - chamado aberto dia 20 e nada', '48213'],
+    ['48213 is my ticket number', '48213'],
+    ['48213 es mi ticket, sin respuesta', '48213'],
+  ])('reads a number her ticket is named after as a claim: %j → %s', (text, expected) => {
+    expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({
+      number: expected,
+      score: TICKET_SCORES.weakKeyword + 3,
+    });
+  });
+
+  it.each([
+    ['48213 é o pedido do cliente'],
+    ['48213 é o número do pedido do chamado'],
+    ['48213 é o protocolo do Procon'],
+    ['tenho 12000 chamados abertos'],
+    ['liguei 48213 vezes, o chamado continua'],
+    ['pedido 48213 - chamado aberto dia 20'],
+  ])('leaves a number no ticket of hers is named after a guess at most: %j', (text) => {
+    expect(extractTicketCandidates({ subject: '', text })[0]?.score ?? 0).toBeLessThan(WEAK_CANDIDATE_SCORE);
+  });
+
   // A file name typed in her text, its words joined by underscores (a bare number in one stays unread).
   it.each([
     ['segue print em anexo (print_chamado_45123.png), o erro continua', '45123'],
