@@ -290,8 +290,14 @@ const SUPPORT_REQUEST_BEFORE = /(?<![a-z])pedidos? de\s+$/;
  * "48213 - chamado aberto dia 20"). One keyword, singular: "48213 é o pedido do cliente" names none, and
  * "12000 chamados" is a count (round 62).
  */
+/** STRONG_KEYWORDS without their plurals ("chamados", "solicitacoes", "solicitudes"): after a number, a count. */
+const SINGULAR_STRONG_KEYWORDS = [...STRONG_KEYWORDS]
+  .filter(
+    (w) => ![w.slice(0, -1), w.slice(0, -2), w.replace(/oes$/, 'ao')].some((s) => s !== w && STRONG_KEYWORDS.has(s)),
+  )
+  .join('|');
 const TICKET_NAMED_AFTER = new RegExp(
-  String.raw`^\s*(?:[(:\-–—,]\s*)?(?:(?:esse|este|ese|that|this)\s+)?(?:(?:e|eh|foi|era|is|was|es)\s+)?(?:(?:o|a|the|el|my|mi|meu|minha)\s+){0,2}(?:(?:numero|number|n|no|nr|nro)\s+(?:do|da|de|del|of)\s+)?(?:(?:o|a|the|el|my|mi|meu|minha)\s+){0,2}(?:chamado|ticket|protocolo|solicitacao|solicitud|requisicao|request|case)(?![a-z])` +
+  String.raw`^\s*(?:[(:\-–—,]\s*)?(?:(?:esse|este|ese|that|this)\s+)?(?:(?:e|eh|foi|era|is|was|es)\s+)?(?:(?:o|a|the|el|my|mi|meu|minha)\s+){0,2}(?:(?:numero|number|n|no|nr|nro)\s+(?:do|da|de|del|of)\s+)?(?:(?:o|a|the|el|my|mi|meu|minha)\s+){0,2}(?:${SINGULAR_STRONG_KEYWORDS})(?![a-z])` +
     // Not another body's ("48213 é o protocolo do Procon").
     String.raw`(?!\s+(?:(?:d|n)[oa]s?|de|del|en|at|with|from)\s+(?:${OTHER_BODY_WORDS})(?![a-z]))`,
 );
