@@ -237,6 +237,29 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     expect(extractTicketCandidates({ subject: '', text })[0]?.score ?? 0).toBeLessThan(WEAK_CANDIDATE_SCORE);
   });
 
+  // Round 62: the number set off by a quote, a bracket or a chat app's bold asterisks after its keyword.
+  it.each([
+    ['chamado *48213* ngm resolve', '48213'],
+    ['chamado: *48213* fechado sem solução', '48213'],
+    ['abri o chamado "48213" e nada', '48213'],
+    ["o protocolo '48213' sumiu", '48213'],
+    ['chamado “48213” sem resposta', '48213'],
+    ['ticket «48213» sin respuesta', '48213'],
+    ['chamado [48213] encerrado sem resolver', '48213'],
+  ])('reads the number in quotes, brackets or asterisks after its keyword: %j → %s', (text, expected) => {
+    expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({
+      number: expected,
+      score: TICKET_SCORES.keyword + 3,
+    });
+  });
+
+  it.each([['pedido *48213* não chegou'], ['chamado "pedido 48213" sem resposta'], ['chamado [2024] foi péssimo']])(
+    'reads no ticket where the quoted number is no ticket: %j',
+    (text) => {
+      expect(numbersIn(text)).toEqual([]);
+    },
+  );
+
   // A file name typed in her text, its words joined by underscores (a bare number in one stays unread).
   it.each([
     ['segue print em anexo (print_chamado_45123.png), o erro continua', '45123'],
