@@ -237,6 +237,26 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     expect(extractTicketCandidates({ subject: '', text })[0]?.score ?? 0).toBeLessThan(WEAK_CANDIDATE_SCORE);
   });
 
+  // Round 62: the short relative clause written on a phone, "q" for "que"; never one naming another body.
+  it.each([
+    ['o chamado q eu abri eh 48213 e ngm responde', '48213'],
+    ['chamado q abri: 48213', '48213'],
+    ['o protocolo q me passaram no whats foi 52311', '52311'],
+    ['o chamado q abri (id 52310) continua parado', '52310'],
+  ])('reads the number after a relative clause led by "q": %j → %s', (text, expected) => {
+    expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({
+      number: expected,
+      score: TICKET_SCORES.keyword + 3,
+    });
+  });
+
+  it.each([['o chamado q o procon me deu foi 48213'], ['o chamado q abri tem 48213 pedidos parados']])(
+    'reads no ticket after a "q" clause naming another body or a count: %j',
+    (text) => {
+      expect(numbersIn(text)).toEqual([]);
+    },
+  );
+
   // Round 62: the number set off by a quote, a bracket or a chat app's bold asterisks after its keyword.
   it.each([
     ['chamado *48213* ngm resolve', '48213'],
