@@ -364,7 +364,8 @@ const STRONG_LINK = new RegExp(
   // 48213" (round 60: she answers our guidance so, in a new thread; the English and Spanish copulas are links).
   // An underscore, as a file name she types or pastes joins its words ("segue print (print_chamado_45123.png)").
   // An opening quote, bracket or asterisk, the number set off as a phone's chat app bolds it ("chamado *48213*",
-  // "chamado \"48213\"", "chamado [48213]") (round 62).
+  // "chamado \"48213\"", "chamado [48213]"), or pointed at by an arrow ("chamado -> 48213", "chamado ➡️ 48213")
+  // (round 62).
   // The number handed over ("já abri chamado, segue o número: 48213"), the day said between ("abri chamado ontem, o
   // número que me deram é 48213").
   // A few words of hers before that comma, or none on a phone ("abri chamado semana passada, o número é 48213",
@@ -373,7 +374,7 @@ const STRONG_LINK = new RegExp(
   // "o número do pedido é", a phone's parenthesis, an order's, a body's or a buyer's word among them stay unread
   // (round 62).
   // First: the star takes the first alternative that matches, and a bare space would end the words' reading.
-  String.raw`^\.?(?:(?:\s+(?!(?:${ID_KEYWORDS}|${OTHER_BODY_WORDS}|${BUYER_WORDS})(?![a-z]))[a-z]+){1,6}\s*,?\s*(?:(?:o|the|its|my|el|mi)\s+)?(?=(?:numero|number)\s*(?:(?:e|eh|is|es|was|foi|era)(?![a-z0-9])|:))|\s+|[:#(|\-–—!?=_*"'“‘«[]|,(?=\s*(?:(?:e|o|segue|seguem)\s+){0,2}(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|,\s*(?:(?:and|y)\s+)?(?:the|its|my|el|mi)(?=\s+(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|` +
+  String.raw`^\.?(?:(?:\s+(?!(?:${ID_KEYWORDS}|${OTHER_BODY_WORDS}|${BUYER_WORDS})(?![a-z]))[a-z]+){1,6}\s*,?\s*(?:(?:o|the|its|my|el|mi)\s+)?(?=(?:numero|number)\s*(?:(?:e|eh|is|es|was|foi|era)(?![a-z0-9])|:))|\s+|[:#(|\-–—!?=_*"'“‘«[>→➡\ufe0f]|,(?=\s*(?:(?:e|o|segue|seguem)\s+){0,2}(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|,\s*(?:(?:and|y)\s+)?(?:the|its|my|el|mi)(?=\s+(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|` +
     // Round 44: the number handed over as asked ("o número do chamado, conforme solicitado: 48.214",
     // "ID do chamado = 48215"), an answer to our reply asking for it.
     String.raw`,?\s*(?:conforme|como)\s+(?:solicitado|solicitada|pedido|pedida|combinado|informado|requisitado|voces pediram|vcs pediram)(?![a-z0-9])\s*,?|` +

@@ -266,19 +266,31 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     ['chamado “48213” sem resposta', '48213'],
     ['ticket «48213» sin respuesta', '48213'],
     ['chamado [48213] encerrado sem resolver', '48213'],
-  ])('reads the number in quotes, brackets or asterisks after its keyword: %j → %s', (text, expected) => {
-    expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({
-      number: expected,
-      score: TICKET_SCORES.keyword + 3,
-    });
-  });
-
-  it.each([['pedido *48213* não chegou'], ['chamado "pedido 48213" sem resposta'], ['chamado [2024] foi péssimo']])(
-    'reads no ticket where the quoted number is no ticket: %j',
-    (text) => {
-      expect(numbersIn(text)).toEqual([]);
+    // …or pointed at by an arrow.
+    ['chamado -> 48213 sem resposta', '48213'],
+    ['chamado => 48213', '48213'],
+    ['chamado → 48213 fechado', '48213'],
+    ['chamado ➡️ 48213 ngm resolve', '48213'],
+  ])(
+    'reads the number in quotes, brackets, asterisks or after an arrow after its keyword: %j → %s',
+    (text, expected) => {
+      expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({
+        number: expected,
+        score: TICKET_SCORES.keyword + 3,
+      });
     },
   );
+
+  it.each([
+    ['pedido *48213* não chegou'],
+    ['chamado "pedido 48213" sem resposta'],
+    ['chamado [2024] foi péssimo'],
+    ['pedido -> 48213 não chegou'],
+    ['chamado -> pedido 48213'],
+    ['tenho chamados > 12000 pedidos parados'],
+  ])('reads no ticket where the quoted number is no ticket: %j', (text) => {
+    expect(numbersIn(text)).toEqual([]);
+  });
 
   // A file name typed in her text, its words joined by underscores (a bare number in one stays unread).
   it.each([
