@@ -22,7 +22,6 @@ const WITHOUT_OWN_TEST: Record<string, string> = {
   'shared/ports.ts': 'interfaces only (and their re-exports); the fakes in test/support implement them',
   'shared/app/lifecycle/ports.ts': 'interfaces only, plus the silent telemetry',
   'shared/console/ports.ts': 'interfaces only; the index adapter and the console tests implement them',
-  'shared/domain/lifecycle/types.ts': 'types only',
   'scripts/local/stack.ts': 'starts every emulator and server: tested end to end by test/e2e/local-stack.test.ts',
 };
 
