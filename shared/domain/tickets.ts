@@ -166,6 +166,18 @@ export function isChannelWord(word: string): boolean {
   return CHANNEL_WORD.test(word);
 }
 
+/**
+ * What sets a number off after its keyword as a phone's chat app writes it: an opening quote, bracket or asterisk
+ * ("chamado *48213*", "protocolo \"48213\"", "chamado [48213]") or an arrow ("chamado -> 48213", "chamado ➡️ 48213").
+ * One list for STRONG_LINK (her ticket) and the masks of another body's protocol ("protocolo *48213* do Procon"),
+ * so a number set off so is read alike by both (rt62b: the masks kept the older separators only).
+ */
+const SET_OFF_OPENERS = String.raw`*"'“‘«[>→➡\ufe0f`;
+/** The closing marks after a number set off so ("*48213*", "“48213”", "[48213]"). */
+const SET_OFF_CLOSERS = String.raw`[*"'”’»\]]{0,3}`;
+/** Between "protocolo" and another body's number: a marker or a set-off mark, a few of them ("protocolo nº: 48213", "protocolo -> 48213"). */
+const BODY_PROTOCOL_LINK = String.raw`\s*(?:(?:n[o.]?|#|:|[-–—=${SET_OFF_OPENERS}])\s*){0,4}`;
+
 /** What follows an identifier keyword: markers, then the number (a list of them). */
 const ID_AFTER_KEYWORD = String.raw`\b(?:\s*(?:n[o.]?|nr\.?|nro\.?|num\.?|numero|number|id|do|da|de|#|:|-|\())*\s*#?\d[\d./-]*(?:\s*(?:,|;|/|\be\b|\bou\b)\s*#?\d[\d./-]*)*`;
 
@@ -215,17 +227,17 @@ export const MASKS: RegExp[] = [
   // protocolo 2026123456", "protocolo 123456 do Procon". The word "protocolo" (or "processo")
   // must lead the number, so "vou ao Procon, chamado 48213" keeps its ticket.
   new RegExp(
-    `\\b(?:${OTHER_BODIES})\\b[^.!?\\n\\d]{0,30}?\\b(?:protocolo|processo)\\s*(?:(?:n[o.]?|#|:)\\s*)?\\d[\\d./-]*`,
+    `\\b(?:${OTHER_BODIES})\\b[^.!?\\n\\d]{0,30}?\\b(?:protocolo|processo)${BODY_PROTOCOL_LINK}\\d[\\d./-]*`,
     'g',
   ),
   new RegExp(
-    `\\b(?:protocolo|processo)\\s*(?:(?:n[o.]?|#|:)\\s*)?\\d[\\d./-]*\\s*(?:,\\s*)?(?:do|da|no|na|junto ao|junto a)\\s+(?:${OTHER_BODIES})\\b`,
+    `\\b(?:protocolo|processo)${BODY_PROTOCOL_LINK}\\d[\\d./-]*${SET_OFF_CLOSERS}\\s*(?:,\\s*)?(?:(?:do|da|no|na|junto ao|junto a)\\s+|\\(\\s*)(?:${OTHER_BODIES})\\b`,
     'g',
   ),
   // The office's own protocol typed as its zero-padded number (OUV-2026-000123 → "000123"; support's numbers have
   // no leading zero), the office right after it: "informei o protocolo 48213 na Ouvidoria" names her ticket.
   new RegExp(
-    `\\b(?:protocolo|processo)\\s*(?:(?:n[o.]?|#|:)\\s*)?0\\d*\\s*(?:da|na|junto a)\\s+${OFFICE_BODY}\\b`,
+    `\\b(?:protocolo|processo)${BODY_PROTOCOL_LINK}0\\d*${SET_OFF_CLOSERS}\\s*(?:da|na|junto a)\\s+${OFFICE_BODY}\\b`,
     'g',
   ),
   // Numbers led by an order / invoice / payment / personal-data keyword, lists included:
@@ -374,7 +386,7 @@ const STRONG_LINK = new RegExp(
   // "o número do pedido é", a phone's parenthesis, an order's, a body's or a buyer's word among them stay unread
   // (round 62).
   // First: the star takes the first alternative that matches, and a bare space would end the words' reading.
-  String.raw`^\.?(?:(?:\s+(?!(?:${ID_KEYWORDS}|${OTHER_BODY_WORDS}|${BUYER_WORDS})(?![a-z]))[a-z]+){1,6}\s*,?\s*(?:(?:o|the|its|my|el|mi)\s+)?(?=(?:numero|number)\s*(?:(?:e|eh|is|es|was|foi|era)(?![a-z0-9])|:))|\s+|[:#(|\-–—!?=_*"'“‘«[>→➡\ufe0f]|,(?=\s*(?:(?:e|o|segue|seguem)\s+){0,2}(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|,\s*(?:(?:and|y)\s+)?(?:the|its|my|el|mi)(?=\s+(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|` +
+  String.raw`^\.?(?:(?:\s+(?!(?:${ID_KEYWORDS}|${OTHER_BODY_WORDS}|${BUYER_WORDS})(?![a-z]))[a-z]+){1,6}\s*,?\s*(?:(?:o|the|its|my|el|mi)\s+)?(?=(?:numero|number)\s*(?:(?:e|eh|is|es|was|foi|era)(?![a-z0-9])|:))|\s+|[:#(|\-–—!?=_${SET_OFF_OPENERS}]|,(?=\s*(?:(?:e|o|segue|seguem)\s+){0,2}(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|,\s*(?:(?:and|y)\s+)?(?:the|its|my|el|mi)(?=\s+(?:#|(?:n|no|nr|nro|num|numero|number|id)(?![a-z])))|` +
     // Round 44: the number handed over as asked ("o número do chamado, conforme solicitado: 48.214",
     // "ID do chamado = 48215"), an answer to our reply asking for it.
     String.raw`,?\s*(?:conforme|como)\s+(?:solicitado|solicitada|pedido|pedida|combinado|informado|requisitado|voces pediram|vcs pediram)(?![a-z0-9])\s*,?|` +

@@ -292,6 +292,27 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     expect(numbersIn(text)).toEqual([]);
   });
 
+  // rt62b: another body's protocol set off as her ticket may be ('*', quotes, a bracket, an arrow) is still the body's —
+  // the masks of another body's protocol read the same set-off marks STRONG_LINK does. Not even a guess: the plain
+  // "protocolo 48213 do Procon" is none either.
+  it.each([
+    ['protocolo *48213* do Procon, ninguém da loja respondeu'],
+    ['meu protocolo "48213" no Procon continua aberto'],
+    ['protocolo “48213” da Anatel'],
+    ['protocolo [48213] do Reclame Aqui'],
+    ['protocolo -> 48213 do Procon'],
+    ['protocolo => 48213 no consumidor.gov'],
+    ['protocolo → 48213 do Procon'],
+    ['protocolo ➡️ 48213 do Procon'],
+    ['protocolo ➡️ 48213 (Procon)'],
+    ['reclamei no Procon, protocolo *48213*'],
+    ['Reclame Aqui protocolo -> 48213'],
+    ['abri no Procon o protocolo ➡️ 48213'],
+    ['protocolo *000123* da Ouvidoria'],
+  ])("reads no ticket in another body's protocol set off by a mark: %j", (text) => {
+    expect(numbersIn(text)).toEqual([]);
+  });
+
   // A file name typed in her text, its words joined by underscores (a bare number in one stays unread).
   it.each([
     ['segue print em anexo (print_chamado_45123.png), o erro continua', '45123'],
@@ -1346,6 +1367,10 @@ describe("MASKS: a messaging app's number, and the ticket named after its channe
   it.each([
     ['spaces after the ticket word', (n: number) => `Abri o chamado${' '.repeat(n)}whatsapp 11 98765-4321`],
     ['spaces after the app', (n: number) => `Me chama no whatsapp${' '.repeat(n)}x 1`],
+    // rt62b: the other bodies' masks read set-off marks between "protocolo" and its number.
+    ["arrows after a body's protocolo", (n: number) => `Procon protocolo${' ->'.repeat(n)} 48213`],
+    ['set-off marks before a body', (n: number) => `protocolo${' *'.repeat(n)}48213* do Procon`],
+    ['protocolos set off', (n: number) => 'protocolo ➡️ *48213* '.repeat(n)],
   ])('reads a long run of %s in linear time', (_label, text) => {
     expect(growth(text, (body) => extractTicketCandidates({ subject: '', text: body }), 5_000)).toBeLessThan(30);
   });
