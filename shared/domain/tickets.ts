@@ -178,6 +178,8 @@ const SET_OFF_CLOSERS = String.raw`[*"'”’»\]]{0,3}`;
 /** Between "protocolo" and another body's number: a marker or a set-off mark, a few of them ("protocolo nº: 48213", "protocolo -> 48213"). */
 const BODY_PROTOCOL_LINK = String.raw`\s*(?:(?:n[o.]?|#|:|[-–—=${SET_OFF_OPENERS}])\s*){0,4}`;
 
+/** What every body calls the number it gives (support, Procon, a bank): no word of support's own. */
+const PROTOCOL_WORDS = 'protocolo|processo';
 /** What follows an identifier keyword: markers, then the number (a list of them). */
 const ID_AFTER_KEYWORD = String.raw`\b(?:\s*(?:n[o.]?|nr\.?|nro\.?|num\.?|numero|number|id|do|da|de|#|:|-|\())*\s*#?\d[\d./-]*(?:\s*(?:,|;|/|\be\b|\bou\b)\s*#?\d[\d./-]*)*`;
 
@@ -227,17 +229,17 @@ export const MASKS: RegExp[] = [
   // protocolo 2026123456", "protocolo 123456 do Procon". The word "protocolo" (or "processo")
   // must lead the number, so "vou ao Procon, chamado 48213" keeps its ticket.
   new RegExp(
-    `\\b(?:${OTHER_BODIES})\\b[^.!?\\n\\d]{0,30}?\\b(?:protocolo|processo)${BODY_PROTOCOL_LINK}\\d[\\d./-]*`,
+    `\\b(?:${OTHER_BODIES})\\b[^.!?\\n\\d]{0,30}?\\b(?:${PROTOCOL_WORDS})${BODY_PROTOCOL_LINK}\\d[\\d./-]*`,
     'g',
   ),
   new RegExp(
-    `\\b(?:protocolo|processo)${BODY_PROTOCOL_LINK}\\d[\\d./-]*${SET_OFF_CLOSERS}\\s*(?:,\\s*)?(?:(?:do|da|no|na|junto ao|junto a)\\s+|\\(\\s*)(?:${OTHER_BODIES})\\b`,
+    `\\b(?:${PROTOCOL_WORDS})${BODY_PROTOCOL_LINK}\\d[\\d./-]*${SET_OFF_CLOSERS}\\s*(?:,\\s*)?(?:(?:do|da|no|na|junto ao|junto a)\\s+|\\(\\s*)(?:${OTHER_BODIES})\\b`,
     'g',
   ),
   // The office's own protocol typed as its zero-padded number (OUV-2026-000123 → "000123"; support's numbers have
   // no leading zero), the office right after it: "informei o protocolo 48213 na Ouvidoria" names her ticket.
   new RegExp(
-    `\\b(?:protocolo|processo)${BODY_PROTOCOL_LINK}0\\d*${SET_OFF_CLOSERS}\\s*(?:da|na|junto a)\\s+${OFFICE_BODY}\\b`,
+    `\\b(?:${PROTOCOL_WORDS})${BODY_PROTOCOL_LINK}0\\d*${SET_OFF_CLOSERS}\\s*(?:da|na|junto a)\\s+${OFFICE_BODY}\\b`,
     'g',
   ),
   // Numbers led by an order / invoice / payment / personal-data keyword, lists included:
@@ -296,24 +298,33 @@ const SUPPORT_REQUEST_WORDS: ReadonlySet<string> = new Set([
   'asistencia',
 ]);
 const SUPPORT_REQUEST_BEFORE = /(?<![a-z])pedidos? de\s+$/;
-/**
- * After a bare number, the words that name it her ticket, the number said first as on a phone ("48213 é o número
- * do meu chamado", "48213 esse é o chamado q abri", "48213 (número do protocolo)", "48213 is my ticket number",
- * "48213 - chamado aberto dia 20"). One keyword, singular: "48213 é o pedido do cliente" names none, and
- * "12000 chamados" is a count (round 62).
- */
 /** STRONG_KEYWORDS without their plurals ("chamados", "solicitacoes", "solicitudes"): after a number, a count. */
 const SINGULAR_STRONG_KEYWORDS = [...STRONG_KEYWORDS]
   .filter(
     (w) => ![w.slice(0, -1), w.slice(0, -2), w.replace(/oes$/, 'ao')].some((s) => s !== w && STRONG_KEYWORDS.has(s)),
   )
   .join('|');
+/**
+ * After a bare number, the words that name it her ticket, the number said first as on a phone ("48213 é o número
+ * do meu chamado", "48213 esse é o chamado q abri", "48213 (número do protocolo)", "48213 is my ticket number",
+ * "48213 - chamado aberto dia 20"). One keyword, singular: "48213 é o pedido do cliente" names none, and
+ * "12000 chamados" is a count (round 62).
+ */
 const TICKET_NAMED_AFTER = new RegExp(
-  String.raw`^\s*(?:[(:\-–—,]\s*)?(?:(?:esse|este|ese|that|this)\s+)?(?:(?:e|eh|foi|era|is|was|es)\s+)?(?:(?:o|a|the|el|my|mi|meu|minha)\s+){0,2}(?:(?:numero|number|n|no|nr|nro)\s+(?:do|da|de|del|of)\s+)?(?:(?:o|a|the|el|my|mi|meu|minha)\s+){0,2}(?:${SINGULAR_STRONG_KEYWORDS})(?![a-z])` +
+  String.raw`^\s*(?:[(:\-–—,]\s*)?(?:(?:esse|este|ese|that|this)\s+)?(?:(?:e|eh|foi|era|is|was|es)\s+)?(?:(?:o|a|the|el|my|mi|meu|minha)\s+){0,2}(?:(?:numero|number|n|no|nr|nro)\s+(?:do|da|de|del|of)\s+)?(?:(?:o|a|the|el|my|mi|meu|minha)\s+){0,2}(${SINGULAR_STRONG_KEYWORDS})(?![a-z])` +
     // Not another body's ("48213 é o protocolo do Procon").
     String.raw`(?!\s+(?:(?:d|n)[oa]s?|de|del|en|at|with|from)\s+(?:${OTHER_BODY_WORDS})(?![a-z]))`,
 );
 const TICKET_NAMED_AFTER_REACH = 50;
+/**
+ * Another body named on the line before such a number, in this sentence or the one before, and the number named
+ * its "protocolo" (what every body calls it): that body's, said a sentence later ("Reclamei no Procon ontem. 48213 é
+ * o número do protocolo", "O banco me passou um número. 48213 é o protocolo"), a guess as the number alone was
+ * (rt62b). Her "chamado" stays hers ("Se não resolverem vou ao Procon. 48213 é o número do meu chamado").
+ */
+const OTHER_BODY_BEFORE = new RegExp(`(?:^|[^a-z])(?:${OTHER_BODY_WORDS})(?![a-z])`);
+const PROTOCOL_WORD = new RegExp(`^(?:${PROTOCOL_WORDS})$`);
+const OTHER_BODY_BEFORE_REACH = 80;
 /** Ordinary words that also name a ticket: only with a number right after them. */
 const WEAK_KEYWORDS: ReadonlySet<string> = new Set(['atendimento', 'atendimentos', 'caso', 'casos']);
 /**
@@ -952,7 +963,10 @@ function extractFromText(
       // A look-alike reading stays a guess even where a bare number is her answer (answersTicketRequest).
       const end = start + m[0].length;
       // Her ticket named after it ("48213 é o número do meu chamado"): a claim, as a weak keyword's number.
-      const named = TICKET_NAMED_AFTER.test(masked.slice(end, end + TICKET_NAMED_AFTER_REACH));
+      const namedAs = TICKET_NAMED_AFTER.exec(masked.slice(end, end + TICKET_NAMED_AFTER_REACH))?.[1];
+      const named =
+        namedAs !== undefined &&
+        !(PROTOCOL_WORD.test(namedAs) && OTHER_BODY_BEFORE.test(lineBefore(masked, start, OTHER_BODY_BEFORE_REACH)));
       const read = guessed.has(start)
         ? Math.min(bareScore, TICKET_SCORES.lookAlike)
         : named

@@ -237,6 +237,32 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     expect(extractTicketCandidates({ subject: '', text })[0]?.score ?? 0).toBeLessThan(WEAK_CANDIDATE_SCORE);
   });
 
+  // rt62b: another body named a sentence before, its "protocolo" named after the number is the body's: a guess,
+  // as the bare number was before round 62. Her "chamado" after a threat of the Procon stays hers, and a new line
+  // is a new thought.
+  it.each([
+    ['Fiz reclamação no Procon ontem. 48213 é o número do protocolo.'],
+    ['Abri no Reclame Aqui também. 48213 é o protocolo de lá.'],
+    ['O banco me passou um número. 48213 é o protocolo.'],
+    ['Registrei no consumidor.gov semana passada! 52310 foi o protocolo'],
+    ['Liguei na transportadora: nada. 48213 - protocolo'],
+    ['A Anatel respondeu hoje. 48213 (número do protocolo)'],
+  ])('leaves a number named "protocolo" after another body a sentence before a guess: %j', (text) => {
+    expect(extractTicketCandidates({ subject: '', text })[0]?.score ?? 0).toBeLessThan(WEAK_CANDIDATE_SCORE);
+  });
+
+  it.each([
+    ['Se não resolverem vou ao Procon. 48213 é o número do meu chamado', '48213'],
+    ['Vou abrir no Reclame Aqui. 48213 é o ticket que abri', '48213'],
+    ['Já falei com o banco.\n48213 é o protocolo do suporte', '48213'],
+    ['Liguei no suporte ontem. 48213 é o número do protocolo', '48213'],
+  ])('still reads her ticket named after the number near another body: %j → %s', (text, expected) => {
+    expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({
+      number: expected,
+      score: TICKET_SCORES.weakKeyword + 3,
+    });
+  });
+
   // Round 62: the short relative clause written on a phone, "q" for "que"; never one naming another body.
   it.each([
     ['o chamado q eu abri eh 48213 e ngm responde', '48213'],
