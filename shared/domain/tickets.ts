@@ -410,8 +410,9 @@ const STRONG_LINK = new RegExp(
     // A short relative clause, then the verb, or a parenthesis or comma before a marker or the number:
     // "o protocolo que me passaram no WhatsApp foi 52311", "o chamado que abri é 48213", "o chamado
     // que abri no chat (id 52310)", on a phone "o chamado q eu abri eh 48213" — never one naming another body ("que
-    // o Procon me deu foi …").
-    String.raw`|(?:que|q)(?:\s+(?!(?:${OTHER_BODY_WORDS})(?![a-z]))[a-z]+){1,5}?(?:\s+(?:foi|e|eh|era)(?![a-z0-9])|\s*:|\s*[(,](?=\s*(?:#|\d|(?:n|no|nr|nro|num|numero|id)(?![a-z])))))*`,
+    // o Procon me deu foi …") or her buyer ("o protocolo que o cliente recebeu foi …": his, as the words before a
+    // comma read it; rt62b).
+    String.raw`|(?:que|q)(?:\s+(?!(?:${OTHER_BODY_WORDS}|${BUYER_WORDS})(?![a-z]))[a-z]+){1,5}?(?:\s+(?:foi|e|eh|era)(?![a-z0-9])|\s*:|\s*[(,](?=\s*(?:#|\d|(?:n|no|nr|nro|num|numero|id)(?![a-z])))))*`,
 );
 /**
  * Between a bare "ID" and its number: a colon and the verb of "meu ID é 51234" ("id: 51234"). Not '#':

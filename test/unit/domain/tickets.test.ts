@@ -283,6 +283,15 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     },
   );
 
+  // rt62b: a "q" clause naming her buyer gives his number, as the words before a comma read it: a guess at most.
+  it.each([
+    ['o chamado q o cliente abriu foi 48213'],
+    ['o protocolo que o comprador recebeu foi 48213'],
+    ['o protocolo q a cliente me mandou: 48213'],
+  ])('reads no claim after a "q" clause naming her buyer: %j', (text) => {
+    expect(extractTicketCandidates({ subject: '', text })[0]?.score ?? 0).toBeLessThan(WEAK_CANDIDATE_SCORE);
+  });
+
   // Round 62: the number set off by a quote, a bracket or a chat app's bold asterisks after its keyword.
   it.each([
     ['chamado *48213* ngm resolve', '48213'],
