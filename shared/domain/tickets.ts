@@ -190,6 +190,9 @@ const ID_AFTER_KEYWORD = String.raw`\b(?:\s*(?:n[o.]?|nr\.?|nro\.?|num\.?|numero
 export const MASKS: RegExp[] = [
   // URLs and e-mail addresses (ticket links are read before masking).
   /\b(?:https?:\/\/|www\.)\S+/g,
+  // "Ticket médio", a store's average sale, names no support ticket ("48213 é o ticket médio", "o ticket médio caiu,
+  // o número é 48213"): the words hidden, a number near them is a guess at most (rt62b).
+  /\btickets?[\s-]medios?\b/g,
   EMAIL_ADDRESS,
   OWN_PROTOCOL,
   // CNPJ 12.345.678/0001-90, CPF 123.456.789-09.

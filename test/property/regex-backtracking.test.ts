@@ -61,7 +61,7 @@ const ALLOWED: Record<string, string> = {
     "isFullerName: a verified staff member's signature line, ≤ SIGNATURE_LINE_MAX_CHARS (80)",
   'shared/mail/delivery-report.ts /^content-type:\\s*([^\\r\\n]*)$/': 'a report part cut to SCAN_LIMIT',
   'shared/domain/tickets.ts /^\\.?(?:(?:\\s+(?!(?:pedidos?|orders?|compras?|vendas?|nota fi…/':
-    'STRONG_LINK reads KEYWORD_REACH (60) characters after a keyword (tickets.ts:855, the constant at :521); ' +
+    'STRONG_LINK reads KEYWORD_REACH (60) characters after a keyword (tickets.ts:858, the constant at :524); ' +
     'it ends in a star anchored at ^, so it never fails nor backtracks into earlier rounds; its first ' +
     'alternative, at most 6 words before a comma, backtracks only inside one round (redos53, tri62: 200,000 ' +
     'random 60-character texts of its own tokens, about 1.5 µs each once compiled; " o" repeated grows linearly)',

@@ -283,6 +283,24 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     },
   );
 
+  // rt62b: "ticket médio" is a store's average sale, no support ticket: a number near it is a guess at most.
+  it.each([
+    ['48213 é o ticket médio da loja'],
+    ['Vendi 48213 - ticket médio caiu muito'],
+    ['o ticket médio da loja caiu, o número é 48213'],
+    ['o ticket medio q tenho eh 48213'],
+    ['tickets médios: 48213'],
+  ])('reads no claim near "ticket médio": %j', (text) => {
+    expect(extractTicketCandidates({ subject: '', text })[0]?.score ?? 0).toBeLessThan(WEAK_CANDIDATE_SCORE);
+  });
+
+  it.each([['meu ticket 48213 sobre o ticket médio da loja', '48213']])(
+    'still reads her ticket beside "ticket médio": %j → %s',
+    (text, expected) => {
+      expect(extractTicketCandidates({ subject: '', text })[0]).toMatchObject({ number: expected });
+    },
+  );
+
   // rt62b: a "q" clause naming her buyer gives his number, as the words before a comma read it: a guess at most.
   it.each([
     ['o chamado q o cliente abriu foi 48213'],
