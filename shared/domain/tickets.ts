@@ -140,9 +140,19 @@ const OTHER_BODIES =
  */
 const OFFICE_BODY = 'ouvidoria';
 
-/** The words of OTHER_BODIES, one by one (a relative clause naming one is not about our ticket). */
-const OTHER_BODY_WORDS =
-  'anatel|procon|reclame|consumidor|senacon|bacen|banco|juizado|tribunal|delegacia|boletim|correios|transportadora|jadlog|loggi';
+/**
+ * Banks, payment providers, marketplaces and the card or phone operator: companies that give her protocols of
+ * their own ("abri chamado no Nubank, o número é 48213", "o protocolo q o Mercado Pago me passou foi 48213"). Only
+ * the readers that take a few words of hers before the number (STRONG_LINK's words and relative clause,
+ * TICKET_NAMED_AFTER, OTHER_BODY_BEFORE) skip them: there the number stays a guess, as it was before they read
+ * those words, and her own ticket is still found by the directory. Never a mask (OTHER_BODIES): her tickets are
+ * often about these ("o Mercado Pago parou de sincronizar, protocolo 48213") (rt62b). Names only, no common word.
+ */
+const OTHER_COMPANY_WORDS =
+  'nubank|itau|bradesco|santander|picpay|pagbank|pagseguro|mercado ?pago|mercado ?livre|shopee|amazon|magalu|americanas|cielo|getnet|sumup|paypal|operadora';
+
+/** The words of OTHER_BODIES, one by one, and the other companies (a relative clause naming one is not about our ticket). */
+const OTHER_BODY_WORDS = `anatel|procon|reclame|consumidor|senacon|bacen|banco|juizado|tribunal|delegacia|boletim|correios|transportadora|jadlog|loggi|${OTHER_COMPANY_WORDS}`;
 
 /** Her buyer: a number he gave her is his order's or his phone's ("o cliente disse que o número é …"). */
 const BUYER_WORDS = 'clientes?|compradora?s?|customers?|buyers?|clientas?';

@@ -310,6 +310,33 @@ describe('extractTicketCandidates: the ways merchants write a ticket number', ()
     expect(extractTicketCandidates({ subject: '', text })[0]?.score ?? 0).toBeLessThan(WEAK_CANDIDATE_SCORE);
   });
 
+  // rt62b: a bank's, a payment provider's, a marketplace's or an operator's protocol, named in the words the round 62
+  // readers take before the number, is that company's: a guess at most, as before round 62.
+  it.each([
+    ['abri chamado no Nubank, o número é 48213'],
+    ['abri chamado no Mercado Livre o numero e 48213'],
+    ['abri chamado no mercadopago ontem, o número é 48213'],
+    ['o protocolo q o Nubank me passou foi 48213'],
+    ['o protocolo que a Shopee me deu foi 48213'],
+    ['48213 é o protocolo da Cielo'],
+    ['48213 é o protocolo do PagSeguro'],
+    ['Liguei na operadora do cartão. 48213 foi o protocolo.'],
+  ])("reads no claim for another company's protocol: %j", (text) => {
+    expect(extractTicketCandidates({ subject: '', text })[0]?.score ?? 0).toBeLessThan(WEAK_CANDIDATE_SCORE);
+  });
+
+  // …while her own ticket about one of them stays hers.
+  it.each([
+    ['abri chamado 48213 sobre o Mercado Pago', '48213'],
+    ['o Mercado Pago parou de sincronizar, chamado 48213', '48213'],
+    ['a integração com a Shopee parou, protocolo 48213', '48213'],
+    ['abri chamado no suporte, o número é 48213', '48213'],
+  ])('still reads her ticket about another company: %j → %s', (text, expected) => {
+    const [first] = extractTicketCandidates({ subject: '', text });
+    expect(first).toMatchObject({ number: expected });
+    expect(first?.score ?? 0).toBeGreaterThanOrEqual(WEAK_CANDIDATE_SCORE);
+  });
+
   // Round 62: the number set off by a quote, a bracket or a chat app's bold asterisks after its keyword.
   it.each([
     ['chamado *48213* ngm resolve', '48213'],
