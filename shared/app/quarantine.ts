@@ -14,7 +14,7 @@
  */
 import type { CaseRecord } from '../domain/case';
 import { type AsyncReleaseRefusal, type ReleaseRefusal, releaseRefusal } from '../domain/quarantine-release';
-import type { Clock, RawMailStore } from '../ports';
+import { type Clock, type RawMailStore, rawMailMissing } from '../ports';
 
 /** One row of the quarantine queue (read from the index item). */
 export interface QuarantinedSummary {
@@ -87,8 +87,11 @@ export function rawMailText(raw: Buffer, capBytes = RAW_TEXT_CAP_BYTES): { text:
 
 export interface QuarantinedMail {
   record: CaseRecord;
-  /** The raw mail as text; null when the case has no raw mail (a webform submission). */
-  raw: { text: string; truncated: boolean; size: number } | null;
+  /**
+   * The raw mail as text; null when the case has no raw mail (a webform submission); 'missing' when
+   * the bucket no longer has it (its lifecycle may expire it before the table's TTL removes the record).
+   */
+  raw: { text: string; truncated: boolean; size: number } | 'missing' | null;
 }
 
 /** A quarantined record and its raw mail as text; null when there is no such record in quarantine. */
@@ -97,10 +100,16 @@ export async function quarantinedMail(caseId: string, deps: QuarantineDeps): Pro
   if (record?.status !== 'QUARANTINED') return null;
   const location = record.messages[0]?.raw;
   if (!location) return { record, raw: null };
-  const size = await deps.rawMail.size(location);
-  // The store reads whole objects: a huge (oversized) mail is not loaded into the console at all.
-  if (size > RAW_READ_LIMIT_BYTES) return { record, raw: { text: '', truncated: true, size } };
-  return { record, raw: { ...rawMailText(await deps.rawMail.read(location)), size } };
+  try {
+    const size = await deps.rawMail.size(location);
+    // The store reads whole objects: a huge (oversized) mail is not loaded into the console at all.
+    if (size > RAW_READ_LIMIT_BYTES) return { record, raw: { text: '', truncated: true, size } };
+    return { record, raw: { ...rawMailText(await deps.rawMail.read(location)), size } };
+  } catch (error) {
+    // Gone, the page still shows what the triage read, and the discard the supervisor needs.
+    if (rawMailMissing(error)) return { record, raw: 'missing' };
+    throw error;
+  }
 }
 
 export type ReviewResult = 'done' | 'not-in-quarantine';

@@ -101,7 +101,9 @@ export function quarantineItemPage(
 ${files.length > 0 ? html`<p>Anexos (não são abertos aqui): ${files.map((f) => f.filename?.trim() || '(sem nome)').join(', ')}.</p>` : ''}`;
   const rawBlock = !raw
     ? html`${decoded}<p>Sem e-mail original arquivado (envio pelo formulário).</p>`
-    : html`${decoded}<details><summary>E-mail original (MIME, com os cabeçalhos)</summary>
+    : raw === 'missing'
+      ? html`${decoded}<p>O e-mail original não está mais arquivado (apagado pelo prazo de retenção).</p>`
+      : html`${decoded}<details><summary>E-mail original (MIME, com os cabeçalhos)</summary>
 ${raw.truncated ? html`<p class="problem">${raw.text ? `Mostrando só os primeiros ${capKb} KB` : 'Mensagem grande demais para mostrar aqui'} de ${Math.ceil(raw.size / 1000)} KB.</p>` : ''}
 <pre class="raw" tabindex="0" aria-label="E-mail original como texto">${raw.text}</pre></details>`;
   const forms =
@@ -112,7 +114,9 @@ ${raw.truncated ? html`<p class="problem">${raw.text ? `Mostrando só os primeir
             ? html`<p>Liberação indisponível neste ambiente.</p>`
             : releaseRefusal(record)
               ? html`<p>${RELEASE_REFUSAL_PT['not-vouchable']}</p>`
-              : html`<form method="post" action="${action}"><fieldset><legend>Liberar para a triagem</legend>${hidden('release')}
+              : raw === 'missing'
+                ? html`<p>Não é possível liberar: ${RELEASE_REFUSED_PT['no-raw-mail']}</p>`
+                : html`<form method="post" action="${action}"><fieldset><legend>Liberar para a triagem</legend>${hidden('release')}
 ${intakeFailed(record.decision) ? html`<p>${READ_AGAIN_PT}</p>` : ''}${vouchesForSender(record.decision) ? html`<p>A mensagem é decidida de novo sem os vereditos de quarentena (autenticação, spam): você responde por ela.</p>` : ''}
 <p>Se continuar um caso aberto do remetente (resposta a um e-mail do caso, o protocolo dele ou o mesmo chamado), entra nesse caso, sem nova confirmação; senão, se for aceita, vira caso com protocolo e o remetente recebe a confirmação.</p>
 <button type="submit">Liberar para a triagem</button></fieldset></form>`

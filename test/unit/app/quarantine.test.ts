@@ -58,8 +58,30 @@ describe('quarantine review', () => {
   it('reads the raw mail of a quarantined record as text', async () => {
     const { deps } = world();
     const mail = await quarantinedMail('email:m1', deps);
-    expect(mail?.raw?.text).toContain('<script>alert(1)</script>');
+    expect(mail?.raw).toMatchObject({ text: expect.stringContaining('<script>alert(1)</script>') });
     expect(await quarantinedMail('nope', deps)).toBeNull();
+  });
+
+  // Journeys 62: the bucket's lifecycle may expire the raw mail before the table's TTL removes the
+  // record; the page must still open (what the triage read, the discard). Other errors still throw.
+  it.each([
+    ['gone before its size is read', 'size'],
+    ['gone between size and read', 'read'],
+  ] as const)('a raw mail %s reads as missing', async (_label, when) => {
+    const { deps, rawMail } = world();
+    if (when === 'size') rawMail.objects.clear();
+    else
+      deps.rawMail = {
+        size: (l) => rawMail.size(l),
+        read: async () => Promise.reject(Object.assign(new Error('gone'), { name: 'NoSuchKey' })),
+      };
+    expect(await quarantinedMail('email:m1', deps)).toMatchObject({ record: { caseId: 'email:m1' }, raw: 'missing' });
+  });
+
+  it('a raw mail the store fails to read for another reason still throws', async () => {
+    const { deps, rawMail } = world();
+    rawMail.failNext = Object.assign(new Error('Access Denied'), { name: 'AccessDenied' });
+    await expect(quarantinedMail('email:m1', deps)).rejects.toThrow('Access Denied');
   });
 
   it('does not load a raw mail above the read limit', async () => {

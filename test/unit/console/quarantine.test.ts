@@ -247,11 +247,11 @@ describe('quarantine pages', () => {
   });
 });
 
-function world() {
+function world(options: { rawGone?: boolean } = {}) {
   const record = quarantined();
   const records = new Map([[record.caseId, record]]);
   const rawMail = new InMemoryRawMailStore();
-  rawMail.put(RAW, HOSTILE);
+  if (!options.rawGone) rawMail.put(RAW, HOSTILE);
   const requests: ReleaseRequest[] = [];
   const discarded: string[] = [];
   const quarantine: QuarantineDeps = {
@@ -310,6 +310,23 @@ describe('serveConsole — quarantine routes', () => {
     expect(res?.statusCode).toBe(200);
     expect(res?.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;/pre&gt;');
     expect(res?.body).not.toContain('<script>');
+  });
+
+  // Journeys 62: the bucket's lifecycle expired the raw mail before the table's TTL removed the record
+  // (or it was erased): the item page threw (500), so the supervisor could neither read nor discard it.
+  it('a held mail whose raw mail is gone still opens, says so and offers the discard, not the release', async () => {
+    const { serve, request, discarded } = world({ rawGone: true });
+    const sofia = await tokenOf('sofia');
+    const res = await serve(request('GET', '/equipe/quarentena/email%3Am1', sofia));
+    expect(res?.statusCode).toBe(200);
+    expect(res?.body).toContain('Mensagem em quarentena');
+    expect(res?.body).toContain('O e-mail original não está mais arquivado');
+    expect(res?.body).toContain('Não é possível liberar: não há e-mail original arquivado');
+    expect(res?.body).not.toContain('value="release"');
+    expect(res?.body).toContain('value="discard"');
+    const form = { csrf: sessionCsrf(sofia, SECRET), acao: 'discard', id: crypto.randomUUID() };
+    expect((await serve(request('POST', '/equipe/quarentena/email%3Am1/acao', sofia, form)))?.statusCode).toBe(303);
+    expect(discarded).toEqual(['email:m1']);
   });
 
   // "?feito=constructor" read Object.prototype.constructor as the notice.
