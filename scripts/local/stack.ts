@@ -39,7 +39,7 @@ import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle
 import { VirtualClock } from '../../shared/adapters/local/virtual-clock';
 import { writeLocalClock } from './clock-file';
 import { FileRawMailStore } from '../../shared/adapters/s3-raw-mail-store';
-import { intakeTelemetry, METRICS_NAMESPACE } from '../../shared/adapters/telemetry';
+import { intakeTelemetry, lifecycleTelemetry, METRICS_NAMESPACE } from '../../shared/adapters/telemetry';
 import { buildAssignmentDeps } from '../../shared/composition/assignment';
 import { mailerFrom, tableStores } from '../../shared/composition/clients';
 import { messageTextStoreFrom } from '../../shared/composition/message-texts';
@@ -412,7 +412,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Reminders and escalations: EventBridge Scheduler on AWS, released on the virtual clock here
     // and kept in the data folder, so a restart (a later OUVIDORIA_NOW) arms them again.
     const timers = await FileTimerScheduler.open(timersFile(dataDir));
-    const lifecycle = await buildLifecycleDeps(settings, { client, clock, mailer, timers });
+    // The functions' lifecycle telemetry, one logger for all (on AWS each function logs its own):
+    // without it the stack was silent on an overdue case, a failed effect, no supervisor present.
+    const lifecycleLog = logger('lifecycle');
+    const lifecycle = await buildLifecycleDeps(settings, {
+      client,
+      clock,
+      mailer,
+      timers,
+      telemetry: lifecycleTelemetry(localMetrics('lifecycle', lifecycleLog), lifecycleLog),
+    });
 
     // Links of clean webform files on the console's case page: the /_s3/ stand-in serves clean objects only.
     const attachmentLinks = new LocalAttachmentLinks(`${httpOrigin}/_s3/${uploads.bucket}`);
