@@ -23,6 +23,7 @@ import {
 } from '../domain/lifecycle/status-page';
 import { caseLanguage } from '../domain/lifecycle/merchant-words';
 import { pastRetention } from '../domain/retention';
+import { FIRST_TEXT } from '../domain/case';
 import { type LinkError, statusUrl, verifyStatusLink } from '../domain/lifecycle/survey';
 import type { OuvidoriaConfig } from '../domain/config';
 import type { BounceRegistry, Clock, Mailer, RateLimiter } from '../ports';
@@ -42,7 +43,7 @@ export interface StatusLinkStore {
 
 export interface StatusLinkDeps {
   /** Reads the case; and records the link mail's Message-IDs on it with her address (a delivery report about it is a bounce). */
-  cases: Pick<CaseWorkStore, 'getByProtocol' | 'getStateByProtocol' | 'addMessageIds'>;
+  cases: Pick<CaseWorkStore, 'get' | 'getByProtocol' | 'getStateByProtocol' | 'addMessageIds'>;
   statusLinks: StatusLinkStore;
   mailer: Mailer;
   clock: Clock;
@@ -187,6 +188,10 @@ export async function openStatusLink(params: URLSearchParams, deps: StatusLinkDe
   if (!(await deps.statusLinks.claim(verified.nonce, verified.expiresAt))) return { kind: 'used' };
   const now = deps.clock.now();
   const found = held(await deps.cases.getByProtocol(verified.protocol, PUBLIC_PAGE_TEXTS), now, deps);
-  const view = found ? publicCaseView(found, { now, config: deps.config }) : null;
+  // Her earlier mail our guidance answered (gone if it expired or was erased): her complaint's words.
+  const guided = found?.answersSubmissionId
+    ? held(await deps.cases.get(found.answersSubmissionId, FIRST_TEXT), now, deps)
+    : null;
+  const view = found ? publicCaseView(found, { now, config: deps.config }, guided) : null;
   return view ? { kind: 'case', view } : { kind: 'gone' };
 }

@@ -276,26 +276,39 @@ export function officeSubject(c: WorkCase): string {
  * The case as the merchant may see it. `null` for a record that is not a merchant case (no protocol).
  * With `at`, what holds at that moment too: an overdue due date, the reopen window of a closed case.
  */
-export function publicCaseView(c: WorkCase, at?: { now: Date; config: OuvidoriaConfig }): PublicCaseData | null {
+export function publicCaseView(
+  c: WorkCase,
+  at?: { now: Date; config: OuvidoriaConfig },
+  guided?: Pick<WorkCase, 'senderEmail' | 'messages'> | null,
+): PublicCaseData | null {
   if (!c.protocol) return null;
   const messages: PublicMessageView[] = [];
   const language = caseLanguage(c);
   const lang = language === 'pt-BR' ? {} : { lang: language };
+  const merchantView = (m: CaseMessage): PublicMessageView => {
+    // As the analyst reads it: her answers under the office's questions as she wrote them.
+    const fresh = cut(merchantMessageRead(m.text ?? '', m.attachments.length > 0).fresh);
+    const files = publicFiles(m, language);
+    return {
+      from: 'merchant',
+      at: m.receivedAt,
+      subject: m.subject,
+      text: fresh || NO_FRESH_TEXT[language],
+      ...(files.length > 0 ? { files } : {}),
+      ...lang,
+    };
+  };
+  // The case answers our guidance to her earlier mail (c.answersSubmissionId): that mail holds her
+  // complaint, her reply often only the ticket number ("o chamado é 52310"). Hers only, as the
+  // analyst's notice takes it (assign-case.ts); the guidance itself is no message of the case.
+  const asked = guided?.messages?.[0];
+  if (asked && asked.direction !== 'out' && sameAddress(guided.senderEmail, c.senderEmail))
+    messages.push(merchantView(asked));
   for (const m of c.messages ?? []) {
     if (m.direction === 'out') {
       messages.push({ from: 'office', at: m.receivedAt, subject: officeSubject(c), text: cut(m.text), ...lang });
     } else if (isMerchantMessage(m, c.senderEmail)) {
-      // As the analyst reads it: her answers under the office's questions as she wrote them.
-      const fresh = cut(merchantMessageRead(m.text ?? '', m.attachments.length > 0).fresh);
-      const files = publicFiles(m, language);
-      messages.push({
-        from: 'merchant',
-        at: m.receivedAt,
-        subject: m.subject,
-        text: fresh || NO_FRESH_TEXT[language],
-        ...(files.length > 0 ? { files } : {}),
-        ...lang,
-      });
+      messages.push(merchantView(m));
     }
   }
   // The extension notices she got: the office's words too (the new date and why), under their subject.

@@ -307,6 +307,66 @@ describe('openStatusLink', () => {
   });
 });
 
+// Journeys 62: she wrote from her phone with no ticket ("vcs podem ver pq os pix nao tao caindo??"),
+// got our guidance and answered it with the number alone; the case opened on that answer, and her page
+// showed only "o chamado eh 52310" — her complaint was in the mail our guidance answered, which the
+// analyst's notice shows and her page did not.
+describe('openStatusLink — a case that answers our guidance', () => {
+  const GUIDED_ID = 'email:0100019abcdef-guided';
+  const guidedMail = (senderEmail: string) =>
+    workCase({
+      caseId: GUIDED_ID,
+      protocol: undefined,
+      status: 'REDIRECTED' as never,
+      outcome: 'NO_PRIOR_TICKET',
+      senderEmail,
+      createdAt: '2026-03-10T12:40:00.000Z',
+      messages: [
+        {
+          sourceId: '0100019abcdef-guided',
+          channel: 'email',
+          receivedAt: '2026-03-10T12:40:00.000Z',
+          subject: 'meu pix nao caiu',
+          text: 'boa tarde!! vcs podem ver pq os pix dos meus clientes nao tao caindo na minha conta?? 😩 ja faz 5 dias',
+          attachments: [],
+        },
+      ],
+    });
+  const answer = workCase({
+    answersSubmissionId: GUIDED_ID,
+    messages: [
+      { ...workCase().messages[0], subject: 'Re: meu pix nao caiu', text: 'ah sim, o chamado eh 48213 😊' } as never,
+    ],
+  });
+
+  it.each([
+    ['her own earlier mail', MERCHANT, true],
+    ['her address in capitals', MERCHANT.toUpperCase(), true],
+    ['a +tag outside Gmail: another mailbox', MERCHANT.replace('@', '+loja@'), false],
+    ['another address’s mail', 'outra.pessoa@example.com', false],
+  ])('shows %s first: %s', async (_label, guidedSender, shown) => {
+    const d = { ...deps(), cases: new InMemoryCaseWorkStore([answer, guidedMail(guidedSender)]) };
+    await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d);
+    const url = /https?:\/\/\S+\/consulta\/caso\?[^\s)]+/.exec(d.mailer.sent[0]?.text ?? '')?.[0] ?? '';
+    const opened = await openStatusLink(new URL(url).searchParams, d);
+    if (opened.kind !== 'case') throw new Error(opened.kind);
+    const texts = opened.view.messages.map((m) => `${m.from}: ${m.text}`);
+    expect(texts.at(-1)).toBe('merchant: ah sim, o chamado eh 48213 😊');
+    expect(texts.some((t) => t.includes('vcs podem ver pq os pix'))).toBe(shown);
+    if (shown) expect(texts[0]).toContain('merchant: boa tarde!! vcs podem ver pq os pix');
+  });
+
+  it('a guided mail already gone (expired, erased) leaves the page as it was', async () => {
+    const d = { ...deps(), cases: new InMemoryCaseWorkStore([answer]) };
+    await requestStatusLink({ protocol: PROTOCOL, email: MERCHANT }, d);
+    const url = /https?:\/\/\S+\/consulta\/caso\?[^\s)]+/.exec(d.mailer.sent[0]?.text ?? '')?.[0] ?? '';
+    const opened = await openStatusLink(new URL(url).searchParams, d);
+    expect(opened.kind === 'case' && opened.view.messages.map((m) => m.text)).toEqual([
+      'ah sim, o chamado eh 48213 😊',
+    ]);
+  });
+});
+
 describe('checkStatusLink', () => {
   it('a GET claims nothing, and finds the link used once it was opened', async () => {
     const d = deps();
