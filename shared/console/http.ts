@@ -498,7 +498,7 @@ export async function serveConsole(
     if (!mayAct(user, 'roster')) return forbidden(ROSTER_SUPERVISORS_ONLY_PT);
     const roster = await deps.roster.list();
     const changed = roster.find((m) => m.id === query.get('pessoa'));
-    const notice = rosterNotice(query.get('feito') ?? '', changed);
+    const notice = rosterNotice(query.get('feito') ?? '', changed, { roster, binding: lifecycle.config.lifecycle });
     const today = localDate(lifecycle.clock.now(), timeZone);
     return page(200, rosterPage(frame, roster, today, notice ? { ok: true, ...notice } : undefined));
   }

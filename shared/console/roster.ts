@@ -9,17 +9,19 @@ import { CONSOLE_ROSTER_PATH } from '../domain/console-link';
 import {
   type Analyst,
   activeHolderOf,
+  holdsSupervisorRole,
   isIsoDate,
   isStaffName,
   newMemberProblem,
   type RosterRules,
   STAFF_ID,
+  type SupervisorBinding,
 } from '../domain/staff';
 import { html } from '../domain/html';
 import { calendarDayPtBr } from '../domain/lifecycle/deadlines';
 import type { StaffRepository } from '../ports';
 import { CSRF_FIELD, SESSION_CLOCK_SKEW_SECONDS, sessionsEndAt } from './access';
-import { isOnLeave } from '../domain/lifecycle/types';
+import { isOnLeave, leaveWithoutSupervision } from '../domain/lifecycle/types';
 import { layout, listQueryString, OPEN_VIEW, type PageFrame, titleAfter, wideTable } from './pages';
 import { CASES_PATH } from './routes';
 import { MAX_ADDRESS_CHARS } from '../domain/mailbox';
@@ -90,6 +92,23 @@ function openCasesHint(member: Analyst): Omit<RosterNotice, 'text'> & { hint: st
   };
 }
 
+/**
+ * A supervisor's leave that leaves days with no other supervisor present: the overdue alerts and the
+ * notices for the supervisors of those days reach only people away (timers.ts records them as
+ * unattended). Said when the leave is registered, while someone can still arrange cover.
+ */
+function unsupervisedHint(
+  member: Analyst,
+  team: { roster: readonly Analyst[]; binding: SupervisorBinding } | undefined,
+): string {
+  if (!team || !member.leave || !holdsSupervisorRole(member, team.binding)) return '';
+  const others = team.roster.filter((m) => m.id !== member.id && holdsSupervisorRole(m, team.binding));
+  const gap = leaveWithoutSupervision(member.leave, others);
+  return gap
+    ? ` De ${calendarDayPtBr(gap.from)} a ${calendarDayPtBr(gap.to)}, ninguém da supervisão estará presente: os alertas de prazo vencido e os avisos à supervisão irão só para quem está afastado. Combine quem acompanha os casos atrasados nesses dias.`
+    : '';
+}
+
 /** A change's notice, and whose open cases to move (leave, deactivation): the page links to them. */
 export interface RosterNotice {
   text: string;
@@ -104,7 +123,11 @@ type RosterOp = (typeof ROSTER_OPS)[number];
  * What a change did, in pt-BR, read from the person as the roster holds them now: the page after
  * the redirect (`?feito=<op>&pessoa=<id>`) says it without any text of the query string.
  */
-export function rosterNotice(op: string, member: Analyst | undefined): RosterNotice | undefined {
+export function rosterNotice(
+  op: string,
+  member: Analyst | undefined,
+  team?: { roster: readonly Analyst[]; binding: SupervisorBinding },
+): RosterNotice | undefined {
   if (!member || !ROSTER_OPS.includes(op as RosterOp)) return undefined;
   const withCases = (text: string): RosterNotice => {
     const { hint, ...link } = openCasesHint(member);
@@ -115,7 +138,9 @@ export function rosterNotice(op: string, member: Analyst | undefined): RosterNot
       return { text: `${member.name} foi adicionado(a) à equipe.` };
     case 'leave':
       return member.leave
-        ? withCases(`Afastamento de ${member.name} registrado (${leavePtBr(member.leave)}).`)
+        ? withCases(
+            `Afastamento de ${member.name} registrado (${leavePtBr(member.leave)}).${unsupervisedHint(member, team)}`,
+          )
         : undefined;
     case 'return':
       return { text: `Afastamento de ${member.name} encerrado.` };

@@ -91,6 +91,27 @@ export function supervisionOf(
   return active.some((m) => !isOnLeave(m, today)) ? 'present' : 'on-leave';
 }
 
+/**
+ * The days of a supervisor's leave on which no other supervisor is present (supervisionOf would read
+ * 'on-leave' or 'none'), as one span, or undefined when another is present every day of it. The days
+ * every other active supervisor is away are the overlap of their leaves (each has one), so the span is
+ * that overlap cut to her leave; with no other active supervisor, her whole leave.
+ */
+export function leaveWithoutSupervision(
+  leave: { from: string; to: string },
+  others: readonly Pick<StaffMember, 'active' | 'leave'>[],
+): { from: string; to: string } | undefined {
+  let from = leave.from;
+  let to = leave.to;
+  for (const m of others) {
+    if (!m.active) continue;
+    if (!m.leave) return undefined;
+    if (m.leave.from > from) from = m.leave.from;
+    if (m.leave.to < to) to = m.leave.to;
+  }
+  return from <= to ? { from, to } : undefined;
+}
+
 /** Who acts. Staff are roster ids (never addresses: the history is kept for years). */
 export type Actor =
   | { kind: 'staff'; id: string; role: StaffRole }

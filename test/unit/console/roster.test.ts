@@ -65,6 +65,40 @@ describe('roster page — the open cases of someone who stops taking cases', () 
   });
 });
 
+// Journeys 62: the only supervisor's leave was registered as any other — 'Afastamento de Sofia Ramos
+// registrado' — and at the due date the overdue alert went to her mailbox, nobody present to read it.
+describe('roster notice — a supervisor’s leave with no other supervisor present', () => {
+  const team = (...others: ReturnType<typeof anAnalyst>[]) => ({
+    roster: [
+      anAnalyst({ id: 'sofia', name: 'Sofia Ramos', email: 'sofia.ramos@ouvidoria.example.com.br' }),
+      anAnalyst({ id: 'ana', name: 'Ana Souza', email: 'ana.souza@ouvidoria.example.com.br' }),
+      ...others,
+    ],
+    binding: { supervisorIds: ['sofia', 'paula'] },
+  });
+  const sofia = anAnalyst({
+    id: 'sofia',
+    name: 'Sofia Ramos',
+    email: 'sofia.ramos@ouvidoria.example.com.br',
+    leave: { from: '2026-12-14', to: '2026-12-16' },
+  });
+  const GAP = 'De 14/12/2026 a 16/12/2026, ninguém da supervisão estará presente';
+  it.each([
+    ['the only supervisor', sofia, team(), true],
+    [
+      'another supervisor present',
+      sofia,
+      team(anAnalyst({ id: 'paula', name: 'Paula Lima', email: 'paula.lima@ouvidoria.example.com.br' })),
+      false,
+    ],
+    ['an analyst (no supervisor role)', anAnalyst({ id: 'ana', name: 'Ana Souza', leave: sofia.leave }), team(), false],
+  ])('%s: said %s', (_label, member, context, said) => {
+    const notice = rosterNotice('leave', member, context);
+    expect(notice?.text.startsWith(`Afastamento de ${member.name} registrado`)).toBe(true);
+    expect(notice?.text.includes(GAP)).toBe(said);
+  });
+});
+
 describe('roster page — who is active', () => {
   // Bruno and Ana on one page: the situation agrees with either, as the page's notices and the other staff texts do ("ativo(a)", "adicionado(a)").
   it.each([
