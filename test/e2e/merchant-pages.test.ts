@@ -210,4 +210,49 @@ describe.skipIf(!chromiumAvailable())('survey and status pages in Chromium', () 
     expect(await page.locator('button[type=submit]').count()).toBe(0);
     await expect(page.locator('main a[href$="/consulta"]').count()).resolves.toBe(1);
   });
+
+  // Journeys 62: written from her phone with no ticket, answered by our guidance, then her answer with
+  // the number opened the case — and her page showed only that answer, her complaint nowhere.
+  it('a case opened by her answer to our guidance shows her first mail too, on a phone', {
+    timeout: 90_000,
+  }, async () => {
+    const CARLA = 'carla@docesdacarla.com.br';
+    const complaint = 'vcs podem ver pq os pix dos meus clientes nao tao caindo na minha conta?? 😩 ja faz 5 dias';
+    const first = await sendMail(stack, {
+      from: CARLA,
+      name: 'Carla Doces',
+      subject: 'meu pix nao caiu',
+      text: `boa tarde!! ${complaint}`,
+    });
+    const guided = await caseOf(stack, first.sesMessageId);
+    expect(guided.outcome).toBe('NO_PRIOR_TICKET');
+    const guidance = `<${guided.replyMessageId}>`;
+    const answer = await sendMail(stack, {
+      from: CARLA,
+      name: 'Carla Doces',
+      subject: 'Re: meu pix nao caiu',
+      text: 'ah sim, o chamado eh 52310 😊',
+      inReplyTo: guidance,
+      references: [first.messageId, guidance],
+    });
+    const opened = await caseOf(stack, answer.sesMessageId);
+    expect(opened.outcome).toBe('ACCEPTED');
+    const before = mailsTo(await outbox(stack), CARLA).length;
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${stack.urls.form}consulta`);
+    await page.fill('#protocolo', opened.protocol as string);
+    await page.fill('#email', CARLA);
+    await Promise.all([page.waitForURL(/\/consulta$/), page.click('button[type=submit]')]);
+    const mail = await newMail(CARLA, before + 1, 'her status link mail');
+    const link = /https?:\/\/\S+\/consulta\/caso\?[^\s)]+/.exec(mail.body.text ?? '')?.[0] as string;
+    await page.goto(link);
+    await Promise.all([page.waitForURL(/\/consulta\/caso$/), page.click('button[type=submit]')]);
+    const shown = (await page.locator('main').textContent()) ?? '';
+    expect(shown).toContain(complaint);
+    expect(shown).toContain('ah sim, o chamado eh 52310');
+    expect(shown.indexOf(complaint)).toBeLessThan(shown.indexOf('ah sim, o chamado eh 52310'));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
 });
