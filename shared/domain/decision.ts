@@ -24,7 +24,7 @@ export type TicketCheck =
   | { status: 'unverified'; number: string; why: string };
 
 /** A variant of an outcome's reply (Decision.replyVariant). */
-export type ReplyVariant = 'shopper' | 'on-behalf' | 'disowned';
+export type ReplyVariant = 'shopper' | 'on-behalf' | 'disowned' | 'already-opened';
 
 export interface Decision {
   outcome: Outcome;
@@ -41,7 +41,8 @@ export interface Decision {
    * TICKET_INVALID sender who writes for the ticket's owner (an agency, an accountant, a lawyer);
    * `disowned` is a NO_PRIOR_TICKET sender who cited a number the directory rejects and says she opened
    * no ticket (a forwarded phishing mail's "chamado #88231"): told the number is none of hers, not that
-   * her message holds no number.
+   * her message holds no number. `already-opened` is a NO_PRIOR_TICKET sender who says she already opened a ticket
+   * (or went to support) and gives no number: asked for that ticket's number, not told to go to support first.
    */
   replyVariant?: ReplyVariant;
 }

@@ -4,7 +4,7 @@
  * the JSON answer and the email subject change together.
  */
 import type { OuvidoriaConfig } from './config';
-import type { TicketCheck } from './decision';
+import type { ReplyVariant, TicketCheck } from './decision';
 import { describeHours } from './hours';
 import type { Outcome } from './outcome';
 
@@ -38,6 +38,33 @@ export const GUIDANCE_TITLES: Record<GuidanceOutcome, string> = {
 /** NOT_A_CLIENT for a store's own customer (`shopper`): the store handles its orders, not Sales. */
 export const SHOPPER_TITLE = 'Fale diretamente com a loja onde você comprou';
 
+/**
+ * The reply variants whose guidance is their own on the page and in the pt-BR reply: a store's customer (`shopper`),
+ * and a merchant who says she already opened a ticket and gave no number (`already-opened`).
+ */
+export type GuidanceVariant = Extract<ReplyVariant, 'shopper' | 'already-opened'>;
+
+/** A decision's reply variant as the guidance reads it (the others change a sentence of the mail only). */
+export function guidanceVariantOf(variant: ReplyVariant | undefined): GuidanceVariant | undefined {
+  return variant === 'shopper' || variant === 'already-opened' ? variant : undefined;
+}
+
+/** NO_PRIOR_TICKET to a merchant who says she already opened a ticket (`already-opened`): ask for its number. */
+export const ALREADY_OPENED_TITLE = 'Informe o número do seu chamado';
+
+/**
+ * What the page and the pt-BR reply tell her (`already-opened`), around the channel's own words: she went to
+ * support already, which is when the office steps in; what it lacks is the ticket's number, and where she finds it.
+ */
+export const ALREADY_OPENED_PT = {
+  read: 'Pelo que nos conta, você já procurou a nossa Central de Atendimento e a solicitação não foi resolvida: é nesse ponto que a Ouvidoria entra. Para abrir um caso, precisamos do ',
+  number: 'número do chamado',
+  notFound: (where: string) => ` que você abriu, e não o encontramos ${where}.`,
+  where:
+    'O número está no e-mail de confirmação que a Central de Atendimento enviou quando você abriu o chamado (ou na página do chamado). Com ele em mãos, ',
+  notYet: 'Ainda não abriu um chamado?',
+} as const;
+
 /** What the page and the pt-BR reply tell a store's customer (the reply opens with "Recebemos sua mensagem."). */
 export const SHOPPER_PARAGRAPHS: readonly string[] = [
   'Pelo que você nos contou, sua compra foi feita em uma loja virtual construída na nossa plataforma. Cada loja é independente e é ela mesma quem cuida dos seus pedidos, pagamentos, entregas, trocas e do cadastro dos clientes dela.',
@@ -57,9 +84,15 @@ export const ACCESS_REASONS: readonly string[] = [
 export const SUPPORT_RESOLVES = 'mais de 99% das solicitações que recebemos diariamente';
 
 /** "Ouvidoria: fale primeiro com a Central de Atendimento" (a store's customer: their own title). */
-export function guidanceSubject(outcome: GuidanceOutcome, variant?: 'shopper'): string {
-  const title = outcome === 'NOT_A_CLIENT' && variant === 'shopper' ? SHOPPER_TITLE : GUIDANCE_TITLES[outcome];
+export function guidanceSubject(outcome: GuidanceOutcome, variant?: GuidanceVariant): string {
+  const title = guidanceTitle(outcome, variant);
   return `Ouvidoria: ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+}
+
+function guidanceTitle(outcome: GuidanceOutcome, variant: GuidanceVariant | undefined): string {
+  if (outcome === 'NOT_A_CLIENT' && variant === 'shopper') return SHOPPER_TITLE;
+  if (outcome === 'NO_PRIOR_TICKET' && variant === 'already-opened') return ALREADY_OPENED_TITLE;
+  return GUIDANCE_TITLES[outcome];
 }
 
 function supportCentreSentence(config: OuvidoriaConfig): string {
@@ -86,13 +119,14 @@ const COME_BACK =
 
 /**
  * What to tell the person, for every outcome that is not a case. Links come from the config.
- * `variant` is the decision's reply variant: a store's customer (`shopper`) is sent to the store.
+ * `variant` is the decision's reply variant: a store's customer (`shopper`) is sent to the store; a merchant who
+ * says she already opened a ticket (`already-opened`) is asked for its number.
  */
 export function guidanceFor(
   outcome: GuidanceOutcome,
   config: OuvidoriaConfig,
   ticket?: TicketCheck,
-  variant?: 'shopper',
+  variant?: GuidanceVariant,
 ): Guidance {
   const { links } = config;
   if (outcome === 'NOT_A_CLIENT' && variant === 'shopper')
@@ -105,6 +139,17 @@ export function guidanceFor(
   const sales = { label: 'Falar com o Comercial', href: links.sales };
   switch (outcome) {
     case 'NO_PRIOR_TICKET':
+      if (variant === 'already-opened')
+        return {
+          title: ALREADY_OPENED_TITLE,
+          paragraphs: [
+            `${ALREADY_OPENED_PT.read}${ALREADY_OPENED_PT.number}${ALREADY_OPENED_PT.notFound('no formulário')}`,
+            `${ALREADY_OPENED_PT.where}envie o formulário novamente informando o número no campo do chamado. ${FORM_OTHER_ADDRESS}`,
+            `${ALREADY_OPENED_PT.notYet} ${supportCentreSentence(config)}`,
+          ],
+          items: [],
+          links: [supportCentre, openTicket],
+        };
       return {
         title,
         paragraphs: [

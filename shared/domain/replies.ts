@@ -7,6 +7,7 @@ import type { ReplyVariant, TicketCheck } from './decision';
 import { html, raw, type SafeHtml, safeUrl, sanitizeHeaderValue } from './html';
 import {
   ACCESS_REASONS,
+  ALREADY_OPENED_PT,
   FORM_OTHER_ADDRESS,
   GUIDANCE_TITLES,
   type Guidance,
@@ -67,7 +68,7 @@ export interface ReplyContext {
   /**
    * Decision.replyVariant: `shopper` answers a store's customer (NOT_A_CLIENT); `on-behalf`, someone
    * writing for the ticket's owner (TICKET_INVALID); `disowned`, a number she cited and disowns
-   * (NO_PRIOR_TICKET).
+   * (NO_PRIOR_TICKET); `already-opened`, a ticket she says she opened without its number (NO_PRIOR_TICKET).
    */
   variant?: ReplyVariant;
   /** ACCEPTED: the answer deadline (receipt + SLA in business days), already formatted dd/mm/aaaa. */
@@ -454,6 +455,55 @@ const DISOWNED_NUMBER: Readonly<Record<MessageLanguage, string>> = {
   en: 'If that number came in a message in our name that looked suspicious, do not click its links or give your details: our Support Centre can confirm whether the message is ours.',
 };
 
+/**
+ * NO_PRIOR_TICKET to a merchant who says she already opened a ticket and gave no number (Decision.replyVariant
+ * `already-opened`, journeys 62): "talk to support first" contradicted her. What she read is answered first — she
+ * went to support, which is when the office steps in, and it needs that ticket's number: where it is, how to send
+ * it; then, shorter, where to go if she has not opened one (as TICKET_INVALID's).
+ */
+interface AlreadyOpenedWords {
+  read: string;
+  number: string;
+  notFound: (where: string) => string;
+  /** Where the number is, before the channel's "answer this mail" / "send the form again". */
+  where: string;
+  /** After it: "… giving that number." */
+  send: string;
+  notYet: string;
+}
+
+const ALREADY_OPENED: Readonly<Record<MessageLanguage, AlreadyOpenedWords>> = {
+  'pt-BR': { ...ALREADY_OPENED_PT, send: ' informando o número.' },
+  es: {
+    read: 'Por lo que nos cuenta, usted ya acudió a nuestra Central de Atención y su solicitud no se resolvió: es justo ahí donde actúa la Ouvidoria. Para abrir un caso necesitamos el ',
+    number: 'número del ticket',
+    notFound: (where) => ` que abrió, y no lo encontramos ${where}.`,
+    where:
+      'El número está en el correo de confirmación que la Central de Atención le envió al abrir el ticket (o en la página del ticket). Con él, ',
+    send: ' indicando ese número.',
+    notYet: '¿Todavía no abrió un ticket?',
+  },
+  en: {
+    read: 'You tell us you have already been to our Support Centre and your request was not resolved: that is exactly when the Ombudsman steps in. To open a case we need the ',
+    number: 'number of that ticket',
+    notFound: (where) => `, and we did not find it ${where}.`,
+    where:
+      'The number is in the confirmation email our Support Centre sent when the ticket was opened (or on the ticket’s page). With it, ',
+    send: ' giving that number.',
+    notYet: 'Have not opened a ticket yet?',
+  },
+};
+
+/** The `already-opened` reply's blocks, up to its "not opened one yet?" heading (the support blocks follow it). */
+function alreadyOpenedBlocks(language: MessageLanguage, words: ChannelWords, config: OuvidoriaConfig): Block[] {
+  const w = ALREADY_OPENED[language];
+  return [
+    { p: [CITED_WORDS[language].received, w.read, { strong: w.number }, w.notFound(words.inMessage)] },
+    { p: [w.where, ...words.writeAgain(config), `${w.send} ${words.otherAddress}`] },
+    { h: w.notYet },
+  ];
+}
+
 function invalidTicketText(ticket: TicketCheck | undefined, words: ChannelWords): Inline[] {
   if (ticket?.status === 'invalid' && ticket.why === 'bad_format') {
     return [
@@ -528,6 +578,8 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
         statusBlock(config),
       ];
     case 'NO_PRIOR_TICKET':
+      if (ctx.variant === 'already-opened')
+        return [...alreadyOpenedBlocks('pt-BR', words, config), supportCentreBlock(config), openTicketBlock(config)];
       return [
         {
           p: [
@@ -825,6 +877,13 @@ const FOREIGN_SUBJECTS: Record<ForeignLanguage, Record<Exclude<ReplyOutcome, 'AC
   },
 };
 
+/** NO_PRIOR_TICKET to her who says she opened one (`already-opened`): the subject asks for its number. */
+const ALREADY_OPENED_SUBJECTS: Record<MessageLanguage, string> = {
+  'pt-BR': guidanceSubject('NO_PRIOR_TICKET', 'already-opened'),
+  es: 'Ouvidoria: indíquenos el número de su ticket',
+  en: 'Ombudsman: please send us your ticket number',
+};
+
 /** NOT_A_CLIENT answering a store's customer (`shopper`): the subject sends them to the store, not to Sales. */
 const SHOPPER_SUBJECTS: Record<MessageLanguage, string> = {
   'pt-BR': guidanceSubject('NOT_A_CLIENT', 'shopper'),
@@ -995,6 +1054,8 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
       ];
     }
     case 'NO_PRIOR_TICKET': {
+      if (ctx.variant === 'already-opened')
+        return [...alreadyOpenedBlocks(language, words, c), w.supportCentre(c), w.openTicket(c)];
       const disowned = ctx.variant === 'disowned' && ctx.ticket?.status === 'invalid' ? ctx.ticket : undefined;
       return [
         {
@@ -1447,6 +1508,7 @@ function guidanceSubjectIn(
   variant: ReplyVariant | undefined,
 ): string {
   if (outcome === 'NOT_A_CLIENT' && variant === 'shopper') return SHOPPER_SUBJECTS[language];
+  if (outcome === 'NO_PRIOR_TICKET' && variant === 'already-opened') return ALREADY_OPENED_SUBJECTS[language];
   return language === 'pt-BR' ? DEFAULT_SUBJECTS[outcome] : FOREIGN_SUBJECTS[language][outcome];
 }
 
@@ -1523,6 +1585,8 @@ export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: Ou
   const words = CHANNEL_WORDS[language][channel];
   const cited = outcome !== 'ACCEPTED' ? ctx.citedProtocol : undefined;
   const openCase = outcome !== 'ACCEPTED' && !cited && ctx.hasOpenCase === true;
+  // Under the cited protocol's lead the guidance is for a new matter: the ticket she says she opened is that case's.
+  const bodyCtx: ReplyContext = cited && ctx.variant === 'already-opened' ? { ...ctx, variant: undefined } : ctx;
   const citedLead = (body: Block[]): Block[] =>
     cited
       ? [
@@ -1546,7 +1610,7 @@ export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: Ou
     const w = WORDS[language];
     const blocks: Block[] = [
       { p: [name ? `${w.hello}, ${name},` : `${w.hello},`] },
-      ...citedLead(foreignBody(language, outcome, ctx, config)),
+      ...citedLead(foreignBody(language, outcome, bodyCtx, config)),
       { lines: [w.regards, config.fromName] },
     ];
     const footer: Block[] = [{ p: [words.automatic(originalSubject, received)] }, w.footerPrivacy(config)];
@@ -1555,7 +1619,7 @@ export function renderReply(outcome: ReplyOutcome, ctx: ReplyContext, config: Ou
 
   const blocks: Block[] = [
     { p: [name ? `${PT.hello}, ${name},` : `${PT.hello},`] },
-    ...citedLead(bodyFor(outcome, ctx, config)),
+    ...citedLead(bodyFor(outcome, bodyCtx, config)),
     { lines: [PT.regards, config.fromName] },
   ];
   const footer: Block[] = [{ p: [words.automatic(originalSubject, received)] }, PT.privacy(config)];

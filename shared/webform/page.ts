@@ -14,7 +14,7 @@ import type { ReplyVariant, TicketCheck } from '../domain/decision';
 import { foreignGuidance, type MailBlock, type MailInline, platformStatusBlock } from '../domain/replies';
 import type { AttachmentMeta } from '../domain/submission';
 import { html, raw, type SafeHtml, safeUrl } from '../domain/html';
-import { ACCESS_REASONS, type GuidanceOutcome, guidanceFor } from '../domain/guidance';
+import { ACCESS_REASONS, type GuidanceOutcome, guidanceFor, guidanceVariantOf } from '../domain/guidance';
 import { describeHours } from '../domain/hours';
 import { STATUS_REQUEST_PATH } from '../domain/lifecycle/survey';
 import {
@@ -77,7 +77,7 @@ export type WebformView =
       kind: 'guidance';
       outcome: GuidanceOutcome;
       ticket?: TicketCheck;
-      /** Decision.replyVariant (the pt-BR page has the shopper's only; the es/en page, as the mail, every one). */
+      /** Decision.replyVariant (the pt-BR page has the shopper's and already-opened's only; the es/en page, as the mail, every one). */
       variant?: ReplyVariant;
       /** The language of the submission's mail (caseLanguage): the page speaks it too. */
       language?: MessageLanguage;
@@ -430,7 +430,7 @@ ${pageBlocks(foreign.blocks.filter((b) => !('h' in b && b.h === foreign.title)))
 ${backLink(ctx, w.guidance.backToForm)}`;
     return layout(ctx, foreign.title, main, { language: w.htmlLang });
   }
-  const g = guidanceFor(outcome, ctx.config, ticket, variant === 'shopper' ? 'shopper' : undefined);
+  const g = guidanceFor(outcome, ctx.config, ticket, guidanceVariantOf(variant));
   const main = html`<h1>${g.title}</h1>
 <p class="aviso">Recebemos a sua mensagem e registramos o seu contato, mas ela ainda não pode ser tratada pela Ouvidoria. Veja abaixo para onde seguir.</p>
 ${g.paragraphs.map((p) => html`<p>${p}</p>\n`)}${g.items.length > 0 ? html`<ul>${g.items.map((i) => html`<li>${i}</li>`)}</ul>` : ''}

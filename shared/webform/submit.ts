@@ -53,7 +53,7 @@ import {
   validateFields,
   type WebformData,
 } from './form';
-import { type GuidanceOutcome, guidanceFor } from '../domain/guidance';
+import { type GuidanceOutcome, guidanceFor, guidanceVariantOf } from '../domain/guidance';
 import { foreignGuidanceText } from '../domain/replies';
 import { type MultipartFile, parseMultipart } from './multipart';
 import { type AttachmentView, openCasesText, type WebformView } from './page';
@@ -829,12 +829,12 @@ export function guidanceAnswer(
       ...foreign,
     },
     // The JSON says what the page says: the mail's words in Spanish or English; in pt-BR the
-    // guidance the page shows (the shopper's variant only).
+    // guidance the page shows (its variants: guidanceVariantOf).
     json: {
       outcome,
       guidance:
         foreignGuidanceText(outcome, { ticket, variant, language, channel: 'webform' }, config) ??
-        guidanceFor(outcome, config, ticket, variant === 'shopper' ? 'shopper' : undefined),
+        guidanceFor(outcome, config, ticket, guidanceVariantOf(variant)),
       ...foreign,
     },
     event,

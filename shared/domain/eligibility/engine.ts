@@ -69,6 +69,8 @@ import {
   FOR_NON_PAYMENT,
   NEGATABLE_STAGES,
   NO_TICKET_OPENED,
+  TICKET_OPENED,
+  TICKET_NOT_OPENED_WITH_US,
   ON_BEHALF,
   OTHER_PLATFORMS,
   OWN_MATTER,
@@ -272,6 +274,9 @@ interface Compiled {
   onBehalf: PhraseList;
   /** NO_TICKET_OPENED: her own words that she opened no ticket. */
   noTicketOpened: PhraseList;
+  /** TICKET_OPENED and TICKET_NOT_OPENED_WITH_US: her words that she already opened a ticket with us. */
+  ticketOpened: PhraseList;
+  notOpenedWithUs: PhraseList;
   writesForTheStore: PhraseList;
   theStoreAsClient: PhraseList;
   aBuyersDeed: PhraseList;
@@ -321,6 +326,8 @@ function compileAll(): Compiled {
   const none = list([]);
   const onBehalf = list(ON_BEHALF());
   const noTicketOpened = list(NO_TICKET_OPENED());
+  const ticketOpened = list(TICKET_OPENED());
+  const notOpenedWithUs = list(TICKET_NOT_OPENED_WITH_US());
   const writesForTheStore = list(WRITES_FOR_THE_STORE());
   const theStoreAsClient = list(THE_STORE_AS_CLIENT);
   const aBuyersDeed = list(A_BUYERS_DEED);
@@ -404,6 +411,8 @@ function compileAll(): Compiled {
     rules,
     onBehalf,
     noTicketOpened,
+    ticketOpened,
+    notOpenedWithUs,
     writesForTheStore,
     theStoreAsClient,
     aBuyersDeed,
@@ -972,6 +981,18 @@ function saysNoTicketOpened(list: PhraseList, text: ReadText, number: string): b
       !sentence.text.includes(number) &&
       firstMatch(list, sentence) !== null
     );
+  });
+}
+
+/**
+ * Whether a sentence of hers (her subject too) says she already opened a ticket or went to support (TICKET_OPENED)
+ * and does not deny it there nor name another company's support ("não abri chamado", "o suporte do Mercado Pago":
+ * TICKET_NOT_OPENED_WITH_US).
+ */
+function saysTicketOpened(opened: PhraseList, denied: PhraseList, text: ReadText): boolean {
+  return (text.inList[opened.id] ?? []).some((i) => {
+    const sentence = text.sentences[i];
+    return sentence !== undefined && firstMatch(opened, sentence) !== null && !matchesIn(denied, text, i);
   });
 }
 
@@ -1887,13 +1908,20 @@ export function decide(
     decision.replyVariant = 'on-behalf';
   // Her reply must not say her message held no number: it held one, none of hers.
   else if (decision.outcome === 'NO_PRIOR_TICKET' && ticketDisowned) decision.replyVariant = 'disowned';
+  // Journeys 62: she says she already opened one and gives no number: asked for it, not sent to support first.
+  else if (
+    decision.outcome === 'NO_PRIOR_TICKET' &&
+    ticket.status === 'none' &&
+    saysTicketOpened(c.ticketOpened, c.notOpenedWithUs, read)
+  )
+    decision.replyVariant = 'already-opened';
   return decision;
 }
 
-/** Every reply of an outcome: NOT_A_CLIENT's, TICKET_INVALID's and NO_PRIOR_TICKET's have a second variant. */
+/** Every reply of an outcome: NOT_A_CLIENT's and TICKET_INVALID's have a second variant, NO_PRIOR_TICKET's two more. */
 function variantsOf(outcome: ReplyOutcome): readonly (ReplyVariant | undefined)[] {
   if (outcome === 'NOT_A_CLIENT') return [undefined, 'shopper'];
   if (outcome === 'TICKET_INVALID') return [undefined, 'on-behalf'];
-  if (outcome === 'NO_PRIOR_TICKET') return [undefined, 'disowned'];
+  if (outcome === 'NO_PRIOR_TICKET') return [undefined, 'disowned', 'already-opened'];
   return [undefined];
 }

@@ -830,12 +830,9 @@ const MARKETPLACE_SELLER = once(() => ['mercado livre', 'shopee', 'olx', 'enjoei
   ),
 ]));
 
-/**
- * The sender's account at a payment provider, a marketplace or an ERP ("não consigo acessar minha conta do
- * PagSeguro", "o login do Bling não entra"): its sign-in is that company's, not the panel's.
- */
+/** Payment providers, ERPs, carriers and marketplaces her store works with: their accounts and support are theirs. */
 // biome-ignore format: its lines as before the list went lazy, so phrase rounds still merge (issue 16)
-const ACCOUNT_ELSEWHERE = once(() => [
+const OTHER_COMPANIES = once(() => [
   'mercado pago',
   'mercadopago',
   'pagseguro',
@@ -853,7 +850,14 @@ const ACCOUNT_ELSEWHERE = once(() => [
   'correios',
   // Round 42: the other marketplaces ("minha conta na Amazon foi suspensa").
   ...MARKETPLACES(),
-]
+]);
+
+/**
+ * The sender's account at a payment provider, a marketplace or an ERP ("não consigo acessar minha conta do
+ * PagSeguro", "o login do Bling não entra"): its sign-in is that company's, not the panel's.
+ */
+// biome-ignore format: its lines as before the list went lazy, so phrase rounds still merge (issue 16)
+const ACCOUNT_ELSEWHERE = once(() => OTHER_COMPANIES()
   .flatMap((company) =>
     ['conta', 'login', 'senha', 'painel'].flatMap((what) =>
       ['do', 'da', 'dos', 'no', 'na', 'nos'].map((of) => `${what} ${of} ${company}`),
@@ -2066,6 +2070,129 @@ export const NO_TICKET_OPENED = once((): readonly string[] => [
     `${never} un ticket`,
     `${never} ticket`,
   ]),
+]);
+
+/**
+ * Journeys 62: she says, in the first person and the past, that she already opened a ticket or went to support ("ja
+ * abri 3 chamados sobre o frete e ninguem resolve", "Já falei com o suporte várias vezes e nada", "I already opened a
+ * ticket") and gives no number. Not a rule: NO_PRIOR_TICKET's `already-opened` reply (engine.ts), which asks her for
+ * that ticket's number instead of telling her to go to support first. Never a plan ("vou abrir um chamado"), a
+ * question ("como abro um chamado"), a buyer's ("o cliente abriu chamado"), a denial nor another company's support
+ * (TICKET_NOT_OPENED_WITH_US).
+ */
+export const TICKET_OPENED = once((): readonly string[] => {
+  const tickets = ['chamado', 'ticket', 'protocolo', 'solicitacao'];
+  const plural = ['chamados', 'tickets', 'protocolos', 'solicitacoes'];
+  const one = ['', 'um ', 'uma ', 'o ', 'a ', 'esse ', 'este ', 'outro ', 'mais um ', 'um novo ', 'novo '];
+  // "abri 3 chamados", "abri uns 5 chamados", "abrimos varios chamados": a count before a plural noun.
+  const opened = ['abri', 'abrimos', 'registrei', 'registramos', 'ja tinha aberto', 'ja tinhamos aberto'];
+  const support = [
+    'suporte',
+    'o suporte',
+    'a equipe de suporte',
+    'a equipe do suporte',
+    'o pessoal do suporte',
+    'o atendimento',
+    'a central',
+    'a central de atendimento',
+    'o suporte tecnico',
+    'o sac',
+  ];
+  const contacted = [
+    'falei com',
+    'falamos com',
+    'entrei em contato com',
+    'entramos em contato com',
+    'contatei',
+    'acionei',
+    'ja chamei',
+    'ja reclamei com',
+    'ja tentei falar com',
+    'ja tentei contato com',
+  ];
+  const mailed = [
+    'ja mandei e-mail',
+    'ja mandei email',
+    'ja enviei e-mail',
+    'ja enviei email',
+    'ja liguei',
+    'ja escrevi',
+  ];
+  const phrases = [
+    ...opened.flatMap((verb) => [
+      ...tickets.flatMap((ticket) => one.map((det) => `${verb} ${det}${ticket}`)),
+      ...plural.map((tickets) => `${verb} * ${tickets}`),
+    ]),
+    // "tenho um chamado aberto", "já temos 2 chamados abertos"; never a gap before the singular ("tenho que ter um
+    // chamado aberto?" asks).
+    ...['tenho', 'temos', 'ja tenho', 'ja temos'].flatMap((have) => [
+      ...tickets.flatMap((ticket) => ['', 'um ', 'uma '].map((det) => `${have} ${det}${ticket} aberto*`)),
+      ...plural.map((tickets) => `${have} * ${tickets} aberto*`),
+    ]),
+    ...contacted.flatMap((verb) => support.map((who) => `${verb} ${who}`)),
+    ...mailed.flatMap((verb) =>
+      ['pro suporte', 'para o suporte', 'pra central', 'para a central', 'pro atendimento', 'para o atendimento'].map(
+        (who) => `${verb} ${who}`,
+      ),
+    ),
+    ...['ja passei pelo suporte', 'ja passei pela central', 'ja passei pelo atendimento'],
+    ...['ja falei', 'ja chamei', 'ja reclamei', 'ja tentei'].flatMap((verb) =>
+      ['no chat', 'pelo chat'].map((chat) => `${verb} ${chat}`),
+    ),
+    'ja passei pelos canais de atendimento',
+    ...['i', 'we'].flatMap((who) =>
+      [
+        'opened',
+        'already opened',
+        'have opened',
+        'have already opened',
+        'raised',
+        'already raised',
+        'submitted',
+      ].flatMap((verb) =>
+        ['a ticket', 'a support ticket', 'tickets', '* tickets'].map((ticket) => `${who} ${verb} ${ticket}`),
+      ),
+    ),
+    ...["i've", "we've"].flatMap((who) =>
+      ['opened', 'already opened', 'contacted support', 'already contacted support'].map((verb) =>
+        verb.includes('support') ? `${who} ${verb}` : `${who} ${verb} a ticket`,
+      ),
+    ),
+    ...['i', 'we'].flatMap((who) =>
+      ['already contacted support', 'contacted support', 'have contacted support', 'already talked to support'].map(
+        (verb) => `${who} ${verb}`,
+      ),
+    ),
+    ...['ya abri', 'abri', 'ya abrimos', 'abrimos'].flatMap((verb) =>
+      ['un ticket', 'ticket', 'un reclamo', 'una solicitud', '* tickets'].map((ticket) => `${verb} ${ticket}`),
+    ),
+    ...['ya hable con', 'ya me comunique con', 'ya contacte a', 'ya contacte al', 'ya contacte con'].flatMap((verb) =>
+      ['soporte', 'el soporte', 'la central de atencion', 'atencion al cliente'].map((who) => `${verb} ${who}`),
+    ),
+  ];
+  return [...new Set(phrases)];
+});
+
+/**
+ * A sentence of TICKET_OPENED that says no ticket of ours: its phrase denied ("não abri chamado", "nunca falei com o
+ * suporte"), or the support or complaint site of another company ("já falei com o suporte do Mercado Pago", "abri
+ * chamado no Reclame Aqui"), whose number opens no case here.
+ */
+export const TICKET_NOT_OPENED_WITH_US = once((): readonly string[] => [
+  ...['nao', 'nunca', 'nem', 'jamais', 'no'].flatMap((not) =>
+    TICKET_OPENED()
+      .filter((phrase) => !/^(ja|ya|i|we|i've|we've) /.test(phrase))
+      .map((phrase) => `${not} ${phrase}`),
+  ),
+  ...OTHER_COMPANIES().flatMap((company) =>
+    ['suporte', 'atendimento', 'central', 'sac', 'chat'].flatMap((support) =>
+      ['do', 'da', 'de', 'no', 'na'].map((of) => `${support} ${of} ${company}`),
+    ),
+  ),
+  'reclame aqui',
+  'reclameaqui',
+  'procon',
+  'consumidor.gov*',
 ]);
 
 export const ON_BEHALF = once((): readonly string[] => [

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../shared/domain/config';
 import {
   ACCESS_REASONS,
+  ALREADY_OPENED_PT,
+  ALREADY_OPENED_TITLE,
   GUIDANCE_TITLES,
   type GuidanceOutcome,
   guidanceFor,
@@ -56,5 +58,28 @@ describe('guidance per outcome', () => {
       expect(reply.text).toContain(reason);
       expect(page).toContain(reason);
     }
+  });
+});
+
+// Journeys 62: a form post with the ticket field empty and "já abri 3 chamados e nada" in its text.
+describe('guidance to her who says she already opened a ticket (already-opened)', () => {
+  it('the pt-BR page and the reply ask for the number under the same title, in the same words', () => {
+    const view = { kind: 'guidance', outcome: 'NO_PRIOR_TICKET', variant: 'already-opened' } as const;
+    const page = renderPage(view, { config: localConfig });
+    const reply = renderReply(
+      'NO_PRIOR_TICKET',
+      { subject: '', receivedAt: '2026-03-10T13:05:00Z', variant: 'already-opened', channel: 'webform' },
+      localConfig,
+    );
+    expect(page).toContain(`<h1>${ALREADY_OPENED_TITLE}</h1>`);
+    expect(reply.subject).toBe(guidanceSubject('NO_PRIOR_TICKET', 'already-opened'));
+    // The mail's text part writes its headings in capitals.
+    const flat = reply.text.replace(/\s+/g, ' ').toLowerCase();
+    for (const words of [ALREADY_OPENED_PT.read, ALREADY_OPENED_PT.where, ALREADY_OPENED_PT.notYet]) {
+      expect(page).toContain(words);
+      expect(flat).toContain(words.toLowerCase());
+    }
+    expect(page).not.toContain(GUIDANCE_TITLES.NO_PRIOR_TICKET);
+    expect(page).not.toContain('número de um chamado anterior');
   });
 });

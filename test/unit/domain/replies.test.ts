@@ -811,3 +811,89 @@ describe('NO_PRIOR_TICKET to a number she disowns (variant disowned)', () => {
     expect(text).not.toContain('88231');
   });
 });
+
+// Journeys 62: "ja abri 3 chamados sobre o frete … e ngm resolve nada" got "Não encontramos … o número de um chamado
+// anterior" and "Fale primeiro com a Central de Atendimento": it contradicted her, as if nobody read her mail.
+describe('NO_PRIOR_TICKET to her who says she already opened a ticket (variant already-opened)', () => {
+  const opened = (language: MessageLanguage, channel: 'email' | 'webform' = 'email', citedProtocol?: string) =>
+    renderReply(
+      'NO_PRIOR_TICKET',
+      {
+        subject: 'frete some do checkout',
+        receivedAt: '2026-11-25T13:00:00.000Z',
+        language,
+        channel,
+        variant: 'already-opened',
+        ticket: { status: 'none' },
+        ...(citedProtocol ? { citedProtocol } : {}),
+      },
+      localConfig,
+    );
+  it.each([
+    [
+      'pt-BR',
+      'email',
+      'você já procurou a nossa Central de Atendimento',
+      'no e-mail de confirmação que a Central de Atendimento enviou',
+      'responda a este e-mail informando o número',
+      'AINDA NÃO ABRIU UM CHAMADO?',
+      ['número de um chamado anterior', 'FALE PRIMEIRO COM A CENTRAL'],
+    ],
+    [
+      'pt-BR',
+      'webform',
+      'você já procurou a nossa Central de Atendimento',
+      'não o encontramos no formulário',
+      'envie novamente o formulário da Ouvidoria',
+      'AINDA NÃO ABRIU UM CHAMADO?',
+      ['número de um chamado anterior', 'FALE PRIMEIRO COM A CENTRAL'],
+    ],
+    [
+      'es',
+      'email',
+      'usted ya acudió a nuestra Central de Atención',
+      'en el correo de confirmación que la Central de Atención le envió',
+      'responda a este correo indicando ese número',
+      '¿TODAVÍA NO ABRIÓ UN TICKET?',
+      ['número de un ticket anterior', 'HABLE PRIMERO CON LA CENTRAL'],
+    ],
+    [
+      'en',
+      'email',
+      'you have already been to our Support Centre',
+      'in the confirmation email our Support Centre sent',
+      'reply to this email giving that number',
+      'HAVE NOT OPENED A TICKET YET?',
+      ['number of a previous ticket', 'PLEASE CONTACT OUR SUPPORT CENTRE FIRST'],
+    ],
+  ] as const)(
+    '%s %s: answers what she said, tells where the number is and how to send it, then the support centre',
+    (language, channel, read, where, send, notYet, never) => {
+      const { text } = opened(language, channel);
+      const flat = text.replace(/\s+/g, ' ');
+      expect(flat).toContain(read);
+      expect(flat).toContain(where);
+      expect(flat).toContain(send);
+      // Her answer first; the support centre and how to open a ticket after, under the "not yet" heading.
+      expect(text.indexOf(send)).toBeLessThan(text.indexOf(notYet));
+      expect(text.indexOf(notYet)).toBeLessThan(text.indexOf(localConfig.links.openTicket));
+      for (const words of never) expect(text).not.toContain(words);
+    },
+  );
+
+  it.each([
+    ['pt-BR', 'Ouvidoria: informe o número do seu chamado'],
+    ['es', 'Ouvidoria: indíquenos el número de su ticket'],
+    ['en', 'Ombudsman: please send us your ticket number'],
+  ] as const)('%s: the form is answered under a subject that asks for the number', (language, subject) => {
+    expect(opened(language, 'webform').subject).toBe(subject);
+    expect(opened(language).subject).toBe('Re: frete some do checkout');
+  });
+
+  it('under a cited protocol, the guidance after the lead is the new matter’s, once', () => {
+    const { text } = opened('pt-BR', 'email', 'OUV-2026-000123');
+    expect(text).toContain('não foi adicionada ao caso OUV-2026-000123');
+    expect(text.split('SE FOR UM ASSUNTO NOVO').length - 1).toBe(1);
+    expect(text).not.toContain('você já procurou');
+  });
+});

@@ -10209,6 +10209,8 @@ describe('round 41 — a ticket named as someone else’s (“o ticket dela é 4
       outcome: outcome as Outcome,
       ticket: (ticket as string[])[0],
       notTickets: notTickets as string[],
+      // Journeys 62: "Abri um chamado …" with no number of it: asked for that ticket's number.
+      ...(/^Abri um chamado/.test(text as string) ? { variant: 'already-opened' as const } : {}),
     });
   });
 });
@@ -14156,5 +14158,70 @@ describe('round 57 — the same deal offered in English or Spanish', () => {
       outcome: outcome as Outcome,
       language: language as MessageLanguage,
     });
+  });
+});
+
+describe('journeys 62 — she says she already opened a ticket and gives no number: asked for it (variant already-opened)', () => {
+  it.each([
+    // She says so, in the first person and the past, and no number is in her mail.
+    [
+      'frete',
+      'vcs sao uma piada 🤡🤡 ja abri 3 chamados sobre o frete que some do checkout e ngm resolve nada',
+      'already-opened',
+    ],
+    ['suporte', 'Já falei com o suporte várias vezes e nada', 'already-opened'],
+    ['loja fora do ar', 'abri um ticket semana passada e até agora nada, a loja continua fora do ar', 'already-opened'],
+    ['Já abri chamado e ninguém resolve', 'o checkout não finaliza nenhum pedido desde segunda', 'already-opened'],
+    ['pedidos', 'gente ja entrei em contato com o suporte 2x e o pedido continua travado no painel', 'already-opened'],
+    ['reclamação', 'já mandei e-mail pro suporte e ninguém me responde, o pix dos clientes não cai', 'already-opened'],
+    ['urgente', 'Abrimos uns 5 chamados sobre o cálculo do frete e até hoje nada foi resolvido.', 'already-opened'],
+    [
+      'erro',
+      'tenho um chamado aberto faz 10 dias sobre as fotos que não carregam e ninguém responde',
+      'already-opened',
+    ],
+    [
+      'atendimento',
+      'Falei com a central de atendimento por telefone e disseram que iam retornar, nunca retornaram.',
+      'already-opened',
+    ],
+    [
+      'descaso',
+      'ja passei pelo suporte, ja passei pela central, e o cupom continua sem funcionar no checkout',
+      'already-opened',
+    ],
+    ['checkout', 'I already opened a ticket about the checkout and nobody answered me.', 'already-opened'],
+    ['checkout', 'Ya abrí un ticket por el checkout y nadie me responde.', 'already-opened'],
+    // A plan, a question, a denial, a buyer's: the guidance as before.
+    ['frete', 'vou abrir um chamado sobre o frete que some do checkout', undefined],
+    ['dúvida', 'preciso abrir chamado antes? o frete some do checkout', undefined],
+    ['dúvida', 'como abro um chamado? o frete some do checkout desde ontem', undefined],
+    ['frete', 'não abri chamado ainda, o frete some do checkout desde ontem', undefined],
+    ['frete', 'nunca falei com o suporte, o frete some do checkout desde ontem', undefined],
+    ['frete', 'o cliente abriu chamado com a loja porque o frete some do checkout', undefined],
+    ['frete', 'tenho que ter um chamado aberto? o frete some do checkout desde ontem', undefined],
+    ['chat', 'ja reclamei no chat 3x e o frete continua sumindo do checkout', 'already-opened'],
+    ['suporte', 'ja tentei falar com o suporte e ninguem atende, o frete some do checkout', 'already-opened'],
+    // Another company's support or a complaint site: its number opens no case here.
+    ['frete', 'já falei com o suporte do Mercado Pago e o frete continua sumindo do checkout', undefined],
+    ['frete', 'ja abri chamado no reclame aqui e o frete continua sumindo do checkout', undefined],
+  ] as const)('%s: %s → %s', async (subject, text, variant) => {
+    await check({
+      name: `${subject} ${text}`,
+      from: 'lojista@modasbella.com.br',
+      subject,
+      text,
+      outcome: 'NO_PRIOR_TICKET',
+      ...(variant ? { variant } : {}),
+      ...(/checkout and|Ya abrí/.test(text) ? { language: text.startsWith('Ya') ? 'es' : 'en' } : {}),
+    });
+  });
+
+  // A number beside it is read as before: hers opens the case, another is asked to be checked.
+  it.each([
+    ['Já abri o chamado 48213 e ninguém resolve o frete do checkout.', 'ACCEPTED'],
+    ['Já abri o chamado 77777 e ninguém resolve o frete do checkout.', 'TICKET_INVALID'],
+  ] as const)('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'frete', text, outcome });
   });
 });

@@ -16,6 +16,10 @@ const MERCHANT = 'lojista@modasbella.com.br';
 const directory = new InMemoryTicketDirectory([{ id: '48213', requesterEmail: MERCHANT }]);
 
 async function outcomeOf(assunto: string, descricao: string, chamado?: string): Promise<Outcome> {
+  return (await decisionOf(assunto, descricao, chamado)).outcome;
+}
+
+async function decisionOf(assunto: string, descricao: string, chamado?: string) {
   const s = buildSubmission(
     {
       nome: 'Juliana Souza',
@@ -31,7 +35,7 @@ async function outcomeOf(assunto: string, descricao: string, chamado?: string): 
   );
   const candidates = extractTicketCandidates({ subject: s.subject, text: s.text, formTicket: s.formTicket });
   const ticket = await verifyTicket(candidates, s.sender.address, directory);
-  return decide(s, ticket, localConfig).outcome;
+  return decide(s, ticket, localConfig);
 }
 
 describe('webform — a suggestion headed as one is a feature request', () => {
@@ -74,5 +78,32 @@ describe('webform — a suggestion headed as one is a feature request', () => {
     ],
   ])('guard — %s: %s → %s', async (assunto, descricao, chamado, outcome) => {
     expect(await outcomeOf(assunto, descricao, chamado)).toBe(outcome);
+  });
+});
+
+// Journeys 62: the ticket field left empty, "já abri 3 chamados" in the description: the form's answer asks for it.
+describe('webform — she says she already opened a ticket and the ticket field is empty', () => {
+  it.each<[string, string, string | undefined, Outcome, string | undefined]>([
+    [
+      'outro',
+      'ja abri 3 chamados sobre o frete que some do checkout e ngm resolve nada',
+      undefined,
+      'NO_PRIOR_TICKET',
+      'already-opened',
+    ],
+    [
+      'atendimento',
+      'Já falei com o suporte várias vezes e o pedido continua travado.',
+      undefined,
+      'NO_PRIOR_TICKET',
+      'already-opened',
+    ],
+    ['outro', 'vou abrir um chamado, o frete some do checkout', undefined, 'NO_PRIOR_TICKET', undefined],
+    // The ticket in its field: a case, whatever the description says.
+    ['outro', 'ja abri 3 chamados sobre o frete que some do checkout', '48213', 'ACCEPTED', undefined],
+  ])('%s — %s (chamado %s) → %s %s', async (assunto, descricao, chamado, outcome, variant) => {
+    const decision = await decisionOf(assunto, descricao, chamado);
+    expect(decision.outcome).toBe(outcome);
+    expect(decision.replyVariant).toBe(variant);
   });
 });
