@@ -530,6 +530,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       clock,
       mailer,
       secret: lifecycle.secret,
+      // The stack's one lifecycle: a survey answer goes on its case as on AWS.
+      lifecycle,
     });
     // The console: the production verifier over a local key set generated per run.
     const consoleKeys = generateLocalKeySet();

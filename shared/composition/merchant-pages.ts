@@ -11,10 +11,12 @@ import { DynamoStatusLinkStore } from '../adapters/dynamo/status-link-store';
 import { DynamoSurveyStore } from '../adapters/dynamo/survey-store';
 import type { ReplySecret } from '../domain/lifecycle/reply-address';
 import type { Clock, Mailer } from '../ports';
+import type { LifecycleDeps } from '../app/lifecycle/commit';
+import { lazy } from '../webform/dispatch';
 import type { MerchantPagesDeps } from '../webform/merchant-http';
 import { clockFrom, mailerFrom, tableClient, tableStores } from './clients';
 import { messageTextStoreFrom } from './message-texts';
-import { loadReplySecret } from './lifecycle';
+import { buildLifecycleDeps, loadReplySecret } from './lifecycle';
 import type { Settings } from './settings';
 
 export interface MerchantPagesOverrides {
@@ -23,6 +25,8 @@ export interface MerchantPagesOverrides {
   mailer?: Mailer;
   secret?: ReplySecret;
   minStatusRequestMs?: number;
+  /** The stack's one lifecycle (its local timers and roster). */
+  lifecycle?: LifecycleDeps;
 }
 
 export async function buildMerchantPagesDeps(
@@ -31,6 +35,10 @@ export async function buildMerchantPagesDeps(
 ): Promise<MerchantPagesDeps> {
   const client = overrides.client ?? tableClient(settings);
   const { tableName, config } = settings;
+  const clock = overrides.clock ?? clockFrom(settings);
+  const mailer = overrides.mailer ?? mailerFrom(settings);
+  const secret = overrides.secret ?? (await loadReplySecret(settings));
+  const { lifecycle } = overrides;
   return {
     cases: new DynamoCaseWorkStore({
       client,
@@ -43,10 +51,14 @@ export async function buildMerchantPagesDeps(
     statusLinks: new DynamoStatusLinkStore(client, tableName),
     rateLimiter: new DynamoRateLimiter(client, tableName),
     bounces: new DynamoBounceRegistry(client, tableName),
-    mailer: overrides.mailer ?? mailerFrom(settings),
-    clock: overrides.clock ?? clockFrom(settings),
+    mailer,
+    clock,
     config,
-    secret: overrides.secret ?? (await loadReplySecret(settings)),
+    secret,
+    // A survey answer goes on its case (history, a low score's notice): built on the first answer.
+    lifecycle: lifecycle
+      ? async () => lifecycle
+      : lazy(() => buildLifecycleDeps(settings, { client, clock, mailer, secret })),
     ...(overrides.minStatusRequestMs !== undefined ? { minStatusRequestMs: overrides.minStatusRequestMs } : {}),
   };
 }

@@ -329,6 +329,8 @@ function historyLine(e: HistoryEvent, timeZone: string, nameOf: NameOf): SafeHtm
         return 'o lojista respondeu';
       case 'reopened':
         return 'reaberto';
+      case 'survey-answered':
+        return `pesquisa de satisfação respondida ${e.via === 'email' ? 'por e-mail' : 'na página da pesquisa'}: nota ${e.score} de 5${e.commented ? ', com comentário' : ''}`;
       case 'note':
         return 'nota interna';
       case 'transferred':

@@ -65,6 +65,11 @@ export interface MerchantPagesDeps extends StatusLinkDeps {
   surveys: LifecycleDeps['surveys'];
   telemetry?: LifecycleDeps['telemetry'];
   /**
+   * The case lifecycle, built on the first survey answer: the answer goes on the case's history and a
+   * low score to its analyst (survey.ts surveyAnswerOnCase), as a mailed score does.
+   */
+  lifecycle: () => Promise<LifecycleDeps>;
+  /**
    * Every `/consulta` POST takes at least this long (ms), so a match (which also sends a mail)
    * and a miss answer in about the same time. Default 800; tests pass 0.
    */
@@ -211,7 +216,11 @@ export async function serveMerchantPages(
   }
 
   if (path === SURVEY_PATH) {
-    const result = await recordSurvey(only(form, ['p', 'n', 'x', 'sig']), form.get('comentario') ?? undefined, deps);
+    const result = await recordSurvey(
+      only(form, ['p', 'n', 'x', 'sig']),
+      form.get('comentario') ?? undefined,
+      await deps.lifecycle(),
+    );
     logger.info('Survey answer', {
       result: result.kind,
       ...(result.kind === 'invalid-link' ? { error: result.error } : {}),

@@ -14,7 +14,7 @@ import { createTableIfMissing } from '../../shared/adapters/dynamo/create-table'
 import { DynamoDataSubjectStore } from '../../shared/adapters/dynamo/data-subject-store';
 import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle';
 import { addressKey, DynamoSenderOpenCases } from '../../shared/adapters/dynamo/sender-open-cases';
-import { DynamoSurveyStore, surveyKey } from '../../shared/adapters/dynamo/survey-store';
+import { surveyKey } from '../../shared/adapters/dynamo/survey-store';
 import { FileRawMailArchive } from '../../shared/adapters/raw-mail-archive';
 import { type DataSubjectDeps, eraseSubject } from '../../shared/app/data-subject';
 import { processSubmission } from '../../shared/app/intake';
@@ -23,6 +23,7 @@ import { officeCalendar } from '../../shared/domain/calendar';
 import { localConfig } from '../../shared/domain/config';
 import { surveyLinks } from '../../shared/domain/lifecycle/survey';
 import { SubmissionSchema } from '../../shared/domain/submission';
+import { dynamoLifecycle } from '../support/dynamo-lifecycle';
 import { type DynaliteHandle, EMULATOR_CREDENTIALS, EMULATOR_REGION, startDynalite } from '../support/emulators';
 import { FixedClock, InMemoryTicketDirectory, RecordingMailer, RecordingQueue } from '../support/fakes';
 import { SECRET } from '../support/lifecycle-fakes';
@@ -153,17 +154,15 @@ describe('erasing a "+tag" or dotted variant releases its cases from the inbox c
 });
 
 describe('a survey answer racing the erasure of its case leaves no answer behind', () => {
-  const surveyDeps = (
-    cases: DynamoCaseWorkStore | { getStateByProtocol: DynamoCaseWorkStore['getStateByProtocol'] },
-  ) => ({
-    cases,
-    surveys: new DynamoSurveyStore(doc, TABLE),
-    clock: new FixedClock(new Date('2026-04-07T12:00:00.000Z')),
-    secret: SECRET,
-    config: localConfig,
-  });
   const workStore = () =>
     new DynamoCaseWorkStore({ client: doc, tableName: TABLE, repository, retention: localConfig.retention });
+  /** The lifecycle over the table; `getStateByProtocol`: the survey's reads of the case, raced. */
+  const surveyDeps = async (getStateByProtocol?: DynamoCaseWorkStore['getStateByProtocol']) => {
+    const cases = workStore();
+    if (getStateByProtocol) cases.getStateByProtocol = getStateByProtocol;
+    const clock = new FixedClock(new Date('2026-04-07T12:00:00.000Z'));
+    return (await dynamoLifecycle(doc, TABLE, { cases, clock })).deps;
+  };
   const answerOf = async (protocol: string) =>
     (await doc.send(new GetCommand({ TableName: TABLE, Key: surveyKey(protocol), ConsistentRead: true }))).Item;
   const link = (protocol: string) =>
@@ -203,7 +202,11 @@ describe('a survey answer racing the erasure of its case leaves no answer behind
         return racing.getStateByProtocol(p);
       },
     };
-    await recordSurvey(link(protocol), 'Atendimento ótimo, meu telefone é 11 91234-5678', surveyDeps(once));
+    await recordSurvey(
+      link(protocol),
+      'Atendimento ótimo, meu telefone é 11 91234-5678',
+      await surveyDeps(once.getStateByProtocol),
+    );
     expect(await store.getByProtocol(protocol)).toBeNull();
     expect(await answerOf(protocol)).toBeUndefined();
   });
@@ -216,7 +219,7 @@ describe('a survey answer racing the erasure of its case leaves no answer behind
     const racing = Object.assign(Object.create(base) as DynamoDataSubjectStore, {
       remove: async (key: { pk: string; sk: string }) => {
         if (key.sk === 'CASE' && answered === undefined) {
-          answered = await recordSurvey(link(protocol), 'Nota máxima', surveyDeps(workStore()));
+          answered = await recordSurvey(link(protocol), 'Nota máxima', await surveyDeps());
         }
         return base.remove(key);
       },

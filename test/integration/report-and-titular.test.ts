@@ -28,7 +28,7 @@ import { DynamoReplyThrottle } from '../../shared/adapters/dynamo/reply-throttle
 import { DynamoReportSource } from '../../shared/adapters/dynamo/report-source';
 import { DynamoSenderOpenCases } from '../../shared/adapters/dynamo/sender-open-cases';
 import { DynamoStaffRepository } from '../../shared/adapters/dynamo/staff-repository';
-import { DynamoSurveyStore, surveyKey } from '../../shared/adapters/dynamo/survey-store';
+import { surveyKey } from '../../shared/adapters/dynamo/survey-store';
 import { recordSurvey } from '../../shared/app/lifecycle/survey';
 import { surveyLinks } from '../../shared/domain/lifecycle/survey';
 import { FileRawMailArchive } from '../../shared/adapters/raw-mail-archive';
@@ -537,18 +537,15 @@ describe('data-subject requests', () => {
   it('after the erasure, an unexpired survey link of the erased case writes nothing back (answers as expired)', async () => {
     const now = new Date('2026-05-04T12:00:00.000Z');
     const [link] = surveyLinks(protocols[0] as string, now, SECRET, localConfig);
-    const surveyDeps = {
+    const { deps: surveyDeps } = await dynamoLifecycle(doc, TABLE, {
       cases: new DynamoCaseWorkStore({
         client: doc,
         tableName: TABLE,
         repository: new DynamoCaseRepository({ client: doc, tableName: TABLE, retention: localConfig.retention }),
         retention: localConfig.retention,
       }),
-      surveys: new DynamoSurveyStore(doc, TABLE),
       clock: new FixedClock(now),
-      secret: SECRET,
-      config: localConfig,
-    };
+    });
     expect(await recordSurvey(link?.url ?? '', 'Sou a lojista, pode me ligar', surveyDeps)).toEqual({
       kind: 'invalid-link',
       error: 'expired',

@@ -386,6 +386,23 @@ export function lifecycleWorld(
   return { deps, cases, counter, staff, mailer, timers, surveys, clock };
 }
 
+/**
+ * The lifecycle over a page's own stores (the merchant pages' cases, survey answers, mailer and clock):
+ * what they build on the first survey answer, with the roster in memory and Ana's case open.
+ */
+export function lifecycleOver(
+  given: Pick<LifecycleDeps, 'cases' | 'surveys' | 'mailer' | 'clock' | 'config' | 'secret'>,
+): () => Promise<LifecycleDeps> {
+  const deps: LifecycleDeps = {
+    ...given,
+    counter: new InMemoryOpenCaseCounter({ ana: [CASE_ID] }),
+    staff: new InMemoryStaffDirectory(ROSTER),
+    timers: new RecordingTimerScheduler(),
+    calendar: officeCalendar(given.config),
+  };
+  return async () => deps;
+}
+
 const PASS = { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' } as const;
 
 /** A staff mail as the intake's parser hands it over. */

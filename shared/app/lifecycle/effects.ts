@@ -23,6 +23,7 @@ import {
   renderFilesNotTaken,
   renderEscalation,
   renderExtensionNotice,
+  renderLowSurveyScore,
   renderMerchantMessageToAnalyst,
   renderReminder,
   renderAnswerToBouncingAddress,
@@ -446,6 +447,25 @@ async function carryOut(deps: ResolvedDeps, c: WorkCase, pending: PendingEffect)
       const other = await deps.staff.byId(effect.otherId);
       const mail = renderAnswerOverlap(c, staff, other?.name ?? effect.otherId, effect.otherAt, config);
       return sendToStaff(deps, c, pending, staff, mail);
+    }
+    case 'tell-low-score': {
+      // Her comment is read from the answer, not kept on the case: an erased answer tells nothing.
+      const answer = c.protocol ? await deps.surveys.get(c.protocol) : null;
+      if (!answer) return;
+      const now = deps.clock.now();
+      const analyst = await deps.staff.byId(effect.analystId);
+      if (analyst?.active) {
+        // By mail, the copy of her mail the analyst got said the score (ratingOf): one notice, not two.
+        if (effect.via === 'email') return;
+        return sendToStaff(deps, c, pending, analyst, renderLowSurveyScore(c, analyst, answer, config, now));
+      }
+      // Her analyst left the team: a low score is not lost, the supervisors read it.
+      const inactiveAnalyst = analyst?.name ?? effect.analystId;
+      for (const supervisor of await supervisorsFor(deps, c, effect.kind)) {
+        const mail = renderLowSurveyScore(c, supervisor, answer, config, now, { inactiveAnalyst });
+        await sendToStaff(deps, c, pending, supervisor, mail);
+      }
+      return;
     }
     case 'remind-analyst': {
       const analyst = await member(deps, effect.analystId);

@@ -7,7 +7,8 @@ import { type LinkError, surveyOpenAt, type VerifiedSurvey, verifySurveyLink } f
 import { caseLanguage } from '../../domain/lifecycle/merchant-words';
 import { pastRetention } from '../../domain/retention';
 import { cutBetweenCharacters, type MessageLanguage, normalizeMultiline } from '../../domain/text';
-import type { LifecycleDeps } from './commit';
+import { surveyAnswered } from '../../domain/lifecycle/machine';
+import { commitWithRetry, type LifecycleDeps, resolveDeps } from './commit';
 import type { SurveyAnswer } from './ports';
 import { silentLifecycleTelemetry } from './ports';
 
@@ -70,9 +71,7 @@ export async function expiredSurveyLanguage(
 export async function recordSurvey(
   link: string | URLSearchParams,
   comment: string | undefined,
-  deps: Pick<LifecycleDeps, 'surveys' | 'clock' | 'secret' | 'telemetry' | 'config'> & {
-    cases: Pick<LifecycleDeps['cases'], 'getStateByProtocol'>;
-  },
+  deps: LifecycleDeps,
 ): Promise<SurveyResult> {
   const now = deps.clock.now();
   const verified = verifySurveyLink(link, now, deps.secret);
@@ -88,10 +87,13 @@ export async function recordSurvey(
     // An answer recorded before the reopening stands (one answer per case).
     const answer = await deps.surveys.get(verified.protocol);
     if (answer === null) return { kind: 'case-reopened', protocol: verified.protocol, language };
+    await surveyAnswerOnCase(verified.protocol, deps);
     return { kind: 'already-answered', protocol: verified.protocol, language, score: answer.score, ...commentLost };
   }
   const recorded = await saveAnswer(verified.protocol, verified.score, comment, held.closedAt, deps);
   if (recorded === 'gone') return { kind: 'invalid-link', error: 'expired' };
+  // Also on a repeat (a second tab, a re-posted form): it completes a post stopped before this step.
+  await surveyAnswerOnCase(verified.protocol, deps);
   if (recorded === 'already-answered') {
     const answer = await deps.surveys.get(verified.protocol);
     return {
@@ -118,13 +120,39 @@ type SaveDeps = Pick<LifecycleDeps, 'surveys' | 'clock' | 'telemetry' | 'config'
 export async function recordMailedRating(
   protocol: string,
   rating: { score: number; comment?: string },
-  deps: SaveDeps,
+  deps: LifecycleDeps,
 ): Promise<'recorded' | 'not-recorded'> {
   const held = await surveyCase(protocol, deps);
   if (held === null || held.reopened || !held.closedAt) return 'not-recorded';
   if (!surveyOpenAt(held.closedAt, deps.clock.now(), deps.config)) return 'not-recorded';
   const saved = await saveAnswer(protocol, rating.score, rating.comment, held.closedAt, deps, 'email');
+  if (saved === 'gone') return 'not-recorded';
+  // Also when it finds an answer (a redelivered mail): it completes a run stopped before this step.
+  await surveyAnswerOnCase(protocol, deps);
   return saved === 'recorded' ? 'recorded' : 'not-recorded';
+}
+
+/** The idempotency key of the answer's event: one answer per case, so one such event. */
+export const SURVEY_ANSWER_SOURCE = 'survey-answer';
+
+/**
+ * The answer on record, on its case — the one step both channels take once the survey store holds it
+ * (the page's recordSurvey, the mail's recordMailedRating): the history records the score, and a low
+ * one is told to the analyst (machine.ts surveyAnswered). Called again on a repeat (a re-posted form,
+ * a redelivered mail) so a run stopped between the two writes is completed; the case applies its
+ * cause once (commit.ts alreadyApplied), and the effect's claim sends its mail once.
+ */
+export async function surveyAnswerOnCase(protocol: string, rawDeps: LifecycleDeps): Promise<void> {
+  const answer = await rawDeps.surveys.get(protocol);
+  const state = answer && (await rawDeps.cases.getStateByProtocol(protocol));
+  if (!answer || !state) return;
+  const deps = resolveDeps(rawDeps);
+  const ref = { score: answer.score, via: answer.via ?? 'web', commented: Boolean(answer.comment) } as const;
+  await commitWithRetry(deps, state.caseId, SURVEY_ANSWER_SOURCE, (c) => {
+    const ctx = { now: deps.clock.now(), config: deps.config, calendar: deps.calendar, sourceId: SURVEY_ANSWER_SOURCE };
+    const transition = surveyAnswered(c, ref, ctx);
+    return transition.ok ? { transition } : transition.refusal.code;
+  });
 }
 
 /** One answer per case (the store's conditional write), never outliving an erasure of the case. */

@@ -7,8 +7,8 @@
  * runner checks again before acting (effects.ts), for an effect it read before that commit.
  *
  * Per kind:
- * - words people wrote (a relayed answer, a forwarded merchant message) and explanations to staff
- *   about their own mail: always — nothing later makes them untrue;
+ * - words people wrote (a relayed answer, a forwarded merchant message, a low survey score) and
+ *   explanations to staff about their own mail: always — nothing later makes them untrue;
  * - `open-count`, `item-retention`: always — each converges on the case as it then is (its counts,
  *   its items' retention), so an overtaken one does the right thing rather than nothing;
  * - `send-closing`, `notify-closed`: only for the close that is still the case's state (closed at
@@ -33,6 +33,7 @@ export function effectStillFits(effect: Effect, c: FitCase): boolean {
     case 'tell-files-left-out':
     case 'tell-answer-overlap':
     case 'tell-merchant-files-not-taken':
+    case 'tell-low-score':
     case 'open-count':
     case 'item-retention':
       return true;

@@ -154,6 +154,7 @@ const DROPPABLE_NOTICES: ReadonlySet<EffectKind> = new Set([
   'tell-files-left-out',
   'tell-answer-overlap',
   'tell-merchant-files-not-taken',
+  'tell-low-score',
 ]);
 
 /** What the case's outbox weighs. */

@@ -16,6 +16,7 @@ import { cutBetweenCharacters, cutMarked } from '../text';
 import { calendarDayPtBr, dueDateFrom, extendDueDate, extensionDaysProblem, reopenWindowEnd } from './deadlines';
 import { historyAtCeiling, historyFull, jsonBytes, outboxFull } from './history-budget';
 import { unknownStaffProblem } from './staff-reference';
+import { isLowSurveyScore } from './survey';
 import {
   type Actor,
   type CaseChanges,
@@ -379,6 +380,40 @@ export function merchantReplied(c: WorkCase, message: MerchantMessageRef, ctx: L
       );
     }
   }
+}
+
+/** Her survey answer as the history records it: the comment's text stays with the answer (survey store). */
+export interface SurveyAnswerRef {
+  score: number;
+  /** `web`: confirmed on the link's page; `email`: her reply to the closing mail (recordMailedRating). */
+  via: 'web' | 'email';
+  commented: boolean;
+}
+
+/**
+ * The merchant answered the survey (one answer per case: the survey store's conditional write), by
+ * either channel: the history records the score, and a low one (isLowSurveyScore) is told to the
+ * case's analyst — the same effect for both (by mail, her forwarded mail says it already: effects.ts
+ * carries it out only for an analyst who left the team). Any state of an accepted case: a reopening
+ * after the answer leaves it recorded.
+ */
+export function surveyAnswered(c: WorkCase, answer: SurveyAnswerRef, ctx: LifecycleContext): Transition {
+  if (c.outcome !== 'ACCEPTED' || c.status === 'REDIRECTED' || c.status === 'QUARANTINED') {
+    return refuse('not-a-case', 'Esta mensagem não é um caso da Ouvidoria.');
+  }
+  const { score, via } = answer;
+  const answered = event(
+    ctx,
+    { kind: 'merchant' },
+    {
+      type: 'survey-answered',
+      score,
+      via,
+      ...(answer.commented ? { commented: true as const } : {}),
+    },
+  );
+  const tell = isLowSurveyScore(score) && c.assignee !== undefined;
+  return done({}, [answered], tell ? [{ kind: 'tell-low-score', analystId: c.assignee as string, score, via }] : []);
 }
 
 /**

@@ -536,6 +536,44 @@ export function renderMerchantMessageToAnalyst(
   );
 }
 
+/**
+ * A low survey score (isLowSurveyScore), to the case's analyst — or, when she is no longer on the team
+ * (`inactiveAnalyst`: her name), to a supervisor: the score, how and when, and her comment (the page
+ * cuts it at MAX_SURVEY_COMMENT_CHARS), so the office learns what went wrong.
+ */
+export function renderLowSurveyScore(
+  c: WorkCase,
+  staff: Pick<StaffMember, 'name'>,
+  answer: { score: number; comment?: string; answeredAt: string; via?: 'email' },
+  config: OuvidoriaConfig,
+  now: Date,
+  options: { inactiveAnalyst?: string } = {},
+): RenderedMail {
+  const inactive = options.inactiveAnalyst ? sanitizeHeaderValue(options.inactiveAnalyst, 80) : '';
+  const comment = answer.comment?.trim();
+  return renderMail(
+    subjectFor(c, `Pesquisa de satisfação: nota ${answer.score} de 5`),
+    [
+      { p: [staffGreeting(staff.name)] },
+      {
+        p: [
+          'O lojista respondeu à pesquisa de satisfação do caso ',
+          { strong: protocolOf(c) },
+          ` com a nota ${answer.score} de 5, ${answer.via === 'email' ? 'por e-mail' : 'na página da pesquisa'}, em ${formatDateTimePtBr(answer.answeredAt, config.timeZone)}.`,
+          comment ? ' O comentário dele segue abaixo.' : ' Ele não deixou comentário.',
+          ' Uma nota baixa diz o que o atendimento não resolveu: leia o caso e, se couber, escreva ao lojista.',
+        ],
+      },
+      ...(inactive
+        ? [{ p: [`O caso estava com ${inactive}, que não está mais ativo(a) na equipe: esta nota vai à supervisão.`] }]
+        : []),
+      caseFacts(c, config, now),
+    ],
+    staffFooter(config),
+    comment ? { preformatted: [{ title: 'Comentário do lojista na pesquisa', text: cap(comment) }] } : {},
+  );
+}
+
 export interface ClosingDetails {
   category: CloseCategory;
   summary: string;

@@ -22,6 +22,16 @@ export const STATUS_REQUEST_PATH = '/consulta';
 export const STATUS_PATH = '/consulta/caso';
 export const SURVEY_SCORES = [1, 2, 3, 4, 5] as const;
 
+/**
+ * Scores at or below this are low: the case's analyst is told, with her comment, whichever way she
+ * answered (the office learns from them; a 5 is only counted).
+ */
+export const LOW_SURVEY_SCORE_MAX = 2;
+
+export function isLowSurveyScore(score: number): boolean {
+  return score <= LOW_SURVEY_SCORE_MAX;
+}
+
 /** `confirm`: the webform's confirmation link (shared/domain/webform-confirmation.ts). */
 export type TokenPurpose = 'survey' | 'status' | 'confirm';
 

@@ -178,6 +178,11 @@ export type HistoryEvent = {
   | { type: 'extended'; businessDays: number; reason: string; previousDueAt: string; dueAt: string }
   | { type: 'closed'; category: CloseCategory; summary: string }
   /**
+   * Her survey answer, by the link's page (`web`) or her reply to the closing mail (`email`): the score
+   * and whether she commented — the comment stays with the answer (survey store), never in the history.
+   */
+  | { type: 'survey-answered'; score: number; via: 'web' | 'email'; commented?: true }
+  /**
    * A staff action that did nothing (by mail or in the console): malformed command, wrong state,
    * not the case's analyst. `reasons`: the pt-BR explanations given to the staff member (events
    * recorded before they were kept have only the code: REFUSAL_LABELS_PT reads it).
@@ -346,6 +351,12 @@ export type Effect =
    */
   | { kind: 'tell-merchant-files-not-taken'; messageSourceId: string }
   | { kind: 'remind-analyst'; analystId: string; dueAt: string }
+  /**
+   * A low survey score: her analyst learns it, with her comment (read from the answer) — by mail
+   * (`via: 'email'`) her forwarded mail said it already, so only when the analyst has left the team
+   * (the supervisors are told instead).
+   */
+  | { kind: 'tell-low-score'; analystId: string; score: number; via: 'web' | 'email' }
   | { kind: 'escalate'; dueAt: string; analystId?: string };
 
 export type EffectKind = Effect['kind'];

@@ -33,4 +33,25 @@ describe('buildMerchantPagesDeps', () => {
     const item = ddb.commandCalls(PutCommand)[0]?.args[0].input.Item;
     expect(item?.['expiresAt']).toBe(Date.parse(answeredAt) / 1000 + days * 86_400);
   });
+
+  // Journeys 62: a survey answer goes on its case (history, a low score's notice) through the lifecycle.
+  it('builds the lifecycle a survey answer needs once, on the pages’ own clock, mailer, secret and config', async () => {
+    const config = parseConfig(localConfigInput);
+    const clock = new FixedClock(new Date('2026-12-01T12:00:00.000Z'));
+    const mailer = new RecordingMailer();
+    const deps = await buildMerchantPagesDeps(
+      { config, tableName: 'ouvidoria-test', dynamoEndpoint: 'http://127.0.0.1:9' },
+      { client: doc, clock, mailer, secret: SECRET },
+    );
+    const lifecycle = await deps.lifecycle();
+    expect([lifecycle.clock, lifecycle.mailer, lifecycle.secret, lifecycle.config]).toEqual([
+      clock,
+      mailer,
+      SECRET,
+      config,
+    ]);
+    expect(lifecycle.clock).toBe(clock);
+    expect(lifecycle.mailer).toBe(mailer);
+    expect(await deps.lifecycle()).toBe(lifecycle);
+  });
 });

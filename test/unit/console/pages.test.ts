@@ -189,6 +189,30 @@ describe('console pages — escaping every merchant- and staff-controlled field'
         '26/03/2026, 10:00</time> — sistema: prazo vencido: nenhuma supervisão ativa no cadastro, ninguém foi avisado',
       ],
     },
+    {
+      name: 'survey answers: on the page with a comment, by mail without (the comment is on the survey’s own line)',
+      c: {
+        status: 'CLOSED',
+        assignee: 'ana',
+        assignedAt: '2026-03-12T13:05:00Z',
+        history: [
+          {
+            type: 'survey-answered',
+            score: 2,
+            via: 'web',
+            commented: true,
+            at: '2026-03-20T13:00:00Z',
+            actor: { kind: 'merchant' },
+          },
+          { type: 'survey-answered', score: 5, via: 'email', at: '2026-03-21T13:00:00Z', actor: { kind: 'merchant' } },
+        ],
+      },
+      lines: [
+        '12/03/2026, 10:05</time> — sistema: atribuído a Ana Lima',
+        '20/03/2026, 10:00</time> — lojista: pesquisa de satisfação respondida na página da pesquisa: nota 2 de 5, com comentário',
+        '21/03/2026, 10:00</time> — lojista: pesquisa de satisfação respondida por e-mail: nota 5 de 5',
+      ],
+    },
   ] as const)('the history shows the assignment and what moved the case: $name', ({ c, lines }) => {
     const page = casePage(frame, { c: workCase(c as never), survey: null, actions: new Set(), staffNames: names }, now);
     const history = page.slice(page.indexOf('<h2>Histórico</h2>'));

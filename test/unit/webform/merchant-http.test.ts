@@ -12,6 +12,7 @@ import { FixedClock, InMemoryBounceRegistry, InMemoryRateLimiter, RecordingMaile
 import {
   InMemoryCaseWorkStore,
   InMemorySurveyStore,
+  lifecycleOver,
   MERCHANT,
   PROTOCOL,
   SECRET,
@@ -41,18 +42,22 @@ function world(language: 'pt-BR' | 'es' | 'en' = 'pt-BR') {
     closedAt: '2026-03-19T15:00:00.000Z',
     closure: { category: 'resolvido', summary: 'Estorno <b>feito</b>', at: '2026-03-19T15:00:00.000Z', by: 'ana' },
   });
-  const deps: MerchantPagesDeps = {
+  const stores = {
     cases: new InMemoryCaseWorkStore([closed]),
     surveys: new InMemorySurveyStore(),
-    statusLinks: new MemoryStatusLinks(),
-    rateLimiter: new InMemoryRateLimiter(),
-    bounces: new InMemoryBounceRegistry(),
     mailer: new RecordingMailer(),
     clock: new FixedClock(NOW),
     config: localConfig,
     secret: SECRET,
+  };
+  const deps: MerchantPagesDeps = {
+    ...stores,
+    statusLinks: new MemoryStatusLinks(),
+    rateLimiter: new InMemoryRateLimiter(),
+    bounces: new InMemoryBounceRegistry(),
     nonce: () => 'nonce-0123456789',
     minStatusRequestMs: 0,
+    lifecycle: lifecycleOver(stores),
   };
   return { deps, mailer: deps.mailer as RecordingMailer, surveys: deps.surveys as InMemorySurveyStore };
 }
@@ -110,6 +115,29 @@ describe('survey pages', () => {
     expect(again?.body).toContain('já foi respondida');
     const reopened = await serveMerchantPages(get(surveyUrl(PROTOCOL, 1, expiry, SECRET, localConfig)), deps, silent);
     expect(reopened?.body).toContain('Pesquisa já respondida');
+  });
+
+  // Journeys 62: her 2 with a comment told no one and left no trace on the case (her mailed 2 did).
+  it('POST of a low score: her analyst is told with her comment, the case records the answer; nothing is logged of it', async () => {
+    const { deps, mailer } = world();
+    const lines: unknown[] = [];
+    const log = { info: (...a: unknown[]) => lines.push(a), warn: (...a: unknown[]) => lines.push(a) };
+    const fields = linkFields(surveyUrl(PROTOCOL, 2, expiry, SECRET, localConfig));
+    const res = await serveMerchantPages(
+      post('/pesquisa', { ...fields, comentario: 'resolveu mas demorou dms' }),
+      deps,
+      log,
+    );
+    expect(res?.statusCode).toBe(200);
+    expect(mailer.sent.map((m) => [m.to, m.subject])).toEqual([
+      [['ana@empresa.com.br'], `[${PROTOCOL}] Pesquisa de satisfação: nota 2 de 5`],
+    ]);
+    expect(mailer.sent[0]?.text).toContain('resolveu mas demorou dms');
+    const c = await deps.cases.getStateByProtocol(PROTOCOL);
+    expect(c?.history?.filter((e) => e.type === 'survey-answered')).toMatchObject([
+      { score: 2, via: 'web', commented: true },
+    ]);
+    expect(JSON.stringify(lines)).not.toContain('demorou');
   });
 
   // Mariana rated the first closing with a 1 only after the case had been reopened: the survey

@@ -496,7 +496,9 @@ describe('carryOutEffects', () => {
       expect((await recordSurvey(firstLink, 'Continua sem resolver', w.deps)).kind).toBe(first);
       at('CLOSED', { closedAt: '2026-03-12T14:00:00.000Z' });
       await carryOutEffects(w.deps, w.c);
-      const mail = w.mailer.sent[0];
+      // Her 1 on the page went to Ana first (survey.ts surveyAnswerOnCase): the closing is the merchant's mail.
+      const mail = w.mailer.sent.find((m) => m.to.includes(w.c.senderEmail));
+      expect(w.mailer.sent.some((m) => m.subject.includes('Pesquisa de satisfação: nota 1 de 5'))).toBe(thanked);
       expect(mail?.text.match(/\/pesquisa\?/g) ?? []).toHaveLength(links);
       expect(mail?.text.includes('Obrigado por já ter avaliado o atendimento deste caso')).toBe(thanked);
     },

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { handleMerchantReply } from '../../../../shared/app/lifecycle/merchant-reply';
 import { recordSurvey, surveyCase } from '../../../../shared/app/lifecycle/survey';
+import type { CaseMessage } from '../../../../shared/domain/case';
 import { localConfig } from '../../../../shared/domain/config';
 import { surveyLinks } from '../../../../shared/domain/lifecycle/survey';
-import { lifecycleWorld, PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
+import { type LifecycleWorld, lifecycleWorld, PROTOCOL, SECRET, workCase } from '../../../support/lifecycle-fakes';
 
 const SENT = new Date('2026-03-12T14:00:00.000Z');
 const links = surveyLinks(PROTOCOL, SENT, SECRET, localConfig);
@@ -201,11 +203,10 @@ describe('recordSurvey', () => {
   it('a case erased between the check and the write: the answer written removes itself', async () => {
     const w = closedWorld();
     let reads = 0;
-    const cases = {
-      // Held when the link is checked; erased (gone) by the time the answer is written.
-      getStateByProtocol: async (p: string) => (reads++ === 0 ? w.deps.cases.getStateByProtocol(p) : null),
-    };
-    expect(await recordSurvey(links[3]!.url, 'Meu celular é 11 91234-5678', { ...w.deps, cases })).toEqual({
+    const held = w.deps.cases.getStateByProtocol.bind(w.deps.cases);
+    // Held when the link is checked; erased (gone) by the time the answer is written.
+    w.deps.cases.getStateByProtocol = async (p: string) => (reads++ === 0 ? held(p) : null);
+    expect(await recordSurvey(links[3]!.url, 'Meu celular é 11 91234-5678', w.deps)).toEqual({
       kind: 'invalid-link',
       error: 'expired',
     });
@@ -242,5 +243,145 @@ describe('recordSurvey', () => {
     const w = closedWorld();
     await recordSurvey(links[2]!.url, `${'a'.repeat(1999)}😀 e mais`, w.deps);
     expect((await w.surveys.get(PROTOCOL))?.comment).toBe('a'.repeat(1999));
+  });
+});
+
+/**
+ * Journeys 62: her 2 with a comment on the page told no one and left no trace on the case, while the
+ * same 2 by mail ("nota 2 😡 resolveu mas demorou dms") reached her analyst. Both channels now put the
+ * answer on the case through surveyAnswerOnCase.
+ */
+describe('a survey answer on its case, whichever way she gave it', () => {
+  const ANA = 'ana@empresa.com.br';
+  const QUOTE =
+    '\n\nEm qua., 11 de mar. de 2026 às 11:00, Ouvidoria <ouvidoria@ouvidoria.example.com.br> escreveu:\n> Como foi o atendimento da Ouvidoria?\n> Escolha uma nota de 1 a 5.';
+  const herMail = (text: string, sourceId = 'ses-merchant-survey'): CaseMessage => ({
+    sourceId,
+    channel: 'email',
+    receivedAt: '2026-03-12T14:00:00.000Z',
+    subject: `Re: [${PROTOCOL}] Seu caso foi encerrado`,
+    text: `${text}${QUOTE}`,
+    attachments: [],
+    messageId: `CAF=${sourceId}@mail.gmail.com`,
+  });
+  type Channel = { web: number; comment?: string } | { mail: string };
+  const answer = async (w: LifecycleWorld, how: Channel) => {
+    if ('web' in how) return recordSurvey(links[how.web - 1]!.url, how.comment, w.deps);
+    return handleMerchantReply(w.cases.must(), herMail(how.mail), w.deps);
+  };
+  /** What the office keeps and does of her answer: its history entries, and the mails to staff. */
+  const effects = (w: LifecycleWorld) => {
+    const c = w.cases.must();
+    return {
+      entries: (c.history ?? [])
+        .filter((e) => e.type === 'survey-answered')
+        .map((e) => (e.type === 'survey-answered' ? { score: e.score, commented: e.commented ?? false } : null)),
+      toStaff: w.mailer.sent
+        .filter((m) => m.to[0] !== c.senderEmail)
+        .map((m) => ({ to: m.to, namesScore: /nota \d de 5/.test(m.subject), quotes: /demorou dms/.test(m.text) })),
+    };
+  };
+
+  it.each([
+    // [label, channel, what comes of it]
+    [
+      'a 2 with a comment on the page',
+      { web: 2, comment: 'resolveu mas demorou dms' },
+      { entries: [{ score: 2, commented: true }], toStaff: [{ to: [ANA], namesScore: true, quotes: true }] },
+    ],
+    [
+      'the same 2 by mail',
+      { mail: 'nota 2 😡 resolveu mas demorou dms' },
+      { entries: [{ score: 2, commented: true }], toStaff: [{ to: [ANA], namesScore: true, quotes: true }] },
+    ],
+    [
+      'a bare 1 on the page',
+      { web: 1 },
+      { entries: [{ score: 1, commented: false }], toStaff: [{ to: [ANA], namesScore: true, quotes: false }] },
+    ],
+    [
+      'a bare 1 by mail',
+      { mail: 'Nota 1' },
+      { entries: [{ score: 1, commented: false }], toStaff: [{ to: [ANA], namesScore: true, quotes: false }] },
+    ],
+    // A good score is recorded, not told (her mail is forwarded as any message of hers is).
+    [
+      'a 5 on the page',
+      { web: 5, comment: 'Ótimo atendimento' },
+      { entries: [{ score: 5, commented: true }], toStaff: [] },
+    ],
+    ['a 4 on the page', { web: 4 }, { entries: [{ score: 4, commented: false }], toStaff: [] }],
+  ] as const)('%s', async (_label, how, expected) => {
+    const w = closedWorld();
+    await answer(w, how);
+    expect(effects(w)).toEqual(expected);
+  });
+
+  it.each([
+    ['the form posted again', { web: 2, comment: 'resolveu mas demorou dms' }],
+    ['her mail delivered again', { mail: 'nota 2 😡 resolveu mas demorou dms' }],
+  ] as const)('%s: one entry, one notice', async (_label, how) => {
+    const w = closedWorld();
+    await answer(w, how);
+    await answer(w, how);
+    expect(effects(w)).toEqual({
+      entries: [{ score: 2, commented: true }],
+      toStaff: [{ to: [ANA], namesScore: true, quotes: true }],
+    });
+  });
+
+  it('the form posted twice at once (two tabs, a double click): one answer, one entry, one notice', async () => {
+    const w = closedWorld();
+    const results = await Promise.all([
+      recordSurvey(links[1]!.url, 'resolveu mas demorou dms', w.deps),
+      recordSurvey(links[0]!.url, 'péssimo', w.deps),
+    ]);
+    expect(results.map((r) => r.kind).sort()).toEqual(['already-answered', 'recorded']);
+    const kept = await w.surveys.get(PROTOCOL);
+    const c = w.cases.must();
+    expect((c.history ?? []).filter((e) => e.type === 'survey-answered')).toMatchObject([{ score: kept?.score }]);
+    expect(w.mailer.sent.map((m) => m.to)).toEqual([[ANA]]);
+    expect(w.mailer.sent[0]?.subject).toContain(`nota ${kept?.score} de 5`);
+  });
+
+  it('an answer recorded by a post that stopped before its case was told: the next post completes it', async () => {
+    const w = closedWorld();
+    // The store took her 2 and the function died before writing the case.
+    await w.surveys.record({
+      protocol: PROTOCOL,
+      score: 2,
+      comment: 'resolveu mas demorou dms',
+      answeredAt: '2026-03-12T13:59:00.000Z',
+      closedAt: CLOSED.closedAt as string,
+    });
+    expect((await recordSurvey(links[1]!.url, 'resolveu mas demorou dms', w.deps)).kind).toBe('already-answered');
+    expect(effects(w)).toEqual({
+      entries: [{ score: 2, commented: true }],
+      toStaff: [{ to: [ANA], namesScore: true, quotes: true }],
+    });
+  });
+
+  it.each([
+    ['on the page', { web: 2, comment: 'resolveu mas demorou dms' }, 'na página da pesquisa'],
+    ['by mail', { mail: 'nota 2 😡 resolveu mas demorou dms' }, 'por e-mail'],
+  ] as const)('her analyst left the team, a 2 %s: the supervisors read it', async (_label, how, channel) => {
+    const w = lifecycleWorld({ cases: [{ ...CLOSED, assignee: 'edu' }] });
+    await answer(w, how);
+    const [mail, ...others] = w.mailer.sent;
+    expect([mail?.to, mail?.subject, others.length]).toEqual([
+      ['sofia@empresa.com.br'],
+      `[${PROTOCOL}] Pesquisa de satisfação: nota 2 de 5`,
+      0,
+    ]);
+    expect(mail?.text).toContain(`nota 2 de 5, ${channel}`);
+    expect(mail?.text).toContain('Eduardo Reis, que não está mais ativo(a) na equipe');
+    expect(mail?.text).toContain('resolveu mas demorou dms');
+  });
+
+  it('keeps her comment out of the case record (history, outbox): it stays with the answer (LGPD)', async () => {
+    const w = closedWorld();
+    await recordSurvey(links[1]!.url, 'resolveu mas demorou dms, meu cel é 11 91234-5678', w.deps);
+    const { history, pendingEffects } = w.cases.must();
+    expect(JSON.stringify({ history, pendingEffects })).not.toContain('91234');
   });
 });

@@ -11,6 +11,7 @@ import {
   merchantReplied,
   overlapOfLatestAnswer,
   recordRefusal,
+  surveyAnswered,
   type TransferTarget,
   timerFired,
   transfer,
@@ -747,5 +748,69 @@ describe('overlapOfLatestAnswer — the colleague her latest answer came minutes
     ['no answer of hers', [answeredBy(bruno, '2026-03-12T13:58:00.000Z')]],
   ])('%s: nothing', (_what, history) => {
     expect(overlapOfLatestAnswer(workCase({ history }), 'ana')).toBeUndefined();
+  });
+});
+
+describe('surveyAnswered', () => {
+  const closed = workCase({ status: 'CLOSED', closedAt: '2026-03-11T13:00:00.000Z' });
+  const at = ctxAt(NOW, { sourceId: 'survey-answer' });
+  it.each([
+    // [label, case, answer, expected effects]: the history records every answer; a low one on the page is told to her analyst.
+    [
+      'a 2 with a comment on the page',
+      closed,
+      { score: 2, via: 'web', commented: true },
+      [{ kind: 'tell-low-score', analystId: 'ana', score: 2, via: 'web' }],
+    ],
+    [
+      'a 1 without comment on the page',
+      closed,
+      { score: 1, via: 'web', commented: false },
+      [{ kind: 'tell-low-score', analystId: 'ana', score: 1, via: 'web' }],
+    ],
+    ['a 3 on the page', closed, { score: 3, via: 'web', commented: true }, []],
+    ['a 5 on the page', closed, { score: 5, via: 'web', commented: false }, []],
+    // The same effect by mail (effects.ts sends it only when the analyst left: her forwarded mail says it).
+    [
+      'a 2 by mail',
+      closed,
+      { score: 2, via: 'email', commented: true },
+      [{ kind: 'tell-low-score', analystId: 'ana', score: 2, via: 'email' }],
+    ],
+    ['a 4 by mail', closed, { score: 4, via: 'email', commented: false }, []],
+    // Reopened since the answer: still recorded, still told.
+    [
+      'a 2 on a case reopened since',
+      workCase({ status: 'IN_PROGRESS' }),
+      { score: 2, via: 'web', commented: false },
+      [{ kind: 'tell-low-score', analystId: 'ana', score: 2, via: 'web' }],
+    ],
+  ] as const)('%s', (_label, c, ref, effects) => {
+    const t = surveyAnswered(c, ref, at);
+    expect(t).toEqual({
+      ok: true,
+      next: {},
+      events: [
+        {
+          at: NOW,
+          actor: { kind: 'merchant' },
+          sourceId: 'survey-answer',
+          type: 'survey-answered',
+          score: ref.score,
+          via: ref.via,
+          ...(ref.commented ? { commented: true } : {}),
+        },
+      ],
+      effects,
+    });
+  });
+
+  it('refuses what is no case (a redirected submission)', () => {
+    const t = surveyAnswered(
+      workCase({ status: 'REDIRECTED', outcome: 'NO_PRIOR_TICKET' }),
+      { score: 1, via: 'web', commented: false },
+      at,
+    );
+    expect(t.ok).toBe(false);
   });
 });

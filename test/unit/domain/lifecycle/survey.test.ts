@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localConfig } from '../../../../shared/domain/config';
 import {
+  isLowSurveyScore,
   LINK_ERROR_MESSAGES_PT,
   signToken,
   statusUrl,
@@ -129,5 +130,17 @@ describe('status links (same signer, another purpose)', () => {
 
   it('refuses a bad nonce', () => {
     expect(() => statusUrl(PROTOCOL, 'x', NOW, SECRET, localConfig)).toThrow(RangeError);
+  });
+});
+
+describe('isLowSurveyScore', () => {
+  it.each([
+    [1, true],
+    [2, true],
+    [3, false],
+    [4, false],
+    [5, false],
+  ])('%i: %s', (score, low) => {
+    expect(isLowSurveyScore(score)).toBe(low);
   });
 });

@@ -22,6 +22,7 @@ import {
 import {
   InMemoryCaseWorkStore,
   InMemorySurveyStore,
+  lifecycleOver,
   PROTOCOL,
   SECRET,
   workCase,
@@ -61,19 +62,25 @@ function getEvent(url: string) {
   };
 }
 
-const merchantDeps = (): MerchantPagesDeps => ({
-  // The survey's case is held (an erased case's link reads as expired).
-  cases: new InMemoryCaseWorkStore([workCase({ status: 'CLOSED', closedAt: NOW.toISOString() })]),
-  surveys: new InMemorySurveyStore(),
-  statusLinks: { claim: async () => true, isUsed: async () => false },
-  rateLimiter: new InMemoryRateLimiter(),
-  ...confirmationPorts(),
-  bounces: new InMemoryBounceRegistry(),
-  mailer: new RecordingMailer(),
-  clock: new FixedClock(NOW),
-  config: localConfig,
-  secret: SECRET,
-});
+const merchantDeps = (): MerchantPagesDeps => {
+  const stores = {
+    // The survey's case is held (an erased case's link reads as expired).
+    cases: new InMemoryCaseWorkStore([workCase({ status: 'CLOSED', closedAt: NOW.toISOString() })]),
+    surveys: new InMemorySurveyStore(),
+    mailer: new RecordingMailer(),
+    clock: new FixedClock(NOW),
+    config: localConfig,
+    secret: SECRET,
+  };
+  return {
+    ...stores,
+    statusLinks: { claim: async () => true, isUsed: async () => false },
+    rateLimiter: new InMemoryRateLimiter(),
+    ...confirmationPorts(),
+    bounces: new InMemoryBounceRegistry(),
+    lifecycle: lifecycleOver(stores),
+  };
+};
 
 describe('webform handler: merchant pages', () => {
   it('routes /pesquisa with its query string, builds the deps once and only for those paths', async () => {
