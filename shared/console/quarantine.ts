@@ -29,6 +29,10 @@ import { formatInstant, layout, type PageFrame, titleAfter, wideTable } from './
 import { pathSegment } from './routes';
 
 /** What releasing a mail the intake failed on does (shared/app/quarantine-release.ts reads it again). */
+/** Where the release was, for a mail whose original the bucket no longer has (the page said why above). */
+const NO_RAW_MAIL_RELEASE_PT =
+  'Não é possível liberar sem o e-mail original: descarte a mensagem e, se for preciso, peça ao remetente que escreva de novo.';
+
 const READ_AGAIN_PT =
   'A triagem falhou ao processar esta mensagem (pode ter sido um defeito nosso, já corrigido). Ao liberar, a mensagem é lida de novo pela triagem; se o defeito continuar, volta a falhar e a equipe técnica é avisada.';
 
@@ -87,8 +91,11 @@ export function quarantineItemPage(
   // A release asked for here and refused later by the triage (the page had said "Liberação pedida"),
   // unless a review came after it.
   const refused = record.releaseRefused;
+  // Its raw mail gone, the page says so where the release was (below): the same reason once, not three times.
   const refusal =
-    refused && !(record.reviewedAt && record.reviewedAt > refused.at)
+    refused &&
+    !(record.reviewedAt && record.reviewedAt > refused.at) &&
+    !(raw === 'missing' && refused.reason === 'no-raw-mail')
       ? html`<p class="problem" role="alert">Liberação recusada em ${formatInstant(refused.at, frame.timeZone)} (pedida por ${refused.by}): ${RELEASE_REFUSED_PT[refused.reason] ?? refused.reason}</p>`
       : '';
   const capKb = Math.round(RAW_TEXT_CAP_BYTES / 1000);
@@ -115,7 +122,7 @@ ${raw.truncated ? html`<p class="problem">${raw.text ? `Mostrando só os primeir
             : releaseRefusal(record)
               ? html`<p>${RELEASE_REFUSAL_PT['not-vouchable']}</p>`
               : raw === 'missing'
-                ? html`<p>Não é possível liberar: ${RELEASE_REFUSED_PT['no-raw-mail']}</p>`
+                ? html`<p>${NO_RAW_MAIL_RELEASE_PT}</p>`
                 : html`<form method="post" action="${action}"><fieldset><legend>Liberar para a triagem</legend>${hidden('release')}
 ${intakeFailed(record.decision) ? html`<p>${READ_AGAIN_PT}</p>` : ''}${vouchesForSender(record.decision) ? html`<p>A mensagem é decidida de novo sem os vereditos de quarentena (autenticação, spam): você responde por ela.</p>` : ''}
 <p>Se continuar um caso aberto do remetente (resposta a um e-mail do caso, o protocolo dele ou o mesmo chamado), entra nesse caso, sem nova confirmação; senão, se for aceita, vira caso com protocolo e o remetente recebe a confirmação.</p>

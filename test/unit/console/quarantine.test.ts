@@ -199,6 +199,25 @@ describe('quarantine pages', () => {
     );
   });
 
+  // Journeys 62: a refused release of a mail whose raw mail is gone said "no original" three times, one of
+  // them naming the form on an e-mail. Once where the release was; another reason's refusal still shows.
+  it.each([
+    ['no-raw-mail', 0],
+    ['still-quarantined', 1],
+  ] as const)(
+    'raw mail gone, a refusal for %s: the refusal shown %d time(s), the missing original said once',
+    (reason, shown) => {
+      const record = {
+        ...quarantined(),
+        releaseRefused: { reason, by: 'sofia', at: '2026-03-02T13:20:05.000Z' },
+      };
+      const body = quarantineItemPage(frame, { record, raw: 'missing' }, { canRelease: true });
+      expect(body.split('Liberação recusada').length - 1).toBe(shown);
+      expect(body).not.toContain('envio pelo formulário');
+      expect(body.split('Não é possível liberar').length - 1).toBe(1);
+    },
+  );
+
   it('lists reason and rules by what they say, escaped', () => {
     const body = quarantineListPage(frame, {
       items: [
@@ -321,7 +340,7 @@ describe('serveConsole — quarantine routes', () => {
     expect(res?.statusCode).toBe(200);
     expect(res?.body).toContain('Mensagem em quarentena');
     expect(res?.body).toContain('O e-mail original não está mais arquivado');
-    expect(res?.body).toContain('Não é possível liberar: não há e-mail original arquivado');
+    expect(res?.body).toContain('Não é possível liberar sem o e-mail original: descarte a mensagem');
     expect(res?.body).not.toContain('value="release"');
     expect(res?.body).toContain('value="discard"');
     const form = { csrf: sessionCsrf(sofia, SECRET), acao: 'discard', id: crypto.randomUUID() };
