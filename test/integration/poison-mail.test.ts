@@ -69,6 +69,16 @@ function poisonDeps(h: Harness) {
   return buildPoisonMailDeps(settings, h.deps.service as Parameters<typeof buildPoisonMailDeps>[1], h.client);
 }
 
+/** The email-intake function's IntakeFailures consumer over the harness, quiet. */
+function poisonHandler(h: Harness) {
+  return createPoisonHandler(() => ({
+    poison: poisonDeps(h),
+    rawMail: { bucket: BUCKET, prefix: PREFIX },
+    logger: new Logger({ serviceName: 'poison-test', logLevel: 'SILENT' }),
+    metrics: new Metrics({ namespace: 'Ouvidoria', serviceName: 'poison-test' }),
+  }));
+}
+
 /** Lambda's on-failure destination record of an event whose last attempt threw `error`, as SQS delivers it. */
 function destinationRecord(event: unknown, error: Error) {
   const body = JSON.stringify({
@@ -114,12 +124,7 @@ describe('a mail the intake fails on every attempt, on dynalite and the SES emul
     for (let attempt = 0; attempt < 3; attempt++) await expect(h.handler(event)).rejects.toBe(crash);
     expect(await h.cases.get(caseIdFor('email', 'ses-poison'))).toBeNull();
 
-    const poison = createPoisonHandler(() => ({
-      poison: poisonDeps(h),
-      rawMail: { bucket: BUCKET, prefix: PREFIX },
-      logger: new Logger({ serviceName: 'poison-test', logLevel: 'SILENT' }),
-      metrics: new Metrics({ namespace: 'Ouvidoria', serviceName: 'poison-test' }),
-    }));
+    const poison = poisonHandler(h);
     const first = await poison(destinationRecord(event, crash));
     expect(first.batchItemFailures).toEqual([]);
     expect(first.results).toEqual([
@@ -155,12 +160,7 @@ describe('a mail the intake fails on every attempt, on dynalite and the SES emul
     const event = sesEvent('ses-bug', raw, { dmarc: 'PASS' });
     h.rawMail.put({ bucket: BUCKET, key: `${PREFIX}ses-bug` }, raw);
     for (let attempt = 0; attempt < 3; attempt++) await expect(h.handler(event)).rejects.toBe(bug);
-    const poison = createPoisonHandler(() => ({
-      poison: poisonDeps(h),
-      rawMail: { bucket: BUCKET, prefix: PREFIX },
-      logger: new Logger({ serviceName: 'poison-test', logLevel: 'SILENT' }),
-      metrics: new Metrics({ namespace: 'Ouvidoria', serviceName: 'poison-test' }),
-    }));
+    const poison = poisonHandler(h);
     expect((await poison(destinationRecord(event, bug))).results).toMatchObject([{ kind: 'quarantined' }]);
     const caseId = caseIdFor('email', 'ses-bug');
     const release = { email: h.deps.service, store: new DynamoQuarantineStore(h.client, h.tableName) };
@@ -190,12 +190,7 @@ describe('a mail the intake fails on every attempt, on dynalite and the SES emul
     const raw = eml('01-accepted-ticket-48213.eml');
     const event = sesEvent('ses-gone', raw, { dmarc: 'PASS' });
     h.rawMail.put({ bucket: BUCKET, key: `${PREFIX}ses-gone` }, raw);
-    const poison = createPoisonHandler(() => ({
-      poison: poisonDeps(h),
-      rawMail: { bucket: BUCKET, prefix: PREFIX },
-      logger: new Logger({ serviceName: 'poison-test', logLevel: 'SILENT' }),
-      metrics: new Metrics({ namespace: 'Ouvidoria', serviceName: 'poison-test' }),
-    }));
+    const poison = poisonHandler(h);
     expect((await poison(destinationRecord(event, bug))).results).toMatchObject([{ kind: 'quarantined' }]);
     h.rawMail.objects.clear();
     const caseId = caseIdFor('email', 'ses-gone');
@@ -221,12 +216,7 @@ describe('a mail the intake fails on every attempt, on dynalite and the SES emul
   it('the breaker: past POISON_MAIL_PER_HOUR in the hour, the consumer leaves the record (IntakeDlq, page), nobody told', async () => {
     const { h } = await harness();
     const bug = new TypeError("Cannot read properties of undefined (reading 'charset')");
-    const poison = createPoisonHandler(() => ({
-      poison: poisonDeps(h),
-      rawMail: { bucket: BUCKET, prefix: PREFIX },
-      logger: new Logger({ serviceName: 'poison-test', logLevel: 'SILENT' }),
-      metrics: new Metrics({ namespace: 'Ouvidoria', serviceName: 'poison-test' }),
-    }));
+    const poison = poisonHandler(h);
     const failures: number[] = [];
     for (let n = 1; n <= POISON_MAIL_PER_HOUR + 1; n++) {
       const raw = eml('01-accepted-ticket-48213.eml');
