@@ -26,6 +26,16 @@ export type TicketCheck =
 /** A variant of an outcome's reply (Decision.replyVariant). */
 export type ReplyVariant = 'shopper' | 'on-behalf' | 'disowned' | 'already-opened';
 
+/**
+ * The outcomes whose reply has the `already-opened` variant: each otherwise tells her to go to support (open a
+ * ticket) or to read the knowledge base first, which contradicts her when she says she already did.
+ */
+export const ALREADY_OPENED_OUTCOMES: ReadonlySet<Outcome> = new Set<Outcome>([
+  'NO_PRIOR_TICKET',
+  'ACCESS_ISSUE',
+  'BILLING_QUESTION',
+]);
+
 export interface Decision {
   outcome: Outcome;
   /** Ids of every rule that fired, in evaluation order; the first decisive one last. */
@@ -41,8 +51,9 @@ export interface Decision {
    * TICKET_INVALID sender who writes for the ticket's owner (an agency, an accountant, a lawyer);
    * `disowned` is a NO_PRIOR_TICKET sender who cited a number the directory rejects and says she opened
    * no ticket (a forwarded phishing mail's "chamado #88231"): told the number is none of hers, not that
-   * her message holds no number. `already-opened` is a NO_PRIOR_TICKET sender who says she already opened a ticket
-   * (or went to support) and gives no number: asked for that ticket's number, not told to go to support first.
+   * her message holds no number. `already-opened` is a NO_PRIOR_TICKET, ACCESS_ISSUE or BILLING_QUESTION sender who
+   * says she already opened a ticket (or went to support) and gives no number: asked for that ticket's number first,
+   * not told to go to support (or open a ticket) first.
    */
   replyVariant?: ReplyVariant;
 }

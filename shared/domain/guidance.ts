@@ -40,7 +40,8 @@ export const SHOPPER_TITLE = 'Fale diretamente com a loja onde você comprou';
 
 /**
  * The reply variants whose guidance is their own on the page and in the pt-BR reply: a store's customer (`shopper`),
- * and a merchant who says she already opened a ticket and gave no number (`already-opened`).
+ * and a merchant who says she already opened a ticket and gave no number (`already-opened`: NO_PRIOR_TICKET's,
+ * ACCESS_ISSUE's and BILLING_QUESTION's guidance open by asking for its number).
  */
 export type GuidanceVariant = Extract<ReplyVariant, 'shopper' | 'already-opened'>;
 
@@ -137,16 +138,20 @@ export function guidanceFor(
   const knowledgeBase = { label: 'Base de Conhecimento', href: links.knowledgeBase };
   const statusPage = { label: 'Status da plataforma', href: links.statusPage };
   const sales = { label: 'Falar com o Comercial', href: links.sales };
+  // She says she already opened a ticket and gave no number: the page opens by asking for it.
+  const opened = variant === 'already-opened';
+  const openedLead = opened
+    ? [
+        `${ALREADY_OPENED_PT.read}${ALREADY_OPENED_PT.number}${ALREADY_OPENED_PT.notFound('no formulário')}`,
+        `${ALREADY_OPENED_PT.where}envie o formulário novamente informando o número no campo do chamado. ${FORM_OTHER_ADDRESS}`,
+      ]
+    : [];
   switch (outcome) {
     case 'NO_PRIOR_TICKET':
-      if (variant === 'already-opened')
+      if (opened)
         return {
           title: ALREADY_OPENED_TITLE,
-          paragraphs: [
-            `${ALREADY_OPENED_PT.read}${ALREADY_OPENED_PT.number}${ALREADY_OPENED_PT.notFound('no formulário')}`,
-            `${ALREADY_OPENED_PT.where}envie o formulário novamente informando o número no campo do chamado. ${FORM_OTHER_ADDRESS}`,
-            `${ALREADY_OPENED_PT.notYet} ${supportCentreSentence(config)}`,
-          ],
+          paragraphs: [...openedLead, `${ALREADY_OPENED_PT.notYet} ${supportCentreSentence(config)}`],
           items: [],
           links: [supportCentre, openTicket],
         };
@@ -176,18 +181,23 @@ export function guidanceFor(
       return {
         title,
         paragraphs: [
+          ...openedLead,
           'Entendemos que você está sem acesso ao painel administrativo da sua loja. Isso pode ocorrer pelos seguintes motivos:',
         ],
         items: [...ACCESS_REASONS],
-        links: [{ label: 'Abrir um chamado com o suporte técnico', href: links.openTicket }, statusPage],
+        // She already opened one: not sent to open another.
+        links: opened
+          ? [statusPage]
+          : [{ label: 'Abrir um chamado com o suporte técnico', href: links.openTicket }, statusPage],
       };
     case 'BILLING_QUESTION':
       return {
         title,
         paragraphs: [
-          'Para dúvidas sobre planos, faturas, cobrança e migração de plano, a nossa Base de Conhecimento tem o direcionamento para a sua necessidade.',
+          ...openedLead,
+          `${opened ? 'Enquanto isso, para' : 'Para'} dúvidas sobre planos, faturas, cobrança e migração de plano, a nossa Base de Conhecimento tem o direcionamento para a sua necessidade.`,
           supportCentreSentence(config),
-          COME_BACK,
+          ...(opened ? [] : [COME_BACK]),
         ],
         items: [],
         links: [{ label: 'Base de Conhecimento: planos e faturas', href: links.billingKnowledgeBase }, supportCentre],

@@ -494,13 +494,16 @@ const ALREADY_OPENED: Readonly<Record<MessageLanguage, AlreadyOpenedWords>> = {
   },
 };
 
-/** The `already-opened` reply's blocks, up to its "not opened one yet?" heading (the support blocks follow it). */
-function alreadyOpenedBlocks(language: MessageLanguage, words: ChannelWords, config: OuvidoriaConfig): Block[] {
+/**
+ * The `already-opened` reply's lead, "Recebemos sua mensagem." included: what she said is answered and the number
+ * asked for. NO_PRIOR_TICKET's "not opened one yet?" heading follows it; ACCESS_ISSUE's and BILLING_QUESTION's own
+ * guidance, without "open a ticket" (alreadyOpenedLead's callers in bodyFor and foreignBody).
+ */
+function alreadyOpenedLead(language: MessageLanguage, words: ChannelWords, config: OuvidoriaConfig): Block[] {
   const w = ALREADY_OPENED[language];
   return [
     { p: [CITED_WORDS[language].received, w.read, { strong: w.number }, w.notFound(words.inMessage)] },
     { p: [w.where, ...words.writeAgain(config), `${w.send} ${words.otherAddress}`] },
-    { h: w.notYet },
   ];
 }
 
@@ -579,7 +582,12 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
       ];
     case 'NO_PRIOR_TICKET':
       if (ctx.variant === 'already-opened')
-        return [...alreadyOpenedBlocks('pt-BR', words, config), supportCentreBlock(config), openTicketBlock(config)];
+        return [
+          ...alreadyOpenedLead('pt-BR', words, config),
+          { h: ALREADY_OPENED['pt-BR'].notYet },
+          supportCentreBlock(config),
+          openTicketBlock(config),
+        ];
       return [
         {
           p: [
@@ -627,42 +635,54 @@ function bodyFor(outcome: ReplyOutcome, ctx: ReplyContext, config: OuvidoriaConf
         supportCentreBlock(config),
         openTicketBlock(config),
       ];
-    case 'ACCESS_ISSUE':
+    case 'ACCESS_ISSUE': {
+      // She already went to support (`already-opened`): her ticket's number first; not "open a ticket" again.
+      const opened = ctx.variant === 'already-opened';
       return [
+        ...(opened ? alreadyOpenedLead('pt-BR', words, config) : []),
         {
           p: [
-            'Recebemos sua mensagem. Entendemos que você está sem acesso ao painel administrativo da sua loja. ',
+            ...(opened ? [] : ['Recebemos sua mensagem. ']),
+            'Entendemos que você está sem acesso ao painel administrativo da sua loja. ',
             'Isso pode ocorrer pelos seguintes motivos:',
           ],
         },
         {
           ul: ACCESS_REASONS.map((reason) => [reason]),
         },
-        {
-          p: [
-            'Para qualquer um desses casos, fale com o ',
-            { strong: 'suporte técnico' },
-            ' abrindo um chamado: ',
-            { href: config.links.openTicket, label: config.links.openTicket },
-          ],
-        },
+        ...(opened
+          ? []
+          : [
+              {
+                p: [
+                  'Para qualquer um desses casos, fale com o ',
+                  { strong: 'suporte técnico' },
+                  ' abrindo um chamado: ',
+                  { href: config.links.openTicket, label: config.links.openTicket },
+                ],
+              },
+            ]),
         { p: [`O suporte técnico atende de ${describeHours(config.supportHours)}.`] },
         statusBlock(config),
-        comeBack,
+        ...(opened ? [] : [comeBack]),
       ];
-    case 'BILLING_QUESTION':
+    }
+    case 'BILLING_QUESTION': {
+      const opened = ctx.variant === 'already-opened';
       return [
+        ...(opened ? alreadyOpenedLead('pt-BR', words, config) : []),
         {
           p: [
-            'Recebemos sua mensagem. Para dúvidas sobre ',
+            opened ? 'Enquanto isso, para dúvidas sobre ' : 'Recebemos sua mensagem. Para dúvidas sobre ',
             { strong: 'planos, faturas, cobrança e migração de plano' },
             ', nossa Base de Conhecimento tem o direcionamento para a sua necessidade: ',
             { href: config.links.billingKnowledgeBase, label: config.links.billingKnowledgeBase },
           ],
         },
         supportCentreBlock(config),
-        comeBack,
+        ...(opened ? [] : [comeBack]),
       ];
+    }
     case 'NOT_A_CLIENT':
       if (ctx.variant === 'shopper') {
         const [first = '', ...rest] = SHOPPER_PARAGRAPHS;
@@ -1055,7 +1075,12 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
     }
     case 'NO_PRIOR_TICKET': {
       if (ctx.variant === 'already-opened')
-        return [...alreadyOpenedBlocks(language, words, c), w.supportCentre(c), w.openTicket(c)];
+        return [
+          ...alreadyOpenedLead(language, words, c),
+          { h: ALREADY_OPENED[language].notYet },
+          w.supportCentre(c),
+          w.openTicket(c),
+        ];
       const disowned = ctx.variant === 'disowned' && ctx.ticket?.status === 'invalid' ? ctx.ticket : undefined;
       return [
         {
@@ -1126,13 +1151,17 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
         w.supportCentre(c),
         w.openTicket(c),
       ];
-    case 'ACCESS_ISSUE':
+    case 'ACCESS_ISSUE': {
+      // She already went to support (`already-opened`): her ticket's number first; not "open a ticket" again.
+      const opened = ctx.variant === 'already-opened';
       return [
+        ...(opened ? alreadyOpenedLead(language, words, c) : []),
         {
           p: [
+            ...(opened ? [] : [CITED_WORDS[language].received]),
             es
-              ? 'Recibimos su mensaje. Entendemos que está sin acceso al panel de administración de su tienda. Esto puede ocurrir por los siguientes motivos:'
-              : 'We have received your message. We understand you cannot access your store’s admin panel. This can happen for the following reasons:',
+              ? 'Entendemos que está sin acceso al panel de administración de su tienda. Esto puede ocurrir por los siguientes motivos:'
+              : 'We understand you cannot access your store’s admin panel. This can happen for the following reasons:',
           ],
         },
         {
@@ -1150,21 +1179,25 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
                 ['Other kinds of block.'],
               ],
         },
-        {
-          p: es
-            ? [
-                'En cualquiera de estos casos, hable con el ',
-                { strong: 'soporte técnico' },
-                ' abriendo un ticket: ',
-                { href: c.links.openTicket, label: c.links.openTicket },
-              ]
-            : [
-                'In any of these cases, please contact ',
-                { strong: 'technical support' },
-                ' by opening a ticket: ',
-                { href: c.links.openTicket, label: c.links.openTicket },
-              ],
-        },
+        ...(opened
+          ? []
+          : [
+              {
+                p: es
+                  ? [
+                      'En cualquiera de estos casos, hable con el ',
+                      { strong: 'soporte técnico' },
+                      ' abriendo un ticket: ',
+                      { href: c.links.openTicket, label: c.links.openTicket },
+                    ]
+                  : [
+                      'In any of these cases, please contact ',
+                      { strong: 'technical support' },
+                      ' by opening a ticket: ',
+                      { href: c.links.openTicket, label: c.links.openTicket },
+                    ],
+              },
+            ]),
         {
           p: [
             es
@@ -1173,28 +1206,32 @@ function foreignBody(language: ForeignLanguage, outcome: ReplyOutcome, ctx: Body
           ],
         },
         w.status(c),
-        comeBack,
+        ...(opened ? [] : [comeBack]),
       ];
-    case 'BILLING_QUESTION':
+    }
+    case 'BILLING_QUESTION': {
+      const opened = ctx.variant === 'already-opened';
       return [
+        ...(opened ? alreadyOpenedLead(language, words, c) : []),
         {
           p: es
             ? [
-                'Recibimos su mensaje. Para dudas sobre ',
+                opened ? 'Mientras tanto, para dudas sobre ' : 'Recibimos su mensaje. Para dudas sobre ',
                 { strong: 'planes, facturas, cobros y cambio de plan' },
                 ', nuestra Base de Conocimiento tiene la orientación que necesita: ',
                 { href: c.links.billingKnowledgeBase, label: c.links.billingKnowledgeBase },
               ]
             : [
-                'We have received your message. For questions about ',
+                opened ? 'Meanwhile, for questions about ' : 'We have received your message. For questions about ',
                 { strong: 'plans, invoices, billing and plan changes' },
                 ', our Knowledge Base has the guidance you need: ',
                 { href: c.links.billingKnowledgeBase, label: c.links.billingKnowledgeBase },
               ],
         },
         w.supportCentre(c),
-        comeBack,
+        ...(opened ? [] : [comeBack]),
       ];
+    }
     case 'NOT_A_CLIENT':
       if (ctx.variant === 'shopper') {
         return es

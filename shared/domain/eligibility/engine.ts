@@ -30,7 +30,7 @@ import {
 } from '../auto-reply-policy';
 import { type CharTrie, charTrie } from '../char-trie';
 import type { OuvidoriaConfig } from '../config';
-import type { Decision, ReplyVariant, TicketCheck } from '../decision';
+import { ALREADY_OPENED_OUTCOMES, type Decision, type ReplyVariant, type TicketCheck } from '../decision';
 import { once } from '../memo';
 import { OUTCOMES } from '../outcome';
 import { type ReplyOutcome, renderReply } from '../replies';
@@ -1908,9 +1908,10 @@ export function decide(
     decision.replyVariant = 'on-behalf';
   // Her reply must not say her message held no number: it held one, none of hers.
   else if (decision.outcome === 'NO_PRIOR_TICKET' && ticketDisowned) decision.replyVariant = 'disowned';
-  // Journeys 62: she says she already opened one and gives no number: asked for it, not sent to support first.
+  // Journeys 62: she says she already opened one and gives no number: asked for it, not sent to support first
+  // (nor, for access or billing, told to open one again).
   else if (
-    decision.outcome === 'NO_PRIOR_TICKET' &&
+    ALREADY_OPENED_OUTCOMES.has(decision.outcome) &&
     ticket.status === 'none' &&
     saysTicketOpened(c.ticketOpened, c.notOpenedWithUs, read)
   )
@@ -1918,10 +1919,14 @@ export function decide(
   return decision;
 }
 
-/** Every reply of an outcome: NOT_A_CLIENT's and TICKET_INVALID's have a second variant, NO_PRIOR_TICKET's two more. */
+/**
+ * Every reply of an outcome: NOT_A_CLIENT's and TICKET_INVALID's have a second variant, NO_PRIOR_TICKET's two more,
+ * ACCESS_ISSUE's and BILLING_QUESTION's `already-opened`.
+ */
 function variantsOf(outcome: ReplyOutcome): readonly (ReplyVariant | undefined)[] {
   if (outcome === 'NOT_A_CLIENT') return [undefined, 'shopper'];
   if (outcome === 'TICKET_INVALID') return [undefined, 'on-behalf'];
   if (outcome === 'NO_PRIOR_TICKET') return [undefined, 'disowned', 'already-opened'];
+  if (ALREADY_OPENED_OUTCOMES.has(outcome)) return [undefined, 'already-opened'];
   return [undefined];
 }

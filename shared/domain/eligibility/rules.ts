@@ -2075,8 +2075,9 @@ export const NO_TICKET_OPENED = once((): readonly string[] => [
 /**
  * Journeys 62: she says, in the first person and the past, that she already opened a ticket or went to support ("ja
  * abri 3 chamados sobre o frete e ninguem resolve", "Já falei com o suporte várias vezes e nada", "I already opened a
- * ticket") and gives no number. Not a rule: NO_PRIOR_TICKET's `already-opened` reply (engine.ts), which asks her for
- * that ticket's number instead of telling her to go to support first. Never a plan ("vou abrir um chamado"), a
+ * ticket") and gives no number. Not a rule: the `already-opened` reply of NO_PRIOR_TICKET, ACCESS_ISSUE and
+ * BILLING_QUESTION (ALREADY_OPENED_OUTCOMES, engine.ts), which asks her for that ticket's number instead of telling her
+ * to go to support (or open a ticket) first. Never a plan ("vou abrir um chamado"), a
  * question ("como abro um chamado"), a buyer's ("o cliente abriu chamado"), a denial nor another company's support
  * (TICKET_NOT_OPENED_WITH_US).
  */

@@ -83,3 +83,41 @@ describe('guidance to her who says she already opened a ticket (already-opened)'
     expect(page).not.toContain('número de um chamado anterior');
   });
 });
+
+// Journeys 62: "já abri 3 chamados e continuo sem acesso ao painel da loja" sent from the form, ticket field empty.
+describe('access and billing guidance to her who says she already opened a ticket (already-opened)', () => {
+  it.each([
+    ['ACCESS_ISSUE', 'Entendemos que você está sem acesso ao painel administrativo'],
+    ['BILLING_QUESTION', 'Base de Conhecimento tem o direcionamento'],
+  ] as const)(
+    '%s: the page opens by asking for the number, in the mail’s words, then its own guidance',
+    (outcome, own) => {
+      const page = renderPage({ kind: 'guidance', outcome, variant: 'already-opened' }, { config: localConfig });
+      const reply = renderReply(
+        outcome,
+        { subject: '', receivedAt: '2026-03-10T13:05:00Z', variant: 'already-opened', channel: 'webform' },
+        localConfig,
+      );
+      const flat = reply.text.replace(/\s+/g, ' ');
+      expect(page).toContain(`<h1>${GUIDANCE_TITLES[outcome]}</h1>`);
+      expect(reply.subject).toBe(guidanceSubject(outcome));
+      for (const words of [ALREADY_OPENED_PT.read, ALREADY_OPENED_PT.where]) {
+        expect(page).toContain(words);
+        expect(flat).toContain(words);
+      }
+      expect(page.indexOf(ALREADY_OPENED_PT.where)).toBeLessThan(page.indexOf(own));
+      // Not sent to open another ticket, nor told "if you already went to support…" after she said so.
+      const g = guidanceFor(outcome, localConfig, { status: 'none' }, 'already-opened');
+      expect(g.links.map((l) => l.href)).not.toContain(localConfig.links.openTicket);
+      expect(g.paragraphs.join(' ')).not.toContain('Se você já passou pelos canais');
+      expect(page).not.toContain('Abrir um chamado com o suporte técnico');
+    },
+  );
+
+  it.each(['ACCESS_ISSUE', 'BILLING_QUESTION'] as const)('%s without the variant: as before', (outcome) => {
+    const g = guidanceFor(outcome, localConfig, { status: 'none' });
+    expect(g.paragraphs.join(' ')).not.toContain(ALREADY_OPENED_PT.read);
+    if (outcome === 'ACCESS_ISSUE') expect(g.links.map((l) => l.href)).toContain(localConfig.links.openTicket);
+    else expect(g.paragraphs.join(' ')).toContain('Se você já passou pelos canais');
+  });
+});

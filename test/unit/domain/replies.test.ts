@@ -897,3 +897,106 @@ describe('NO_PRIOR_TICKET to her who says she already opened a ticket (variant a
     expect(text).not.toContain('você já procurou');
   });
 });
+
+// Journeys 62: "já abri 3 chamados e continuo sem acesso ao painel da loja" was told "fale com o suporte técnico
+// abrindo um chamado"; "já falei com o suporte e a mensalidade continua vindo cobrada em dobro", pointed to the
+// knowledge base as if she had not been to support. Her reply opens by asking for that ticket's number.
+describe('ACCESS_ISSUE and BILLING_QUESTION to her who says she already opened a ticket (variant already-opened)', () => {
+  const render = (
+    outcome: 'ACCESS_ISSUE' | 'BILLING_QUESTION',
+    language: MessageLanguage,
+    variant?: 'already-opened',
+    channel: 'email' | 'webform' = 'email',
+  ) =>
+    renderReply(
+      outcome,
+      {
+        subject: 'painel',
+        receivedAt: '2026-11-25T13:00:00.000Z',
+        language,
+        channel,
+        ticket: { status: 'none' },
+        ...(variant ? { variant } : {}),
+      },
+      localConfig,
+    ).text.replace(/\s+/g, ' ');
+  // Per language: her answer, where the number is, how to send it; the outcome's own guidance; "open a ticket"
+  // and "if you already went to support, send the number" (both said to her already), never.
+  const WORDS = {
+    'pt-BR': {
+      read: 'você já procurou a nossa Central de Atendimento',
+      where: 'no e-mail de confirmação que a Central de Atendimento enviou',
+      send: 'responda a este e-mail informando o número',
+      access: 'Entendemos que você está sem acesso ao painel administrativo',
+      billing: 'Base de Conhecimento tem o direcionamento',
+      openAgain: 'abrindo um chamado',
+      comeBack: 'Se você já passou pelos canais de atendimento',
+    },
+    es: {
+      read: 'usted ya acudió a nuestra Central de Atención',
+      where: 'en el correo de confirmación que la Central de Atención le envió',
+      send: 'responda a este correo indicando ese número',
+      access: 'Entendemos que está sin acceso al panel de administración',
+      billing: 'Base de Conocimiento tiene la orientación',
+      openAgain: 'abriendo un ticket',
+      comeBack: 'Si ya pasó por los canales de atención',
+    },
+    en: {
+      read: 'you have already been to our Support Centre',
+      where: 'in the confirmation email our Support Centre sent',
+      send: 'reply to this email giving that number',
+      access: 'We understand you cannot access your store’s admin panel',
+      billing: 'our Knowledge Base has the guidance you need',
+      openAgain: 'by opening a ticket',
+      comeBack: 'If you have already been through our support channels',
+    },
+  } as const;
+  it.each([
+    ['ACCESS_ISSUE', 'pt-BR'],
+    ['ACCESS_ISSUE', 'es'],
+    ['ACCESS_ISSUE', 'en'],
+    ['BILLING_QUESTION', 'pt-BR'],
+    ['BILLING_QUESTION', 'es'],
+    ['BILLING_QUESTION', 'en'],
+  ] as const)(
+    '%s %s: asks for her ticket’s number first, then its own guidance, not "open a ticket"',
+    (outcome, language) => {
+      const w = WORDS[language];
+      const own = outcome === 'ACCESS_ISSUE' ? w.access : w.billing;
+      const text = render(outcome, language, 'already-opened');
+      for (const words of [w.read, w.where, w.send, own]) expect(text).toContain(words);
+      expect(text.indexOf(w.send)).toBeLessThan(text.indexOf(own));
+      expect(text).not.toContain(w.openAgain);
+      expect(text).not.toContain(w.comeBack);
+      // Said once: the lead's "received" opens the mail, the guidance does not say it again.
+      expect(text.split(CITED_RECEIVED[language]).length - 1).toBe(1);
+    },
+  );
+
+  it.each([
+    ['ACCESS_ISSUE', 'pt-BR'],
+    ['ACCESS_ISSUE', 'en'],
+    ['BILLING_QUESTION', 'pt-BR'],
+    ['BILLING_QUESTION', 'es'],
+  ] as const)('%s %s without the variant: as before', (outcome, language) => {
+    const w = WORDS[language];
+    const text = render(outcome, language);
+    expect(text).not.toContain(w.read);
+    expect(text).toContain(outcome === 'ACCESS_ISSUE' ? w.access : w.billing);
+    expect(text).toContain(w.comeBack);
+    if (outcome === 'ACCESS_ISSUE') expect(text).toContain(w.openAgain);
+  });
+
+  it('the form: asks her to send the form again with the number, in its field', () => {
+    const text = render('ACCESS_ISSUE', 'pt-BR', 'already-opened', 'webform');
+    expect(text).toContain('não o encontramos no formulário');
+    expect(text).toContain('envie novamente o formulário da Ouvidoria');
+    expect(text).not.toContain('abrindo um chamado');
+  });
+});
+
+const CITED_RECEIVED: Record<MessageLanguage, string> = {
+  'pt-BR': 'Recebemos sua mensagem.',
+  es: 'Recibimos su mensaje.',
+  en: 'We have received your message.',
+};

@@ -14225,3 +14225,69 @@ describe('journeys 62 — she says she already opened a ticket and gives no numb
     await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'frete', text, outcome });
   });
 });
+
+describe('journeys 62 — access and billing: she says she already opened a ticket and gives no number (variant already-opened)', () => {
+  it.each([
+    // She went to support already, in her words, and no number is in her mail: asked for it.
+    ['painel', 'já abri 3 chamados e continuo sem acesso ao painel da loja', 'ACCESS_ISSUE', 'already-opened'],
+    [
+      'socorro',
+      'ja falei com o suporte 2x e ainda nao consigo entrar no painel admin, senha nao funciona',
+      'ACCESS_ISSUE',
+      'already-opened',
+    ],
+    [
+      'acesso',
+      'tenho um chamado aberto faz 1 semana e sigo sem conseguir acessar o painel da minha loja',
+      'ACCESS_ISSUE',
+      'already-opened',
+    ],
+    [
+      'cobrança',
+      'já falei com o suporte e a mensalidade continua vindo cobrada em dobro',
+      'BILLING_QUESTION',
+      'already-opened',
+    ],
+    ['plano', 'ja abri chamado, quero saber pq o plano subiu de preço', 'BILLING_QUESTION', 'already-opened'],
+    [
+      'fatura',
+      'Já entrei em contato com o suporte e a fatura desse mês veio com valor errado de novo',
+      'BILLING_QUESTION',
+      'already-opened',
+    ],
+    // The same matters without those words, with a denial, or about another company's support: as before.
+    ['painel', 'continuo sem acesso ao painel da loja', 'ACCESS_ISSUE', undefined],
+    ['painel', 'nunca falei com o suporte, mas continuo sem acesso ao painel da loja', 'ACCESS_ISSUE', undefined],
+    ['painel', 'vou abrir um chamado, continuo sem acesso ao painel da loja', 'ACCESS_ISSUE', undefined],
+    ['cobrança', 'a mensalidade continua vindo cobrada em dobro', 'BILLING_QUESTION', undefined],
+    [
+      'cobrança',
+      'não abri chamado ainda, a mensalidade continua vindo cobrada em dobro',
+      'BILLING_QUESTION',
+      undefined,
+    ],
+    [
+      'painel',
+      'já falei com o suporte do Mercado Pago e continuo sem acesso ao painel da loja',
+      'ACCESS_ISSUE',
+      undefined,
+    ],
+  ] as const)('%s: %s → %s %s', async (subject, text, outcome, variant) => {
+    await check({
+      name: `${subject} ${text}`,
+      from: 'lojista@modasbella.com.br',
+      subject,
+      text,
+      outcome,
+      ...(variant ? { variant } : {}),
+    });
+  });
+
+  // A number beside it is read as before.
+  it.each([
+    ['Já abri o chamado 48213 e continuo sem acesso ao painel da loja.', 'ACCEPTED'],
+    ['Já abri o chamado 48213 e a mensalidade continua vindo cobrada em dobro.', 'ACCEPTED'],
+  ] as const)('%s → %s', async (text, outcome) => {
+    await check({ name: text, from: 'lojista@modasbella.com.br', subject: 'painel', text, outcome });
+  });
+});

@@ -107,3 +107,30 @@ describe('webform — she says she already opened a ticket and the ticket field 
     expect(decision.replyVariant).toBe(variant);
   });
 });
+
+// Journeys 62: access and billing sent from the form with the ticket field empty and "já abri" in the description.
+describe('webform — access and billing: she says she already opened a ticket and the ticket field is empty', () => {
+  it.each<[string, string, string | undefined, Outcome, string | undefined]>([
+    [
+      'acesso',
+      'já abri 3 chamados e continuo sem acesso ao painel da loja',
+      undefined,
+      'ACCESS_ISSUE',
+      'already-opened',
+    ],
+    [
+      'cobranca',
+      'já falei com o suporte e a mensalidade continua vindo cobrada em dobro',
+      undefined,
+      'BILLING_QUESTION',
+      'already-opened',
+    ],
+    ['acesso', 'continuo sem acesso ao painel da loja desde ontem', undefined, 'ACCESS_ISSUE', undefined],
+    ['cobranca', 'a mensalidade continua vindo cobrada em dobro', undefined, 'BILLING_QUESTION', undefined],
+    ['acesso', 'já abri 3 chamados e continuo sem acesso ao painel da loja', '48213', 'ACCEPTED', undefined],
+  ])('%s — %s (chamado %s) → %s %s', async (assunto, descricao, chamado, outcome, variant) => {
+    const decision = await decisionOf(assunto, descricao, chamado);
+    expect(decision.outcome).toBe(outcome);
+    expect(decision.replyVariant).toBe(variant);
+  });
+});
